@@ -1,0 +1,28 @@
+// Cucumber profile. `npm run conformance` (support/cli/conformance.ts) runs it through the API and
+// adds the adapter choice as world parameters; `npx cucumber-js` runs it directly against the simulator.
+const allure = {
+  resultsDir: 'reports/allure-results',
+  links: { issue: { pattern: [/^@issue=/], urlTemplate: '%s' } },
+  environmentInfo: { node: process.version, os: `${process.platform}-${process.arch}` },
+  categories: [
+    { name: 'Not conformant', messageRegex: '.*Not conformant.*', matchedStatuses: ['failed'] },
+    { name: 'Could not test', matchedStatuses: ['broken'] },
+  ],
+};
+
+module.exports = {
+  default: {
+    paths: ['features/**/*.feature'],
+    require: ['support/allure.ts', 'support/parameterTypes.ts', 'support/world.ts', 'support/hooks.ts', 'steps/**/*.steps.ts'],
+    requireModule: ['ts-node/register/transpile-only'],
+    format: [
+      'progress',
+      'html:reports/cucumber-report.html',
+      'junit:reports/cucumber-junit.xml',
+      'message:reports/cucumber-messages.ndjson',
+      'allure-cucumberjs/reporter:reports/allure-reporter.log',
+    ],
+    formatOptions: allure,
+    strict: true,
+  },
+};

@@ -1,0 +1,86 @@
+/**
+ * The public adapter contract: what a user implements to put their system under test.
+ *
+ * The harness opens the adapter once per scenario with the parties the feature declared, receives
+ * every event through the sink, optionally sends requests, and closes it. Steps never see the
+ * adapter; the World talks to it through {@link AdapterSession}.
+ *
+ * Events carry T-Library attribute names without the `Attribute` prefix (`ThisDN`, `ConnID`,
+ * `CallType`); enum values may be numbers or names, the harness normalises them.
+ */
+import type { TEvent, TRequest } from '../model/event';
+
+/** The kind of telephony object a party uses (GenEM: Extension, ACD Position, ACD Queue, Routing Point, trunk/external). */
+export type DNType = 'Extension' | 'ACDPosition' | 'ACDQueue' | 'RoutingPoint' | 'External';
+
+export interface PartyConfig {
+  /** The name used in the feature ("Alice"). */
+  readonly name: string;
+  /** The DN (or external number) as the feature wrote it. */
+  readonly dn: string;
+  readonly type: DNType;
+  /** For agents: the AgentID they log in with. */
+  readonly agentId?: string;
+  /** For agents: the ACD queue they log in to, when the feature names one. */
+  readonly queue?: string;
+  /**
+   * False when the feature deliberately uses a DN the switch does not know (negative responses).
+   * Adapters must not configure or register such DNs.
+   */
+  readonly configured: boolean;
+}
+
+export interface Topology {
+  readonly parties: readonly PartyConfig[];
+}
+
+export interface Capabilities {
+  /** Request names the system accepts (`RequestMakeCall`…), or `'*'` for every T-Library request. */
+  readonly requests: readonly string[] | '*';
+  /**
+   * Named abilities that features gate on with `@requires:<name>`, e.g. `external-parties`
+   * (the adapter can make an outside caller call in or hang up), `alerting-control`,
+   * `agent:acw-as-not-ready`. A scenario whose requirement is missing is skipped with the reason.
+   */
+  readonly features: readonly string[];
+}
+
+/** Where the adapter delivers what it observes. */
+export interface EventSink {
+  /** One event from the system. `dn` should say whose event stream it belongs to (default: ThisDN). */
+  event(event: TEvent): void;
+  /** The adapter lost its connection or cannot go on: the scenario becomes broken, not failed. */
+  fail(error: Error): void;
+}
+
+export interface EventSourceAdapter {
+  /** Shown in reports ("reference simulator", "SIP Server lab via bridge"). */
+  readonly name: string;
+  readonly capabilities: Capabilities;
+  /** Connect, configure/register the parties' DNs, and start delivering events to `sink`. */
+  open(topology: Topology, sink: EventSink): Promise<void>;
+  /**
+   * Send a request. `ReferenceID` is set by the harness; echo it in the answering event.
+   * Absent ⇒ the adapter is observe-only (recorded logs): stimulus steps are skipped with a reason.
+   * Besides T-Library requests (`Request…`), party actions that no CTI request can cause are sent
+   * with names `Party.CallsIn`, `Party.Answers`, `Party.HangsUp` and `Network.DelayAlerting`, and
+   * only when the adapter lists the matching capability.
+   */
+  send?(request: TRequest): Promise<void>;
+  /**
+   * Optional: resolves once every event caused by the requests sent so far has been delivered.
+   * Lets the harness fail at once instead of waiting for the timeout (the simulator has it).
+   */
+  settled?(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A user adapter module default-exports a factory. `options` are the `adapterOptions` of the
+ * configuration file (hosts, credentials, DN mappings — whatever the adapter needs).
+ */
+export type AdapterFactory = (options: Readonly<Record<string, unknown>>) => EventSourceAdapter | Promise<EventSourceAdapter>;
+
+export function supportsRequest(capabilities: Capabilities, request: string): boolean {
+  return capabilities.requests === '*' ? request.startsWith('Request') : capabilities.requests.includes(request);
+}

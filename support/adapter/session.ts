@@ -1,0 +1,147 @@
+/**
+ * One scenario's connection to an adapter: opens it, records and numbers every event (nothing is
+ * dropped: events that do not normalise cleanly are kept and their problems listed), assigns
+ * ReferenceIDs to requests, and lets callers wait for a condition with a timeout.
+ *
+ * Everything that goes wrong here is "the harness could not test" (TestCompromisedError), never a
+ * conformance failure.
+ */
+import { TestCompromisedError } from '../errors';
+import { normaliseAttributes, type ObservedEvent, type TEvent, type TRequest } from '../model/event';
+import type { EventSourceAdapter, Topology } from './contract';
+
+export interface SessionOptions {
+  /** How long a step waits for events before giving up. */
+  readonly timeoutMs: number;
+  /** Quiet period after the last expectation before unexpected events are judged (when the adapter has no `settled`). */
+  readonly settleMs: number;
+  /** Wall clock for arrival stamps only (the simulator itself never reads it). */
+  readonly now?: () => number;
+}
+
+export type WaitResult<T> = { readonly kind: 'done'; readonly value: T } | { readonly kind: 'timeout' } | { readonly kind: 'settled' };
+
+export class AdapterSession {
+  readonly events: ObservedEvent[] = [];
+  /** Normalisation problems, per event sequence number: reported, never silently dropped. */
+  readonly problems: string[] = [];
+  private readonly listeners = new Set<() => void>();
+  private failure: Error | undefined;
+  private nextReference = 1;
+  private opened = false;
+
+  constructor(readonly adapter: EventSourceAdapter, private readonly options: SessionOptions) {}
+
+  async open(topology: Topology): Promise<void> {
+    const sink = { event: (e: TEvent) => this.record(e), fail: (err: Error) => this.fail(err) };
+    await this.guard(`open the adapter "${this.adapter.name}"`, this.adapter.open(topology, sink));
+    this.opened = true;
+  }
+
+  get isOpen(): boolean {
+    return this.opened;
+  }
+
+  get canSend(): boolean {
+    return typeof this.adapter.send === 'function';
+  }
+
+  /** Send a request with a fresh ReferenceID; returns that ReferenceID. */
+  async send(request: TRequest): Promise<number> {
+    const send = this.adapter.send?.bind(this.adapter);
+    if (!send) throw new TestCompromisedError(`the adapter "${this.adapter.name}" is observe-only and cannot send ${request.name}`);
+    const referenceId = this.nextReference++;
+    await this.guard(`send ${request.name}`, send({ name: request.name, attributes: { ...request.attributes, ReferenceID: referenceId } }));
+    return referenceId;
+  }
+
+  /**
+   * Re-evaluate `check` whenever events arrive, until it returns a value, the adapter reports it
+   * has settled with nothing more to come, or the timeout passes. Adapter failures throw
+   * TestCompromisedError.
+   */
+  async waitFor<T>(check: () => T | undefined, timeoutMs = this.options.timeoutMs): Promise<WaitResult<T>> {
+    const deadline = Date.now() + timeoutMs;
+    let settledSeen = false;
+    for (;;) {
+      this.throwIfFailed();
+      const value = check();
+      if (value !== undefined) return { kind: 'done', value };
+      if (settledSeen) return { kind: 'settled' };
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) return { kind: 'timeout' };
+      settledSeen = await this.nextChange(remaining);
+    }
+  }
+
+  /** Let in-flight events arrive: the adapter's own `settled`, or a quiet period. */
+  async settle(): Promise<void> {
+    if (this.adapter.settled) await this.guard('settle', this.adapter.settled());
+    else await new Promise((r) => setTimeout(r, this.options.settleMs).unref?.());
+    this.throwIfFailed();
+  }
+
+  async close(): Promise<void> {
+    if (!this.opened) return;
+    this.opened = false;
+    await this.guard(`close the adapter "${this.adapter.name}"`, this.adapter.close());
+  }
+
+  /** Resolves true when the adapter says it has settled, false on a new event or timeout. */
+  private nextChange(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      let done = false;
+      const finish = (settled: boolean): void => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        this.listeners.delete(onEvent);
+        resolve(settled);
+      };
+      const onEvent = (): void => finish(false);
+      const timer = setTimeout(() => finish(false), ms);
+      this.listeners.add(onEvent);
+      if (this.adapter.settled) {
+        this.adapter.settled().then(() => setImmediate(() => finish(true)), () => finish(false));
+      }
+    });
+  }
+
+  private record(event: TEvent): void {
+    const seq = this.events.length + 1;
+    const { attributes, problems } = normaliseAttributes(event.attributes as Record<string, unknown>);
+    for (const p of problems) this.problems.push(`#${seq} ${event.name}: ${p}`);
+    const dn = event.dn ?? (typeof attributes.ThisDN === 'string' ? attributes.ThisDN : '(no DN)');
+    this.events.push({
+      ...event, seq, dn, attributes, receivedAt: (this.options.now ?? Date.now)(),
+    });
+    for (const l of [...this.listeners]) l();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const l of [...this.listeners]) l();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) {
+      throw new TestCompromisedError(`the adapter "${this.adapter.name}" failed: ${this.failure.message}`, { cause: this.failure });
+    }
+  }
+
+  /** Run an adapter call with the step timeout; any error or hang is the environment's fault. */
+  private async guard<T>(what: string, promise: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TestCompromisedError(`could not ${what}: no answer within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+    });
+    try {
+      return await Promise.race([promise, timeout]);
+    } catch (e) {
+      if (e instanceof TestCompromisedError) throw e;
+      throw new TestCompromisedError(`could not ${what}: ${(e as Error).message ?? String(e)}`, { cause: e });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

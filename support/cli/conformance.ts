@@ -1,0 +1,115 @@
+/**
+ * `npm run conformance [-- options]`: validate the features, run them against the chosen adapter
+ * (the embedded reference simulator by default), write reports/ and print a one-screen summary.
+ *
+ * Exit codes: 0 all passed · 1 not conformant · 2 could not test · 64 usage error (bad feature,
+ * bad configuration, unknown option).
+ */
+import { parseArgs } from 'node:util';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { EXIT, UsageError } from '../errors';
+import { formatProblem, validateFeatureFiles } from './validateFeatures';
+import { loadRunConfig, type RunConfig } from './config';
+import { OutcomeCollector } from '../report/outcomes';
+import { renderSummary, summarise } from '../report/summary';
+
+const USAGE = `usage: npm run conformance -- [--config file.json] [--adapter simulator|path/to/adapter.ts]
+                               [--tags "<cucumber tag expression>"] [--timeout ms] [--no-report]`;
+
+export function featureFiles(dir = 'features'): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return featureFiles(path);
+    return name.endsWith('.feature') ? [path] : [];
+  }).sort();
+}
+
+function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: string; report: boolean } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        config: { type: 'string' }, adapter: { type: 'string' }, tags: { type: 'string' },
+        timeout: { type: 'string' }, 'no-report': { type: 'boolean' }, help: { type: 'boolean' },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
+  }
+  if (values.help) throw new UsageError(USAGE);
+  const config = loadRunConfig(values.config);
+  if (values.timeout !== undefined && !/^\d+$/.test(values.timeout)) throw new UsageError(`--timeout must be a number of milliseconds, got "${values.timeout}"`);
+  return {
+    config: {
+      ...config,
+      ...(values.adapter ? { adapter: values.adapter } : {}),
+      ...(values.timeout ? { timeoutMs: Number(values.timeout) } : {}),
+    },
+    ...(values.tags ? { tags: values.tags } : {}),
+    report: !values['no-report'],
+  };
+}
+
+async function run(argv: readonly string[]): Promise<number> {
+  const { config, tags, report } = parseCommandLine(argv);
+  const problems = validateFeatureFiles(featureFiles());
+  if (problems.length) {
+    console.error(`The specification has ${problems.length} problem(s); nothing was run:`);
+    for (const p of problems) console.error(`  ${formatProblem(p)}`);
+    return EXIT.usage;
+  }
+  mkdirSync('reports', { recursive: true });
+  rmSync('reports/allure-results', { recursive: true, force: true });
+  const { runConfiguration } = await loadConfiguration({
+    provided: { worldParameters: JSON.parse(JSON.stringify(config)) as Record<string, never>, ...(tags ? { tags } : {}) },
+  });
+  const collector = new OutcomeCollector();
+  await runCucumber(runConfiguration, undefined, collector.onMessage);
+  const summary = summarise(collector.outcomes(), config.adapter ?? 'reference simulator', new Date().toISOString());
+  writeFileSync('reports/summary.json', JSON.stringify(summary, null, 2));
+  const text = renderSummary(summary);
+  writeFileSync('reports/summary.txt', `${text}\n`);
+  console.log(text);
+  const reportOk = report ? generateAllure() : true;
+  const t = summary.totals;
+  console.log(`conformance: ${t.passed} passed, ${t.failed + t.broken + t.usage} failed, ${t.skipped} skipped`);
+  if (t.usage > 0) return EXIT.usage;
+  if (t.broken > 0 || !reportOk) return EXIT.broken;
+  if (t.failed > 0) return EXIT.failed;
+  return t.passed > 0 ? EXIT.passed : EXIT.broken;
+}
+
+/** Allure 2 keeps history in the report; copy it into the results before regenerating. */
+function generateAllure(): boolean {
+  if (existsSync('reports/allure-report/history')) {
+    cpSync('reports/allure-report/history', 'reports/allure-results/history', { recursive: true });
+  }
+  const result = spawnSync('npx', ['--no-install', 'allure', 'generate', '--single-file', 'reports/allure-results', '-o', 'reports/allure-report', '--clean'], { encoding: 'utf8' });
+  if (result.status !== 0) {
+    console.error(`Allure report not generated (allure-commandline needs Java on PATH):\n${result.stderr || result.stdout}`);
+    return false;
+  }
+  console.log('Allure report: reports/allure-report/index.html');
+  return true;
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => {
+      if (e instanceof UsageError) {
+        console.error(e.message);
+        process.exitCode = EXIT.usage;
+      } else {
+        console.error(`The harness could not run: ${(e as Error).stack ?? String(e)}`);
+        process.exitCode = EXIT.broken;
+      }
+    },
+  );
+}

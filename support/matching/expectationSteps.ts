@@ -1,0 +1,27 @@
+/**
+ * The wording of expectation steps is the ordering mode (style rule: say the ordering in the step
+ * text). Shared by the step definitions and the pre-run feature validator.
+ */
+import type { OrderMode } from './sequence';
+
+export interface ExpectationStep {
+  /** Cucumber Expression used by the step definition. */
+  readonly expression: string;
+  /** The same wording as a regular expression over the step text (for the validator). */
+  readonly pattern: RegExp;
+  readonly mode: OrderMode;
+  /** Whether the table names the DN per row, or the step names one party. */
+  readonly dnColumn: 'required' | 'forbidden';
+}
+
+export const EXPECTATION_STEPS: readonly ExpectationStep[] = [
+  { expression: 'each DN receives, in order:', pattern: /^each DN receives, in order:$/, mode: 'per-dn', dnColumn: 'required' },
+  { expression: 'the switch reports, in order:', pattern: /^the switch reports, in order:$/, mode: 'total', dnColumn: 'required' },
+  { expression: 'the switch reports, in any order:', pattern: /^the switch reports, in any order:$/, mode: 'any', dnColumn: 'required' },
+  { expression: '{party} receives, in order:', pattern: /^[A-Z][A-Za-z0-9_]* receives, in order:$/, mode: 'per-dn', dnColumn: 'forbidden' },
+  { expression: '{party} receives, in any order:', pattern: /^[A-Z][A-Za-z0-9_]* receives, in any order:$/, mode: 'any', dnColumn: 'forbidden' },
+];
+
+export function expectationStepFor(text: string): ExpectationStep | undefined {
+  return EXPECTATION_STEPS.find((s) => s.pattern.test(text));
+}

@@ -1,0 +1,88 @@
+/**
+ * Normalised events and requests: what adapters hand to the harness and what the simulator emits.
+ */
+import { lookupAttribute } from './catalogue';
+import { normaliseEnum } from './enums';
+import { toKVList, type KVList } from './kvlist';
+
+export type AttrValue = string | number | KVList;
+export type Attributes = Readonly<Record<string, AttrValue>>;
+
+/** An event as the system under test produced it, after normalisation. */
+export interface TEvent {
+  /** Event name, e.g. `EventRinging`. */
+  readonly name: string;
+  /**
+   * The DN (or participant) whose event stream this event belongs to. Usually ThisDN, but some
+   * events have no ThisDN (EventAttachedDataChanged at a third party), so adapters say it here.
+   */
+  readonly dn?: string;
+  readonly attributes: Attributes;
+  /** Where it came from (a log file and line, a wire message); shown in diffs. */
+  readonly origin?: string;
+}
+
+/** A T-Library request sent by the harness to the system under test. */
+export interface TRequest {
+  /** Request name, e.g. `RequestMakeCall`, or a party action such as `PartyGoesOffHook`. */
+  readonly name: string;
+  readonly attributes: Attributes;
+}
+
+/** An event as recorded by the harness: numbered in arrival order, stamped with arrival time. */
+export interface ObservedEvent extends TEvent {
+  readonly seq: number;
+  readonly dn: string;
+  readonly receivedAt: number;
+}
+
+export interface NormalisedAttributes {
+  readonly attributes: Record<string, AttrValue>;
+  /** Problems found (unknown enum values, unparsable lists); unknown attribute names are kept, not problems. */
+  readonly problems: string[];
+}
+
+/**
+ * Normalise raw attribute values: enum names/numbers to canonical names, ConnIDs to lower-case hex,
+ * KV lists to ordered pair lists. Unknown attributes are kept as given (real systems send
+ * attributes GenEM does not list); canonical names replace `AttributeX` spellings.
+ */
+export function normaliseAttributes(raw: Readonly<Record<string, unknown>>): NormalisedAttributes {
+  const attributes: Record<string, AttrValue> = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    const def = lookupAttribute(key);
+    const name = def?.name ?? key;
+    if (value === undefined || value === null) continue;
+    if (!def) {
+      attributes[name] = typeof value === 'number' ? value : typeof value === 'string' ? value : JSON.stringify(value);
+      continue;
+    }
+    switch (def.kind) {
+      case 'enum': {
+        const v = def.enumName && (typeof value === 'number' || typeof value === 'string') ? normaliseEnum(def.enumName, value) : undefined;
+        if (v) attributes[name] = v.name;
+        else {
+          attributes[name] = String(value);
+          problems.push(`${name}: ${JSON.stringify(value)} is not a ${def.enumName ?? 'known'} value`);
+        }
+        break;
+      }
+      case 'kvlist': {
+        const list = toKVList(value);
+        if (list) attributes[name] = list;
+        else problems.push(`${name}: ${JSON.stringify(value)} is not a key-value list`);
+        break;
+      }
+      case 'int':
+        attributes[name] = typeof value === 'number' ? value : /^-?\d+$/.test(String(value)) ? Number(value) : String(value);
+        break;
+      case 'connid':
+        attributes[name] = String(value).toLowerCase();
+        break;
+      default:
+        attributes[name] = typeof value === 'number' ? String(value) : String(value);
+    }
+  }
+  return { attributes, problems };
+}

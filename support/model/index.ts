@@ -1,0 +1,5 @@
+export * from './catalogue';
+export * from './enums';
+export * from './event';
+export * from './kvlist';
+export * from './models';

@@ -1,0 +1,71 @@
+/**
+ * Renders a {@link Diagnosis} as one plain-text diff: expected vs observed per DN, the first
+ * divergence, the nearest candidate with per-attribute differences, and the events left over.
+ * Plain text on purpose: it goes into Allure attachments and CI logs.
+ */
+import type { ObservedEvent } from '../model/event';
+import { describeCell, show } from '../matching/cells';
+import type { Diagnosis, RowVerdict } from '../matching/diagnose';
+import type { ExpectedRow } from '../matching/expectation';
+import type { OrderMode } from '../matching/sequence';
+
+export interface DiffContext {
+  readonly title: string;
+  /** `features/x.feature:31 (Then each DN receives, in order:)` */
+  readonly location?: string;
+  readonly mode: OrderMode;
+  /** DN → party name, to label lanes. */
+  readonly partyOf: (dn: string) => string | undefined;
+}
+
+const KEY_ATTRIBUTES = ['ConnID', 'ThisDN', 'ThisDNRole', 'OtherDN', 'CallState', 'ThirdPartyDN', 'AgentWorkMode', 'ErrorCode'];
+const MODE_TEXT: Record<OrderMode, string> = {
+  'per-dn': 'in order per DN, DNs interleaved freely',
+  total: 'in documented order across DNs',
+  any: 'in any order',
+};
+
+export function renderDiff(diagnosis: Diagnosis, ctx: DiffContext): string {
+  const expected = diagnosis.lanes.reduce((n, l) => n + l.rows.length, 0);
+  const observed = diagnosis.lanes.reduce((n, l) => n + l.observedCount, 0);
+  const lines = [ctx.title];
+  if (ctx.location) lines.push(`  at ${ctx.location}`);
+  lines.push(`  Expected ${expected} event(s) on ${diagnosis.lanes.length} DN(s), ${MODE_TEXT[ctx.mode]}; received ${observed} on those DNs.`);
+  if (diagnosis.firstDivergence) lines.push(`  First divergence: ${diagnosis.firstDivergence}`);
+  for (const v of diagnosis.orderViolations) lines.push(`  Order: ${v}`);
+  for (const lane of diagnosis.lanes) {
+    const party = ctx.partyOf(lane.dn);
+    lines.push('', `DN ${lane.dn}${party ? ` (${party})` : ''}: expected ${lane.rows.length}, received ${lane.observedCount}`);
+    for (const verdict of lane.rows) lines.push(...renderVerdict(verdict, diagnosis));
+    for (const extra of lane.unexpected) lines.push(`  + ${formatEvent(extra)}   unexpected`);
+  }
+  const bound = [...diagnosis.bindings].map(([k, v]) => `${k} = ${show(v)}`);
+  if (bound.length) lines.push('', `Bindings: ${bound.join(', ')}`);
+  return lines.join('\n');
+}
+
+function renderVerdict(verdict: RowVerdict, diagnosis: Diagnosis): string[] {
+  const expected = formatRow(verdict.row, diagnosis);
+  if (verdict.kind === 'matched') {
+    return [`    ${expected}   ✓ #${verdict.event.seq}${verdict.outOfOrder ? ' (arrived out of order)' : ''}`];
+  }
+  const out = [`  - ${expected}   missing`];
+  if (verdict.nearest) {
+    out.push(`      nearest: ${formatEvent(verdict.nearest)}`);
+    for (const d of verdict.differences) out.push(`        ${d.attribute}: expected ${d.expected}, got ${d.actual}`);
+  }
+  return out;
+}
+
+function formatRow(row: ExpectedRow, diagnosis: Diagnosis): string {
+  const cells = row.cells.map((c) => `${c.attribute}=${describeCell(c.matcher, diagnosis.bindings)}`);
+  return [row.event.padEnd(22), ...cells].join(' ') + (row.line ? ` (line ${row.line})` : '');
+}
+
+/** One compact line per observed event: `#13 EventRinging ConnID=… ThisDN=7002 …`. */
+export function formatEvent(event: ObservedEvent, attributes: readonly string[] = KEY_ATTRIBUTES): string {
+  const parts = attributes
+    .filter((a) => event.attributes[a] !== undefined)
+    .map((a) => `${a}=${show(event.attributes[a] as NonNullable<ObservedEvent['attributes'][string]>)}`);
+  return [`#${event.seq}`, event.name, ...parts].join(' ') + (event.origin ? ` [${event.origin}]` : '');
+}

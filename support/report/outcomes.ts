@@ -1,0 +1,95 @@
+/**
+ * Scenario outcomes from cucumber's message stream. "Failed" (not conformant) and "broken" (could
+ * not test) are told apart by the error type the harness threw.
+ */
+import type { Envelope, Pickle, Scenario, TestStepResult } from '@cucumber/messages';
+import { isConformanceFailure } from '../errors';
+import { readTags } from '../model/tags';
+
+export type Outcome = 'passed' | 'failed' | 'broken' | 'skipped' | 'usage';
+
+export interface ScenarioOutcome {
+  readonly name: string;
+  readonly uri: string;
+  readonly line: number;
+  readonly model?: string;
+  readonly inferred: boolean;
+  readonly outcome: Outcome;
+  /** The first line of the error, or the skip reason. */
+  readonly reason?: string;
+}
+
+interface Running {
+  readonly pickle: Pickle;
+  results: TestStepResult[];
+  logs: string[];
+}
+
+/** Collects envelopes as they stream in; `outcomes()` gives one entry per executed scenario. */
+export class OutcomeCollector {
+  private readonly pickles = new Map<string, Pickle>();
+  private readonly testCases = new Map<string, string>();
+  private readonly running = new Map<string, Running>();
+  private readonly lines = new Map<string, number>();
+  private readonly finished: ScenarioOutcome[] = [];
+
+  readonly onMessage = (envelope: Envelope): void => {
+    if (envelope.gherkinDocument) this.indexLines(envelope);
+    if (envelope.pickle) this.pickles.set(envelope.pickle.id, envelope.pickle);
+    if (envelope.testCase) this.testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
+    if (envelope.testCaseStarted) {
+      const pickle = this.pickles.get(this.testCases.get(envelope.testCaseStarted.testCaseId) ?? '');
+      if (pickle) this.running.set(envelope.testCaseStarted.id, { pickle, results: [], logs: [] });
+    }
+    if (envelope.testStepFinished) this.running.get(envelope.testStepFinished.testCaseStartedId)?.results.push(envelope.testStepFinished.testStepResult);
+    if (envelope.attachment?.testCaseStartedId && envelope.attachment.mediaType.startsWith('text/x.cucumber.log')) {
+      this.running.get(envelope.attachment.testCaseStartedId)?.logs.push(envelope.attachment.body);
+    }
+    if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried) {
+      const run = this.running.get(envelope.testCaseFinished.testCaseStartedId);
+      if (run) this.finished.push(this.classify(run));
+    }
+  };
+
+  outcomes(): readonly ScenarioOutcome[] {
+    return this.finished;
+  }
+
+  private indexLines(envelope: Envelope): void {
+    const doc = envelope.gherkinDocument;
+    const visit = (scenario: Scenario | undefined): void => {
+      if (!scenario) return;
+      this.lines.set(scenario.id, scenario.location.line);
+      for (const ex of scenario.examples) for (const row of ex.tableBody) this.lines.set(row.id, row.location.line);
+    };
+    for (const child of doc?.feature?.children ?? []) {
+      visit(child.scenario);
+      for (const rc of child.rule?.children ?? []) visit(rc.scenario);
+    }
+  }
+
+  private classify(run: Running): ScenarioOutcome {
+    const tags = readTags(run.pickle.tags.map((t) => t.name));
+    const ids = run.pickle.astNodeIds;
+    const base = {
+      name: run.pickle.name,
+      uri: run.pickle.uri,
+      line: this.lines.get(ids[ids.length - 1] ?? '') ?? this.lines.get(ids[0] ?? '') ?? 0,
+      inferred: tags.inferred,
+      ...(tags.model ? { model: tags.model } : {}),
+    };
+    const bad = run.results.find((r) => r.status !== 'PASSED' && r.status !== 'SKIPPED');
+    if (!bad) {
+      const skipped = run.results.some((r) => r.status === 'SKIPPED');
+      const reason = run.logs.find((l) => l.startsWith('Skipped: '))?.slice('Skipped: '.length);
+      return { ...base, outcome: skipped ? 'skipped' : 'passed', ...(skipped && reason ? { reason } : {}) };
+    }
+    const firstLine = (bad.exception?.message ?? bad.message ?? bad.status).split('\n')[0] ?? '';
+    if (bad.status === 'UNDEFINED' || bad.status === 'AMBIGUOUS') {
+      return { ...base, outcome: 'usage', reason: bad.status === 'UNDEFINED' ? 'a step has no definition' : firstLine };
+    }
+    const failedAll = run.results.filter((r) => r.status === 'FAILED');
+    const conformance = failedAll.length > 0 && failedAll.every((r) => isConformanceFailure(r.exception?.type));
+    return { ...base, outcome: conformance ? 'failed' : 'broken', reason: firstLine };
+  }
+}

@@ -1,0 +1,243 @@
+/**
+ * ConformanceWorld: one scenario's state and the domain operations steps delegate to.
+ *
+ * Lifecycle: parties are declared (Background) → the adapter is opened lazily with that cast →
+ * `Given` steps reach preconditions (their events are consumed, EventError makes the scenario
+ * broken) → the one `When` sends the stimulus → `Then` tables are matched against the events that
+ * followed → the After hook rejects events nobody expected.
+ */
+import { setDefaultTimeout, setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import { capabilityFor, type Action } from './world/actions';
+import { CallView } from './world/callView';
+import { Parties } from './world/parties';
+import { AdapterSession } from './adapter/session';
+import { createAdapter, type AdapterChoice } from './adapter/select';
+import { supportsRequest, type PartyConfig } from './adapter/contract';
+import { ConformanceAssertionError, TestCompromisedError } from './errors';
+import type { AttrValue, ObservedEvent } from './model/event';
+import { parseExpectationTable, TableError } from './matching/expectation';
+import { matchSequence, type OrderMode, type SequenceInput } from './matching/sequence';
+import { diagnose } from './matching/diagnose';
+import { formatEvent, renderDiff } from './report/diff';
+
+export interface WorldParameters extends AdapterChoice {
+  /** Per-step wait for events, in ms (default 3000). */
+  readonly timeoutMs?: number;
+  /** Quiet period before judging unexpected events, for adapters without `settled` (default 300). */
+  readonly settleMs?: number;
+}
+
+/** The step being run, with its table's feature-file lines (set by the BeforeStep hook). */
+export interface StepLocation {
+  readonly uri: string;
+  readonly line: number;
+  readonly text: string;
+  readonly tableLines: readonly number[];
+}
+
+export type StepOutcome = 'skipped' | undefined;
+
+export const DEFAULT_TIMEOUT_MS = 3000;
+setDefaultTimeout(60_000);
+
+export class ConformanceWorld extends World<WorldParameters> {
+  readonly parties = new Parties();
+  readonly calls = new CallView();
+  readonly bindings = new Map<string, AttrValue>();
+  step: StepLocation | undefined;
+  skipReason: string | undefined;
+  private session: AdapterSession | undefined;
+  private readonly consumed = new Set<number>();
+  private baseline = 0;
+  private stimulusSent = false;
+  private applied = 0;
+
+  constructor(options: IWorldOptions<WorldParameters>) {
+    super(options);
+  }
+
+  get timeoutMs(): number {
+    return this.parameters.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  get observed(): readonly ObservedEvent[] {
+    return this.session?.events ?? [];
+  }
+
+  get adapterName(): string | undefined {
+    return this.session?.adapter.name;
+  }
+
+  declare(party: PartyConfig): void {
+    if (this.session?.isOpen) throw new TestCompromisedError('parties must be declared before the first action');
+    this.parties.declare(party);
+  }
+
+  /** Create and open the adapter with the declared cast (once per scenario). */
+  async open(): Promise<AdapterSession> {
+    if (this.session?.isOpen) return this.session;
+    this.session ??= new AdapterSession(await createAdapter(this.parameters), {
+      timeoutMs: this.timeoutMs,
+      settleMs: this.parameters.settleMs ?? 300,
+    });
+    await this.session.open(this.parties.topology());
+    return this.session;
+  }
+
+  /** The capabilities of the adapter (opening it if needed), for `@requires:` gates. */
+  async missingCapability(feature: string): Promise<boolean> {
+    this.session ??= new AdapterSession(await createAdapter(this.parameters), { timeoutMs: this.timeoutMs, settleMs: this.parameters.settleMs ?? 300 });
+    return !this.session.adapter.capabilities.features.includes(feature);
+  }
+
+  /** Reach a precondition: run the actions one by one, each until it took effect. */
+  async establish(...actions: Action[]): Promise<StepOutcome> {
+    for (const action of actions) {
+      const outcome = await this.perform(action, 'setup');
+      if (outcome === 'skipped') return outcome;
+    }
+    await this.settleAndConsume();
+    return undefined;
+  }
+
+  /** The scenario's one stimulus. Its ReferenceID is bound to `$request`. */
+  async stimulate(action: Action): Promise<StepOutcome> {
+    await this.open();
+    await this.settleAndConsume();
+    this.stimulusSent = true;
+    return this.perform(action, 'stimulus');
+  }
+
+  private async perform(action: Action, role: 'setup' | 'stimulus'): Promise<StepOutcome> {
+    const session = await this.open();
+    this.applyEvents();
+    const since = session.events.length;
+    const request = action.build({ parties: this.parties, calls: this.calls, since: [] });
+    const skip = this.unsupported(session, request.name);
+    if (skip) return this.skip(skip);
+    const referenceId = await session.send(request);
+    if (role === 'stimulus') {
+      this.bindings.set('$request', referenceId);
+      return undefined;
+    }
+    const result = await session.waitFor(() => {
+      this.applyEvents();
+      const fresh = session.events.slice(since);
+      const error = fresh.find((e) => e.name === 'EventError');
+      if (error) return { error };
+      return action.done({ parties: this.parties, calls: this.calls, since: fresh }) ? { error: undefined } : undefined;
+    });
+    if (result.kind !== 'done') {
+      throw new TestCompromisedError(`could not reach the precondition: "${action.text}" had no effect within ${this.timeoutMs} ms`);
+    }
+    if (result.value.error) {
+      throw new TestCompromisedError(`could not reach the precondition: "${action.text}" was refused: ${formatEvent(result.value.error, ['ErrorCode', 'ErrorMessage', 'ThisDN'])}`);
+    }
+    return undefined;
+  }
+
+  private unsupported(session: AdapterSession, requestName: string): string | undefined {
+    if (!session.canSend) return `the adapter "${session.adapter.name}" is observe-only; this scenario needs a stimulus`;
+    const need = capabilityFor(requestName);
+    const caps = session.adapter.capabilities;
+    if (need.kind === 'feature' ? !caps.features.includes(need.name) : !supportsRequest(caps, need.name)) {
+      return `the adapter "${session.adapter.name}" does not support ${need.name}`;
+    }
+    return undefined;
+  }
+
+  skip(reason: string): 'skipped' {
+    this.skipReason = reason;
+    this.log(`Skipped: ${reason}`);
+    return 'skipped';
+  }
+
+  private applyEvents(): void {
+    const events = this.observed;
+    for (; this.applied < events.length; this.applied += 1) {
+      const e = events[this.applied];
+      if (e) this.calls.apply(e);
+    }
+  }
+
+  private async settleAndConsume(): Promise<void> {
+    const session = await this.open();
+    await session.settle();
+    this.applyEvents();
+    for (const e of session.events) this.consumed.add(e.seq);
+    this.baseline = session.events.length;
+  }
+
+  /**
+   * Match an expectation table against the events since the stimulus, waiting up to the timeout.
+   * `dn` is set when the step names the DN ("Then Bob receives, in order:").
+   */
+  async expectEvents(rows: readonly (readonly string[])[], mode: OrderMode, dn?: string): Promise<void> {
+    const session = await this.open();
+    const expected = this.parseTable(rows, dn);
+    const input = (): SequenceInput => ({
+      rows: expected,
+      observed: session.events.filter((e) => !this.consumed.has(e.seq)),
+      mode,
+      bindings: this.bindings,
+      resolveDn: this.parties.resolveDn,
+      ...(dn ? { defaultDn: dn } : {}),
+    });
+    const result = await session.waitFor(() => {
+      const outcome = matchSequence(input());
+      return outcome.kind === 'incomplete' ? undefined : outcome;
+    });
+    this.applyEvents();
+    if (result.kind === 'done' && result.value.kind === 'matched') {
+      for (const e of result.value.assignment.values()) this.consumed.add(e.seq);
+      for (const [k, v] of result.value.bindings) this.bindings.set(k, v);
+      return;
+    }
+    const sinceStimulus = session.events.length - this.baseline;
+    if (result.kind === 'timeout' && sinceStimulus === 0) {
+      throw new TestCompromisedError(`no event at all arrived within ${this.timeoutMs} ms after the stimulus: the adapter or the system did not answer`);
+    }
+    const diff = renderDiff(diagnose(input()), {
+      title: 'Not conformant: the observed events differ from the model',
+      location: this.location(),
+      mode,
+      partyOf: this.parties.nameOf,
+    });
+    this.attach(diff, { mediaType: 'text/plain', fileName: 'diff.txt' });
+    throw new ConformanceAssertionError(diff, diff);
+  }
+
+  private parseTable(rows: readonly (readonly string[])[], dn: string | undefined): ReturnType<typeof parseExpectationTable> {
+    try {
+      return parseExpectationTable(rows, { dnColumn: dn ? 'forbidden' : 'required', lines: this.step?.tableLines ?? [] });
+    } catch (e) {
+      if (e instanceof TableError) {
+        const line = this.step?.tableLines[e.row] ?? this.step?.line;
+        throw new TestCompromisedError(`${this.step?.uri ?? 'feature'}:${line ?? '?'}: ${e.message}`);
+      }
+      throw e;
+    }
+  }
+
+  /** Events after the stimulus that no expectation accounted for (the After hook fails on them). */
+  async unexpectedEvents(): Promise<ObservedEvent[]> {
+    if (!this.session?.isOpen || !this.stimulusSent) return [];
+    await this.session.settle();
+    return this.session.events.filter((e) => e.seq > this.baseline && !this.consumed.has(e.seq));
+  }
+
+  /** Normalisation problems of observed events (unknown enum values...), never silently dropped. */
+  get inputProblems(): readonly string[] {
+    return this.session?.problems ?? [];
+  }
+
+  location(): string | undefined {
+    return this.step ? `${this.step.uri}:${this.step.line} (${this.step.text})` : undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.session?.close();
+  }
+}
+
+setWorldConstructor(ConformanceWorld);

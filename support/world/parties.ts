@@ -1,0 +1,57 @@
+/**
+ * The cast of a scenario: named parties and their DNs, declared in the Background.
+ * Tables and steps may use a party name or a DN; {@link Parties.resolveDn} turns either into the DN.
+ */
+import type { DNType, PartyConfig, Topology } from '../adapter/contract';
+import { UsageError } from '../errors';
+
+export class Parties {
+  private readonly byName = new Map<string, PartyConfig>();
+
+  declare(party: PartyConfig): void {
+    if (this.byName.has(party.name)) throw new UsageError(`party "${party.name}" is declared twice`);
+    const clash = [...this.byName.values()].find((p) => p.dn === party.dn);
+    if (clash) throw new UsageError(`DN ${party.dn} is already ${clash.name}'s`);
+    this.byName.set(party.name, party);
+  }
+
+  get(name: string): PartyConfig {
+    const party = this.byName.get(name);
+    if (!party) {
+      const known = [...this.byName.keys()].join(', ') || 'none';
+      throw new UsageError(`"${name}" is not a party of this scenario (declared: ${known})`);
+    }
+    return party;
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  /** A party name, a party's possessive ("Bob's"), or a literal DN → the DN. */
+  resolveDn = (ref: string): string => this.byName.get(ref.replace(/'s$/, ''))?.dn ?? ref;
+
+  nameOf = (dn: string): string | undefined => [...this.byName.values()].find((p) => p.dn === dn)?.name;
+
+  isExternal(name: string): boolean {
+    return this.get(name).type === 'External';
+  }
+
+  /** DNs whose event streams the scenario watches (every configured internal party). */
+  monitoredDns(): string[] {
+    return [...this.byName.values()].filter((p) => p.type !== 'External').map((p) => p.dn);
+  }
+
+  topology(): Topology {
+    return { parties: [...this.byName.values()] };
+  }
+
+  static typeOf(phrase: string): DNType {
+    const types: Record<string, DNType> = {
+      extension: 'Extension', 'ACD position': 'ACDPosition', 'ACD queue': 'ACDQueue', 'routing point': 'RoutingPoint',
+    };
+    const type = types[phrase];
+    if (!type) throw new UsageError(`unknown kind of DN "${phrase}"`);
+    return type;
+  }
+}

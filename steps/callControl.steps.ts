@@ -19,6 +19,14 @@ Given('{party} has put the call on hold', function (this: ConformanceWorld, a: s
   return this.establish(act.hold(a));
 });
 
+Given('{party} has talked to {party} and hung up', function (this: ConformanceWorld, a: string, b: string) {
+  return this.establish(act.call(a, b), act.answer(b), act.hangUp(a));
+});
+
+Given('{party} has given up on the call to {party}', function (this: ConformanceWorld, a: string, _b: string) {
+  return this.establish(act.hangUp(a));
+});
+
 Given('{party} has called {party}, who is busy', function (this: ConformanceWorld, a: string, b: string) {
   return this.establish(act.call(a, b));
 });

@@ -1,7 +1,11 @@
 /** DN registration, and requests the switch must refuse (negative responses). */
-import { When } from '@cucumber/cucumber';
+import { Given, When } from '@cucumber/cucumber';
 import * as act from '../support/world/actions';
 import type { ConformanceWorld } from '../support/world';
+
+Given('{party}\'s DN has been registered', function (this: ConformanceWorld, a: string) {
+  return this.establish(act.register(a, true));
+});
 
 When('{party}\'s DN is registered', function (this: ConformanceWorld, a: string) {
   return this.stimulate(act.register(a, true));

@@ -20,6 +20,10 @@ When('{party} updates the user data of the call between {party} and {party}:', f
   return this.stimulate(act.changeUserData(c, 'RequestUpdateUserData', pairsOf(table.raw()), [a, b]));
 });
 
+When('{party} attaches user data to the call between {party} and {party}:', function (this: ConformanceWorld, c: string, a: string, b: string, table: DataTable) {
+  return this.stimulate(act.changeUserData(c, 'RequestAttachUserData', pairsOf(table.raw()), [a, b]));
+});
+
 When('{party} deletes the user data key {string}', function (this: ConformanceWorld, a: string, key: string) {
   return this.stimulate(act.changeUserData(a, 'RequestDeletePair', key));
 });

@@ -10,11 +10,13 @@
  * | `Inbound`, `2`, `CallTypeInbound` | an enum value (for enum attributes), any spelling |
  * | `Alice`, `7001`      | for DN attributes: a party name or a literal DN               |
  * | `k=v; k2={a=1}`      | for KV lists (UserData, Extensions, Reasons): these pairs are present (subset) |
+ * | `exactly k=v`        | for KV lists: exactly these pairs, in this order                  |
+ * | `empty`              | for KV lists: a list without pairs                                |
  * | `a or b`             | either alternative, e.g. `Ok or Conferenced`, `Bob or absent` |
  */
 import { enumNames, normaliseEnum, type EnumName } from '../model/enums';
 import { lookupAttribute, type AttributeDefinition } from '../model/catalogue';
-import { formatKVList, kvSubset, parseKVList, KVSyntaxError, type KVList } from '../model/kvlist';
+import { formatKVList, kvSubset, kvValuesEqual, parseKVList, KVSyntaxError, type KVList } from '../model/kvlist';
 import type { AttrValue } from '../model/event';
 
 export type CellMatcher =
@@ -25,6 +27,7 @@ export type CellMatcher =
   | { readonly kind: 'dn'; readonly ref: string }
   | { readonly kind: 'exact'; readonly value: string | number }
   | { readonly kind: 'kvSubset'; readonly list: KVList }
+  | { readonly kind: 'kvExact'; readonly list: KVList }
   | { readonly kind: 'oneOf'; readonly options: readonly CellMatcher[] };
 
 export class CellSyntaxError extends Error {}
@@ -53,7 +56,9 @@ function parseSingle(def: AttributeDefinition, text: string): CellMatcher {
       return { kind: 'enum', enumName, name: value.name };
     }
     case 'kvlist':
+      if (text === 'empty') return { kind: 'kvExact', list: [] };
       try {
+        if (text.startsWith('exactly ')) return { kind: 'kvExact', list: parseKVList(text.slice('exactly '.length)) };
         return { kind: 'kvSubset', list: parseKVList(text) };
       } catch (e) {
         if (e instanceof KVSyntaxError) throw new CellSyntaxError(e.message);
@@ -128,6 +133,9 @@ export function matchCell(m: CellMatcher, actual: AttrValue | undefined, ctx: Ce
     case 'kvSubset':
       if (typeof actual !== 'object') return fail(`expected a key-value list containing ${formatKVList(m.list)}`);
       return kvSubset(m.list, actual) ? ok : fail(`expected to contain ${formatKVList(m.list)}`);
+    case 'kvExact':
+      if (typeof actual !== 'object') return fail(`expected the key-value list {${formatKVList(m.list)}}`);
+      return kvValuesEqual(m.list, actual) ? ok : fail(`expected exactly {${formatKVList(m.list)}}`);
   }
   return fail('unsupported matcher');
 }
@@ -149,6 +157,7 @@ export function describeCell(m: CellMatcher, bindings: Bindings = new Map()): st
     case 'dn': return m.ref;
     case 'exact': return String(m.value);
     case 'kvSubset': return `{${formatKVList(m.list)}}`;
+    case 'kvExact': return m.list.length ? `exactly {${formatKVList(m.list)}}` : 'empty';
     case 'oneOf': return m.options.map((o) => describeCell(o, bindings)).join(' or ');
   }
 }

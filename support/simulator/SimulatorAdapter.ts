@@ -37,6 +37,7 @@ export class SimulatorAdapter implements EventSourceAdapter {
       features: [
         'external-parties',
         'alerting-control',
+        'agent:login-reports-state',
         this.profile.afterCallWorkEvent === 'EventAgentNotReady' ? 'agent:acw-as-not-ready' : 'agent:acw-event',
       ],
     };

@@ -1,0 +1,97 @@
+@model:hold-retrieve-consulted-answers @source:GenEM/HoldingTransferringandConferencing @source:GenEM/BasicCallModels
+Feature: Hold/Retrieve, the consulted party answers
+  Alice and Bob are talking. Bob puts Alice on hold, makes a consultation call to Carol (an ordinary
+  TMakeCall, not a transfer), Carol answers, the consultation is released, and Bob retrieves Alice.
+  Only Bob is told about the hold and the retrieve; Alice's line stays connected. If Alice hangs up
+  while she is on hold (interruption points *, ** and ***), both Alice and Bob are released from
+  the held call.
+
+  Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing,
+  "Hold/Retrieve: consulted party answers" (table read complete). The call-establishing and release
+  phases of the consultation are the building blocks of the Basic Call Models and Releasing Calls.
+  EventRetrieved carries the same ThisDNRole as Bob's earlier events and no ThisQueue for a non-ACD
+  call (footnote of the model). Not checked here: CallType of the consultation call (the model does
+  not say whether a consultation by TMakeCall is Internal or Consult).
+
+  Background:
+    Given Alice is on extension 7001
+    And Bob is on extension 7002
+    And Carol is on extension 7003
+
+  Rule: Holding and retrieving are reported only to the DN that holds
+
+    Scenario: Bob puts Alice on hold
+      Given Alice is talking to Bob
+      When Bob puts the call on hold
+      Then Bob receives, in order:
+        | event     | ConnID | ThisDN | OtherDN | ReferenceID |
+        | EventHeld | $conn1 | Bob    | Alice   | $request    |
+
+    Scenario: Bob consults Carol while Alice is on hold
+      Given Alice is talking to Bob
+      And Bob has put the call on hold
+      When Bob calls Carol
+      Then the switch reports, in order:
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
+        | Bob   | EventDialing | $conn2 | Bob    | Origination | Carol   | Destination |           |
+        | Carol | EventRinging | $conn2 | Carol  | Destination | Bob     | Origination | Ok        |
+
+    Scenario: Carol answers the consultation call
+      Given Alice is talking to Bob
+      And Bob has put the call on hold
+      And Bob is calling Carol
+      When Carol answers
+      Then each DN receives, in order:
+        | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole |
+        | Bob   | EventEstablished | $conn2 | Bob    | Origination | Carol   | Destination |
+        | Carol | EventEstablished | $conn2 | Carol  | Destination | Bob     | Origination |
+
+    Scenario: Bob ends the consultation, and Alice stays on hold
+      Given Alice is talking to Bob
+      And Bob has put the call on hold
+      And Bob is talking to Carol
+      When Bob hangs up
+      Then each DN receives, in order:
+        | dn    | event         | ConnID | ThisDN | OtherDN         | CallState |
+        | Bob   | EventReleased | $conn2 | Bob    | Carol or absent | Ok        |
+        | Carol | EventReleased | $conn2 | Carol  | Bob or absent   | Ok        |
+
+    Scenario: Bob retrieves Alice after the consultation
+      Given Alice is talking to Bob
+      And Bob has put the call on hold
+      And Bob has talked to Carol and hung up
+      When Bob retrieves the held call
+      Then Bob receives, in order:
+        | event          | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN | CallState | ReferenceID |
+        | EventRetrieved | $conn1 | Bob    | Destination | absent    | Alice   | Ok        | $request    |
+
+  Rule: Interruption points *, ** and *** — Alice hangs up while she is on hold
+
+    Scenario: Alice hangs up while on hold, before Bob consults anyone (*)
+      Given Alice is talking to Bob
+      And Bob has put the call on hold
+      When Alice hangs up
+      Then each DN receives, in order:
+        | dn    | event         | ConnID | ThisDN | OtherDN | CallState |
+        | Alice | EventReleased | $conn1 | Alice  | Bob     | Ok        |
+        | Bob   | EventReleased | $conn1 | Bob    | Alice   | Ok        |
+
+    Scenario: Alice hangs up while Bob talks to Carol (**), and the consultation goes on
+      Given Alice is talking to Bob
+      And Bob has put the call on hold
+      And Bob is talking to Carol
+      When Alice hangs up
+      Then each DN receives, in order:
+        | dn    | event         | ConnID | ThisDN | OtherDN | CallState |
+        | Alice | EventReleased | $conn1 | Alice  | Bob     | Ok        |
+        | Bob   | EventReleased | $conn1 | Bob    | Alice   | Ok        |
+
+    Scenario: Alice hangs up after the consultation, before Bob retrieves her (***)
+      Given Alice is talking to Bob
+      And Bob has put the call on hold
+      And Bob has talked to Carol and hung up
+      When Alice hangs up
+      Then each DN receives, in order:
+        | dn    | event         | ConnID | ThisDN | OtherDN | CallState |
+        | Alice | EventReleased | $conn1 | Alice  | Bob     | Ok        |
+        | Bob   | EventReleased | $conn1 | Bob    | Alice   | Ok        |

@@ -26,3 +26,6 @@ module.exports = {
     strict: true,
   },
 };
+
+// `npx cucumber-js -p dev --tags @model:<slug>`: progress only, no report files (for working on one model).
+module.exports.dev = { ...module.exports.default, format: ['progress'], formatOptions: {} };

@@ -22,9 +22,6 @@ export class ConformanceAssertionError extends Error {
  */
 export class TestCompromisedError extends Error {
   override readonly name = 'TestCompromisedError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /** Bad input written by a person (feature, configuration): a usage error, exit 64. */

@@ -6,7 +6,7 @@
  * broken) → the one `When` sends the stimulus → `Then` tables are matched against the events that
  * followed → the After hook rejects events nobody expected.
  */
-import { setDefaultTimeout, setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import { setDefaultTimeout, setWorldConstructor, World } from '@cucumber/cucumber';
 import { capabilityFor, type Action } from './world/actions';
 import { CallView } from './world/callView';
 import { Parties } from './world/parties';
@@ -51,10 +51,6 @@ export class ConformanceWorld extends World<WorldParameters> {
   private baseline = 0;
   private stimulusSent = false;
   private applied = 0;
-
-  constructor(options: IWorldOptions<WorldParameters>) {
-    super(options);
-  }
 
   get timeoutMs(): number {
     return this.parameters.timeoutMs ?? DEFAULT_TIMEOUT_MS;

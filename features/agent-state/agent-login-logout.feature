@@ -31,9 +31,9 @@ Feature: Agent login and logout
         | event            | ThisDN | AgentID | ReferenceID |
         | EventAgentLogout | Alice  | 1001    | $request    |
 
-  @requires:agent:login-reports-state
   Rule: SIP Server reports the agent's state right after the login, unsolicited
 
+    @requires:agent:login-reports-state
     Scenario: A first login leaves Alice not ready
       When Alice logs in
       Then Alice receives, in order:
@@ -41,6 +41,7 @@ Feature: Agent login and logout
         | EventAgentLogin    | Alice  | 1001    | $request    |
         | EventAgentNotReady | Alice  | 1001    | 0           |
 
+    @requires:agent:login-reports-state
     Scenario: Logging in again while ready keeps Alice ready
       Given Alice is ready
       When Alice logs in
@@ -49,6 +50,7 @@ Feature: Agent login and logout
         | EventAgentLogin | Alice  | 1001    | $request    |
         | EventAgentReady | Alice  | 1001    | 0           |
 
+    @requires:agent:login-reports-state
     Scenario: A second agent cannot log in on Alice's extension
       Given Alice is logged in
       When Alice logs in as agent 2002

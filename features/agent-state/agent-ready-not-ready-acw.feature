@@ -50,9 +50,9 @@ Feature: Agent ready, not ready and after-call work
         | event           | ThisDN | AgentID | ReferenceID |
         | EventAgentReady | Alice  | 1001    | $request    |
 
-  @requires:agent:acw-as-not-ready
   Rule: After-call work reported as a Not-Ready work mode (SIP Server)
 
+    @requires:agent:acw-as-not-ready
     Scenario: Alice starts after-call work
       Given Alice is ready
       When Alice starts after-call work
@@ -60,9 +60,9 @@ Feature: Agent ready, not ready and after-call work
         | event              | ThisDN | AgentID | AgentWorkMode | ReferenceID |
         | EventAgentNotReady | Alice  | 1001    | AfterCallWork | $request    |
 
-  @requires:agent:acw-event @inferred
   Rule: After-call work reported with its own event
 
+    @requires:agent:acw-event @inferred
     Scenario: Alice starts after-call work and the switch reports EventAgentAfterCallWork
       Given Alice is ready
       When Alice starts after-call work

@@ -56,9 +56,9 @@ Feature: Attaching and updating user data on an internal call
         | Alice | EventAttachedDataChanged | $conn1 | Alice        | Segment=Gold; Segment=Silver |
         | Bob   | EventAttachedDataChanged | $conn1 | Alice        | Segment=Gold; Segment=Silver |
 
-  @inferred
   Rule: Updating replaces the value of an existing key, deleting removes it
 
+    @inferred
     Scenario: Alice updates a key the call already has
       Given Alice is talking to Bob
       And Alice has attached user data to the call:
@@ -72,6 +72,7 @@ Feature: Attaching and updating user data on an internal call
         | Alice | EventAttachedDataChanged | $conn1 | Alice        | exactly Segment=Silver |
         | Bob   | EventAttachedDataChanged | $conn1 | Alice        | exactly Segment=Silver |
 
+    @inferred
     Scenario: Alice deletes a key from the call's user data
       Given Alice is talking to Bob
       And Alice has attached user data to the call:

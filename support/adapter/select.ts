@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { UsageError } from '../errors';
-import { SimulatorAdapter, type SimulatorOptions } from '../simulator/SimulatorAdapter';
+import { SimulatorAdapter } from '../simulator/SimulatorAdapter';
 import type { AdapterFactory, EventSourceAdapter } from './contract';
 
 export interface AdapterChoice {
@@ -18,7 +18,7 @@ export interface AdapterChoice {
 
 export async function createAdapter(choice: AdapterChoice): Promise<EventSourceAdapter> {
   const options = choice.adapterOptions ?? {};
-  if (!choice.adapter || choice.adapter === 'simulator') return new SimulatorAdapter(options as SimulatorOptions);
+  if (!choice.adapter || choice.adapter === 'simulator') return new SimulatorAdapter(options);
   const path = resolve(choice.adapter);
   if (!existsSync(path)) throw new UsageError(`adapter module not found: ${choice.adapter} (resolved to ${path})`);
   const mod = (await import(path)) as { default?: unknown };

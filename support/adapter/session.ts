@@ -109,7 +109,7 @@ export class AdapterSession {
 
   private record(event: TEvent): void {
     const seq = this.events.length + 1;
-    const { attributes, problems } = normaliseAttributes(event.attributes as Record<string, unknown>);
+    const { attributes, problems } = normaliseAttributes(event.attributes);
     for (const p of problems) this.problems.push(`#${seq} ${event.name}: ${p}`);
     const dn = event.dn ?? (typeof attributes.ThisDN === 'string' ? attributes.ThisDN : '(no DN)');
     this.events.push({

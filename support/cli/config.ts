@@ -44,7 +44,7 @@ export function parseRunConfig(file: string, text: string): RunConfig {
     }
   }
   if (problems.length) throw new UsageError(problems.join('\n'));
-  return raw as RunConfig;
+  return raw;
 }
 
 export function loadRunConfig(file: string | undefined): RunConfig {

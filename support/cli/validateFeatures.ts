@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
-import { IdGenerator, type Feature, type GherkinDocument, type Scenario, type Step, type Tag } from '@cucumber/messages';
+import { IdGenerator, StepKeywordType, type Feature, type GherkinDocument, type Scenario, type Step, type Tag } from '@cucumber/messages';
 import { expectationStepFor } from '../matching/expectationSteps';
 import { parseExpectationTable, TableError } from '../matching/expectation';
 import { tagProblem } from '../model/tags';
@@ -23,7 +23,9 @@ export function formatProblem(p: Problem): string {
 
 export function parseFeature(file: string, text = readFileSync(file, 'utf8')): GherkinDocument {
   const parser = new Parser(new AstBuilder(IdGenerator.uuid()), new GherkinClassicTokenMatcher());
-  return { ...parser.parse(text), uri: file };
+  const doc = parser.parse(text);
+  doc.uri = file;
+  return doc;
 }
 
 export function validateFeatureFiles(files: readonly string[]): Problem[] {
@@ -93,10 +95,10 @@ function checkFeatureTags(feature: Feature, at: At): void {
 
 function checkOneWhen(scenario: Scenario, at: At): void {
   let whens = 0;
-  let previous: string | undefined;
+  let previous: StepKeywordType | undefined;
   for (const step of scenario.steps) {
-    const type = step.keywordType === 'Conjunction' ? previous : step.keywordType;
-    if (type === 'Action') whens += 1;
+    const type = step.keywordType === StepKeywordType.CONJUNCTION ? previous : step.keywordType;
+    if (type === StepKeywordType.ACTION) whens += 1;
     previous = type;
   }
   if (whens !== 1) at(scenario.location.line, `scenario "${scenario.name}" has ${whens} When steps; a scenario states one stimulus`);

@@ -89,18 +89,16 @@ export type CellResult =
   | { readonly ok: false; readonly reason: string };
 
 function same(a: AttrValue, b: AttrValue): boolean {
-  return typeof a === 'object' || typeof b === 'object' ? JSON.stringify(a) === JSON.stringify(b) : String(a) === String(b);
+  return show(a) === show(b);
 }
 
 /** Match one cell against the actual attribute value (undefined = absent). Pure; never throws. */
 export function matchCell(m: CellMatcher, actual: AttrValue | undefined, ctx: CellContext): CellResult {
-  const fail = (reason: string): CellResult => ({ ok: false, reason });
-  const ok: CellResult = { ok: true, bindings: ctx.bindings };
   switch (m.kind) {
     case 'absent':
-      return actual === undefined ? ok : fail('expected absent');
+      return actual === undefined ? { ok: true, bindings: ctx.bindings } : fail('expected absent');
     case 'any':
-      return actual !== undefined ? ok : fail('expected present, is absent');
+      return actual !== undefined ? { ok: true, bindings: ctx.bindings } : fail('expected present, is absent');
     case 'oneOf': {
       for (const option of m.options) {
         const r = matchCell(option, actual, ctx);
@@ -110,38 +108,52 @@ export function matchCell(m: CellMatcher, actual: AttrValue | undefined, ctx: Ce
     }
     default:
       if (actual === undefined) return fail(`expected ${describeCell(m, ctx.bindings)}, is absent`);
+      return matchValue(m, actual, ctx);
   }
+}
+
+function fail(reason: string): CellResult {
+  return { ok: false, reason };
+}
+
+function matchValue(m: CellMatcher, actual: AttrValue, ctx: CellContext): CellResult {
+  const ok: CellResult = { ok: true, bindings: ctx.bindings };
   switch (m.kind) {
-    case 'bind': {
-      const bound = ctx.bindings.get(m.variable);
-      if (bound !== undefined) return same(bound, actual) ? ok : fail(`expected ${m.variable} (= ${show(bound)})`);
-      for (const [name, value] of ctx.bindings) {
-        if (same(value, actual)) return fail(`expected ${m.variable} (a new value), but ${show(actual)} is already ${name}`);
-      }
-      const next = new Map(ctx.bindings);
-      next.set(m.variable, actual);
-      return { ok: true, bindings: next };
-    }
+    case 'bind':
+      return matchBinding(m.variable, actual, ctx.bindings);
     case 'enum':
       return actual === m.name ? ok : fail(`expected ${m.name}`);
     case 'dn': {
       const want = ctx.resolveDn(m.ref);
-      return String(actual) === want ? ok : fail(`expected ${m.ref === want ? want : `${m.ref} (${want})`}`);
+      return show(actual) === want ? ok : fail(`expected ${m.ref === want ? want : `${m.ref} (${want})`}`);
     }
     case 'exact':
-      return String(actual) === String(m.value) ? ok : fail(`expected ${show(m.value)}`);
+      return show(actual) === String(m.value) ? ok : fail(`expected ${String(m.value)}`);
     case 'kvSubset':
       if (typeof actual !== 'object') return fail(`expected a key-value list containing ${formatKVList(m.list)}`);
       return kvSubset(m.list, actual) ? ok : fail(`expected to contain ${formatKVList(m.list)}`);
     case 'kvExact':
       if (typeof actual !== 'object') return fail(`expected the key-value list {${formatKVList(m.list)}}`);
       return kvValuesEqual(m.list, actual) ? ok : fail(`expected exactly {${formatKVList(m.list)}}`);
+    default:
+      return fail('unsupported matcher');
   }
-  return fail('unsupported matcher');
+}
+
+/** `$var` binds on first sight; afterwards it must be equal; distinct names bind distinct values. */
+function matchBinding(variable: string, actual: AttrValue, bindings: Bindings): CellResult {
+  const bound = bindings.get(variable);
+  if (bound !== undefined) return same(bound, actual) ? { ok: true, bindings } : fail(`expected ${variable} (= ${show(bound)})`);
+  for (const [name, value] of bindings) {
+    if (same(value, actual)) return fail(`expected ${variable} (a new value), but ${show(actual)} is already ${name}`);
+  }
+  const next = new Map(bindings);
+  next.set(variable, actual);
+  return { ok: true, bindings: next };
 }
 
 export function show(value: AttrValue): string {
-  return typeof value === 'object' ? `{${formatKVList(value)}}` : String(value);
+  return typeof value === 'object' ? `{${formatKVList(value)}}` : typeof value === 'number' ? String(value) : value;
 }
 
 /** Human description of a matcher, used in diffs: `$conn1 (= 00f1…)`, `Ok or Conferenced`. */

@@ -1,7 +1,7 @@
 /**
  * Normalised events and requests: what adapters hand to the harness and what the simulator emits.
  */
-import { lookupAttribute } from './catalogue';
+import { lookupAttribute, type AttributeDefinition } from './catalogue';
 import { normaliseEnum } from './enums';
 import { toKVList, type KVList } from './kvlist';
 
@@ -51,38 +51,39 @@ export function normaliseAttributes(raw: Readonly<Record<string, unknown>>): Nor
   const attributes: Record<string, AttrValue> = {};
   const problems: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
-    const def = lookupAttribute(key);
-    const name = def?.name ?? key;
     if (value === undefined || value === null) continue;
-    if (!def) {
-      attributes[name] = typeof value === 'number' ? value : typeof value === 'string' ? value : JSON.stringify(value);
-      continue;
-    }
-    switch (def.kind) {
-      case 'enum': {
-        const v = def.enumName && (typeof value === 'number' || typeof value === 'string') ? normaliseEnum(def.enumName, value) : undefined;
-        if (v) attributes[name] = v.name;
-        else {
-          attributes[name] = String(value);
-          problems.push(`${name}: ${JSON.stringify(value)} is not a ${def.enumName ?? 'known'} value`);
-        }
-        break;
-      }
-      case 'kvlist': {
-        const list = toKVList(value);
-        if (list) attributes[name] = list;
-        else problems.push(`${name}: ${JSON.stringify(value)} is not a key-value list`);
-        break;
-      }
-      case 'int':
-        attributes[name] = typeof value === 'number' ? value : /^-?\d+$/.test(String(value)) ? Number(value) : String(value);
-        break;
-      case 'connid':
-        attributes[name] = String(value).toLowerCase();
-        break;
-      default:
-        attributes[name] = typeof value === 'number' ? String(value) : String(value);
-    }
+    const def = lookupAttribute(key);
+    const result = def ? normaliseValue(def, value) : { value: scalarOrJson(value) };
+    if (result.problem) problems.push(`${def?.name ?? key}: ${result.problem}`);
+    if (result.value !== undefined) attributes[def?.name ?? key] = result.value;
   }
   return { attributes, problems };
+}
+
+function scalarOrJson(value: unknown): string | number {
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+}
+
+function normaliseValue(def: AttributeDefinition, value: unknown): { value?: AttrValue; problem?: string } {
+  switch (def.kind) {
+    case 'enum': {
+      const v = def.enumName && (typeof value === 'number' || typeof value === 'string') ? normaliseEnum(def.enumName, value) : undefined;
+      return v ? { value: v.name } : { value: text(value), problem: `${JSON.stringify(value)} is not a ${def.enumName ?? 'known'} value` };
+    }
+    case 'kvlist': {
+      const list = toKVList(value);
+      return list ? { value: list } : { problem: `${JSON.stringify(value)} is not a key-value list` };
+    }
+    case 'int':
+      return { value: typeof value === 'number' ? value : /^-?\d+$/.test(text(value)) ? Number(value) : text(value) };
+    case 'connid':
+      return { value: text(value).toLowerCase() };
+    default:
+      return { value: text(value) };
+  }
 }

@@ -16,12 +16,13 @@ export function isKVList(value: unknown): value is KVList {
 
 /** Accepts a KV list, an array of `[key, value]` tuples, or a plain object (in key order). */
 export function toKVList(raw: unknown): KVList | undefined {
-  if (isKVList(raw)) return raw.map((p) => ({ key: String(p.key), value: toKVValue(p.value) }));
+  if (isKVList(raw)) return raw.map((p) => ({ key: p.key, value: toKVValue(p.value) }));
   if (Array.isArray(raw)) {
     const pairs: KVPair[] = [];
     for (const item of raw) {
       if (!Array.isArray(item) || item.length !== 2) return undefined;
-      pairs.push({ key: String(item[0]), value: toKVValue(item[1]) });
+      const [key, value] = item as [unknown, unknown];
+      pairs.push({ key: typeof key === 'string' ? key : JSON.stringify(key), value: toKVValue(value) });
     }
     return pairs;
   }
@@ -33,7 +34,7 @@ export function toKVList(raw: unknown): KVList | undefined {
 
 function toKVValue(raw: unknown): KVValue {
   if (typeof raw === 'number' || typeof raw === 'string') return raw;
-  return toKVList(raw) ?? String(raw);
+  return toKVList(raw) ?? JSON.stringify(raw);
 }
 
 export class KVSyntaxError extends Error {}

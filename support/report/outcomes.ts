@@ -2,7 +2,7 @@
  * Scenario outcomes from cucumber's message stream. "Failed" (not conformant) and "broken" (could
  * not test) are told apart by the error type the harness threw.
  */
-import type { Envelope, Pickle, Scenario, TestStepResult } from '@cucumber/messages';
+import { TestStepResultStatus, type Envelope, type Pickle, type Scenario, type TestStepResult } from '@cucumber/messages';
 import { isConformanceFailure } from '../errors';
 import { readTags } from '../model/tags';
 
@@ -78,18 +78,23 @@ export class OutcomeCollector {
       inferred: tags.inferred,
       ...(tags.model ? { model: tags.model } : {}),
     };
-    const bad = run.results.find((r) => r.status !== 'PASSED' && r.status !== 'SKIPPED');
-    if (!bad) {
-      const skipped = run.results.some((r) => r.status === 'SKIPPED');
-      const reason = run.logs.find((l) => l.startsWith('Skipped: '))?.slice('Skipped: '.length);
-      return { ...base, outcome: skipped ? 'skipped' : 'passed', ...(skipped && reason ? { reason } : {}) };
-    }
-    const firstLine = (bad.exception?.message ?? bad.message ?? bad.status).split('\n')[0] ?? '';
-    if (bad.status === 'UNDEFINED' || bad.status === 'AMBIGUOUS') {
-      return { ...base, outcome: 'usage', reason: bad.status === 'UNDEFINED' ? 'a step has no definition' : firstLine };
-    }
-    const failedAll = run.results.filter((r) => r.status === 'FAILED');
-    const conformance = failedAll.length > 0 && failedAll.every((r) => isConformanceFailure(r.exception?.type));
-    return { ...base, outcome: conformance ? 'failed' : 'broken', reason: firstLine };
+    return { ...base, ...verdict(run) };
   }
+}
+
+const { PASSED, SKIPPED, FAILED, UNDEFINED, AMBIGUOUS } = TestStepResultStatus;
+
+function verdict(run: Running): { outcome: Outcome; reason?: string } {
+  const bad = run.results.find((r) => r.status !== PASSED && r.status !== SKIPPED);
+  if (!bad) {
+    const skipped = run.results.some((r) => r.status === SKIPPED);
+    const reason = run.logs.find((l) => l.startsWith('Skipped: '))?.slice('Skipped: '.length);
+    return { outcome: skipped ? 'skipped' : 'passed', ...(skipped && reason ? { reason } : {}) };
+  }
+  const firstLine = (bad.exception?.message ?? bad.message ?? bad.status).split('\n')[0] ?? '';
+  if (bad.status === UNDEFINED) return { outcome: 'usage', reason: 'a step has no definition' };
+  if (bad.status === AMBIGUOUS) return { outcome: 'usage', reason: firstLine };
+  const failed = run.results.filter((r) => r.status === FAILED);
+  const conformance = failed.length > 0 && failed.every((r) => isConformanceFailure(r.exception?.type));
+  return { outcome: conformance ? 'failed' : 'broken', reason: firstLine };
 }

@@ -7,7 +7,7 @@ import type { Capabilities, EventSink, EventSourceAdapter, Topology } from '../a
 import type { TRequest } from '../model/event';
 import { SimulatedClock, connIdSource } from './clock';
 import { DEFAULT_PROFILE, initialState, type SimEvent, type SimState, type SwitchProfile } from './state';
-import { supportedRequests, transition } from './transition';
+import { familyCapabilities, supportedRequests, transition } from './transition';
 
 /** A fault injector rewrites the events of one request (used by self-tests and the mutation campaign). */
 export type FaultInjector = (events: readonly SimEvent[], request: TRequest) => SimEvent[];
@@ -35,33 +35,37 @@ export class SimulatorAdapter implements EventSourceAdapter {
     this.capabilities = {
       requests: supportedRequests().filter((r) => r.startsWith('Request')),
       features: [
-        'external-parties',
-        'alerting-control',
+        ...familyCapabilities(),
         'agent:login-reports-state',
         this.profile.afterCallWorkEvent === 'EventAgentNotReady' ? 'agent:acw-as-not-ready' : 'agent:acw-event',
       ],
     };
   }
 
-  async open(topology: Topology, sink: EventSink): Promise<void> {
+  open(topology: Topology, sink: EventSink): Promise<void> {
     this.state = initialState(topology, this.profile);
     this.sink = sink;
+    return Promise.resolve();
   }
 
-  async send(request: TRequest): Promise<void> {
-    if (!this.state || !this.sink) throw new Error('the simulator is not open');
+  send(request: TRequest): Promise<void> {
+    if (!this.state || !this.sink) return Promise.reject(new Error('the simulator is not open'));
     this.clock.advance(this.options.stepMs ?? 10);
     const [next, produced] = transition(this.state, request, { now: this.clock.now(), connId: this.connId });
     this.state = next;
     const events = this.options.fault ? this.options.fault(produced, request) : produced;
     for (const e of events) this.sink.event({ name: e.name, dn: e.dn, attributes: e.attributes });
+    return Promise.resolve();
   }
 
   /** Every event is delivered synchronously inside `send`, so the simulator is always settled. */
-  async settled(): Promise<void> {}
+  settled(): Promise<void> {
+    return Promise.resolve();
+  }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.state = undefined;
     this.sink = undefined;
+    return Promise.resolve();
   }
 }

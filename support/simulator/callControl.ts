@@ -6,42 +6,11 @@
  * (§3.3a/b).
  */
 import type { TRequest } from '../model/event';
+import { deliver, hasActiveCall } from './delivery';
 import {
   callAttributes, callEvent, callOfRequest, newCall, referenceOf, reject, requireDn, toInternalParties,
 } from './events';
 import { str, kv, type Call, type Handler, type Party, type SimEvent, type SimEnv, type SimState } from './state';
-
-/** True when the DN has a call that is not on hold (a single-line set is then busy). */
-export function hasActiveCall(state: SimState, dn: string): boolean {
-  return Object.values(state.calls).some((c) => c.parties.some((p) => p.dn === dn && p.status !== 'Held'));
-}
-
-/**
- * Offer `call` to `to`: ring an internal DN, report busy to the caller, hold the offer back while
- * the network delays alerting, or hand it to the (silent) outside world.
- */
-export function deliver(state: SimState, call: Call, caller: Party, to: string): SimEvent[] {
-  const target = state.dns[to];
-  if (!target) {
-    call.parties.push({ dn: to, role: 'Destination', status: 'Ringing' });
-    return [];
-  }
-  if (target.type === 'ACDQueue' || target.type === 'RoutingPoint') reject('Unsupported');
-  if (hasActiveCall(state, to)) {
-    caller.status = 'Busy';
-    call.pendingDestination = undefined;
-    if (!state.dns[caller.dn]) return [];
-    return [{ dn: caller.dn, name: 'EventDestinationBusy', attributes: callAttributes(call, caller, { OtherDN: to, OtherDNRole: 'Destination', CallState: 'Busy' }) }];
-  }
-  if (target.delayAlerting) {
-    target.delayAlerting = false;
-    call.pendingDestination = to;
-    return [];
-  }
-  const party: Party = { dn: to, role: 'Destination', status: 'Ringing' };
-  call.parties.push(party);
-  return [callEvent(call, party, 'EventRinging', { CallState: 'Ok' })];
-}
 
 const makeCall: Handler = (state, request, env) => {
   const from = requireDn(state, request);
@@ -60,7 +29,7 @@ const makeCall: Handler = (state, request, env) => {
       ...(call.userData.length ? { UserData: call.userData } : {}),
     }),
   };
-  return [dialing, ...deliver(state, call, caller, to)];
+  return [dialing, ...deliver(state, call, caller, to, env)];
 };
 
 const answerCall: Handler = (state, request) => {
@@ -94,7 +63,7 @@ export function releaseParty(state: SimState, call: Call, leaving: Party, reques
     for (const other of remaining.filter(internal)) {
       events.push(callEvent(call, other, other.status === 'Ringing' ? 'EventAbandoned' : 'EventReleased', { CallState: 'Ok' }));
     }
-    delete state.calls[call.connId];
+    Reflect.deleteProperty(state.calls, call.connId);
     return events;
   }
   if (internal(leaving)) events.push({ dn: leaving.dn, name: 'EventReleased', attributes: { ...callAttributes(call, leaving), CallState: 'Ok', ...ref } });

@@ -5,7 +5,8 @@
  * `@requires:external-parties` / `@requires:alerting-control`.
  */
 import { callEvent, newCall, reject } from './events';
-import { deliver, releaseParty } from './callControl';
+import { releaseParty } from './callControl';
+import { deliver } from './delivery';
 import { str, type Call, type Handler, type Party, type SimState } from './state';
 
 function callOfExternal(state: SimState, dn: string, connId: string | undefined): { call: Call; party: Party } {
@@ -23,7 +24,7 @@ const callsIn: Handler = (state, request, env) => {
   const call = newCall(state, env.connId, 'Inbound');
   const caller: Party = { dn: from, role: 'Origination', status: 'Dialing' };
   call.parties.push(caller);
-  return deliver(state, call, caller, to);
+  return deliver(state, call, caller, to, env);
 };
 
 const answers: Handler = (state, request) => {

@@ -10,23 +10,39 @@
 import type { TRequest } from '../model/event';
 import { agentHandlers } from './agent';
 import { callControlHandlers } from './callControl';
+import { registerOfferRules, type OfferRule } from './delivery';
 import { errorEvent, RequestRejected } from './events';
 import { networkHandlers } from './network';
 import { registrationHandlers } from './registration';
 import type { Handler, SimEnv, SimEvent, SimState } from './state';
 import { userDataHandlers } from './userData';
 
-export const FAMILIES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
-  callControl: callControlHandlers,
-  userData: userDataHandlers,
-  agent: agentHandlers,
-  registration: registrationHandlers,
-  network: networkHandlers,
+/** A request family: its request handlers and, optionally, how it changes the offer of a call. */
+export interface Family {
+  readonly handlers: Readonly<Record<string, Handler>>;
+  readonly offerRules?: readonly OfferRule[];
+  /** Adapter capabilities (`@requires:` names) the family provides, beyond its request names. */
+  readonly capabilities?: readonly string[];
+}
+
+/** One line per family module. Order matters only for offer rules (earlier families decide first). */
+export const FAMILIES: Readonly<Record<string, Family>> = {
+  callControl: { handlers: callControlHandlers },
+  userData: { handlers: userDataHandlers },
+  agent: { handlers: agentHandlers },
+  registration: { handlers: registrationHandlers },
+  network: { handlers: networkHandlers, capabilities: ['external-parties', 'alerting-control'] },
 };
 
 const HANDLERS: ReadonlyMap<string, Handler> = new Map(
-  Object.values(FAMILIES).flatMap((family) => Object.entries(family)),
+  Object.values(FAMILIES).flatMap((family) => Object.entries(family.handlers)),
 );
+for (const family of Object.values(FAMILIES)) registerOfferRules(family.offerRules ?? []);
+
+/** Capabilities the families provide (`@requires:` names). */
+export function familyCapabilities(): string[] {
+  return Object.values(FAMILIES).flatMap((f) => f.capabilities ?? []);
+}
 
 /** Every request (and party action) the simulator implements. */
 export function supportedRequests(): string[] {

@@ -34,9 +34,10 @@ export function capabilityFor(requestName: string): { kind: 'request' | 'feature
   return { kind: 'request', name: requestName };
 }
 
-const dnOf = (ctx: ActionContext, name: string): string => ctx.parties.get(name).dn;
+export const dnOf = (ctx: ActionContext, name: string): string => ctx.parties.get(name).dn;
 
-function callOn(ctx: ActionContext, name: string, states: readonly CallState[], what: string, otherName?: string): string {
+/** The newest call on `name`'s DN in one of `states` (optionally with `otherName`); broken if none. */
+export function callOn(ctx: ActionContext, name: string, states: readonly CallState[], what: string, otherName?: string): string {
   const dn = dnOf(ctx, name);
   const otherDn = otherName ? dnOf(ctx, otherName) : undefined;
   const found = ctx.calls.find(dn, { states, ...(otherDn ? { otherDn } : {}) });
@@ -45,10 +46,10 @@ function callOn(ctx: ActionContext, name: string, states: readonly CallState[], 
   return call.connId;
 }
 
-const request = (name: string, attributes: Record<string, AttrValue>): TRequest => ({ name, attributes });
-const sawOn = (ctx: ActionContext, name: string, ...events: string[]): boolean =>
+export const request = (name: string, attributes: Record<string, AttrValue>): TRequest => ({ name, attributes });
+export const sawOn = (ctx: ActionContext, name: string, ...events: string[]): boolean =>
   ctx.since.some((e) => e.dn === dnOf(ctx, name) && events.includes(e.name));
-const hasCall = (ctx: ActionContext, name: string, states: readonly CallState[]): boolean =>
+export const hasCall = (ctx: ActionContext, name: string, states: readonly CallState[]): boolean =>
   ctx.calls.find(dnOf(ctx, name), { states }).length > 0;
 
 /**

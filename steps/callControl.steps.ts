@@ -23,7 +23,7 @@ Given('{party} has talked to {party} and hung up', function (this: ConformanceWo
   return this.establish(act.call(a, b), act.answer(b), act.hangUp(a));
 });
 
-Given('{party} has given up on the call to {party}', function (this: ConformanceWorld, a: string) {
+Given('{party} has given up on the consultation call', function (this: ConformanceWorld, a: string) {
   return this.establish(act.hangUp(a));
 });
 

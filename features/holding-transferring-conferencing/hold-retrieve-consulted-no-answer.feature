@@ -43,7 +43,7 @@ Feature: Hold/Retrieve, the consulted party does not answer
       Given Alice is talking to Bob
       And Bob has put the call on hold
       And Bob is calling Carol
-      And Bob has given up on the call to Carol
+      And Bob has given up on the consultation call
       When Bob retrieves the held call
       Then Bob receives, in order:
         | event          | ConnID | ThisDN | ThisDNRole  | OtherDN | CallState |

@@ -8,7 +8,7 @@
  * Events carry T-Library attribute names without the `Attribute` prefix (`ThisDN`, `ConnID`,
  * `CallType`); enum values may be numbers or names, the harness normalises them.
  */
-import type { TEvent, TRequest } from '../model/event';
+import type { TRequest } from '../model/event';
 
 /** The kind of telephony object a party uses (GenEM: Extension, ACD Position, ACD Queue, Routing Point, trunk/external). */
 export type DNType = 'Extension' | 'ACDPosition' | 'ACDQueue' | 'RoutingPoint' | 'External';
@@ -28,6 +28,12 @@ export interface PartyConfig {
    * Adapters must not configure or register such DNs.
    */
   readonly configured: boolean;
+  /**
+   * This DN is an appearance of another DN's line (GenEM Special Cases / Shared Call Appearance):
+   * `shared` = a shared call appearance (every appearance is alerted, one answers); `bridged` = a
+   * bridged appearance that follows the principal's calls. Adapters configure it on the switch.
+   */
+  readonly appearanceOf?: { readonly line: string; readonly kind: 'shared' | 'bridged' };
 }
 
 export interface Topology {
@@ -45,10 +51,24 @@ export interface Capabilities {
   readonly features: readonly string[];
 }
 
+/**
+ * An event as the adapter reports it. Attribute values may be numbers or names for enums, plain
+ * objects or pair lists for KV lists, `AttributeX` or `X` for names: the harness normalises them and
+ * lists anything it cannot read (it never drops an event).
+ */
+export interface RawEvent {
+  readonly name: string;
+  /** Whose event stream the event belongs to; default ThisDN (some events, e.g. a third party's EventAttachedDataChanged, have none). */
+  readonly dn?: string;
+  readonly attributes: Readonly<Record<string, unknown>>;
+  /** Where it came from (log file:line, wire message number), shown in diffs. */
+  readonly origin?: string;
+}
+
 /** Where the adapter delivers what it observes. */
 export interface EventSink {
-  /** One event from the system. `dn` should say whose event stream it belongs to (default: ThisDN). */
-  event(event: TEvent): void;
+  /** One event from the system. */
+  event(event: RawEvent): void;
   /** The adapter lost its connection or cannot go on: the scenario becomes broken, not failed. */
   fail(error: Error): void;
 }

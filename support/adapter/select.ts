@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors';
 import { SimulatorAdapter } from '../simulator/SimulatorAdapter';
 import type { AdapterFactory, EventSourceAdapter } from './contract';
@@ -21,7 +22,7 @@ export async function createAdapter(choice: AdapterChoice): Promise<EventSourceA
   if (!choice.adapter || choice.adapter === 'simulator') return new SimulatorAdapter(options);
   const path = resolve(choice.adapter);
   if (!existsSync(path)) throw new UsageError(`adapter module not found: ${choice.adapter} (resolved to ${path})`);
-  const mod = (await import(path)) as { default?: unknown };
+  const mod = await loadModule(path, choice.adapter);
   const factory = (mod.default ?? mod) as unknown;
   if (typeof factory !== 'function') {
     throw new UsageError(`${choice.adapter}: the default export must be a function (options) => adapter`);
@@ -30,4 +31,16 @@ export async function createAdapter(choice: AdapterChoice): Promise<EventSourceA
   const missing = ['name', 'capabilities', 'open', 'close'].filter((k) => !adapter || !(k in adapter));
   if (!adapter || missing.length) throw new UsageError(`${choice.adapter}: the adapter lacks ${missing.join(', ')}`);
   return adapter as EventSourceAdapter;
+}
+
+/** CommonJS/TypeScript modules load through require (ts-node is registered); ES modules through import(). */
+async function loadModule(path: string, shown: string): Promise<{ default?: unknown }> {
+  try {
+    return require(path) as { default?: unknown };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_REQUIRE_ESM') {
+      throw new UsageError(`${shown}: the adapter module failed to load: ${(e as Error).message}`);
+    }
+    return (await import(pathToFileURL(path).href)) as { default?: unknown };
+  }
 }

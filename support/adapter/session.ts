@@ -7,8 +7,8 @@
  * conformance failure.
  */
 import { TestCompromisedError } from '../errors';
-import { normaliseAttributes, type ObservedEvent, type TEvent, type TRequest } from '../model/event';
-import type { EventSourceAdapter, Topology } from './contract';
+import { normaliseAttributes, type ObservedEvent, type TRequest } from '../model/event';
+import type { EventSourceAdapter, RawEvent, Topology } from './contract';
 
 export interface SessionOptions {
   /** How long a step waits for events before giving up. */
@@ -33,7 +33,7 @@ export class AdapterSession {
   constructor(readonly adapter: EventSourceAdapter, private readonly options: SessionOptions) {}
 
   async open(topology: Topology): Promise<void> {
-    const sink = { event: (e: TEvent) => this.record(e), fail: (err: Error) => this.fail(err) };
+    const sink = { event: (e: RawEvent) => this.record(e), fail: (err: Error) => this.fail(err) };
     await this.guard(`open the adapter "${this.adapter.name}"`, this.adapter.open(topology, sink));
     this.opened = true;
   }
@@ -107,7 +107,7 @@ export class AdapterSession {
     });
   }
 
-  private record(event: TEvent): void {
+  private record(event: RawEvent): void {
     const seq = this.events.length + 1;
     const { attributes, problems } = normaliseAttributes(event.attributes);
     for (const p of problems) this.problems.push(`#${seq} ${event.name}: ${p}`);

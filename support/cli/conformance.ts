@@ -17,7 +17,8 @@ import { OutcomeCollector } from '../report/outcomes';
 import { renderSummary, summarise } from '../report/summary';
 
 const USAGE = `usage: npm run conformance -- [--config file.json] [--adapter simulator|path/to/adapter.ts]
-                               [--tags "<cucumber tag expression>"] [--timeout ms] [--no-report]`;
+                               [--tags "<cucumber tag expression>"] [--name "<scenario name regexp>"]
+                               [--timeout ms] [--no-report]`;
 
 export function featureFiles(dir = 'features'): string[] {
   if (!existsSync(dir)) return [];
@@ -28,13 +29,13 @@ export function featureFiles(dir = 'features'): string[] {
   }).sort();
 }
 
-function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: string; report: boolean } {
+function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: string; name?: string; report: boolean } {
   let values;
   try {
     ({ values } = parseArgs({
       args: [...argv],
       options: {
-        config: { type: 'string' }, adapter: { type: 'string' }, tags: { type: 'string' },
+        config: { type: 'string' }, adapter: { type: 'string' }, tags: { type: 'string' }, name: { type: 'string' },
         timeout: { type: 'string' }, 'no-report': { type: 'boolean' }, help: { type: 'boolean' },
       },
       strict: true,
@@ -52,12 +53,13 @@ function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: 
       ...(values.timeout ? { timeoutMs: Number(values.timeout) } : {}),
     },
     ...(values.tags ? { tags: values.tags } : {}),
+    ...(values.name ? { name: values.name } : {}),
     report: !values['no-report'],
   };
 }
 
 async function run(argv: readonly string[]): Promise<number> {
-  const { config, tags, report } = parseCommandLine(argv);
+  const { config, tags, name, report } = parseCommandLine(argv);
   const problems = validateFeatureFiles(featureFiles());
   if (problems.length) {
     console.error(`The specification has ${problems.length} problem(s); nothing was run:`);
@@ -67,7 +69,7 @@ async function run(argv: readonly string[]): Promise<number> {
   mkdirSync('reports', { recursive: true });
   rmSync('reports/allure-results', { recursive: true, force: true });
   const { runConfiguration } = await loadConfiguration({
-    provided: { worldParameters: JSON.parse(JSON.stringify(config)) as Record<string, never>, ...(tags ? { tags } : {}) },
+    provided: { worldParameters: JSON.parse(JSON.stringify(config)) as Record<string, never>, ...(tags ? { tags } : {}), ...(name ? { name: [name] } : {}) },
   });
   const collector = new OutcomeCollector();
   await runCucumber(runConfiguration, undefined, collector.onMessage);

@@ -93,7 +93,7 @@ function verdict(run: Running): { outcome: Outcome; reason?: string } {
   }
   const firstLine = (bad.exception?.message ?? bad.message ?? bad.status).split('\n')[0] ?? '';
   if (bad.status === UNDEFINED) return { outcome: 'usage', reason: 'a step has no definition' };
-  if (bad.status === AMBIGUOUS) return { outcome: 'usage', reason: firstLine };
+  if (bad.status === AMBIGUOUS || bad.exception?.type === 'UsageError') return { outcome: 'usage', reason: firstLine };
   const failed = run.results.filter((r) => r.status === FAILED);
   const conformance = failed.length > 0 && failed.every((r) => isConformanceFailure(r.exception?.type));
   return { outcome: conformance ? 'failed' : 'broken', reason: firstLine };

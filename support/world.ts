@@ -15,7 +15,8 @@ import { createAdapter, type AdapterChoice } from './adapter/select';
 import { supportsRequest, type PartyConfig } from './adapter/contract';
 import { ConformanceAssertionError, TestCompromisedError } from './errors';
 import type { AttrValue, ObservedEvent } from './model/event';
-import { parseExpectationTable, TableError } from './matching/expectation';
+import { parseExpectationTable, TableError, type ExpectedRow } from './matching/expectation';
+import type { CellMatcher } from './matching/cells';
 import { matchSequence, type OrderMode, type SequenceInput } from './matching/sequence';
 import { diagnose } from './matching/diagnose';
 import { formatEvent, renderDiff } from './report/diff';
@@ -171,15 +172,17 @@ export class ConformanceWorld extends World<WorldParameters> {
   async expectEvents(rows: readonly (readonly string[])[], mode: OrderMode, dn?: string): Promise<void> {
     const session = await this.open();
     const expected = this.parseTable(rows, dn);
+    const calls = referencedCalls(expected);
     const input = (): SequenceInput => ({
       rows: expected,
       observed: session.events.filter((e) => !this.consumed.has(e.seq)),
       mode,
-      bindings: this.bindings,
+      bindings: this.callBindings(calls),
       resolveDn: this.parties.resolveDn,
       ...(dn ? { defaultDn: dn } : {}),
     });
     const result = await session.waitFor(() => {
+      if (!this.callsExist(calls)) return undefined;
       const outcome = matchSequence(input());
       return outcome.kind === 'incomplete' ? undefined : outcome;
     });
@@ -201,6 +204,29 @@ export class ConformanceWorld extends World<WorldParameters> {
     });
     this.attach(diff, { mediaType: 'text/plain', fileName: 'diff.txt' });
     throw new ConformanceAssertionError(diff, diff);
+  }
+
+  /** The scenario's calls (distinct ConnIDs) in order of first appearance, Givens included. */
+  private scenarioCalls(): string[] {
+    const seen = new Set<string>();
+    for (const e of this.observed) if (typeof e.attributes.ConnID === 'string') seen.add(e.attributes.ConnID);
+    return [...seen];
+  }
+
+  private callsExist(numbers: readonly number[]): boolean {
+    const count = this.scenarioCalls().length;
+    return numbers.every((n) => n <= count);
+  }
+
+  /** The scenario bindings plus `$callN` for each referenced call that exists. */
+  private callBindings(numbers: readonly number[]): Map<string, AttrValue> {
+    const calls = this.scenarioCalls();
+    const bindings = new Map(this.bindings);
+    for (const n of numbers) {
+      const connId = calls[n - 1];
+      if (connId !== undefined) bindings.set(`$call${n}`, connId);
+    }
+    return bindings;
   }
 
   private parseTable(rows: readonly (readonly string[])[], dn: string | undefined): ReturnType<typeof parseExpectationTable> {
@@ -234,6 +260,19 @@ export class ConformanceWorld extends World<WorldParameters> {
   async close(): Promise<void> {
     await this.session?.close();
   }
+}
+
+/** The `$callN` variables a table uses (the N-th call of the scenario, Givens included). */
+function referencedCalls(rows: readonly ExpectedRow[]): number[] {
+  const found = new Set<number>();
+  const visit = (m: CellMatcher): void => {
+    if (m.kind === 'bind') {
+      const n = /^\$call(\d+)$/.exec(m.variable)?.[1];
+      if (n) found.add(Number(n));
+    } else if (m.kind === 'oneOf') m.options.forEach(visit);
+  };
+  for (const row of rows) for (const cell of row.cells) visit(cell.matcher);
+  return [...found];
 }
 
 setWorldConstructor(ConformanceWorld);

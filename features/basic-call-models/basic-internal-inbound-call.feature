@@ -7,6 +7,9 @@ Feature: Connection-establishing phase, internal/inbound call
   while the called party is ringing (***). This is the building block "Call-Establishing Phase" that
   the other models reuse.
 
+  $call1, $call2 name the scenario's calls in the order they were first seen (preconditions
+  included), so a table can say which call an event belongs to.
+
   Source: Genesys Events and Models Reference, Basic Call Models, "Connection-establishing phase for
   an internal/inbound call" (the Simple Call Model), per-DN table read in the Voice Microservices copy
   of GenEM. Not checked here: CallID, timestamps, attributes GenEM marks optional unless a row names them.
@@ -27,16 +30,16 @@ Feature: Connection-establishing phase, internal/inbound call
       When Alice calls Bob
       Then the switch reports, in order:
         | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallType | CallState |
-        | Alice | EventDialing | $conn1 | Alice  | Origination | Bob     | Destination | Internal |           |
-        | Bob   | EventRinging | $conn1 | Bob    | Destination | Alice   | Origination | Internal | Ok        |
+        | Alice | EventDialing | $call1 | Alice  | Origination | Bob     | Destination | Internal |           |
+        | Bob   | EventRinging | $call1 | Bob    | Destination | Alice   | Origination | Internal | Ok        |
 
     Scenario: Bob answers, and both parties are connected on the same call
       Given Alice is calling Bob
       When Bob answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole |
-        | Alice | EventEstablished | $conn1 | Alice  | Origination | Bob     | Destination |
-        | Bob   | EventEstablished | $conn1 | Bob    | Destination | Alice   | Origination |
+        | Alice | EventEstablished | $call1 | Alice  | Origination | Bob     | Destination |
+        | Bob   | EventEstablished | $call1 | Bob    | Destination | Alice   | Origination |
 
   Rule: A call from outside reaches the called party as an inbound call; the outside caller gets no events
 
@@ -46,7 +49,7 @@ Feature: Connection-establishing phase, internal/inbound call
       When Olivia calls Bob
       Then Bob receives, in order:
         | event        | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole           | CallType | CallState |
-        | EventRinging | $conn1 | Bob    | Destination | Olivia or absent | Origination or absent | Inbound  | Ok        |
+        | EventRinging | $call1 | Bob    | Destination | Olivia or absent | Origination or absent | Inbound  | Ok        |
 
     @inferred @requires:external-parties
     Scenario: Bob answers the inbound call, and only Bob is told
@@ -55,7 +58,7 @@ Feature: Connection-establishing phase, internal/inbound call
       When Bob answers
       Then Bob receives, in order:
         | event            | ConnID | ThisDN | ThisDNRole  | CallType |
-        | EventEstablished | $conn1 | Bob    | Destination | Inbound  |
+        | EventEstablished | $call1 | Bob    | Destination | Inbound  |
 
   Rule: Interruption point * — the caller gives up before the called party is alerted
 
@@ -65,7 +68,7 @@ Feature: Connection-establishing phase, internal/inbound call
       When Alice hangs up
       Then Alice receives, in order:
         | event         | ConnID | ThisDN | ThisDNRole  | CallState |
-        | EventReleased | $conn1 | Alice  | Origination | Ok        |
+        | EventReleased | $call1 | Alice  | Origination | Ok        |
 
   Rule: Interruption point ** — the called party is busy
 
@@ -74,8 +77,8 @@ Feature: Connection-establishing phase, internal/inbound call
       When Alice calls Bob
       Then Alice receives, in order:
         | event                | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | EventDialing         | $conn1 | Alice  | Origination | Bob     | Destination |           |
-        | EventDestinationBusy | $conn1 | Alice  | Origination |         |             | Busy      |
+        | EventDialing         | $call2 | Alice  | Origination | Bob     | Destination |           |
+        | EventDestinationBusy | $call2 | Alice  | Origination |         |             | Busy      |
 
     Scenario: Alice hangs up after hearing busy, and only Alice's call is released
       Given Bob is talking to Carol
@@ -83,7 +86,7 @@ Feature: Connection-establishing phase, internal/inbound call
       When Alice hangs up
       Then Alice receives, in order:
         | event         | ConnID | ThisDN | ThisDNRole  | CallState |
-        | EventReleased | $conn1 | Alice  | Origination | Ok        |
+        | EventReleased | $call2 | Alice  | Origination | Ok        |
 
   Rule: Interruption point *** — the caller hangs up while the called party is ringing
 
@@ -92,5 +95,5 @@ Feature: Connection-establishing phase, internal/inbound call
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | ThisDNRole  | OtherDN       | OtherDNRole           | CallState |
-        | Alice | EventReleased  | $conn1 | Alice  | Origination | Bob or absent | Destination or absent | Ok        |
-        | Bob   | EventAbandoned | $conn1 | Bob    |             | Alice         |                       | Ok        |
+        | Alice | EventReleased  | $call1 | Alice  | Origination | Bob or absent | Destination or absent | Ok        |
+        | Bob   | EventAbandoned | $call1 | Bob    |             | Alice         |                       | Ok        |

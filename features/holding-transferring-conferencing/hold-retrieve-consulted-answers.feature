@@ -25,7 +25,7 @@ Feature: Hold/Retrieve, the consulted party answers
       When Bob puts the call on hold
       Then Bob receives, in order:
         | event     | ConnID | ThisDN | OtherDN | ReferenceID |
-        | EventHeld | $conn1 | Bob    | Alice   | $request    |
+        | EventHeld | $call1 | Bob    | Alice   | $request    |
 
     Scenario: Bob consults Carol while Alice is on hold
       Given Alice is talking to Bob
@@ -33,8 +33,8 @@ Feature: Hold/Retrieve, the consulted party answers
       When Bob calls Carol
       Then the switch reports, in order:
         | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | Bob   | EventDialing | $conn2 | Bob    | Origination | Carol   | Destination |           |
-        | Carol | EventRinging | $conn2 | Carol  | Destination | Bob     | Origination | Ok        |
+        | Bob   | EventDialing | $call2 | Bob    | Origination | Carol   | Destination |           |
+        | Carol | EventRinging | $call2 | Carol  | Destination | Bob     | Origination | Ok        |
 
     Scenario: Carol answers the consultation call
       Given Alice is talking to Bob
@@ -43,8 +43,8 @@ Feature: Hold/Retrieve, the consulted party answers
       When Carol answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole |
-        | Bob   | EventEstablished | $conn2 | Bob    | Origination | Carol   | Destination |
-        | Carol | EventEstablished | $conn2 | Carol  | Destination | Bob     | Origination |
+        | Bob   | EventEstablished | $call2 | Bob    | Origination | Carol   | Destination |
+        | Carol | EventEstablished | $call2 | Carol  | Destination | Bob     | Origination |
 
     Scenario: Bob ends the consultation, and Alice stays on hold
       Given Alice is talking to Bob
@@ -53,8 +53,8 @@ Feature: Hold/Retrieve, the consulted party answers
       When Bob hangs up
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | OtherDN         | CallState |
-        | Bob   | EventReleased | $conn2 | Bob    | Carol or absent | Ok        |
-        | Carol | EventReleased | $conn2 | Carol  | Bob or absent   | Ok        |
+        | Bob   | EventReleased | $call2 | Bob    | Carol or absent | Ok        |
+        | Carol | EventReleased | $call2 | Carol  | Bob or absent   | Ok        |
 
     Scenario: Bob retrieves Alice after the consultation
       Given Alice is talking to Bob
@@ -63,7 +63,7 @@ Feature: Hold/Retrieve, the consulted party answers
       When Bob retrieves the held call
       Then Bob receives, in order:
         | event          | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN | CallState | ReferenceID |
-        | EventRetrieved | $conn1 | Bob    | Destination | absent    | Alice   | Ok        | $request    |
+        | EventRetrieved | $call1 | Bob    | Destination | absent    | Alice   | Ok        | $request    |
 
   Rule: Interruption points *, ** and *** — Alice hangs up while she is on hold
 
@@ -73,8 +73,8 @@ Feature: Hold/Retrieve, the consulted party answers
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventReleased | $conn1 | Alice  | Bob     | Ok        |
-        | Bob   | EventReleased | $conn1 | Bob    | Alice   | Ok        |
+        | Alice | EventReleased | $call1 | Alice  | Bob     | Ok        |
+        | Bob   | EventReleased | $call1 | Bob    | Alice   | Ok        |
 
     Scenario: Alice hangs up while Bob talks to Carol (**), and the consultation goes on
       Given Alice is talking to Bob
@@ -83,8 +83,8 @@ Feature: Hold/Retrieve, the consulted party answers
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventReleased | $conn1 | Alice  | Bob     | Ok        |
-        | Bob   | EventReleased | $conn1 | Bob    | Alice   | Ok        |
+        | Alice | EventReleased | $call1 | Alice  | Bob     | Ok        |
+        | Bob   | EventReleased | $call1 | Bob    | Alice   | Ok        |
 
     Scenario: Alice hangs up after the consultation, before Bob retrieves her (***)
       Given Alice is talking to Bob
@@ -93,5 +93,5 @@ Feature: Hold/Retrieve, the consulted party answers
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventReleased | $conn1 | Alice  | Bob     | Ok        |
-        | Bob   | EventReleased | $conn1 | Bob    | Alice   | Ok        |
+        | Alice | EventReleased | $call1 | Alice  | Bob     | Ok        |
+        | Bob   | EventReleased | $call1 | Bob    | Alice   | Ok        |

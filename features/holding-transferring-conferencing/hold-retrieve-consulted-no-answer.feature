@@ -24,7 +24,7 @@ Feature: Hold/Retrieve, the consulted party does not answer
       When Bob puts the call on hold
       Then Bob receives, in order:
         | event     | ConnID | ThisDN | OtherDN |
-        | EventHeld | $conn1 | Bob    | Alice   |
+        | EventHeld | $call1 | Bob    | Alice   |
 
     Scenario: Bob gives up while Carol's phone is ringing
       Given Alice is talking to Bob
@@ -33,8 +33,8 @@ Feature: Hold/Retrieve, the consulted party does not answer
       When Bob hangs up
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | ThisDNRole  | OtherDN         | OtherDNRole           | CallState |
-        | Bob   | EventReleased  | $conn2 | Bob    | Origination | Carol or absent | Destination or absent | Ok        |
-        | Carol | EventAbandoned | $conn2 | Carol  |             | Bob             |                       | Ok        |
+        | Bob   | EventReleased  | $call2 | Bob    | Origination | Carol or absent | Destination or absent | Ok        |
+        | Carol | EventAbandoned | $call2 | Carol  |             | Bob             |                       | Ok        |
 
   Rule: Bob then takes Alice off hold
 
@@ -47,4 +47,4 @@ Feature: Hold/Retrieve, the consulted party does not answer
       When Bob retrieves the held call
       Then Bob receives, in order:
         | event          | ConnID | ThisDN | ThisDNRole  | OtherDN | CallState |
-        | EventRetrieved | $conn1 | Bob    | Destination | Alice   | Ok        |
+        | EventRetrieved | $call1 | Bob    | Destination | Alice   | Ok        |

@@ -20,23 +20,23 @@ Feature: Release phase
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | OtherDN         | CallState |
-        | Alice | EventReleased | $conn1 | Alice  | Bob or absent   | Ok        |
-        | Bob   | EventReleased | $conn1 | Bob    | Alice or absent | Ok        |
+        | Alice | EventReleased | $call1 | Alice  | Bob or absent   | Ok        |
+        | Bob   | EventReleased | $call1 | Bob    | Alice or absent | Ok        |
 
     Scenario: Bob, who answered the call, releases it
       Given Alice is talking to Bob
       When Bob hangs up
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | OtherDN         | CallState |
-        | Bob   | EventReleased | $conn1 | Bob    | Alice or absent | Ok        |
-        | Alice | EventReleased | $conn1 | Alice  | Bob or absent   | Ok        |
+        | Bob   | EventReleased | $call1 | Bob    | Alice or absent | Ok        |
+        | Alice | EventReleased | $call1 | Alice  | Bob or absent   | Ok        |
 
     Scenario: The releasing party's event answers its request
       Given Alice is talking to Bob
       When Alice hangs up
       Then Alice receives, in order:
         | event         | ConnID | ReferenceID | CallState |
-        | EventReleased | $conn1 | $request    | Ok        |
+        | EventReleased | $call1 | $request    | Ok        |
       And Bob receives, in order:
         | event         | ConnID | CallState |
-        | EventReleased | $conn1 | Ok        |
+        | EventReleased | $call1 | Ok        |

@@ -28,8 +28,8 @@ Feature: Attaching and updating user data on an internal call
         | Segment | Gold  |
       Then each DN receives, in order:
         | dn    | event                    | ConnID | ThisDN | ThirdPartyDN | UserData     |
-        | Alice | EventAttachedDataChanged | $conn1 | Alice  | Alice        | Segment=Gold |
-        | Bob   | EventAttachedDataChanged | $conn1 | Bob    | Alice        | Segment=Gold |
+        | Alice | EventAttachedDataChanged | $call1 | Alice  | Alice        | Segment=Gold |
+        | Bob   | EventAttachedDataChanged | $call1 | Bob    | Alice        | Segment=Gold |
 
     Scenario: Alice attaches user data; her own event answers her request
       Given Alice is talking to Bob
@@ -38,8 +38,8 @@ Feature: Attaching and updating user data on an internal call
         | CustomerID | 42    |
       Then each DN receives, in order:
         | dn    | event                    | ConnID | ThisDN | ThirdPartyDN | ReferenceID | UserData      |
-        | Alice | EventAttachedDataChanged | $conn1 | Alice  | Alice        | $request    | CustomerID=42 |
-        | Bob   | EventAttachedDataChanged | $conn1 | Bob    | Alice        | absent      | CustomerID=42 |
+        | Alice | EventAttachedDataChanged | $call1 | Alice  | Alice        | $request    | CustomerID=42 |
+        | Bob   | EventAttachedDataChanged | $call1 | Bob    | Alice        | absent      | CustomerID=42 |
 
   Rule: Attaching a key that the call already has keeps both pairs
 
@@ -53,8 +53,8 @@ Feature: Attaching and updating user data on an internal call
         | Segment | Silver |
       Then each DN receives, in order:
         | dn    | event                    | ConnID | ThirdPartyDN | UserData                    |
-        | Alice | EventAttachedDataChanged | $conn1 | Alice        | Segment=Gold; Segment=Silver |
-        | Bob   | EventAttachedDataChanged | $conn1 | Alice        | Segment=Gold; Segment=Silver |
+        | Alice | EventAttachedDataChanged | $call1 | Alice        | Segment=Gold; Segment=Silver |
+        | Bob   | EventAttachedDataChanged | $call1 | Alice        | Segment=Gold; Segment=Silver |
 
   Rule: Updating replaces the value of an existing key, deleting removes it
 
@@ -69,8 +69,8 @@ Feature: Attaching and updating user data on an internal call
         | Segment | Silver |
       Then each DN receives, in order:
         | dn    | event                    | ConnID | ThirdPartyDN | UserData               |
-        | Alice | EventAttachedDataChanged | $conn1 | Alice        | exactly Segment=Silver |
-        | Bob   | EventAttachedDataChanged | $conn1 | Alice        | exactly Segment=Silver |
+        | Alice | EventAttachedDataChanged | $call1 | Alice        | exactly Segment=Silver |
+        | Bob   | EventAttachedDataChanged | $call1 | Alice        | exactly Segment=Silver |
 
     @inferred
     Scenario: Alice deletes a key from the call's user data
@@ -81,5 +81,5 @@ Feature: Attaching and updating user data on an internal call
       When Alice deletes the user data key "Segment"
       Then each DN receives, in order:
         | dn    | event                    | ConnID | ThirdPartyDN | UserData        |
-        | Alice | EventAttachedDataChanged | $conn1 | Alice        | empty or absent |
-        | Bob   | EventAttachedDataChanged | $conn1 | Alice        | empty or absent |
+        | Alice | EventAttachedDataChanged | $call1 | Alice        | empty or absent |
+        | Bob   | EventAttachedDataChanged | $call1 | Alice        | empty or absent |

@@ -22,9 +22,9 @@ Feature: Attaching and updating user data by a third party
         | Priority  | 5       |
       Then each DN receives, in order:
         | dn    | event                    | ConnID | ThisDN | ThirdPartyDN | UserData   |
-        | Alice | EventAttachedDataChanged | $conn1 | Alice  | Carol        | Priority=5 |
-        | Bob   | EventAttachedDataChanged | $conn1 | Bob    | Carol        | Priority=5 |
-        | Carol | EventAttachedDataChanged | $conn1 | absent | Carol        | Priority=5 |
+        | Alice | EventAttachedDataChanged | $call1 | Alice  | Carol        | Priority=5 |
+        | Bob   | EventAttachedDataChanged | $call1 | Bob    | Carol        | Priority=5 |
+        | Carol | EventAttachedDataChanged | $call1 | absent | Carol        | Priority=5 |
 
     Scenario: Carol attaches user data to the call between Alice and Bob; her event answers her request
       Given Alice is talking to Bob
@@ -33,6 +33,6 @@ Feature: Attaching and updating user data by a third party
         | Note | callback |
       Then each DN receives, in order:
         | dn    | event                    | ConnID | ThisDN | ThirdPartyDN | ReferenceID | UserData      |
-        | Alice | EventAttachedDataChanged | $conn1 | Alice  | Carol        | absent      | Note=callback |
-        | Bob   | EventAttachedDataChanged | $conn1 | Bob    | Carol        | absent      | Note=callback |
-        | Carol | EventAttachedDataChanged | $conn1 | absent | Carol        | $request    | Note=callback |
+        | Alice | EventAttachedDataChanged | $call1 | Alice  | Carol        | absent      | Note=callback |
+        | Bob   | EventAttachedDataChanged | $call1 | Bob    | Carol        | absent      | Note=callback |
+        | Carol | EventAttachedDataChanged | $call1 | absent | Carol        | $request    | Note=callback |

@@ -31,7 +31,7 @@ test('a simulator that drops an event fails the scenario with a diff naming the 
   assert.equal(code, 1, out);
   assert.match(out, /Not conformant: the observed events differ from the model/);
   assert.match(out, /DN 7002 \(Bob\): expected 1, received 0/);
-  assert.match(out, /- EventRinging +ConnID=\$conn1 .* missing/);
+  assert.match(out, /- EventRinging +ConnID=\$call1 .* missing/);
 });
 
 test('a wrong attribute value fails with the attribute, expected and actual value', () => {

@@ -14,18 +14,24 @@ import { AdapterSession } from './adapter/session';
 import { createAdapter, type AdapterChoice } from './adapter/select';
 import { supportsRequest, type PartyConfig } from './adapter/contract';
 import { ConformanceAssertionError, TestCompromisedError } from './errors';
-import type { AttrValue, ObservedEvent } from './model/event';
+import type { AttrValue, ObservedEvent, TRequest } from './model/event';
 import { parseExpectationTable, TableError, type ExpectedRow } from './matching/expectation';
 import type { CellMatcher } from './matching/cells';
 import { matchSequence, type OrderMode, type SequenceInput } from './matching/sequence';
 import { diagnose } from './matching/diagnose';
 import { formatEvent, renderDiff } from './report/diff';
+import { sideBySideHtml } from './report/scenarioDiagrams';
+import { covering, knownLog, loadKnownIssues, type Deviation, type ScenarioRef, deviationsOf } from './report/knownIssues';
 
 export interface WorldParameters extends AdapterChoice {
   /** Per-step wait for events, in ms (default 3000). */
   readonly timeoutMs?: number;
   /** Quiet period before judging unexpected events, for adapters without `settled` (default 300). */
   readonly settleMs?: number;
+  /** Path of the known-issues manifest (support/report/knownIssues.ts). */
+  readonly knownIssues?: string;
+  /** What the adapter connects to, as the conformance certificate names it ("SIP Server 8.1 lab"). */
+  readonly systemUnderTest?: string;
 }
 
 /** The step being run, with its table's feature-file lines (set by the BeforeStep hook). */
@@ -47,6 +53,8 @@ export class ConformanceWorld extends World<WorldParameters> {
   readonly bindings = new Map<string, AttrValue>();
   step: StepLocation | undefined;
   skipReason: string | undefined;
+  /** The running scenario (set by the Before hook), for the known-issues manifest. */
+  scenario: ScenarioRef | undefined;
   private session: AdapterSession | undefined;
   private readonly consumed = new Set<number>();
   private baseline = 0;
@@ -77,7 +85,8 @@ export class ConformanceWorld extends World<WorldParameters> {
       timeoutMs: this.timeoutMs,
       settleMs: this.parameters.settleMs ?? 300,
     });
-    await this.session.open(this.parties.topology());
+    const scenario = this.scenario ? `${this.scenario.uri}:${this.scenario.line} ${this.scenario.name}` : undefined;
+    await this.session.open({ ...this.parties.topology(), ...(scenario ? { scenario } : {}) });
     return this.session;
   }
 
@@ -109,10 +118,21 @@ export class ConformanceWorld extends World<WorldParameters> {
     const session = await this.open();
     this.applyEvents();
     const since = session.events.length;
-    const request = action.build({ parties: this.parties, calls: this.calls, since: [] });
-    const skip = this.unsupported(session, request.name);
-    if (skip) return this.skip(skip);
-    const referenceId = await session.send(request);
+    const replaying = session.canReplay && !session.canSend;
+    let request: TRequest;
+    try {
+      request = action.build({ parties: this.parties, calls: this.calls, since: [] });
+    } catch (e) {
+      // A recording that never reached this precondition does not exercise the scenario.
+      if (replaying && e instanceof TestCompromisedError) return this.skip(`not exercised: ${e.message}`);
+      throw e;
+    }
+    const referenceId = replaying ? session.replay(request) : await this.sendSupported(session, request);
+    if (referenceId === undefined) {
+      return this.skip(replaying
+        ? `not exercised: the recording has no ${request.name} for "${action.text}"`
+        : this.unsupported(session, request.name) ?? 'unsupported');
+    }
     if (role === 'stimulus') {
       this.bindings.set('$request', referenceId);
       return undefined;
@@ -125,12 +145,18 @@ export class ConformanceWorld extends World<WorldParameters> {
       return action.done({ parties: this.parties, calls: this.calls, since: fresh }) ? { error: undefined } : undefined;
     });
     if (result.kind !== 'done') {
+      if (replaying) return this.skip(`not exercised: after "${action.text}" the recording does not reach the precondition`);
       throw new TestCompromisedError(`could not reach the precondition: "${action.text}" had no effect within ${this.timeoutMs} ms`);
     }
     if (result.value.error) {
       throw new TestCompromisedError(`could not reach the precondition: "${action.text}" was refused: ${formatEvent(result.value.error, ['ErrorCode', 'ErrorMessage', 'ThisDN'])}`);
     }
     return undefined;
+  }
+
+  /** Send the request when the adapter supports it; undefined otherwise (the caller skips). */
+  private async sendSupported(session: AdapterSession, request: TRequest): Promise<number | undefined> {
+    return this.unsupported(session, request.name) ? undefined : session.send(request);
   }
 
   private unsupported(session: AdapterSession, requestName: string): string | undefined {
@@ -169,7 +195,7 @@ export class ConformanceWorld extends World<WorldParameters> {
    * Match an expectation table against the events since the stimulus, waiting up to the timeout.
    * `dn` is set when the step names the DN ("Then Bob receives, in order:").
    */
-  async expectEvents(rows: readonly (readonly string[])[], mode: OrderMode, dn?: string): Promise<void> {
+  async expectEvents(rows: readonly (readonly string[])[], mode: OrderMode, dn?: string): Promise<StepOutcome> {
     const session = await this.open();
     const expected = this.parseTable(rows, dn);
     const calls = referencedCalls(expected);
@@ -190,20 +216,35 @@ export class ConformanceWorld extends World<WorldParameters> {
     if (result.kind === 'done' && result.value.kind === 'matched') {
       for (const e of result.value.assignment.values()) this.consumed.add(e.seq);
       for (const [k, v] of result.value.bindings) this.bindings.set(k, v);
-      return;
+      return undefined;
     }
     const sinceStimulus = session.events.length - this.baseline;
     if (result.kind === 'timeout' && sinceStimulus === 0) {
       throw new TestCompromisedError(`no event at all arrived within ${this.timeoutMs} ms after the stimulus: the adapter or the system did not answer`);
     }
-    const diff = renderDiff(diagnose(input()), {
+    const diagnosis = diagnose(input());
+    const diff = renderDiff(diagnosis, {
       title: 'Not conformant: the observed events differ from the model',
       location: this.location(),
       mode,
       partyOf: this.parties.nameOf,
     });
     this.attach(diff, { mediaType: 'text/plain', fileName: 'diff.txt' });
+    this.attach(sideBySideHtml(this.scenario?.name ?? 'scenario', diagnosis, this.parties.topology().parties), { mediaType: 'text/html', fileName: 'expected-vs-observed.html' });
+    if (this.acceptKnown(deviationsOf(diagnosis))) return 'skipped';
     throw new ConformanceAssertionError(diff, diff);
+  }
+
+  /**
+   * Deviations that the known-issues manifest lists (every one, unexpired): logged as known, and
+   * the scenario stops here (skipped) instead of failing. The conformance CLI reports it as known.
+   */
+  acceptKnown(deviations: readonly Deviation[]): boolean {
+    if (!this.scenario || !this.parameters.knownIssues) return false;
+    const hits = covering(loadKnownIssues(this.parameters.knownIssues), this.scenario, deviations, this.parties.resolveDn, new Date());
+    if (!hits) return false;
+    for (const entry of hits) this.log(knownLog(entry));
+    return true;
   }
 
   /** The scenario's calls (distinct ConnIDs) in order of first appearance, Givens included. */
@@ -245,7 +286,11 @@ export class ConformanceWorld extends World<WorldParameters> {
   async unexpectedEvents(): Promise<ObservedEvent[]> {
     if (!this.session?.isOpen || !this.stimulusSent) return [];
     await this.session.settle();
-    return this.session.events.filter((e) => e.seq > this.baseline && !this.consumed.has(e.seq));
+    // A recording goes on past the scenario (the next call phase may need no request): only events
+    // before the last expected one can be unexpected there.
+    const replaying = this.session.canReplay && !this.session.canSend;
+    const horizon = replaying ? Math.max(this.baseline, ...this.consumed) : Infinity;
+    return this.session.events.filter((e) => e.seq > this.baseline && e.seq <= horizon && !this.consumed.has(e.seq));
   }
 
   /** Normalisation problems of observed events (unknown enum values...), never silently dropped. */

@@ -8,7 +8,7 @@
  * Events carry T-Library attribute names without the `Attribute` prefix (`ThisDN`, `ConnID`,
  * `CallType`); enum values may be numbers or names, the harness normalises them.
  */
-import type { TRequest } from '../model/event';
+import type { Envelope, TRequest } from '../model/event';
 
 /** The kind of telephony object a party uses (GenEM: Extension, ACD Position, ACD Queue, Routing Point, trunk/external). */
 export type DNType = 'Extension' | 'ACDPosition' | 'ACDQueue' | 'RoutingPoint' | 'External';
@@ -34,10 +34,49 @@ export interface PartyConfig {
    * bridged appearance that follows the principal's calls. Adapters configure it on the switch.
    */
   readonly appearanceOf?: { readonly line: string; readonly kind: 'shared' | 'bridged' };
+  /**
+   * DN options as configured on the switch (the DN's annex in Genesys configuration), with party
+   * names already resolved to DNs: e.g. `hg-type=fork`, `hg-members=7002,7003` for a hunt group,
+   * `divert-on-ringing=false` for a routing point. The options the reference simulator reads are
+   * listed in support/simulator/acdState.ts; a real adapter maps them to its lab's configuration.
+   */
+  readonly options?: Readonly<Record<string, string>>;
+  /** Multi-site labs: the site whose switch owns the DN (a name of `Topology.sites`). */
+  readonly site?: string;
+  /** Set when the party is not a DN but another participant (see {@link ParticipantConfig}). */
+  readonly participant?: ParticipantConfig;
 }
 
 export interface Topology {
   readonly parties: readonly PartyConfig[];
+  /**
+   * Multi-site labs: the sites (switching domains) and the T-Server of each; parties name their
+   * site in `PartyConfig.site`. Absent = one site.
+   */
+  readonly sites?: readonly SiteConfig[];
+  /** The scenario being run (`features/x.feature:12 Alice calls Bob`): for logs, recordings and replay. */
+  readonly scenario?: string;
+}
+
+export interface SiteConfig {
+  /** The site's name as the feature writes it ("Paris"); also the location requests name. */
+  readonly name: string;
+  /** The server that reports the site's events ("T-Server Paris"). */
+  readonly server: string;
+}
+
+/**
+ * A participant that is not a DN: an agent application or a reporting engine of Interaction
+ * Server, a routing server, a call-monitoring or transaction-monitoring client. Such a party has
+ * `type: 'External'` and `configured: false` (DN-registering adapters skip it); its `dn` is the
+ * participant's identifier, which events name in `participant`.
+ */
+export interface ParticipantConfig {
+  readonly kind: 'agent-application' | 'reporting-engine' | 'router' | 'call-monitor' | 'transaction-monitor';
+  /** The server it talks to ("Interaction Server", "T-Server Paris"). */
+  readonly server: string;
+  /** False for an application the server does not know (GenEM's "invalid client"). */
+  readonly valid?: boolean;
 }
 
 export interface Capabilities {
@@ -56,9 +95,13 @@ export interface Capabilities {
  * objects or pair lists for KV lists, `AttributeX` or `X` for names: the harness normalises them and
  * lists anything it cannot read (it never drops an event).
  */
-export interface RawEvent {
+export interface RawEvent extends Envelope {
   readonly name: string;
-  /** Whose event stream the event belongs to; default ThisDN (some events, e.g. a third party's EventAttachedDataChanged, have none). */
+  /**
+   * Whose event stream the event belongs to; default `participant`, then ThisDN (some events, e.g. a
+   * third party's EventAttachedDataChanged, have none). The envelope fields (`site`, `participant`,
+   * `protocol`, `sender`) are optional: a single T-Server adapter leaves them out.
+   */
   readonly dn?: string;
   readonly attributes: Readonly<Record<string, unknown>>;
   /** Where it came from (log file:line, wire message number), shown in diffs. */
@@ -87,6 +130,13 @@ export interface EventSourceAdapter {
    * only when the adapter lists the matching capability.
    */
   send?(request: TRequest): Promise<void>;
+  /**
+   * Observe-only adapters that replay a recording: the recorded counterpart of a request the
+   * scenario would send. Delivers the recorded events that followed it and returns the recorded
+   * ReferenceID, or undefined when the recording does not contain it (the scenario is then reported
+   * as not exercised, never failed).
+   */
+  recorded?(request: TRequest): number | undefined;
   /**
    * Optional: resolves once every event caused by the requests sent so far has been delivered.
    * Lets the harness fail at once instead of waiting for the timeout (the simulator has it).

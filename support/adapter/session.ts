@@ -46,12 +46,25 @@ export class AdapterSession {
     return typeof this.adapter.send === 'function';
   }
 
+  get canReplay(): boolean {
+    return typeof this.adapter.recorded === 'function';
+  }
+
+  /** The recorded counterpart of a request (replay adapters); undefined when the recording lacks it. */
+  replay(request: TRequest): number | undefined {
+    try {
+      return this.adapter.recorded?.(request);
+    } catch (e) {
+      throw new TestCompromisedError(`could not replay ${request.name}: ${(e as Error).message}`, { cause: e });
+    }
+  }
+
   /** Send a request with a fresh ReferenceID; returns that ReferenceID. */
   async send(request: TRequest): Promise<number> {
     const send = this.adapter.send?.bind(this.adapter);
     if (!send) throw new TestCompromisedError(`the adapter "${this.adapter.name}" is observe-only and cannot send ${request.name}`);
     const referenceId = this.nextReference++;
-    await this.guard(`send ${request.name}`, send({ name: request.name, attributes: { ...request.attributes, ReferenceID: referenceId } }));
+    await this.guard(`send ${request.name}`, send({ ...request, attributes: { ...request.attributes, ReferenceID: referenceId } }));
     return referenceId;
   }
 
@@ -111,7 +124,7 @@ export class AdapterSession {
     const seq = this.events.length + 1;
     const { attributes, problems } = normaliseAttributes(event.attributes);
     for (const p of problems) this.problems.push(`#${seq} ${event.name}: ${p}`);
-    const dn = event.dn ?? (typeof attributes.ThisDN === 'string' ? attributes.ThisDN : '(no DN)');
+    const dn = event.dn ?? event.participant ?? (typeof attributes.ThisDN === 'string' ? attributes.ThisDN : '(no DN)');
     this.events.push({
       ...event, seq, dn, attributes, receivedAt: (this.options.now ?? Date.now)(),
     });

@@ -70,7 +70,7 @@ export function validateDocument(doc: GherkinDocument): Problem[] {
   }
   for (const scenario of scenarios) {
     allTags.push(...scenario.tags, ...scenario.examples.flatMap((e) => e.tags));
-    steps.push(...scenario.steps);
+    checkScenarioTables(scenario, at);
     checkOneWhen(scenario, at);
   }
   for (const tag of allTags) {
@@ -104,14 +104,29 @@ function checkOneWhen(scenario: Scenario, at: At): void {
   if (whens !== 1) at(scenario.location.line, `scenario "${scenario.name}" has ${whens} When steps; a scenario states one stimulus`);
 }
 
-function checkExpectationTable(step: Step, at: At): void {
+/** A scenario's expectation tables; an outline's once per Examples row, with the placeholders filled in. */
+function checkScenarioTables(scenario: Scenario, at: At): void {
+  const rows = scenario.examples.length > 0 ? exampleValues(scenario) : [undefined];
+  for (const values of rows) for (const step of scenario.steps) checkExpectationTable(step, at, values);
+}
+
+/** Each Examples row of an outline as placeholder name → value. */
+function exampleValues(scenario: Scenario): Map<string, string>[] {
+  return scenario.examples.flatMap((ex) => {
+    const names = ex.tableHeader?.cells.map((c) => c.value) ?? [];
+    return ex.tableBody.map((row) => new Map(names.map((n, i) => [n, row.cells[i]?.value ?? ''])));
+  });
+}
+
+function checkExpectationTable(step: Step, at: At, values?: ReadonlyMap<string, string>): void {
   const kind = expectationStepFor(step.text);
   if (!kind) return;
   if (!step.dataTable) {
     at(step.location.line, `"${step.text}" needs a table of expected events`);
     return;
   }
-  const rows = step.dataTable.rows.map((r) => r.cells.map((c) => c.value));
+  const fill = (text: string): string => (values ? text.replace(/<([^<>]+)>/g, (m, name: string) => values.get(name) ?? m) : text);
+  const rows = step.dataTable.rows.map((r) => r.cells.map((c) => fill(c.value)));
   const lines = step.dataTable.rows.map((r) => r.location.line);
   try {
     parseExpectationTable(rows, { dnColumn: kind.dnColumn, lines });

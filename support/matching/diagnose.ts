@@ -5,7 +5,7 @@
  */
 import type { ObservedEvent } from '../model/event';
 import { describeCell, matchCell, show, type Bindings, type CellContext } from './cells';
-import type { ExpectedRow } from './expectation';
+import { cellValue, type ExpectedRow } from './expectation';
 import { lanes, matchRow, type SequenceInput } from './sequence';
 
 export interface AttributeDifference {
@@ -80,10 +80,12 @@ export function differencesOf(row: ExpectedRow, event: ObservedEvent, ctx: CellC
   const out: AttributeDifference[] = [];
   if (event.name !== row.event) out.push({ attribute: 'event', expected: row.event, actual: event.name });
   for (const cell of row.cells) {
-    const actual = event.attributes[cell.attribute];
+    const actual = cellValue(event, cell.attribute);
     const r = matchCell(cell.matcher, actual, ctx);
     if (!r.ok) {
-      out.push({ attribute: cell.attribute, expected: describeCell(cell.matcher, ctx.bindings), actual: actual === undefined ? 'absent' : show(actual) });
+      // A variable's own reason says why it could not bind ("a new value, but … is already $conn1").
+      const expected = cell.matcher.kind === 'bind' ? r.reason.replace(/^expected /, '') : describeCell(cell.matcher, ctx.bindings);
+      out.push({ attribute: cell.attribute, expected, actual: actual === undefined ? 'absent' : show(actual) });
     }
   }
   return out;

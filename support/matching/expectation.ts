@@ -6,9 +6,27 @@
  * - `step` (optional): the row of the documented GenEM table. Events of one step may arrive in any
  *   order; without the column every row is its own step.
  * - any attribute name as in logs (`ConnID`, `this dn role`, `OtherDN`...): one cell matcher each.
+ * - envelope columns (optional, beyond one T-Server): `protocol` (T-Library when the event says
+ *   none), `site`, `sender` — checked against the event's envelope, not its attributes.
  */
-import { lookupAttribute, lookupEvent } from '../model/catalogue';
+import { lookupAttribute, lookupEvent, protocolsOf, type AttributeDefinition } from '../model/catalogue';
+import { DEFAULT_PROTOCOL, type AttrValue, type TEvent } from '../model/event';
 import { parseCell, CellSyntaxError, type CellMatcher } from './cells';
+
+/** Envelope columns: matched like string (protocol, site) or DN (sender: a party name) cells. */
+const ENVELOPE: Readonly<Record<string, AttributeDefinition>> = {
+  protocol: { name: 'protocol', kind: 'string' },
+  site: { name: 'site', kind: 'string' },
+  sender: { name: 'sender', kind: 'dn' },
+};
+
+/** The value a cell is matched against: an attribute, or an envelope field for envelope columns. */
+export function cellValue(event: TEvent, attribute: string): AttrValue | undefined {
+  if (attribute === 'protocol') return event.protocol ?? DEFAULT_PROTOCOL;
+  if (attribute === 'site') return event.site;
+  if (attribute === 'sender') return event.sender;
+  return event.attributes[attribute];
+}
 
 export interface ExpectedCell {
   readonly attribute: string;
@@ -52,6 +70,8 @@ function classify(header: string, col: number): Column {
   if (DN_HEADERS.has(h)) return { role: 'dn' };
   if (h === 'event') return { role: 'event' };
   if (h === 'step') return { role: 'step' };
+  const envelope = ENVELOPE[h];
+  if (envelope) return { role: 'attribute', attribute: envelope };
   const attribute = lookupAttribute(header);
   if (!attribute) throw new TableError(`unknown attribute column "${header}"`, 0, col);
   return { role: 'attribute', attribute };
@@ -103,5 +123,16 @@ function parseRow(columns: readonly Column[], cells: readonly string[], rowNumbe
     }
   });
   if (!event) throw new TableError('the event cell is empty', rowNumber);
+  checkProtocol(event, parsed, rowNumber);
   return { index: rowNumber - 1, step, event, cells: parsed, ...(dn !== undefined ? { dn } : {}), ...(line !== undefined ? { line } : {}) };
+}
+
+/** A row that names one protocol must name an event of that protocol (EventInvite is not T-Library). */
+function checkProtocol(event: string, cells: readonly ExpectedCell[], rowNumber: number): void {
+  const protocol = cells.find((c) => c.attribute === 'protocol')?.matcher;
+  const named = protocol?.kind === 'exact' ? [String(protocol.value)] : protocol?.kind === 'oneOf'
+    ? protocol.options.flatMap((o) => (o.kind === 'exact' ? [String(o.value)] : [])) : [];
+  const known = protocolsOf(event);
+  const wrong = named.filter((p) => !(known as readonly string[]).includes(p));
+  if (wrong.length > 0) throw new TableError(`${event} is not a message of ${wrong.join(', ')} (it is ${known.join(', ')})`, rowNumber);
 }

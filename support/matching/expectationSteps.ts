@@ -18,6 +18,10 @@ export const EXPECTATION_STEPS: readonly ExpectationStep[] = [
   { expression: 'each DN receives, in order:', pattern: /^each DN receives, in order:$/, mode: 'per-dn', dnColumn: 'required' },
   { expression: 'the switch reports, in order:', pattern: /^the switch reports, in order:$/, mode: 'total', dnColumn: 'required' },
   { expression: 'the switch reports, in any order:', pattern: /^the switch reports, in any order:$/, mode: 'any', dnColumn: 'required' },
+  // Beyond one T-Server (Interaction Server, monitoring clients, several sites): the same modes, worded for participants.
+  { expression: 'each participant receives, in order:', pattern: /^each participant receives, in order:$/, mode: 'per-dn', dnColumn: 'required' },
+  { expression: 'the participants receive, in order:', pattern: /^the participants receive, in order:$/, mode: 'total', dnColumn: 'required' },
+  { expression: 'the participants receive, in any order:', pattern: /^the participants receive, in any order:$/, mode: 'any', dnColumn: 'required' },
   { expression: '{party} receives, in order:', pattern: /^[A-Z][A-Za-z0-9_]* receives, in order:$/, mode: 'per-dn', dnColumn: 'forbidden' },
   { expression: '{party} receives, in any order:', pattern: /^[A-Z][A-Za-z0-9_]* receives, in any order:$/, mode: 'any', dnColumn: 'forbidden' },
 ];

@@ -11,7 +11,7 @@
  */
 import type { ObservedEvent } from '../model/event';
 import { matchCell, type Bindings, type CellContext } from './cells';
-import type { ExpectedRow } from './expectation';
+import { cellValue, type ExpectedRow } from './expectation';
 
 export type OrderMode = 'per-dn' | 'total' | 'any';
 
@@ -73,7 +73,7 @@ export function matchRow(row: ExpectedRow, event: ObservedEvent, ctx: CellContex
   if (event.name !== row.event) return undefined;
   let bindings = ctx.bindings;
   for (const cell of row.cells) {
-    const r = matchCell(cell.matcher, event.attributes[cell.attribute], { ...ctx, bindings });
+    const r = matchCell(cell.matcher, cellValue(event, cell.attribute), { ...ctx, bindings });
     if (!r.ok) return undefined;
     bindings = r.bindings;
   }

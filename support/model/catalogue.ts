@@ -6,6 +6,8 @@
  * (`AttributeThisDN` → `ThisDN`). Each attribute has a kind that tells the matcher how to compare it.
  */
 import type { EnumName } from './enums';
+import type { Protocol } from './event';
+import { INTERACTION_ATTRIBUTES, INTERACTION_EVENTS, INTERACTION_REQUESTS } from './interactionCatalogue';
 
 /** Event name → message id (T-Library 7.1 numbering). `undefined` where the id was not read. */
 export const EVENTS: Readonly<Record<string, number | undefined>> = {
@@ -120,9 +122,11 @@ const DEFINITIONS: readonly AttributeDefinition[] = [
   A('NetworkNodeID', 'string'), A('TransferredNetworkCallID', 'string'),
   A('TransferredNetworkNodeID', 'string'), A('CallUUID', 'string'), A('OrigCallUUID', 'string'),
   A('RefCallUUID', 'string'), A('NewCallUUID', 'string'), A('PartyUUID', 'string'),
-  A('ISLinkList', 'string'), A('CtrlParty', 'string'), A('UserEvent', 'string'),
+  A('ISLinkList', 'string'), A('CtrlParty', 'dn'), A('UserEvent', 'string'),
   A('Location', 'string'), A('DialedNumber', 'string'), A('SubscriptionID', 'string'),
   A('Password', 'string'), A('AgentType', 'string'), A('DNDState', 'string'),
+  A('SubscriptionOperation', 'string'),
+  ...INTERACTION_ATTRIBUTES,
 ];
 
 /** Other spellings of attribute names (lower-cased) → canonical name. */
@@ -150,11 +154,17 @@ export function lookupAttribute(spelling: string): AttributeDefinition | undefin
 }
 
 export function isKnownEvent(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(EVENTS, name);
+  return Object.prototype.hasOwnProperty.call(EVENTS, name) || Object.prototype.hasOwnProperty.call(INTERACTION_EVENTS, name);
+}
+
+/** The protocols an event name belongs to (T-Library, and/or Interaction Server's, interactionCatalogue.ts). */
+export function protocolsOf(name: string): readonly Protocol[] {
+  const tlib: Protocol[] = Object.prototype.hasOwnProperty.call(EVENTS, name) ? ['T-Library'] : [];
+  return [...tlib, ...(INTERACTION_EVENTS[name] ?? [])];
 }
 
 export function isKnownRequest(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(REQUESTS, name);
+  return Object.prototype.hasOwnProperty.call(REQUESTS, name) || INTERACTION_REQUESTS.includes(name);
 }
 
 /** Accepts `EventRinging`, `Ringing` or the numeric id `60`; returns the canonical event name. */
@@ -164,6 +174,10 @@ export function lookupEvent(spelling: string): string | undefined {
     const id = Number(text);
     return Object.keys(EVENTS).find((k) => EVENTS[k] === id);
   }
+  // Exact spelling first: Interaction Management's EventAck is not T-Library's EventACK.
+  const names = [...Object.keys(EVENTS), ...Object.keys(INTERACTION_EVENTS)];
+  const exact = names.find((k) => k === text || k === `Event${text}`);
+  if (exact) return exact;
   const lower = text.toLowerCase();
-  return Object.keys(EVENTS).find((k) => k.toLowerCase() === lower || k.toLowerCase() === `event${lower}`);
+  return names.find((k) => k.toLowerCase() === lower || k.toLowerCase() === `event${lower}`);
 }

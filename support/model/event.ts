@@ -8,8 +8,31 @@ import { toKVList, type KVList } from './kvlist';
 export type AttrValue = string | number | KVList;
 export type Attributes = Readonly<Record<string, AttrValue>>;
 
+/**
+ * The protocol a message belongs to. T-Library is the default; GenEM's multimedia models add
+ * Interaction Server's Interaction Management and Reporting protocols (digest 1 §3.11).
+ */
+export type Protocol = 'T-Library' | 'Interaction Management' | 'Reporting';
+
+export const DEFAULT_PROTOCOL: Protocol = 'T-Library';
+
+/**
+ * Who sent a message and to whom, beyond one T-Server (all optional; absent = the one T-Server of a
+ * single-site lab talking T-Library to a DN's desktop).
+ */
+export interface Envelope {
+  /** The site (switching domain) whose server produced the event or receives the request. */
+  readonly site?: string;
+  /** The receiving participant when it is not a DN: an agent application, a reporting engine, URS, a monitoring client. */
+  readonly participant?: string;
+  /** The message's protocol; absent = T-Library. */
+  readonly protocol?: Protocol;
+  /** The server or participant that sent it ("T-Server Paris", "Interaction Server", an agent application). */
+  readonly sender?: string;
+}
+
 /** An event as the system under test produced it, after normalisation. */
-export interface TEvent {
+export interface TEvent extends Envelope {
   /** Event name, e.g. `EventRinging`. */
   readonly name: string;
   /**
@@ -22,8 +45,11 @@ export interface TEvent {
   readonly origin?: string;
 }
 
-/** A T-Library request sent by the harness to the system under test. */
-export interface TRequest {
+/**
+ * A request sent by the harness to the system under test: a T-Library request by default; the
+ * envelope says which site's server receives it, in which protocol, and which participant sends it.
+ */
+export interface TRequest extends Envelope {
   /** Request name, e.g. `RequestMakeCall`, or a party action such as `PartyGoesOffHook`. */
   readonly name: string;
   readonly attributes: Attributes;

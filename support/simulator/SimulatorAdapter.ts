@@ -54,7 +54,7 @@ export class SimulatorAdapter implements EventSourceAdapter {
     const [next, produced] = transition(this.state, request, { now: this.clock.now(), connId: this.connId });
     this.state = next;
     const events = this.options.fault ? this.options.fault(produced, request) : produced;
-    for (const e of events) this.sink.event({ name: e.name, dn: e.dn, attributes: e.attributes });
+    for (const { name, dn, attributes, ...envelope } of events) this.sink.event({ name, dn, attributes, ...envelope });
     return Promise.resolve();
   }
 

@@ -46,9 +46,11 @@ const answerCall: Handler = (state, request) => {
 
 /**
  * `leaving` leaves `call`. Two parties: both are released (a party still ringing is abandoned
- * instead). More parties: the others get EventPartyDeleted (Release from Conference).
+ * instead). More parties: the others get EventPartyDeleted (Release from Conference) naming
+ * `deletedBy` as ThirdPartyDN (the leaver itself, or the requester of TDeleteFromConference, whose
+ * EventPartyDeleted then answers the request instead of the leaver's EventReleased).
  */
-export function releaseParty(state: SimState, call: Call, leaving: Party, request?: TRequest): SimEvent[] {
+export function releaseParty(state: SimState, call: Call, leaving: Party, request?: TRequest, deletedBy: Party = leaving): SimEvent[] {
   const ref = request ? referenceOf(request) : {};
   const internal = (p: Party): boolean => state.dns[p.dn] !== undefined;
   const remaining = call.parties.filter((p) => p !== leaving);
@@ -66,11 +68,12 @@ export function releaseParty(state: SimState, call: Call, leaving: Party, reques
     Reflect.deleteProperty(state.calls, call.connId);
     return events;
   }
-  if (internal(leaving)) events.push({ dn: leaving.dn, name: 'EventReleased', attributes: { ...callAttributes(call, leaving), CallState: 'Ok', ...ref } });
+  const refOf = (p: Party): typeof ref => (p === deletedBy ? ref : {});
+  if (internal(leaving)) events.push({ dn: leaving.dn, name: 'EventReleased', attributes: { ...callAttributes(call, leaving), CallState: 'Ok', ...refOf(leaving) } });
   call.parties = remaining;
   const state2 = remaining.length > 2 ? 'Conferenced' : 'Ok';
   events.push(...toInternalParties(state, call, (p) => callEvent(call, p, 'EventPartyDeleted', {
-    OtherDN: leaving.dn, OtherDNRole: 'DeletedParty', ThirdPartyDN: leaving.dn, ThirdPartyDNRole: 'DeletedBy', CallState: state2,
+    OtherDN: leaving.dn, OtherDNRole: 'DeletedParty', ThirdPartyDN: deletedBy.dn, ThirdPartyDNRole: 'DeletedBy', CallState: state2, ...refOf(p),
   })));
   return events;
 }

@@ -71,10 +71,22 @@ export function requireDn(state: SimState, request: TRequest): string {
   return dn;
 }
 
-/** The single other party of a two-party view; undefined in a conference (GenEM complex party). */
+/**
+ * The single other party of a two-party view; undefined in a conference (GenEM complex party).
+ * Supervisor legs and the other appearances of one's own line are not "real" parties (digest 3 §6):
+ * a supervisor sees the observed agent's other party, and the appearances of a line that another
+ * party sees alerting are reported as the line itself.
+ */
 export function otherParty(call: Call, dn: string): Party | undefined {
   const others = call.parties.filter((p) => p.dn !== dn);
-  return others.length === 1 ? others[0] : undefined;
+  if (others.length === 1) return others[0];
+  const me = partyOf(call, dn);
+  if (me?.observes && me.observes !== dn) return otherParty(call, me.observes);
+  const real = others.filter((p) => p.role !== 'Observer' && !(me?.line && p.line === me.line));
+  if (real.length === 1) return real[0];
+  const line = real[0]?.line;
+  if (line && real.every((p) => p.line === line)) return real.find((p) => p.dn === line) ?? { ...(real[0] as Party), dn: line };
+  return undefined;
 }
 
 /**
@@ -91,6 +103,8 @@ export function callAttributes(call: Call, party: Party, extra: Record<string, A
     ThisDNRole: party.role,
     ...(party.queue ? { ThisQueue: party.queue } : {}),
     ...(other ? { OtherDN: other.dn, OtherDNRole: other.role } : {}),
+    // GenEM (digest 1 S4/S5): PreviousConnID must be present whenever CallType is Consult.
+    ...(call.consultOf ? { PreviousConnID: call.consultOf } : {}),
     ...extra,
   };
 }

@@ -5,6 +5,9 @@
 import type { DNType, Topology } from '../adapter/contract';
 import type { AttrValue, TRequest } from '../model/event';
 import type { KVList } from '../model/kvlist';
+import type { AcdCall } from './acdState';
+import type { Envelope } from '../model/event';
+import { participantsState, type ParticipantsState } from './participants';
 
 export type PartyStatus = 'Dialing' | 'Ringing' | 'Established' | 'Held' | 'Busy';
 
@@ -14,6 +17,12 @@ export interface Party {
   status: PartyStatus;
   /** ACD queue through which the party got the call (ThisQueue), for ACD calls only. */
   queue?: string;
+  /** A supervisor's leg (role Observer): the DN of the agent it observes (OtherDN rules, digest 3 §6). */
+  observes?: string;
+  /** An appearance of a shared or bridged line: the line's DN (see appearances.ts). */
+  line?: string;
+  /** Mute state of the party's leg (digest 3 §5.18); absent = Connect. */
+  mute?: 'Connect' | 'Muted' | 'Coach';
 }
 
 export interface Call {
@@ -24,6 +33,12 @@ export interface Call {
   userData: KVList;
   /** A destination the network has not alerted yet (GenEM interruption point `*`). */
   pendingDestination?: string;
+  /** For a consultation call (TInitiateTransfer/TInitiateConference/TMuteTransfer): the main call's ConnID. */
+  consultOf?: string;
+  /** Listeners that TListenDisconnect cut off from the conversation (DNs). */
+  notListening?: string[];
+  /** Queues, routing points, IVR treatment or a predictive dialer handling the call (acdState.ts). */
+  acd?: AcdCall;
 }
 
 export interface AgentState {
@@ -41,6 +56,13 @@ export interface DnState {
   dnd: boolean;
   /** Calls to this DN are not alerted until the network delivers them (test control). */
   delayAlerting: boolean;
+  /** Call forwarding set by TCallSetForward (see dnFeatures.ts). */
+  forward?: { mode: string; to: string };
+  messageWaiting?: boolean;
+  /** This DN is an appearance of another DN's line (PartyConfig.appearanceOf). */
+  appearanceOf?: { readonly line: string; readonly kind: 'shared' | 'bridged' };
+  /** DN options from the topology (PartyConfig.options; the ones read are listed in acdState.ts). */
+  options?: Readonly<Record<string, string>>;
 }
 
 /** Behaviour switches where GenEM says the behaviour is switch-dependent. */
@@ -57,10 +79,32 @@ export interface SimState {
   calls: Record<string, Call>;
   connSeq: number;
   callSeq: number;
+  /** Supervision sessions (TMonitorNextCall, see monitoring.ts). */
+  supervisions?: Supervision[];
+  /** Outside numbers that answer the next call with busy (party action, see outbound.ts). */
+  busyNumbers?: string[];
+  /** Beyond one T-Server: sites, non-DN participants and their servers' state (participants.ts); absent = one site, DNs only. */
+  participants?: ParticipantsState;
 }
 
-export interface SimEvent {
-  /** The DN whose stream receives the event. */
+/** One supervisor observing one agent (digest 2 §3.9, digest 3 §5.17). */
+export interface Supervision {
+  readonly observer: string;
+  readonly agent: string;
+  readonly type: 'MonitorOneCall' | 'MonitorAllCalls';
+  /** MonitorMode: normal / mute / coach / connect (changed by TSetMuteOn/Off). */
+  mode: string;
+  readonly scope: string;
+  /** The call the observer is bridged into, while it is. */
+  connId?: string;
+  /** Calls the observer has left: it does not join them again. */
+  left?: string[];
+  /** A one-call session whose agent has not yet been told that it ended. */
+  cancelPending?: boolean;
+}
+
+export interface SimEvent extends Envelope {
+  /** The DN (or participant) whose stream receives the event. */
   readonly dn: string;
   readonly name: string;
   readonly attributes: Record<string, AttrValue>;
@@ -78,9 +122,14 @@ export function initialState(topology: Topology, profile: SwitchProfile = DEFAUL
   const dns: Record<string, DnState> = {};
   for (const party of topology.parties) {
     if (!party.configured || party.type === 'External') continue;
-    dns[party.dn] = { dn: party.dn, type: party.type, registered: false, dnd: false, delayAlerting: false };
+    dns[party.dn] = {
+      dn: party.dn, type: party.type, registered: false, dnd: false, delayAlerting: false,
+      ...(party.appearanceOf ? { appearanceOf: party.appearanceOf } : {}),
+      ...(party.options ? { options: party.options } : {}),
+    };
   }
-  return { profile, dns, calls: {}, connSeq: 0, callSeq: 0 };
+  const participants = participantsState(topology);
+  return { profile, dns, calls: {}, connSeq: 0, callSeq: 0, ...(participants ? { participants } : {}) };
 }
 
 /** Internal DNs receive events; external numbers (unknown to the switch) get none (GenEM rule 1). */

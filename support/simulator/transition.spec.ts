@@ -25,7 +25,8 @@ function run(requests: TRequest[], state: SimState = initialState(TOPOLOGY)): { 
   return { state, events };
 }
 
-const brief = (events: SimEvent[]): string[] => events.map((e) => `${e.dn} ${e.name} ${String(e.attributes.ConnID ?? '')}`.trim());
+const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+const brief = (events: SimEvent[]): string[] => events.map((e) => `${e.dn} ${e.name} ${text(e.attributes.ConnID)}`.trim());
 const CONN1 = '006b02a6f6e10001';
 const DIAL = req('RequestMakeCall', { ThisDN: '7001', OtherDN: '7002' });
 const ANSWER = req('RequestAnswerCall', { ThisDN: '7002', ConnID: CONN1 });
@@ -65,7 +66,7 @@ test('the caller hanging up while the called party rings abandons the call there
 test('a busy extension makes the caller hear busy (**)', () => {
   const busy = run([req('RequestMakeCall', { ThisDN: '7002', OtherDN: '7003' })]);
   const { events } = run([DIAL], busy.state);
-  assert.deepEqual(events.map((e) => `${e.dn} ${e.name} ${String(e.attributes.CallState ?? '')}`), ['7001 EventDialing ', '7001 EventDestinationBusy Busy']);
+  assert.deepEqual(events.map((e) => `${e.dn} ${e.name} ${text(e.attributes.CallState)}`), ['7001 EventDialing ', '7001 EventDestinationBusy Busy']);
 });
 
 test('requests the state does not allow are answered with EventError at the requesting DN', () => {
@@ -109,5 +110,11 @@ test('agent login reports Not Ready afterwards; after-call work follows the swit
 test('events are stamped with the injected clock, and ConnIDs are 16 hex digits', () => {
   const { events } = run([DIAL]);
   assert.equal(events[0]?.attributes.TimeinSecs, Math.floor(env.now / 1000));
-  assert.match(String(events[0]?.attributes.ConnID), /^[0-9a-f]{16}$/);
+  assert.match(text(events[0]?.attributes.ConnID), /^[0-9a-f]{16}$/);
+});
+
+test('a call to the parking place gcti::park is connected at once, and the parking place gets no events', () => {
+  const { events } = run([req('RequestMakeCall', { ThisDN: '7001', OtherDN: 'gcti::park' })]);
+  assert.deepEqual(brief(events), [`7001 EventDialing ${CONN1}`, `7001 EventEstablished ${CONN1}`]);
+  assert.equal(events[1]?.attributes.OtherDN, 'gcti::park');
 });

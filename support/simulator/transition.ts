@@ -8,13 +8,27 @@
  * over the shared state; a family registers its handlers in {@link FAMILIES}.
  */
 import type { TRequest } from '../model/event';
+import { acdFamily } from './acd';
 import { agentHandlers } from './agent';
+import { appearancesFamily } from './appearances';
 import { callControlHandlers } from './callControl';
 import { registerOfferRules, type OfferRule } from './delivery';
+import { dnFeaturesFamily } from './dnFeatures';
 import { errorEvent, RequestRejected } from './events';
+import { monitoringFamily } from './monitoring';
+import { huntGroupFamily } from './huntGroup';
+import { callNotificationsFamily } from './callNotifications';
+import { interactionServerFamily } from './interactionServer';
+import { isccFamily } from './iscc';
+import { networkTransferHandlers } from './networkTransfer';
 import { networkHandlers } from './network';
+import { predictiveFamily } from './predictive';
+import { outboundFamily } from './outbound';
 import { registrationHandlers } from './registration';
+import { routingFamily } from './routing';
+import { specialDnsFamily } from './specialDns';
 import type { Handler, SimEnv, SimEvent, SimState } from './state';
+import { transferConferenceFamily } from './transferConference';
 import { userDataHandlers } from './userData';
 
 /** A request family: its request handlers and, optionally, how it changes the offer of a call. */
@@ -23,21 +37,61 @@ export interface Family {
   readonly offerRules?: readonly OfferRule[];
   /** Adapter capabilities (`@requires:` names) the family provides, beyond its request names. */
   readonly capabilities?: readonly string[];
+  /**
+   * What the family adds to any request's outcome (a supervisor bridged in when its agent answers,
+   * a bridged appearance following its principal): gets the handler's events, returns the new list.
+   */
+  readonly reactions?: readonly Reaction[];
+  /**
+   * Requests of other families that this family takes over for the calls it handles (the caller
+   * hangs up while queued, an IVR port answers in converse mode...): each wraps the handler it
+   * intercepts and calls `next` for every call it does not handle. Applied in family order.
+   */
+  readonly intercepts?: Readonly<Record<string, Interceptor>>;
 }
+
+export type Interceptor = (next: Handler) => Handler;
+
+export type Reaction = (state: SimState, request: TRequest, events: readonly SimEvent[], env: SimEnv) => SimEvent[];
 
 /** One line per family module. Order matters only for offer rules (earlier families decide first). */
 export const FAMILIES: Readonly<Record<string, Family>> = {
   callControl: { handlers: callControlHandlers },
+  specialDns: specialDnsFamily,
   userData: { handlers: userDataHandlers },
   agent: { handlers: agentHandlers },
   registration: { handlers: registrationHandlers },
   network: { handlers: networkHandlers, capabilities: ['external-parties', 'alerting-control'] },
+  transferConference: transferConferenceFamily,
+  acd: acdFamily,
+  huntGroup: huntGroupFamily,
+  routing: routingFamily,
+  predictive: predictiveFamily,
+  dnFeatures: dnFeaturesFamily,
+  outbound: outboundFamily,
+  appearances: appearancesFamily,
+  monitoring: monitoringFamily,
+  networkTransfer: { handlers: networkTransferHandlers, capabilities: ['network-transfer'] },
+  interactionServer: interactionServerFamily,
+  callNotifications: callNotificationsFamily,
+  iscc: isccFamily,
 };
 
-const HANDLERS: ReadonlyMap<string, Handler> = new Map(
+const HANDLERS: ReadonlyMap<string, Handler> = intercepted(new Map(
   Object.values(FAMILIES).flatMap((family) => Object.entries(family.handlers)),
-);
+));
 for (const family of Object.values(FAMILIES)) registerOfferRules(family.offerRules ?? []);
+const REACTIONS: readonly Reaction[] = Object.values(FAMILIES).flatMap((f) => f.reactions ?? []);
+
+function intercepted(handlers: Map<string, Handler>): Map<string, Handler> {
+  for (const family of Object.values(FAMILIES)) {
+    for (const [name, wrap] of Object.entries(family.intercepts ?? {})) {
+      const next = handlers.get(name);
+      if (next) handlers.set(name, wrap(next));
+    }
+  }
+  return handlers;
+}
 
 /** Capabilities the families provide (`@requires:` names). */
 export function familyCapabilities(): string[] {
@@ -56,6 +110,7 @@ export function transition(state: SimState, request: TRequest, env: SimEnv): [Si
   let events: SimEvent[];
   try {
     events = handler(next, request, env);
+    for (const react of REACTIONS) events = react(next, request, events, env);
   } catch (e) {
     if (e instanceof RequestRejected) return [state, [errorEvent(request, e.kind)]];
     throw e;

@@ -25,10 +25,28 @@ export interface Action {
 }
 
 /**
+ * Party actions that need a capability of their own (the outcome of a dialer's call, a timer that
+ * runs out, digits a caller enters; see routingActions.ts).
+ */
+const PARTY_ACTION_CAPABILITIES: Readonly<Record<string, string>> = {
+  'Network.DialOutcome': 'dial-outcome-control',
+  'Network.QueueTimeout': 'timeout-control',
+  'Network.RouteTimeout': 'timeout-control',
+  'Party.EntersDigits': 'digit-entry',
+  // Interaction Server test controls (interactionActions.ts).
+  'Interaction.Arrives': 'interaction-server',
+  'Interaction.ClientDisconnects': 'interaction-server',
+  'Interaction.InviteTimeout': 'timeout-control',
+  'Interaction.PullTimeout': 'timeout-control',
+};
+
+/**
  * The adapter capability a request needs: T-Library requests are listed by name; party actions
  * need `external-parties` (`Party.*`) or `alerting-control` (`Network.*`).
  */
 export function capabilityFor(requestName: string): { kind: 'request' | 'feature'; name: string } {
+  const own = PARTY_ACTION_CAPABILITIES[requestName];
+  if (own) return { kind: 'feature', name: own };
   if (requestName.startsWith('Party.')) return { kind: 'feature', name: 'external-parties' };
   if (requestName.startsWith('Network.')) return { kind: 'feature', name: 'alerting-control' };
   return { kind: 'request', name: requestName };

@@ -5,7 +5,8 @@
  */
 import type { ObservedEvent } from '../model/event';
 
-export type CallState = 'Dialing' | 'Ringing' | 'Established' | 'Held' | 'Busy';
+/** `Queued`: the call waits on a queue or routing point DN (EventQueued / EventRouteRequest). */
+export type CallState = 'Dialing' | 'Ringing' | 'Established' | 'Held' | 'Busy' | 'Queued';
 
 export interface KnownCall {
   readonly connId: string;
@@ -20,6 +21,8 @@ const STATE_AFTER: Readonly<Record<string, CallState>> = {
   EventRetrieved: 'Established',
   EventHeld: 'Held',
   EventDestinationBusy: 'Busy',
+  EventQueued: 'Queued',
+  EventRouteRequest: 'Queued',
 };
 
 export class CallView {
@@ -33,7 +36,8 @@ export class CallView {
     const onDn = this.calls.get(event.dn) ?? new Map<string, KnownCall>();
     this.calls.set(event.dn, onDn);
     const other = event.attributes.OtherDN;
-    if (event.name === 'EventReleased' || event.name === 'EventAbandoned') {
+    // EventDiverted / EventRouteUsed: the call left the queue or routing point.
+    if (['EventReleased', 'EventAbandoned', 'EventDiverted', 'EventRouteUsed'].includes(event.name)) {
       onDn.delete(connId);
       return;
     }

@@ -2,11 +2,24 @@
  * The cast of a scenario: named parties and their DNs, declared in the Background.
  * Tables and steps may use a party name or a DN; {@link Parties.resolveDn} turns either into the DN.
  */
-import type { DNType, PartyConfig, Topology } from '../adapter/contract';
+import type { DNType, PartyConfig, SiteConfig, Topology } from '../adapter/contract';
 import { UsageError } from '../errors';
 
 export class Parties {
   private readonly byName = new Map<string, PartyConfig>();
+  private readonly sites = new Map<string, SiteConfig>();
+
+  /** A site of a multi-site lab (see participants.steps.ts). */
+  declareSite(site: SiteConfig): void {
+    if (this.sites.has(site.name)) throw new UsageError(`site "${site.name}" is declared twice`);
+    this.sites.set(site.name, site);
+  }
+
+  site(name: string): SiteConfig {
+    const site = this.sites.get(name);
+    if (!site) throw new UsageError(`"${name}" is not a declared site (declared: ${[...this.sites.keys()].join(', ') || 'none'})`);
+    return site;
+  }
 
   declare(party: PartyConfig): void {
     if (this.byName.has(party.name)) throw new UsageError(`party "${party.name}" is declared twice`);
@@ -43,7 +56,7 @@ export class Parties {
   }
 
   topology(): Topology {
-    return { parties: [...this.byName.values()] };
+    return { parties: [...this.byName.values()], ...(this.sites.size ? { sites: [...this.sites.values()] } : {}) };
   }
 
   static typeOf(phrase: string): DNType {

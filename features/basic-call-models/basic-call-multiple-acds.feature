@@ -1,0 +1,65 @@
+@model:basic-call-multiple-acds @source:GenEM/BasicCallModels @source:GenEM/WorkWithQueues
+Feature: Connection-establishing phase, call queued to multiple ACDs
+  Alice calls the ACD queue Sales, and the switch places the call in a second queue, Service, as
+  well. The call stays queued at both until an agent of either queue takes it: then both queues
+  divert the call to that agent, whose phone rings with ThisQueue naming the queue the agent was
+  chosen through. If Alice hangs up first, both queues report the call abandoned.
+
+  Source: Genesys Events and Models Reference, Basic Call Models, "… queued to multiple ACDs" —
+  known by title (digest 1 §4). The events are those of the multiple-queue model of Work with
+  Queues (digest 1 §3.1b, READ): steps 1–3 (dialing, EventQueued at each queue), step 7 (every queue
+  diverts to the agent ∥ the agent rings) and step 8, and the abnormal branch `*`, without the IVR
+  treatment. Not checked: CallID, timestamps.
+
+  Uncertain: that the agent belongs to the second queue, and that its EventRinging then names the
+  second queue as ThisQueue, is reconstructed (the read table has the agent in the first queue).
+
+  Background:
+    Given the switch is configured with these parties:
+      | party   | kind         | DN   | agent | queue   | options            |
+      | Alice   | extension    | 7001 |       |         |                    |
+      | Sales   | ACD queue    | 8001 |       |         | also-queue=Service |
+      | Service | ACD queue    | 8002 |       |         |                    |
+      | Bob     | ACD position | 7002 | 1002  | Service |                    |
+
+  Rule: The call is queued at every queue and taken by the first agent of any of them
+
+    Scenario: Alice calls Sales, and the call is queued at Sales and at Service
+      When Alice calls Sales
+      Then the switch reports, in order:
+        | step | dn      | event        | ConnID | ThisDN  | ThisDNRole  | ThisQueue | OtherDN | OtherDNRole |
+        | 1    | Alice   | EventDialing | $conn1 | Alice   | Origination |           | Sales   | Destination |
+        | 2    | Sales   | EventQueued  | $conn1 | Sales   |             | Sales     | Alice   |             |
+        | 3    | Service | EventQueued  | $conn1 | Service |             | Service   | Alice   |             |
+
+    @inferred
+    Scenario: Bob of Service becomes ready; both queues divert the call to him and his phone rings
+      Given Bob is logged in
+      And Alice is waiting in Sales
+      When Bob becomes ready
+      Then each DN receives, in order:
+        | dn      | event           | ConnID | ThisDN  | ThisQueue | OtherDN | ThirdPartyDN | ReferenceID |
+        | Bob     | EventAgentReady |        | Bob     |           |         |              | $request    |
+        | Sales   | EventDiverted   | $conn1 | Sales   | Sales     | Alice   | Bob          |             |
+        | Service | EventDiverted   | $conn1 | Service | Service   | Alice   | Bob          |             |
+        | Bob     | EventRinging    | $conn1 | Bob     | Service   | Alice   |              |             |
+
+    Scenario: Bob answers, and Alice and Bob are connected
+      Given Bob is ready
+      And Alice's call to Sales is ringing at Bob
+      When Bob answers
+      Then each DN receives, in order:
+        | dn    | event            | ConnID | ThisDN | OtherDN | CallState |
+        | Alice | EventEstablished | $conn1 | Alice  | Bob     | Ok        |
+        | Bob   | EventEstablished | $conn1 | Bob    | Alice   | Ok        |
+
+  Rule: Interruption point * — Alice hangs up while the call is queued
+
+    Scenario: Alice hangs up, and both queues report the call abandoned
+      Given Alice is waiting in Sales
+      When Alice hangs up
+      Then each DN receives, in order:
+        | dn      | event          | ConnID | ThisDN  | ThisQueue | OtherDN |
+        | Alice   | EventReleased  | $conn1 | Alice   |           | Sales   |
+        | Sales   | EventAbandoned | $conn1 | Sales   | Sales     |         |
+        | Service | EventAbandoned | $conn1 | Service | Service   |         |

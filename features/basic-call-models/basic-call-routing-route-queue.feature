@@ -1,0 +1,57 @@
+@model:basic-call-routing-route-queue @source:GenEM/BasicCallModels @source:GenEM/CallRoutingEvents @inferred
+Feature: Connection-establishing phase, call with routing (route queue case)
+  Alice calls Sales, an ACD queue that is used as a route queue: the call is queued there and the
+  router is asked for a destination, as at a routing point. The router's route is reported at the
+  queue (route used, call diverted) and the destination rings with ThisQueue naming the queue.
+
+  Source: Genesys Events and Models Reference, Basic Call Models, "… with routing (RouteQueue
+  case)" — known by title only (digest 1 §4). The routing events and their attributes are those of
+  the routing point (Call Routing Events, digest 1 §2.3: ThisDN = ThisQueue; digest 2 §3.10).
+  AddressType RouteQueue exists in T-Library (digest 1 §2.1).
+
+  Uncertain: the whole sequence is reconstructed from the routing-point model: that a route queue
+  reports EventQueued and EventRouteRequest like a non-virtual routing point, EventRouteUsed then
+  EventDiverted on TRouteCall, and EventAbandoned when the caller gives up.
+
+  Background:
+    Given the switch is configured with these parties:
+      | party | kind      | DN   | options          |
+      | Alice | extension | 7001 |                  |
+      | Sales | ACD queue | 8001 | route-queue=true |
+      | Bob   | extension | 7002 |                  |
+
+  Rule: The route queue queues the call and asks the router for a destination
+
+    Scenario: Alice calls Sales; Sales reports the call queued and asks for a route
+      When Alice calls Sales
+      Then the switch reports, in order:
+        | step | dn    | event             | ConnID | ThisDN | ThisQueue | OtherDN |
+        | 1    | Alice | EventDialing      | $conn1 | Alice  |           | Sales   |
+        | 2    | Sales | EventQueued       | $conn1 | Sales  | Sales     | Alice   |
+        | 2    | Sales | EventRouteRequest | $conn1 | Sales  | Sales     | Alice   |
+
+    Scenario: The router routes the call to Bob; Sales reports the route, Bob's phone rings
+      Given Alice is waiting in Sales
+      When the router routes the call to Bob
+      Then each DN receives, in order:
+        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
+        | Sales | EventRouteUsed | $conn1 | Sales  | Sales     | Alice   | Bob          | Destination      | $request    |
+        | Sales | EventDiverted  | $conn1 | Sales  | Sales     | Alice   | Bob          | Destination      |             |
+        | Bob   | EventRinging   | $conn1 | Bob    | Sales     | Alice   |              |                  |             |
+
+    Scenario: Bob answers, and Alice and Bob are connected
+      Given Alice is waiting in Sales
+      And the router has routed the call to Bob
+      When Bob answers
+      Then each DN receives, in order:
+        | dn    | event            | ConnID | ThisDN | ThisQueue | OtherDN |
+        | Alice | EventEstablished | $conn1 | Alice  | absent    | Bob     |
+        | Bob   | EventEstablished | $conn1 | Bob    | Sales     | Alice   |
+
+    Scenario: Alice hangs up while Sales waits for a route, and Sales reports the call abandoned
+      Given Alice is waiting in Sales
+      When Alice hangs up
+      Then each DN receives, in order:
+        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN |
+        | Alice | EventReleased  | $conn1 | Alice  |           | Sales   |
+        | Sales | EventAbandoned | $conn1 | Sales  | Sales     | Alice   |

@@ -1,0 +1,114 @@
+@model:basic-call-to-acd @source:GenEM/BasicCallModels @source:GenEM/WorkWithQueues
+Feature: Connection-establishing phase, internal/inbound call to ACD
+  Alice calls the ACD queue Sales. The queue reports the call as queued and, as soon as an agent of
+  Sales is ready, diverts it to the agent, whose phone rings with ThisQueue Sales; the call is
+  connected when the agent answers. With no agent ready the call waits in the queue until an agent
+  becomes ready, the caller gives up (the queue reports the call abandoned), or the queue's overflow
+  time runs out and the call overflows to another destination.
+
+  Source: Genesys Events and Models Reference, Basic Call Models, "Connection-establishing phase for
+  an internal/inbound call to ACD" — known by title only (digest 1 §4). The event shapes are read
+  elsewhere: EventQueued → EventDiverted(ThirdPartyDN = agent) ∥ agent EventRinging(ThisQueue =
+  queue) in the Work with Queues model (digest 1 §3.1b step 7); EventAbandoned must carry ThisQueue
+  for an ACD call (digest 1 §2.3, VM attribute table); overflow from the Genesys QA model of SIP
+  Server (digest 3 §5.21, §9: the queue's EventDiverted names the literal ThirdPartyDN "Trunk", the
+  overflow destination rings without ThisQueue). Not checked: CallID, timestamps, the agent's state.
+
+  Uncertain: the QA model leaves plain agent distribution to a generic module that was not read
+  (digest 3 §9), so the order of EventQueued, EventDiverted and the agent's EventRinging is
+  reconstructed from the multiple-queue model, as are the roles on the queue's events (Destination
+  for the queue, Origination for the caller, as in the virtual-queue log) and the inbound variant.
+
+  Background:
+    Given the switch is configured with these parties:
+      | party | kind         | DN   | agent | queue | options        |
+      | Alice | extension    | 7001 |       |       |                |
+      | Sales | ACD queue    | 8001 |       |       | overflow=Carol |
+      | Bob   | ACD position | 7002 | 1002  | Sales |                |
+      | Carol | extension    | 7003 |       |       |                |
+
+  Rule: With an agent ready, the call is queued and diverted to the agent at once
+
+    @inferred
+    Scenario: Alice calls Sales while Bob is ready; Sales queues the call and diverts it to Bob, whose phone rings
+      Given Bob is ready
+      When Alice calls Sales
+      Then the switch reports, in order:
+        | step | dn    | event         | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | CallState |
+        | 1    | Alice | EventDialing  | $conn1 | Alice  | Origination |           | Sales   | Destination |              |                  |           |
+        | 2    | Sales | EventQueued   | $conn1 | Sales  | Destination | Sales     | Alice   | Origination |              |                  |           |
+        | 3    | Sales | EventDiverted | $conn1 | Sales  | Destination | Sales     | Alice   | Origination | Bob          | Destination      |           |
+        | 3    | Bob   | EventRinging  | $conn1 | Bob    | Destination | Sales     | Alice   | Origination |              |                  | Ok        |
+
+    @inferred
+    Scenario: Bob answers, and Alice and Bob are connected; Bob's event names the queue
+      Given Bob is ready
+      And Alice's call to Sales is ringing at Bob
+      When Bob answers
+      Then each DN receives, in order:
+        | dn    | event            | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN | CallState |
+        | Alice | EventEstablished | $conn1 | Alice  | Origination | absent    | Bob     | Ok        |
+        | Bob   | EventEstablished | $conn1 | Bob    | Destination | Sales     | Alice   | Ok        |
+
+    @inferred @requires:external-parties
+    Scenario: An outside caller calls Sales; only the queue and the agent are told, and the call is inbound
+      Given Olivia is an outside caller at 5550100
+      And Bob is ready
+      When Olivia calls Sales
+      Then each DN receives, in order:
+        | dn    | event         | ConnID | ThisDN | ThisQueue | OtherDN          | ThirdPartyDN | CallType |
+        | Sales | EventQueued   | $conn1 | Sales  | Sales     | Olivia or absent |              | Inbound  |
+        | Sales | EventDiverted | $conn1 | Sales  | Sales     | Olivia or absent | Bob          | Inbound  |
+        | Bob   | EventRinging  | $conn1 | Bob    | Sales     | Olivia or absent |              | Inbound  |
+
+  Rule: With no agent ready, the call waits in the queue until an agent becomes ready
+
+    @inferred
+    Scenario: Alice calls Sales while no agent is ready, and the call waits queued
+      When Alice calls Sales
+      Then the switch reports, in order:
+        | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN |
+        | Alice | EventDialing | $conn1 | Alice  |           | Sales   |
+        | Sales | EventQueued  | $conn1 | Sales  | Sales     | Alice   |
+
+    @inferred
+    Scenario: Bob becomes ready, and Sales diverts the waiting call to him
+      Given Bob is logged in
+      And Alice is waiting in Sales
+      When Bob becomes ready
+      Then each DN receives, in order:
+        | dn    | event           | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | ReferenceID |
+        | Bob   | EventAgentReady |        | Bob    |           |         |              | $request    |
+        | Sales | EventDiverted   | $conn1 | Sales  | Sales     | Alice   | Bob          |             |
+        | Bob   | EventRinging    | $conn1 | Bob    | Sales     | Alice   |              |             |
+
+  Rule: The caller can give up while the call is queued or while the agent's phone rings
+
+    @inferred
+    Scenario: Alice hangs up while her call waits in Sales, and Sales reports it abandoned
+      Given Alice is waiting in Sales
+      When Alice hangs up
+      Then each DN receives, in order:
+        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
+        | Alice | EventReleased  | $conn1 | Alice  |           | Sales   | Ok        |
+        | Sales | EventAbandoned | $conn1 | Sales  | Sales     | Alice   | Ok        |
+
+    Scenario: Alice hangs up while Bob's phone rings; Bob's call is abandoned and still names the queue
+      Given Bob is ready
+      And Alice's call to Sales is ringing at Bob
+      When Alice hangs up
+      Then each DN receives, in order:
+        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN       | CallState |
+        | Alice | EventReleased  | $conn1 | Alice  |           | Bob or absent | Ok        |
+        | Bob   | EventAbandoned | $conn1 | Bob    | Sales     | Alice         | Ok        |
+
+  Rule: A call that waits longer than the queue's overflow time overflows; the queue names the destination "Trunk"
+
+    @requires:timeout-control
+    Scenario: The call waits in Sales longer than the overflow time and overflows to Carol
+      Given Alice is waiting in Sales
+      When the call waits in the queue longer than the overflow time
+      Then each DN receives, in order:
+        | dn    | event         | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | ThirdPartyDNRole |
+        | Sales | EventDiverted | $conn1 | Sales  | Sales     | Alice   | Trunk        | Destination      |
+        | Carol | EventRinging  | $conn1 | Carol  | absent    | Alice   |              |                  |

@@ -1,0 +1,63 @@
+@model:mute-transfer @source:GenEM/HoldingTransferringandConferencing @inferred
+Feature: Mute Transfer
+  Alice and Bob are talking, and Bob makes a mute transfer to Carol: in one request the switch starts
+  a consultation with Carol and completes the transfer without waiting for Carol to answer. Bob's
+  call with Alice is held, the consultation is dialled, and Bob leaves both calls. Alice is told that
+  the party at the other end is now Carol; Carol, ringing on the consultation call, is told that her
+  call is now the main call. Carol then answers on the main call's ConnID.
+
+  Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Mute
+  Transfer"; the GenEM table was not readable. The semantics of TMuteTransfer (transfer and complete
+  without waiting for pickup; the requester is released) are READ from the T-Library reference; the
+  Genesys QA model of SIP Server completes a mute transfer through the two-step transfer completion,
+  where the consulted party's EventPartyChanged is optional when the transfer ends on a trunk
+  (digest 2 §3.14, digest 3 §5.9). Not checked: the ConsultUserData extension, a mute transfer to a
+  routing point (the completion is then tied to the routing point's first event).
+
+  Uncertain: the event sequence is reconstructed as the consultation start followed at once by the
+  two-step transfer completion (EventHeld, EventDialing with the request's ReferenceID, the
+  destination's EventRinging, then Bob's EventReleased for both calls, CallState Transferred, and the
+  EventPartyChanged of Alice and Carol). Bob's own completion events are not in any readable source.
+
+  Background:
+    Given Alice is on extension 7001
+    And Bob is on extension 7002
+    And Carol is on extension 7003
+
+  Rule: The consultation starts and completes in one request
+
+    Scenario: Bob makes a mute transfer of Alice's call to Carol
+      Given Alice is talking to Bob
+      When Bob makes a mute transfer to Carol
+      Then each DN receives, in order:
+        | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
+        | Bob   | EventHeld         | $conn1 | Bob    |             | Alice   |             |              |                  |                |             |             |
+        | Bob   | EventDialing      | $conn2 | Bob    | Origination | Carol   | Destination |              |                  |                |             | $request    |
+        | Bob   | EventReleased     | $conn2 | Bob    |             |         |             |              |                  |                | Transferred |             |
+        | Bob   | EventReleased     | $conn1 | Bob    |             |         |             |              |                  |                | Transferred |             |
+        | Carol | EventRinging      | $conn2 | Carol  | Destination | Bob     | Origination |              |                  |                | Ok          |             |
+        | Carol | EventPartyChanged | $conn1 | Carol  | Destination | Alice   | Origination | Bob          | TransferredBy    | $conn2         | Transferred |             |
+        | Alice | EventPartyChanged | $conn1 | Alice  | Origination | Carol   | Destination | Bob          | TransferredBy    | $conn1         | Transferred |             |
+
+    @requires:external-parties
+    Scenario: Bob makes a mute transfer to an outside number, which gets no events
+      Given Olivia is an outside caller at 5550100
+      And Alice is talking to Bob
+      When Bob makes a mute transfer to Olivia
+      Then each DN receives, in order:
+        | dn    | event             | ConnID | ThisDN | OtherDN | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
+        | Bob   | EventHeld         | $conn1 | Bob    | Alice   |              |                  |                |             |             |
+        | Bob   | EventDialing      | $conn2 | Bob    | Olivia  |              |                  |                |             | $request    |
+        | Bob   | EventReleased     | $conn2 | Bob    |         |              |                  |                | Transferred |             |
+        | Bob   | EventReleased     | $conn1 | Bob    |         |              |                  |                | Transferred |             |
+        | Alice | EventPartyChanged | $conn1 | Alice  | Olivia  | Bob          | TransferredBy    | $conn1         | Transferred |             |
+
+  Rule: The destination answers on the main call
+
+    Scenario: Carol answers the mute-transferred call
+      Given Alice is talking to Bob
+      And Bob has made a mute transfer to Carol
+      When Carol answers
+      Then Carol receives, in order:
+        | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | CallState |
+        | EventEstablished | $conn1 | Carol  | Destination | Alice   | Ok        |

@@ -1,0 +1,110 @@
+@model:two-step-transfer-after-answer @source:GenEM/HoldingTransferringandConferencing
+Feature: Two-Step Transfer, complete after the consulted party answers
+  Alice and Bob are talking. Bob starts a consultation with Carol for a transfer: his call with Alice
+  is put on hold and a consultation call to Carol is dialled. Carol answers, and Bob completes the
+  transfer. Bob leaves both calls. The main call's ConnID survives: Alice is told that the party at
+  the other end is now Carol; Carol is told that her call is now the main call (her ConnID changes
+  from the consultation's to the main call's). Both are told that Bob transferred the call.
+
+  Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Two-Step
+  Transfer" (complete after the consulted party answers); the GenEM table was not readable. The
+  consultation start is the Genesys QA model of SIP Server (digest 2 §3.1, digest 3 §5.1). The events
+  of Alice and Carol at completion are the QA model's (digest 2 §3.3 and §6, digest 3 §5.8):
+  EventPartyChanged with PreviousConnID = the main call for the parties that stayed and = the
+  consultation for the parties that moved in; OtherDN for a party that stayed is always the party
+  that joined, and for a party that moved in only when exactly one party stayed (GenEM's "complex
+  party" rule for conferences). Across DNs the order is free. Not checked: CallID, the consultation's
+  UserData, supervisors, trunk optimization (trunk-anti-tromboning), Cause.
+
+  Uncertain: Bob's own events at completion are not in any source that could be read (GenEM's table,
+  or the QA model's generic code). They are reconstructed by analogy with the conference completion:
+  EventReleased for the consultation call and for the main call, CallState Transferred, either order,
+  the request's ReferenceID on the first. CallType Consult and PreviousConnID on the consultation
+  call's events are reconstructed from GenEM's rule that PreviousConnID must be present when
+  CallType is Consult.
+
+  Background:
+    Given Alice is on extension 7001
+    And Bob is on extension 7002
+    And Carol is on extension 7003
+
+  Rule: A consultation for a transfer holds the main call and dials the consulted party
+
+    Scenario: Bob starts a consultation with Carol for a transfer
+      Given Alice is talking to Bob
+      When Bob starts a consultation with Carol for a transfer
+      Then the switch reports, in order:
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState | ReferenceID |
+        | Bob   | EventHeld    | $conn1 | Bob    | Destination | Alice   |             |           |             |
+        | Bob   | EventDialing | $conn2 | Bob    | Origination | Carol   | Destination |           | $request    |
+        | Carol | EventRinging | $conn2 | Carol  | Destination | Bob     | Origination | Ok        |             |
+
+    @inferred
+    Scenario: The consultation call is a consult call of the main call
+      Given Alice is talking to Bob
+      When Bob starts a consultation with Carol for a transfer
+      Then each DN receives, in order:
+        | dn    | event        | ConnID | CallType | PreviousConnID |
+        | Bob   | EventHeld    | $conn1 |          |                |
+        | Bob   | EventDialing | $conn2 | Consult  | $conn1         |
+        | Carol | EventRinging | $conn2 | Consult  | $conn1         |
+
+    Scenario: Carol answers the consultation call
+      Given Alice is talking to Bob
+      And Bob has started a consultation with Carol for a transfer
+      When Carol answers
+      Then each DN receives, in order:
+        | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
+        | Carol | EventEstablished | $conn2 | Carol  | Destination | Bob     | Origination | Ok        |
+        | Bob   | EventEstablished | $conn2 | Bob    | Origination | Carol   | Destination | Ok        |
+
+  Rule: Completing the transfer moves the consulted party into the main call, whose ConnID survives
+
+    @inferred
+    Scenario: Bob completes the transfer after Carol answered
+      Given Alice is talking to Bob
+      And Bob has started a consultation with Carol for a transfer
+      And Carol has answered the consultation call
+      When Bob completes the transfer
+      Then each DN receives, in order:
+        | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
+        | Alice | EventPartyChanged | $conn1 | Alice  | Origination | Carol   | Destination | Bob          | TransferredBy    | $conn1         | Transferred |
+        | Carol | EventPartyChanged | $conn1 | Carol  | Destination | Alice   | Origination | Bob          | TransferredBy    | $conn2         | Transferred |
+      And Bob receives, in any order:
+        | event         | ConnID | ThisDN | CallState   | ReferenceID        |
+        | EventReleased | $conn2 | Bob    | Transferred | $request or absent |
+        | EventReleased | $conn1 | Bob    | Transferred | $request or absent |
+
+    @inferred @requires:external-parties
+    Scenario: Bob transfers an outside caller, who gets no events
+      Given Olivia is an outside caller at 5550100
+      And Olivia is talking to Bob
+      And Bob has started a consultation with Carol for a transfer
+      And Carol has answered the consultation call
+      When Bob completes the transfer
+      Then Carol receives, in order:
+        | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
+        | EventPartyChanged | $conn1 | Carol  | Destination | Olivia  | Origination | Bob          | TransferredBy    | $conn2         | Transferred |
+      And Bob receives, in any order:
+        | event         | ConnID | ThisDN | CallState   |
+        | EventReleased | $conn2 | Bob    | Transferred |
+        | EventReleased | $conn1 | Bob    | Transferred |
+
+  Rule: A conference is transferred as one complex party: every member is told, the new party without OtherDN
+
+    @inferred
+    Scenario: Bob transfers his conference with Alice and Carol to Dave
+      Given Dave is on extension 7004
+      And Alice, Bob and Carol are in a conference
+      And Bob has started a consultation with Dave for a transfer
+      And Dave has answered the consultation call
+      When Bob completes the transfer
+      Then each DN receives, in order:
+        | dn    | event             | ConnID | ThisDN | ThisDNRole       | OtherDN | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
+        | Alice | EventPartyChanged | $conn1 | Alice  | ConferenceMember | Dave    | Bob          | TransferredBy    | $conn1         | Transferred |
+        | Carol | EventPartyChanged | $conn1 | Carol  | ConferenceMember | Dave    | Bob          | TransferredBy    | $conn1         | Transferred |
+        | Dave  | EventPartyChanged | $conn1 | Dave   | ConferenceMember | absent  | Bob          | TransferredBy    | $conn2         | Transferred |
+      And Bob receives, in any order:
+        | event         | ConnID | ThisDN | CallState   |
+        | EventReleased | $conn2 | Bob    | Transferred |
+        | EventReleased | $conn1 | Bob    | Transferred |

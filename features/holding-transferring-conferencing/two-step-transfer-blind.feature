@@ -1,0 +1,59 @@
+@model:two-step-transfer-blind @source:GenEM/HoldingTransferringandConferencing @inferred
+Feature: Two-Step Transfer, complete before the consulted party answers
+  Alice and Bob are talking. Bob starts a consultation with Carol for a transfer and completes the
+  transfer while Carol's phone is still ringing (a "blind" transfer). Bob leaves both calls. Alice is
+  told that the party at the other end is now Carol; Carol, still ringing, is told that her call is
+  now the main call. When Carol answers, she answers on the main call's ConnID.
+
+  Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Two-Step
+  Transfer, complete before consulted party answers"; only the title could be read (digest 1 §3.3c,
+  §4). The Genesys QA model of SIP Server has no separate code for it: it expects the same
+  EventPartyChanged at the consulted party while it still rings (digest 2 §3.3, digest 3 §5.8). The
+  consultation start is the same as in two-step-transfer-after-answer. Not checked: CallID, Cause.
+
+  Uncertain: the whole model is reconstructed. Alice's and Carol's EventPartyChanged follow the QA
+  model's completion. Bob's own events are not in any readable source and are reconstructed as in
+  the transfer after answer (EventReleased for both calls, CallState Transferred). That Carol's later
+  EventEstablished carries the main call's ConnID, that Alice gets no event when Carol answers, and
+  that Carol gets EventAbandoned when Alice hangs up first are reconstructions.
+
+  Background:
+    Given Alice is on extension 7001
+    And Bob is on extension 7002
+    And Carol is on extension 7003
+
+  Rule: The consulted party is told while its phone still rings
+
+    Scenario: Bob completes the transfer while Carol's phone is still ringing
+      Given Alice is talking to Bob
+      And Bob has started a consultation with Carol for a transfer
+      When Bob completes the transfer
+      Then each DN receives, in order:
+        | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
+        | Alice | EventPartyChanged | $conn1 | Alice  | Origination | Carol   | Destination | Bob          | TransferredBy    | $conn1         | Transferred |
+        | Carol | EventPartyChanged | $conn1 | Carol  | Destination | Alice   | Origination | Bob          | TransferredBy    | $conn2         | Transferred |
+      And Bob receives, in any order:
+        | event         | ConnID | ThisDN | CallState   | ReferenceID        |
+        | EventReleased | $conn2 | Bob    | Transferred | $request or absent |
+        | EventReleased | $conn1 | Bob    | Transferred | $request or absent |
+
+  Rule: The consulted party then answers, or the caller gives up, on the main call
+
+    Scenario: Carol answers the transferred call
+      Given Alice is talking to Bob
+      And Bob has started a consultation with Carol for a transfer
+      And Bob has completed the transfer
+      When Carol answers
+      Then Carol receives, in order:
+        | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | CallState |
+        | EventEstablished | $conn1 | Carol  | Destination | Alice   | Ok        |
+
+    Scenario: Alice hangs up before Carol answers
+      Given Alice is talking to Bob
+      And Bob has started a consultation with Carol for a transfer
+      And Bob has completed the transfer
+      When Alice hangs up
+      Then each DN receives, in order:
+        | dn    | event          | ConnID | ThisDN | OtherDN         | CallState |
+        | Alice | EventReleased  | $conn1 | Alice  | Carol or absent | Ok        |
+        | Carol | EventAbandoned | $conn1 | Carol  |                 | Ok        |

@@ -1,0 +1,55 @@
+@model:two-step-transfer-to-acd @source:GenEM/HoldingTransferringandConferencing @source:GenEM/WorkWithQueues @inferred
+Feature: Two-step transfer to ACD
+  Alice and Bob are talking. Bob puts Alice on hold and makes a consultation call to the ACD queue
+  Sales; the queue reports the consultation queued and diverts it to a ready agent, Carol, whose
+  phone rings with ThisQueue Sales. Carol answers, and Bob completes the transfer: Bob leaves both
+  calls and Alice and Carol are connected on Alice's call.
+
+  Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Two-Step
+  Transfer to ACD" — known by title only (digest 1 §4). It combines the consultation start (EventHeld
+  then EventDialing at the transferring party, digest 2 §3.1), the ACD distribution of the basic call
+  to ACD (EventQueued → EventDiverted ∥ the agent's EventRinging with ThisQueue, digest 1 §3.1b), the
+  rule that consultation events carry PreviousConnID (digest 1 §2.3), and the transfer completion of
+  the QA model of SIP Server (EventPartyChanged with PreviousConnID, ThirdPartyDN = the transferring
+  party, role TransferredBy, CallState Transferred; digest 2 §3.3, digest 3 §5.8).
+
+  Uncertain: the whole model is reconstructed. Not restated: completing the transfer while the
+  consultation still waits in the queue (the reference simulator does not implement it), and the
+  transferring party's own EventReleased pair, which is not read anywhere (digest 3 §5.8).
+
+  Background:
+    Given the switch is configured with these parties:
+      | party | kind         | DN   | agent | queue |
+      | Alice | extension    | 7001 |       |       |
+      | Bob   | extension    | 7002 |       |       |
+      | Sales | ACD queue    | 8001 |       |       |
+      | Carol | ACD position | 7003 | 1003  | Sales |
+
+  Rule: The consultation call to the queue is queued and distributed like any ACD call
+
+    Scenario: Bob consults Sales; the consultation is queued and diverted to Carol, whose phone rings
+      Given Alice is talking to Bob
+      And Carol is ready
+      When Bob starts a consultation with Sales for a transfer
+      Then each DN receives, in order:
+        | dn    | event         | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | CallType | PreviousConnID | ReferenceID |
+        | Bob   | EventHeld     | $conn1 | Bob    |           | Alice   |              |          |                |             |
+        | Bob   | EventDialing  | $conn2 | Bob    |           | Sales   |              | Consult  | $conn1         | $request    |
+        | Sales | EventQueued   | $conn2 | Sales  | Sales     | Bob     |              | Consult  | $conn1         |             |
+        | Sales | EventDiverted | $conn2 | Sales  | Sales     | Bob     | Carol        | Consult  | $conn1         |             |
+        | Carol | EventRinging  | $conn2 | Carol  | Sales     | Bob     |              | Consult  | $conn1         |             |
+
+  Rule: Once the agent has answered, completing the transfer connects the caller and the agent
+
+    Scenario: Carol answered the consultation; Bob completes the transfer and Alice and Carol are connected
+      Given Alice is talking to Bob
+      And Carol is ready
+      And Bob has started a consultation with Sales for a transfer, which rings at Carol
+      And Carol has answered the call
+      When Bob completes the transfer
+      Then each DN receives, in order:
+        | dn    | event             | ConnID | ThisDN | OtherDN | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
+        | Bob   | EventReleased     | $conn2 | Bob    |         |              |                  |                | Transferred |
+        | Bob   | EventReleased     | $conn1 | Bob    |         |              |                  |                | Transferred |
+        | Alice | EventPartyChanged | $conn1 | Alice  | Carol   | Bob          | TransferredBy    | $conn1         | Transferred |
+        | Carol | EventPartyChanged | $conn1 | Carol  | Alice   | Bob          | TransferredBy    | $conn2         | Transferred |

@@ -1,0 +1,63 @@
+@model:two-step-transfer-to-routing-point @source:GenEM/HoldingTransferringandConferencing @source:GenEM/CallRoutingEvents @inferred
+Feature: Two-step transfer to a routing point
+  Alice and Bob are talking. Bob puts Alice on hold and makes a consultation call to the routing
+  point Entry, which reports it queued and asks the router for a route; the request carries
+  PreviousConnID because the call is a consultation. The router routes it to Carol, whose phone
+  rings with ThisQueue Entry. Carol answers, and Bob completes the transfer: Alice and Carol are
+  connected on Alice's call.
+
+  Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Two-Step
+  Transfer to a Routing Point" — known by title only (digest 1 §4). It combines the consultation
+  start (digest 2 §3.1), the routing-point model (EventQueued and EventRouteRequest, then
+  EventRouteUsed and EventDiverted; digest 2 §3.10, digest 3 §5.19), the EventRouteRequest table
+  (PreviousConnID must appear when CallType is Consult; digest 1 §2.3) and the transfer completion of
+  the QA model of SIP Server (digest 2 §3.3, digest 3 §5.8).
+
+  Uncertain: the whole model is reconstructed. Not restated: completing the transfer while the
+  consultation still waits at the routing point (the reference simulator does not implement it),
+  and the transferring party's own EventReleased pair, which is not read anywhere.
+
+  Background:
+    Given Alice is on extension 7001
+    And Bob is on extension 7002
+    And Entry is the routing point 9001
+
+  Rule: The consultation call waits at the routing point for a route, like any call
+
+    Scenario: Bob consults Entry; Entry reports the consultation queued and asks for a route
+      Given Carol is on extension 7003
+      And Alice is talking to Bob
+      When Bob starts a consultation with Entry for a transfer
+      Then each DN receives, in order:
+        | dn    | event             | ConnID | ThisDN | ThisQueue | OtherDN | CallType | PreviousConnID | ReferenceID |
+        | Bob   | EventHeld         | $conn1 | Bob    |           | Alice   |          |                |             |
+        | Bob   | EventDialing      | $conn2 | Bob    |           | Entry   | Consult  | $conn1         | $request    |
+        | Entry | EventQueued       | $conn2 | Entry  | Entry     | Bob     | Consult  | $conn1         |             |
+        | Entry | EventRouteRequest | $conn2 | Entry  | Entry     | Bob     | Consult  | $conn1         |             |
+
+    Scenario: The router routes the consultation to Carol
+      Given Carol is on extension 7003
+      And Alice is talking to Bob
+      And Bob has started a consultation with Entry for a transfer, which waits there
+      When the router routes the call to Carol
+      Then each DN receives, in order:
+        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | PreviousConnID | ReferenceID |
+        | Entry | EventRouteUsed | $conn2 | Entry  | Entry     | Bob     | Carol        | any            | $request    |
+        | Entry | EventDiverted  | $conn2 | Entry  | Entry     | Bob     | Carol        | any            |             |
+        | Carol | EventRinging   | $conn2 | Carol  | Entry     | Bob     |              | any            |             |
+
+  Rule: Once the destination has answered, completing the transfer connects the caller and the destination
+
+    Scenario: Carol answered the consultation; Bob completes the transfer and Alice and Carol are connected
+      Given Carol is on extension 7003
+      And Alice is talking to Bob
+      And Bob has started a consultation with Entry for a transfer, which waits there
+      And the router has routed the call to Carol
+      And Carol has answered the call
+      When Bob completes the transfer
+      Then each DN receives, in order:
+        | dn    | event             | ConnID | ThisDN | OtherDN | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
+        | Bob   | EventReleased     | $conn2 | Bob    |         |              |                  |                | Transferred |
+        | Bob   | EventReleased     | $conn1 | Bob    |         |              |                  |                | Transferred |
+        | Alice | EventPartyChanged | $conn1 | Alice  | Carol   | Bob          | TransferredBy    | $conn1         | Transferred |
+        | Carol | EventPartyChanged | $conn1 | Carol  | Alice   | Bob          | TransferredBy    | $conn2         | Transferred |

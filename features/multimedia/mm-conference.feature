@@ -1,0 +1,91 @@
+@model:mm-conference @source:GenEM/BasicInteractionModels @requires:interaction-server
+Feature: Conference another agent into an interaction
+  Anna handles interaction 42 and invites Ben to a conference on it. The phases are those of a
+  transfer, except that when Ben accepts nobody leaves: Anna is acknowledged, and the reporting
+  engine and every party's application are told that Ben joined. When Ben leaves, he is
+  acknowledged; when the last party leaves, Interaction Server returns the interaction to where it
+  was and tells the reporting engine.
+
+  Source: Genesys Events and Models Reference, Basic Interaction Models, "Conference": the phases
+  issued / accepted / rejected / timeout / invalid as for "Transfer", except that on accept
+  EventPartyAdded goes to Reporting and to Interaction Management (all parties informed) and there
+  is no EventPartyRemoved; on leave EventAck (Interaction Management). Matched in any order.
+
+  Uncertain: as for the transfer, the receivers of EventAck and EventError are reconstructed. The
+  rest of the leave phase was not read: EventPartyRemoved to the reporting engine and to the
+  remaining party's application is reconstructed.
+
+  Background:
+    Given Anna is an agent application on Interaction Server
+    And the reporting engine Stat listens to Interaction Server
+    And Ursula is the routing server of Interaction Server
+
+  Scenario: Anna invites Ben to a conference
+    Given Ben is an agent application on Interaction Server
+    And Anna is handling interaction 42
+    And Ben has logged in to Interaction Server
+    When Anna invites Ben to a conference on interaction 42
+    Then the participants receive, in any order:
+      | dn   | event             | protocol               | InteractionId | AgentID |
+      | Stat | EventAgentInvited | Reporting              | 42            | Ben     |
+      | Ben  | EventInvite       | Interaction Management | 42            |         |
+
+  @inferred
+  Scenario: Ben accepts, and every party is told that he joined
+    Given Ben is an agent application on Interaction Server
+    And Anna is handling interaction 42
+    And Ben has logged in to Interaction Server
+    And Anna has invited Ben to interaction 42 for a conference
+    When Ben accepts interaction 42
+    Then the participants receive, in any order:
+      | dn   | event           | protocol               | InteractionId | AgentID |
+      | Anna | EventAck        | Interaction Management | 42            |         |
+      | Stat | EventPartyAdded | Reporting              | 42            | Ben     |
+      | Anna | EventPartyAdded | Interaction Management | 42            | Ben     |
+      | Ben  | EventPartyAdded | Interaction Management | 42            | Ben     |
+
+  @inferred
+  Scenario: Ben rejects the conference
+    Given Ben is an agent application on Interaction Server
+    And Anna is handling interaction 42
+    And Ben has logged in to Interaction Server
+    And Anna has invited Ben to interaction 42 for a conference
+    When Ben rejects interaction 42
+    Then the participants receive, in any order:
+      | dn   | event         | protocol               | InteractionId |
+      | Ben  | EventAck      | Interaction Management | 42            |
+      | Anna | EventError    | Interaction Management | 42            |
+      | Stat | EventRejected | Reporting              | 42            |
+
+  @inferred @requires:timeout-control
+  Scenario: Ben does not answer in time
+    Given Ben is an agent application on Interaction Server
+    And Anna is handling interaction 42
+    And Ben has logged in to Interaction Server
+    And Anna has invited Ben to interaction 42 for a conference
+    When the invitation timer for Ben expires
+    Then the participants receive, in any order:
+      | dn   | event        | protocol               | InteractionId |
+      | Anna | EventError   | Interaction Management | 42            |
+      | Ben  | EventRevoked | Interaction Management | 42            |
+
+  Scenario: A conference with an agent who is not logged in fails
+    Given Ben is an agent application on Interaction Server
+    And Anna is handling interaction 42
+    When Anna invites Ben to a conference on interaction 42
+    Then Anna receives, in order:
+      | event      | protocol               | ReferenceID |
+      | EventError | Interaction Management | $request    |
+
+  @inferred
+  Scenario: Ben leaves the conference
+    Given Ben is an agent application on Interaction Server
+    And Anna is handling interaction 42
+    And Ben has logged in to Interaction Server
+    And Ben has joined Anna on interaction 42 in a conference
+    When Ben leaves interaction 42
+    Then the participants receive, in any order:
+      | dn   | event             | protocol               | InteractionId | AgentID | ReferenceID |
+      | Ben  | EventAck          | Interaction Management | 42            |         | $request    |
+      | Stat | EventPartyRemoved | Reporting              | 42            | Ben     |             |
+      | Anna | EventPartyRemoved | Interaction Management | 42            | Ben     |             |

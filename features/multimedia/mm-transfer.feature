@@ -1,0 +1,78 @@
+@model:mm-transfer @source:GenEM/BasicInteractionModels @requires:interaction-server
+Feature: Transfer an interaction to another agent
+  Anna handles interaction 42 and asks Interaction Server to transfer it to Ben. Ben is invited. If
+  he accepts, Anna is acknowledged, and the reporting engine is told that Ben joined and Anna left.
+  If he rejects it, he is acknowledged, Anna's transfer fails and the rejection is reported. If he
+  does not answer in time, Anna's transfer fails and Ben's invitation is revoked. A transfer to an
+  agent who cannot take it (not logged in) fails at once.
+
+  Source: Genesys Events and Models Reference, Basic Interaction Models, "Transfer": issued
+  EventAgentInvited (Reporting), EventInvite (Interaction Management); accepted EventAck
+  (Interaction Management), EventPartyAdded, EventPartyRemoved (Reporting); rejected EventAck,
+  EventError (Interaction Management), EventRejected (Reporting); timeout EventError, EventRevoked
+  (Interaction Management); invalid EventError (Interaction Management). Matched in any order.
+
+  Uncertain: the model lists each phase's messages without their receivers. Which application gets
+  which EventAck and EventError (the accepting or rejecting agent is acknowledged, the requesting
+  agent gets the transfer's outcome) is reconstructed.
+
+  Background:
+    Given Anna is an agent application on Interaction Server
+    And the reporting engine Stat listens to Interaction Server
+    And Ursula is the routing server of Interaction Server
+
+  Scenario: Anna transfers the interaction, and Ben is invited
+    Given Ben is an agent application on Interaction Server
+    And Anna is handling interaction 42
+    And Ben has logged in to Interaction Server
+    When Anna transfers interaction 42 to Ben
+    Then the participants receive, in any order:
+      | dn   | event             | protocol               | sender             | InteractionId | AgentID |
+      | Stat | EventAgentInvited | Reporting              | Interaction Server | 42            | Ben     |
+      | Ben  | EventInvite       | Interaction Management | Interaction Server | 42            |         |
+
+  @inferred
+  Scenario: Ben accepts the transfer
+    Given Ben is an agent application on Interaction Server
+    And Anna is handling interaction 42
+    And Ben has logged in to Interaction Server
+    And Anna has invited Ben to interaction 42 for a transfer
+    When Ben accepts interaction 42
+    Then the participants receive, in any order:
+      | dn   | event             | protocol               | InteractionId | AgentID |
+      | Anna | EventAck          | Interaction Management | 42            |         |
+      | Stat | EventPartyAdded   | Reporting              | 42            | Ben     |
+      | Stat | EventPartyRemoved | Reporting              | 42            | Anna    |
+
+  @inferred
+  Scenario: Ben rejects the transfer
+    Given Ben is an agent application on Interaction Server
+    And Anna is handling interaction 42
+    And Ben has logged in to Interaction Server
+    And Anna has invited Ben to interaction 42 for a transfer
+    When Ben rejects interaction 42
+    Then the participants receive, in any order:
+      | dn   | event         | protocol               | InteractionId | ReferenceID |
+      | Ben  | EventAck      | Interaction Management | 42            | $request    |
+      | Anna | EventError    | Interaction Management | 42            |             |
+      | Stat | EventRejected | Reporting              | 42            |             |
+
+  @inferred @requires:timeout-control
+  Scenario: Ben does not answer in time
+    Given Ben is an agent application on Interaction Server
+    And Anna is handling interaction 42
+    And Ben has logged in to Interaction Server
+    And Anna has invited Ben to interaction 42 for a transfer
+    When the invitation timer for Ben expires
+    Then the participants receive, in any order:
+      | dn   | event        | protocol               | InteractionId |
+      | Anna | EventError   | Interaction Management | 42            |
+      | Ben  | EventRevoked | Interaction Management | 42            |
+
+  Scenario: A transfer to an agent who is not logged in fails
+    Given Ben is an agent application on Interaction Server
+    And Anna is handling interaction 42
+    When Anna transfers interaction 42 to Ben
+    Then Anna receives, in order:
+      | event      | protocol               | ReferenceID |
+      | EventError | Interaction Management | $request    |

@@ -1,0 +1,90 @@
+@model:predictive-call-with-routing @source:GenEM/PredictiveDialing @source:GenEM/CallRoutingEvents
+Feature: Predictive call with routing
+  The dialer asks the switch to call a customer on behalf of a routing point instead of an ACD
+  group. The routing point reports the dialing; when the customer answers, the call is queued at the
+  routing point, which asks the router for a destination. The router routes it to an agent: the
+  routing point reports the route used, and the agent's phone rings. As in the plain predictive
+  call, the agent's role is Origination.
+
+  Source: Genesys Events and Models Reference, Predictive Dialing, "Predictive call with routing":
+  the event order was read, not the attributes (digest 1 §3.6b): EventDialing, EventQueued,
+  EventRouteRequest, EventRouteUsed (the Voice Microservices copy also lists EventDiverted in that
+  cell), the agent's EventRinging and EventEstablished, then the release phase. For a predictive
+  call the routing point's ThirdPartyDNRole is Destination (QA model of SIP Server, digest 3 §5.19).
+  Whether EventDiverted follows EventRouteUsed is switch-dependent (GenEM page vs VM copy and SIP
+  Server): one Rule per variant. The abnormal branches of this model were not read (digest 1 §4).
+
+  Uncertain: the attributes are assumed to be those of the plain predictive call (digest 1 §3.6a):
+  ThisDN = ThisQueue = the routing point with ThisDNRole Origination, the agent's ThisDNRole
+  Origination, the customer as OtherDN with role Destination.
+
+  Background:
+    Given Bob is on extension 7002
+    And Campaign is the routing point 9001
+    And Olivia is an outside caller at 5550100
+
+  Rule: The routing point dials for the dialer, and asks for a route once the customer answers
+
+    @inferred
+    Scenario: The dialer calls Olivia through Campaign, and Campaign reports the dialing
+      When the dialer calls Olivia through the routing point Campaign
+      Then Campaign receives, in order:
+        | event        | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | ReferenceID |
+        | EventDialing | $conn1 | Campaign | Campaign  | Origination | Olivia or absent | $request    |
+
+    @inferred @requires:external-parties
+    Scenario: Olivia answers; Campaign reports the call queued and asks for a route
+      Given the dialer has called Olivia through the routing point Campaign
+      When Olivia answers
+      Then Campaign receives, in order:
+        | event             | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN | CallState |
+        | EventQueued       | $conn1 | Campaign | Campaign  | Origination | Olivia  | Ok        |
+        | EventRouteRequest | $conn1 | Campaign | Campaign  |             | Olivia  |           |
+
+  Rule: Where the switch also reports the call diverted, the route is followed by EventDiverted
+
+    @requires:external-parties @requires:routing:diverted-after-route-used
+    Scenario: The router routes the call to Bob; Campaign reports the route used and the call diverted, Bob's phone rings
+      Given the dialer has called Olivia through the routing point Campaign
+      And Olivia has answered the dialer's call
+      When the router routes the call to Bob
+      Then each DN receives, in order:
+        | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
+        | Campaign | EventRouteUsed | $conn1 | Campaign | Campaign  |             | Olivia  | Bob          | Destination      | $request    |
+        | Campaign | EventDiverted  | $conn1 | Campaign | Campaign  |             | Olivia  | Bob          | Destination      |             |
+        | Bob      | EventRinging   | $conn1 | Bob      |           | Origination | Olivia  |              |                  |             |
+
+  Rule: Where the switch reports only the route used, no EventDiverted follows
+
+    @requires:external-parties @requires:routing:route-used-only
+    Scenario: The router routes the call to Bob; Campaign reports only the route used, Bob's phone rings
+      Given the dialer has called Olivia through the routing point Campaign
+      And Olivia has answered the dialer's call
+      When the router routes the call to Bob
+      Then each DN receives, in order:
+        | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
+        | Campaign | EventRouteUsed | $conn1 | Campaign | Campaign  |             | Olivia  | Bob          | Destination      | $request    |
+        | Bob      | EventRinging   | $conn1 | Bob      |           | Origination | Olivia  |              |                  |             |
+
+  Rule: The agent answers, and the call ends with the release phase
+
+    @inferred @requires:external-parties
+    Scenario: Bob answers, and only Bob is told
+      Given the dialer has called Olivia through the routing point Campaign
+      And Olivia has answered the dialer's call
+      And the router has routed the call to Bob
+      When Bob answers
+      Then Bob receives, in order:
+        | event            | ConnID | ThisDN | ThisQueue | ThisDNRole  | OtherDN | OtherDNRole |
+        | EventEstablished | $conn1 | Bob    | Campaign  | Origination | Olivia  | Destination |
+
+    @inferred @requires:external-parties
+    Scenario: Bob hangs up, and only Bob is told
+      Given the dialer has called Olivia through the routing point Campaign
+      And Olivia has answered the dialer's call
+      And the router has routed the call to Bob
+      And Bob has answered the call
+      When Bob hangs up
+      Then Bob receives, in order:
+        | event         | ConnID | ThisDN | OtherDN | CallState |
+        | EventReleased | $conn1 | Bob    | Olivia  | Ok        |

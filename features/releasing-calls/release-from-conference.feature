@@ -1,0 +1,62 @@
+@model:release-from-conference @source:GenEM/ReleasingCalls
+Feature: Release from conference
+  Alice, Bob and Carol are in a conference, and one of them hangs up. The party that hangs up is
+  released from the call. Every party that stays is told with EventPartyDeleted, which names the
+  party that left both as the deleted party (DeletedParty) and as the party that deleted it
+  (DeletedBy). The call keeps its ConnID: CallState is Conferenced while more than two parties
+  remain and Ok when two remain, who then go on talking as in an ordinary call.
+
+  Source: Genesys Events and Models Reference, Releasing Calls, "Release from Conference Phase"
+  (table read complete, digest 1 §3.2b). The events of one table row may arrive in any order. The
+  conference is set up with a two-step conference (Holding, Transferring, and Conferencing,
+  "Conference"): Alice calls Bob, and Bob conferences Carol in. Every party's role in a conference is
+  ConferenceMember (QA model of SIP Server, digest 2 §2.1). Not checked: CallID, OtherDN of the
+  leaver's own EventReleased (the table does not list it).
+
+  Background:
+    Given Alice is on extension 7001
+    And Bob is on extension 7002
+    And Carol is on extension 7003
+
+  Rule: The parties that stay are told who left; two remaining parties are in an ordinary call
+
+    Scenario: Bob, who set up the conference, hangs up
+      Given Alice, Bob and Carol are in a conference
+      When Bob hangs up
+      Then each DN receives, in order:
+        | dn    | event             | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState | ReferenceID |
+        | Bob   | EventReleased     | $conn1 | Bob    |                  |         |              |              |                  | Ok        | $request    |
+        | Alice | EventPartyDeleted | $conn1 | Alice  | ConferenceMember | Bob     | DeletedParty | Bob          | DeletedBy        | Ok        |             |
+        | Carol | EventPartyDeleted | $conn1 | Carol  | ConferenceMember | Bob     | DeletedParty | Bob          | DeletedBy        | Ok        |             |
+
+    Scenario: Carol, who was conferenced in, hangs up
+      Given Alice, Bob and Carol are in a conference
+      When Carol hangs up
+      Then each DN receives, in order:
+        | dn    | event             | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState | ReferenceID |
+        | Carol | EventReleased     | $conn1 | Carol  |                  |         |              |              |                  | Ok        | $request    |
+        | Alice | EventPartyDeleted | $conn1 | Alice  | ConferenceMember | Carol   | DeletedParty | Carol        | DeletedBy        | Ok        |             |
+        | Bob   | EventPartyDeleted | $conn1 | Bob    | ConferenceMember | Carol   | DeletedParty | Carol        | DeletedBy        | Ok        |             |
+
+    Scenario: Alice and Carol stay connected after Bob left, until one of them hangs up
+      Given Alice, Bob and Carol are in a conference
+      And Bob has left the conference
+      When Alice hangs up
+      Then each DN receives, in order:
+        | dn    | event         | ConnID | ThisDN | OtherDN         | CallState |
+        | Alice | EventReleased | $conn1 | Alice  | Carol or absent | Ok        |
+        | Carol | EventReleased | $conn1 | Carol  | Alice or absent | Ok        |
+
+  Rule: While more than two parties remain, the call is still a conference
+
+    Scenario: Carol leaves a conference of four
+      Given Dave is on extension 7004
+      And Alice, Bob and Carol are in a conference
+      And Bob has conferenced Dave in
+      When Carol hangs up
+      Then each DN receives, in order:
+        | dn    | event             | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState   |
+        | Carol | EventReleased     | $conn1 | Carol  |                  |         |              |              |                  | Ok          |
+        | Alice | EventPartyDeleted | $conn1 | Alice  | ConferenceMember | Carol   | DeletedParty | Carol        | DeletedBy        | Conferenced |
+        | Bob   | EventPartyDeleted | $conn1 | Bob    | ConferenceMember | Carol   | DeletedParty | Carol        | DeletedBy        | Conferenced |
+        | Dave  | EventPartyDeleted | $conn1 | Dave   | ConferenceMember | Carol   | DeletedParty | Carol        | DeletedBy        | Conferenced |

@@ -2,24 +2,38 @@
  * The one place where the system under test is chosen. Steps never know which adapter they talk to.
  *
  * - no adapter, or `"simulator"`: the embedded reference simulator;
+ * - `"bridge"`: a system behind the network bridge protocol (support/adapter/bridge/);
+ * - `"replay"`: a recorded trace, observe-only (support/trace/ReplayAdapter.ts; `--replay <file>`);
  * - a file path: a user module whose default export is an {@link AdapterFactory}.
  */
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { UsageError } from '../errors';
+import { TestCompromisedError, UsageError } from '../errors';
 import { SimulatorAdapter } from '../simulator/SimulatorAdapter';
+import { createBridgeAdapter } from './bridge/BridgeAdapter';
+import { createReplayAdapter } from '../trace/ReplayAdapter';
+import { recording } from '../trace/RecordingAdapter';
 import type { AdapterFactory, EventSourceAdapter } from './contract';
 
 export interface AdapterChoice {
   /** `"simulator"` (default) or a path to an adapter module, relative to the working directory. */
   readonly adapter?: string;
   readonly adapterOptions?: Readonly<Record<string, unknown>>;
+  /** Append every request and event to this NDJSON trace (`--record`), for a later `--replay`. */
+  readonly record?: string;
 }
 
 export async function createAdapter(choice: AdapterChoice): Promise<EventSourceAdapter> {
+  const adapter = await chooseAdapter(choice);
+  return choice.record ? recording(adapter, choice.record) : adapter;
+}
+
+async function chooseAdapter(choice: AdapterChoice): Promise<EventSourceAdapter> {
   const options = choice.adapterOptions ?? {};
   if (!choice.adapter || choice.adapter === 'simulator') return new SimulatorAdapter(options);
+  if (choice.adapter === 'bridge') return createBridgeAdapter(options);
+  if (choice.adapter === 'replay') return createReplayAdapter(options);
   const path = resolve(choice.adapter);
   if (!existsSync(path)) throw new UsageError(`adapter module not found: ${choice.adapter} (resolved to ${path})`);
   const mod = await loadModule(path, choice.adapter);
@@ -27,15 +41,25 @@ export async function createAdapter(choice: AdapterChoice): Promise<EventSourceA
   if (typeof factory !== 'function') {
     throw new UsageError(`${choice.adapter}: the default export must be a function (options) => adapter`);
   }
-  const adapter = (await (factory as AdapterFactory)(options)) as Partial<EventSourceAdapter> | undefined;
+  const adapter = (await callFactory(factory as AdapterFactory, options, choice.adapter)) as Partial<EventSourceAdapter> | undefined;
   const missing = ['name', 'capabilities', 'open', 'close'].filter((k) => !adapter || !(k in adapter));
   if (!adapter || missing.length) throw new UsageError(`${choice.adapter}: the adapter lacks ${missing.join(', ')}`);
   return adapter as EventSourceAdapter;
 }
 
+/** A factory that throws could not give an adapter: the run cannot test (broken), and says whose fault. */
+async function callFactory(factory: AdapterFactory, options: Readonly<Record<string, unknown>>, shown: string): Promise<EventSourceAdapter> {
+  try {
+    return await factory(options);
+  } catch (e) {
+    throw new TestCompromisedError(`${shown}: the adapter factory failed: ${(e as Error).message}`, { cause: e });
+  }
+}
+
 /** CommonJS/TypeScript modules load through require (ts-node is registered); ES modules through import(). */
 async function loadModule(path: string, shown: string): Promise<{ default?: unknown }> {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- ts-node hooks require(), not import()
     return require(path) as { default?: unknown };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ERR_REQUIRE_ESM') {

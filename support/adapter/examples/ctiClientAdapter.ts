@@ -22,7 +22,7 @@ interface CtiClient extends EventEmitter {
 export default function ctiClientAdapter(options: Readonly<Record<string, unknown>>): EventSourceAdapter {
   let client: CtiClient | undefined;
   return {
-    name: `CTI client at ${String(options.host ?? 'loopback')}`,
+    name: `CTI client at ${typeof options.host === 'string' ? options.host : 'loopback'}`,
     // Which requests the system supports; scenarios needing others are skipped with the reason.
     capabilities: { requests: '*', features: ['agent:login-reports-state'] },
 

@@ -1,0 +1,256 @@
+/**
+ * Bridge protocol and adapter: schema validation with line numbers, round trips over TCP and
+ * WebSocket on 127.0.0.1 (ephemeral ports, every socket closed), the handshake token, listen mode,
+ * and the simulator server. Each test is bounded by a timeout.
+ */
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { EventSink, RawEvent, Topology } from '../contract';
+import { SimulatorAdapter } from '../../simulator/SimulatorAdapter';
+import { decodeLine, LineDecoder } from './protocol';
+import { ATTRIBUTES_SCHEMA_FILE, renderAttributesSchema } from './schema/attributesSchema';
+import { createBridgeAdapter, forgetCapabilities } from './BridgeAdapter';
+import { closeListeners } from './handshake';
+import { serveChannel, startBridgeServer, type RunningServer } from './server';
+import { dial } from './transport';
+import { parseBridgeOptions } from './options';
+
+const T = { timeout: 10_000 };
+const topology: Topology = {
+  parties: [
+    { name: 'Alice', dn: '7001', type: 'Extension', configured: true },
+    { name: 'Bob', dn: '7002', type: 'Extension', configured: true },
+  ],
+};
+
+function collector(): { sink: EventSink; events: RawEvent[]; failures: Error[] } {
+  const events: RawEvent[] = [];
+  const failures: Error[] = [];
+  return { sink: { event: (e) => events.push(e), fail: (e) => failures.push(e) }, events, failures };
+}
+
+function simulatorServer(transport: 'tcp' | 'ws', token?: string): Promise<RunningServer> {
+  return startBridgeServer({ endpoint: { transport, host: '127.0.0.1', port: 0 }, ...(token ? { token } : {}), create: () => new SimulatorAdapter() });
+}
+
+async function eventually(check: () => boolean, ms = 3000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('bridge schema', () => {
+  it('the published attributes schema matches the model catalogue', () => {
+    assert.equal(readFileSync(ATTRIBUTES_SCHEMA_FILE, 'utf8'), renderAttributesSchema(),
+      'schema/attributes.schema.json is stale: run node -r ts-node/register/transpile-only support/adapter/bridge/schema/attributesSchema.ts --write');
+  });
+
+  it('accepts a well-formed event with model attribute names and enum spellings', () => {
+    const r = decodeLine(JSON.stringify({ type: 'event', name: 'EventRinging', dn: '7002', attributes: { ThisDN: '7002', CallType: 'CallTypeInternal', ThisDNRole: 2, UserData: { a: 1, b: { c: 'x' } }, Vendor: 'kept' } }));
+    assert.equal(r.ok, true);
+  });
+
+  it('rejects unknown types, bad enums, bad names and non-JSON with a reason', () => {
+    const cases: [string, RegExp][] = [
+      ['{"type":"nope"}', /unknown message type "nope"/],
+      ['{"type":"event","name":"EventRinging","attributes":{"CallType":"Sideways"}}', /CallType/],
+      ['{"type":"event","name":"Event Ringing","attributes":{}}', /\/name must match pattern/],
+      ['{"type":"request","referenceId":0,"name":"RequestMakeCall","attributes":{}}', /referenceId/],
+      ['{"type":"ack","of":"request"}', /referenceId/],
+      ['{not json', /not JSON/],
+      ['[1,2]', /not a JSON object/],
+    ];
+    for (const [line, why] of cases) {
+      const r = decodeLine(line);
+      assert.equal(r.ok, false, line);
+      if (!r.ok) assert.match(r.problem, why, line);
+    }
+  });
+
+  it('numbers lines across chunks, LF and CRLF', () => {
+    const seen: [string, number][] = [];
+    const d = new LineDecoder((l, n) => seen.push([l, n]));
+    d.push('{"a":1}\r\n{"b"');
+    d.push(':2}\n\n{"c":3}\n');
+    assert.deepEqual(seen, [['{"a":1}', 1], ['{"b":2}', 2], ['{"c":3}', 4]]);
+  });
+});
+
+describe('bridge adapter round trip', () => {
+  after(async () => {
+    forgetCapabilities();
+    await closeListeners();
+  });
+
+  for (const transport of ['tcp', 'ws'] as const) {
+    it(`${transport}: handshake, register, request → events + ack, close`, T, async () => {
+      forgetCapabilities();
+      const server = await simulatorServer(transport);
+      try {
+        const adapter = await createBridgeAdapter({ transport, port: server.port });
+        assert.ok(Array.isArray(adapter.capabilities.requests) && adapter.capabilities.requests.includes('RequestMakeCall'));
+        const { sink, events, failures } = collector();
+        await adapter.open(topology, sink);
+        assert.equal(typeof adapter.settled, 'function', 'the simulator server promises ordered acks');
+        await adapter.send({ name: 'RequestMakeCall', attributes: { ThisDN: '7001', OtherDN: '7002', ReferenceID: 1 } });
+        assert.deepEqual(events.map((e) => e.name), ['EventDialing', 'EventRinging']);
+        assert.equal(events[0]?.attributes.ReferenceID, 1);
+        assert.match(events[0]?.origin ?? '', /bridge line \d+/);
+        await adapter.close();
+        await eventually(() => server.active() === 0);
+        assert.deepEqual(failures, []);
+      } finally {
+        await server.close();
+      }
+    });
+  }
+
+  it('a wrong or missing token is refused at the handshake', T, async () => {
+    forgetCapabilities();
+    const server = await simulatorServer('tcp', 's3cret');
+    try {
+      await assert.rejects(createBridgeAdapter({ port: server.port }), /token is missing or wrong/);
+      await assert.rejects(createBridgeAdapter({ port: server.port, token: 'guess' }), /token is missing or wrong/);
+      forgetCapabilities();
+      const adapter = await createBridgeAdapter({ port: server.port, token: 's3cret' });
+      const { sink } = collector();
+      await adapter.open(topology, sink);
+      await adapter.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('an EventError from the system is an event; a refused request rejects send', T, async () => {
+    forgetCapabilities();
+    const server = await simulatorServer('tcp');
+    try {
+      const adapter = await createBridgeAdapter({ url: `tcp://127.0.0.1:${server.port}` });
+      const { sink, events } = collector();
+      await adapter.open(topology, sink);
+      await adapter.send({ name: 'RequestAnswerCall', attributes: { ThisDN: '7002', ConnID: '0000000000000001', ReferenceID: 3 } });
+      assert.equal(events.at(-1)?.name, 'EventError');
+      await assert.rejects(adapter.send({ name: 'RequestMakeCall', attributes: { ThisDN: '7001' } }), /no numeric ReferenceID/);
+      await adapter.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('listen mode: the bridge process dials in to the harness', T, async () => {
+    forgetCapabilities();
+    const server = await simulatorServer('tcp');
+    await server.close(); // only to learn a free port number for the harness to listen on
+    const adapterPromise = createBridgeAdapter({ listen: true, port: server.port });
+    // Play the bridge process: dial the harness and serve a simulator on that connection.
+    const channel = await dialRetry(server.port);
+    serveChannel(channel, { create: () => new SimulatorAdapter() });
+    const adapter = await adapterPromise;
+    const { sink, events } = collector();
+    await adapter.open(topology, sink);
+    await adapter.send({ name: 'RequestMakeCall', attributes: { ThisDN: '7001', OtherDN: '7002', ReferenceID: 1 } });
+    assert.equal(events.length, 2);
+    await adapter.close();
+    channel.close();
+    await closeListeners();
+  });
+});
+
+async function dialRetry(port: number): ReturnType<typeof dial> {
+  for (let i = 0; i < 50; i += 1) {
+    try {
+      return await dial({ transport: 'tcp', host: '127.0.0.1', port }, 1000);
+    } catch {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  throw new Error('could not dial the harness');
+}
+
+/** A fake bridge that speaks a scripted list of lines after the harness's hello. */
+async function fakeBridge(script: (socket: Socket) => void): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.once('data', () => script(socket));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise((r) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => r());
+    }),
+  };
+}
+
+describe('invalid messages from a bridge', () => {
+  it('are reported with line number and content and break the scenario', T, async () => {
+    forgetCapabilities();
+    const bridge = await fakeBridge((socket) => {
+      socket.write('{"type":"hello","protocol":"cmc-bridge","version":1,"role":"bridge","settles":true}\n');
+      socket.write('{"type":"capabilities","requests":"*","features":[]}\n');
+      socket.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('"register"')) {
+          socket.write('{"type":"ack","of":"register"}\n');
+          socket.write('{"type":"event","name":"EventRinging","attributes":{"ThisDN":"7002","CallType":"Weird"}}\n');
+        }
+      });
+    });
+    try {
+      const adapter = await createBridgeAdapter({ port: bridge.port });
+      const { sink, failures } = collector();
+      await adapter.open(topology, sink);
+      await eventually(() => failures.length > 0);
+      assert.match(failures[0]?.message ?? '', /line 4: invalid event: \/attributes\/CallType/);
+      assert.match(failures[0]?.message ?? '', /"Weird"/);
+      assert.equal(adapter.invalidMessages, 1);
+      await adapter.close();
+    } finally {
+      await bridge.close();
+    }
+  });
+
+  it('during the handshake reject the connection with the line', T, async () => {
+    forgetCapabilities();
+    const bridge = await fakeBridge((socket) => socket.write('hello there\n'));
+    try {
+      await assert.rejects(createBridgeAdapter({ port: bridge.port, connectTimeoutMs: 2000 }), /line 1: not JSON.*hello there/);
+    } finally {
+      await bridge.close();
+    }
+  });
+
+  it('the server answers an invalid harness line with an error naming the line', T, async () => {
+    const server = await simulatorServer('tcp');
+    try {
+      const channel = await dial({ transport: 'tcp', host: '127.0.0.1', port: server.port }, 2000);
+      const lines: string[] = [];
+      channel.start({ line: (l) => lines.push(l), closed: () => undefined });
+      channel.write({ type: 'hello', protocol: 'cmc-bridge', version: 1, role: 'harness' });
+      await eventually(() => lines.length >= 2);
+      (channel as unknown as { io: { write(t: string): void } }).io.write('{"type":"request"}\n');
+      await eventually(() => lines.length >= 3);
+      assert.match(lines[2] ?? '', /"type":"error".*line 2: invalid request/);
+      assert.equal(server.invalidMessages(), 1);
+      channel.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('bridge options', () => {
+  it('default to loopback TCP and check their values', () => {
+    assert.deepEqual(parseBridgeOptions({ port: 7070 }).endpoint, { transport: 'tcp', host: '127.0.0.1', port: 7070 });
+    assert.equal(parseBridgeOptions({ url: 'ws://[::1]:7071/cti' }).endpoint.host, '::1');
+    assert.throws(() => parseBridgeOptions({ port: 1, colour: 'red' }), /unknown option/);
+    assert.throws(() => parseBridgeOptions({ url: 'http://x:1' }), /tcp:\/\//);
+    assert.throws(() => parseBridgeOptions({ url: 'wss://127.0.0.1:1' }), /needs "tls"/);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * `npm run simulator -- --port N [--host 127.0.0.1] [--transport tcp|ws] [--token T]
+ *  [--tls-cert cert.pem --tls-key key.pem]`: the reference simulator served over the bridge wire
+ * protocol, one simulator instance per connection. `--port 0` picks a free port.
+ *
+ * The first stdout line is always `listening <url>` (the conformance CLI's --via-server reads it).
+ * Loopback by default; another --host must be given explicitly.
+ */
+import { parseArgs } from 'node:util';
+import { EXIT, UsageError } from '../errors';
+import { SimulatorAdapter } from '../simulator/SimulatorAdapter';
+import { startBridgeServer, type RunningServer } from '../adapter/bridge/server';
+import type { Endpoint } from '../adapter/bridge/transport';
+
+const USAGE = 'usage: npm run simulator -- --port N [--host 127.0.0.1] [--transport tcp|ws] [--token T] [--tls-cert file --tls-key file] [--quiet]';
+
+export interface ServerArgs {
+  readonly endpoint: Endpoint;
+  readonly token?: string;
+  readonly quiet: boolean;
+}
+
+export function parseServerArgs(argv: readonly string[]): ServerArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' }, host: { type: 'string' }, transport: { type: 'string' }, token: { type: 'string' },
+        'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
+  }
+  if (values.help) throw new UsageError(USAGE);
+  if (values.port === undefined || !/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new UsageError(`--port must be 0–65535\n${USAGE}`);
+  const transport = values.transport ?? 'tcp';
+  if (transport !== 'tcp' && transport !== 'ws') throw new UsageError(`--transport must be tcp or ws\n${USAGE}`);
+  const cert = values['tls-cert'];
+  const key = values['tls-key'];
+  if ((cert === undefined) !== (key === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
+  return {
+    endpoint: { transport, host: values.host ?? '127.0.0.1', port: Number(values.port), ...(cert && key ? { tls: { cert, key } } : {}) },
+    ...(values.token ? { token: values.token } : {}),
+    quiet: values.quiet ?? false,
+  };
+}
+
+export function serveSimulator(args: ServerArgs): Promise<RunningServer> {
+  return startBridgeServer({
+    endpoint: args.endpoint,
+    ...(args.token ? { token: args.token } : {}),
+    create: () => new SimulatorAdapter(),
+    ...(args.quiet ? {} : { log: (line: string) => console.error(`simulator: ${line}`) }),
+  });
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const server = await serveSimulator(parseServerArgs(argv));
+  console.log(`listening ${server.url}`);
+  const stop = (): void => {
+    void server.close().then(() => process.exit(EXIT.passed));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((e: unknown) => {
+    console.error((e as Error).message);
+    process.exitCode = e instanceof UsageError ? EXIT.usage : EXIT.broken;
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * Record → replay: wraps any adapter and appends every request it is sent and every event it
+ * reports to an NDJSON trace (`{"name","dn","attributes"}` per line, the format `npm run trace`
+ * prints and the replay adapter reads). Run once against a lab with `--record lab.ndjson`, replay
+ * later with `--replay lab.ndjson`. Lines are appended as they happen: constant memory.
+ */
+import { appendFileSync } from 'node:fs';
+import type { EventSink, EventSourceAdapter, RawEvent, Topology } from '../adapter/contract';
+import type { TRequest } from '../model/event';
+
+/** The name of the marker line that starts each scenario's part of a recording. */
+export const SCENARIO_MARKER = 'Scenario';
+
+export function recording(inner: EventSourceAdapter, file: string): EventSourceAdapter {
+  const write = (line: Readonly<Record<string, unknown>>): void => appendFileSync(file, `${JSON.stringify(line)}\n`);
+  const send = inner.send?.bind(inner);
+  return {
+    name: `${inner.name} (recorded to ${file})`,
+    capabilities: inner.capabilities,
+    open: (topology: Topology, sink: EventSink) => {
+      // A marker per scenario, so that a replay finds each scenario's own part of the recording.
+      if (topology.scenario) write({ name: SCENARIO_MARKER, attributes: { scenario: topology.scenario } });
+      return inner.open(topology, {
+      event: (e: RawEvent) => {
+        write({ name: e.name, ...(e.dn ? { dn: e.dn } : {}), attributes: e.attributes });
+        sink.event(e);
+      },
+      fail: (err) => sink.fail(err),
+      });
+    },
+    ...(send ? {
+      send: (request: TRequest) => {
+        const dn = request.attributes.ThisDN;
+        write({ name: request.name, ...(typeof dn === 'string' ? { dn } : {}), attributes: request.attributes });
+        return send(request);
+      },
+    } : {}),
+    ...(inner.settled ? { settled: inner.settled.bind(inner) } : {}),
+    close: () => inner.close(),
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * Log parsers on the hand-written fixtures (native SIP Server, URS client, .NET PSDK, a SIP Server
+ * log without T-Library dumps, truncated records), and streaming with bounded memory on a
+ * generated large file.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { RawEvent } from '../adapter/contract';
+import { readTrace, normalisedRecord } from './read';
+import { LogParser } from './logParser';
+import type { TraceRecord } from './record';
+import { createReplayAdapter } from './ReplayAdapter';
+
+const fixture = (name: string): string => join(__dirname, 'fixtures', name);
+
+async function read(name: string): Promise<{ records: TraceRecord[]; d: Awaited<ReturnType<typeof readTrace>> }> {
+  const records: TraceRecord[] = [];
+  const d = await readTrace(fixture(name), (r) => records.push(r));
+  return { records, d };
+}
+
+function parseText(text: string): { records: TraceRecord[]; parser: LogParser } {
+  const records: TraceRecord[] = [];
+  const parser = new LogParser('inline.log', (r) => records.push(r));
+  text.split('\n').forEach((l, i) => parser.push(l, i + 1));
+  parser.end();
+  return { records, parser };
+}
+
+describe('native T-Server / SIP Server log', () => {
+  it('reads event dumps, the client request after Trc 04541, HA copies, and skips SIP text', async () => {
+    const { records, d } = await read('native-sipserver.log');
+    assert.deepEqual(records.map((r) => `${r.kind}:${r.name}${r.sync ? ':sync' : ''}`), [
+      'request:RequestMakeCall', 'event:EventDialing', 'event:EventRinging', 'event:EventEstablished',
+      'event:EventEstablished', 'request:RequestSetCallInfo:sync', 'event:EventError',
+    ]);
+    const dialing = records[1];
+    assert.equal(dialing?.dn, '2001');
+    assert.equal(dialing?.time, '2026-03-04T10:15:01.0123', 'date from the banner');
+    assert.equal(dialing?.attributes.EventSequenceNumber, 0xa1b01, 'hex sequence number');
+    assert.equal(dialing?.attributes.TimeinSecs, 1772619301);
+    assert.equal(dialing?.attributes.ConnID, '00a1020304050001');
+    assert.equal(dialing?.attributes.CallUUID, 'ABCDEF0123456789ABCDEF0123456789');
+    assert.equal(dialing?.attributes.SwitchSpecificFlag, 3, 'unknown attributes are kept');
+    assert.match(dialing?.source ?? '', /native-sipserver\.log:14$/);
+    assert.equal(d.unknown, 2);
+    assert.deepEqual(d.unknownSamples.map((n) => n.line), [48, 69]);
+    assert.equal(d.truncated, 0);
+  });
+
+  it('reads UserData with nested lists, a first child on the list line and an empty list', async () => {
+    const { records } = await read('native-sipserver.log');
+    const ringing = normalisedRecord(records[2] as TraceRecord).json as { attributes: Record<string, unknown> };
+    assert.deepEqual(ringing.attributes.UserData, [
+      { key: 'Lang', value: 'fr' }, { key: 'Priority', value: 3 },
+      { key: 'Route', value: [{ key: 'Hop', value: 'rp-1' }, { key: 'Ivr', value: [] }, { key: 'Wait', value: 12 }] },
+      { key: 'Empty', value: '' },
+    ]);
+    assert.equal(ringing.attributes.CallState, 'Ok');
+    assert.equal(ringing.attributes.ThisDNRole, 'Destination', 'enum numbers normalised');
+  });
+
+  it('reports truncated records with their line numbers and keeps going', async () => {
+    const { records, d } = await read('native-truncated.log');
+    assert.deepEqual(records.map((r) => r.name), ['EventRinging', 'EventReleased']);
+    assert.match(records[1]?.truncated ?? '', /line 7: OtherDN: unterminated/);
+    assert.equal(d.truncated, 2);
+    assert.deepEqual(d.truncatedSamples.map((n) => n.line), [4, 5]);
+  });
+
+  it('finds no events in a SIP Server log without T-Library dumps (SIP Event: headers are not events)', async () => {
+    const { records, d } = await read('sip-no-tlib.log');
+    assert.equal(records.length, 0);
+    assert.equal(d.unknown, 0);
+  });
+
+  it('accepts TABs turned into spaces, CRLF, and never throws on garbage', () => {
+    const { records } = parseText('@10:00:00.0001 [0] 8.1 distribute_event: message EventHeld\r\n    AttributeThisDN    \'7001\'\r\n    AttributeConnID    00aa\r\n');
+    assert.equal(records[0]?.attributes.ThisDN, '7001');
+    const junk = parseText("\u0000\u0001\n\t\t'x'\n@@@\nmessage\n'(list)\n\t[3] 00..\n" + '\t'.repeat(50) + "'deep'\t1");
+    assert.ok(junk.parser.diagnostics.unknown >= 3);
+  });
+});
+
+describe('URS / ORS client log', () => {
+  it('reads sent requests and received events, with space-indented copies and nested lists', async () => {
+    const { records, d } = await read('urs-client.log');
+    assert.deepEqual(records.map((r) => `${r.kind}:${r.name}`), ['request:RequestUpdateUserData', 'event:EventAttachedDataChanged']);
+    const event = records[1];
+    assert.equal(event?.format, 'urs');
+    assert.equal(event?.dn, '5000');
+    assert.deepEqual(event?.attributes.UserData, [
+      { key: 'Segment', value: 'gold' },
+      { key: 'Session', value: [{ key: 'Id', value: 'S-1' }, { key: 'Node', value: 'n2' }] },
+      { key: 'Skills > 1', value: 1 },
+    ]);
+    assert.equal(d.unknown, 0);
+  });
+});
+
+describe('.NET Platform SDK dump', () => {
+  it('reads BOM + CRLF files, typed attributes, KVList and ComplexClass members; reports a header without body', async () => {
+    const { records, d } = await read('psdk-net.log');
+    assert.deepEqual(records.map((r) => r.name), ['RequestAttachUserData', 'EventOnHook']);
+    const attach = records[0];
+    assert.equal(attach?.attributes.ConnID, '00c1000000000007');
+    assert.equal(attach?.attributes.ReferenceID, 41);
+    assert.deepEqual(attach?.attributes.UserData, [{ key: 'CaseId', value: 'C-77' }, { key: 'Score', value: 5 }]);
+    const onHook = records[1];
+    assert.equal(onHook?.attributes.EventSequenceNumber, 123456, 'decimal in .NET dumps');
+    assert.equal(onHook?.attributes.TimeinSecs, 1772625601, 'ComplexClass members are flattened');
+    assert.equal(onHook?.time, '2026-03-04T12:00:01.200');
+    assert.equal(d.truncated, 1);
+    assert.equal(d.truncatedSamples[0]?.line, 18);
+    assert.equal(d.unknown, 0);
+  });
+});
+
+describe('NDJSON traces', () => {
+  it('reads name/attributes lines and reports a cut last line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-trace-'));
+    try {
+      const file = join(dir, 't.ndjson');
+      const out = createWriteStream(file);
+      out.write('{"name":"EventRinging","dn":"7002","attributes":{"ThisDN":"7002"}}\n{"hello":1}\n{"name":"EventEst');
+      out.end();
+      await once(out, 'close');
+      const records: TraceRecord[] = [];
+      const d = await readTrace(file, (r) => records.push(r));
+      assert.equal(records.length, 1);
+      assert.equal(d.unknown, 1);
+      assert.equal(d.truncated, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('streaming', () => {
+  it('parses a 200k-line log in bounded memory', { timeout: 30_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-trace-'));
+    try {
+      const file = join(dir, 'big.log');
+      const out = createWriteStream(file);
+      const block = (i: number): string => `@10:00:00.${String(i % 10000).padStart(4, '0')} [0] 8.1 distribute_event: message EventRinging\n\tAttributeThisDN\t'7002'\n\tAttributeConnID\t${i.toString(16).padStart(16, '0')}\n\tAttributeUserData\t[10] 00 01 00 00..\n\t\t'k'\t'${'v'.repeat(40)}'\n`;
+      for (let i = 0; i < 40_000; i += 1) {
+        if (!out.write(block(i))) await once(out, 'drain');
+      }
+      out.end();
+      await once(out, 'close');
+      // Measure what is retained (after a collection), not garbage waiting to be collected.
+      setFlagsFromString('--expose-gc');
+      const gc = runInNewContext('gc') as () => void;
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      let count = 0;
+      let peak = before;
+      const t0 = Date.now();
+      const d = await readTrace(file, () => {
+        count += 1;
+        if (count % 10_000 === 0) {
+          gc();
+          peak = Math.max(peak, process.memoryUsage().heapUsed);
+        }
+      });
+      console.log(`parsed 200k lines in ${Date.now() - t0} ms, retained heap +${Math.round((peak - before) / 1024)} KB`);
+      assert.equal(d.lines, 200_000);
+      assert.equal(count, 40_000);
+      assert.equal(d.unknown, 0);
+      // The file is ~13 MB; holding it (or the records) would cost far more than this margin.
+      assert.ok(peak - before < 8 * 1024 * 1024, `heap grew by ${Math.round((peak - before) / 1048576)} MB`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('replay adapter', () => {
+  it('finds a recorded stimulus, binds parties to trace DNs, and delivers its events in feature terms', { timeout: 10_000 }, async () => {
+    const adapter = createReplayAdapter({ file: fixture('native-sipserver.log') });
+    assert.equal('send' in adapter, false, 'observe-only');
+    const events: RawEvent[] = [];
+    await adapter.open({
+      parties: [
+        { name: 'Alice', dn: '7001', type: 'Extension', configured: true },
+        { name: 'Bob', dn: '7002', type: 'Extension', configured: true },
+      ],
+    }, { event: (e) => events.push(e), fail: (e) => assert.fail(e.message) });
+    assert.equal(adapter.recorded({ name: 'RequestHoldCall', attributes: { ThisDN: '7001' } }), undefined, 'not in the trace: not exercised');
+    assert.equal(adapter.recorded({ name: 'RequestMakeCall', attributes: { ThisDN: '7001', OtherDN: '7002' } }), 5);
+    assert.deepEqual(events.map((e) => `${e.name}@${e.dn ?? ''}`), ['EventDialing@7001', 'EventRinging@7002', 'EventEstablished@7002', 'EventEstablished@7001']);
+    assert.equal(events[0]?.attributes.OtherDN, '7002', 'trace DN 2002 translated back to Bob');
+    await adapter.close();
+  });
+});

@@ -8,10 +8,16 @@ import { ConformanceAssertionError } from './errors';
 import { modelOf, sourceTitle } from './model/models';
 import { readTags } from './model/tags';
 import { formatEvent } from './report/diff';
-import { tableLinesOf } from './report/gherkinLocations';
+import { renderSequenceDiagram } from './report/diagram';
+import { observedDiagram } from './report/scenarioDiagrams';
+import { pickleLine, tableLinesOf } from './report/gherkinLocations';
 import type { ConformanceWorld } from './world';
 
-Before(async function (this: ConformanceWorld, { pickle }) {
+/** Unexpected events listed one per line in the failure; the rest are counted. */
+const MAX_LISTED = 50;
+
+Before(async function (this: ConformanceWorld, { pickle, gherkinDocument }) {
+  this.scenario = { name: pickle.name, uri: pickle.uri, line: pickleLine(gherkinDocument, pickle) };
   const tags = readTags(pickle.tags.map((t) => t.name));
   const model = tags.model ? modelOf(tags.model) : undefined;
   const section = tags.sources.map(sourceTitle).find((s) => s !== undefined);
@@ -40,14 +46,18 @@ After(async function (this: ConformanceWorld, { pickle, result }) {
       const extras = await this.unexpectedEvents();
       if (extras.length > 0) {
         const text = ['Not conformant: events that the model does not expect arrived after the stimulus',
-          ...extras.map((e) => `  + DN ${e.dn}${this.parties.nameOf(e.dn) ? ` (${this.parties.nameOf(e.dn)})` : ''}: ${formatEvent(e)}`)].join('\n');
+          ...extras.slice(0, MAX_LISTED).map((e) => `  + DN ${e.dn}${this.parties.nameOf(e.dn) ? ` (${this.parties.nameOf(e.dn)})` : ''}: ${formatEvent(e)}`),
+          // A flooding system must not turn the report into megabytes; every event stays in observed-events.ndjson.
+          ...(extras.length > MAX_LISTED ? [`  … and ${String(extras.length - MAX_LISTED)} more (${String(extras.length)} in all; see observed-events.ndjson)`] : [])].join('\n');
         this.attach(text, { mediaType: 'text/plain', fileName: 'unexpected-events.txt' });
+        if (this.acceptKnown(extras.map((e) => ({ dn: e.dn, event: e.name })))) return 'skipped';
         throw new ConformanceAssertionError(text);
       }
     }
   } finally {
     if (this.observed.length > 0) {
       this.attach(this.observed.map((e) => JSON.stringify(e)).join('\n'), { mediaType: 'application/x-ndjson', fileName: 'observed-events.ndjson' });
+      this.attach(renderSequenceDiagram(observedDiagram(pickle.name, this.observed, this.parties.topology().parties)), { mediaType: 'image/svg+xml', fileName: 'observed-sequence.svg' });
     }
     if (this.inputProblems.length > 0) {
       this.attach(this.inputProblems.join('\n'), { mediaType: 'text/plain', fileName: 'input-problems.txt' });

@@ -15,6 +15,9 @@ const KEYS: Readonly<Record<string, (v: unknown) => string | undefined>> = {
   adapter: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must be "simulator" or a path to an adapter module'),
   adapterOptions: (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? undefined : 'must be an object'),
   timeoutMs: (v) => (Number.isInteger(v) && (v as number) > 0 && (v as number) <= 50_000 ? undefined : 'must be an integer between 1 and 50000'),
+  systemUnderTest: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must name the system under test (shown on the certificate)'),
+  knownIssues: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must be the path of a known-issues JSON file'),
+  record: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must be the path of the NDJSON trace to write'),
   settleMs: (v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10_000 ? undefined : 'must be an integer between 0 and 10000'),
 };
 

@@ -25,6 +25,9 @@ const MODE_TEXT: Record<OrderMode, string> = {
   any: 'in any order',
 };
 
+/** Unexpected events listed per DN; the rest are counted. */
+const MAX_UNEXPECTED = 50;
+
 export function renderDiff(diagnosis: Diagnosis, ctx: DiffContext): string {
   const expected = diagnosis.lanes.reduce((n, l) => n + l.rows.length, 0);
   const observed = diagnosis.lanes.reduce((n, l) => n + l.observedCount, 0);
@@ -37,7 +40,9 @@ export function renderDiff(diagnosis: Diagnosis, ctx: DiffContext): string {
     const party = ctx.partyOf(lane.dn);
     lines.push('', `DN ${lane.dn}${party ? ` (${party})` : ''}: expected ${lane.rows.length}, received ${lane.observedCount}`);
     for (const verdict of lane.rows) lines.push(...renderVerdict(verdict, diagnosis));
-    for (const extra of lane.unexpected) lines.push(`  + ${formatEvent(extra)}   unexpected`);
+    // Bounded: a flooding system must not bury the diff (every event stays in observed-events.ndjson).
+    for (const extra of lane.unexpected.slice(0, MAX_UNEXPECTED)) lines.push(`  + ${formatEvent(extra)}   unexpected`);
+    if (lane.unexpected.length > MAX_UNEXPECTED) lines.push(`  … and ${String(lane.unexpected.length - MAX_UNEXPECTED)} more unexpected events on this DN`);
   }
   const bound = [...diagnosis.bindings].map(([k, v]) => `${k} = ${show(v)}`);
   if (bound.length) lines.push('', `Bindings: ${bound.join(', ')}`);

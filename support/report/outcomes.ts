@@ -5,8 +5,10 @@
 import { TestStepResultStatus, type Envelope, type Pickle, type Scenario, type TestStepResult } from '@cucumber/messages';
 import { isConformanceFailure } from '../errors';
 import { readTags } from '../model/tags';
+import { KNOWN_LOG_PREFIX } from './knownIssues';
 
-export type Outcome = 'passed' | 'failed' | 'broken' | 'skipped' | 'usage';
+/** `known`: every deviation is listed in the known-issues manifest (support/report/knownIssues.ts). */
+export type Outcome = 'passed' | 'failed' | 'broken' | 'skipped' | 'usage' | 'known';
 
 export interface ScenarioOutcome {
   readonly name: string;
@@ -17,6 +19,8 @@ export interface ScenarioOutcome {
   readonly outcome: Outcome;
   /** The first line of the error, or the skip reason. */
   readonly reason?: string;
+  /** Keys of the known-issue entries that covered the scenario's deviations. */
+  readonly known?: readonly string[];
 }
 
 interface Running {
@@ -84,13 +88,25 @@ export class OutcomeCollector {
 
 const { PASSED, SKIPPED, FAILED, UNDEFINED, AMBIGUOUS } = TestStepResultStatus;
 
-function verdict(run: Running): { outcome: Outcome; reason?: string } {
+/** Deviations all listed in the known-issues manifest (the World logged them and stopped the scenario). */
+function knownVerdict(logs: readonly string[]): { outcome: Outcome; reason: string; known: string[] } | undefined {
+  const known = logs.filter((l) => l.startsWith(KNOWN_LOG_PREFIX));
+  if (!known.length) return undefined;
+  return { outcome: 'known', reason: known.join('; '), known: known.map((l) => l.slice(KNOWN_LOG_PREFIX.length).split(' — ')[0] ?? '') };
+}
+
+/** No step failed: passed, skipped (with the reason logged), or stopped on a known issue. */
+function cleanVerdict(run: Running): { outcome: Outcome; reason?: string; known?: string[] } {
+  const known = knownVerdict(run.logs);
+  if (known) return known;
+  const skipped = run.results.some((r) => r.status === SKIPPED);
+  const reason = run.logs.find((l) => l.startsWith('Skipped: '))?.slice('Skipped: '.length);
+  return { outcome: skipped ? 'skipped' : 'passed', ...(skipped && reason ? { reason } : {}) };
+}
+
+function verdict(run: Running): { outcome: Outcome; reason?: string; known?: string[] } {
   const bad = run.results.find((r) => r.status !== PASSED && r.status !== SKIPPED);
-  if (!bad) {
-    const skipped = run.results.some((r) => r.status === SKIPPED);
-    const reason = run.logs.find((l) => l.startsWith('Skipped: '))?.slice('Skipped: '.length);
-    return { outcome: skipped ? 'skipped' : 'passed', ...(skipped && reason ? { reason } : {}) };
-  }
+  if (!bad) return cleanVerdict(run);
   const firstLine = (bad.exception?.message ?? bad.message ?? bad.status).split('\n')[0] ?? '';
   if (bad.status === UNDEFINED) return { outcome: 'usage', reason: 'a step has no definition' };
   if (bad.status === AMBIGUOUS || bad.exception?.type === 'UsageError') return { outcome: 'usage', reason: firstLine };

@@ -15,7 +15,7 @@ export interface RunSummary {
   readonly scenarios: readonly ScenarioOutcome[];
 }
 
-const zero = (): Record<Outcome, number> => ({ passed: 0, failed: 0, broken: 0, skipped: 0, usage: 0 });
+const zero = (): Record<Outcome, number> => ({ passed: 0, failed: 0, broken: 0, skipped: 0, usage: 0, known: 0 });
 
 export function summarise(outcomes: readonly ScenarioOutcome[], adapter: string, date: string): RunSummary {
   const totals = zero();
@@ -54,7 +54,7 @@ export function renderSummary(s: RunSummary): string {
     head,
     ...rows,
     '',
-    `Scenarios: ${t.passed} passed, ${t.failed} not conformant (failed), ${t.broken + t.usage} could not be tested (broken), ${t.skipped} skipped`,
+    `Scenarios: ${t.passed} passed, ${t.failed} not conformant (failed), ${t.broken + t.usage} could not be tested (broken), ${t.skipped} skipped${t.known ? `, ${String(t.known)} known issue(s)` : ''}`,
     `Models: ${s.modelsCovered} of ${s.modelsTotal} GenEM models of the model index have a feature in this run.`,
   ];
   const detail = (outcome: Outcome, title: string): void => {
@@ -66,6 +66,7 @@ export function renderSummary(s: RunSummary): string {
   detail('failed', 'Not conformant');
   detail('broken', 'Could not test');
   detail('usage', 'Feature problems');
+  detail('known', 'Known issues (listed in the manifest; not failed)');
   detail('skipped', 'Skipped');
   return lines.join('\n');
 }

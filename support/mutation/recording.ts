@@ -1,0 +1,59 @@
+/**
+ * What the mutation campaign and the reordering property need to know about one clean scenario
+ * run: the cast, every observed event (and which ones the stimulus caused), the final variable
+ * bindings and the scenario's expectation tables. Filled by recordHook.ts, read in the same process.
+ */
+import type { Pickle } from '@cucumber/messages';
+import type { PartyConfig } from '../adapter/contract';
+import type { AttrValue, ObservedEvent } from '../model/event';
+import { expectationStepFor } from '../matching/expectationSteps';
+import type { OrderMode } from '../matching/sequence';
+
+export interface ExpectationRecord {
+  readonly mode: OrderMode;
+  /** The party the step names ("Bob receives, in order:"), when the table has no dn column. */
+  readonly party?: string;
+  readonly dnColumn: 'required' | 'forbidden';
+  readonly rows: readonly (readonly string[])[];
+}
+
+export interface ScenarioRecording {
+  readonly uri: string;
+  readonly line: number;
+  readonly name: string;
+  readonly tags: readonly string[];
+  readonly status: string;
+  readonly parties: readonly PartyConfig[];
+  readonly observed: readonly ObservedEvent[];
+  /** Sequence number of the first event the stimulus caused (events of the last request). */
+  readonly stimulusFrom: number;
+  /** The When's ReferenceID, bound to `$request`. */
+  readonly request?: AttrValue;
+  /** Variable bindings at the end of the clean run (every `$var` of the tables). */
+  readonly bindings: readonly (readonly [string, AttrValue])[];
+  readonly expectations: readonly ExpectationRecord[];
+}
+
+const recordings: ScenarioRecording[] = [];
+
+export function addRecording(r: ScenarioRecording): void {
+  recordings.push(r);
+}
+
+/** Take (and forget) everything recorded so far. */
+export function takeRecordings(): ScenarioRecording[] {
+  return recordings.splice(0, recordings.length);
+}
+
+/** The expectation steps of a pickle with their tables, in order. */
+export function expectationsOf(pickle: Pickle): ExpectationRecord[] {
+  const out: ExpectationRecord[] = [];
+  for (const step of pickle.steps) {
+    const kind = expectationStepFor(step.text);
+    const table = step.argument?.dataTable;
+    if (!kind || !table) continue;
+    const party = kind.dnColumn === 'forbidden' ? step.text.split(' receives')[0] : undefined;
+    out.push({ mode: kind.mode, dnColumn: kind.dnColumn, rows: table.rows.map((r) => r.cells.map((c) => c.value)), ...(party ? { party } : {}) });
+  }
+  return out;
+}

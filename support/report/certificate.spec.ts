@@ -1,0 +1,63 @@
+/** The conformance certificate: verdicts per model, suite hash, mutation score, models not exercised. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MODELS } from '../model/models';
+import { finalVerdict } from './afterRun';
+import { buildCertificate, renderCertificateHtml, renderCertificateMarkdown, suiteHash } from './certificate';
+import type { ScenarioOutcome } from './outcomes';
+import { summarise } from './summary';
+
+const dir = mkdtempSync(join(tmpdir(), 'cmc-cert-'));
+const feature = join(dir, 'a.feature');
+writeFileSync(feature, 'Feature: a\n');
+const o = (model: string, outcome: ScenarioOutcome['outcome'], reason?: string): ScenarioOutcome => ({ name: `${model} ${outcome}`, uri: 'f.feature', line: 1, model, inferred: false, outcome, ...(reason ? { reason } : {}) });
+
+test('models get a verdict, skipped reasons and provenance; unexercised models are listed', () => {
+  const summary = summarise([
+    o('release-phase', 'passed'), o('release-phase', 'skipped', 'the adapter does not declare "x"'),
+    o('conference', 'failed', 'Not conformant'), o('alternate-call', 'known', 'Known issue: …'),
+  ], 'simulator', '2026-11-26T00:00:00Z');
+  const mutation = join(dir, 'mutation.json');
+  writeFileSync(mutation, JSON.stringify({ date: 'd', totals: { killed: 9, generated: 10, survived: 1, equivalent: 0 } }));
+  const c = buildCertificate({ summary, adapter: 'simulator', featureFiles: [feature], staleKnownIssues: [], mutationFile: mutation });
+  const model = (slug: string): { verdict: string; skipReasons: readonly string[] } | undefined => c.sections.flatMap((s) => s.models).find((m) => m.slug === slug);
+  assert.equal(c.verdict, 'not conformant');
+  assert.equal(model('release-phase')?.verdict, 'passed');
+  assert.deepEqual(model('release-phase')?.skipReasons, ['the adapter does not declare "x"']);
+  assert.equal(model('conference')?.verdict, 'failed');
+  assert.equal(model('alternate-call')?.verdict, 'known issue');
+  assert.equal(c.notCovered.length, MODELS.length - 3);
+  assert.deepEqual(c.mutation, { killed: 9, generated: 10, survived: 1, equivalent: 0, date: 'd', scope: '' });
+  assert.equal(c.suite.hash, suiteHash([feature]));
+  assert.equal(c.sections.length, new Set(MODELS.map((m) => m.section)).size, 'grouped by GenEM section');
+  const md = renderCertificateMarkdown(c);
+  assert.match(md, /\*\*Mutation score of the suite:\*\* 9 of 10 mutants killed/);
+  assert.match(md, /\| conference \| failed \| 0 \| 1 \| 0 \| 0 \| 0 \|/);
+  assert.match(renderCertificateHtml(c), /<tr class="known-issue"><td>alternate-call<\/td>/);
+});
+
+test('a stale known issue makes the run not conformant; only skips and no pass is incomplete', () => {
+  const passed = summarise([o('release-phase', 'passed')], 'simulator', 'now');
+  assert.equal(buildCertificate({ summary: passed, adapter: 'simulator', featureFiles: [feature], staleKnownIssues: ['x'] }).verdict, 'not conformant');
+  const skipped = summarise([o('release-phase', 'skipped')], 'simulator', 'now');
+  assert.equal(buildCertificate({ summary: skipped, adapter: 'simulator', featureFiles: [feature], staleKnownIssues: [] }).verdict, 'incomplete');
+});
+
+test('the suite hash changes with any feature byte', () => {
+  const before = suiteHash([feature]);
+  writeFileSync(feature, 'Feature: b\n');
+  assert.notEqual(suiteHash([feature]), before);
+});
+
+test('exit codes: known issues pass, stale entries fail, broken and usage win', () => {
+  const t = { passed: 0, failed: 0, broken: 0, skipped: 0, usage: 0, known: 0 };
+  assert.deepEqual(finalVerdict({ ...t, known: 1 }, 0, true), { line: 'conformance: 0 passed, 0 failed, 0 skipped, 1 known issue(s)', code: 0 });
+  assert.equal(finalVerdict({ ...t, passed: 3 }, 1, true).code, 1);
+  assert.equal(finalVerdict({ ...t, failed: 1, broken: 1 }, 0, true).code, 2);
+  assert.equal(finalVerdict({ ...t, failed: 1, usage: 1 }, 0, true).code, 64);
+  assert.equal(finalVerdict({ ...t, passed: 1 }, 0, false).code, 2, 'a lost report is broken');
+  assert.equal(finalVerdict({ ...t, skipped: 4 }, 0, true).code, 2, 'nothing tested');
+});

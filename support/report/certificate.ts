@@ -1,0 +1,151 @@
+/**
+ * The conformance certificate (reports/conformance.md, .json, .html): what was tested (system,
+ * adapter, date, the exact feature suite by version and content hash), the model × outcome matrix
+ * grouped by GenEM section with each model's provenance, the suite's mutation score when a
+ * campaign has run (reports/mutation.json), and the GenEM models the suite does not exercise.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { MODELS } from '../model/models';
+import type { Outcome } from './outcomes';
+import type { RunSummary } from './summary';
+
+export type ModelVerdict = 'passed' | 'failed' | 'broken' | 'known issue' | 'skipped' | 'not exercised';
+
+export interface CertificateModel {
+  readonly slug: string;
+  readonly title: string;
+  readonly provenance: string;
+  readonly counts: Readonly<Record<Outcome, number>>;
+  readonly verdict: ModelVerdict;
+  /** Why scenarios were skipped (distinct reasons). */
+  readonly skipReasons: readonly string[];
+}
+
+export interface Certificate {
+  readonly systemUnderTest: string;
+  readonly adapter: string;
+  readonly date: string;
+  readonly suite: { readonly version: string; readonly hash: string; readonly files: number };
+  readonly verdict: 'conformant' | 'not conformant' | 'incomplete';
+  readonly totals: Readonly<Record<Outcome, number>>;
+  readonly sections: readonly { readonly section: string; readonly models: readonly CertificateModel[] }[];
+  readonly mutation?: { readonly killed: number; readonly generated: number; readonly survived: number; readonly equivalent: number; readonly date: string; readonly scope: string };
+  readonly notCovered: readonly string[];
+  readonly staleKnownIssues: readonly string[];
+}
+
+/** sha256 over the sorted feature files (path and content): the exact suite that was run. */
+export function suiteHash(files: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const f of [...files].sort()) hash.update(`${f}\0${readFileSync(f, 'utf8')}\0`);
+  return hash.digest('hex');
+}
+
+function verdictOf(c: Readonly<Record<Outcome, number>>): ModelVerdict {
+  if (c.failed > 0) return 'failed';
+  if (c.broken + c.usage > 0) return 'broken';
+  if (c.known > 0) return 'known issue';
+  if (c.passed > 0) return 'passed';
+  return c.skipped > 0 ? 'skipped' : 'not exercised';
+}
+
+function readMutation(file: string): Certificate['mutation'] {
+  if (!existsSync(file)) return undefined;
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as { date: string; scope?: string; sampling?: string; totals: { killed: number; generated: number; survived: number; equivalent: number } };
+    return { ...m.totals, date: m.date, scope: [m.scope, m.sampling].filter(Boolean).join('; ') };
+  } catch {
+    return undefined;
+  }
+}
+
+export interface CertificateInput {
+  readonly summary: RunSummary;
+  readonly systemUnderTest?: string;
+  readonly adapter: string;
+  readonly featureFiles: readonly string[];
+  readonly staleKnownIssues: readonly string[];
+  readonly mutationFile?: string;
+}
+
+export function buildCertificate(input: CertificateInput): Certificate {
+  const { summary } = input;
+  const zero: Record<Outcome, number> = { passed: 0, failed: 0, broken: 0, skipped: 0, usage: 0, known: 0 };
+  const models = MODELS.map((m): CertificateModel & { readonly section: string } => {
+    const run = summary.models.find((x) => x.slug === m.slug);
+    const counts = { ...zero, ...run?.counts };
+    const skipReasons = [...new Set(summary.scenarios.filter((s) => s.model === m.slug && s.outcome === 'skipped').map((s) => s.reason ?? 'no reason given'))];
+    return { slug: m.slug, title: m.title, section: m.section, provenance: run?.provenance ?? '—', counts, verdict: verdictOf(counts), skipReasons };
+  });
+  const sections = [...new Set(models.map((m) => m.section))].map((section) => ({
+    section, models: models.filter((m) => m.section === section),
+  }));
+  const t = summary.totals;
+  const verdict = t.failed > 0 || input.staleKnownIssues.length > 0 ? 'not conformant' : t.broken + t.usage > 0 || t.passed + t.known === 0 ? 'incomplete' : 'conformant';
+  const mutation = readMutation(input.mutationFile ?? 'reports/mutation.json');
+  return {
+    systemUnderTest: input.systemUnderTest ?? (input.adapter === 'reference simulator' || input.adapter === 'simulator' ? 'reference simulator (self-certification of the suite)' : 'not named (set "systemUnderTest" in the configuration)'),
+    adapter: input.adapter,
+    date: summary.date,
+    suite: { version: packageVersion(), hash: suiteHash(input.featureFiles), files: input.featureFiles.length },
+    verdict,
+    totals: t,
+    sections,
+    ...(mutation ? { mutation } : {}),
+    notCovered: models.filter((m) => m.verdict === 'not exercised').map((m) => m.slug),
+    staleKnownIssues: input.staleKnownIssues,
+  };
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync('package.json', 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+const COLUMNS: readonly [Outcome, string][] = [['passed', 'passed'], ['failed', 'failed'], ['broken', 'broken'], ['known', 'known issue'], ['skipped', 'skipped']];
+
+function cellCounts(m: CertificateModel): string[] {
+  return COLUMNS.map(([k]) => String(k === 'broken' ? m.counts.broken + m.counts.usage : m.counts[k]));
+}
+
+export function renderCertificateMarkdown(c: Certificate): string {
+  const lines = [
+    '# GenEM call-model conformance certificate', '',
+    `- **Verdict:** ${c.verdict}`,
+    `- **System under test:** ${c.systemUnderTest}`,
+    `- **Adapter:** ${c.adapter}`,
+    `- **Date:** ${c.date}`,
+    `- **Feature suite:** version ${c.suite.version}, ${String(c.suite.files)} feature files, sha256 \`${c.suite.hash}\``,
+    `- **Scenarios:** ${String(c.totals.passed)} passed, ${String(c.totals.failed)} failed, ${String(c.totals.broken + c.totals.usage)} broken, ${String(c.totals.known)} known issue(s), ${String(c.totals.skipped)} skipped`,
+    `- **Mutation score of the suite:** ${c.mutation ? `${String(c.mutation.killed)} of ${String(c.mutation.generated)} mutants killed (${String(c.mutation.survived)} survived, ${String(c.mutation.equivalent)} equivalent; campaign of ${c.mutation.date}, ${c.mutation.scope})` : 'no campaign run (npm run mutants)'}`,
+  ];
+  for (const s of c.sections) {
+    lines.push('', `## ${s.section}`, '', `| model | verdict | ${COLUMNS.map(([, h]) => h).join(' | ')} | provenance | skipped because |`, `|---|---|${COLUMNS.map(() => '---:').join('|')}|---|---|`);
+    for (const m of s.models) lines.push(`| ${m.slug} | ${m.verdict} | ${cellCounts(m).join(' | ')} | ${m.provenance} | ${m.skipReasons.join('; ').replace(/\|/g, '\\|')} |`);
+  }
+  lines.push('', `## GenEM models not exercised (${String(c.notCovered.length)} of ${String(MODELS.length)})`, '', c.notCovered.length ? c.notCovered.map((s) => `- ${s}`).join('\n') : 'None.');
+  if (c.staleKnownIssues.length) lines.push('', '## Stale known issues (fail the run)', '', ...c.staleKnownIssues.map((s) => `- ${s}`));
+  return `${lines.join('\n')}\n`;
+}
+
+const esc = (t: string): string => t.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+
+export function renderCertificateHtml(c: Certificate, links: readonly { href: string; text: string }[] = []): string {
+  const facts = [
+    ['Verdict', c.verdict], ['System under test', c.systemUnderTest], ['Adapter', c.adapter], ['Date', c.date],
+    ['Feature suite', `version ${c.suite.version}, ${String(c.suite.files)} files, sha256 ${c.suite.hash}`],
+    ['Mutation score', c.mutation ? `${String(c.mutation.killed)} of ${String(c.mutation.generated)} mutants killed (${String(c.mutation.survived)} survived, ${String(c.mutation.equivalent)} equivalent)` : 'no campaign run'],
+  ].map(([k, v]) => `<tr><th>${esc(k ?? '')}</th><td>${esc(v ?? '')}</td></tr>`).join('');
+  const sections = c.sections.map((s) => `<h2>${esc(s.section)}</h2><table class="m"><tr><th>model</th><th>verdict</th>${COLUMNS.map(([, h]) => `<th>${h}</th>`).join('')}<th>provenance</th><th>skipped because</th></tr>${
+    s.models.map((m) => `<tr class="${m.verdict.replace(/ /g, '-')}"><td>${esc(m.slug)}</td><td>${esc(m.verdict)}</td>${cellCounts(m).map((n) => `<td>${n}</td>`).join('')}<td>${esc(m.provenance)}</td><td>${esc(m.skipReasons.join('; '))}</td></tr>`).join('')}</table>`).join('');
+  const linkList = links.length ? `<h2>Reports</h2><ul>${links.map((l) => `<li><a href="${esc(l.href)}">${esc(l.text)}</a></li>`).join('')}</ul>` : '';
+  const stale = c.staleKnownIssues.length ? `<h2>Stale known issues (fail the run)</h2><ul>${c.staleKnownIssues.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>` : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>GenEM conformance certificate</title><style>
+body{font-family:system-ui,sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
+.m td:nth-child(n+3):nth-child(-n+7){text-align:right}.failed{background:#fdecec}.broken{background:#fff1e0}.known-issue{background:#fff8d6}.not-exercised{color:#777}
+</style></head><body><h1>GenEM call-model conformance certificate</h1><table>${facts}</table>${sections}<h2>GenEM models not exercised (${String(c.notCovered.length)} of ${String(MODELS.length)})</h2><p>${esc(c.notCovered.join(', ') || 'None.')}</p>${stale}${linkList}</body></html>\n`;
+}

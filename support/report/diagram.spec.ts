@@ -1,0 +1,111 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { escapeXml, expectedDiagramFromRows, renderSequenceDiagram, type DiagramModel } from './diagram';
+import { parseExpectationTable } from '../matching/expectation';
+
+const count = (svg: string, re: RegExp): number => (svg.match(re) ?? []).length;
+
+const consult: DiagramModel = {
+  title: 'Bob consults Carol',
+  lanes: [{ id: 'Alice', label: 'Alice\n7001' }, { id: 'Bob', label: 'Bob\n7002' }, { id: 'Carol', label: 'Carol\n7003' }],
+  events: [
+    { lane: 'Bob', label: 'EventDialing', connId: '$conn2', group: 1 },
+    { lane: 'Carol', label: 'EventRinging', connId: '$conn2', group: 1 },
+    { lane: 'Bob', label: 'EventHeld', connId: '$conn1', group: 2 },
+  ],
+};
+
+test('one lane per participant and one event group per event, as a standalone svg', () => {
+  const svg = renderSequenceDiagram(consult);
+  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(svg, /<\/svg>$/);
+  assert.equal(count(svg, /<g class="lane"/g), 3);
+  assert.equal(count(svg, /<g class="ev /g), 3);
+  assert.doesNotMatch(svg, /<script|\sid="/, 'no scripts and no ids, so several diagrams can share a page');
+});
+
+test('events of one group share one row drawn as "any order"; other rows are separate', () => {
+  const svg = renderSequenceDiagram(consult);
+  assert.equal(count(svg, /<g class="row"/g), 2);
+  assert.equal(count(svg, /class="any-order"/g), 1);
+  assert.match(svg, /any order/);
+});
+
+test('the same ConnID has the same colour; different ConnIDs differ', () => {
+  const svg = renderSequenceDiagram(consult);
+  const colourOf = (conn: string): string[] =>
+    [...svg.matchAll(new RegExp(`data-conn="\\${conn}"[\\s\\S]*?<rect[^>]*/><rect[^>]*fill="(#[0-9a-f]{6})"`, 'g'))].map((m) => m[1] ?? '');
+  const two = colourOf('$conn2');
+  const one = colourOf('$conn1');
+  assert.equal(two.length, 2);
+  assert.equal(two[0], two[1]);
+  assert.equal(one.length, 1);
+  assert.notEqual(one[0], two[0]);
+});
+
+test('every text is escaped', () => {
+  const svg = renderSequenceDiagram({
+    title: 'a <b> & "c"',
+    lanes: [{ id: 'x"y', label: '<lane>' }],
+    events: [{ lane: 'x"y', label: '<script>alert(1)</script>', connId: "'&'", note: 'k=<v>' }],
+  });
+  assert.doesNotMatch(svg, /<script>|<lane>|<b>|k=<v>/);
+  assert.match(svg, /a &lt;b&gt; &amp; &quot;c&quot;/);
+  assert.equal(escapeXml(`<&>"'`), '&lt;&amp;&gt;&quot;&#39;');
+});
+
+test('statuses are styled and the first divergence is marked once', () => {
+  const svg = renderSequenceDiagram({
+    title: 'diff',
+    lanes: [{ id: '7001', label: 'Alice' }],
+    events: [
+      { lane: '7001', label: 'EventDialing', status: 'observed' },
+      { lane: '7001', label: 'EventRinging', status: 'missing' },
+      { lane: '7001', label: 'EventHeld', status: 'unexpected' },
+      { lane: '7002', label: 'EventAbandoned', status: 'divergent', note: 'CallState: expected Ok' },
+    ],
+  });
+  assert.match(svg, /data-status="missing"[^]*?stroke-dasharray="5 3"/);
+  assert.match(svg, /data-status="unexpected"[^]*?stroke="#e67e00"/);
+  assert.equal(count(svg, /class="first-divergence"/g), 1);
+  assert.match(svg, /data-lane="7002"/, 'an event on an undeclared lane gets a lane, never dropped');
+  assert.equal(count(svg, /<g class="lane"/g), 2);
+});
+
+test('an empty diagram still renders', () => {
+  const svg = renderSequenceDiagram({ title: 'nothing', lanes: [{ id: 'a', label: 'A' }], events: [] });
+  assert.match(svg, /no events/);
+});
+
+test('expectedDiagramFromRows: lanes per party, steps as groups, $conn as ConnID, cells as notes', () => {
+  const rows = parseExpectationTable([
+    ['dn', 'event', 'step', 'ConnID', 'ThisDN', 'OtherDN', 'CallState'],
+    ['Bob', 'EventDialing', '1', '$conn2', 'Bob', 'Carol', ''],
+    ['7003', 'EventRinging', '1', '$conn2', 'Carol', 'Bob', 'Ok'],
+    ['Carol', 'EventEstablished', '2', '$conn2', 'Bob', 'Bob or absent', ''],
+  ], { dnColumn: 'required' });
+  const model = expectedDiagramFromRows(rows, [{ name: 'Alice', dn: '7001' }, { name: 'Bob', dn: '7002' }, { name: 'Carol', dn: '7003', kind: 'extension' }], { mode: 'total', title: 'T' });
+  assert.deepEqual(model.lanes.map((l) => l.id), ['Alice', 'Bob', 'Carol']);
+  assert.equal(model.lanes[2]?.label, 'Carol\n7003 · extension');
+  assert.deepEqual(model.events.map((e) => [e.lane, e.label, e.group, e.connId]), [
+    ['Bob', 'EventDialing', 1, '$conn2'],
+    ['Carol', 'EventRinging', 1, '$conn2'],
+    ['Carol', 'EventEstablished', 2, '$conn2'],
+  ]);
+  assert.equal(model.events[0]?.note, 'OtherDN: Carol', 'ThisDN equal to the lane is not repeated');
+  assert.equal(model.events[2]?.note, 'ThisDN: Bob\nOtherDN: Bob or absent');
+  assert.match(model.caption ?? '', /in this order across DNs/);
+});
+
+test('expectedDiagramFromRows: a table without dn column uses the default party; "any" is one row', () => {
+  const rows = parseExpectationTable([
+    ['event', 'ReferenceID'],
+    ['EventHeld', '$request'],
+    ['EventRetrieved', ''],
+  ], { dnColumn: 'forbidden' });
+  const model = expectedDiagramFromRows(rows, ['Alice', 'Bob'], { mode: 'any', defaultDn: 'Bob' });
+  assert.deepEqual(model.events.map((e) => [e.lane, e.group]), [['Bob', 1], ['Bob', 1]]);
+  const svg = renderSequenceDiagram(model);
+  assert.equal(count(svg, /<g class="row"/g), 1);
+  assert.match(svg, /ReferenceID: \$request/);
+});

@@ -1,0 +1,93 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseFeature } from '../../cli/validateFeatures';
+import { MODELS } from '../../model/models';
+import { buildBook, paragraphs } from './model';
+import { castOf } from './cast';
+import { renderBook } from './pages';
+
+const FEATURE = `@model:hold-retrieve-consulted-answers @source:GenEM/HoldingTransferringandConferencing
+Feature: Hold <and> retrieve
+  Bob holds Alice.
+  Then he retrieves her.
+
+  Source: GenEM, the table.
+
+  Uncertain: the retrieve's roles are reconstructed.
+
+  Background:
+    Given Alice is on extension 7001
+    And Bob is agent 1002 on ACD position 7002
+
+  Rule: Holding is reported to the holder
+
+    Scenario: Bob holds Alice
+      Given Alice is talking to Bob
+      When Bob puts the call on hold
+      Then Bob receives, in order:
+        | event     | ConnID | ThisDN | OtherDN |
+        | EventHeld | $conn1 | Bob    | Alice   |
+
+    @inferred
+    Scenario: Bob holds Alice
+      Given Olivia is an outside caller at 5550100
+      When Bob puts the call on hold
+      Then the switch reports, in order:
+        | dn    | event        | step | ConnID | ThisDNRole  |
+        | Bob   | EventHeld    | 1    | $conn1 | Destination |
+        | Alice | EventRinging | 1    | $conn1 | Origination or Destination |
+`;
+
+const book = buildBook([Object.assign(parseFeature('x.feature', FEATURE), { uri: 'features/x.feature' })]);
+
+test('the feature: prose, Source and Uncertain paragraphs, provenance, model entry', () => {
+  const f = book.features[0];
+  assert.ok(f);
+  assert.equal(f.slug, 'hold-retrieve-consulted-answers');
+  assert.equal(f.entry?.section, 'Holding, Transferring, and Conferencing');
+  assert.deepEqual(f.prose, ['Bob holds Alice. Then he retrieves her.']);
+  assert.equal(f.source, 'Source: GenEM, the table.');
+  assert.equal(f.uncertain, "Uncertain: the retrieve's roles are reconstructed.");
+  assert.equal(f.provenance, 'partly reconstructed');
+  assert.equal(f.inferredCount, 1);
+  assert.deepEqual(f.sources.map((s) => s.title), ['Holding, Transferring, and Conferencing']);
+});
+
+test('scenarios: unique anchors, effective tags, expected diagrams, filter data', () => {
+  const [a, b] = book.features[0]?.rules[0]?.scenarios ?? [];
+  assert.ok(a && b);
+  assert.equal(a.anchor, 'hold-retrieve-consulted-answers--bob-holds-alice');
+  assert.equal(b.anchor, 'hold-retrieve-consulted-answers--bob-holds-alice-2');
+  assert.equal(a.rule, 'Holding is reported to the holder');
+  assert.ok(b.tags.includes('@inferred') && b.tags.includes('@model:hold-retrieve-consulted-answers'));
+  assert.deepEqual(a.diagrams[0]?.model?.lanes.map((l) => l.id), ['Alice', 'Bob']);
+  assert.deepEqual(a.diagrams[0]?.model?.events.map((e) => e.lane), ['Bob'], 'a table without dn column is about the party the step names');
+  assert.deepEqual(b.diagrams[0]?.model?.lanes.map((l) => l.id), ['Alice', 'Bob', 'Olivia']);
+  assert.deepEqual(b.events, ['EventHeld', 'EventRinging']);
+  assert.deepEqual([...b.roles].sort(), ['Destination', 'Origination']);
+});
+
+test('models of the index without a feature are gaps; sections follow the model index', () => {
+  assert.equal(book.gaps.length, MODELS.length - 1);
+  assert.ok(!book.gaps.some((g) => g.slug === 'hold-retrieve-consulted-answers'));
+  assert.equal(book.sections.reduce((n, s) => n + s.models.length, 0), MODELS.length);
+});
+
+test('the pages: an overview and one page per section, text escaped, diagrams inlined', () => {
+  const pages = renderBook(book, undefined);
+  assert.equal(Object.keys(pages).length, 1 + book.sections.length);
+  const hold = pages['section-holding-transferring-and-conferencing.html'] ?? '';
+  assert.match(hold, /Hold &lt;and&gt; retrieve/);
+  assert.doesNotMatch(hold, /Hold <and>/);
+  assert.equal((hold.match(/<figure class="diagram"/g) ?? []).length, 2);
+  assert.match(hold, /id="hold-retrieve-consulted-answers--bob-holds-alice-2"/);
+  assert.match(hold, /class="uncertain"/);
+  assert.match(hold, /gap: no feature yet/);
+  assert.doesNotMatch(hold, /last run/, 'without results no outcome is shown');
+});
+
+test('cast and paragraphs', () => {
+  assert.deepEqual(castOf(['Sales is the ACD queue 8001', 'Alice is ready', 'Zed uses DN 7999, which the switch does not know']).map((p) => [p.name, p.dn, p.kind]),
+    [['Sales', '8001', 'ACD queue'], ['Zed', '7999', 'unknown to the switch']]);
+  assert.deepEqual(paragraphs('  a\n  b\n\n  c  \n'), ['a b', 'c']);
+});

@@ -1,0 +1,233 @@
+/**
+ * The spec book's content, built from the Gherkin AST (@cucumber/gherkin) of each feature: the
+ * feature's prose and provenance, its rules and scenarios with their steps, and the expected
+ * sequence diagram of every Then table. No HTML here (see pages.ts).
+ */
+import type { Feature, GherkinDocument, Rule, Scenario, Step, Tag } from '@cucumber/messages';
+import { MODELS, modelOf, sourceTitle, type ModelEntry } from '../../model/models';
+import { readTags } from '../../model/tags';
+import { parseExpectationTable, TableError, type ExpectedRow } from '../../matching/expectation';
+import { expectationStepFor } from '../../matching/expectationSteps';
+import type { CellMatcher } from '../../matching/cells';
+import { expectedDiagramFromRows, type DiagramModel, type DiagramParty } from '../diagram';
+import { castOf } from './cast';
+
+export interface BookStep {
+  readonly keyword: string;
+  readonly text: string;
+  readonly line: number;
+  readonly rows?: readonly (readonly string[])[];
+  readonly docString?: string;
+}
+
+export interface BookDiagram {
+  /** The Then step the diagram restates. */
+  readonly step: string;
+  readonly model?: DiagramModel;
+  /** Why no diagram could be drawn (the validator reports the same problem before a run). */
+  readonly error?: string;
+}
+
+export interface BookScenario {
+  /** Deep-link anchor, unique in the book: `<model slug>--<scenario name>`. */
+  readonly anchor: string;
+  readonly name: string;
+  readonly line: number;
+  readonly rule?: string;
+  readonly description: string;
+  /** Effective tags: the feature's, the rule's and the scenario's own. */
+  readonly tags: readonly string[];
+  readonly ownTags: readonly string[];
+  readonly inferred: boolean;
+  readonly requires: readonly string[];
+  readonly steps: readonly BookStep[];
+  readonly diagrams: readonly BookDiagram[];
+  /** For the filters: event names, DN roles and parties of the Then tables. */
+  readonly events: readonly string[];
+  readonly roles: readonly string[];
+  readonly parties: readonly string[];
+}
+
+export interface BookRule { readonly name?: string; readonly description: string; readonly scenarios: readonly BookScenario[] }
+
+export type Provenance = 'documented' | 'reconstructed' | 'partly reconstructed';
+
+export interface BookFeature {
+  readonly uri: string;
+  readonly slug?: string;
+  readonly entry?: ModelEntry;
+  readonly name: string;
+  readonly tags: readonly string[];
+  readonly sources: readonly { readonly tag: string; readonly title: string }[];
+  /** Prose paragraphs, without the Source: and Uncertain: paragraphs. */
+  readonly prose: readonly string[];
+  readonly source?: string;
+  readonly uncertain?: string;
+  readonly background: readonly BookStep[];
+  readonly rules: readonly BookRule[];
+  readonly provenance: Provenance;
+  readonly scenarioCount: number;
+  readonly inferredCount: number;
+}
+
+export interface BookSection {
+  readonly name: string;
+  readonly slug: string;
+  readonly models: readonly { readonly entry: ModelEntry; readonly features: readonly BookFeature[] }[];
+}
+
+export interface Book {
+  readonly features: readonly BookFeature[];
+  readonly sections: readonly BookSection[];
+  /** Models of the model index without a feature. */
+  readonly gaps: readonly ModelEntry[];
+}
+
+export function slugify(text: string): string {
+  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+}
+
+/** Paragraphs of a Gherkin description, each with its lines joined. */
+export function paragraphs(description: string): string[] {
+  return description.split(/\n\s*\n/).map((p) => p.split('\n').map((l) => l.trim()).join(' ').trim()).filter(Boolean);
+}
+
+function stepOf(step: Step): BookStep {
+  return {
+    keyword: step.keyword.trim(),
+    text: step.text,
+    line: step.location.line,
+    ...(step.dataTable ? { rows: step.dataTable.rows.map((r) => r.cells.map((c) => c.value)) } : {}),
+    ...(step.docString ? { docString: step.docString.content } : {}),
+  };
+}
+
+const names = (tags: readonly Tag[]): string[] => tags.map((t) => t.name);
+
+/** Build the book from parsed feature documents (one per feature file). */
+export function buildBook(docs: readonly GherkinDocument[]): Book {
+  const anchors = new Set<string>();
+  const features = docs.flatMap((doc) => (doc.feature ? [featureOf(doc.uri ?? 'feature', doc.feature, anchors)] : []));
+  const sectionNames = [...new Set(MODELS.map((m) => m.section))];
+  const sections = sectionNames.map((name) => ({
+    name,
+    slug: slugify(name),
+    models: MODELS.filter((m) => m.section === name).map((entry) => ({ entry, features: features.filter((f) => f.slug === entry.slug) })),
+  }));
+  const gaps = MODELS.filter((m) => !features.some((f) => f.slug === m.slug));
+  return { features, sections, gaps };
+}
+
+function featureOf(uri: string, feature: Feature, anchors: Set<string>): BookFeature {
+  const tags = names(feature.tags);
+  const slug = readTags(tags).model;
+  const entry = slug ? modelOf(slug) : undefined;
+  let background: BookStep[] = [];
+  const backgroundTexts: string[] = [];
+  const rules: BookRule[] = [];
+  const loose: BookScenario[] = [];
+  const scenarioOf = (s: Scenario, ruleTags: readonly string[], ruleBackground: readonly string[], rule?: string): BookScenario =>
+    bookScenario(s, { featureTags: tags, ruleTags, background: [...backgroundTexts, ...ruleBackground], slug: slug ?? slugify(feature.name), anchors, ...(rule ? { rule } : {}) });
+  for (const child of feature.children) {
+    if (child.background) {
+      background = child.background.steps.map(stepOf);
+      backgroundTexts.push(...child.background.steps.map((s) => s.text));
+    }
+    if (child.scenario) loose.push(scenarioOf(child.scenario, [], []));
+    if (child.rule) rules.push(ruleOf(child.rule, scenarioOf));
+  }
+  const all = [...loose, ...rules.flatMap((r) => r.scenarios)];
+  const inferredCount = all.filter((s) => s.inferred).length;
+  const paras = paragraphs(feature.description);
+  const source = paras.find((p) => p.startsWith('Source:'));
+  const uncertain = paras.find((p) => p.startsWith('Uncertain:'));
+  return {
+    uri,
+    name: feature.name,
+    tags,
+    sources: tags.filter((t) => t.startsWith('@source:')).map((tag) => ({ tag, title: sourceTitle(tag) ?? tag })),
+    prose: paras.filter((p) => p !== source && p !== uncertain),
+    background,
+    rules: loose.length ? [{ description: '', scenarios: loose }, ...rules] : rules,
+    provenance: inferredCount === 0 ? 'documented' : inferredCount === all.length ? 'reconstructed' : 'partly reconstructed',
+    scenarioCount: all.length,
+    inferredCount,
+    ...(slug ? { slug } : {}),
+    ...(entry ? { entry } : {}),
+    ...(source ? { source } : {}),
+    ...(uncertain ? { uncertain } : {}),
+  };
+}
+
+type ScenarioOf = (s: Scenario, ruleTags: readonly string[], ruleBackground: readonly string[], rule?: string) => BookScenario;
+
+function ruleOf(rule: Rule, scenarioOf: ScenarioOf): BookRule {
+  const ruleTags = names(rule.tags);
+  const background = rule.children.flatMap((c) => (c.background ? [c.background] : []));
+  const texts = background.flatMap((b) => b.steps.map((s) => s.text));
+  const scenarios = rule.children.flatMap((c) => (c.scenario ? [scenarioOf(c.scenario, ruleTags, texts, rule.name)] : []));
+  return { name: rule.name, description: paragraphs(rule.description).join('\n\n'), scenarios };
+}
+
+interface ScenarioContext {
+  readonly featureTags: readonly string[];
+  readonly ruleTags: readonly string[];
+  readonly background: readonly string[];
+  readonly slug: string;
+  readonly anchors: Set<string>;
+  readonly rule?: string;
+}
+
+function uniqueAnchor(base: string, anchors: Set<string>): string {
+  let anchor = base;
+  for (let i = 2; anchors.has(anchor); i += 1) anchor = `${base}-${i}`;
+  anchors.add(anchor);
+  return anchor;
+}
+
+function bookScenario(s: Scenario, ctx: ScenarioContext): BookScenario {
+  const ownTags = [...names(s.tags), ...s.examples.flatMap((e) => names(e.tags))];
+  const tags = [...new Set([...ctx.featureTags, ...ctx.ruleTags, ...ownTags])];
+  const read = readTags(tags);
+  const cast = castOf([...ctx.background, ...s.steps.map((st) => st.text)]);
+  const tables = s.steps.flatMap((st) => tableOf(st, cast));
+  const rows = tables.flatMap((t) => t.rows);
+  return {
+    anchor: uniqueAnchor(`${ctx.slug}--${slugify(s.name)}`, ctx.anchors),
+    name: s.name,
+    line: s.location.line,
+    description: s.description.trim(),
+    tags,
+    ownTags,
+    inferred: read.inferred,
+    requires: read.requires,
+    steps: s.steps.map(stepOf),
+    diagrams: tables.map((t) => t.diagram),
+    events: [...new Set(rows.map((r) => r.event))],
+    roles: [...new Set(rows.flatMap((r) => r.cells.filter((c) => /DNRole$/.test(c.attribute)).flatMap((c) => enumValues(c.matcher))))],
+    parties: [...new Set([...cast.map((p) => p.name), ...rows.flatMap((r) => (r.dn ? [r.dn] : []))])],
+    ...(ctx.rule ? { rule: ctx.rule } : {}),
+  };
+}
+
+function enumValues(m: CellMatcher): string[] {
+  if (m.kind === 'enum') return [m.name];
+  if (m.kind === 'oneOf') return m.options.flatMap(enumValues);
+  return [];
+}
+
+/** The expected diagram of one Then step with an expectation table (nothing for other steps). */
+function tableOf(step: Step, cast: readonly DiagramParty[]): { rows: ExpectedRow[]; diagram: BookDiagram }[] {
+  const kind = expectationStepFor(step.text);
+  if (!kind || !step.dataTable) return [];
+  const title = `${step.keyword.trim()} ${step.text.replace(/:$/, '')}`;
+  try {
+    const rows = parseExpectationTable(step.dataTable.rows.map((r) => r.cells.map((c) => c.value)), { dnColumn: kind.dnColumn });
+    const defaultDn = kind.dnColumn === 'forbidden' ? step.text.split(' ')[0] : undefined;
+    const model = expectedDiagramFromRows(rows, cast, { title, mode: kind.mode, ...(defaultDn ? { defaultDn } : {}) });
+    return [{ rows, diagram: { step: title, model } }];
+  } catch (e) {
+    if (!(e instanceof TableError)) throw e;
+    return [{ rows: [], diagram: { step: title, error: `row ${e.row}: ${e.message}` } }];
+  }
+}

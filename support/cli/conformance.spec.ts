@@ -92,3 +92,13 @@ test('an adapter module that does not load is a usage error (exit 64) naming the
   assert.equal(r.status, 64, r.stdout + r.stderr);
   assert.match(r.stdout, /adapter module not found: no\/such\/adapter\.ts/);
 });
+
+test('record → replay: a recorded run replays with the same verdicts, and an unrecorded model is not exercised', () => {
+  const trace = join(DIR, 'recorded.ndjson');
+  const args = ['-r', 'ts-node/register/transpile-only', 'support/cli/conformance.ts', '--no-report', '--tags'];
+  const recorded = spawnSync('node', [...args, '@model:release-phase', '--record', trace], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(recorded.status, 0, recorded.stdout + recorded.stderr);
+  const replayed = spawnSync('node', [...args, '@model:release-phase or @model:registration', '--replay', trace], { encoding: 'utf8', timeout: 60_000 });
+  assert.match(replayed.stdout, /conformance: 3 passed, 0 failed, 3 skipped/, replayed.stdout + replayed.stderr);
+  assert.match(replayed.stdout, /not exercised: the recording has no RequestRegisterAddress/);
+});

@@ -15,10 +15,15 @@ import { formatProblem, validateFeatureFiles } from './validateFeatures';
 import { loadRunConfig, type RunConfig } from './config';
 import { OutcomeCollector } from '../report/outcomes';
 import { renderSummary, summarise } from '../report/summary';
+import { replayConfig, viaSimulatorServer } from './viaServer';
+import { afterSummary, finalVerdict } from '../report/afterRun';
+import { DiagramFiles } from '../report/diagramFiles';
+import { loadKnownIssues } from '../report/knownIssues';
 
 const USAGE = `usage: npm run conformance -- [--config file.json] [--adapter simulator|path/to/adapter.ts]
                                [--tags "<cucumber tag expression>"] [--name "<scenario name regexp>"]
-                               [--timeout ms] [--no-report]`;
+                               [--timeout ms] [--no-report] [--via-server] [--replay trace-file] [--record trace-file]
+                               [--features dir]`;
 
 export function featureFiles(dir = 'features'): string[] {
   if (!existsSync(dir)) return [];
@@ -29,7 +34,7 @@ export function featureFiles(dir = 'features'): string[] {
   }).sort();
 }
 
-function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: string; name?: string; report: boolean } {
+function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: string; name?: string; report: boolean; viaServer: boolean; features: string } {
   let values;
   try {
     ({ values } = parseArgs({
@@ -37,6 +42,7 @@ function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: 
       options: {
         config: { type: 'string' }, adapter: { type: 'string' }, tags: { type: 'string' }, name: { type: 'string' },
         timeout: { type: 'string' }, 'no-report': { type: 'boolean' }, help: { type: 'boolean' },
+        'via-server': { type: 'boolean' }, replay: { type: 'string' }, record: { type: 'string' }, features: { type: 'string' },
       },
       strict: true,
     }));
@@ -51,40 +57,57 @@ function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: 
       ...config,
       ...(values.adapter ? { adapter: values.adapter } : {}),
       ...(values.timeout ? { timeoutMs: Number(values.timeout) } : {}),
+      ...(values.replay ? replayConfig(values.replay) : {}),
+      ...(values.record ? { record: freshTrace(values.record) } : {}),
     },
     ...(values.tags ? { tags: values.tags } : {}),
     ...(values.name ? { name: values.name } : {}),
     report: !values['no-report'],
+    viaServer: values['via-server'] ?? false,
+    // --features: another specification directory (the self-tests point it at their fixtures).
+    features: featuresDir(values.features),
   };
 }
 
 async function run(argv: readonly string[]): Promise<number> {
-  const { config, tags, name, report } = parseCommandLine(argv);
-  const problems = validateFeatureFiles(featureFiles());
+  const parsed = parseCommandLine(argv);
+  // --via-server: the same run through TCP against `npm run simulator` (support/cli/viaServer.ts).
+  return parsed.viaServer ? viaSimulatorServer(parsed.config, (config) => runOnce({ ...parsed, config })) : runOnce(parsed);
+}
+
+async function runOnce({ config, tags, name, report, features }: ReturnType<typeof parseCommandLine>): Promise<number> {
+  const problems = validateFeatureFiles(featureFiles(features));
   if (problems.length) {
     console.error(`The specification has ${problems.length} problem(s); nothing was run:`);
     for (const p of problems) console.error(`  ${formatProblem(p)}`);
     return EXIT.usage;
   }
+  const knownIssues = loadKnownIssues(config.knownIssues);
   mkdirSync('reports', { recursive: true });
   rmSync('reports/allure-results', { recursive: true, force: true });
   const { runConfiguration } = await loadConfiguration({
     provided: { worldParameters: JSON.parse(JSON.stringify(config)) as Record<string, never>, ...(tags ? { tags } : {}), ...(name ? { name: [name] } : {}) },
   });
+  if (features !== 'features') runConfiguration.sources.paths = [features];
   const collector = new OutcomeCollector();
-  await runCucumber(runConfiguration, undefined, collector.onMessage);
+  const diagrams = new DiagramFiles();
+  await runCucumber(runConfiguration, undefined, (e) => { collector.onMessage(e); diagrams.onMessage(e); });
   const summary = summarise(collector.outcomes(), config.adapter ?? 'reference simulator', new Date().toISOString());
   writeFileSync('reports/summary.json', JSON.stringify(summary, null, 2));
   const text = renderSummary(summary);
   writeFileSync('reports/summary.txt', `${text}\n`);
   console.log(text);
+  // Stale known issues fail the run; the conformance certificate (reports/conformance.*) is written.
+  const { stale } = afterSummary({ summary, features, knownIssues, diagrams, config });
   const reportOk = report ? generateAllure() : true;
-  const t = summary.totals;
-  console.log(`conformance: ${t.passed} passed, ${t.failed + t.broken + t.usage} failed, ${t.skipped} skipped`);
-  if (t.usage > 0) return EXIT.usage;
-  if (t.broken > 0 || !reportOk) return EXIT.broken;
-  if (t.failed > 0) return EXIT.failed;
-  return t.passed > 0 ? EXIT.passed : EXIT.broken;
+  const verdict = finalVerdict(summary.totals, stale, reportOk);
+  console.log(verdict.line);
+  return verdict.code;
+}
+
+function featuresDir(dir: string | undefined): string {
+  if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) throw new UsageError(`--features: no such directory: ${dir}`);
+  return dir ?? 'features';
 }
 
 /** Allure 2 keeps history in the report; copy it into the results before regenerating. */
@@ -114,4 +137,10 @@ if (require.main === module) {
       }
     },
   );
+}
+
+/** `--record FILE` starts a new trace (a run appends to it scenario by scenario). */
+function freshTrace(file: string): string {
+  writeFileSync(file, '');
+  return file;
 }

@@ -28,9 +28,9 @@ Feature: Connection-establishing phase, call queued to multiple ACDs
       When Alice calls Sales
       Then the switch reports, in order:
         | step | dn      | event        | ConnID | ThisDN  | ThisDNRole  | ThisQueue | OtherDN | OtherDNRole |
-        | 1    | Alice   | EventDialing | $conn1 | Alice   | Origination |           | Sales   | Destination |
-        | 2    | Sales   | EventQueued  | $conn1 | Sales   |             | Sales     | Alice   |             |
-        | 3    | Service | EventQueued  | $conn1 | Service |             | Service   | Alice   |             |
+        | 1    | Alice   | EventDialing | $call1 | Alice   | Origination |           | Sales   | Destination |
+        | 2    | Sales   | EventQueued  | $call1 | Sales   |             | Sales     | Alice   |             |
+        | 3    | Service | EventQueued  | $call1 | Service |             | Service   | Alice   |             |
 
     @inferred
     Scenario: Bob of Service becomes ready; both queues divert the call to him and his phone rings
@@ -40,9 +40,9 @@ Feature: Connection-establishing phase, call queued to multiple ACDs
       Then each DN receives, in order:
         | dn      | event           | ConnID | ThisDN  | ThisQueue | OtherDN | ThirdPartyDN | ReferenceID |
         | Bob     | EventAgentReady |        | Bob     |           |         |              | $request    |
-        | Sales   | EventDiverted   | $conn1 | Sales   | Sales     | Alice   | Bob          |             |
-        | Service | EventDiverted   | $conn1 | Service | Service   | Alice   | Bob          |             |
-        | Bob     | EventRinging    | $conn1 | Bob     | Service   | Alice   |              |             |
+        | Sales   | EventDiverted   | $call1 | Sales   | Sales     | Alice   | Bob          |             |
+        | Service | EventDiverted   | $call1 | Service | Service   | Alice   | Bob          |             |
+        | Bob     | EventRinging    | $call1 | Bob     | Service   | Alice   |              |             |
 
     Scenario: Bob answers, and Alice and Bob are connected
       Given Bob is ready
@@ -50,8 +50,8 @@ Feature: Connection-establishing phase, call queued to multiple ACDs
       When Bob answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventEstablished | $conn1 | Alice  | Bob     | Ok        |
-        | Bob   | EventEstablished | $conn1 | Bob    | Alice   | Ok        |
+        | Alice | EventEstablished | $call1 | Alice  | Bob     | Ok        |
+        | Bob   | EventEstablished | $call1 | Bob    | Alice   | Ok        |
 
   Rule: Interruption point * — Alice hangs up while the call is queued
 
@@ -60,6 +60,6 @@ Feature: Connection-establishing phase, call queued to multiple ACDs
       When Alice hangs up
       Then each DN receives, in order:
         | dn      | event          | ConnID | ThisDN  | ThisQueue | OtherDN |
-        | Alice   | EventReleased  | $conn1 | Alice   |           | Sales   |
-        | Sales   | EventAbandoned | $conn1 | Sales   | Sales     |         |
-        | Service | EventAbandoned | $conn1 | Service | Service   |         |
+        | Alice   | EventReleased  | $call1 | Alice   |           | Sales   |
+        | Sales   | EventAbandoned | $call1 | Sales   | Sales     |         |
+        | Service | EventAbandoned | $call1 | Service | Service   |         |

@@ -26,9 +26,9 @@ Feature: Connection-establishing phase, call with routing, outbound
       When the router routes the call to Olivia
       Then each DN receives, in order:
         | dn    | event               | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
-        | Entry | EventRouteUsed      | $conn1 | Entry  | Entry     | Alice   | Olivia       | Destination      | $request    |
-        | Entry | EventDiverted       | $conn1 | Entry  | Entry     | Alice   | Olivia       | Destination      |             |
-        | Alice | EventNetworkReached | $conn1 | Alice  |           | Olivia  |              |                  |             |
+        | Entry | EventRouteUsed      | $call1 | Entry  | Entry     | Alice   | Olivia       | Destination      | $request    |
+        | Entry | EventDiverted       | $call1 | Entry  | Entry     | Alice   | Olivia       | Destination      |             |
+        | Alice | EventNetworkReached | $call1 | Alice  |           | Olivia  |              |                  |             |
 
     @requires:external-parties
     Scenario: Olivia answers, and only Alice is told
@@ -37,4 +37,4 @@ Feature: Connection-establishing phase, call with routing, outbound
       When Olivia answers
       Then Alice receives, in order:
         | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | CallState |
-        | EventEstablished | $conn1 | Alice  | Origination | Olivia  | Ok        |
+        | EventEstablished | $call1 | Alice  | Origination | Olivia  | Ok        |

@@ -26,18 +26,18 @@ Feature: Connection-establishing phase, call with routing (route queue case)
       When Alice calls Sales
       Then the switch reports, in order:
         | step | dn    | event             | ConnID | ThisDN | ThisQueue | OtherDN |
-        | 1    | Alice | EventDialing      | $conn1 | Alice  |           | Sales   |
-        | 2    | Sales | EventQueued       | $conn1 | Sales  | Sales     | Alice   |
-        | 2    | Sales | EventRouteRequest | $conn1 | Sales  | Sales     | Alice   |
+        | 1    | Alice | EventDialing      | $call1 | Alice  |           | Sales   |
+        | 2    | Sales | EventQueued       | $call1 | Sales  | Sales     | Alice   |
+        | 2    | Sales | EventRouteRequest | $call1 | Sales  | Sales     | Alice   |
 
     Scenario: The router routes the call to Bob; Sales reports the route, Bob's phone rings
       Given Alice is waiting in Sales
       When the router routes the call to Bob
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
-        | Sales | EventRouteUsed | $conn1 | Sales  | Sales     | Alice   | Bob          | Destination      | $request    |
-        | Sales | EventDiverted  | $conn1 | Sales  | Sales     | Alice   | Bob          | Destination      |             |
-        | Bob   | EventRinging   | $conn1 | Bob    | Sales     | Alice   |              |                  |             |
+        | Sales | EventRouteUsed | $call1 | Sales  | Sales     | Alice   | Bob          | Destination      | $request    |
+        | Sales | EventDiverted  | $call1 | Sales  | Sales     | Alice   | Bob          | Destination      |             |
+        | Bob   | EventRinging   | $call1 | Bob    | Sales     | Alice   |              |                  |             |
 
     Scenario: Bob answers, and Alice and Bob are connected
       Given Alice is waiting in Sales
@@ -45,13 +45,13 @@ Feature: Connection-establishing phase, call with routing (route queue case)
       When Bob answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | ThisQueue | OtherDN |
-        | Alice | EventEstablished | $conn1 | Alice  | absent    | Bob     |
-        | Bob   | EventEstablished | $conn1 | Bob    | Sales     | Alice   |
+        | Alice | EventEstablished | $call1 | Alice  | absent    | Bob     |
+        | Bob   | EventEstablished | $call1 | Bob    | Sales     | Alice   |
 
     Scenario: Alice hangs up while Sales waits for a route, and Sales reports the call abandoned
       Given Alice is waiting in Sales
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN |
-        | Alice | EventReleased  | $conn1 | Alice  |           | Sales   |
-        | Sales | EventAbandoned | $conn1 | Sales  | Sales     | Alice   |
+        | Alice | EventReleased  | $call1 | Alice  |           | Sales   |
+        | Sales | EventAbandoned | $call1 | Sales  | Sales     | Alice   |

@@ -36,9 +36,9 @@ Feature: Connection-establishing phase, call with routing
       When Alice calls Entry
       Then the switch reports, in order:
         | step | dn    | event             | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN | OtherDNRole | CallType |
-        | 1    | Alice | EventDialing      | $conn1 | Alice  | Origination |           | Entry   | Destination | Internal |
-        | 2    | Entry | EventQueued       | $conn1 | Entry  |             | Entry     | Alice   |             | Internal |
-        | 2    | Entry | EventRouteRequest | $conn1 | Entry  |             | Entry     | Alice   | Origination | Internal |
+        | 1    | Alice | EventDialing      | $call1 | Alice  | Origination |           | Entry   | Destination | Internal |
+        | 2    | Entry | EventQueued       | $call1 | Entry  |             | Entry     | Alice   |             | Internal |
+        | 2    | Entry | EventRouteRequest | $call1 | Entry  |             | Entry     | Alice   | Origination | Internal |
 
     @inferred @requires:external-parties
     Scenario: An outside caller calls Entry; only the routing point is told, and the call is inbound
@@ -46,8 +46,8 @@ Feature: Connection-establishing phase, call with routing
       When Olivia calls Entry
       Then Entry receives, in any order:
         | event             | ConnID | ThisDN | ThisQueue | OtherDN          | CallType |
-        | EventQueued       | $conn1 | Entry  | Entry     | Olivia or absent | Inbound  |
-        | EventRouteRequest | $conn1 | Entry  | Entry     | Olivia or absent | Inbound  |
+        | EventQueued       | $call1 | Entry  | Entry     | Olivia or absent | Inbound  |
+        | EventRouteRequest | $call1 | Entry  | Entry     | Olivia or absent | Inbound  |
 
   Rule: The router's route is reported at once, and the destination rings with ThisQueue = the routing point
 
@@ -56,9 +56,9 @@ Feature: Connection-establishing phase, call with routing
       When the router routes the call to Bob
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | ThirdPartyDNRole | ReferenceID | CallState |
-        | Entry | EventRouteUsed | $conn1 | Entry  | Entry     | Alice   | Bob          | Destination      | $request    |           |
-        | Entry | EventDiverted  | $conn1 | Entry  | Entry     | Alice   | Bob          | Destination      |             |           |
-        | Bob   | EventRinging   | $conn1 | Bob    | Entry     | Alice   |              |                  |             | Ok        |
+        | Entry | EventRouteUsed | $call1 | Entry  | Entry     | Alice   | Bob          | Destination      | $request    |           |
+        | Entry | EventDiverted  | $call1 | Entry  | Entry     | Alice   | Bob          | Destination      |             |           |
+        | Bob   | EventRinging   | $call1 | Bob    | Entry     | Alice   |              |                  |             | Ok        |
 
     @inferred
     Scenario: Bob answers the routed call, and Alice and Bob are connected
@@ -67,8 +67,8 @@ Feature: Connection-establishing phase, call with routing
       When Bob answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
-        | Alice | EventEstablished | $conn1 | Alice  | absent    | Bob     | Ok        |
-        | Bob   | EventEstablished | $conn1 | Bob    | Entry     | Alice   | Ok        |
+        | Alice | EventEstablished | $call1 | Alice  | absent    | Bob     | Ok        |
+        | Bob   | EventEstablished | $call1 | Bob    | Entry     | Alice   | Ok        |
 
     @inferred
     Scenario: Alice hangs up while Entry waits for a route, and Entry reports the call abandoned
@@ -76,8 +76,8 @@ Feature: Connection-establishing phase, call with routing
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
-        | Alice | EventReleased  | $conn1 | Alice  |           | Entry   | Ok        |
-        | Entry | EventAbandoned | $conn1 | Entry  | Entry     | Alice   | Ok        |
+        | Alice | EventReleased  | $call1 | Alice  |           | Entry   | Ok        |
+        | Entry | EventAbandoned | $call1 | Entry  | Entry     | Alice   | Ok        |
 
   Rule: A routing point that does not divert on ringing reports the route only when the destination answers
 
@@ -87,7 +87,7 @@ Feature: Connection-establishing phase, call with routing
       When the router routes the call to Bob
       Then Bob receives, in order:
         | event        | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
-        | EventRinging | $conn1 | Bob    | Delayed   | Alice   | Ok        |
+        | EventRinging | $call1 | Bob    | Delayed   | Alice   | Ok        |
 
     @requires:routing:divert-on-ringing
     Scenario: Bob answers; Delayed reports the route used and the call diverted before Bob is connected
@@ -96,10 +96,10 @@ Feature: Connection-establishing phase, call with routing
       When Bob answers
       Then the switch reports, in order:
         | step | dn      | event            | ConnID | ThisDN  | ThisQueue | OtherDN | ThirdPartyDN | ReferenceID |
-        | 1    | Delayed | EventRouteUsed   | $conn1 | Delayed | Delayed   |         | Bob          | any         |
-        | 2    | Delayed | EventDiverted    | $conn1 | Delayed | Delayed   |         | Bob          |             |
-        | 3    | Bob     | EventEstablished | $conn1 | Bob     | Delayed   | Alice   |              | $request    |
-        | 3    | Alice   | EventEstablished | $conn1 | Alice   |           | Bob     |              |             |
+        | 1    | Delayed | EventRouteUsed   | $call1 | Delayed | Delayed   |         | Bob          | any         |
+        | 2    | Delayed | EventDiverted    | $call1 | Delayed | Delayed   |         | Bob          |             |
+        | 3    | Bob     | EventEstablished | $call1 | Bob     | Delayed   | Alice   |              | $request    |
+        | 3    | Alice   | EventEstablished | $call1 | Alice   |           | Bob     |              |             |
 
     @requires:routing:divert-on-ringing
     Scenario: Bob releases the call before answering; the router is told with EventError, Alice stays at Delayed
@@ -108,5 +108,5 @@ Feature: Connection-establishing phase, call with routing
       When Bob hangs up
       Then each DN receives, in order:
         | dn      | event         | ConnID | ThisDN | ReferenceID | ErrorCode |
-        | Bob     | EventReleased | $conn1 | Bob    | $request    |           |
+        | Bob     | EventReleased | $call1 | Bob    | $request    |           |
         | Delayed | EventError    |        |        | any         | any       |

@@ -35,10 +35,10 @@ Feature: Connection-establishing phase, internal/inbound call to ACD
       When Alice calls Sales
       Then the switch reports, in order:
         | step | dn    | event         | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | 1    | Alice | EventDialing  | $conn1 | Alice  | Origination |           | Sales   | Destination |              |                  |           |
-        | 2    | Sales | EventQueued   | $conn1 | Sales  | Destination | Sales     | Alice   | Origination |              |                  |           |
-        | 3    | Sales | EventDiverted | $conn1 | Sales  | Destination | Sales     | Alice   | Origination | Bob          | Destination      |           |
-        | 3    | Bob   | EventRinging  | $conn1 | Bob    | Destination | Sales     | Alice   | Origination |              |                  | Ok        |
+        | 1    | Alice | EventDialing  | $call1 | Alice  | Origination |           | Sales   | Destination |              |                  |           |
+        | 2    | Sales | EventQueued   | $call1 | Sales  | Destination | Sales     | Alice   | Origination |              |                  |           |
+        | 3    | Sales | EventDiverted | $call1 | Sales  | Destination | Sales     | Alice   | Origination | Bob          | Destination      |           |
+        | 3    | Bob   | EventRinging  | $call1 | Bob    | Destination | Sales     | Alice   | Origination |              |                  | Ok        |
 
     @inferred
     Scenario: Bob answers, and Alice and Bob are connected; Bob's event names the queue
@@ -47,8 +47,8 @@ Feature: Connection-establishing phase, internal/inbound call to ACD
       When Bob answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN | CallState |
-        | Alice | EventEstablished | $conn1 | Alice  | Origination | absent    | Bob     | Ok        |
-        | Bob   | EventEstablished | $conn1 | Bob    | Destination | Sales     | Alice   | Ok        |
+        | Alice | EventEstablished | $call1 | Alice  | Origination | absent    | Bob     | Ok        |
+        | Bob   | EventEstablished | $call1 | Bob    | Destination | Sales     | Alice   | Ok        |
 
     @inferred @requires:external-parties
     Scenario: An outside caller calls Sales; only the queue and the agent are told, and the call is inbound
@@ -57,9 +57,9 @@ Feature: Connection-establishing phase, internal/inbound call to ACD
       When Olivia calls Sales
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | ThisQueue | OtherDN          | ThirdPartyDN | CallType |
-        | Sales | EventQueued   | $conn1 | Sales  | Sales     | Olivia or absent |              | Inbound  |
-        | Sales | EventDiverted | $conn1 | Sales  | Sales     | Olivia or absent | Bob          | Inbound  |
-        | Bob   | EventRinging  | $conn1 | Bob    | Sales     | Olivia or absent |              | Inbound  |
+        | Sales | EventQueued   | $call1 | Sales  | Sales     | Olivia or absent |              | Inbound  |
+        | Sales | EventDiverted | $call1 | Sales  | Sales     | Olivia or absent | Bob          | Inbound  |
+        | Bob   | EventRinging  | $call1 | Bob    | Sales     | Olivia or absent |              | Inbound  |
 
   Rule: With no agent ready, the call waits in the queue until an agent becomes ready
 
@@ -68,8 +68,8 @@ Feature: Connection-establishing phase, internal/inbound call to ACD
       When Alice calls Sales
       Then the switch reports, in order:
         | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN |
-        | Alice | EventDialing | $conn1 | Alice  |           | Sales   |
-        | Sales | EventQueued  | $conn1 | Sales  | Sales     | Alice   |
+        | Alice | EventDialing | $call1 | Alice  |           | Sales   |
+        | Sales | EventQueued  | $call1 | Sales  | Sales     | Alice   |
 
     @inferred
     Scenario: Bob becomes ready, and Sales diverts the waiting call to him
@@ -79,8 +79,8 @@ Feature: Connection-establishing phase, internal/inbound call to ACD
       Then each DN receives, in order:
         | dn    | event           | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | ReferenceID |
         | Bob   | EventAgentReady |        | Bob    |           |         |              | $request    |
-        | Sales | EventDiverted   | $conn1 | Sales  | Sales     | Alice   | Bob          |             |
-        | Bob   | EventRinging    | $conn1 | Bob    | Sales     | Alice   |              |             |
+        | Sales | EventDiverted   | $call1 | Sales  | Sales     | Alice   | Bob          |             |
+        | Bob   | EventRinging    | $call1 | Bob    | Sales     | Alice   |              |             |
 
   Rule: The caller can give up while the call is queued or while the agent's phone rings
 
@@ -90,8 +90,8 @@ Feature: Connection-establishing phase, internal/inbound call to ACD
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
-        | Alice | EventReleased  | $conn1 | Alice  |           | Sales   | Ok        |
-        | Sales | EventAbandoned | $conn1 | Sales  | Sales     | Alice   | Ok        |
+        | Alice | EventReleased  | $call1 | Alice  |           | Sales   | Ok        |
+        | Sales | EventAbandoned | $call1 | Sales  | Sales     | Alice   | Ok        |
 
     Scenario: Alice hangs up while Bob's phone rings; Bob's call is abandoned and still names the queue
       Given Bob is ready
@@ -99,8 +99,8 @@ Feature: Connection-establishing phase, internal/inbound call to ACD
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN       | CallState |
-        | Alice | EventReleased  | $conn1 | Alice  |           | Bob or absent | Ok        |
-        | Bob   | EventAbandoned | $conn1 | Bob    | Sales     | Alice         | Ok        |
+        | Alice | EventReleased  | $call1 | Alice  |           | Bob or absent | Ok        |
+        | Bob   | EventAbandoned | $call1 | Bob    | Sales     | Alice         | Ok        |
 
   Rule: A call that waits longer than the queue's overflow time overflows; the queue names the destination "Trunk"
 
@@ -110,5 +110,5 @@ Feature: Connection-establishing phase, internal/inbound call to ACD
       When the call waits in the queue longer than the overflow time
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | ThirdPartyDNRole |
-        | Sales | EventDiverted | $conn1 | Sales  | Sales     | Alice   | Trunk        | Destination      |
-        | Carol | EventRinging  | $conn1 | Carol  | absent    | Alice   |              |                  |
+        | Sales | EventDiverted | $call1 | Sales  | Sales     | Alice   | Trunk        | Destination      |
+        | Carol | EventRinging  | $call1 | Carol  | absent    | Alice   |              |                  |

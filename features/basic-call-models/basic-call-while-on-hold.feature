@@ -26,8 +26,8 @@ Feature: Connection-establishing phase while on hold
       When Alice calls Carol
       Then the switch reports, in order:
         | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallType | CallState |
-        | Alice | EventDialing | $conn2 | Alice  | Origination | Carol   | Destination | Internal |           |
-        | Carol | EventRinging | $conn2 | Carol  | Destination | Alice   | Origination | Internal | Ok        |
+        | Alice | EventDialing | $call2 | Alice  | Origination | Carol   | Destination | Internal |           |
+        | Carol | EventRinging | $call2 | Carol  | Destination | Alice   | Origination | Internal | Ok        |
 
     Scenario: Carol answers, and the new call is established while Bob stays on hold
       Given Alice is talking to Bob
@@ -36,8 +36,8 @@ Feature: Connection-establishing phase while on hold
       When Carol answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole |
-        | Alice | EventEstablished | $conn2 | Alice  | Origination | Carol   | Destination |
-        | Carol | EventEstablished | $conn2 | Carol  | Destination | Alice   | Origination |
+        | Alice | EventEstablished | $call2 | Alice  | Origination | Carol   | Destination |
+        | Carol | EventEstablished | $call2 | Carol  | Destination | Alice   | Origination |
 
     Scenario: Alice gives up on the new call while Carol's phone rings, and Bob stays on hold
       Given Alice is talking to Bob
@@ -46,8 +46,8 @@ Feature: Connection-establishing phase while on hold
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventReleased  | $conn2 | Alice  | Carol   | Ok        |
-        | Carol | EventAbandoned | $conn2 | Carol  | Alice   | Ok        |
+        | Alice | EventReleased  | $call2 | Alice  | Carol   | Ok        |
+        | Carol | EventAbandoned | $call2 | Carol  | Alice   | Ok        |
 
   Rule: An outbound call placed while another call is on hold
 
@@ -59,7 +59,7 @@ Feature: Connection-establishing phase while on hold
       When Alice calls Otto
       Then Alice receives, in order:
         | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallType            |
-        | EventDialing | $conn2 | Alice  | Origination | Otto    | Destination | Outbound or Unknown |
+        | EventDialing | $call2 | Alice  | Origination | Otto    | Destination | Outbound or Unknown |
 
     @requires:external-parties
     Scenario: Otto answers, and Alice's outbound call is established while Bob stays on hold
@@ -70,4 +70,4 @@ Feature: Connection-establishing phase while on hold
       When Otto answers
       Then Alice receives, in order:
         | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | EventEstablished | $conn2 | Alice  | Origination | Otto    | Destination | Ok        |
+        | EventEstablished | $call2 | Alice  | Origination | Otto    | Destination | Ok        |

@@ -27,7 +27,7 @@ Feature: Connection-establishing phase, outbound call
       When Alice calls Otto
       Then Alice receives, in order:
         | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallType            | ReferenceID |
-        | EventDialing | $conn1 | Alice  | Origination | Otto    | Destination | Outbound or Unknown | $request    |
+        | EventDialing | $call1 | Alice  | Origination | Otto    | Destination | Outbound or Unknown | $request    |
 
   Rule: The caller's dialing is reported, then that the call reached the network
 
@@ -36,8 +36,8 @@ Feature: Connection-establishing phase, outbound call
       When Alice calls Otto
       Then Alice receives, in order:
         | event               | ConnID | ThisDN | ThisDNRole  | OtherDN        | OtherDNRole | CallType            |
-        | EventDialing        | $conn1 | Alice  | Origination | Otto           | Destination | Outbound or Unknown |
-        | EventNetworkReached | $conn1 | Alice  |             | Otto or absent |             | Outbound            |
+        | EventDialing        | $call1 | Alice  | Origination | Otto           | Destination | Outbound or Unknown |
+        | EventNetworkReached | $call1 | Alice  |             | Otto or absent |             | Outbound            |
 
   Rule: The outside party answers, and the caller is connected
 
@@ -47,7 +47,7 @@ Feature: Connection-establishing phase, outbound call
       When Otto answers
       Then Alice receives, in order:
         | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallType | CallState |
-        | EventEstablished | $conn1 | Alice  | Origination | Otto    | Destination | Outbound | Ok        |
+        | EventEstablished | $call1 | Alice  | Origination | Otto    | Destination | Outbound | Ok        |
 
   Rule: Either side ends the call (Release Phase)
 
@@ -57,7 +57,7 @@ Feature: Connection-establishing phase, outbound call
       When Otto hangs up
       Then Alice receives, in order:
         | event         | ConnID | ThisDN | OtherDN        | CallState |
-        | EventReleased | $conn1 | Alice  | Otto or absent | Ok        |
+        | EventReleased | $call1 | Alice  | Otto or absent | Ok        |
 
     @requires:external-parties
     Scenario: Alice hangs up, and her call is released
@@ -65,7 +65,7 @@ Feature: Connection-establishing phase, outbound call
       When Alice hangs up
       Then Alice receives, in order:
         | event         | ConnID | ThisDN | OtherDN        | CallState | ReferenceID |
-        | EventReleased | $conn1 | Alice  | Otto or absent | Ok        | $request    |
+        | EventReleased | $call1 | Alice  | Otto or absent | Ok        | $request    |
 
   Rule: The caller gives up before the outside party answers
 
@@ -74,4 +74,4 @@ Feature: Connection-establishing phase, outbound call
       When Alice hangs up
       Then Alice receives, in order:
         | event         | ConnID | ThisDN | ThisDNRole  | CallState |
-        | EventReleased | $conn1 | Alice  | Origination | Ok        |
+        | EventReleased | $call1 | Alice  | Origination | Ok        |

@@ -28,11 +28,11 @@ Feature: Blind Conference
       When Bob completes the conference
       Then the switch reports, in order:
         | dn    | event             | step | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID        |
-        | Bob   | EventReleased     | 1    | $conn2 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent |
-        | Bob   | EventRetrieved    | 1    | $conn1 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent |
-        | Alice | EventPartyAdded   | 2    | $conn1 | Alice  | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |                    |
-        | Bob   | EventPartyAdded   | 2    | $conn1 | Bob    | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |                    |
-        | Carol | EventPartyChanged | 3    | $conn1 | Carol  | ConferenceMember |         |             | Bob          | ConferencedBy    | $conn2         | Conferenced |                    |
+        | Bob   | EventReleased     | 1    | $call2 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent |
+        | Bob   | EventRetrieved    | 1    | $call1 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent |
+        | Alice | EventPartyAdded   | 2    | $call1 | Alice  | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |                    |
+        | Bob   | EventPartyAdded   | 2    | $call1 | Bob    | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |                    |
+        | Carol | EventPartyChanged | 3    | $call1 | Carol  | ConferenceMember |         |             | Bob          | ConferencedBy    | $call2         | Conferenced |                    |
 
     Scenario: Carol answers and joins the conference
       Given Alice is talking to Bob
@@ -41,4 +41,4 @@ Feature: Blind Conference
       When Carol answers
       Then Carol receives, in order:
         | event            | ConnID | ThisDN | ThisDNRole       | OtherDN | CallState         |
-        | EventEstablished | $conn1 | Carol  | ConferenceMember | absent  | Ok or Conferenced |
+        | EventEstablished | $call1 | Carol  | ConferenceMember | absent  | Ok or Conferenced |

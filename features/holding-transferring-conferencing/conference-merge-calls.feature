@@ -33,11 +33,11 @@ Feature: Conference with two incoming calls using TMergeCalls
       When Bob merges the calls into a conference
       Then the switch reports, in order:
         | dn    | event             | step | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID        |
-        | Bob   | EventReleased     | 1    | $conn2 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent |
-        | Bob   | EventRetrieved    | 1    | $conn1 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent |
-        | Alice | EventPartyAdded   | 2    | $conn1 | Alice  | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |                    |
-        | Bob   | EventPartyAdded   | 2    | $conn1 | Bob    | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |                    |
-        | Carol | EventPartyChanged | 3    | $conn1 | Carol  | ConferenceMember |         |             | Bob          | ConferencedBy    | $conn2         | Conferenced |                    |
+        | Bob   | EventReleased     | 1    | $call2 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent |
+        | Bob   | EventRetrieved    | 1    | $call1 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent |
+        | Alice | EventPartyAdded   | 2    | $call1 | Alice  | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |                    |
+        | Bob   | EventPartyAdded   | 2    | $call1 | Bob    | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |                    |
+        | Carol | EventPartyChanged | 3    | $call1 | Carol  | ConferenceMember |         |             | Bob          | ConferencedBy    | $call2         | Conferenced |                    |
 
   Rule: Merged as a transfer, the two callers are connected on the held call's ConnID
 
@@ -48,9 +48,9 @@ Feature: Conference with two incoming calls using TMergeCalls
       When Bob merges the calls into a transfer
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
-        | Alice | EventPartyChanged | $conn1 | Alice  | Origination | Carol   | Origination | Bob          | TransferredBy    | $conn1         | Transferred |
-        | Carol | EventPartyChanged | $conn1 | Carol  | Origination | Alice   | Origination | Bob          | TransferredBy    | $conn2         | Transferred |
+        | Alice | EventPartyChanged | $call1 | Alice  | Origination | Carol   | Origination | Bob          | TransferredBy    | $call1         | Transferred |
+        | Carol | EventPartyChanged | $call1 | Carol  | Origination | Alice   | Origination | Bob          | TransferredBy    | $call2         | Transferred |
       And Bob receives, in any order:
         | event         | ConnID | ThisDN | CallState   | ReferenceID        |
-        | EventReleased | $conn2 | Bob    | Transferred | $request or absent |
-        | EventReleased | $conn1 | Bob    | Transferred | $request or absent |
+        | EventReleased | $call2 | Bob    | Transferred | $request or absent |
+        | EventReleased | $call1 | Bob    | Transferred | $request or absent |

@@ -31,9 +31,9 @@ Feature: Conference
       When Bob starts a consultation with Carol for a conference
       Then the switch reports, in order:
         | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState | ReferenceID |
-        | Bob   | EventHeld    | $conn1 | Bob    | Destination | Alice   |             |           |             |
-        | Bob   | EventDialing | $conn2 | Bob    | Origination | Carol   | Destination |           | $request    |
-        | Carol | EventRinging | $conn2 | Carol  | Destination | Bob     | Origination | Ok        |             |
+        | Bob   | EventHeld    | $call1 | Bob    | Destination | Alice   |             |           |             |
+        | Bob   | EventDialing | $call2 | Bob    | Origination | Carol   | Destination |           | $request    |
+        | Carol | EventRinging | $call2 | Carol  | Destination | Bob     | Origination | Ok        |             |
 
     @inferred
     Scenario: The consultation call is a consult call of the main call
@@ -41,9 +41,9 @@ Feature: Conference
       When Bob starts a consultation with Carol for a conference
       Then each DN receives, in order:
         | dn    | event        | ConnID | CallType | PreviousConnID |
-        | Bob   | EventHeld    | $conn1 |          |                |
-        | Bob   | EventDialing | $conn2 | Consult  | $conn1         |
-        | Carol | EventRinging | $conn2 | Consult  | $conn1         |
+        | Bob   | EventHeld    | $call1 |          |                |
+        | Bob   | EventDialing | $call2 | Consult  | $call1         |
+        | Carol | EventRinging | $call2 | Consult  | $call1         |
 
     Scenario: Carol answers the consultation call
       Given Alice is talking to Bob
@@ -51,8 +51,8 @@ Feature: Conference
       When Carol answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | Carol | EventEstablished | $conn2 | Carol  | Destination | Bob     | Origination | Ok        |
-        | Bob   | EventEstablished | $conn2 | Bob    | Origination | Carol   | Destination | Ok        |
+        | Carol | EventEstablished | $call2 | Carol  | Destination | Bob     | Origination | Ok        |
+        | Bob   | EventEstablished | $call2 | Bob    | Origination | Carol   | Destination | Ok        |
 
   Rule: Completing the conference merges the consultation into the main call, whose ConnID survives
 
@@ -63,11 +63,11 @@ Feature: Conference
       When Bob completes the conference
       Then the switch reports, in order:
         | dn    | event             | step | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID         |
-        | Bob   | EventReleased     | 1    | $conn2 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent  |
-        | Bob   | EventRetrieved    | 1    | $conn1 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent  |
-        | Alice | EventPartyAdded   | 2    | $conn1 | Alice  | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |                     |
-        | Bob   | EventPartyAdded   | 2    | $conn1 | Bob    | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |                     |
-        | Carol | EventPartyChanged | 3    | $conn1 | Carol  | ConferenceMember |         |             | Bob          | ConferencedBy    | $conn2         | Conferenced |                     |
+        | Bob   | EventReleased     | 1    | $call2 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent  |
+        | Bob   | EventRetrieved    | 1    | $call1 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent  |
+        | Alice | EventPartyAdded   | 2    | $call1 | Alice  | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |                     |
+        | Bob   | EventPartyAdded   | 2    | $call1 | Bob    | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |                     |
+        | Carol | EventPartyChanged | 3    | $call1 | Carol  | ConferenceMember |         |             | Bob          | ConferencedBy    | $call2         | Conferenced |                     |
 
     Scenario: Bob completes the conference after going back to Alice, so the main call is not on hold
       Given Alice is talking to Bob
@@ -77,10 +77,10 @@ Feature: Conference
       When Bob completes the conference
       Then the switch reports, in order:
         | dn    | event             | step | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
-        | Bob   | EventReleased     | 1    | $conn2 | Bob    |                  |         |             |              |                  |                | Conferenced | $request    |
-        | Alice | EventPartyAdded   | 2    | $conn1 | Alice  | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |             |
-        | Bob   | EventPartyAdded   | 2    | $conn1 | Bob    | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |             |
-        | Carol | EventPartyChanged | 3    | $conn1 | Carol  | ConferenceMember |         |             | Bob          | ConferencedBy    | $conn2         | Conferenced |             |
+        | Bob   | EventReleased     | 1    | $call2 | Bob    |                  |         |             |              |                  |                | Conferenced | $request    |
+        | Alice | EventPartyAdded   | 2    | $call1 | Alice  | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |             |
+        | Bob   | EventPartyAdded   | 2    | $call1 | Bob    | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |             |
+        | Carol | EventPartyChanged | 3    | $call1 | Carol  | ConferenceMember |         |             | Bob          | ConferencedBy    | $call2         | Conferenced |             |
 
     @requires:external-parties
     Scenario: An outside caller in the conference gets no events
@@ -91,7 +91,7 @@ Feature: Conference
       When Bob completes the conference
       Then the switch reports, in order:
         | dn    | event             | step | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
-        | Bob   | EventReleased     | 1    | $conn2 | Bob    |                  |         |             |              |                  |                | Conferenced |
-        | Bob   | EventRetrieved    | 1    | $conn1 | Bob    |                  |         |             |              |                  |                | Conferenced |
-        | Bob   | EventPartyAdded   | 2    | $conn1 | Bob    | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |
-        | Carol | EventPartyChanged | 3    | $conn1 | Carol  | ConferenceMember |         |             | Bob          | ConferencedBy    | $conn2         | Conferenced |
+        | Bob   | EventReleased     | 1    | $call2 | Bob    |                  |         |             |              |                  |                | Conferenced |
+        | Bob   | EventRetrieved    | 1    | $call1 | Bob    |                  |         |             |              |                  |                | Conferenced |
+        | Bob   | EventPartyAdded   | 2    | $call1 | Bob    | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |
+        | Carol | EventPartyChanged | 3    | $call1 | Carol  | ConferenceMember |         |             | Bob          | ConferencedBy    | $call2         | Conferenced |

@@ -23,7 +23,7 @@ Feature: Listen disconnect and listen reconnect
       When Bob stops Carol from listening
       Then Bob receives, in order:
         | event                   | ConnID | ThisDN | OtherDN | OtherDNRole      | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | EventListenDisconnected | $conn1 | Bob    | Carol   | ConferenceMember | Carol        | ConferenceMember | Held      |
+        | EventListenDisconnected | $call1 | Bob    | Carol   | ConferenceMember | Carol        | ConferenceMember | Held      |
 
     Scenario: Bob lets Carol listen again
       Given Alice, Bob and Carol are in a conference
@@ -31,4 +31,4 @@ Feature: Listen disconnect and listen reconnect
       When Bob lets Carol listen again
       Then Bob receives, in order:
         | event                   | ConnID | ThisDN | OtherDN | OtherDNRole      | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | EventListenReconnected  | $conn1 | Bob    | Carol   | ConferenceMember | Carol        | ConferenceMember | Ok        |
+        | EventListenReconnected  | $call1 | Bob    | Carol   | ConferenceMember | Carol        | ConferenceMember | Ok        |

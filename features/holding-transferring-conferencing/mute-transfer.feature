@@ -31,13 +31,13 @@ Feature: Mute Transfer
       When Bob makes a mute transfer to Carol
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
-        | Bob   | EventHeld         | $conn1 | Bob    |             | Alice   |             |              |                  |                |             |             |
-        | Bob   | EventDialing      | $conn2 | Bob    | Origination | Carol   | Destination |              |                  |                |             | $request    |
-        | Bob   | EventReleased     | $conn2 | Bob    |             |         |             |              |                  |                | Transferred |             |
-        | Bob   | EventReleased     | $conn1 | Bob    |             |         |             |              |                  |                | Transferred |             |
-        | Carol | EventRinging      | $conn2 | Carol  | Destination | Bob     | Origination |              |                  |                | Ok          |             |
-        | Carol | EventPartyChanged | $conn1 | Carol  | Destination | Alice   | Origination | Bob          | TransferredBy    | $conn2         | Transferred |             |
-        | Alice | EventPartyChanged | $conn1 | Alice  | Origination | Carol   | Destination | Bob          | TransferredBy    | $conn1         | Transferred |             |
+        | Bob   | EventHeld         | $call1 | Bob    |             | Alice   |             |              |                  |                |             |             |
+        | Bob   | EventDialing      | $call2 | Bob    | Origination | Carol   | Destination |              |                  |                |             | $request    |
+        | Bob   | EventReleased     | $call2 | Bob    |             |         |             |              |                  |                | Transferred |             |
+        | Bob   | EventReleased     | $call1 | Bob    |             |         |             |              |                  |                | Transferred |             |
+        | Carol | EventRinging      | $call2 | Carol  | Destination | Bob     | Origination |              |                  |                | Ok          |             |
+        | Carol | EventPartyChanged | $call1 | Carol  | Destination | Alice   | Origination | Bob          | TransferredBy    | $call2         | Transferred |             |
+        | Alice | EventPartyChanged | $call1 | Alice  | Origination | Carol   | Destination | Bob          | TransferredBy    | $call1         | Transferred |             |
 
     @requires:external-parties
     Scenario: Bob makes a mute transfer to an outside number, which gets no events
@@ -46,11 +46,11 @@ Feature: Mute Transfer
       When Bob makes a mute transfer to Olivia
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | OtherDN | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
-        | Bob   | EventHeld         | $conn1 | Bob    | Alice   |              |                  |                |             |             |
-        | Bob   | EventDialing      | $conn2 | Bob    | Olivia  |              |                  |                |             | $request    |
-        | Bob   | EventReleased     | $conn2 | Bob    |         |              |                  |                | Transferred |             |
-        | Bob   | EventReleased     | $conn1 | Bob    |         |              |                  |                | Transferred |             |
-        | Alice | EventPartyChanged | $conn1 | Alice  | Olivia  | Bob          | TransferredBy    | $conn1         | Transferred |             |
+        | Bob   | EventHeld         | $call1 | Bob    | Alice   |              |                  |                |             |             |
+        | Bob   | EventDialing      | $call2 | Bob    | Olivia  |              |                  |                |             | $request    |
+        | Bob   | EventReleased     | $call2 | Bob    |         |              |                  |                | Transferred |             |
+        | Bob   | EventReleased     | $call1 | Bob    |         |              |                  |                | Transferred |             |
+        | Alice | EventPartyChanged | $call1 | Alice  | Olivia  | Bob          | TransferredBy    | $call1         | Transferred |             |
 
   Rule: The destination answers on the main call
 
@@ -60,4 +60,4 @@ Feature: Mute Transfer
       When Carol answers
       Then Carol receives, in order:
         | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | CallState |
-        | EventEstablished | $conn1 | Carol  | Destination | Alice   | Ok        |
+        | EventEstablished | $call1 | Carol  | Destination | Alice   | Ok        |

@@ -27,18 +27,18 @@ Feature: Single-Step Conference
       When Bob conferences Carol in
       Then the switch reports, in order:
         | dn    | event           | step | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | CallState   | ReferenceID |
-        | Carol | EventRinging    | 1    | $conn1 | Carol  | ConferenceMember |         |             |              |                  | Ok          |             |
-        | Alice | EventPartyAdded | 2    | $conn1 | Alice  | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          | Conferenced | absent      |
-        | Bob   | EventPartyAdded | 2    | $conn1 | Bob    | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          | Conferenced | $request    |
+        | Carol | EventRinging    | 1    | $call1 | Carol  | ConferenceMember |         |             |              |                  | Ok          |             |
+        | Alice | EventPartyAdded | 2    | $call1 | Alice  | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          | Conferenced | absent      |
+        | Bob   | EventPartyAdded | 2    | $call1 | Bob    | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          | Conferenced | $request    |
 
     Scenario: Alice conferences Carol in while Bob's phone is still ringing
       Given Alice is calling Bob
       When Alice conferences Carol in
       Then the switch reports, in order:
         | dn    | event           | step | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | CallState   | ReferenceID |
-        | Carol | EventRinging    | 1    | $conn1 | Carol  | ConferenceMember |         |             |              |                  | Ok          |             |
-        | Alice | EventPartyAdded | 2    | $conn1 | Alice  | ConferenceMember | Carol   | NewParty    | Alice        | AddedBy          | Conferenced | $request    |
-        | Bob   | EventPartyAdded | 2    | $conn1 | Bob    | ConferenceMember | Carol   | NewParty    | Alice        | AddedBy          | Conferenced | absent      |
+        | Carol | EventRinging    | 1    | $call1 | Carol  | ConferenceMember |         |             |              |                  | Ok          |             |
+        | Alice | EventPartyAdded | 2    | $call1 | Alice  | ConferenceMember | Carol   | NewParty    | Alice        | AddedBy          | Conferenced | $request    |
+        | Bob   | EventPartyAdded | 2    | $call1 | Bob    | ConferenceMember | Carol   | NewParty    | Alice        | AddedBy          | Conferenced | absent      |
 
     @inferred
     Scenario: Carol answers and joins the conference
@@ -47,4 +47,4 @@ Feature: Single-Step Conference
       When Carol answers
       Then Carol receives, in order:
         | event            | ConnID | ThisDN | ThisDNRole       | OtherDN | CallState         |
-        | EventEstablished | $conn1 | Carol  | ConferenceMember | absent  | Ok or Conferenced |
+        | EventEstablished | $call1 | Carol  | ConferenceMember | absent  | Ok or Conferenced |

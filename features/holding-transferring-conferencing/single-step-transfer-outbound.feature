@@ -33,9 +33,9 @@ Feature: Single-Step Transfer (outbound)
       When Bob transfers the call to Olivia
       Then each DN receives, in order:
         | dn    | event               | ConnID | ThisDN | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | Cause              | ReferenceID |
-        | Bob   | EventReleased       | $conn1 | Bob    | any          | Destination      |                | Transferred | Cause1stepTransfer | $request    |
-        | Alice | EventPartyChanged   | $conn1 | Alice  | Bob          | TransferredBy    | $conn1         | Transferred |                    |             |
-        | Alice | EventNetworkReached | $conn1 | Alice  |              |                  |                | Transferred |                    |             |
+        | Bob   | EventReleased       | $call1 | Bob    | any          | Destination      |                | Transferred | Cause1stepTransfer | $request    |
+        | Alice | EventPartyChanged   | $call1 | Alice  | Bob          | TransferredBy    | $call1         | Transferred |                    |             |
+        | Alice | EventNetworkReached | $call1 | Alice  |              |                  |                | Transferred |                    |             |
 
   Rule: Other switches report the transfer only
 
@@ -45,8 +45,8 @@ Feature: Single-Step Transfer (outbound)
       When Bob transfers the call to Olivia
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | Cause              | ReferenceID |
-        | Bob   | EventReleased     | $conn1 | Bob    | any          | Destination      |                | Transferred | Cause1stepTransfer | $request    |
-        | Alice | EventPartyChanged | $conn1 | Alice  | Bob          | TransferredBy    | $conn1         | Transferred |                    |             |
+        | Bob   | EventReleased     | $call1 | Bob    | any          | Destination      |                | Transferred | Cause1stepTransfer | $request    |
+        | Alice | EventPartyChanged | $call1 | Alice  | Bob          | TransferredBy    | $call1         | Transferred |                    |             |
 
   Rule: An outbound call is transferred to an internal destination like any other call
 
@@ -56,5 +56,5 @@ Feature: Single-Step Transfer (outbound)
       When Bob transfers the call to Alice
       Then the switch reports, in order:
         | dn    | event         | ConnID | ThisDN | ThisDNRole  | OtherDN | ThirdPartyDN | ThirdPartyDNRole | CallType | CallState   | ReferenceID |
-        | Bob   | EventReleased | $conn1 | Bob    |             |         | Alice        | Destination      | Outbound | Transferred | $request    |
-        | Alice | EventRinging  | $conn1 | Alice  | Origination | Olivia  |              |                  | Outbound | Transferred |             |
+        | Bob   | EventReleased | $call1 | Bob    |             |         | Alice        | Destination      | Outbound | Transferred | $request    |
+        | Alice | EventRinging  | $call1 | Alice  | Origination | Olivia  |              |                  | Outbound | Transferred |             |

@@ -30,9 +30,9 @@ Feature: Single-Step Transfer
       When Bob transfers the call to Carol
       Then the switch reports, in order:
         | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | Cause              | ReferenceID |
-        | Bob   | EventReleased     | $conn1 | Bob    |             |         |             | Carol        | Destination      |                | Transferred | Cause1stepTransfer | $request    |
-        | Carol | EventRinging      | $conn1 | Carol  | Destination |         |             |              |                  |                | Transferred |                    |             |
-        | Alice | EventPartyChanged | $conn1 | Alice  | Origination | Carol   | Destination | Bob          | TransferredBy    | $conn1         | Transferred |                    |             |
+        | Bob   | EventReleased     | $call1 | Bob    |             |         |             | Carol        | Destination      |                | Transferred | Cause1stepTransfer | $request    |
+        | Carol | EventRinging      | $call1 | Carol  | Destination |         |             |              |                  |                | Transferred |                    |             |
+        | Alice | EventPartyChanged | $call1 | Alice  | Origination | Carol   | Destination | Bob          | TransferredBy    | $call1         | Transferred |                    |             |
 
     @requires:external-parties
     Scenario: Bob transfers a call from an outside caller, who gets no events
@@ -41,8 +41,8 @@ Feature: Single-Step Transfer
       When Bob transfers the call to Carol
       Then the switch reports, in order:
         | dn    | event         | ConnID | ThisDN | ThisDNRole  | OtherDN | ThirdPartyDN | ThirdPartyDNRole | CallType | CallState   | Cause              | ReferenceID |
-        | Bob   | EventReleased | $conn1 | Bob    |             |         | Carol        | Destination      |          | Transferred | Cause1stepTransfer | $request    |
-        | Carol | EventRinging  | $conn1 | Carol  | Destination | Olivia  |              |                  | Inbound  | Transferred |                    |             |
+        | Bob   | EventReleased | $call1 | Bob    |             |         | Carol        | Destination      |          | Transferred | Cause1stepTransfer | $request    |
+        | Carol | EventRinging  | $call1 | Carol  | Destination | Olivia  |              |                  | Inbound  | Transferred |                    |             |
 
     Scenario: Bob transfers his place in a conference to Dave
       Given Dave is on extension 7004
@@ -50,10 +50,10 @@ Feature: Single-Step Transfer
       When Bob transfers the call to Dave
       Then the switch reports, in order:
         | dn    | event             | step | ConnID | ThisDN | ThisDNRole       | OtherDN | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
-        | Bob   | EventReleased     | 1    | $conn1 | Bob    |                  |         | Dave         | Destination      |                | Transferred | $request    |
-        | Dave  | EventRinging      | 2    | $conn1 | Dave   | ConferenceMember |         |              |                  |                | Transferred |             |
-        | Alice | EventPartyChanged | 3    | $conn1 | Alice  | ConferenceMember | absent  | Bob          | TransferredBy    | $conn1         | Transferred |             |
-        | Carol | EventPartyChanged | 3    | $conn1 | Carol  | ConferenceMember | absent  | Bob          | TransferredBy    | $conn1         | Transferred |             |
+        | Bob   | EventReleased     | 1    | $call1 | Bob    |                  |         | Dave         | Destination      |                | Transferred | $request    |
+        | Dave  | EventRinging      | 2    | $call1 | Dave   | ConferenceMember |         |              |                  |                | Transferred |             |
+        | Alice | EventPartyChanged | 3    | $call1 | Alice  | ConferenceMember | absent  | Bob          | TransferredBy    | $call1         | Transferred |             |
+        | Carol | EventPartyChanged | 3    | $call1 | Carol  | ConferenceMember | absent  | Bob          | TransferredBy    | $call1         | Transferred |             |
 
   Rule: The destination answers on the same call
 
@@ -64,4 +64,4 @@ Feature: Single-Step Transfer
       When Carol answers
       Then Carol receives, in order:
         | event            | ConnID | ThisDN | ThisDNRole  | OtherDN         | CallState |
-        | EventEstablished | $conn1 | Carol  | Destination | Alice or absent | Ok        |
+        | EventEstablished | $call1 | Carol  | Destination | Alice or absent | Ok        |

@@ -36,8 +36,8 @@ Feature: Trunk optimization: anti-tromboning
       When Bob completes the transfer
       Then Bob receives, in any order:
         | event         | ConnID | ThisDN | CallState   | ReferenceID        |
-        | EventReleased | $conn2 | Bob    | Transferred | $request or absent |
-        | EventReleased | $conn1 | Bob    | Transferred | $request or absent |
+        | EventReleased | $call2 | Bob    | Transferred | $request or absent |
+        | EventReleased | $call1 | Bob    | Transferred | $request or absent |
 
   Rule: Only one remaining party is a trunk: no optimization, the local party is told
 
@@ -49,8 +49,8 @@ Feature: Trunk optimization: anti-tromboning
       When Bob completes the transfer
       Then Alice receives, in order:
         | event             | ConnID | ThisDN | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
-        | EventPartyChanged | $conn1 | Alice  | Bob          | TransferredBy    | $conn1         | Transferred |
+        | EventPartyChanged | $call1 | Alice  | Bob          | TransferredBy    | $call1         | Transferred |
       And Bob receives, in any order:
         | event         | ConnID | ThisDN | CallState   |
-        | EventReleased | $conn2 | Bob    | Transferred |
-        | EventReleased | $conn1 | Bob    | Transferred |
+        | EventReleased | $call2 | Bob    | Transferred |
+        | EventReleased | $call1 | Bob    | Transferred |

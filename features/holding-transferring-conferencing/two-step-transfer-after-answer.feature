@@ -35,9 +35,9 @@ Feature: Two-Step Transfer, complete after the consulted party answers
       When Bob starts a consultation with Carol for a transfer
       Then the switch reports, in order:
         | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState | ReferenceID |
-        | Bob   | EventHeld    | $conn1 | Bob    | Destination | Alice   |             |           |             |
-        | Bob   | EventDialing | $conn2 | Bob    | Origination | Carol   | Destination |           | $request    |
-        | Carol | EventRinging | $conn2 | Carol  | Destination | Bob     | Origination | Ok        |             |
+        | Bob   | EventHeld    | $call1 | Bob    | Destination | Alice   |             |           |             |
+        | Bob   | EventDialing | $call2 | Bob    | Origination | Carol   | Destination |           | $request    |
+        | Carol | EventRinging | $call2 | Carol  | Destination | Bob     | Origination | Ok        |             |
 
     @inferred
     Scenario: The consultation call is a consult call of the main call
@@ -45,9 +45,9 @@ Feature: Two-Step Transfer, complete after the consulted party answers
       When Bob starts a consultation with Carol for a transfer
       Then each DN receives, in order:
         | dn    | event        | ConnID | CallType | PreviousConnID |
-        | Bob   | EventHeld    | $conn1 |          |                |
-        | Bob   | EventDialing | $conn2 | Consult  | $conn1         |
-        | Carol | EventRinging | $conn2 | Consult  | $conn1         |
+        | Bob   | EventHeld    | $call1 |          |                |
+        | Bob   | EventDialing | $call2 | Consult  | $call1         |
+        | Carol | EventRinging | $call2 | Consult  | $call1         |
 
     Scenario: Carol answers the consultation call
       Given Alice is talking to Bob
@@ -55,8 +55,8 @@ Feature: Two-Step Transfer, complete after the consulted party answers
       When Carol answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | Carol | EventEstablished | $conn2 | Carol  | Destination | Bob     | Origination | Ok        |
-        | Bob   | EventEstablished | $conn2 | Bob    | Origination | Carol   | Destination | Ok        |
+        | Carol | EventEstablished | $call2 | Carol  | Destination | Bob     | Origination | Ok        |
+        | Bob   | EventEstablished | $call2 | Bob    | Origination | Carol   | Destination | Ok        |
 
   Rule: Completing the transfer moves the consulted party into the main call, whose ConnID survives
 
@@ -68,12 +68,12 @@ Feature: Two-Step Transfer, complete after the consulted party answers
       When Bob completes the transfer
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
-        | Alice | EventPartyChanged | $conn1 | Alice  | Origination | Carol   | Destination | Bob          | TransferredBy    | $conn1         | Transferred |
-        | Carol | EventPartyChanged | $conn1 | Carol  | Destination | Alice   | Origination | Bob          | TransferredBy    | $conn2         | Transferred |
+        | Alice | EventPartyChanged | $call1 | Alice  | Origination | Carol   | Destination | Bob          | TransferredBy    | $call1         | Transferred |
+        | Carol | EventPartyChanged | $call1 | Carol  | Destination | Alice   | Origination | Bob          | TransferredBy    | $call2         | Transferred |
       And Bob receives, in any order:
         | event         | ConnID | ThisDN | CallState   | ReferenceID        |
-        | EventReleased | $conn2 | Bob    | Transferred | $request or absent |
-        | EventReleased | $conn1 | Bob    | Transferred | $request or absent |
+        | EventReleased | $call2 | Bob    | Transferred | $request or absent |
+        | EventReleased | $call1 | Bob    | Transferred | $request or absent |
 
     @inferred @requires:external-parties
     Scenario: Bob transfers an outside caller, who gets no events
@@ -84,11 +84,11 @@ Feature: Two-Step Transfer, complete after the consulted party answers
       When Bob completes the transfer
       Then Carol receives, in order:
         | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
-        | EventPartyChanged | $conn1 | Carol  | Destination | Olivia  | Origination | Bob          | TransferredBy    | $conn2         | Transferred |
+        | EventPartyChanged | $call1 | Carol  | Destination | Olivia  | Origination | Bob          | TransferredBy    | $call2         | Transferred |
       And Bob receives, in any order:
         | event         | ConnID | ThisDN | CallState   |
-        | EventReleased | $conn2 | Bob    | Transferred |
-        | EventReleased | $conn1 | Bob    | Transferred |
+        | EventReleased | $call2 | Bob    | Transferred |
+        | EventReleased | $call1 | Bob    | Transferred |
 
   Rule: A conference is transferred as one complex party: every member is told, the new party without OtherDN
 
@@ -101,10 +101,10 @@ Feature: Two-Step Transfer, complete after the consulted party answers
       When Bob completes the transfer
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | ThisDNRole       | OtherDN | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
-        | Alice | EventPartyChanged | $conn1 | Alice  | ConferenceMember | Dave    | Bob          | TransferredBy    | $conn1         | Transferred |
-        | Carol | EventPartyChanged | $conn1 | Carol  | ConferenceMember | Dave    | Bob          | TransferredBy    | $conn1         | Transferred |
-        | Dave  | EventPartyChanged | $conn1 | Dave   | ConferenceMember | absent  | Bob          | TransferredBy    | $conn2         | Transferred |
+        | Alice | EventPartyChanged | $call1 | Alice  | ConferenceMember | Dave    | Bob          | TransferredBy    | $call1         | Transferred |
+        | Carol | EventPartyChanged | $call1 | Carol  | ConferenceMember | Dave    | Bob          | TransferredBy    | $call1         | Transferred |
+        | Dave  | EventPartyChanged | $call1 | Dave   | ConferenceMember | absent  | Bob          | TransferredBy    | $call3         | Transferred |
       And Bob receives, in any order:
         | event         | ConnID | ThisDN | CallState   |
-        | EventReleased | $conn2 | Bob    | Transferred |
-        | EventReleased | $conn1 | Bob    | Transferred |
+        | EventReleased | $call3 | Bob    | Transferred |
+        | EventReleased | $call1 | Bob    | Transferred |

@@ -30,12 +30,12 @@ Feature: Two-Step Transfer, complete before the consulted party answers
       When Bob completes the transfer
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
-        | Alice | EventPartyChanged | $conn1 | Alice  | Origination | Carol   | Destination | Bob          | TransferredBy    | $conn1         | Transferred |
-        | Carol | EventPartyChanged | $conn1 | Carol  | Destination | Alice   | Origination | Bob          | TransferredBy    | $conn2         | Transferred |
+        | Alice | EventPartyChanged | $call1 | Alice  | Origination | Carol   | Destination | Bob          | TransferredBy    | $call1         | Transferred |
+        | Carol | EventPartyChanged | $call1 | Carol  | Destination | Alice   | Origination | Bob          | TransferredBy    | $call2         | Transferred |
       And Bob receives, in any order:
         | event         | ConnID | ThisDN | CallState   | ReferenceID        |
-        | EventReleased | $conn2 | Bob    | Transferred | $request or absent |
-        | EventReleased | $conn1 | Bob    | Transferred | $request or absent |
+        | EventReleased | $call2 | Bob    | Transferred | $request or absent |
+        | EventReleased | $call1 | Bob    | Transferred | $request or absent |
 
   Rule: The consulted party then answers, or the caller gives up, on the main call
 
@@ -46,7 +46,7 @@ Feature: Two-Step Transfer, complete before the consulted party answers
       When Carol answers
       Then Carol receives, in order:
         | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | CallState |
-        | EventEstablished | $conn1 | Carol  | Destination | Alice   | Ok        |
+        | EventEstablished | $call1 | Carol  | Destination | Alice   | Ok        |
 
     Scenario: Alice hangs up before Carol answers
       Given Alice is talking to Bob
@@ -55,5 +55,5 @@ Feature: Two-Step Transfer, complete before the consulted party answers
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | OtherDN         | CallState |
-        | Alice | EventReleased  | $conn1 | Alice  | Carol or absent | Ok        |
-        | Carol | EventAbandoned | $conn1 | Carol  |                 | Ok        |
+        | Alice | EventReleased  | $call1 | Alice  | Carol or absent | Ok        |
+        | Carol | EventAbandoned | $call1 | Carol  |                 | Ok        |

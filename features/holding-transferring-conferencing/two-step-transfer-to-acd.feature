@@ -33,11 +33,11 @@ Feature: Two-step transfer to ACD
       When Bob starts a consultation with Sales for a transfer
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | CallType | PreviousConnID | ReferenceID |
-        | Bob   | EventHeld     | $conn1 | Bob    |           | Alice   |              |          |                |             |
-        | Bob   | EventDialing  | $conn2 | Bob    |           | Sales   |              | Consult  | $conn1         | $request    |
-        | Sales | EventQueued   | $conn2 | Sales  | Sales     | Bob     |              | Consult  | $conn1         |             |
-        | Sales | EventDiverted | $conn2 | Sales  | Sales     | Bob     | Carol        | Consult  | $conn1         |             |
-        | Carol | EventRinging  | $conn2 | Carol  | Sales     | Bob     |              | Consult  | $conn1         |             |
+        | Bob   | EventHeld     | $call1 | Bob    |           | Alice   |              |          |                |             |
+        | Bob   | EventDialing  | $call2 | Bob    |           | Sales   |              | Consult  | $call1         | $request    |
+        | Sales | EventQueued   | $call2 | Sales  | Sales     | Bob     |              | Consult  | $call1         |             |
+        | Sales | EventDiverted | $call2 | Sales  | Sales     | Bob     | Carol        | Consult  | $call1         |             |
+        | Carol | EventRinging  | $call2 | Carol  | Sales     | Bob     |              | Consult  | $call1         |             |
 
   Rule: Once the agent has answered, completing the transfer connects the caller and the agent
 
@@ -49,7 +49,7 @@ Feature: Two-step transfer to ACD
       When Bob completes the transfer
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | OtherDN | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
-        | Bob   | EventReleased     | $conn2 | Bob    |         |              |                  |                | Transferred |
-        | Bob   | EventReleased     | $conn1 | Bob    |         |              |                  |                | Transferred |
-        | Alice | EventPartyChanged | $conn1 | Alice  | Carol   | Bob          | TransferredBy    | $conn1         | Transferred |
-        | Carol | EventPartyChanged | $conn1 | Carol  | Alice   | Bob          | TransferredBy    | $conn2         | Transferred |
+        | Bob   | EventReleased     | $call2 | Bob    |         |              |                  |                | Transferred |
+        | Bob   | EventReleased     | $call1 | Bob    |         |              |                  |                | Transferred |
+        | Alice | EventPartyChanged | $call1 | Alice  | Carol   | Bob          | TransferredBy    | $call1         | Transferred |
+        | Carol | EventPartyChanged | $call1 | Carol  | Alice   | Bob          | TransferredBy    | $call2         | Transferred |

@@ -30,10 +30,10 @@ Feature: Two-step transfer to a routing point
       When Bob starts a consultation with Entry for a transfer
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | ThisQueue | OtherDN | CallType | PreviousConnID | ReferenceID |
-        | Bob   | EventHeld         | $conn1 | Bob    |           | Alice   |          |                |             |
-        | Bob   | EventDialing      | $conn2 | Bob    |           | Entry   | Consult  | $conn1         | $request    |
-        | Entry | EventQueued       | $conn2 | Entry  | Entry     | Bob     | Consult  | $conn1         |             |
-        | Entry | EventRouteRequest | $conn2 | Entry  | Entry     | Bob     | Consult  | $conn1         |             |
+        | Bob   | EventHeld         | $call1 | Bob    |           | Alice   |          |                |             |
+        | Bob   | EventDialing      | $call2 | Bob    |           | Entry   | Consult  | $call1         | $request    |
+        | Entry | EventQueued       | $call2 | Entry  | Entry     | Bob     | Consult  | $call1         |             |
+        | Entry | EventRouteRequest | $call2 | Entry  | Entry     | Bob     | Consult  | $call1         |             |
 
     Scenario: The router routes the consultation to Carol
       Given Carol is on extension 7003
@@ -42,9 +42,9 @@ Feature: Two-step transfer to a routing point
       When the router routes the call to Carol
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | PreviousConnID | ReferenceID |
-        | Entry | EventRouteUsed | $conn2 | Entry  | Entry     | Bob     | Carol        | any            | $request    |
-        | Entry | EventDiverted  | $conn2 | Entry  | Entry     | Bob     | Carol        | any            |             |
-        | Carol | EventRinging   | $conn2 | Carol  | Entry     | Bob     |              | any            |             |
+        | Entry | EventRouteUsed | $call2 | Entry  | Entry     | Bob     | Carol        | any            | $request    |
+        | Entry | EventDiverted  | $call2 | Entry  | Entry     | Bob     | Carol        | any            |             |
+        | Carol | EventRinging   | $call2 | Carol  | Entry     | Bob     |              | any            |             |
 
   Rule: Once the destination has answered, completing the transfer connects the caller and the destination
 
@@ -57,7 +57,7 @@ Feature: Two-step transfer to a routing point
       When Bob completes the transfer
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | OtherDN | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
-        | Bob   | EventReleased     | $conn2 | Bob    |         |              |                  |                | Transferred |
-        | Bob   | EventReleased     | $conn1 | Bob    |         |              |                  |                | Transferred |
-        | Alice | EventPartyChanged | $conn1 | Alice  | Carol   | Bob          | TransferredBy    | $conn1         | Transferred |
-        | Carol | EventPartyChanged | $conn1 | Carol  | Alice   | Bob          | TransferredBy    | $conn2         | Transferred |
+        | Bob   | EventReleased     | $call2 | Bob    |         |              |                  |                | Transferred |
+        | Bob   | EventReleased     | $call1 | Bob    |         |              |                  |                | Transferred |
+        | Alice | EventPartyChanged | $call1 | Alice  | Carol   | Bob          | TransferredBy    | $call1         | Transferred |
+        | Carol | EventPartyChanged | $call1 | Carol  | Alice   | Bob          | TransferredBy    | $call2         | Transferred |

@@ -83,10 +83,10 @@ Feature: Monitoring an agent's next call (TMonitorNextCall / TCancelMonitoring)
       When Bob answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | Bob   | EventEstablished | $conn1 | Bob    | Destination | Olivia  | Origination | Ok        |
-        | Bob   | EventPartyAdded  | $conn1 | Bob    | Destination | Carol   | Observer    | Bridged   |
-        | Carol | EventRinging     | $conn1 | Carol  | Observer    | Olivia  | Origination | Bridged   |
-        | Carol | EventEstablished | $conn1 | Carol  | Observer    | Olivia  | Origination | Bridged   |
+        | Bob   | EventEstablished | $call1 | Bob    | Destination | Olivia  | Origination | Ok        |
+        | Bob   | EventPartyAdded  | $call1 | Bob    | Destination | Carol   | Observer    | Bridged   |
+        | Carol | EventRinging     | $call1 | Carol  | Observer    | Olivia  | Origination | Bridged   |
+        | Carol | EventEstablished | $call1 | Carol  | Observer    | Olivia  | Origination | Bridged   |
 
     @inferred @requires:external-parties
     Scenario: Bob is already on a call when Carol starts, and Carol is bridged in at once
@@ -95,10 +95,10 @@ Feature: Monitoring an agent's next call (TMonitorNextCall / TCancelMonitoring)
       Then each DN receives, in order:
         | dn    | event                   | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState | ReferenceID |
         | Carol | EventMonitoringNextCall |        | Carol  | Observer    | Bob     | Destination |           | $request    |
-        | Carol | EventRinging            | $conn1 | Carol  | Observer    | Olivia  | Origination | Bridged   |             |
-        | Carol | EventEstablished        | $conn1 | Carol  | Observer    | Olivia  | Origination | Bridged   |             |
+        | Carol | EventRinging            | $call1 | Carol  | Observer    | Olivia  | Origination | Bridged   |             |
+        | Carol | EventEstablished        | $call1 | Carol  | Observer    | Olivia  | Origination | Bridged   |             |
         | Bob   | EventMonitoringNextCall |        | Bob    |             | Carol   | Observer    |           |             |
-        | Bob   | EventPartyAdded         | $conn1 | Bob    | Destination | Carol   | Observer    | Bridged   |             |
+        | Bob   | EventPartyAdded         | $call1 | Bob    | Destination | Carol   | Observer    | Bridged   |             |
 
   Rule: A one-call supervision ends when the supervisor's leg leaves the call
 
@@ -109,10 +109,10 @@ Feature: Monitoring an agent's next call (TMonitorNextCall / TCancelMonitoring)
       When Bob hangs up
       Then each DN receives, in order:
         | dn    | step | event                    | ConnID | ThisDN | ThisDNRole | OtherDN | OtherDNRole  | MonitorNextCallType | CallState |
-        | Bob   | 1    | EventReleased            | $conn1 | Bob    |            |         |              |                     | Ok        |
+        | Bob   | 1    | EventReleased            | $call1 | Bob    |            |         |              |                     | Ok        |
         | Bob   | 1    | EventMonitoringCancelled |        | Bob    |            | Carol   | Observer     | MonitorOneCall      |           |
-        | Carol | 2    | EventPartyDeleted        | $conn1 | Carol  | Observer   | Bob     | DeletedParty |                     | Ok        |
-        | Carol | 3    | EventReleased            | $conn1 | Carol  | Observer   |         |              |                     | Ok        |
+        | Carol | 2    | EventPartyDeleted        | $call1 | Carol  | Observer   | Bob     | DeletedParty |                     | Ok        |
+        | Carol | 3    | EventReleased            | $call1 | Carol  | Observer   |         |              |                     | Ok        |
         | Carol | 3    | EventMonitoringCancelled |        | Carol  | Observer   | Bob     | Destination  | MonitorOneCall      |           |
 
     @inferred @requires:external-parties
@@ -122,11 +122,11 @@ Feature: Monitoring an agent's next call (TMonitorNextCall / TCancelMonitoring)
       When Olivia hangs up
       Then each DN receives, in order:
         | dn    | step | event                    | ConnID | ThisDN | OtherDN | OtherDNRole  | MonitorNextCallType |
-        | Bob   | 1    | EventPartyDeleted        | $conn1 | Bob    | Olivia  | DeletedParty |                     |
-        | Bob   | 2    | EventReleased            | $conn1 | Bob    |         |              |                     |
+        | Bob   | 1    | EventPartyDeleted        | $call1 | Bob    | Olivia  | DeletedParty |                     |
+        | Bob   | 2    | EventReleased            | $call1 | Bob    |         |              |                     |
         | Bob   | 2    | EventMonitoringCancelled |        | Bob    | Carol   | Observer     | MonitorOneCall      |
-        | Carol | 1    | EventPartyDeleted        | $conn1 | Carol  | Olivia  | DeletedParty |                     |
-        | Carol | 2    | EventReleased            | $conn1 | Carol  |         |              |                     |
+        | Carol | 1    | EventPartyDeleted        | $call1 | Carol  | Olivia  | DeletedParty |                     |
+        | Carol | 2    | EventReleased            | $call1 | Carol  |         |              |                     |
         | Carol | 2    | EventMonitoringCancelled |        | Carol  | Bob     | Destination  | MonitorOneCall      |
 
     @inferred @requires:external-parties
@@ -136,9 +136,9 @@ Feature: Monitoring an agent's next call (TMonitorNextCall / TCancelMonitoring)
       When Carol hangs up
       Then each DN receives, in order:
         | dn    | step | event                    | ConnID | ThisDN | OtherDN | OtherDNRole  | MonitorNextCallType |
-        | Carol | 1    | EventReleased            | $conn1 | Carol  |         |              |                     |
+        | Carol | 1    | EventReleased            | $call1 | Carol  |         |              |                     |
         | Carol | 1    | EventMonitoringCancelled |        | Carol  | Bob     | Destination  | MonitorOneCall      |
-        | Bob   | 2    | EventPartyDeleted        | $conn1 | Bob    | Carol   | DeletedParty |                     |
+        | Bob   | 2    | EventPartyDeleted        | $call1 | Bob    | Carol   | DeletedParty |                     |
         | Bob   | 3    | EventMonitoringCancelled |        | Bob    | Carol   | Observer     | MonitorOneCall      |
 
   Rule: Supervision of all calls does not end with the call
@@ -150,6 +150,6 @@ Feature: Monitoring an agent's next call (TMonitorNextCall / TCancelMonitoring)
       When Bob hangs up
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | CallState |
-        | Bob   | EventReleased     | $conn1 | Bob    | Ok        |
-        | Carol | EventPartyDeleted | $conn1 | Carol  | Ok        |
-        | Carol | EventReleased     | $conn1 | Carol  | Ok        |
+        | Bob   | EventReleased     | $call1 | Bob    | Ok        |
+        | Carol | EventPartyDeleted | $call1 | Carol  | Ok        |
+        | Carol | EventReleased     | $call1 | Carol  | Ok        |

@@ -30,8 +30,8 @@ Feature: Service observing for an agent-initiated call
       When Bob calls Alice
       Then the switch reports, in order:
         | step | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | 1    | Bob   | EventDialing | $conn1 | Bob    | Origination | Alice   | Destination |           |
-        | 1    | Alice | EventRinging | $conn1 | Alice  | Destination | Bob     | Origination | Ok        |
+        | 1    | Bob   | EventDialing | $call1 | Bob    | Origination | Alice   | Destination |           |
+        | 1    | Alice | EventRinging | $call1 | Alice  | Destination | Bob     | Origination | Ok        |
 
   Rule: When the call is answered, both parties learn that the observer joins, and the observer is connected
 
@@ -41,12 +41,12 @@ Feature: Service observing for an agent-initiated call
       When Alice answers
       Then the switch reports, in order:
         | step | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | 2    | Alice | EventEstablished | $conn1 | Alice  | Destination | Bob     | Origination | Ok        |
-        | 2    | Bob   | EventEstablished | $conn1 | Bob    | Origination | Alice   | Destination | Ok        |
-        | 3    | Alice | EventPartyAdded  | $conn1 | Alice  | Destination | Carol   | Observer    | Bridged   |
-        | 3    | Bob   | EventPartyAdded  | $conn1 | Bob    | Origination | Carol   | Observer    | Bridged   |
-        | 3    | Carol | EventRinging     | $conn1 | Carol  | Observer    | Alice   | Destination | Bridged   |
-        | 4    | Carol | EventEstablished | $conn1 | Carol  | Observer    | Alice   | Destination | Bridged   |
+        | 2    | Alice | EventEstablished | $call1 | Alice  | Destination | Bob     | Origination | Ok        |
+        | 2    | Bob   | EventEstablished | $call1 | Bob    | Origination | Alice   | Destination | Ok        |
+        | 3    | Alice | EventPartyAdded  | $call1 | Alice  | Destination | Carol   | Observer    | Bridged   |
+        | 3    | Bob   | EventPartyAdded  | $call1 | Bob    | Origination | Carol   | Observer    | Bridged   |
+        | 3    | Carol | EventRinging     | $call1 | Carol  | Observer    | Alice   | Destination | Bridged   |
+        | 4    | Carol | EventEstablished | $call1 | Carol  | Observer    | Alice   | Destination | Bridged   |
 
   Rule: The call is released as in service observing on an agent
 
@@ -56,11 +56,11 @@ Feature: Service observing for an agent-initiated call
       When Bob hangs up
       Then the switch reports, in order:
         | step | dn    | event             | ConnID | ThisDN | OtherDN | OtherDNRole  | CallState |
-        | 1    | Bob   | EventReleased     | $conn1 | Bob    |         |              | Ok        |
-        | 1    | Alice | EventPartyDeleted | $conn1 | Alice  | Bob     | DeletedParty | Ok        |
-        | 1    | Carol | EventPartyDeleted | $conn1 | Carol  | Bob     | DeletedParty | Ok        |
-        | 2    | Alice | EventReleased     | $conn1 | Alice  |         |              | Ok        |
-        | 2    | Carol | EventReleased     | $conn1 | Carol  |         |              | Ok        |
+        | 1    | Bob   | EventReleased     | $call1 | Bob    |         |              | Ok        |
+        | 1    | Alice | EventPartyDeleted | $call1 | Alice  | Bob     | DeletedParty | Ok        |
+        | 1    | Carol | EventPartyDeleted | $call1 | Carol  | Bob     | DeletedParty | Ok        |
+        | 2    | Alice | EventReleased     | $call1 | Alice  |         |              | Ok        |
+        | 2    | Carol | EventReleased     | $call1 | Carol  |         |              | Ok        |
 
     Scenario: Alice hangs up first, and Bob and Carol are told, then released
       Given Carol is observing Bob's calls
@@ -68,8 +68,8 @@ Feature: Service observing for an agent-initiated call
       When Alice hangs up
       Then the switch reports, in order:
         | step | dn    | event             | ConnID | ThisDN | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | 1    | Alice | EventReleased     | $conn1 | Alice  |         |              |              |                  | Ok        |
-        | 1    | Bob   | EventPartyDeleted | $conn1 | Bob    | Alice   | DeletedParty | Carol        | Observer         |           |
-        | 1    | Carol | EventPartyDeleted | $conn1 | Carol  | Alice   | DeletedParty |              |                  | Ok        |
-        | 2    | Bob   | EventReleased     | $conn1 | Bob    | Carol   |              |              |                  | Ok        |
-        | 2    | Carol | EventReleased     | $conn1 | Carol  |         |              |              |                  |           |
+        | 1    | Alice | EventReleased     | $call1 | Alice  |         |              |              |                  | Ok        |
+        | 1    | Bob   | EventPartyDeleted | $call1 | Bob    | Alice   | DeletedParty | Carol        | Observer         |           |
+        | 1    | Carol | EventPartyDeleted | $call1 | Carol  | Alice   | DeletedParty |              |                  | Ok        |
+        | 2    | Bob   | EventReleased     | $call1 | Bob    | Carol   |              |              |                  | Ok        |
+        | 2    | Carol | EventReleased     | $call1 | Carol  |         |              |              |                  |           |

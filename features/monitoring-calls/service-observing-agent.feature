@@ -33,7 +33,7 @@ Feature: Service observing on an agent
       When Olivia calls Bob
       Then Bob receives, in order:
         | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | EventRinging | $conn1 | Bob    | Destination | Olivia  | Origination | Ok        |
+        | EventRinging | $call1 | Bob    | Destination | Olivia  | Origination | Ok        |
 
   Rule: When the agent answers, the observer is bridged in and told who the caller is (footnotes a/b: the caller)
 
@@ -44,10 +44,10 @@ Feature: Service observing on an agent
       When Bob answers
       Then the switch reports, in order:
         | step | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState | ReferenceID |
-        | 2    | Bob   | EventEstablished | $conn1 | Bob    | Destination | Olivia  | Origination | Ok        | $request    |
-        | 2    | Carol | EventRinging     | $conn1 | Carol  | Observer    | Olivia  | Origination | Bridged   |             |
-        | 3    | Bob   | EventPartyAdded  | $conn1 | Bob    | Destination | Carol   | Observer    | Bridged   |             |
-        | 3    | Carol | EventEstablished | $conn1 | Carol  | Observer    | Olivia  | Origination | Bridged   |             |
+        | 2    | Bob   | EventEstablished | $call1 | Bob    | Destination | Olivia  | Origination | Ok        | $request    |
+        | 2    | Carol | EventRinging     | $call1 | Carol  | Observer    | Olivia  | Origination | Bridged   |             |
+        | 3    | Bob   | EventPartyAdded  | $call1 | Bob    | Destination | Carol   | Observer    | Bridged   |             |
+        | 3    | Carol | EventEstablished | $call1 | Carol  | Observer    | Olivia  | Origination | Bridged   |             |
 
   Rule: When the agent answers, the observer is bridged in and told who started the observation (footnotes a/b: the initiator)
 
@@ -58,10 +58,10 @@ Feature: Service observing on an agent
       When Bob answers
       Then the switch reports, in order:
         | step | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | 2    | Bob   | EventEstablished | $conn1 | Bob    | Destination | Olivia  | Origination | Ok        |
-        | 2    | Carol | EventRinging     | $conn1 | Carol  | Observer    | Bob     | Destination | Bridged   |
-        | 3    | Bob   | EventPartyAdded  | $conn1 | Bob    | Destination | Carol   | Observer    | Bridged   |
-        | 3    | Carol | EventEstablished | $conn1 | Carol  | Observer    | Olivia  | Origination | Bridged   |
+        | 2    | Bob   | EventEstablished | $call1 | Bob    | Destination | Olivia  | Origination | Ok        |
+        | 2    | Carol | EventRinging     | $call1 | Carol  | Observer    | Bob     | Destination | Bridged   |
+        | 3    | Bob   | EventPartyAdded  | $call1 | Bob    | Destination | Carol   | Observer    | Bridged   |
+        | 3    | Carol | EventEstablished | $call1 | Carol  | Observer    | Olivia  | Origination | Bridged   |
 
   Rule: The agent releases first; the observer is told, then released
 
@@ -72,9 +72,9 @@ Feature: Service observing on an agent
       When Bob hangs up
       Then the switch reports, in order:
         | step | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole  | CallState | ReferenceID |
-        | 1    | Bob   | EventReleased     | $conn1 | Bob    | Destination |         |              | Ok        | $request    |
-        | 1    | Carol | EventPartyDeleted | $conn1 | Carol  | Observer    | Bob     | DeletedParty | Ok        |             |
-        | 2    | Carol | EventReleased     | $conn1 | Carol  | Observer    | Olivia  |              | Ok        |             |
+        | 1    | Bob   | EventReleased     | $call1 | Bob    | Destination |         |              | Ok        | $request    |
+        | 1    | Carol | EventPartyDeleted | $call1 | Carol  | Observer    | Bob     | DeletedParty | Ok        |             |
+        | 2    | Carol | EventReleased     | $call1 | Carol  | Observer    | Olivia  |              | Ok        |             |
 
   Rule: The outside caller releases first; agent and observer are told, then both are released
 
@@ -85,10 +85,10 @@ Feature: Service observing on an agent
       When Olivia hangs up
       Then the switch reports, in order:
         | step | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | 1    | Bob   | EventPartyDeleted | $conn1 | Bob    | Destination | Olivia  | DeletedParty | Carol        | Observer         |           |
-        | 1    | Carol | EventPartyDeleted | $conn1 | Carol  | Observer    | Olivia  | DeletedParty |              |                  | Ok        |
-        | 2    | Bob   | EventReleased     | $conn1 | Bob    | Destination | Carol   |              |              |                  | Ok        |
-        | 2    | Carol | EventReleased     | $conn1 | Carol  | Observer    |         |              |              |                  |           |
+        | 1    | Bob   | EventPartyDeleted | $call1 | Bob    | Destination | Olivia  | DeletedParty | Carol        | Observer         |           |
+        | 1    | Carol | EventPartyDeleted | $call1 | Carol  | Observer    | Olivia  | DeletedParty |              |                  | Ok        |
+        | 2    | Bob   | EventReleased     | $call1 | Bob    | Destination | Carol   |              |              |                  | Ok        |
+        | 2    | Carol | EventReleased     | $call1 | Carol  | Observer    |         |              |              |                  |           |
 
   Rule: The observer releases; agent and caller stay connected, and their call is released as usual later
 
@@ -99,8 +99,8 @@ Feature: Service observing on an agent
       When Carol hangs up
       Then the switch reports, in order:
         | step | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | 1    | Bob   | EventPartyDeleted | $conn1 | Bob    | Destination | Carol   | DeletedParty | Carol        | Observer         | Ok        |
-        | 1    | Carol | EventReleased     | $conn1 | Carol  | Observer    |         |              |              |                  | Ok        |
+        | 1    | Bob   | EventPartyDeleted | $call1 | Bob    | Destination | Carol   | DeletedParty | Carol        | Observer         | Ok        |
+        | 1    | Carol | EventReleased     | $call1 | Carol  | Observer    |         |              |              |                  | Ok        |
 
     @requires:external-parties
     Scenario: After Carol left, Bob hangs up and the call is released without the observer
@@ -110,7 +110,7 @@ Feature: Service observing on an agent
       When Bob hangs up
       Then Bob receives, in order:
         | event         | ConnID | ThisDN | ThisDNRole  | OtherDN | CallState |
-        | EventReleased | $conn1 | Bob    | Destination | Olivia  | Ok        |
+        | EventReleased | $call1 | Bob    | Destination | Olivia  | Ok        |
 
   Rule: Interruption point * — the caller gives up before the agent answers
 
@@ -121,4 +121,4 @@ Feature: Service observing on an agent
       When Olivia hangs up
       Then Bob receives, in order:
         | event          | ConnID | ThisDN | ThisDNRole  | OtherDN | CallState |
-        | EventAbandoned | $conn1 | Bob    | Destination | Olivia  | Ok        |
+        | EventAbandoned | $call1 | Bob    | Destination | Olivia  | Ok        |

@@ -30,7 +30,7 @@ Feature: Predictive call with routing
       When the dialer calls Olivia through the routing point Campaign
       Then Campaign receives, in order:
         | event        | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | ReferenceID |
-        | EventDialing | $conn1 | Campaign | Campaign  | Origination | Olivia or absent | $request    |
+        | EventDialing | $call1 | Campaign | Campaign  | Origination | Olivia or absent | $request    |
 
     @inferred @requires:external-parties
     Scenario: Olivia answers; Campaign reports the call queued and asks for a route
@@ -38,8 +38,8 @@ Feature: Predictive call with routing
       When Olivia answers
       Then Campaign receives, in order:
         | event             | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN | CallState |
-        | EventQueued       | $conn1 | Campaign | Campaign  | Origination | Olivia  | Ok        |
-        | EventRouteRequest | $conn1 | Campaign | Campaign  |             | Olivia  |           |
+        | EventQueued       | $call1 | Campaign | Campaign  | Origination | Olivia  | Ok        |
+        | EventRouteRequest | $call1 | Campaign | Campaign  |             | Olivia  |           |
 
   Rule: Where the switch also reports the call diverted, the route is followed by EventDiverted
 
@@ -50,9 +50,9 @@ Feature: Predictive call with routing
       When the router routes the call to Bob
       Then each DN receives, in order:
         | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
-        | Campaign | EventRouteUsed | $conn1 | Campaign | Campaign  |             | Olivia  | Bob          | Destination      | $request    |
-        | Campaign | EventDiverted  | $conn1 | Campaign | Campaign  |             | Olivia  | Bob          | Destination      |             |
-        | Bob      | EventRinging   | $conn1 | Bob      |           | Origination | Olivia  |              |                  |             |
+        | Campaign | EventRouteUsed | $call1 | Campaign | Campaign  |             | Olivia  | Bob          | Destination      | $request    |
+        | Campaign | EventDiverted  | $call1 | Campaign | Campaign  |             | Olivia  | Bob          | Destination      |             |
+        | Bob      | EventRinging   | $call1 | Bob      |           | Origination | Olivia  |              |                  |             |
 
   Rule: Where the switch reports only the route used, no EventDiverted follows
 
@@ -63,8 +63,8 @@ Feature: Predictive call with routing
       When the router routes the call to Bob
       Then each DN receives, in order:
         | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
-        | Campaign | EventRouteUsed | $conn1 | Campaign | Campaign  |             | Olivia  | Bob          | Destination      | $request    |
-        | Bob      | EventRinging   | $conn1 | Bob      |           | Origination | Olivia  |              |                  |             |
+        | Campaign | EventRouteUsed | $call1 | Campaign | Campaign  |             | Olivia  | Bob          | Destination      | $request    |
+        | Bob      | EventRinging   | $call1 | Bob      |           | Origination | Olivia  |              |                  |             |
 
   Rule: The agent answers, and the call ends with the release phase
 
@@ -76,7 +76,7 @@ Feature: Predictive call with routing
       When Bob answers
       Then Bob receives, in order:
         | event            | ConnID | ThisDN | ThisQueue | ThisDNRole  | OtherDN | OtherDNRole |
-        | EventEstablished | $conn1 | Bob    | Campaign  | Origination | Olivia  | Destination |
+        | EventEstablished | $call1 | Bob    | Campaign  | Origination | Olivia  | Destination |
 
     @inferred @requires:external-parties
     Scenario: Bob hangs up, and only Bob is told
@@ -87,4 +87,4 @@ Feature: Predictive call with routing
       When Bob hangs up
       Then Bob receives, in order:
         | event         | ConnID | ThisDN | OtherDN | CallState |
-        | EventReleased | $conn1 | Bob    | Olivia  | Ok        |
+        | EventReleased | $call1 | Bob    | Olivia  | Ok        |

@@ -26,7 +26,7 @@ Feature: Predictive call
       When the dialer calls Olivia for the Sales group
       Then Sales receives, in order:
         | event        | ConnID | ThisDN | ThisQueue | ThisDNRole  | OtherDN          | OtherDNRole           | ReferenceID |
-        | EventDialing | $conn1 | Sales  | Sales     | Origination | Olivia or absent | Destination or absent | $request    |
+        | EventDialing | $call1 | Sales  | Sales     | Origination | Olivia or absent | Destination or absent | $request    |
 
     @requires:external-parties
     Scenario: Olivia answers; the call is queued at Sales and diverted to Bob, whose phone rings as the origination
@@ -35,9 +35,9 @@ Feature: Predictive call
       When Olivia answers
       Then the switch reports, in order:
         | step | dn    | event         | ConnID | ThisDN | ThisQueue | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN  | ThirdPartyDNRole      | CallState |
-        | 2    | Sales | EventQueued   | $conn1 | Sales  | Sales     | Origination |         |             |               |                       | Ok        |
-        | 3    | Sales | EventDiverted | $conn1 | Sales  | Sales     | Origination | Olivia  | Destination | Bob or absent | Origination or absent |           |
-        | 4    | Bob   | EventRinging  | $conn1 | Bob    |           | Origination | Olivia  | Destination |               |                       | Ok        |
+        | 2    | Sales | EventQueued   | $call1 | Sales  | Sales     | Origination |         |             |               |                       | Ok        |
+        | 3    | Sales | EventDiverted | $call1 | Sales  | Sales     | Origination | Olivia  | Destination | Bob or absent | Origination or absent |           |
+        | 4    | Bob   | EventRinging  | $call1 | Bob    |           | Origination | Olivia  | Destination |               |                       | Ok        |
 
     @requires:dial-outcome-control
     Scenario: An answering machine answers and the dialer asked to connect machines; the call reaches Bob marked AnswerClass=AM
@@ -46,9 +46,9 @@ Feature: Predictive call
       When the call is answered by a machine
       Then the switch reports, in order:
         | step | dn    | event         | ConnID | ThisDN | ThisQueue | ThisDNRole  | OtherDN | CallState                | UserData       |
-        | 2    | Sales | EventQueued   | $conn1 | Sales  | Sales     | Origination |         | AnsweringMachineDetected | AnswerClass=AM |
-        | 3    | Sales | EventDiverted | $conn1 | Sales  | Sales     | Origination | Olivia  |                          |                |
-        | 4    | Bob   | EventRinging  | $conn1 | Bob    |           | Origination | Olivia  | Ok                       |                |
+        | 2    | Sales | EventQueued   | $call1 | Sales  | Sales     | Origination |         | AnsweringMachineDetected | AnswerClass=AM |
+        | 3    | Sales | EventDiverted | $call1 | Sales  | Sales     | Origination | Olivia  |                          |                |
+        | 4    | Bob   | EventRinging  | $call1 | Bob    |           | Origination | Olivia  | Ok                       |                |
 
     @requires:external-parties
     Scenario: Bob answers, and only Bob is told
@@ -58,7 +58,7 @@ Feature: Predictive call
       When Bob answers
       Then Bob receives, in order:
         | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole |
-        | EventEstablished | $conn1 | Bob    | Origination | Olivia  | Destination |
+        | EventEstablished | $call1 | Bob    | Origination | Olivia  | Destination |
 
     @requires:external-parties
     Scenario: Bob hangs up (release phase), and only Bob is told
@@ -69,7 +69,7 @@ Feature: Predictive call
       When Bob hangs up
       Then Bob receives, in order:
         | event         | ConnID | ThisDN | OtherDN | CallState |
-        | EventReleased | $conn1 | Bob    | Olivia  | Ok        |
+        | EventReleased | $call1 | Bob    | Olivia  | Ok        |
 
   Rule: Interruption point * — the dial fails, and the group reports the call released with the reason
 
@@ -79,7 +79,7 @@ Feature: Predictive call
       When the dial fails with the call state <CallState>
       Then Sales receives, in order:
         | event         | ConnID | ThisDN | OtherDN | CallState   |
-        | EventReleased | $conn1 | Sales  | Olivia  | <CallState> |
+        | EventReleased | $call1 | Sales  | Olivia  | <CallState> |
 
       Examples: The called party does not take the call
         | CallState                |
@@ -115,7 +115,7 @@ Feature: Predictive call
       When Olivia hangs up
       Then Sales receives, in order:
         | event          | ConnID | ThisDN | OtherDN | CallState |
-        | EventAbandoned | $conn1 | Sales  | Olivia  | Ok        |
+        | EventAbandoned | $call1 | Sales  | Olivia  | Ok        |
 
   Rule: Interruption point *** — Olivia hangs up while the agent's phone rings
 
@@ -127,4 +127,4 @@ Feature: Predictive call
       When Olivia hangs up
       Then Bob receives, in order:
         | event          | ConnID | ThisDN | OtherDN | CallState |
-        | EventAbandoned | $conn1 | Bob    | Olivia  | Ok        |
+        | EventAbandoned | $call1 | Bob    | Olivia  | Ok        |

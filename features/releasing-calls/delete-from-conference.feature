@@ -30,18 +30,18 @@ Feature: Delete from conference
       When Bob removes Carol from the conference
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | Carol | EventReleased     | $conn1 | Carol  |                  |         |              |              |                  | Ok        |
-        | Alice | EventPartyDeleted | $conn1 | Alice  | ConferenceMember | Carol   | DeletedParty | Bob          | DeletedBy        | Ok        |
-        | Bob   | EventPartyDeleted | $conn1 | Bob    | ConferenceMember | Carol   | DeletedParty | Bob          | DeletedBy        | Ok        |
+        | Carol | EventReleased     | $call1 | Carol  |                  |         |              |              |                  | Ok        |
+        | Alice | EventPartyDeleted | $call1 | Alice  | ConferenceMember | Carol   | DeletedParty | Bob          | DeletedBy        | Ok        |
+        | Bob   | EventPartyDeleted | $call1 | Bob    | ConferenceMember | Carol   | DeletedParty | Bob          | DeletedBy        | Ok        |
 
     Scenario: Carol removes Alice, who made the original call
       Given Alice, Bob and Carol are in a conference
       When Carol removes Alice from the conference
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | Alice | EventReleased     | $conn1 | Alice  |                  |         |              |              |                  | Ok        |
-        | Bob   | EventPartyDeleted | $conn1 | Bob    | ConferenceMember | Alice   | DeletedParty | Carol        | DeletedBy        | Ok        |
-        | Carol | EventPartyDeleted | $conn1 | Carol  | ConferenceMember | Alice   | DeletedParty | Carol        | DeletedBy        | Ok        |
+        | Alice | EventReleased     | $call1 | Alice  |                  |         |              |              |                  | Ok        |
+        | Bob   | EventPartyDeleted | $call1 | Bob    | ConferenceMember | Alice   | DeletedParty | Carol        | DeletedBy        | Ok        |
+        | Carol | EventPartyDeleted | $call1 | Carol  | ConferenceMember | Alice   | DeletedParty | Carol        | DeletedBy        | Ok        |
 
     Scenario: Bob removes Carol from a conference of four, which stays a conference
       Given Dave is on extension 7004
@@ -50,10 +50,10 @@ Feature: Delete from conference
       When Bob removes Carol from the conference
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState   |
-        | Carol | EventReleased     | $conn1 | Carol  |                  |         |              |              |                  | Ok          |
-        | Alice | EventPartyDeleted | $conn1 | Alice  | ConferenceMember | Carol   | DeletedParty | Bob          | DeletedBy        | Conferenced |
-        | Bob   | EventPartyDeleted | $conn1 | Bob    | ConferenceMember | Carol   | DeletedParty | Bob          | DeletedBy        | Conferenced |
-        | Dave  | EventPartyDeleted | $conn1 | Dave   | ConferenceMember | Carol   | DeletedParty | Bob          | DeletedBy        | Conferenced |
+        | Carol | EventReleased     | $call1 | Carol  |                  |         |              |              |                  | Ok          |
+        | Alice | EventPartyDeleted | $call1 | Alice  | ConferenceMember | Carol   | DeletedParty | Bob          | DeletedBy        | Conferenced |
+        | Bob   | EventPartyDeleted | $call1 | Bob    | ConferenceMember | Carol   | DeletedParty | Bob          | DeletedBy        | Conferenced |
+        | Dave  | EventPartyDeleted | $call1 | Dave   | ConferenceMember | Carol   | DeletedParty | Bob          | DeletedBy        | Conferenced |
 
   Rule: With only two parties, or when the requester names itself, the requester leaves
 
@@ -63,9 +63,9 @@ Feature: Delete from conference
       When Bob removes themselves from the conference
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState | ReferenceID |
-        | Bob   | EventReleased     | $conn1 | Bob    |         |              |              |                  | Ok        | $request    |
-        | Alice | EventPartyDeleted | $conn1 | Alice  | Bob     | DeletedParty | Bob          | DeletedBy        | Ok        |             |
-        | Carol | EventPartyDeleted | $conn1 | Carol  | Bob     | DeletedParty | Bob          | DeletedBy        | Ok        |             |
+        | Bob   | EventReleased     | $call1 | Bob    |         |              |              |                  | Ok        | $request    |
+        | Alice | EventPartyDeleted | $call1 | Alice  | Bob     | DeletedParty | Bob          | DeletedBy        | Ok        |             |
+        | Carol | EventPartyDeleted | $call1 | Carol  | Bob     | DeletedParty | Bob          | DeletedBy        | Ok        |             |
 
     @inferred
     Scenario: Once only Alice and Bob are left, Bob asking to remove Alice releases Bob
@@ -74,5 +74,5 @@ Feature: Delete from conference
       When Bob removes Alice from the call
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | OtherDN         | CallState | ReferenceID |
-        | Bob   | EventReleased | $conn1 | Bob    | Alice or absent | Ok        | $request    |
-        | Alice | EventReleased | $conn1 | Alice  | Bob or absent   | Ok        |             |
+        | Bob   | EventReleased | $call1 | Bob    | Alice or absent | Ok        | $request    |
+        | Alice | EventReleased | $call1 | Alice  | Bob or absent   | Ok        |             |

@@ -25,18 +25,18 @@ Feature: Release from conference
       When Bob hangs up
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState | ReferenceID |
-        | Bob   | EventReleased     | $conn1 | Bob    |                  |         |              |              |                  | Ok        | $request    |
-        | Alice | EventPartyDeleted | $conn1 | Alice  | ConferenceMember | Bob     | DeletedParty | Bob          | DeletedBy        | Ok        |             |
-        | Carol | EventPartyDeleted | $conn1 | Carol  | ConferenceMember | Bob     | DeletedParty | Bob          | DeletedBy        | Ok        |             |
+        | Bob   | EventReleased     | $call1 | Bob    |                  |         |              |              |                  | Ok        | $request    |
+        | Alice | EventPartyDeleted | $call1 | Alice  | ConferenceMember | Bob     | DeletedParty | Bob          | DeletedBy        | Ok        |             |
+        | Carol | EventPartyDeleted | $call1 | Carol  | ConferenceMember | Bob     | DeletedParty | Bob          | DeletedBy        | Ok        |             |
 
     Scenario: Carol, who was conferenced in, hangs up
       Given Alice, Bob and Carol are in a conference
       When Carol hangs up
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState | ReferenceID |
-        | Carol | EventReleased     | $conn1 | Carol  |                  |         |              |              |                  | Ok        | $request    |
-        | Alice | EventPartyDeleted | $conn1 | Alice  | ConferenceMember | Carol   | DeletedParty | Carol        | DeletedBy        | Ok        |             |
-        | Bob   | EventPartyDeleted | $conn1 | Bob    | ConferenceMember | Carol   | DeletedParty | Carol        | DeletedBy        | Ok        |             |
+        | Carol | EventReleased     | $call1 | Carol  |                  |         |              |              |                  | Ok        | $request    |
+        | Alice | EventPartyDeleted | $call1 | Alice  | ConferenceMember | Carol   | DeletedParty | Carol        | DeletedBy        | Ok        |             |
+        | Bob   | EventPartyDeleted | $call1 | Bob    | ConferenceMember | Carol   | DeletedParty | Carol        | DeletedBy        | Ok        |             |
 
     Scenario: Alice and Carol stay connected after Bob left, until one of them hangs up
       Given Alice, Bob and Carol are in a conference
@@ -44,8 +44,8 @@ Feature: Release from conference
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | OtherDN         | CallState |
-        | Alice | EventReleased | $conn1 | Alice  | Carol or absent | Ok        |
-        | Carol | EventReleased | $conn1 | Carol  | Alice or absent | Ok        |
+        | Alice | EventReleased | $call1 | Alice  | Carol or absent | Ok        |
+        | Carol | EventReleased | $call1 | Carol  | Alice or absent | Ok        |
 
   Rule: While more than two parties remain, the call is still a conference
 
@@ -56,7 +56,7 @@ Feature: Release from conference
       When Carol hangs up
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState   |
-        | Carol | EventReleased     | $conn1 | Carol  |                  |         |              |              |                  | Ok          |
-        | Alice | EventPartyDeleted | $conn1 | Alice  | ConferenceMember | Carol   | DeletedParty | Carol        | DeletedBy        | Conferenced |
-        | Bob   | EventPartyDeleted | $conn1 | Bob    | ConferenceMember | Carol   | DeletedParty | Carol        | DeletedBy        | Conferenced |
-        | Dave  | EventPartyDeleted | $conn1 | Dave   | ConferenceMember | Carol   | DeletedParty | Carol        | DeletedBy        | Conferenced |
+        | Carol | EventReleased     | $call1 | Carol  |                  |         |              |              |                  | Ok          |
+        | Alice | EventPartyDeleted | $call1 | Alice  | ConferenceMember | Carol   | DeletedParty | Carol        | DeletedBy        | Conferenced |
+        | Bob   | EventPartyDeleted | $call1 | Bob    | ConferenceMember | Carol   | DeletedParty | Carol        | DeletedBy        | Conferenced |
+        | Dave  | EventPartyDeleted | $call1 | Dave   | ConferenceMember | Carol   | DeletedParty | Carol        | DeletedBy        | Conferenced |

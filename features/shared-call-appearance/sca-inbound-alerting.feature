@@ -28,9 +28,9 @@ Feature: Shared call appearance, inbound call alerting
       When Alice calls Sam
       Then each DN receives, in order:
         | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallType | CallState    | Extensions       |
-        | Alice | EventDialing | $conn1 | Alice  | Origination | Sam     | Destination |          | Ok or absent |                  |
-        | Sam   | EventRinging | $conn1 | Sam    | Destination | Alice   | Origination | Internal | Covered      | AppearanceIndex=1 |
-        | Tess  | EventRinging | $conn1 | Tess   | Destination | Alice   | Origination | Internal | Covered      | AppearanceIndex=1 |
+        | Alice | EventDialing | $call1 | Alice  | Origination | Sam     | Destination |          | Ok or absent |                  |
+        | Sam   | EventRinging | $call1 | Sam    | Destination | Alice   | Origination | Internal | Covered      | AppearanceIndex=1 |
+        | Tess  | EventRinging | $call1 | Tess   | Destination | Alice   | Origination | Internal | Covered      | AppearanceIndex=1 |
 
   Rule: Every appearance of the shared line is alerted, as covered (caller's SIP phone reports going off-hook)
 
@@ -40,9 +40,9 @@ Feature: Shared call appearance, inbound call alerting
       Then each DN receives, in order:
         | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallType | CallState    | Extensions       |
         | Alice | EventOffHook |        | Alice  |             |         |             |          |              |                  |
-        | Alice | EventDialing | $conn1 | Alice  | Origination | Sam     | Destination |          | Ok or absent |                  |
-        | Sam   | EventRinging | $conn1 | Sam    | Destination | Alice   | Origination | Internal | Covered      | AppearanceIndex=1 |
-        | Tess  | EventRinging | $conn1 | Tess   | Destination | Alice   | Origination | Internal | Covered      | AppearanceIndex=1 |
+        | Alice | EventDialing | $call1 | Alice  | Origination | Sam     | Destination |          | Ok or absent |                  |
+        | Sam   | EventRinging | $call1 | Sam    | Destination | Alice   | Origination | Internal | Covered      | AppearanceIndex=1 |
+        | Tess  | EventRinging | $call1 | Tess   | Destination | Alice   | Origination | Internal | Covered      | AppearanceIndex=1 |
 
   Rule: The caller gives up while the appearances ring
 
@@ -52,6 +52,6 @@ Feature: Shared call appearance, inbound call alerting
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventReleased  | $conn1 | Alice  | Sam     | Ok        |
-        | Sam   | EventAbandoned | $conn1 | Sam    | Alice   | Ok        |
-        | Tess  | EventAbandoned | $conn1 | Tess   | Alice   | Ok        |
+        | Alice | EventReleased  | $call1 | Alice  | Sam     | Ok        |
+        | Sam   | EventAbandoned | $call1 | Sam    | Alice   | Ok        |
+        | Tess  | EventAbandoned | $call1 | Tess   | Alice   | Ok        |

@@ -27,18 +27,18 @@ Feature: Shared call appearance, inbound call answered
       When Sam answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | Alice | EventEstablished | $conn1 | Alice  | Origination | Sam     | Destination | Ok        |
-        | Sam   | EventEstablished | $conn1 | Sam    | Destination | Alice   | Origination | Ok        |
-        | Tess  | EventReleased    | $conn1 | Tess   | Destination |         |             |           |
+        | Alice | EventEstablished | $call1 | Alice  | Origination | Sam     | Destination | Ok        |
+        | Sam   | EventEstablished | $call1 | Sam    | Destination | Alice   | Origination | Ok        |
+        | Tess  | EventReleased    | $call1 | Tess   | Destination |         |             |           |
 
     Scenario: Tess answers on the line's second appearance
       Given Alice is calling Sam
       When Tess answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN     | OtherDNRole | CallState |
-        | Alice | EventEstablished | $conn1 | Alice  | Origination | Sam or Tess | Destination | Ok        |
-        | Tess  | EventEstablished | $conn1 | Tess   | Destination | Alice       | Origination | Ok        |
-        | Sam   | EventReleased    | $conn1 | Sam    | Destination |             |             |           |
+        | Alice | EventEstablished | $call1 | Alice  | Origination | Sam or Tess | Destination | Ok        |
+        | Tess  | EventEstablished | $call1 | Tess   | Destination | Alice       | Origination | Ok        |
+        | Sam   | EventReleased    | $call1 | Sam    | Destination |             |             |           |
 
   Rule: The answered call is released as a two-party call
 
@@ -47,5 +47,5 @@ Feature: Shared call appearance, inbound call answered
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventReleased | $conn1 | Alice  | Sam     | Ok        |
-        | Sam   | EventReleased | $conn1 | Sam    | Alice   | Ok        |
+        | Alice | EventReleased | $call1 | Alice  | Sam     | Ok        |
+        | Sam   | EventReleased | $call1 | Sam    | Alice   | Ok        |

@@ -29,8 +29,8 @@ Feature: Alternate-call service
       When Bob alternates between the calls
       Then Bob receives, in order:
         | event          | step | ConnID | ThisDN | OtherDN | CallState |
-        | EventHeld      | 1    | $conn2 | Bob    | Carol   |           |
-        | EventRetrieved | 1    | $conn1 | Bob    | Alice   | Ok        |
+        | EventHeld      | 1    | $call2 | Bob    | Carol   |           |
+        | EventRetrieved | 1    | $call1 | Bob    | Alice   | Ok        |
 
     Scenario: Bob alternates back to Carol
       Given Alice is talking to Bob
@@ -40,8 +40,8 @@ Feature: Alternate-call service
       When Bob alternates between the calls
       Then Bob receives, in order:
         | event          | step | ConnID | ThisDN | OtherDN | CallState |
-        | EventHeld      | 1    | $conn1 | Bob    | Alice   |           |
-        | EventRetrieved | 1    | $conn2 | Bob    | Carol   | Ok        |
+        | EventHeld      | 1    | $call1 | Bob    | Alice   |           |
+        | EventRetrieved | 1    | $call2 | Bob    | Carol   | Ok        |
 
     Scenario: Bob alternates between two calls that are not a consultation
       Given Alice is talking to Bob
@@ -50,5 +50,5 @@ Feature: Alternate-call service
       When Bob alternates between the calls
       Then Bob receives, in order:
         | event          | step | ConnID | ThisDN | OtherDN | CallState |
-        | EventHeld      | 1    | $conn2 | Bob    | Carol   |           |
-        | EventRetrieved | 1    | $conn1 | Bob    | Alice   | Ok        |
+        | EventHeld      | 1    | $call2 | Bob    | Carol   |           |
+        | EventRetrieved | 1    | $call1 | Bob    | Alice   | Ok        |

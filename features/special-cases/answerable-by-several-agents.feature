@@ -37,27 +37,27 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
       When Alice calls Team
       Then the switch reports, in order:
         | step | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
-        | 1    | Alice | EventDialing | $conn1 | Alice  |           | Team    |           |
-        | 2    | Team  | EventQueued  | $conn1 | Team   | Team      | Alice   |           |
-        | 3    | Bob   | EventRinging | $conn1 | Bob    | Team      | Alice   | Covered   |
-        | 3    | Carol | EventRinging | $conn1 | Carol  | Team      | Alice   | Covered   |
+        | 1    | Alice | EventDialing | $call1 | Alice  |           | Team    |           |
+        | 2    | Team  | EventQueued  | $call1 | Team   | Team      | Alice   |           |
+        | 3    | Bob   | EventRinging | $call1 | Bob    | Team      | Alice   | Covered   |
+        | 3    | Carol | EventRinging | $call1 | Carol  | Team      | Alice   | Covered   |
 
     Scenario: Bob answers; Team diverts the call to Bob, Carol's call is redirected away, Bob and Alice are connected
       Given Alice's call to Team is ringing at Carol
       When Bob answers
       Then the switch reports, in order:
         | step | dn    | event            | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | ThirdPartyDNRole | CallState  |
-        | 1    | Team  | EventDiverted    | $conn1 | Team   | Team      |         | Bob          | Destination      |            |
-        | 2    | Carol | EventReleased    | $conn1 | Carol  |           |         |              |                  | Redirected |
-        | 3    | Bob   | EventEstablished | $conn1 | Bob    | Team      | Alice   |              |                  |            |
-        | 3    | Alice | EventEstablished | $conn1 | Alice  |           | Bob     |              |                  |            |
+        | 1    | Team  | EventDiverted    | $call1 | Team   | Team      |         | Bob          | Destination      |            |
+        | 2    | Carol | EventReleased    | $call1 | Carol  |           |         |              |                  | Redirected |
+        | 3    | Bob   | EventEstablished | $call1 | Bob    | Team      | Alice   |              |                  |            |
+        | 3    | Alice | EventEstablished | $call1 | Alice  |           | Bob     |              |                  |            |
 
     Scenario: Bob rejects the call while Carol's phone still rings; only Bob is told
       Given Alice's call to Team is ringing at Carol
       When Bob rejects the call
       Then Bob receives, in order:
         | event         | ConnID | ThisDN | ReferenceID |
-        | EventReleased | $conn1 | Bob    | $request    |
+        | EventReleased | $call1 | Bob    | $request    |
 
     Scenario: Carol rejects the call after Bob did; Alice is redirected away and Team reports the call dropped
       Given Alice's call to Team is ringing at Carol
@@ -65,9 +65,9 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
       When Carol rejects the call
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | ThisQueue | ThirdPartyDN | ThirdPartyDNRole | CallState  |
-        | Carol | EventReleased | $conn1 | Carol  |           |              |                  |            |
-        | Alice | EventReleased | $conn1 | Alice  |           |              |                  | Redirected |
-        | Team  | EventDiverted | $conn1 | Team   | Team      | Carol        | Destination      | Dropped    |
+        | Carol | EventReleased | $call1 | Carol  |           |              |                  |            |
+        | Alice | EventReleased | $call1 | Alice  |           |              |                  | Redirected |
+        | Team  | EventDiverted | $call1 | Team   | Team      | Carol        | Destination      | Dropped    |
 
   Rule: A linear group alerts one member at a time and moves on when a member rejects the call
 
@@ -76,17 +76,17 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
       When Alice calls Chain
       Then the switch reports, in order:
         | step | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
-        | 1    | Alice | EventDialing | $conn1 | Alice  |           | Chain   |           |
-        | 2    | Chain | EventQueued  | $conn1 | Chain  | Chain     | Alice   |           |
-        | 3    | Bob   | EventRinging | $conn1 | Bob    | Chain     | Alice   | Covered   |
+        | 1    | Alice | EventDialing | $call1 | Alice  |           | Chain   |           |
+        | 2    | Chain | EventQueued  | $call1 | Chain  | Chain     | Alice   |           |
+        | 3    | Bob   | EventRinging | $call1 | Bob    | Chain     | Alice   | Covered   |
 
     Scenario: Bob rejects the call, and Carol's phone rings next
       Given Alice's call to Chain is ringing at Bob
       When Bob rejects the call
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | ThisQueue | OtherDN | CallState | ReferenceID |
-        | Bob   | EventReleased | $conn1 | Bob    |           |         |           | $request    |
-        | Carol | EventRinging  | $conn1 | Carol  | Chain     | Alice   | Covered   |             |
+        | Bob   | EventReleased | $call1 | Bob    |           |         |           | $request    |
+        | Carol | EventRinging  | $call1 | Carol  | Chain     | Alice   | Covered   |             |
 
     Scenario: Carol answers after Bob rejected the call; Chain diverts the call to Carol
       Given Alice's call to Chain is ringing at Bob
@@ -94,9 +94,9 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
       When Carol answers
       Then the switch reports, in order:
         | step | dn    | event            | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN |
-        | 1    | Chain | EventDiverted    | $conn1 | Chain  | Chain     |         | Carol        |
-        | 2    | Carol | EventEstablished | $conn1 | Carol  | Chain     | Alice   |              |
-        | 2    | Alice | EventEstablished | $conn1 | Alice  |           | Carol   |              |
+        | 1    | Chain | EventDiverted    | $call1 | Chain  | Chain     |         | Carol        |
+        | 2    | Carol | EventEstablished | $call1 | Carol  | Chain     | Alice   |              |
+        | 2    | Alice | EventEstablished | $call1 | Alice  |           | Carol   |              |
 
     Scenario: Carol rejects the call too; Alice is redirected away and Chain reports the call dropped
       Given Alice's call to Chain is ringing at Bob
@@ -104,9 +104,9 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
       When Carol rejects the call
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | ThirdPartyDN | CallState  |
-        | Carol | EventReleased | $conn1 | Carol  |              |            |
-        | Alice | EventReleased | $conn1 | Alice  |              | Redirected |
-        | Chain | EventDiverted | $conn1 | Chain  | Carol        | Dropped    |
+        | Carol | EventReleased | $call1 | Carol  |              |            |
+        | Alice | EventReleased | $call1 | Alice  |              | Redirected |
+        | Chain | EventDiverted | $call1 | Chain  | Carol        | Dropped    |
 
   Rule: The caller can give up while the members' phones ring
 
@@ -116,7 +116,7 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | ThisQueue | CallState |
-        | Alice | EventReleased  | $conn1 | Alice  |           | Ok        |
-        | Team  | EventAbandoned | $conn1 | Team   | Team      | Ok        |
-        | Bob   | EventAbandoned | $conn1 | Bob    | Team      | Ok        |
-        | Carol | EventAbandoned | $conn1 | Carol  | Team      | Ok        |
+        | Alice | EventReleased  | $call1 | Alice  |           | Ok        |
+        | Team  | EventAbandoned | $call1 | Team   | Team      | Ok        |
+        | Bob   | EventAbandoned | $call1 | Bob    | Team      | Ok        |
+        | Carol | EventAbandoned | $call1 | Carol  | Team      | Ok        |

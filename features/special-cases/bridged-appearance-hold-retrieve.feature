@@ -28,8 +28,8 @@ Feature: Hold and retrieve for a bridged appearance
       When Bob puts the call on hold
       Then each DN receives, in order:
         | dn   | event     | ConnID | ThisDN | OtherDN |
-        | Bob  | EventHeld | $conn1 | Bob    | Alice   |
-        | Dave | EventHeld | $conn1 | Dave   | Alice   |
+        | Bob  | EventHeld | $call1 | Bob    | Alice   |
+        | Dave | EventHeld | $call1 | Dave   | Alice   |
 
     Scenario: Bob retrieves Alice, and the bridged appearance shows the retrieve
       Given Alice is talking to Bob
@@ -37,8 +37,8 @@ Feature: Hold and retrieve for a bridged appearance
       When Bob retrieves the held call
       Then each DN receives, in order:
         | dn   | event          | ConnID | ThisDN | ThisDNRole  | OtherDN | CallState | ReferenceID |
-        | Bob  | EventRetrieved | $conn1 | Bob    | Destination | Alice   | Ok        | $request    |
-        | Dave | EventRetrieved | $conn1 | Dave   | Destination | Alice   | Ok        |             |
+        | Bob  | EventRetrieved | $call1 | Bob    | Destination | Alice   | Ok        | $request    |
+        | Dave | EventRetrieved | $call1 | Dave   | Destination | Alice   | Ok        |             |
 
   Rule: The held caller hangs up
 
@@ -48,6 +48,6 @@ Feature: Hold and retrieve for a bridged appearance
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventReleased | $conn1 | Alice  | Bob     | Ok        |
-        | Bob   | EventReleased | $conn1 | Bob    | Alice   | Ok        |
-        | Dave  | EventReleased | $conn1 | Dave   | Alice   | Ok        |
+        | Alice | EventReleased | $call1 | Alice  | Bob     | Ok        |
+        | Bob   | EventReleased | $call1 | Bob    | Alice   | Ok        |
+        | Dave  | EventReleased | $call1 | Dave   | Alice   | Ok        |

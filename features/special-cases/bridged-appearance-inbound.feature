@@ -25,18 +25,18 @@ Feature: Internal/inbound call with bridged appearance
       When Alice calls Bob
       Then each DN receives, in order:
         | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | Alice | EventDialing | $conn1 | Alice  | Origination | Bob     | Destination |           |
-        | Bob   | EventRinging | $conn1 | Bob    | Destination | Alice   | Origination | Ok        |
-        | Dave  | EventRinging | $conn1 | Dave   | Destination | Alice   | Origination |           |
+        | Alice | EventDialing | $call1 | Alice  | Origination | Bob     | Destination |           |
+        | Bob   | EventRinging | $call1 | Bob    | Destination | Alice   | Origination | Ok        |
+        | Dave  | EventRinging | $call1 | Dave   | Destination | Alice   | Origination |           |
 
     Scenario: Bob answers, and the bridged appearance shows the call connected
       Given Alice is calling Bob
       When Bob answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole |
-        | Alice | EventEstablished | $conn1 | Alice  | Origination | Bob     | Destination |
-        | Bob   | EventEstablished | $conn1 | Bob    | Destination | Alice   | Origination |
-        | Dave  | EventEstablished | $conn1 | Dave   | Destination | Alice   | Origination |
+        | Alice | EventEstablished | $call1 | Alice  | Origination | Bob     | Destination |
+        | Bob   | EventEstablished | $call1 | Bob    | Destination | Alice   | Origination |
+        | Dave  | EventEstablished | $call1 | Dave   | Destination | Alice   | Origination |
 
   Rule: The call ends at the principal and its bridged appearance together
 
@@ -45,15 +45,15 @@ Feature: Internal/inbound call with bridged appearance
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | CallState |
-        | Alice | EventReleased | $conn1 | Alice  | Ok        |
-        | Bob   | EventReleased | $conn1 | Bob    | Ok        |
-        | Dave  | EventReleased | $conn1 | Dave   | Ok        |
+        | Alice | EventReleased | $call1 | Alice  | Ok        |
+        | Bob   | EventReleased | $call1 | Bob    | Ok        |
+        | Dave  | EventReleased | $call1 | Dave   | Ok        |
 
     Scenario: Alice hangs up while the call rings, and the call is abandoned at both appearances
       Given Alice is calling Bob
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventReleased  | $conn1 | Alice  | Bob     | Ok        |
-        | Bob   | EventAbandoned | $conn1 | Bob    | Alice   | Ok        |
-        | Dave  | EventAbandoned | $conn1 | Dave   | Alice   | Ok        |
+        | Alice | EventReleased  | $call1 | Alice  | Bob     | Ok        |
+        | Bob   | EventAbandoned | $call1 | Bob    | Alice   | Ok        |
+        | Dave  | EventAbandoned | $call1 | Dave   | Alice   | Ok        |

@@ -24,27 +24,27 @@ Feature: Outbound call from a bridged appearance
       When Dave calls Carol on Bob's line
       Then each DN receives, in order:
         | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN     | OtherDNRole | CallState |
-        | Dave  | EventDialing | $conn1 | Dave   | Origination | Carol       | Destination |           |
-        | Bob   | EventDialing | $conn1 | Bob    | Origination | Carol       | Destination |           |
-        | Carol | EventRinging | $conn1 | Carol  | Destination | Dave or Bob | Origination | Ok        |
+        | Dave  | EventDialing | $call1 | Dave   | Origination | Carol       | Destination |           |
+        | Bob   | EventDialing | $call1 | Bob    | Origination | Carol       | Destination |           |
+        | Carol | EventRinging | $call1 | Carol  | Destination | Dave or Bob | Origination | Ok        |
 
     Scenario: Carol answers, and the call is connected at the appearance and at the principal
       Given Dave is calling Carol
       When Carol answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN     |
-        | Carol | EventEstablished | $conn1 | Carol  | Destination | Dave or Bob |
-        | Dave  | EventEstablished | $conn1 | Dave   | Origination | Carol       |
-        | Bob   | EventEstablished | $conn1 | Bob    | Origination | Carol       |
+        | Carol | EventEstablished | $call1 | Carol  | Destination | Dave or Bob |
+        | Dave  | EventEstablished | $call1 | Dave   | Origination | Carol       |
+        | Bob   | EventEstablished | $call1 | Bob    | Origination | Carol       |
 
     Scenario: Dave hangs up, and the call is released everywhere
       Given Dave is talking to Carol
       When Dave hangs up
       Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | CallState |
-        | Dave  | EventReleased | $conn1 | Dave   | Ok        |
-        | Bob   | EventReleased | $conn1 | Bob    | Ok        |
-        | Carol | EventReleased | $conn1 | Carol  | Ok        |
+        | Dave  | EventReleased | $call1 | Dave   | Ok        |
+        | Bob   | EventReleased | $call1 | Bob    | Ok        |
+        | Carol | EventReleased | $call1 | Carol  | Ok        |
 
   Rule: An outside number called from the bridged appearance
 
@@ -54,5 +54,5 @@ Feature: Outbound call from a bridged appearance
       When Dave calls Otto on Bob's line
       Then each DN receives, in order:
         | dn   | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | CallType            |
-        | Dave | EventDialing | $conn1 | Dave   | Origination | Otto    | Outbound or Unknown |
-        | Bob  | EventDialing | $conn1 | Bob    | Origination | Otto    | Outbound or Unknown |
+        | Dave | EventDialing | $call1 | Dave   | Origination | Otto    | Outbound or Unknown |
+        | Bob  | EventDialing | $call1 | Bob    | Origination | Otto    | Outbound or Unknown |

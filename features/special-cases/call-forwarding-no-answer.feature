@@ -27,8 +27,8 @@ Feature: Call forwarding on no answer
       When Alice calls Bob
       Then the switch reports, in order:
         | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | Alice | EventDialing | $conn1 | Alice  | Origination | Bob     | Destination |           |
-        | Bob   | EventRinging | $conn1 | Bob    | Destination | Alice   | Origination | Ok        |
+        | Alice | EventDialing | $call1 | Alice  | Origination | Bob     | Destination |           |
+        | Bob   | EventRinging | $call1 | Bob    | Destination | Alice   | Origination | Ok        |
 
     Scenario: Bob answers in time, and the call is not forwarded
       Given Bob has forwarded his calls to Carol on no answer
@@ -36,8 +36,8 @@ Feature: Call forwarding on no answer
       When Bob answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | OtherDN |
-        | Alice | EventEstablished | $conn1 | Alice  | Bob     |
-        | Bob   | EventEstablished | $conn1 | Bob    | Alice   |
+        | Alice | EventEstablished | $call1 | Alice  | Bob     |
+        | Bob   | EventEstablished | $call1 | Bob    | Alice   |
 
   Rule: When the timer expires, the call leaves the forwarding DN and rings at the destination
 
@@ -48,8 +48,8 @@ Feature: Call forwarding on no answer
       When Bob does not answer before the no-answer timer expires
       Then the switch reports, in order:
         | dn    | event         | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | Bob   | EventReleased | $conn1 | Bob    | Destination | Alice   | Origination | Carol        | Destination      | Forwarded |
-        | Carol | EventRinging  | $conn1 | Carol  | Destination | Alice   | Origination |              |                  | Forwarded |
+        | Bob   | EventReleased | $call1 | Bob    | Destination | Alice   | Origination | Carol        | Destination      | Forwarded |
+        | Carol | EventRinging  | $call1 | Carol  | Destination | Alice   | Origination |              |                  | Forwarded |
 
     @requires:alerting-control
     Scenario: Carol answers the forwarded call, and Alice is connected to her
@@ -59,8 +59,8 @@ Feature: Call forwarding on no answer
       When Carol answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole |
-        | Alice | EventEstablished | $conn1 | Alice  | Origination | Carol   | Destination |
-        | Carol | EventEstablished | $conn1 | Carol  | Destination | Alice   | Origination |
+        | Alice | EventEstablished | $call1 | Alice  | Origination | Carol   | Destination |
+        | Carol | EventEstablished | $call1 | Carol  | Destination | Alice   | Origination |
 
     @requires:alerting-control
     Scenario: Alice hangs up while the forwarded call rings at Carol
@@ -70,5 +70,5 @@ Feature: Call forwarding on no answer
       When Alice hangs up
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventReleased  | $conn1 | Alice  | Carol   | Ok        |
-        | Carol | EventAbandoned | $conn1 | Carol  | Alice   | Ok        |
+        | Alice | EventReleased  | $call1 | Alice  | Carol   | Ok        |
+        | Carol | EventAbandoned | $call1 | Carol  | Alice   | Ok        |

@@ -23,8 +23,8 @@ Feature: Internal call to a destination with do-not-disturb activated
       When Alice calls Bob
       Then Alice receives, in order:
         | event                | ConnID | ThisDN | ThisDNRole  | OtherDN       | OtherDNRole           | CallState |
-        | EventDialing         | $conn1 | Alice  | Origination | Bob           | Destination           |           |
-        | EventDestinationBusy | $conn1 | Alice  | Origination | Bob or absent | Destination or absent | Busy      |
+        | EventDialing         | $call1 | Alice  | Origination | Bob           | Destination           |           |
+        | EventDestinationBusy | $call1 | Alice  | Origination | Bob or absent | Destination or absent | Busy      |
 
   Rule: The caller hangs up and the call is released (Release Phase)
 
@@ -34,4 +34,4 @@ Feature: Internal call to a destination with do-not-disturb activated
       When Alice hangs up
       Then Alice receives, in order:
         | event         | ConnID | ThisDN | ThisDNRole  | CallState |
-        | EventReleased | $conn1 | Alice  | Origination | Ok        |
+        | EventReleased | $call1 | Alice  | Origination | Ok        |

@@ -30,8 +30,8 @@ Feature: Outbound call to a busy destination
       When Alice calls Otto
       Then Alice receives, in order:
         | event                | ConnID | ThisDN | ThisDNRole  | OtherDN        | OtherDNRole           | CallState                                       |
-        | EventDialing         | $conn1 | Alice  | Origination | Otto           | Destination           |                                                 |
-        | EventDestinationBusy | $conn1 | Alice  | Origination | Otto or absent | Destination or absent | Busy or SitInvalidnum or SitVacant or SitReorder |
+        | EventDialing         | $call1 | Alice  | Origination | Otto           | Destination           |                                                 |
+        | EventDestinationBusy | $call1 | Alice  | Origination | Otto or absent | Destination or absent | Busy or SitInvalidnum or SitVacant or SitReorder |
 
   Rule: The busy call is released when the caller hangs up (Release Phase)
 
@@ -42,7 +42,7 @@ Feature: Outbound call to a busy destination
       When Alice hangs up
       Then Alice receives, in order:
         | event         | ConnID | ThisDN | ThisDNRole  | CallState | ReferenceID |
-        | EventReleased | $conn1 | Alice  | Origination | Ok        | $request    |
+        | EventReleased | $call1 | Alice  | Origination | Ok        | $request    |
 
   Rule: Interruption point * — the caller hangs up before the network reports anything
 
@@ -52,4 +52,4 @@ Feature: Outbound call to a busy destination
       When Alice hangs up
       Then Alice receives, in order:
         | event         | ConnID | ThisDN | ThisDNRole  | CallState |
-        | EventReleased | $conn1 | Alice  | Origination | Ok        |
+        | EventReleased | $call1 | Alice  | Origination | Ok        |

@@ -30,9 +30,9 @@ Feature: Reconnect-call service
       When Bob reconnects to Alice
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | OtherDN         | CallState | ReferenceID |
-        | Bob   | EventReleased  | $conn2 | Bob    | Carol or absent | Ok        | $request    |
-        | Bob   | EventRetrieved | $conn1 | Bob    | Alice           | Ok        |             |
-        | Carol | EventReleased  | $conn2 | Carol  | Bob or absent   | Ok        |             |
+        | Bob   | EventReleased  | $call2 | Bob    | Carol or absent | Ok        | $request    |
+        | Bob   | EventRetrieved | $call1 | Bob    | Alice           | Ok        |             |
+        | Carol | EventReleased  | $call2 | Carol  | Bob or absent   | Ok        |             |
 
     Scenario: Bob cancels the consultation while Carol's phone still rings
       Given Alice is talking to Bob
@@ -40,9 +40,9 @@ Feature: Reconnect-call service
       When Bob reconnects to Alice
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | OtherDN         | CallState | ReferenceID |
-        | Bob   | EventReleased  | $conn2 | Bob    | Carol or absent | Ok        | $request    |
-        | Bob   | EventRetrieved | $conn1 | Bob    | Alice           | Ok        |             |
-        | Carol | EventAbandoned | $conn2 | Carol  | Bob or absent   | Ok        |             |
+        | Bob   | EventReleased  | $call2 | Bob    | Carol or absent | Ok        | $request    |
+        | Bob   | EventRetrieved | $call1 | Bob    | Alice           | Ok        |             |
+        | Carol | EventAbandoned | $call2 | Carol  | Bob or absent   | Ok        |             |
 
     Scenario: Bob cancels the consultation because Carol is busy
       Given Dave is on extension 7004
@@ -52,8 +52,8 @@ Feature: Reconnect-call service
       When Bob reconnects to Alice
       Then Bob receives, in order:
         | event          | ConnID | ThisDN | OtherDN         | CallState | ReferenceID |
-        | EventReleased  | $conn2 | Bob    | Carol or absent | Ok        | $request    |
-        | EventRetrieved | $conn1 | Bob    | Alice           | Ok        |             |
+        | EventReleased  | $call3 | Bob    | Carol or absent | Ok        | $request    |
+        | EventRetrieved | $call2 | Bob    | Alice           | Ok        |             |
 
     Scenario: Bob drops a second call and goes back to the call he held
       Given Alice is talking to Bob
@@ -62,6 +62,6 @@ Feature: Reconnect-call service
       When Bob reconnects to Alice
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | OtherDN         | CallState | ReferenceID |
-        | Bob   | EventReleased  | $conn2 | Bob    | Carol or absent | Ok        | $request    |
-        | Bob   | EventRetrieved | $conn1 | Bob    | Alice           | Ok        |             |
-        | Carol | EventReleased  | $conn2 | Carol  | Bob or absent   | Ok        |             |
+        | Bob   | EventReleased  | $call2 | Bob    | Carol or absent | Ok        | $request    |
+        | Bob   | EventRetrieved | $call1 | Bob    | Alice           | Ok        |             |
+        | Carol | EventReleased  | $call2 | Carol  | Bob or absent   | Ok        |             |

@@ -32,8 +32,8 @@ Feature: Redirect-call service
       When Bob redirects the call to Carol
       Then the switch reports, in order:
         | dn    | event         | ConnID | ThisDN | ThisDNRole  | OtherDN | ThirdPartyDN | ThirdPartyDNRole | CallState  | ReferenceID |
-        | Bob   | EventReleased | $conn1 | Bob    |             |         | Carol        | Destination      | Redirected | $request    |
-        | Carol | EventRinging  | $conn1 | Carol  | Destination | Alice   |              |                  | Redirected |             |
+        | Bob   | EventReleased | $call1 | Bob    |             |         | Carol        | Destination      | Redirected | $request    |
+        | Carol | EventRinging  | $call1 | Carol  | Destination | Alice   |              |                  | Redirected |             |
 
     @requires:redirect:silent-release
     Scenario: Bob redirects a call he has already answered
@@ -41,8 +41,8 @@ Feature: Redirect-call service
       When Bob redirects the call to Carol
       Then the switch reports, in order:
         | dn    | event         | ConnID | ThisDN | ThisDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState  | ReferenceID |
-        | Bob   | EventReleased | $conn1 | Bob    |             | Carol        | Destination      | Redirected | $request    |
-        | Carol | EventRinging  | $conn1 | Carol  | Destination |              |                  | Redirected |             |
+        | Bob   | EventReleased | $call1 | Bob    |             | Carol        | Destination      | Redirected | $request    |
+        | Carol | EventRinging  | $call1 | Carol  | Destination |              |                  | Redirected |             |
 
     @requires:redirect:silent-release
     Scenario: Carol redirects her place in a conference to Dave
@@ -51,8 +51,8 @@ Feature: Redirect-call service
       When Carol redirects the call to Dave
       Then the switch reports, in order:
         | dn    | event         | ConnID | ThisDN | ThisDNRole       | OtherDN | ThirdPartyDN | ThirdPartyDNRole | CallState  | ReferenceID |
-        | Carol | EventReleased | $conn1 | Carol  |                  |         | Dave         | ConferenceMember | Redirected | $request    |
-        | Dave  | EventRinging  | $conn1 | Dave   | ConferenceMember | absent  |              |                  | Redirected |             |
+        | Carol | EventReleased | $call1 | Carol  |                  |         | Dave         | ConferenceMember | Redirected | $request    |
+        | Dave  | EventRinging  | $call1 | Dave   | ConferenceMember | absent  |              |                  | Redirected |             |
 
     @inferred @requires:redirect:silent-release
     Scenario: Carol answers the redirected call
@@ -61,8 +61,8 @@ Feature: Redirect-call service
       When Carol answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | CallState |
-        | Carol | EventEstablished | $conn1 | Carol  | Destination | Alice   | Ok        |
-        | Alice | EventEstablished | $conn1 | Alice  | Origination | Carol   | Ok        |
+        | Carol | EventEstablished | $call1 | Carol  | Destination | Alice   | Ok        |
+        | Alice | EventEstablished | $call1 | Alice  | Origination | Carol   | Ok        |
 
   Rule: Servers before 7.6: the others are told that the redirecting party left, and who joined
 
@@ -73,9 +73,9 @@ Feature: Redirect-call service
       When Carol redirects the call to Dave
       Then each DN receives, in order:
         | dn    | event             | ConnID | ThisDN | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState   |
-        | Carol | EventReleased     | $conn1 | Carol  |         |              | Dave         | ConferenceMember | Redirected  |
-        | Dave  | EventRinging      | $conn1 | Dave   |         |              |              |                  | Redirected  |
-        | Alice | EventPartyDeleted | $conn1 | Alice  | Carol   | DeletedParty |              |                  |             |
-        | Alice | EventPartyAdded   | $conn1 | Alice  | Dave    | NewParty     | Carol        | AddedBy          | Conferenced |
-        | Bob   | EventPartyDeleted | $conn1 | Bob    | Carol   | DeletedParty |              |                  |             |
-        | Bob   | EventPartyAdded   | $conn1 | Bob    | Dave    | NewParty     | Carol        | AddedBy          | Conferenced |
+        | Carol | EventReleased     | $call1 | Carol  |         |              | Dave         | ConferenceMember | Redirected  |
+        | Dave  | EventRinging      | $call1 | Dave   |         |              |              |                  | Redirected  |
+        | Alice | EventPartyDeleted | $call1 | Alice  | Carol   | DeletedParty |              |                  |             |
+        | Alice | EventPartyAdded   | $call1 | Alice  | Dave    | NewParty     | Carol        | AddedBy          | Conferenced |
+        | Bob   | EventPartyDeleted | $call1 | Bob    | Carol   | DeletedParty |              |                  |             |
+        | Bob   | EventPartyAdded   | $call1 | Bob    | Dave    | NewParty     | Carol        | AddedBy          | Conferenced |

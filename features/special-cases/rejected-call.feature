@@ -34,8 +34,8 @@ Feature: Rejected call (routing point and route queue)
       When the router routes the call to the default destination
       Then Entry receives, in order:
         | event          | ConnID | ThisDN | ThisQueue | ThirdPartyDN | ReferenceID |
-        | EventRouteUsed | $conn1 | Entry  | Entry     | 5550199      | $request    |
-        | EventDiverted  | $conn1 | Entry  | Entry     | 5550199      |             |
+        | EventRouteUsed | $call1 | Entry  | Entry     | 5550199      | $request    |
+        | EventDiverted  | $call1 | Entry  | Entry     | 5550199      |             |
 
     @requires:external-parties
     Scenario: The router drops Olivia's call at Entry
@@ -43,7 +43,7 @@ Feature: Rejected call (routing point and route queue)
       When the router disconnects the call
       Then Entry receives, in order:
         | event          | ConnID | ThisDN | ThisQueue | ReferenceID |
-        | EventRouteUsed | $conn1 | Entry  | Entry     | $request    |
+        | EventRouteUsed | $call1 | Entry  | Entry     | $request    |
 
     @requires:external-parties @requires:routing:route-type-reject
     Scenario: The router rejects Olivia's call at Entry with the deprecated reject route type
@@ -51,7 +51,7 @@ Feature: Rejected call (routing point and route queue)
       When the router rejects the call
       Then Entry receives, in order:
         | event          | ConnID | ThisDN | ThisQueue | ReferenceID |
-        | EventRouteUsed | $conn1 | Entry  | Entry     | $request    |
+        | EventRouteUsed | $call1 | Entry  | Entry     | $request    |
 
   Rule: At a route queue, the router rejects the call the same way
 
@@ -61,8 +61,8 @@ Feature: Rejected call (routing point and route queue)
       When the router routes the call to the default destination
       Then Sales receives, in order:
         | event          | ConnID | ThisDN | ThisQueue | ThirdPartyDN | ReferenceID |
-        | EventRouteUsed | $conn1 | Sales  | Sales     | 5550199      | $request    |
-        | EventDiverted  | $conn1 | Sales  | Sales     | 5550199      |             |
+        | EventRouteUsed | $call1 | Sales  | Sales     | 5550199      | $request    |
+        | EventDiverted  | $call1 | Sales  | Sales     | 5550199      |             |
 
     @requires:external-parties
     Scenario: The router drops Olivia's call at Sales
@@ -70,7 +70,7 @@ Feature: Rejected call (routing point and route queue)
       When the router disconnects the call
       Then Sales receives, in order:
         | event          | ConnID | ThisDN | ThisQueue | ReferenceID |
-        | EventRouteUsed | $conn1 | Sales  | Sales     | $request    |
+        | EventRouteUsed | $call1 | Sales  | Sales     | $request    |
 
     @requires:external-parties @requires:routing:route-type-reject
     Scenario: The router rejects Olivia's call at Sales with the deprecated reject route type
@@ -78,4 +78,4 @@ Feature: Rejected call (routing point and route queue)
       When the router rejects the call
       Then Sales receives, in order:
         | event          | ConnID | ThisDN | ThisQueue | ReferenceID |
-        | EventRouteUsed | $conn1 | Sales  | Sales     | $request    |
+        | EventRouteUsed | $call1 | Sales  | Sales     | $request    |

@@ -30,7 +30,7 @@ Feature: Call treatment with routing
       When the router collects digits from the caller
       Then Entry receives, in order:
         | event                 | ConnID | ThisDN | ThisQueue | TreatmentType | ReferenceID |
-        | EventTreatmentApplied | $conn1 | Entry  | Entry     | CollectDigits | $request    |
+        | EventTreatmentApplied | $call1 | Entry  | Entry     | CollectDigits | $request    |
 
     @requires:digit-entry
     Scenario: Alice enters her digits, and Entry reports the treatment ended with the digits
@@ -39,7 +39,7 @@ Feature: Call treatment with routing
       When Alice enters the digits 4711
       Then Entry receives, in order:
         | event             | ConnID | ThisDN | TreatmentType | CollectedDigits | ReferenceID |
-        | EventTreatmentEnd | $conn1 | Entry  | CollectDigits | 4711            | any         |
+        | EventTreatmentEnd | $call1 | Entry  | CollectDigits | 4711            | any         |
 
     @inferred @requires:digit-entry
     Scenario: The router routes the call to Bob after the digits were collected
@@ -49,9 +49,9 @@ Feature: Call treatment with routing
       When the router routes the call to Bob
       Then each DN receives, in order:
         | dn    | event          | ConnID | ThisDN | ThisQueue | ThirdPartyDN | ReferenceID |
-        | Entry | EventRouteUsed | $conn1 | Entry  | Entry     | Bob          | $request    |
-        | Entry | EventDiverted  | $conn1 | Entry  | Entry     | Bob          |             |
-        | Bob   | EventRinging   | $conn1 | Bob    | Entry     |              |             |
+        | Entry | EventRouteUsed | $call1 | Entry  | Entry     | Bob          | $request    |
+        | Entry | EventDiverted  | $call1 | Entry  | Entry     | Bob          |             |
+        | Bob   | EventRinging   | $call1 | Bob    | Entry     |              |             |
 
   Rule: A stopped digit collection is reported with EventError 1700
 
@@ -62,6 +62,6 @@ Feature: Call treatment with routing
       When Alice hangs up
       Then each DN receives, in order:
         | step | dn    | event          | ConnID | ThisDN | ErrorCode | ReferenceID |
-        | 1    | Alice | EventReleased  | $conn1 | Alice  |           | $request    |
+        | 1    | Alice | EventReleased  | $call1 | Alice  |           | $request    |
         | 2    | Entry | EventError     |        |        | 1700      | absent      |
-        | 2    | Entry | EventAbandoned | $conn1 | Entry  |           |             |
+        | 2    | Entry | EventAbandoned | $call1 | Entry  |           |             |

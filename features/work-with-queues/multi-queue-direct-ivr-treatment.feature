@@ -29,17 +29,17 @@ Feature: Multiple-queue call treated at an IVR port, with direct treatment at th
       When Alice calls Sales
       Then the switch reports, in order:
         | step | dn      | event        | ConnID | ThisDN  | ThisQueue | OtherDN | CallState  |
-        | 1    | Alice   | EventDialing | $conn1 | Alice   |           | Sales   |            |
-        | 2    | Sales   | EventQueued  | $conn1 | Sales   | Sales     | Alice   |            |
-        | 3    | Service | EventQueued  | $conn1 | Service | Service   | Alice   |            |
-        | 4    | Ivy     | EventRinging | $conn1 | Ivy     | Sales     | Alice   | ConverseOn |
+        | 1    | Alice   | EventDialing | $call1 | Alice   |           | Sales   |            |
+        | 2    | Sales   | EventQueued  | $call1 | Sales   | Sales     | Alice   |            |
+        | 3    | Service | EventQueued  | $call1 | Service | Service   | Alice   |            |
+        | 4    | Ivy     | EventRinging | $call1 | Ivy     | Sales     | Alice   | ConverseOn |
 
     Scenario: Ivy answers, and only Ivy is told
       Given Alice's call to Sales is ringing at Ivy
       When Ivy answers
       Then Ivy receives, in order:
         | event            | ConnID | ThisDN | ThisQueue | OtherDN |
-        | EventEstablished | $conn1 | Ivy    | Sales     | Alice   |
+        | EventEstablished | $call1 | Ivy    | Sales     | Alice   |
 
   Rule: An agent who becomes ready gets the call from both queues, and the IVR port lets it go
 
@@ -50,10 +50,10 @@ Feature: Multiple-queue call treated at an IVR port, with direct treatment at th
       Then each DN receives, in order:
         | dn      | event           | ConnID | ThisDN  | ThisQueue | OtherDN | ThirdPartyDN | ReferenceID |
         | Bob     | EventAgentReady |        | Bob     |           |         |              | $request    |
-        | Sales   | EventDiverted   | $conn1 | Sales   | Sales     | Alice   | Bob          |             |
-        | Service | EventDiverted   | $conn1 | Service | Service   | Alice   | Bob          |             |
-        | Ivy     | EventReleased   | $conn1 | Ivy     | Sales     | Alice   |              |             |
-        | Bob     | EventRinging    | $conn1 | Bob     | Sales     | Alice   |              |             |
+        | Sales   | EventDiverted   | $call1 | Sales   | Sales     | Alice   | Bob          |             |
+        | Service | EventDiverted   | $call1 | Service | Service   | Alice   | Bob          |             |
+        | Ivy     | EventReleased   | $call1 | Ivy     | Sales     | Alice   |              |             |
+        | Bob     | EventRinging    | $call1 | Bob     | Sales     | Alice   |              |             |
 
   Rule: Interruption point * — Alice hangs up while Ivy treats the call
 
@@ -62,7 +62,7 @@ Feature: Multiple-queue call treated at an IVR port, with direct treatment at th
       When Alice hangs up
       Then each DN receives, in order:
         | dn      | event          | ConnID | ThisDN  | ThisQueue | OtherDN |
-        | Alice   | EventReleased  | $conn1 | Alice   |           | Sales   |
-        | Sales   | EventAbandoned | $conn1 | Sales   | Sales     |         |
-        | Service | EventAbandoned | $conn1 | Service | Service   |         |
-        | Ivy     | EventReleased  | $conn1 | Ivy     | Sales     |         |
+        | Alice   | EventReleased  | $call1 | Alice   |           | Sales   |
+        | Sales   | EventAbandoned | $call1 | Sales   | Sales     |         |
+        | Service | EventAbandoned | $call1 | Service | Service   |         |
+        | Ivy     | EventReleased  | $call1 | Ivy     | Sales     |         |

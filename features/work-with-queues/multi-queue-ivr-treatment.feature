@@ -36,12 +36,12 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
       When Alice calls Sales
       Then the switch reports, in order:
         | step | dn      | event         | ConnID | ThisDN  | ThisDNRole  | ThisQueue | OtherDN | OtherDNRole | ThirdPartyDN | CallState  |
-        | 1    | Alice   | EventDialing  | $conn1 | Alice   | Origination |           | Sales   | Destination |              |            |
-        | 2    | Sales   | EventQueued   | $conn1 | Sales   |             | Sales     | Alice   |             |              |            |
-        | 3    | Service | EventQueued   | $conn1 | Service |             | Service   | Alice   |             |              |            |
-        | 4    | Voice   | EventQueued   | $conn1 | Voice   |             | Voice     | Alice   |             |              |            |
-        | 5    | Voice   | EventDiverted | $conn1 | Voice   |             | Voice     | Alice   |             | Ivy          | ConverseOn |
-        | 5    | Ivy     | EventRinging  | $conn1 | Ivy     |             | Voice     | Alice   |             |              | ConverseOn |
+        | 1    | Alice   | EventDialing  | $call1 | Alice   | Origination |           | Sales   | Destination |              |            |
+        | 2    | Sales   | EventQueued   | $call1 | Sales   |             | Sales     | Alice   |             |              |            |
+        | 3    | Service | EventQueued   | $call1 | Service |             | Service   | Alice   |             |              |            |
+        | 4    | Voice   | EventQueued   | $call1 | Voice   |             | Voice     | Alice   |             |              |            |
+        | 5    | Voice   | EventDiverted | $call1 | Voice   |             | Voice     | Alice   |             | Ivy          | ConverseOn |
+        | 5    | Ivy     | EventRinging  | $call1 | Ivy     |             | Voice     | Alice   |             |              | ConverseOn |
 
   Rule: The IVR port answers in converse mode; how the caller is told depends on the deployment (footnote b)
 
@@ -51,7 +51,7 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
       When Ivy answers
       Then Ivy receives, in order:
         | event            | ConnID | ThisDN | ThisQueue | OtherDN |
-        | EventEstablished | $conn1 | Ivy    | Voice     | Alice   |
+        | EventEstablished | $call1 | Ivy    | Voice     | Alice   |
 
     @requires:ivr:caller-connected-at-ivr-answer
     Scenario: Ivy answers, and Alice's EventEstablished arrives together with Ivy's (some deployments, especially through PSTN)
@@ -59,8 +59,8 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
       When Ivy answers
       Then the switch reports, in any order:
         | dn    | event            | ConnID | ThisDN | ThisQueue | OtherDN |
-        | Ivy   | EventEstablished | $conn1 | Ivy    | Voice     | Alice   |
-        | Alice | EventEstablished | $conn1 | Alice  |           |         |
+        | Ivy   | EventEstablished | $call1 | Ivy    | Voice     | Alice   |
+        | Alice | EventEstablished | $call1 | Alice  |           |         |
 
   Rule: An agent who becomes ready gets the call from every queue, and the IVR port lets the call go
 
@@ -71,10 +71,10 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
       Then each DN receives, in order:
         | dn      | event           | ConnID | ThisDN  | ThisQueue | OtherDN | ThirdPartyDN | ReferenceID |
         | Bob     | EventAgentReady |        | Bob     |           |         |              | $request    |
-        | Sales   | EventDiverted   | $conn1 | Sales   | Sales     | Alice   | Bob          |             |
-        | Service | EventDiverted   | $conn1 | Service | Service   | Alice   | Bob          |             |
-        | Ivy     | EventReleased   | $conn1 | Ivy     | Voice     | Alice   |              |             |
-        | Bob     | EventRinging    | $conn1 | Bob     | Sales     | Alice   |              |             |
+        | Sales   | EventDiverted   | $call1 | Sales   | Sales     | Alice   | Bob          |             |
+        | Service | EventDiverted   | $call1 | Service | Service   | Alice   | Bob          |             |
+        | Ivy     | EventReleased   | $call1 | Ivy     | Voice     | Alice   |              |             |
+        | Bob     | EventRinging    | $call1 | Bob     | Sales     | Alice   |              |             |
 
     Scenario: Bob answers, and Alice and Bob are connected
       Given Bob is logged in
@@ -83,8 +83,8 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
       When Bob answers
       Then each DN receives, in order:
         | dn    | event            | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
-        | Alice | EventEstablished | $conn1 | Alice  | absent    | Bob     | Ok        |
-        | Bob   | EventEstablished | $conn1 | Bob    | Sales     | Alice   | Ok        |
+        | Alice | EventEstablished | $call1 | Alice  | absent    | Bob     | Ok        |
+        | Bob   | EventEstablished | $call1 | Bob    | Sales     | Alice   | Ok        |
 
   Rule: The IVR port can release the call before an agent is available, when it finishes the treatment first (footnote a)
 
@@ -93,7 +93,7 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
       When Ivy finishes the treatment
       Then Ivy receives, in order:
         | event         | ConnID | ThisDN | ThisQueue | OtherDN | ReferenceID |
-        | EventReleased | $conn1 | Ivy    | Voice     | Alice   | $request    |
+        | EventReleased | $call1 | Ivy    | Voice     | Alice   | $request    |
 
     @inferred
     Scenario: Bob becomes ready after Ivy finished the treatment; the queues divert the call to Bob
@@ -103,9 +103,9 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
       Then each DN receives, in order:
         | dn      | event           | ConnID | ThisDN  | ThisQueue | OtherDN | ThirdPartyDN | ReferenceID |
         | Bob     | EventAgentReady |        | Bob     |           |         |              | $request    |
-        | Sales   | EventDiverted   | $conn1 | Sales   | Sales     | Alice   | Bob          |             |
-        | Service | EventDiverted   | $conn1 | Service | Service   | Alice   | Bob          |             |
-        | Bob     | EventRinging    | $conn1 | Bob     | Sales     | Alice   |              |             |
+        | Sales   | EventDiverted   | $call1 | Sales   | Sales     | Alice   | Bob          |             |
+        | Service | EventDiverted   | $call1 | Service | Service   | Alice   | Bob          |             |
+        | Bob     | EventRinging    | $call1 | Bob     | Sales     | Alice   |              |             |
 
   Rule: Interruption point * — Alice hangs up while the call is queued and treated
 
@@ -114,8 +114,8 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
       When Alice hangs up
       Then each DN receives, in order:
         | dn      | event          | ConnID | ThisDN  | ThisQueue | OtherDN |
-        | Alice   | EventReleased  | $conn1 | Alice   |           | Sales   |
-        | Sales   | EventAbandoned | $conn1 | Sales   | Sales     |         |
-        | Service | EventAbandoned | $conn1 | Service | Service   |         |
-        | Voice   | EventAbandoned | $conn1 | Voice   | Voice     |         |
-        | Ivy     | EventReleased  | $conn1 | Ivy     | Voice     |         |
+        | Alice   | EventReleased  | $call1 | Alice   |           | Sales   |
+        | Sales   | EventAbandoned | $call1 | Sales   | Sales     |         |
+        | Service | EventAbandoned | $call1 | Service | Service   |         |
+        | Voice   | EventAbandoned | $call1 | Voice   | Voice     |         |
+        | Ivy     | EventReleased  | $call1 | Ivy     | Voice     |         |

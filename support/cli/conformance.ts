@@ -6,12 +6,11 @@
  * bad configuration, unknown option).
  */
 import { parseArgs } from 'node:util';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { EXIT, UsageError } from '../errors';
-import { formatProblem, validateFeatureFiles } from './validateFeatures';
+import { featureFiles, formatProblem, validateFeatureFiles } from './validateFeatures';
 import { loadRunConfig, type RunConfig } from './config';
 import { OutcomeCollector } from '../report/outcomes';
 import { renderSummary, summarise } from '../report/summary';
@@ -25,14 +24,6 @@ const USAGE = `usage: npm run conformance -- [--config file.json] [--adapter sim
                                [--timeout ms] [--no-report] [--via-server] [--replay trace-file] [--record trace-file]
                                [--features dir]`;
 
-export function featureFiles(dir = 'features'): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return featureFiles(path);
-    return name.endsWith('.feature') ? [path] : [];
-  }).sort();
-}
 
 function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: string; name?: string; report: boolean; viaServer: boolean; features: string } {
   let values;

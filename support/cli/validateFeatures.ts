@@ -3,7 +3,8 @@
  * enum value, breaks the tag vocabulary, or has a scenario with more or fewer than one `When`, is
  * rejected before anything runs, with file:line.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { IdGenerator, StepKeywordType, type Feature, type GherkinDocument, type Scenario, type Step, type Tag } from '@cucumber/messages';
 import { expectationStepFor } from '../matching/expectationSteps';
@@ -136,4 +137,14 @@ function checkExpectationTable(step: Step, at: At, values?: ReadonlyMap<string, 
     const cell = e.column !== undefined ? row?.cells[e.column] : undefined;
     at(row?.location.line ?? step.location.line, e.message, cell?.location.column);
   }
+}
+
+/** Every `.feature` file under `dir`, sorted. */
+export function featureFiles(dir = 'features'): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return featureFiles(path);
+    return name.endsWith('.feature') ? [path] : [];
+  }).sort();
 }

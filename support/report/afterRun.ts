@@ -4,7 +4,8 @@
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import type { DiagramFiles } from './diagramFiles';
-import { featureFiles } from '../cli/conformance';
+import { featureFiles, parseFeature } from '../cli/validateFeatures';
+import { coverageOf, renderCoverage } from './coverage';
 import { buildCertificate, renderCertificateHtml, renderCertificateMarkdown } from './certificate';
 import { entryKey, staleEntries, type KnownIssue } from './knownIssues';
 import type { RunSummary } from './summary';
@@ -46,6 +47,8 @@ export function afterSummary(input: AfterSummaryInput): { stale: number } {
     { href: 'allure-report/index.html', text: 'Allure report' }, { href: 'mutation.json', text: 'Mutation campaign' },
   ]));
   console.log(`Conformance certificate: ${dir}/conformance.md (${certificate.verdict})`);
+  writeFileSync(`${dir}/coverage.md`, renderCoverage(coverageOf(featureFiles(input.features).map((f) => parseFeature(f)))));
+  console.log(`Coverage of the model index: ${dir}/coverage.md`);
   return { stale: stale.length };
 }
 

@@ -3,9 +3,9 @@
  * `reports/` holds them, and write a static site that opens from the file system (no server):
  * `index.html`, one `section-<name>.html` per GenEM section, `assets/`, and run attachments.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parseFeature } from '../../cli/validateFeatures';
+import { featureFiles, parseFeature } from '../../cli/validateFeatures';
 import { BOOK_CSS, BOOK_JS } from './assets';
 import { buildBook, type Book } from './model';
 import { renderBook } from './pages';
@@ -28,14 +28,6 @@ export interface SpecBookResult {
   readonly pages: readonly string[];
 }
 
-function featureFilesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return featureFilesUnder(path);
-    return name.endsWith('.feature') ? [path] : [];
-  }).sort();
-}
 
 export function writeSpecBook(options: SpecBookOptions = {}): SpecBookResult {
   const root = options.root ?? process.cwd();
@@ -43,7 +35,7 @@ export function writeSpecBook(options: SpecBookOptions = {}): SpecBookResult {
   const reportsDir = options.reportsDir ?? join(root, 'reports');
   const outDir = options.outDir ?? join(reportsDir, 'spec-book');
   const sources = new Map<string, string>();
-  const docs = featureFilesUnder(featuresDir).map((file) => {
+  const docs = featureFiles(featuresDir).map((file) => {
     const uri = relative(root, file).split(sep).join('/');
     const text = readFileSync(file, 'utf8');
     sources.set(uri, text);

@@ -1,0 +1,59 @@
+/**
+ * The coverage table of the specification, generated from the feature files' tags (never written by
+ * hand): for every model of the model index, its feature file, how many scenarios restate it and how
+ * many of those are reconstructed (@inferred), next to the evidence level of the research digests.
+ * `npm run coverage` prints it; `npm run conformance` writes it to reports/coverage.md.
+ */
+import type { GherkinDocument, Pickle } from '@cucumber/messages';
+import { compile } from '@cucumber/gherkin';
+import { IdGenerator } from '@cucumber/messages';
+import { MODELS, type ModelEntry } from '../model/models';
+import { readTags } from '../model/tags';
+
+export interface CoverageRow {
+  readonly model: ModelEntry;
+  readonly file?: string;
+  readonly scenarios: number;
+  readonly inferred: number;
+}
+
+/** One row per model of the model index, in index order; models without a feature have no file. */
+export function coverageOf(docs: readonly GherkinDocument[]): CoverageRow[] {
+  const byModel = new Map<string, { file: string; scenarios: Pickle[] }>();
+  for (const doc of docs) {
+    const uri = doc.uri ?? 'feature';
+    for (const pickle of compile(doc, uri, IdGenerator.incrementing())) {
+      const slug = readTags(pickle.tags.map((t) => t.name)).model;
+      if (!slug) continue;
+      const entry = byModel.get(slug) ?? { file: uri, scenarios: [] };
+      entry.scenarios.push(pickle);
+      byModel.set(slug, entry);
+    }
+  }
+  return MODELS.map((model) => {
+    const entry = byModel.get(model.slug);
+    if (!entry) return { model, scenarios: 0, inferred: 0 };
+    const inferred = entry.scenarios.filter((p) => readTags(p.tags.map((t) => t.name)).inferred).length;
+    return { model, file: entry.file, scenarios: entry.scenarios.length, inferred };
+  });
+}
+
+function provenance(row: CoverageRow): string {
+  if (!row.file) return '—';
+  if (row.inferred === 0) return 'documented';
+  return row.inferred === row.scenarios ? 'inferred' : `documented, ${row.inferred} of ${row.scenarios} inferred`;
+}
+
+export function renderCoverage(rows: readonly CoverageRow[]): string {
+  const covered = rows.filter((r) => r.file).length;
+  const lines = [
+    '# Coverage of the GenEM model index',
+    '',
+    `${covered} of ${rows.length} models have a feature; ${rows.reduce((n, r) => n + r.scenarios, 0)} scenarios in all. Generated from the feature files' @model and @inferred tags.`,
+    '',
+    '| GenEM section | model | feature file | scenarios | provenance | evidence in the digests |',
+    '|---|---|---|---:|---|---|',
+    ...rows.map((r) => `| ${r.model.section} | ${r.model.slug} | ${r.file ?? '**missing**'} | ${r.scenarios} | ${provenance(r)} | ${r.model.evidence} |`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

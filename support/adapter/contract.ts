@@ -72,7 +72,7 @@ export interface SiteConfig {
  * participant's identifier, which events name in `participant`.
  */
 export interface ParticipantConfig {
-  readonly kind: 'agent-application' | 'reporting-engine' | 'router' | 'call-monitor' | 'transaction-monitor';
+  readonly kind: 'agent-application' | 'reporting-engine' | 'router' | 'call-monitor' | 'transaction-monitor' | 'ivr';
   /** The server it talks to ("Interaction Server", "T-Server Paris"). */
   readonly server: string;
   /** False for an application the server does not know (GenEM's "invalid client"). */

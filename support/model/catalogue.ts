@@ -7,7 +7,12 @@
  */
 import type { EnumName } from './enums';
 import type { Protocol } from './event';
-import { INTERACTION_ATTRIBUTES, INTERACTION_EVENTS, INTERACTION_REQUESTS } from './interactionCatalogue';
+import { INTERACTION_ATTRIBUTES, INTERACTION_EVENTS as IS_EVENTS, INTERACTION_REQUESTS as IS_REQUESTS } from './interactionCatalogue';
+import { IVR_ATTRIBUTES, IVR_EVENTS, IVR_REQUESTS } from './ivrCatalogue';
+
+/** Messages of the protocols beyond T-Library: Interaction Server's and the IVR protocol. */
+const INTERACTION_EVENTS: Readonly<Record<string, readonly Protocol[]>> = { ...IS_EVENTS, ...IVR_EVENTS };
+const INTERACTION_REQUESTS: readonly string[] = [...IS_REQUESTS, ...IVR_REQUESTS];
 
 /** Event name → message id (T-Library 7.1 numbering). `undefined` where the id was not read. */
 export const EVENTS: Readonly<Record<string, number | undefined>> = {
@@ -127,6 +132,7 @@ const DEFINITIONS: readonly AttributeDefinition[] = [
   A('Password', 'string'), A('AgentType', 'string'), A('DNDState', 'string'),
   A('SubscriptionOperation', 'string'),
   ...INTERACTION_ATTRIBUTES,
+  ...IVR_ATTRIBUTES,
 ];
 
 /** Other spellings of attribute names (lower-cased) → canonical name. */

@@ -108,7 +108,7 @@ function attributeFaults(e: ObservedEvent, ctx: ScenarioContext, rec: ScenarioRe
 }
 
 const ENVELOPE_FIELDS = ['site', 'sender', 'protocol'] as const;
-const PROTOCOLS: readonly Protocol[] = ['T-Library', 'Interaction Management', 'Reporting'];
+const PROTOCOLS: readonly Protocol[] = ['T-Library', 'Interaction Management', 'Reporting', 'IVR'];
 
 function isEnvelopeField(attribute: string): attribute is (typeof ENVELOPE_FIELDS)[number] {
   return (ENVELOPE_FIELDS as readonly string[]).includes(attribute);

@@ -19,6 +19,9 @@
  * | `route-queue` | ACD queue | `true`: the queue routes like a routing point (a route queue) |
  * | `divert-on-ringing` | routing point | `false`: the RP stays on the call until the destination answers |
  * | `default-route` | routing point | the switch's default destination (RouteType Default without a destination, routing timeout) |
+ * | `ivr` | extension | an IVR port behind the switch: IVR Server sends the named IVR a CallStatus per call event (ivrServer.ts) |
+ * | `ivr-in-front` | routing point | the named IVR's routing point in front of the switch, reported by IVR Server (ivrServer.ts) |
+ * | `virtual-queue` | ACD queue | `true`: a virtual queue of URS; only distributed events reach it (urs.ts) |
  */
 import type { AttrValue, TRequest } from '../model/event';
 import { partyOf } from './events';

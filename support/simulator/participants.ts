@@ -19,6 +19,8 @@ import type { IsccState } from './iscc';
 import type { NetworkTransferState } from './networkTransfer';
 import type { SimEvent, SimState } from './state';
 import type { Subscription } from './transactionMonitoring';
+import type { UrsState } from './urs';
+import type { IvrServerState } from './ivrServer';
 
 export interface SiteState {
   readonly name: string;
@@ -44,6 +46,9 @@ export interface ParticipantsState {
   networkTransfer?: NetworkTransferState;
   /** ISCC transaction-monitoring subscriptions (transactionMonitoring.ts). */
   subscriptions?: Subscription[];
+  /** URS's virtual queues (urs.ts) and IVR Server's IVRs (ivrServer.ts). */
+  urs?: UrsState;
+  ivrServer?: IvrServerState;
 }
 
 /** The state for the topology's sites and participants; undefined for a plain single-site cast. */

@@ -30,6 +30,8 @@ import { specialDnsFamily } from './specialDns';
 import type { Handler, SimEnv, SimEvent, SimState } from './state';
 import { transferConferenceFamily } from './transferConference';
 import { userDataHandlers } from './userData';
+import { ursFamily } from './urs';
+import { ivrServerFamily } from './ivrServer';
 
 /** A request family: its request handlers and, optionally, how it changes the offer of a call. */
 export interface Family {
@@ -75,6 +77,8 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
   interactionServer: interactionServerFamily,
   callNotifications: callNotificationsFamily,
   iscc: isccFamily,
+  urs: ursFamily,
+  ivrServer: ivrServerFamily,
 };
 
 const HANDLERS: ReadonlyMap<string, Handler> = intercepted(new Map(

@@ -38,6 +38,10 @@ const PARTY_ACTION_CAPABILITIES: Readonly<Record<string, string>> = {
   'Interaction.ClientDisconnects': 'interaction-server',
   'Interaction.InviteTimeout': 'timeout-control',
   'Interaction.PullTimeout': 'timeout-control',
+  // The IVR's requests on the IVR protocol (ivrActions.ts): an adapter that drives an IVR.
+  DialOutRegistry: 'ivr-server',
+  DialOutRemove: 'ivr-server',
+  OneStepXfer: 'ivr-server',
 };
 
 /**

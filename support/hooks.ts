@@ -62,6 +62,9 @@ After(async function (this: ConformanceWorld, { pickle, result }) {
     if (this.inputProblems.length > 0) {
       this.attach(this.inputProblems.join('\n'), { mediaType: 'text/plain', fileName: 'input-problems.txt' });
     }
+    // After the verdict and the trace: what the clean-up sends is not part of the scenario.
+    const leaks = await this.returnToIdle();
+    if (leaks.length > 0) this.attach(['Leak: the scenario left these behind; the harness cleaned them', ...leaks.map((l) => `  ${l}`)].join('\n'), { mediaType: 'text/plain', fileName: 'leaks.txt' });
     await this.close();
   }
 });

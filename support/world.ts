@@ -9,6 +9,8 @@
 import { setDefaultTimeout, setWorldConstructor, World } from '@cucumber/cucumber';
 import { capabilityFor, type Action } from './world/actions';
 import { CallView } from './world/callView';
+import { returnToIdle } from './world/cleanup';
+import { loadProfile } from './cli/profile';
 import { Parties } from './world/parties';
 import { AdapterSession } from './adapter/session';
 import { createAdapter, type AdapterChoice } from './adapter/select';
@@ -300,6 +302,17 @@ export class ConformanceWorld extends World<WorldParameters> {
 
   location(): string | undefined {
     return this.step ? `${this.step.uri}:${this.step.line} (${this.step.text})` : undefined;
+  }
+
+  /**
+   * Lab profile clean-up (support/world/cleanup.ts): return the scenario's DNs to idle; the lines
+   * say what had to be cleaned (leaks). Nothing without a profile (a simulator is fresh per scenario).
+   */
+  async returnToIdle(): Promise<string[]> {
+    const session = this.session;
+    if (!this.parameters.profile || !session?.isOpen || !session.canSend) return [];
+    const plan = loadProfile(this.parameters.profile).cleanup;
+    return returnToIdle({ session, calls: this.calls, parties: this.parties, refresh: () => this.applyEvents(), timeoutMs: this.timeoutMs }, plan);
   }
 
   async close(): Promise<void> {

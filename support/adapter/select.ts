@@ -14,6 +14,8 @@ import { SimulatorAdapter } from '../simulator/SimulatorAdapter';
 import { createBridgeAdapter } from './bridge/BridgeAdapter';
 import { createReplayAdapter } from '../trace/ReplayAdapter';
 import { recording } from '../trace/RecordingAdapter';
+import { loadProfile } from '../cli/profile';
+import { profiled } from './profiled';
 import type { AdapterFactory, EventSourceAdapter } from './contract';
 
 export interface AdapterChoice {
@@ -22,10 +24,14 @@ export interface AdapterChoice {
   readonly adapterOptions?: Readonly<Record<string, unknown>>;
   /** Append every request and event to this NDJSON trace (`--record`), for a later `--replay`. */
   readonly record?: string;
+  /** The lab profile (support/cli/profile.ts): feature DNs ↔ real DNs, agents, capabilities, clean-up. */
+  readonly profile?: string;
 }
 
 export async function createAdapter(choice: AdapterChoice): Promise<EventSourceAdapter> {
-  const adapter = await chooseAdapter(choice);
+  const chosen = await chooseAdapter(choice);
+  // The profile maps inside the recording: a trace keeps the features' DNs and never a password.
+  const adapter = choice.profile ? profiled(chosen, loadProfile(choice.profile)) : chosen;
   return choice.record ? recording(adapter, choice.record) : adapter;
 }
 

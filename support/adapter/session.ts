@@ -8,6 +8,7 @@
  */
 import { TestCompromisedError } from '../errors';
 import { normaliseAttributes, type ObservedEvent, type TRequest } from '../model/event';
+import { lookupEvent } from '../model/catalogue';
 import type { EventSourceAdapter, RawEvent, Topology } from './contract';
 
 export interface SessionOptions {
@@ -124,6 +125,8 @@ export class AdapterSession {
     const seq = this.events.length + 1;
     const { attributes, problems } = normaliseAttributes(event.attributes);
     for (const p of problems) this.problems.push(`#${seq} ${event.name}: ${p}`);
+    // Kept (an unexpected event still fails the scenario), but a name no model knows is also listed.
+    if (lookupEvent(event.name) === undefined) this.problems.push(`#${seq} ${event.name}: unknown event name${event.origin ? ` (${event.origin})` : ''}`);
     const dn = event.dn ?? event.participant ?? (typeof attributes.ThisDN === 'string' ? attributes.ThisDN : '(no DN)');
     this.events.push({
       ...event, seq, dn, attributes, receivedAt: (this.options.now ?? Date.now)(),

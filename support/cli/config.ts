@@ -18,6 +18,7 @@ const KEYS: Readonly<Record<string, (v: unknown) => string | undefined>> = {
   systemUnderTest: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must name the system under test (shown on the certificate)'),
   knownIssues: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must be the path of a known-issues JSON file'),
   record: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must be the path of the NDJSON trace to write'),
+  profile: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must be the path of a lab profile JSON file (support/cli/profile.ts)'),
   settleMs: (v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10_000 ? undefined : 'must be an integer between 0 and 10000'),
 };
 

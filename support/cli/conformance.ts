@@ -12,6 +12,7 @@ import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { EXIT, UsageError } from '../errors';
 import { featureFiles, formatProblem, validateFeatureFiles } from './validateFeatures';
 import { loadRunConfig, type RunConfig } from './config';
+import { loadProfile } from './profile';
 import { OutcomeCollector } from '../report/outcomes';
 import { renderSummary, summarise } from '../report/summary';
 import { replayConfig, viaSimulatorServer } from './viaServer';
@@ -42,6 +43,8 @@ function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: 
   }
   if (values.help) throw new UsageError(USAGE);
   const config = loadRunConfig(values.config);
+  // A bad lab profile is a usage error before anything runs (file:line), not a broken scenario each.
+  if (config.profile) loadProfile(config.profile);
   if (values.timeout !== undefined && !/^\d+$/.test(values.timeout)) throw new UsageError(`--timeout must be a number of milliseconds, got "${values.timeout}"`);
   return {
     config: {

@@ -22,6 +22,14 @@ interface Waiter {
 
 /** Capabilities asked once per endpoint and run: every scenario creates an adapter, and `@requires` gates read them before opening. */
 const probed = new Map<string, Capabilities>();
+/**
+ * Endpoints whose bridge went away during a scenario, with why. The next scenarios make one short
+ * attempt to reconnect (a restarted bridge is used again) and otherwise report the adapter down with
+ * that reason at once, instead of each waiting for the full timeout.
+ */
+const down = new Map<string, string>();
+/** How long a scenario tries to reconnect to a bridge that is down. */
+export const DOWN_RETRY_MS = 1000;
 
 export class BridgeAdapter implements EventSourceAdapter {
   readonly name: string;
@@ -33,6 +41,7 @@ export class BridgeAdapter implements EventSourceAdapter {
   private registration: Waiter | undefined;
   private idle: (() => void)[] = [];
   private closing = false;
+  private scenario: string | undefined;
 
   constructor(private readonly config: BridgeConfig, readonly capabilities: Capabilities) {
     this.name = config.name ?? `bridge ${describeEndpoint(config.endpoint)}`;
@@ -45,7 +54,8 @@ export class BridgeAdapter implements EventSourceAdapter {
 
   async open(topology: Topology, sink: EventSink): Promise<void> {
     this.sink = sink;
-    const connection = await connect(this.config);
+    this.scenario = topology.scenario;
+    const connection = await this.connectOrDown();
     this.connection = connection;
     if (connection.hello.settles) this.settled = () => this.whenIdle();
     connection.peer.setHandlers({
@@ -62,6 +72,20 @@ export class BridgeAdapter implements EventSourceAdapter {
       // The session never opened, so the harness will not call close(): do not leave the socket behind.
       await this.close();
       throw e;
+    }
+  }
+
+  /** Connect; when the bridge is known to be down, try once briefly and otherwise say why it is down. */
+  private async connectOrDown(): Promise<Handshaken> {
+    const key = describeEndpoint(this.config.endpoint);
+    const lost = down.get(key);
+    if (lost === undefined) return connect(this.config);
+    try {
+      const connection = await connect({ ...this.config, connectTimeoutMs: Math.min(this.config.connectTimeoutMs, DOWN_RETRY_MS) });
+      down.delete(key);
+      return connection;
+    } catch (e) {
+      throw new Error(`the bridge is down: ${lost} (reconnecting failed: ${(e as Error).message})`, { cause: e });
     }
   }
 
@@ -100,7 +124,7 @@ export class BridgeAdapter implements EventSourceAdapter {
       case 'error':
         return this.answer(m.of === 'register' ? 'register' : m.referenceId, lineNo, new Error(`the bridge answered with an error${m.code ? ` ${m.code}` : ''}: ${m.message}`));
       case 'close':
-        if (!this.closing) this.broken(new Error(`the bridge ended the session${m.reason ? `: ${m.reason}` : ''}`));
+        if (!this.closing) this.lost(`the bridge ended the session${m.reason ? `: ${m.reason}` : ''}`);
         return;
       default:
         this.broken(new Error(`line ${lineNo}: the bridge sent a "${m.type}" message, which is not allowed once the session is open`));
@@ -123,7 +147,15 @@ export class BridgeAdapter implements EventSourceAdapter {
 
   private onClosed(error?: Error): void {
     if (this.closing) return;
-    this.broken(new Error(`the connection to the bridge was lost${error ? `: ${error.message}` : ''}`));
+    this.lost(`the connection to the bridge was lost${error ? `: ${error.message}` : ''}`);
+  }
+
+  /** The bridge went away: this scenario is broken, and later ones learn it is down (and since when). */
+  private lost(why: string): void {
+    if (!down.has(describeEndpoint(this.config.endpoint))) {
+      down.set(describeEndpoint(this.config.endpoint), `${why}${this.scenario ? ` (during ${this.scenario})` : ''}`);
+    }
+    this.broken(new Error(why));
   }
 
   private broken(error: Error): void {
@@ -157,6 +189,7 @@ export async function createBridgeAdapter(options: Readonly<Record<string, unkno
 /** Forget learned capabilities (tests start servers with different ones on reused ports). */
 export function forgetCapabilities(): void {
   probed.clear();
+  down.clear();
 }
 
 export default createBridgeAdapter;

@@ -1,0 +1,89 @@
+/**
+ * The benchmark functions run, with tiny sizes: they produce complete, consistent results. No
+ * timing is asserted (times belong in bench/RESULTS.md, never in tests).
+ */
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readTrace } from '../support/trace/read';
+import { bridgeBench } from './bridge.bench';
+import { EVENTS_PER_CALL, writeLog } from './logGenerator';
+import { replayBench } from './replay.bench';
+import { appendResults, renderEntry } from './results';
+import { deepTableLimit, scalingBench, traceThroughMatcher } from './scaling.bench';
+import { fastest, TRIVIAL } from './suite.bench';
+
+describe('benchmarks (tiny sizes, no timing asserted)', () => {
+  it('the generated native log is read completely by the trace reader', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-bench-spec-'));
+    try {
+      const path = join(dir, 'bench.log');
+      const { calls } = await writeLog(path, 20_000);
+      let events = 0;
+      const d = await readTrace(path, (r) => {
+        if (r.kind === 'event') events += 1;
+      });
+      expect(events).to.equal(calls * EVENTS_PER_CALL);
+      expect(d.unknown).to.equal(0);
+      expect(d.truncated).to.equal(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('(b) replay: reader and grep agree, RSS is measured', async () => {
+    const r = await replayBench(0.05);
+    expect(r.events).to.be.greaterThan(0);
+    expect(r.lostEvents).to.equal(0);
+    expect(r.peakRssMb).to.be.greaterThan(0);
+    expect(r.readerMbPerS).to.be.greaterThan(0);
+  });
+
+  it('(c) scaling: every call of the trace matches, nothing left pending', () => {
+    const p = traceThroughMatcher(600, 7);
+    expect(p.events).to.equal(600);
+    expect(p.maxWindow).to.be.within(6, 7 * 6);
+    const s = scalingBench([120, 1200], 5);
+    expect(s.points).to.have.length(2);
+    expect(s.ratio).to.be.greaterThan(0);
+    expect(deepTableLimit(250)).to.equal(250);
+  });
+
+  it('(d) bridge: every event of every call arrives, in-process, over TCP and wire-only', async () => {
+    const r = await bridgeBench(12, 3, 1);
+    for (const run of [r.inProcess, r.bridge, r.wireOnly]) {
+      expect(run.events).to.equal(12 * 6);
+      expect(run.lost).to.equal(0);
+    }
+  });
+
+  it('(a) suite cost: the trivial scenario against one feature, all formatters, outputs in a temp dir', async () => {
+    // One child run (suiteBench makes four of these; its arithmetic is in results' entry test).
+    const r = await fastest('all', [TRIVIAL], 1);
+    expect(r.passed).to.equal(true);
+    expect(r.scenarios).to.equal(1);
+  });
+
+  it('an entry names the machine and every result, and is appended', () => {
+    const entry = renderEntry({
+      suite: { scenarios: 10, suiteMs: 100, baselineMs: 10, msPerScenario: 10, msPerScenarioProgressOnly: 4, passed: true },
+      replay: { mb: 1, requestedMb: 1, events: 6, readerMbPerS: 10, grepMbPerS: 300, ratio: 30, peakRssMb: 120, startRssMb: 100, unknownLines: 0, lostEvents: 0 },
+      scaling: { points: [{ events: 10, nsPerEvent: 1000, maxWindow: 6 }, { events: 100, nsPerEvent: 1100, maxWindow: 6 }], ratio: 1.1, deepTableRows: 500 },
+    });
+    expect(entry).to.match(/cores/).and.match(/Node v/);
+    expect(entry).to.contain('target missed').and.contain('1.25× the target');
+    expect(entry).to.contain('target met');
+    expect(entry).to.contain('load average');
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-bench-spec-'));
+    try {
+      const file = join(dir, 'RESULTS.md');
+      appendResults(entry, file);
+      appendResults(entry, file);
+      expect(readFileSync(file, 'utf8').split(entry)).to.have.length(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * Matcher scaling: a long trace (10k / 100k / 1M events) of basic calls, `concurrency` calls in
+ * progress at once (their events interleave), consumed the way the world consumes a scenario's
+ * events: when a call has delivered its last event, its Then table (6 rows, 2 DNs, `$conn` bound,
+ * per-DN order) is matched with `matchSequence` against the pending (unconsumed) events in arrival
+ * order, and the assigned events are consumed. Events are generated as they arrive and dropped
+ * once consumed, so memory stays bounded by the window, not the trace. The per-event time must
+ * stay flat as the trace grows: the result is the 1M/100k per-event ratio.
+ *
+ * Not measured here: one Then table of millions of rows. The matcher's search is recursive (one
+ * frame chain per row) and a Then table restates one GenEM model, so tables stay small; see
+ * `deepTableLimit` for where the default stack ends.
+ */
+import type { ObservedEvent } from '../support/model/event';
+import { parseExpectationTable, type ExpectedRow } from '../support/matching/expectation';
+import { matchSequence } from '../support/matching/sequence';
+
+/** One call of the basic model: [DN index (0 = caller, 1 = called), event]. */
+const CALL: readonly (readonly [0 | 1, string])[] = [
+  [0, 'EventDialing'], [1, 'EventRinging'], [1, 'EventEstablished'], [0, 'EventEstablished'], [0, 'EventReleased'], [1, 'EventReleased'],
+];
+
+function tableFor(a: string, b: string): ExpectedRow[] {
+  const table = [['dn', 'event', 'ConnID', 'ThisDN', 'OtherDN']];
+  for (const [side, name] of CALL) table.push(side === 0 ? [a, name, '$conn1', a, b] : [b, name, '$conn1', b, a]);
+  return parseExpectationTable(table, { dnColumn: 'required' });
+}
+
+/** Event `step` of call `call` on `slot`'s DN pair. */
+function eventOf(slot: { readonly a: string; readonly b: string }, step: number, call: number, seq: number): ObservedEvent {
+  const [side, name] = CALL[step] ?? [0, 'EventDialing'];
+  const [dn, other] = side === 0 ? [slot.a, slot.b] : [slot.b, slot.a];
+  return { name, dn, seq, receivedAt: seq, attributes: { ConnID: call.toString(16).padStart(16, '0'), ThisDN: dn, OtherDN: other } };
+}
+
+export interface ScalingPoint {
+  readonly events: number;
+  readonly nsPerEvent: number;
+  /** Largest number of pending events one match saw. */
+  readonly maxWindow: number;
+}
+
+/** Stream `events` events through the session+matcher path; throws if any call does not match. */
+export function traceThroughMatcher(events: number, concurrency: number): ScalingPoint {
+  const calls = Math.ceil(events / CALL.length);
+  const slots = Array.from({ length: concurrency }, (_, s) => ({ a: String(100000 + 2 * s), b: String(100001 + 2 * s), table: tableFor(String(100000 + 2 * s), String(100001 + 2 * s)) }));
+  const progress = new Array<number>(concurrency).fill(0);
+  let pending: ObservedEvent[] = [];
+  let seq = 0;
+  let started = 0;
+  let done = 0;
+  let maxWindow = 0;
+  const active: number[] = [];
+  const callOf = new Array<number>(concurrency).fill(0);
+  for (let s = 0; s < concurrency && started < calls; s += 1) {
+    active.push(s);
+    callOf[s] = started;
+    started += 1;
+  }
+  const begin = process.hrtime.bigint();
+  // Round-robin over the slots: the calls' events interleave as on a busy switch.
+  for (let turn = 0; active.length > 0; turn += 1) {
+    const i = turn % active.length;
+    const s = active[i] ?? 0;
+    const slot = slots[s];
+    const step = progress[s] ?? 0;
+    if (!slot) throw new Error('scaling bench: slot state');
+    seq += 1;
+    pending.push(eventOf(slot, step, callOf[s] ?? 0, seq));
+    progress[s] = step + 1;
+    if (step + 1 < CALL.length) continue;
+    maxWindow = Math.max(maxWindow, pending.length);
+    const r = matchSequence({ rows: slot.table, observed: pending, mode: 'per-dn', bindings: new Map(), resolveDn: (x) => x });
+    if (r.kind !== 'matched') throw new Error(`scaling bench: call ${callOf[s] ?? 0} did not match (${r.kind})`);
+    const consumed = new Set([...r.assignment.values()].map((e) => e.seq));
+    pending = pending.filter((e) => !consumed.has(e.seq));
+    done += 1;
+    progress[s] = 0;
+    if (started < calls) {
+      callOf[s] = started;
+      started += 1;
+    } else active.splice(i, 1);
+  }
+  const ns = Number(process.hrtime.bigint() - begin);
+  if (done !== calls || pending.length !== 0) throw new Error(`scaling bench: ${done}/${calls} calls matched, ${pending.length} events left`);
+  return { events: seq, nsPerEvent: ns / seq, maxWindow };
+}
+
+/** Largest single Then table (rows, 1 event per DN) `matchSequence` handles before the stack runs out. */
+export function deepTableLimit(maxRows: number): number {
+  let ok = 0;
+  for (let rows = 250; rows <= maxRows; rows *= 2) {
+    const table = [['dn', 'event', 'ThisDN']];
+    const observed: ObservedEvent[] = [];
+    for (let i = 0; i < rows; i += 1) {
+      table.push([String(100000 + i), 'EventRinging', String(100000 + i)]);
+      observed.push({ name: 'EventRinging', dn: String(100000 + i), seq: i + 1, receivedAt: 0, attributes: { ThisDN: String(100000 + i) } });
+    }
+    try {
+      matchSequence({ rows: parseExpectationTable(table, { dnColumn: 'required' }), observed, mode: 'per-dn', bindings: new Map(), resolveDn: (x) => x });
+      ok = rows;
+    } catch (e) {
+      if (e instanceof RangeError) return ok;
+      throw e;
+    }
+  }
+  return ok;
+}
+
+export interface ScalingResult {
+  readonly points: readonly ScalingPoint[];
+  /** per-event time at the largest size / at the size before it. */
+  readonly ratio: number;
+  readonly deepTableRows: number;
+}
+
+export function scalingBench(sizes: readonly number[], concurrency: number): ScalingResult {
+  traceThroughMatcher(Math.min(sizes[0] ?? 1000, 10_000), concurrency); // warm-up (JIT)
+  const points = sizes.map((n) => traceThroughMatcher(n, concurrency));
+  const last = points[points.length - 1];
+  const before = points[points.length - 2] ?? last;
+  return { points, ratio: last && before ? last.nsPerEvent / before.nsPerEvent : 1, deepTableRows: deepTableLimit(64_000) };
+}

@@ -1,0 +1,52 @@
+/**
+ * Child of the harness-cost benchmark: one cucumber run through the API with the default profile's
+ * loader and ALL its formatters (progress, html, junit, message, Allure reporter), every output
+ * redirected into `outDir` (a temp dir: reports/ is never touched). argv: outDir, `all` or
+ * `progress` (formatters), then feature paths (none = the profile's, i.e. the whole suite). Reports the run's time (support code loaded
+ * first, timed apart) and scenario count.
+ */
+import { join } from 'node:path';
+import { loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
+import { Writable } from 'node:stream';
+import { reply } from './child';
+
+export interface SuiteChildResult {
+  /** The run, support code already loaded (loading is the same for any run and only adds noise). */
+  readonly ms: number;
+  /** Loading the support code (ts-node compiles steps and support). */
+  readonly loadMs: number;
+  readonly scenarios: number;
+  readonly passed: boolean;
+}
+
+/** `name:reports/file` → `name:<outDir>/file`; a formatter without a file keeps writing to stdout. */
+function redirect(format: string, outDir: string): string {
+  const m = /^(.*?):reports\/(.+)$/.exec(format);
+  return m ? `${m[1] ?? ''}:${join(outDir, m[2] ?? 'out')}` : format;
+}
+
+reply(async (): Promise<SuiteChildResult> => {
+  const [outDir, formats, ...paths] = process.argv.slice(2);
+  if (!outDir || (formats !== 'all' && formats !== 'progress')) throw new Error('usage: suite.child.ts <outDir> all|progress [feature…]');
+  const loading = process.hrtime.bigint();
+  const profile = (await loadConfiguration({ profiles: ['default'] })).useConfiguration;
+  const { runConfiguration } = await loadConfiguration({
+    file: false,
+    provided: {
+      ...profile,
+      ...(paths.length ? { paths } : {}),
+      // `progress`: the dev profile's formatters, to tell the formatters' share from the rest.
+      format: formats === 'progress' ? ['progress'] : profile.format.map((f) => redirect(typeof f === 'string' ? f : f.join(':'), outDir)),
+      formatOptions: { ...profile.formatOptions, resultsDir: join(outDir, 'allure-results') },
+    },
+  });
+  const support = await loadSupport(runConfiguration);
+  const started = process.hrtime.bigint();
+  const loadMs = Number(started - loading) / 1e6;
+  let scenarios = 0;
+  const sink = new Writable({ write: (_c, _e, done) => { done(); } });
+  const { success } = await runCucumber({ ...runConfiguration, support }, { stdout: sink, stderr: sink }, (envelope) => {
+    if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried) scenarios += 1;
+  });
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, loadMs, scenarios, passed: success };
+});

@@ -6,8 +6,8 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type { Socket } from 'node:net';
+import { fakeBridge, type FakeBridge } from './fakeBridge';
 import type { EventSink, RawEvent, Topology } from '../contract';
 import { SimulatorAdapter } from '../../simulator/SimulatorAdapter';
 import { decodeLine, LineDecoder } from './protocol';
@@ -173,26 +173,14 @@ async function dialRetry(port: number): ReturnType<typeof dial> {
 }
 
 /** A fake bridge that speaks a scripted list of lines after the harness's hello. */
-async function fakeBridge(script: (socket: Socket) => void): Promise<{ port: number; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.once('data', () => script(socket));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () => new Promise((r) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => r());
-    }),
-  };
+function scriptedAfterHello(script: (socket: Socket) => void): Promise<FakeBridge> {
+  return fakeBridge((socket) => socket.once('data', () => script(socket)));
 }
 
 describe('invalid messages from a bridge', () => {
   it('are reported with line number and content and break the scenario', T, async () => {
     forgetCapabilities();
-    const bridge = await fakeBridge((socket) => {
+    const bridge = await scriptedAfterHello((socket) => {
       socket.write('{"type":"hello","protocol":"cmc-bridge","version":1,"role":"bridge","settles":true}\n');
       socket.write('{"type":"capabilities","requests":"*","features":[]}\n');
       socket.on('data', (chunk: Buffer) => {
@@ -218,7 +206,7 @@ describe('invalid messages from a bridge', () => {
 
   it('during the handshake reject the connection with the line', T, async () => {
     forgetCapabilities();
-    const bridge = await fakeBridge((socket) => socket.write('hello there\n'));
+    const bridge = await scriptedAfterHello((socket) => socket.write('hello there\n'));
     try {
       await assert.rejects(createBridgeAdapter({ port: bridge.port, connectTimeoutMs: 2000 }), /line 1: not JSON.*hello there/);
     } finally {

@@ -6,8 +6,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { fakeBridge, type FakeBridge } from './fakeBridge';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventSourceAdapter, Topology } from '../contract';
@@ -64,10 +63,8 @@ describe('the bridge dies in the middle of a run', () => {
 });
 
 /** A fake bridge: a correct handshake and register ack, then the given lines. */
-async function scriptedBridge(lines: readonly string[]): Promise<{ port: number; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
+async function scriptedBridge(lines: readonly string[]): Promise<FakeBridge> {
+  return fakeBridge((socket) => {
     socket.once('data', () => {
       socket.write('{"type":"hello","protocol":"cmc-bridge","version":1,"role":"bridge"}\n{"type":"capabilities","requests":"*","features":[]}\n');
       socket.on('data', (chunk: Buffer) => {
@@ -75,14 +72,6 @@ async function scriptedBridge(lines: readonly string[]): Promise<{ port: number;
       });
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () => new Promise((r) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => r());
-    }),
-  };
 }
 
 /** Open a session through a scripted bridge and wait briefly for what it sends. */

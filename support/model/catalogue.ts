@@ -153,11 +153,19 @@ const BY_LOWER = new Map<string, AttributeDefinition>(DEFINITIONS.map((d) => [d.
  * Returns `undefined` for an unknown name.
  */
 export function lookupAttribute(spelling: string): AttributeDefinition | undefined {
+  // Called for every attribute of every event and log line: remember each spelling once.
+  if (LOOKUPS.has(spelling)) return LOOKUPS.get(spelling);
   let key = spelling.replace(/[\s_-]+/g, '').toLowerCase();
   if (key.startsWith('attribute') && key.length > 'attribute'.length) key = key.slice('attribute'.length);
   const alias = ALIASES[key];
-  return BY_LOWER.get(alias ? alias.toLowerCase() : key);
+  const found = BY_LOWER.get(alias ? alias.toLowerCase() : key);
+  if (LOOKUPS.size < MAX_REMEMBERED) LOOKUPS.set(spelling, found);
+  return found;
 }
+
+/** Spellings seen so far (bounded: a log full of odd attribute names cannot grow it without end). */
+const LOOKUPS = new Map<string, AttributeDefinition | undefined>();
+const MAX_REMEMBERED = 10_000;
 
 export function isKnownEvent(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(EVENTS, name) || Object.prototype.hasOwnProperty.call(INTERACTION_EVENTS, name);

@@ -12,7 +12,7 @@ import type { AttrValue, TRequest } from '../model/event';
 import { releaseParty } from './callControl';
 import { deliver, hasActiveCall } from './delivery';
 import { callAttributes, callEvent, callOfRequest, newCall, partyOf, referenceOf, reject, requireDn } from './events';
-import { kv, str, type Call, type Handler, type Party, type SimEnv, type SimEvent, type SimState } from './state';
+import { cloneState, kv, str, type Call, type Handler, type Party, type SimEnv, type SimEvent, type SimState } from './state';
 
 /** The requester's two calls of a two-step operation: the main (held) call and the consultation. */
 export interface CallPair {
@@ -98,7 +98,7 @@ export function startConsultation(state: SimState, request: TRequest, env: SimEn
   const held = callEvent(main, onMain, 'EventHeld');
   const consult = newCall(state, env.connId, 'Consult');
   consult.consultOf = main.connId;
-  consult.userData = kv(request, 'UserData') ?? structuredClone(main.userData);
+  consult.userData = kv(request, 'UserData') ?? cloneState(main.userData);
   const onConsult: Party = { dn: onMain.dn, role: 'Origination', status: 'Dialing' };
   consult.parties.push(onConsult);
   const dialing: SimEvent = {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Topology } from '../adapter/contract';
 import type { AttrValue, TRequest } from '../model/event';
 import { connIdSource } from './clock';
-import { initialState, type SimEvent, type SimState } from './state';
+import { cloneState, initialState, type SimEvent, type SimState } from './state';
 import { transition } from './transition';
 
 const TOPOLOGY: Topology = {
@@ -117,4 +117,24 @@ test('a call to the parking place gcti::park is connected at once, and the parki
   const { events } = run([req('RequestMakeCall', { ThisDN: '7001', OtherDN: 'gcti::park' })]);
   assert.deepEqual(brief(events), [`7001 EventDialing ${CONN1}`, `7001 EventEstablished ${CONN1}`]);
   assert.equal(events[1]?.attributes.OtherDN, 'gcti::park');
+});
+
+test('cloneState copies plain data deeply and refuses anything else', () => {
+  const state = { dns: { a: { dn: 'a', flags: [1, { x: 'y' }] } }, calls: {}, n: 0, ok: true, none: null };
+  const copy = cloneState(state);
+  assert.deepEqual(copy, state);
+  assert.notEqual(copy.dns.a, state.dns.a);
+  assert.notEqual(copy.dns.a.flags, state.dns.a.flags);
+  assert.notEqual(copy.dns.a.flags[1], state.dns.a.flags[1]);
+  assert.throws(() => cloneState({ when: new Date(0) }), /simulator state holds a Date/);
+  assert.throws(() => cloneState({ seen: new Map() }), /simulator state holds a Map/);
+  assert.throws(() => cloneState({ f: () => 1 }), /simulator state holds a function/);
+});
+
+test('cloneState keeps an object reached twice shared in the copy, as structuredClone did', () => {
+  const dn = { dn: '7001', registered: true };
+  const state = { dns: { '7001': dn }, sites: { east: { dns: { '7001': dn } } } };
+  const copy = cloneState(state);
+  assert.notEqual(copy.dns['7001'], dn);
+  assert.equal(copy.sites.east.dns['7001'], copy.dns['7001']);
 });

@@ -7,7 +7,7 @@
  * same requests always give byte-identical traces. The request families live in one module each
  * over the shared state; a family registers its handlers in {@link FAMILIES}.
  */
-import type { TRequest } from '../model/event';
+import type { AttrValue, TRequest } from '../model/event';
 import { acdFamily } from './acd';
 import { agentHandlers } from './agent';
 import { appearancesFamily } from './appearances';
@@ -27,7 +27,7 @@ import { outboundFamily } from './outbound';
 import { registrationHandlers } from './registration';
 import { routingFamily } from './routing';
 import { specialDnsFamily } from './specialDns';
-import type { Handler, SimEnv, SimEvent, SimState } from './state';
+import { cloneState, type Handler, type SimEnv, type SimEvent, type SimState } from './state';
 import { transferConferenceFamily } from './transferConference';
 import { userDataHandlers } from './userData';
 import { ursFamily } from './urs';
@@ -108,24 +108,48 @@ export function supportedRequests(): string[] {
 }
 
 export function transition(state: SimState, request: TRequest, env: SimEnv): [SimState, SimEvent[]] {
-  const next = structuredClone(state);
-  const handler = HANDLERS.get(request.name);
-  if (!handler) return [state, [errorEvent(request, 'Unsupported')]];
-  let events: SimEvent[];
-  try {
-    events = handler(next, request, env);
-    for (const react of REACTIONS) events = react(next, request, events, env);
-  } catch (e) {
-    if (e instanceof RequestRejected) return [state, [errorEvent(request, e.kind)]];
-    throw e;
-  }
-  return [next, events.map((e) => stamp(e, env.now))];
+  if (!HANDLERS.has(request.name)) return [state, [errorEvent(request, 'Unsupported')]];
+  const next = cloneState(state);
+  const outcome = applyInPlace(next, request, env);
+  return [outcome.rejected ? state : next, outcome.events];
 }
 
-/** T-Server stamps every event with the time it generated it (seconds + microseconds). */
+/** What {@link applyInPlace} did: the events, and whether the request was rejected (EventError). */
+export interface InPlaceOutcome {
+  readonly events: SimEvent[];
+  /** Rejected: the events are the EventError, and `state` may have been changed part way. */
+  readonly rejected: boolean;
+}
+
+/**
+ * The same step as {@link transition}, on `state` itself: no copy of the whole state per request
+ * (the simulator's largest cost under load, bench/RESULTS.md). When the request is rejected the
+ * state may be half changed, so the caller must go back to a state of its own (SimulatorAdapter
+ * keeps a snapshot and the requests since, and replays them: the step is deterministic).
+ */
+export function applyInPlace(state: SimState, request: TRequest, env: SimEnv): InPlaceOutcome {
+  const handler = HANDLERS.get(request.name);
+  if (!handler) return { events: [errorEvent(request, 'Unsupported')], rejected: true };
+  let events: SimEvent[];
+  try {
+    events = handler(state, request, env);
+    for (const react of REACTIONS) events = react(state, request, events, env);
+  } catch (e) {
+    if (e instanceof RequestRejected) return { events: [errorEvent(request, e.kind)], rejected: true };
+    throw e;
+  }
+  return { events: events.map((e) => stamp(e, env.now)), rejected: false };
+}
+
+/**
+ * T-Server stamps every event with the time it generated it (seconds + microseconds). An attribute
+ * that is a list (UserData, Extensions) may be the state's own: the event gets a copy, so that a
+ * later request changing the state does not change an event already delivered.
+ */
 function stamp(event: SimEvent, now: number): SimEvent {
-  return {
-    ...event,
-    attributes: { ...event.attributes, TimeinSecs: Math.floor(now / 1000), TimeinuSecs: (now % 1000) * 1000 },
-  };
+  const attributes: Record<string, AttrValue> = {};
+  for (const [key, value] of Object.entries(event.attributes)) attributes[key] = typeof value === 'object' ? cloneState(value) : value;
+  attributes.TimeinSecs = Math.floor(now / 1000);
+  attributes.TimeinuSecs = (now % 1000) * 1000;
+  return { ...event, attributes };
 }

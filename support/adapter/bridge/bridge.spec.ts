@@ -76,8 +76,10 @@ describe('bridge schema', () => {
     const seen: [string, number][] = [];
     const d = new LineDecoder((l, n) => seen.push([l, n]));
     d.push('{"a":1}\r\n{"b"');
-    d.push(':2}\n\n{"c":3}\n');
+    d.push(':2}\n\n{"c":3}\r');
+    d.push('\n{"d":4}');
     assert.deepEqual(seen, [['{"a":1}', 1], ['{"b":2}', 2], ['{"c":3}', 4]]);
+    assert.equal(d.pending, '{"d":4}');
   });
 });
 

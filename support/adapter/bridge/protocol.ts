@@ -120,12 +120,19 @@ export class LineDecoder {
   constructor(private readonly onLine: (line: string, lineNo: number) => void) {}
 
   push(chunk: string): void {
-    this.buffer += chunk;
-    for (let nl = this.buffer.indexOf('\n'); nl >= 0; nl = this.buffer.indexOf('\n')) {
-      const line = this.buffer.slice(0, nl).replace(/\r$/, '');
-      this.buffer = this.buffer.slice(nl + 1);
-      this.lineNo += 1;
-      if (line.trim() !== '') this.onLine(line, this.lineNo);
+    const text = this.buffer + chunk;
+    let start = 0;
+    try {
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+        const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+        const line = text.slice(start, end);
+        start = nl + 1;
+        this.lineNo += 1;
+        if (line.trim() !== '') this.onLine(line, this.lineNo);
+      }
+    } finally {
+      // What follows the last newline waits for the next chunk (one slice per chunk, not per line).
+      this.buffer = start === 0 ? text : text.slice(start);
     }
     if (this.buffer.length > MAX_LINE_BYTES) {
       throw new Error(`line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES} bytes`);

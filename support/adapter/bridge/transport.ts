@@ -96,8 +96,29 @@ export class Channel {
 }
 
 function socketChannel(socket: Socket): Channel {
+  // Messages written in one turn of the event loop (the events and acks of every request that
+  // arrived in one chunk) leave in one write, just after the turn: a system call per message cost
+  // more than the message (bench/RESULTS.md).
+  let pending = '';
+  const flush = (): void => {
+    if (pending === '') return;
+    const text = pending;
+    pending = '';
+    if (socket.writable) socket.write(text);
+  };
   const channel = new Channel(`${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`, {
-    write: (text) => socket.write(text), end: () => socket.end(), destroy: () => socket.destroy(),
+    write: (text) => {
+      if (pending === '') setImmediate(flush);
+      pending += text;
+    },
+    end: () => {
+      flush();
+      socket.end();
+    },
+    destroy: () => {
+      flush();
+      socket.destroy();
+    },
     hold: (keep) => (keep ? socket.ref() : socket.unref()),
   });
   socket.setEncoding('utf8');

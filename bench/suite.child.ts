@@ -6,9 +6,12 @@
  * first, timed apart) and scenario count.
  */
 import { join } from 'node:path';
-import { loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
+import { loadConfiguration, loadSupport, runCucumber, type IConfiguration } from '@cucumber/cucumber/api';
 import { Writable } from 'node:stream';
+import { allureResultsWritten, allureWriter } from '../support/report/allureWriter';
 import { reply } from './child';
+
+type JsonObject = IConfiguration['formatOptions'];
 
 export interface SuiteChildResult {
   /** The run, support code already loaded (loading is the same for any run and only adds noise). */
@@ -25,6 +28,11 @@ function redirect(format: string, outDir: string): string {
   return m ? `${m[1] ?? ''}:${join(outDir, m[2] ?? 'out')}` : format;
 }
 
+/** The profile's Allure writer (support/report/allureWriter.ts), writing into `dir` instead. */
+function writerInto(options: JsonObject, dir: string): JsonObject {
+  return options.writer === undefined ? {} : { writer: allureWriter(dir) as unknown as JsonObject };
+}
+
 reply(async (): Promise<SuiteChildResult> => {
   const [outDir, formats, ...paths] = process.argv.slice(2);
   if (!outDir || (formats !== 'all' && formats !== 'progress')) throw new Error('usage: suite.child.ts <outDir> all|progress [feature…]');
@@ -37,7 +45,7 @@ reply(async (): Promise<SuiteChildResult> => {
       ...(paths.length ? { paths } : {}),
       // `progress`: the dev profile's formatters, to tell the formatters' share from the rest.
       format: formats === 'progress' ? ['progress'] : profile.format.map((f) => redirect(typeof f === 'string' ? f : f.join(':'), outDir)),
-      formatOptions: { ...profile.formatOptions, resultsDir: join(outDir, 'allure-results') },
+      formatOptions: { ...profile.formatOptions, resultsDir: join(outDir, 'allure-results'), ...writerInto(profile.formatOptions, join(outDir, 'allure-results')) },
     },
   });
   const support = await loadSupport(runConfiguration);
@@ -48,5 +56,7 @@ reply(async (): Promise<SuiteChildResult> => {
   const { success } = await runCucumber({ ...runConfiguration, support }, { stdout: sink, stderr: sink }, (envelope) => {
     if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried) scenarios += 1;
   });
-  return { ms: Number(process.hrtime.bigint() - started) / 1e6, loadMs, scenarios, passed: success };
+  // The Allure results are written in the background: the run is over when they are on disk.
+  const unwritten = await allureResultsWritten();
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, loadMs, scenarios, passed: success && unwritten.length === 0 };
 });

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { allureResultsWritten } from '../report/allureWriter';
 import { EXIT, UsageError } from '../errors';
 import { featureFiles, formatProblem, validateFeatureFiles } from './validateFeatures';
 import { loadRunConfig, type RunConfig } from './config';
@@ -86,6 +87,7 @@ async function runOnce({ config, tags, name, report, features }: ReturnType<type
   const collector = new OutcomeCollector();
   const diagrams = new DiagramFiles();
   await runCucumber(runConfiguration, undefined, (e) => { collector.onMessage(e); diagrams.onMessage(e); });
+  const unwritten = await allureResultsWritten();
   const summary = summarise(collector.outcomes(), config.adapter ?? 'reference simulator', new Date().toISOString());
   writeFileSync('reports/summary.json', JSON.stringify(summary, null, 2));
   const text = renderSummary(summary);
@@ -93,7 +95,7 @@ async function runOnce({ config, tags, name, report, features }: ReturnType<type
   console.log(text);
   // Stale known issues fail the run; the conformance certificate (reports/conformance.*) is written.
   const { stale } = afterSummary({ summary, features, knownIssues, diagrams, config });
-  const reportOk = report ? generateAllure() : true;
+  const reportOk = unwritten.length === 0 && (report ? generateAllure() : true);
   const verdict = finalVerdict(summary.totals, stale, reportOk);
   console.log(verdict.line);
   return verdict.code;

@@ -1,0 +1,50 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { allureResultsWritten, allureWriter } from './allureWriter';
+
+test('the Allure writer writes the same files as Allure\'s own, in the background, and says when they are on disk', async () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'cmc-allure-')), 'results');
+  try {
+    const writer = allureWriter(dir);
+    writer.writeResult({ uuid: 'r1', name: 'a scenario' } as Parameters<typeof writer.writeResult>[0]);
+    writer.writeGroup({ uuid: 'g1', children: ['r1'], befores: [], afters: [] });
+    writer.writeAttachment('a1-attachment.svg', Buffer.from('<svg/>'));
+    const source = join(dir, '..', 'source.txt');
+    writeFileSync(source, 'from a path');
+    writer.writeAttachmentFromPath('a2-attachment.txt', source);
+    writer.writeEnvironmentInfo({ node: 'v20' });
+    writer.writeCategoriesDefinitions([{ name: 'Not conformant' }]);
+    assert.deepEqual(await allureResultsWritten(), []);
+    assert.deepEqual(JSON.parse(readFileSync(join(dir, 'r1-result.json'), 'utf8')), { uuid: 'r1', name: 'a scenario' });
+    assert.deepEqual((JSON.parse(readFileSync(join(dir, 'g1-container.json'), 'utf8')) as { children: string[] }).children, ['r1']);
+    assert.equal(readFileSync(join(dir, 'a1-attachment.svg'), 'utf8'), '<svg/>');
+    assert.equal(readFileSync(join(dir, 'a2-attachment.txt'), 'utf8'), 'from a path');
+    assert.equal(readFileSync(join(dir, 'environment.properties'), 'utf8'), 'node=v20');
+    assert.ok(existsSync(join(dir, 'categories.json')));
+  } finally {
+    rmSync(join(dir, '..'), { recursive: true, force: true });
+  }
+});
+
+test('a result that cannot be written is reported, with its path, and makes the run exit 2', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cmc-allure-'));
+  const exitCode = process.exitCode;
+  const errors: string[] = [];
+  const original = console.error;
+  console.error = (message: string) => errors.push(message);
+  try {
+    allureWriter(dir).writeAttachment('no-such-dir/x-attachment.svg', Buffer.from('<svg/>'));
+    const failures = await allureResultsWritten();
+    assert.equal(failures.length, 1);
+    assert.match(failures[0] ?? '', /could not write the Allure result .*no-such-dir\/x-attachment\.svg: ENOENT/);
+    assert.deepEqual(errors, failures);
+    assert.equal(process.exitCode, 2);
+  } finally {
+    console.error = original;
+    process.exitCode = exitCode;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

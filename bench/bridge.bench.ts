@@ -70,7 +70,7 @@ async function drive(adapter: EventSourceAdapter, calls: number, rounds: number,
 }
 
 /** All sessions run their phases in lock step, so every call is established before any is released. */
-async function workload(adapters: readonly EventSourceAdapter[], calls: number, rounds: number): Promise<{ counted: Counted; ms: number }> {
+export async function workload(adapters: readonly EventSourceAdapter[], calls: number, rounds: number): Promise<{ counted: Counted; ms: number }> {
   const counted: Counted = { events: 0, perCall: new Map(), ringing: new Map() };
   const per = Math.ceil(calls / adapters.length);
   const barrier = lockStep(adapters.length);
@@ -97,15 +97,15 @@ function lockStep(n: number): { phase: (p: Promise<void>) => Promise<void>; firs
   return { phase, firstRelease: () => first ?? process.hrtime.bigint() };
 }
 
-function summary(calls: number, connections: number, rounds: number, w: { counted: Counted; ms: number }): BridgeRun {
+export function summary(calls: number, connections: number, rounds: number, w: { counted: Counted; ms: number }): BridgeRun {
   let lost = 0;
   for (const n of w.counted.perCall.values()) lost += Math.max(0, EVENTS_PER_CALL - n);
   lost += Math.max(0, calls * rounds - w.counted.perCall.size) * EVENTS_PER_CALL;
   return { calls, connections, rounds, events: w.counted.events, lost, eventsPerS: w.counted.events / (w.ms / 1000) };
 }
 
-const SIMULATOR_SERVER = ['support/cli/simulatorServer.ts', '--port', '0', '--quiet'];
-const WIRE_SERVER = [join(__dirname, 'wireServer.child.ts')];
+export const SIMULATOR_SERVER = ['support/cli/simulatorServer.ts', '--port', '0', '--quiet'];
+export const WIRE_SERVER = [join(__dirname, 'wireServer.child.ts')];
 
 function startServer(args: readonly string[]): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -132,7 +132,7 @@ export interface BridgeResult {
   readonly ratio: number;
 }
 
-async function overTcp(serverArgs: readonly string[], calls: number, connections: number, rounds: number): Promise<BridgeRun> {
+export async function overTcp(serverArgs: readonly string[], calls: number, connections: number, rounds: number): Promise<BridgeRun> {
   const server = await startServer(serverArgs);
   try {
     forgetCapabilities();

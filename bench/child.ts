@@ -45,9 +45,15 @@ export function runChild<T>(script: string, args: readonly string[], timeoutMs: 
 /** In the child: send the result (with the peak RSS so far) and let the process end. */
 export function reply<T>(work: () => Promise<T>): void {
   work().then(
-    (result) => process.send?.({ result, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+    (result) => {
+      const message = { result, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+      // Run by hand (no parent): print the result, e.g. when profiling one child with --cpu-prof.
+      if (process.send) process.send(message);
+      else console.log(JSON.stringify(message));
+    },
     (e: unknown) => {
-      process.send?.({ error: (e as Error).stack ?? String(e) });
+      if (process.send) process.send({ error: (e as Error).stack ?? String(e) });
+      else console.error((e as Error).stack ?? String(e));
       process.exitCode = 2;
     },
   ).finally(() => process.disconnect?.());

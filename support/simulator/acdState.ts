@@ -126,6 +126,12 @@ export function newHolder(dn: string, kind: Holder['kind'], role = 'Destination'
 
 /** The party the request's ThisDN has on a call that a device handles (newest call first). */
 export function distributedCallOf(state: SimState, dn: string, connId?: string): { call: Call; party: Party } | undefined {
+  // Runs for every request that names a DN: with a ConnID, look the call up instead of scanning.
+  const byKey = connId ? state.calls[connId] : undefined;
+  if (byKey?.connId === connId && byKey !== undefined) {
+    const party = isDistributing(byKey) ? partyOf(byKey, dn) : undefined;
+    return party ? { call: byKey, party } : undefined;
+  }
   const calls = Object.values(state.calls).filter((c) => (!connId || c.connId === connId) && isDistributing(c));
   for (const call of calls.reverse()) {
     const party = partyOf(call, dn);

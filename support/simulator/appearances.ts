@@ -33,6 +33,7 @@ function appearanceIndex(state: SimState, line: string, call: Call): number {
 
 /** A call to a shared line rings every appearance, CallState Covered (digest 1 §3.8). */
 const alertSharedLine: OfferRule = ({ state, call, to }) => {
+  if (!state.hasAppearances) return undefined;
   const shared = appearancesOf(state, to, 'shared');
   if (shared.length === 0 || [to, ...shared].some((dn) => hasActiveCall(state, dn))) return undefined;
   const index = appearanceIndex(state, to, call);
@@ -46,6 +47,7 @@ const alertSharedLine: OfferRule = ({ state, call, to }) => {
  * only one line's appearances are left on a call (the caller hung up), they are all released.
  */
 function settleSharedLines(state: SimState, _request: TRequest, events: readonly SimEvent[]): SimEvent[] {
+  if (!state.hasAppearances) return [...events];
   const out = [...events];
   const closed = new Set<string>();
   for (const call of Object.values(state.calls)) {
@@ -96,6 +98,8 @@ const REPEATED = new Set([
 
 /** Bridged appearances repeat every call-state event of their line (digest 3 §5.26). */
 function mirrorBridgedAppearances(state: SimState, _request: TRequest, events: readonly SimEvent[]): SimEvent[] {
+  // Runs after every request: nothing to do when no DN is an appearance.
+  if (!state.hasAppearances) return [...events];
   return events.flatMap((e) => {
     const connId = e.attributes.ConnID;
     if (typeof connId !== 'string' || !REPEATED.has(e.name)) return [e];

@@ -48,7 +48,7 @@ function siteState(state: SimState, site: SiteState): SimState {
   const existing = iscc.sites[site.name];
   if (existing) return existing;
   const index = Object.keys(beyond.sites).indexOf(site.name);
-  const own = initialState({ parties: [] }, state.profile);
+  const own: SimState = { ...initialState({ parties: [] }, state.profile), ...(state.hasAppearances ? { hasAppearances: true } : {}) };
   for (const [dn, dnState] of Object.entries(state.dns)) if (beyond.dnSite[dn] === site.name) own.dns[dn] = dnState;
   // Each T-Server numbers its own ConnIDs; distinct ranges keep the trace readable.
   own.connSeq = index * 0x100;

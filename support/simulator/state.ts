@@ -85,6 +85,8 @@ export interface SimState {
   busyNumbers?: string[];
   /** Beyond one T-Server: sites, non-DN participants and their servers' state (participants.ts); absent = one site, DNs only. */
   participants?: ParticipantsState;
+  /** Some DN is an appearance of a line (appearances.ts); absent = none, which the per-request reactions skip. */
+  readonly hasAppearances?: true;
 }
 
 /** One supervisor observing one agent (digest 2 §3.9, digest 3 §5.17). */
@@ -129,7 +131,8 @@ export function initialState(topology: Topology, profile: SwitchProfile = DEFAUL
     };
   }
   const participants = participantsState(topology);
-  return { profile, dns, calls: {}, connSeq: 0, callSeq: 0, ...(participants ? { participants } : {}) };
+  const hasAppearances = topology.parties.some((p) => p.appearanceOf !== undefined);
+  return { profile, dns, calls: {}, connSeq: 0, callSeq: 0, ...(participants ? { participants } : {}), ...(hasAppearances ? { hasAppearances } : {}) };
 }
 
 /** Internal DNs receive events; external numbers (unknown to the switch) get none (GenEM rule 1). */

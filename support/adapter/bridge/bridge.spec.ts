@@ -11,7 +11,7 @@ import { fakeBridge, type FakeBridge } from './fakeBridge';
 import type { EventSink, RawEvent, Topology } from '../contract';
 import { SimulatorAdapter } from '../../simulator/SimulatorAdapter';
 import { decodeLine, LineDecoder } from './protocol';
-import { ATTRIBUTES_SCHEMA_FILE, renderAttributesSchema } from './schema/attributesSchema';
+import { ATTRIBUTES_SCHEMA_FILE, buildAttributesSchema, renderAttributesSchema } from './schema/attributesSchema';
 import { createBridgeAdapter, forgetCapabilities } from './BridgeAdapter';
 import { closeListeners } from './handshake';
 import { serveChannel, startBridgeServer, type RunningServer } from './server';
@@ -48,6 +48,13 @@ describe('bridge schema', () => {
   it('the published attributes schema matches the model catalogue', () => {
     assert.equal(readFileSync(ATTRIBUTES_SCHEMA_FILE, 'utf8'), renderAttributesSchema(),
       'schema/attributes.schema.json is stale: run node -r ts-node/register/transpile-only support/adapter/bridge/schema/attributesSchema.ts --write');
+  });
+
+  it('the branches of each anyOf cannot overlap: no enum spelling is all digits (they would pass as numbers)', () => {
+    const schema = buildAttributesSchema() as { properties: Record<string, { anyOf?: { enum?: unknown[] }[] }> };
+    const digits = Object.entries(schema.properties).flatMap(([name, p]) =>
+      (p.anyOf?.[0]?.enum ?? []).filter((v) => typeof v === 'string' && /^[0-9]+$/.test(v)).map((v) => `${name}: ${String(v)}`));
+    assert.deepEqual(digits, []);
   });
 
   it('accepts a well-formed event with model attribute names and enum spellings', () => {

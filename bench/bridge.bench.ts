@@ -132,19 +132,36 @@ export interface BridgeResult {
   readonly ratio: number;
 }
 
+/**
+ * One untimed round of the workload on fresh sessions (so both processes have compiled their hot
+ * paths: a cold run measures V8's compiler as much as the bridge), then the timed rounds on new
+ * sessions. Zero loss is checked on the timed run.
+ */
+export async function warmThenTime(sessions: () => Promise<EventSourceAdapter[]>, calls: number, connections: number, rounds: number): Promise<BridgeRun> {
+  await workload(await sessions(), calls, 1);
+  return summary(calls, connections, rounds, await workload(await sessions(), calls, rounds));
+}
+
 export async function overTcp(serverArgs: readonly string[], calls: number, connections: number, rounds: number): Promise<BridgeRun> {
   const server = await startServer(serverArgs);
   try {
-    forgetCapabilities();
-    const adapters = await Promise.all(Array.from({ length: connections }, () => createBridgeAdapter({ url: server.url })));
-    return summary(calls, connections, rounds, await workload(adapters, calls, rounds));
+    return await warmThenTime(() => bridgeSessions(server.url, connections), calls, connections, rounds);
   } finally {
     server.child.kill('SIGTERM');
   }
 }
 
+export function bridgeSessions(url: string, connections: number): Promise<EventSourceAdapter[]> {
+  forgetCapabilities();
+  return Promise.all(Array.from({ length: connections }, () => createBridgeAdapter({ url })));
+}
+
+export function inProcessSessions(connections: number): Promise<EventSourceAdapter[]> {
+  return Promise.resolve(Array.from({ length: connections }, () => new SimulatorAdapter()));
+}
+
 export async function bridgeBench(calls: number, connections: number, rounds: number): Promise<BridgeResult> {
-  const inProcess = summary(calls, connections, rounds, await workload(Array.from({ length: connections }, () => new SimulatorAdapter()), calls, rounds));
+  const inProcess = await warmThenTime(() => inProcessSessions(connections), calls, connections, rounds);
   const bridge = await overTcp(SIMULATOR_SERVER, calls, connections, rounds);
   const wireOnly = await overTcp(WIRE_SERVER, calls, connections, rounds);
   return { bridge, inProcess, wireOnly, ratio: inProcess.eventsPerS / bridge.eventsPerS };

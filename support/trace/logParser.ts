@@ -10,7 +10,7 @@
  * are reported as truncated. It never throws on input.
  */
 import { kindOf, TraceDiagnostics, type RawValue, type TraceRecord } from './record';
-import { attributeName, nativeValue, pairLine, psdkValue, type Parsed } from './values';
+import { attributeName, nativeScalar, nativeValueOf, pairLine, psdkValue, remember, seenAt, spelledAt, type Parsed, type Seen } from './values';
 
 type MutablePair = { key: string; value: RawValue };
 interface OpenList { readonly depth: number; readonly list: MutablePair[] }
@@ -26,6 +26,8 @@ interface Builder {
   stack: OpenList[];
   complexOpen: boolean;
   truncated?: string;
+  /** The last attribute read by the fast path: its `next` is the likely next one. */
+  lastSeen: Seen | undefined;
 }
 
 interface Expectation {
@@ -40,8 +42,10 @@ interface Expectation {
 }
 
 const TIME = String.raw`\d\d:\d\d:\d\d\.\d{3}`;
+/** The native header line: time, tag (`[0]`, `[BSYNC]`), and the message name when it ends the line. */
+export const AT_HEADER = /^@(\d\d:\d\d:\d\d\.\d+) \[([^\]]*)\][^\n]*?(?:: message (\w+))?\s*$/;
 const RE = {
-  atHeader: /^@(\d\d:\d\d:\d\d\.\d+) \[([^\]]*)\][^\n]*?(?:: message (\w+))?\s*$/,
+  atHeader: AT_HEADER,
   messageLine: /^message (\w+)\s*$/,
   standard: new RegExp(String.raw`^(?:(\d{4}-\d\d-\d\d)T)?(${TIME}) (?:Trc|Std|Int|Dbg|Alr|Wrn|Err|Mdm) (\d{5}) (.*)$`),
   clientHeader: /\b(received from|request to) .*? message (\w+)(?:\(\d+\))?\s*$/,
@@ -54,19 +58,64 @@ const RE = {
   banner: /^[A-Za-z][\w ()/.-]*:(\s|$)/,
   localTime: /^Local time:\s+(\d{4}-\d\d-\d\d)T/,
   fileDate: /_(\d{4})(\d\d)(\d\d)_\d{6}_\d{3}\.log$/,
-  attribute: /^([A-Za-z]\w*)(?:[\t ]+(.*))?$/,
+  /** Sticky: applied from the end of the indentation (`lastIndex`), like `^` on the rest. */
+  attribute: /([A-Za-z]\w*)(?:[\t ]+(.*))?$/y,
   psdkAttribute: /^([A-Za-z]\w*) \[(\w+)\] = ?(.*)$/,
   psdkComplex: /^([A-Za-z]\w*)\s+= ComplexClass\(\w+\):\s*$/,
 };
 
-function indentOf(line: string): { depth: number; text: string } {
-  const lead = /^[\t ]*/.exec(line)?.[0] ?? '';
-  let tabs = 0;
-  for (const ch of lead) if (ch === '\t') tabs += 1;
-  const spaces = lead.length - tabs;
-  // Copies from blogs/comments turned TABs into runs of spaces (checklist 3): 4 spaces ≈ 1 TAB.
-  return { depth: tabs + Math.ceil(spaces / 4), text: line.slice(lead.length) };
+/**
+ * `RE.atHeader` on a line holding no line terminator, by hand (it was the costliest expression of
+ * a record): `@hh:mm:ss.f+ [tag]`, then the name when the line ends with `: message Name` (the
+ * lazy `[^\n]*?` can only stop before the last `: message `, as no `:` can follow it). Undefined
+ * when the line is no header; null when in doubt (another `: message ` may follow the first, or
+ * something follows the name): left to the expression.
+ */
+export function nativeHeader(line: string): readonly [string, string, string | undefined] | undefined | null {
+  for (const at of HEADER_DIGITS) if (!isDigit(line.charCodeAt(at))) return undefined;
+  if (line.charCodeAt(3) !== 58 || line.charCodeAt(6) !== 58 || line.charCodeAt(9) !== 46) return undefined;
+  let i = 11;
+  while (isDigit(line.charCodeAt(i))) i += 1;
+  if (line.charCodeAt(i) !== 32 || line.charCodeAt(i + 1) !== 91) return undefined;
+  const close = line.indexOf(']', i + 2);
+  if (close === -1) return undefined;
+  const time = line.slice(1, i);
+  const tag = line.slice(i + 2, close);
+  const message = line.indexOf(': message ', close + 1);
+  if (message === -1) return [time, tag, undefined];
+  WORD_TO_END.lastIndex = message + ': message '.length;
+  return WORD_TO_END.test(line) ? [time, tag, line.slice(message + ': message '.length)] : null;
 }
+
+const WORD_TO_END = /\w+$/y;
+
+/** Where `@hh:mm:ss.f` has digits. */
+const HEADER_DIGITS = [1, 2, 4, 5, 7, 8, 10];
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** `line.trim() === ''`, knowing where its leading TABs/spaces end (`lead`). */
+function blankFrom(line: string, lead: number): boolean {
+  if (lead === line.length) return true;
+  const c = line.charCodeAt(lead);
+  // Visible ASCII is never white space; anything else (NBSP, U+3000, …) is left to trim().
+  return !(c > 32 && c < 127) && line.trim() === '';
+}
+
+function isBlank(line: string): boolean {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 9 || line.charCodeAt(i) === 32)) i += 1;
+  return blankFrom(line, i);
+}
+
+/** What `.` in a regular expression does not match. */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 
 export class LogParser {
   readonly diagnostics = new TraceDiagnostics();
@@ -76,22 +125,84 @@ export class LogParser {
   private inSip = false;
   private seenTimestamp = false;
   private lastEndedPsdk = false;
+  /** The line being read holds no line terminator (see {@link push}). */
+  private plain = false;
+  private lastLineNo = 0;
+  /** The first attribute of the last record read by the fast path (see {@link Seen.next}). */
+  private firstSeen: Seen | undefined;
+
+  /** `file:` of every record's source. */
+  private readonly sourcePrefix: string;
 
   constructor(private readonly file: string, private readonly emit: (record: TraceRecord) => void) {
+    this.sourcePrefix = `${file}:`;
     const d = RE.fileDate.exec(file);
     if (d) this.date = `${d[1] ?? ''}-${d[2] ?? ''}-${d[3] ?? ''}`;
   }
 
-  push(rawLine: string, lineNo: number): void {
+  /**
+   * One line (its terminator removed or not). `plain`: the caller knows the line holds no line
+   * terminator (`\n`, `\r`, U+2028, U+2029), as lines cut by readTrace's splitter from a chunk
+   * without U+2028/U+2029; otherwise it is looked for here. On plain lines, the common shapes are
+   * read without regular expressions (`.` in them does not match a terminator).
+   */
+  push(rawLine: string, lineNo: number, plain = false): void {
+    this.read(rawLine, lineNo, plain, true);
+  }
+
+  private read(rawLine: string, lineNo: number, plain: boolean, tryKnown: boolean): void {
     this.diagnostics.lines += 1;
-    const unCr = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    const unCr = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
     const line = lineNo === 1 ? unCr.replace(/^\uFEFF/, '') : unCr;
-    if (this.builder && this.bodyLine(this.builder, line, lineNo)) return;
+    this.plain = plain || !LINE_TERMINATOR.test(line);
+    const b = this.builder;
+    if (b && ((tryKnown && b.body === 'tlib' && this.plain && this.knownAttribute(b, line, 0, line.length, lineNo)) || this.bodyLine(b, line, lineNo))) return;
     const psdkTrailer = this.lastEndedPsdk;
     this.lastEndedPsdk = false;
     if (this.expect && this.fulfil(this.expect, line)) return;
     if (psdkTrailer && line.startsWith('. ')) return;
     this.outside(line, lineNo);
+  }
+
+  /**
+   * `push(text.slice(start, end), lineNo, plain)`, for a line that is a range of a larger text
+   * (the chunk it was found in). The most common line of a native log, an attribute of the open
+   * record (`<TAB>Name<TAB>value` with a name read before), is read from the text in place, without
+   * cutting the line out and looking at it shape by shape; any other line goes through push.
+   * With `more` (see LineSplitter in read.ts) the attribute lines that follow are read on here;
+   * returns where the next line not read starts, or -1 when only this line was read.
+   */
+  pushRange(text: string, start: number, end: number, lineNo: number, plain: boolean, more = false): number {
+    const b = this.builder;
+    // What push would see: not the first line (BOM), inside a T-Library record.
+    if (b?.body === 'tlib' && plain && lineNo !== 1 && this.knownAttribute(b, text, start, end, lineNo)) {
+      this.diagnostics.lines += 1;
+      return more ? this.moreAttributes(b, text, end + 1, lineNo + 1) : -1;
+    }
+    this.read(start === 0 && end === text.length ? text : text.slice(start, end), lineNo, plain, false);
+    return -1;
+  }
+
+  /** The number of the last line read by {@link pushRange}. */
+  get lastLine(): number {
+    return this.lastLineNo;
+  }
+
+  /**
+   * After an attribute line, the lines of `text` from `start` on (each ended by a `\n` alone) for
+   * as long as they are attributes of the same record: one loop instead of a call per line.
+   * Returns where the first line it did not read starts.
+   */
+  private moreAttributes(b: Builder, text: string, start: number, lineNo: number): number {
+    let from = start;
+    let n = lineNo;
+    for (let lf = text.indexOf('\n', from); lf !== -1 && this.knownAttribute(b, text, from, lf, n); lf = text.indexOf('\n', from)) {
+      from = lf + 1;
+      n += 1;
+    }
+    this.diagnostics.lines += n - lineNo;
+    this.lastLineNo = n - 1;
+    return from;
   }
 
   end(): TraceDiagnostics {
@@ -105,7 +216,7 @@ export class LogParser {
 
   private start(name: string, line: number, format: TraceRecord['format'], body: Builder['body'], time: string | undefined, sync = false): void {
     if (this.builder) this.finish(this.builder);
-    this.builder = { name, line, time, format, body, sync, attributes: {}, stack: [], complexOpen: false };
+    this.builder = { name, line, time, format, body, sync, attributes: {}, stack: [], complexOpen: false, lastSeen: undefined };
   }
 
   private finish(b: Builder): void {
@@ -114,12 +225,16 @@ export class LogParser {
     if (b.truncated) this.diagnostics.truncatedRecord(b.line, b.name, b.truncated);
     this.diagnostics.records += 1;
     const thisDn = b.attributes.ThisDN;
-    this.emit({
-      kind: kindOf(b.name), name: b.name, attributes: b.attributes,
-      ...(typeof thisDn === 'string' && thisDn ? { dn: thisDn } : {}),
-      source: `${this.file}:${b.line}`, line: b.line, format: b.format,
-      ...(b.time ? { time: b.time } : {}), ...(b.sync ? { sync: true } : {}), ...(b.truncated ? { truncated: b.truncated } : {}),
-    });
+    // Built key by key (no spreads: one record per event of a large log), in the same key order.
+    const r: { -readonly [K in keyof TraceRecord]: TraceRecord[K] } = { kind: kindOf(b.name), name: b.name, attributes: b.attributes } as TraceRecord;
+    if (typeof thisDn === 'string' && thisDn) r.dn = thisDn;
+    r.source = this.sourcePrefix + String(b.line);
+    r.line = b.line;
+    r.format = b.format;
+    if (b.time) r.time = b.time;
+    if (b.sync) r.sync = true;
+    if (b.truncated) r.truncated = b.truncated;
+    this.emit(r);
   }
 
   private stamp(hms: string): string {
@@ -130,33 +245,76 @@ export class LogParser {
 
   /** True when the line belongs to the open record; false ends the record (the line is read again outside). */
   private bodyLine(b: Builder, line: string, lineNo: number): boolean {
-    if (line.trim() === '') {
+    // The indentation is the nesting depth. Copies from blogs/comments turned TABs into runs of
+    // spaces (checklist 3): 4 spaces ≈ 1 TAB.
+    let lead = 0;
+    let tabs = 0;
+    for (; lead < line.length; lead++) {
+      const c = line.charCodeAt(lead);
+      if (c === 9) tabs += 1;
+      else if (c !== 32) break;
+    }
+    if (blankFrom(line, lead)) {
       this.finish(b);
       return true;
     }
-    const { depth, text } = indentOf(line);
+    const depth = tabs + Math.ceil((lead - tabs) / 4);
     if (b.body === 'tlib') {
       if (depth === 0) {
         this.finish(b);
         return false;
       }
-      if (depth === 1) this.nativeAttribute(b, text, lineNo);
-      else this.pair(b, depth, text, lineNo);
+      if (depth === 1) this.nativeAttribute(b, line, lead, lineNo);
+      else this.pair(b, depth, line.slice(lead), lineNo);
       return true;
     }
-    return this.psdkLine(b, depth, text, lineNo);
+    return this.psdkLine(b, depth, line.slice(lead), lineNo);
   }
 
-  private nativeAttribute(b: Builder, text: string, lineNo: number): void {
-    b.stack = [];
-    if (/^\(.*\)$/.test(text)) return; // free-text note before the attributes: `(DN is not configured in CME)`
-    const m = RE.attribute.exec(text);
+  /** `line` from `lead` on is the attribute line without its indentation. */
+  private nativeAttribute(b: Builder, line: string, lead: number, lineNo: number): void {
+    if (b.stack.length) b.stack = [];
+    // A free-text note before the attributes: `(DN is not configured in CME)`.
+    if (line.charCodeAt(lead) === 40 && /^\(.*\)$/.test(line.slice(lead))) return;
+    RE.attribute.lastIndex = lead;
+    const m = RE.attribute.exec(line);
     if (!m?.[1]) {
+      const text = line.slice(lead);
       this.diagnostics.unknownLine(lineNo, text, text.trim() === '...' ? 'elided by whoever copied the log' : 'not an attribute line');
       return;
     }
-    const name = attributeName(m[1]);
-    this.setValue(b, name, nativeValue(name, m[2] ?? ''), 1, lineNo);
+    const info = remember(m[1]);
+    this.setValue(b, info.name, nativeValueOf(info.name, info.kind, m[2] ?? ''), 1, lineNo);
+  }
+
+  /**
+   * The fast path of {@link nativeAttribute} for the plain line `text.slice(start, end)` (so no CR
+   * to remove): a single TAB, a name seen before, blanks, the value (so: not blank, depth 1, no
+   * `(note)`). False, having changed nothing, for any other line.
+   */
+  private knownAttribute(b: Builder, text: string, start: number, end: number, lineNo: number): boolean {
+    const lead = start + 1;
+    if (text.charCodeAt(start) !== 9 || !isLetter(text.charCodeAt(lead))) return false;
+    const predicted = b.lastSeen ? b.lastSeen.next : this.firstSeen;
+    const seen = predicted && spelledAt(predicted, text, lead, end) ? predicted : this.lookUpSeen(b, text, lead, end);
+    if (!seen) return false;
+    b.lastSeen = seen;
+    if (b.stack.length) b.stack = [];
+    const { name, kind } = seen.info;
+    const from = seen.spelling.lastIndex; // where the value starts
+    const scalar = nativeScalar(name, kind, text, from, end);
+    if (scalar === undefined) this.setValue(b, name, nativeValueOf(name, kind, text.slice(from, end)), 1, lineNo);
+    else b.attributes[name] = scalar;
+    return true;
+  }
+
+  /** The seen spelling at `lead` by its slot; remembered as the successor of the previous one. */
+  private lookUpSeen(b: Builder, text: string, lead: number, end: number): Seen | undefined {
+    const seen = seenAt(text, lead, end);
+    if (!seen) return undefined;
+    if (b.lastSeen) b.lastSeen.next = seen;
+    else this.firstSeen = seen;
+    return seen;
   }
 
   private setValue(b: Builder, name: string, parsed: Parsed, depth: number, lineNo: number): void {
@@ -177,7 +335,7 @@ export class LogParser {
   private pair(b: Builder, depth: number, text: string, lineNo: number): void {
     while (b.stack.length && (b.stack[b.stack.length - 1]?.depth ?? 0) >= depth) b.stack.pop();
     const parent = b.stack[b.stack.length - 1];
-    const p = pairLine(text);
+    const p = pairLine(text, this.plain);
     if (!parent || !p) {
       this.diagnostics.unknownLine(lineNo, text, parent ? 'not a key-value pair' : 'a key-value pair outside any list');
       return;
@@ -234,7 +392,7 @@ export class LogParser {
       this.diagnostics.truncatedRecord(e.line, e.text, 'no "message attributes:" after the header');
       return false;
     }
-    const m = RE.messageLine.exec(line);
+    const m = line.startsWith('message ') ? RE.messageLine.exec(line) : null;
     if (m?.[1]) {
       this.start(m[1], e.line, 'native', 'tlib', e.time, e.sync);
       return true;
@@ -244,7 +402,7 @@ export class LogParser {
   }
 
   private outside(line: string, lineNo: number): void {
-    if (line.trim() === '') {
+    if (isBlank(line)) {
       this.inSip = false;
       return;
     }
@@ -259,21 +417,23 @@ export class LogParser {
     this.diagnostics.unknownLine(lineNo, line);
   }
 
+  // Each expression below runs only on lines that have a character or substring it requires: most
+  // lines of a log are none of these, and trying every expression on each was most of the time.
   private recordStart(line: string, lineNo: number): boolean {
-    const at = RE.atHeader.exec(line);
+    const at = line.charCodeAt(0) === 64 ? this.atHeader(line) : undefined;
     if (at) {
       this.seenTimestamp = true;
-      const time = this.stamp(at[1] ?? '');
-      if (at[3]) this.start(at[3], lineNo, 'native', 'tlib', time);
-      else if (at[2] === 'BSYNC') this.expect = { line: lineNo, text: line, time, required: true, sync: true };
+      const time = this.stamp(at[0]);
+      if (at[2]) this.start(at[2], lineNo, 'native', 'tlib', time);
+      else if (at[1] === 'BSYNC') this.expect = { line: lineNo, text: line, time, required: true, sync: true };
       return true;
     }
-    const message = RE.messageLine.exec(line);
+    const message = line.startsWith('message ') ? RE.messageLine.exec(line) : null;
     if (message?.[1]) {
       this.start(message[1], lineNo, 'native', 'tlib', undefined);
       return true;
     }
-    const client = RE.clientHeader.exec(line);
+    const client = line.includes(' message ') ? RE.clientHeader.exec(line) : null;
     if (client?.[2]) {
       this.start(client[2], lineNo, 'urs', 'tlib', this.timeOf(line));
       return true;
@@ -281,13 +441,21 @@ export class LogParser {
     return this.psdkStart(line, lineNo);
   }
 
+  /** RE.atHeader's time, tag and name; on a plain line read by hand ({@link nativeHeader}). */
+  private atHeader(line: string): readonly [string, string, string | undefined] | undefined {
+    const quick = this.plain ? nativeHeader(line) : null;
+    if (quick !== null) return quick;
+    const at = RE.atHeader.exec(line);
+    return at ? [at[1] ?? '', at[2] ?? '', at[3]] : undefined;
+  }
+
   private psdkStart(line: string, lineNo: number): boolean {
-    const java = RE.javaHeader.exec(line);
+    const java = line.includes("message='") ? RE.javaHeader.exec(line) : null;
     if (java?.[1]) {
       this.start(java[1], lineNo, 'psdk', 'psdk', this.timeOf(line));
       return true;
     }
-    const net = RE.psdkHeader.exec(line);
+    const net = line.includes("' ('") ? RE.psdkHeader.exec(line) : null;
     if (net?.[1]) {
       this.expect = { line: lineNo, text: line, time: this.timeOf(line), required: true, sync: false, psdkName: net[1] };
       return true;
@@ -305,7 +473,11 @@ export class LogParser {
 
   /** Standard library lines, SIP Server internal lines, URS strategy lines: known, not records. */
   private knownLine(line: string, lineNo: number): boolean {
-    const s = RE.standard.exec(line);
+    const first = line.charCodeAt(0);
+    const digit = first >= 48 && first <= 57;
+    // All of these start with a time or a date, except the `_I_…` URS trace lines.
+    if (!digit && first !== 95) return false;
+    const s = digit ? RE.standard.exec(line) : null;
     if (s) {
       this.seenTimestamp = true;
       if (s[1]) this.date = s[1];

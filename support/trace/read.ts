@@ -1,12 +1,13 @@
 /**
- * Reading a trace file, streaming (readline; one record in memory at a time): a Genesys log
+ * Reading a trace file, streaming (one chunk and one record in memory at a time): a Genesys log
  * (parsed by {@link LogParser}) or NDJSON (the output of `npm run trace`, bridge `event` messages,
  * or the harness's own observed-events attachments). The format is chosen by the first non-blank
  * line: `{` means NDJSON.
  */
+import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { normaliseAttributes } from '../model/event';
 import { LogParser } from './logParser';
 import { kindOf, TraceDiagnostics, type RawValue, type TraceRecord } from './record';
@@ -19,30 +20,160 @@ export interface ReadOptions {
 /** Read `path`, calling `onRecord` for each record in file order. Resolves with the diagnostics. */
 export async function readTrace(path: string, onRecord: (r: TraceRecord) => void, options: ReadOptions = {}): Promise<TraceDiagnostics> {
   const label = options.label ?? basename(path);
-  const input = createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let reader: { push(line: string, n: number): void; end(): TraceDiagnostics } | undefined;
+  // Large chunks: one await per 256 KB instead of one per line (readline's `for await` cost a
+  // promise per line). The chunk is the only buffer; lines are slices of it. (1 MB was no faster
+  // and kept ~40 MB more resident: dead chunks wait for a full GC.)
+  const input = createReadStream(path, { highWaterMark: CHUNK });
+  let reader: NdjsonReader | LogParser | undefined;
   let lineNo = 0;
-  try {
-    for await (const raw of lines) {
-      lineNo += 1;
-      if (!reader) {
-        if (raw.replace(/^\uFEFF/, '').trim() === '') continue;
-        reader = raw.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? new NdjsonReader(label, onRecord) : new LogParser(label, onRecord);
-      }
-      reader.push(raw, lineNo);
+  const onLine = (text: string, start: number, end: number, plain: boolean, more: boolean): number => {
+    lineNo += 1;
+    if (reader) {
+      const resume = reader.pushRange(text, start, end, lineNo, plain, more);
+      if (resume >= 0) lineNo = reader.lastLine;
+      return resume;
     }
+    const raw = text.slice(start, end);
+    if (raw.replace(/^\uFEFF/, '').trim() === '') return -1;
+    reader = raw.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? new NdjsonReader(label, onRecord) : new LogParser(label, onRecord);
+    reader.push(raw, lineNo, plain);
+    return -1;
+  };
+  const lines = new LineSplitter(onLine);
+  try {
+    const decoder = new Utf8Chunks();
+    for await (const chunk of input) lines.write(decoder.text(chunk as Buffer));
+    lines.write(decoder.end());
+    lines.end();
   } finally {
-    lines.close();
     input.destroy();
   }
   return reader?.end() ?? new TraceDiagnostics();
+}
+
+const CHUNK = 1 << 18;
+
+/**
+ * UTF-8 bytes to text, chunk by chunk (a character split between two chunks is decoded whole; an
+ * incomplete one at the end becomes U+FFFD), as the stream's own decoding did. While every chunk
+ * has been ASCII, a chunk that is ASCII is copied as Latin-1, the same text ~8× faster.
+ */
+class Utf8Chunks {
+  private readonly decoder = new StringDecoder('utf8');
+  /** Every chunk so far was ASCII: the decoder holds no partial character. */
+  private ascii = true;
+
+  text(chunk: Buffer): string {
+    if (this.ascii && isAscii(chunk)) return chunk.toString('latin1');
+    this.ascii = false;
+    return this.decoder.write(chunk);
+  }
+
+  end(): string {
+    return this.decoder.end();
+  }
+}
+
+/**
+ * Cuts text arriving in chunks into lines the way readline (`crlfDelay: Infinity`) does: a line
+ * ends at `\r\n`, `\n` or a lone `\r` (also when the `\r\n` pair is split across two chunks), the
+ * terminator is not part of the line, and a last line without a terminator is still a line (an
+ * empty one is not). A line is given as a range of the chunk it was found in (`text.slice(start,
+ * end)`; a line across chunks is joined first), so a reader can look at it without cutting it out,
+ * and with `plain`: it holds no line terminator at all (its chunk holds no U+2028/U+2029), which
+ * spares the parser looking for one in every line. With `more`, the lines after it in `text` are
+ * each ended by a `\n` alone (a chunk without `\r`), and the reader may read on by itself: it
+ * returns where the next line it has not read starts, or -1 when it read only the line given.
+ */
+export class LineSplitter {
+  /** The start of a line that has not ended yet (kept in parts: a very long line stays linear). */
+  private pending: string[] = [];
+  private pendingPlain = true;
+  /** The chunk being cut holds no U+2028/U+2029. */
+  private plain = true;
+  /** The previous chunk ended with `\r`: a `\n` starting this one belongs to it. */
+  private afterCr = false;
+
+  constructor(private readonly onLine: (text: string, start: number, end: number, plain: boolean, more: boolean) => number) {}
+
+  write(chunk: string): void {
+    if (!chunk) return; // (a chunk that was only the start of a character)
+    const from = this.afterCr && chunk.charCodeAt(0) === 10 ? 1 : 0;
+    this.afterCr = false;
+    this.plain = !/[\u2028\u2029]/.test(chunk);
+    const rest = chunk.includes('\r', from) ? this.crLines(chunk, from) : this.lfLines(chunk, from);
+    if (rest < chunk.length) {
+      this.pending.push(chunk.slice(rest));
+      this.pendingPlain &&= this.plain;
+    }
+  }
+
+  end(): void {
+    const last = this.pending.join('');
+    const plain = this.pendingPlain;
+    this.pending = [];
+    this.pendingPlain = true;
+    if (last) this.onLine(last, 0, last.length, plain, false);
+  }
+
+  /** Returns where the reader resumed (see the class comment), or -1. */
+  private line(text: string, start: number, end: number, more: boolean): number {
+    if (this.pending.length === 0) return this.onLine(text, start, end, this.plain, more);
+    this.pending.push(text.slice(start, end));
+    const whole = this.pending.join('');
+    const plain = this.pendingPlain && this.plain;
+    this.pending = [];
+    this.pendingPlain = true;
+    this.onLine(whole, 0, whole.length, plain, false);
+    return -1;
+  }
+
+  /** The usual case, `\n` only. Returns where the unfinished last line starts. */
+  private lfLines(text: string, from: number): number {
+    let start = from;
+    for (let lf = text.indexOf('\n', start); lf !== -1; lf = text.indexOf('\n', start)) {
+      const resume = this.line(text, start, lf, true);
+      start = resume >= 0 ? resume : lf + 1;
+    }
+    return start;
+  }
+
+  private crLines(text: string, from: number): number {
+    let start = from;
+    let lf = text.indexOf('\n', start);
+    let cr = text.indexOf('\r', start);
+    while (lf !== -1 || cr !== -1) {
+      if (cr === -1 || (lf !== -1 && lf < cr)) {
+        this.line(text, start, lf, false);
+        start = lf + 1;
+        lf = text.indexOf('\n', start);
+        continue;
+      }
+      this.line(text, start, cr, false);
+      if (cr + 1 === text.length) {
+        this.afterCr = true;
+        return text.length;
+      }
+      start = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      cr = text.indexOf('\r', start);
+      if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
+    }
+    return start;
+  }
 }
 
 /** One JSON object per line; `name` + `attributes` required, the rest optional. */
 class NdjsonReader {
   private readonly diagnostics = new TraceDiagnostics();
   constructor(private readonly file: string, private readonly emit: (r: TraceRecord) => void) {}
+
+  /** (Never reads more than the line it is given: see LineSplitter.) */
+  readonly lastLine = 0;
+
+  pushRange(text: string, start: number, end: number, lineNo: number): number {
+    this.push(text.slice(start, end), lineNo);
+    return -1;
+  }
 
   push(raw: string, lineNo: number): void {
     this.diagnostics.lines += 1;

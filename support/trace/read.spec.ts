@@ -1,0 +1,148 @@
+/**
+ * The fast trace reader (chunked line splitting, attribute lines read in place, hand-written
+ * header/value readers) against what it replaced: a varied log read exactly as the readline-based
+ * reader read it (varied.expected.json was written by that reader), lines cut like readline at any
+ * chunk boundary, the chunked path equal to the line-by-line path on large files, and each
+ * hand-written reader equal to the expression or general path it shortcuts.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { lookupAttribute } from '../model/catalogue';
+import { LineSplitter, readTrace } from './read';
+import { AT_HEADER, LogParser, nativeHeader } from './logParser';
+import type { TraceDiagnostics, TraceRecord } from './record';
+import { nativeScalar, nativeValueOf } from './values';
+
+const FIXTURES = join(__dirname, 'fixtures');
+const VARIED = 'varied_20260304_101500_120.log';
+
+/** Lines as readline (`crlfDelay: Infinity`) gives them: ends at CRLF, LF or CR; no empty last line. */
+function readlineLines(text: string): string[] {
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** Records and diagnostics as JSON text (key order included). */
+function reading(records: readonly TraceRecord[], d: TraceDiagnostics): string {
+  return JSON.stringify({ diagnostics: d, records });
+}
+
+async function viaReadTrace(file: string): Promise<string> {
+  const records: TraceRecord[] = [];
+  const d = await readTrace(file, (r) => records.push(r));
+  return reading(records, d);
+}
+
+/** The line-by-line path: LogParser.push, lines cut by readline's rule (readTrace skips leading blank lines). */
+function viaPush(label: string, text: string): string {
+  const records: TraceRecord[] = [];
+  const parser = new LogParser(label, (r) => records.push(r));
+  let started = false;
+  readlineLines(text).forEach((line, i) => {
+    started ||= line.replace(/^\uFEFF/, '').trim() !== '';
+    if (started) parser.push(line, i + 1);
+  });
+  return reading(records, parser.end());
+}
+
+function withTempFile<T>(name: string, content: string | Buffer, body: (file: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'cmc-read-'));
+  const file = join(dir, name);
+  writeFileSync(file, content);
+  return body(file).finally(() => rmSync(dir, { recursive: true, force: true }));
+}
+
+describe('readTrace, fast path', () => {
+  it('reads a varied log (CRLF, lone CR, BOM, NBSP, U+2028, odd names and values, cut lines) as the readline reader did', async () => {
+    const expected = JSON.parse(readFileSync(join(FIXTURES, 'varied.expected.json'), 'utf8')) as { diagnostics: TraceDiagnostics; records: TraceRecord[] };
+    const want = reading(expected.records, expected.diagnostics);
+    assert.equal(await viaReadTrace(join(FIXTURES, VARIED)), want);
+    assert.equal(viaPush(VARIED, readFileSync(join(FIXTURES, VARIED), 'utf8')), want, 'LogParser.push, line by line');
+  });
+
+  it('reads large files across chunk boundaries as line by line (LF, CRLF, CR, multi-byte characters, one huge line)', { timeout: 60_000 }, async () => {
+    const block = (i: number): string => `@10:00:${String(i % 60).padStart(2, '0')}.${String(i % 10000).padStart(4, '0')} [0] 8.1 distribute_event: message EventRinging\n`
+      + `\tAttributeEventSequenceNumber\t${i.toString(16).padStart(16, '0')}\n\tAttributeThisDN\t'70${i % 100}'\n\tAttributeThisDNRole\t${i % 3}\n`
+      + `\tAttributeConnID\t${i.toString(16).padStart(16, '0')}\n\tAttributeCallType\t${i % 5 === 0 ? 'x' : '2'}\n\tAttributeUserData\t[10] 00 01 00 00..\n\t\t'k'\t'${'vé€'.repeat(i % 7)}'\n`
+      + (i % 11 === 0 ? 'INVITE sip:7002@host SIP/2.0\n\n' : '') + (i % 13 === 0 ? `\tAttributeOdd${i}\t1\n` : '');
+    const base = Array.from({ length: 9000 }, (_, i) => block(i)).join('');
+    const variants: [string, string][] = [
+      ['lf', base], ['crlf', base.replace(/\n/g, '\r\n')], ['cr', base.replace(/\n/g, '\r')],
+      ['mixed', base.replace(/\n/g, (_, at: number) => (at % 7 === 0 ? '\r\n' : at % 13 === 0 ? '\r' : '\n'))],
+      ['u2028', base.replace(/'k'/g, "'k\u2028'")],
+      ['huge-line', `${base.slice(0, 5000)}\tAttributeCallUUID\t'${'u'.repeat(700_000)}'\n${base.slice(5000)}`],
+    ];
+    for (const [name, text] of variants) {
+      for (const shift of ['', 'x\n', 'xy\r\n']) {
+        const label = `${name}_20260304_101500_120.log`;
+        const got = await withTempFile(label, shift + text, viaReadTrace);
+        assert.equal(got, viaPush(label, shift + text), `${name}, shifted by ${JSON.stringify(shift)}`);
+      }
+    }
+  });
+
+  it('decodes UTF-8 split across chunks and a cut last character as the stream decoder did', async () => {
+    const text = Buffer.from(`@10:00:00.0001 [0] x: message EventA\n\tAttributeThisDN\t'${'é'.repeat(200_000)}'\n`);
+    const cut = Buffer.concat([text, Buffer.from([0xe2, 0x82])]);
+    const got = await withTempFile('utf8.log', cut, viaReadTrace);
+    assert.equal(got, viaPush('utf8.log', cut.toString('utf8')));
+  });
+});
+
+describe('LineSplitter', () => {
+  it('cuts lines as readline does, wherever the chunks end', () => {
+    const text = fc.array(fc.constantFrom('a', 'b', '\n', '\r', '\t', 'é', '\u2028', '\r\n'), { maxLength: 60 }).map((a) => a.join(''));
+    fc.assert(fc.property(text, fc.array(fc.nat(60), { maxLength: 6 }), (t, cuts) => {
+      const lines: string[] = [];
+      const splitter = new LineSplitter((chunk, start, end, plain) => {
+        const line = chunk.slice(start, end);
+        if (plain) assert.doesNotMatch(line, /[\n\r\u2028\u2029]/, 'a plain line holds no terminator');
+        lines.push(line);
+        return -1;
+      });
+      const at = [...new Set(cuts.map((c) => Math.min(c, t.length)))].sort((a, b) => a - b);
+      let from = 0;
+      for (const c of [...at, t.length]) {
+        splitter.write(t.slice(from, c));
+        from = c;
+      }
+      splitter.end();
+      assert.deepEqual(lines, readlineLines(t));
+    }), { numRuns: 2000 });
+  });
+});
+
+describe('hand-written readers', () => {
+  it('nativeHeader gives what the header expression gives (or leaves the line to it)', () => {
+    const piece = fc.constantFrom('@', '10', ':', '00', '.', '0001', '1', ' ', '[', ']', '0', 'BSYNC', 'x', ': message ', 'Event', 'A_1', '-', '\t', '\u00a0', 'é');
+    const line = fc.array(piece, { maxLength: 14 }).map((a) => a.join(''));
+    const headerish = fc.tuple(
+      fc.constantFrom('@10:15:01.0123 [0] ', '@10:15:01.1 [BSYNC] ', '@10:15:01.0123 [: message X] ', '@10:15:01.0123 [0]'), line,
+      fc.constantFrom('', ': message EventA', ': message Event_1', ': message E-x', ': message ', ': message EventB ', ': message X: message Y', ': message é'),
+    ).map(([a, b, c]) => a + b + c);
+    fc.assert(fc.property(fc.oneof(line, headerish), (l) => {
+      const quick = nativeHeader(l);
+      if (quick === null) return;
+      const m = AT_HEADER.exec(l);
+      assert.deepEqual(quick, m ? [m[1], m[2], m[3]] : undefined, l);
+    }), { numRuns: 5000 });
+  });
+
+  it('nativeScalar gives the general path\'s value (or leaves the value to it)', () => {
+    const names = ['ThisDN', 'ConnID', 'CallType', 'EventSequenceNumber', 'TimeinSecs', 'CallUUID', 'Unknown_1', 'ReferenceID'];
+    const piece = fc.constantFrom("'", '"', '0', '7', '9', '12', '-', 'a', 'F', 'g', ' ', '\t', '[', ']', '(', ')', '\u00a0', 'é', '00000000000a1b01', '1234567890123456');
+    fc.assert(fc.property(fc.constantFrom(...names), fc.array(piece, { maxLength: 6 }), fc.string({ maxLength: 3 }), (name, parts, pad) => {
+      const value = parts.join('');
+      const text = `${pad}${value}${pad}`;
+      const kind = lookupAttribute(name)?.kind;
+      const quick = nativeScalar(name, kind, text, pad.length, pad.length + value.length);
+      if (quick === undefined) return;
+      assert.deepEqual({ value: quick }, nativeValueOf(name, kind, value), JSON.stringify({ name, value }));
+    }), { numRuns: 5000 });
+  });
+});

@@ -47,7 +47,9 @@ export function lanes(input: SequenceInput): DnLane[] {
   for (const row of input.rows) {
     const ref = row.dn ?? input.defaultDn;
     const dn = ref === undefined ? '' : input.resolveDn(ref);
-    byDn.set(dn, [...(byDn.get(dn) ?? []), row]);
+    const rows = byDn.get(dn);
+    if (rows) rows.push(row);
+    else byDn.set(dn, [row]);
   }
   return [...byDn].map(([dn, rows]) => ({
     dn,

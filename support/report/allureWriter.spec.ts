@@ -48,3 +48,30 @@ test('a result that cannot be written is reported, with its path, and makes the 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a scenario whose hook failed is failed in its Allure result too, with the hook\'s message; a passed or skipped hook changes nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cmc-allure-'));
+  try {
+    const writer = allureWriter(dir);
+    type Result = Parameters<typeof writer.writeResult>[0];
+    type Container = Parameters<typeof writer.writeGroup>[0];
+    const fixture = (status: string, message?: string): Container['afters'][number] =>
+      ({ status, statusDetails: message ? { message } : {}, stage: 'finished', steps: [], attachments: [], parameters: [] }) as unknown as Container['afters'][number];
+    const result = (uuid: string): Result => ({ uuid, name: uuid, status: 'passed', statusDetails: {} }) as unknown as Result;
+    // As allure-cucumberjs does: the result, then in the same turn a container per hook.
+    writer.writeResult(result('extras'));
+    writer.writeGroup({ uuid: 'c1', children: ['extras'], befores: [fixture('passed')], afters: [] });
+    writer.writeGroup({ uuid: 'c2', children: ['extras'], befores: [], afters: [fixture('failed', 'Not conformant: events that the model does not expect arrived after the stimulus')] });
+    writer.writeResult(result('clean'));
+    writer.writeGroup({ uuid: 'c3', children: ['clean'], befores: [fixture('skipped')], afters: [fixture('passed')] });
+    assert.deepEqual(await allureResultsWritten(), []);
+    const read = (uuid: string): { status: string; statusDetails: { message?: string } } =>
+      JSON.parse(readFileSync(join(dir, `${uuid}-result.json`), 'utf8')) as { status: string; statusDetails: { message?: string } };
+    assert.equal(read('extras').status, 'failed');
+    assert.match(read('extras').statusDetails.message ?? '', /^Not conformant: events that the model does not expect/);
+    assert.equal(read('clean').status, 'passed');
+    assert.deepEqual(read('clean').statusDetails, {});
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

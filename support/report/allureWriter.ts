@@ -9,7 +9,9 @@
  * place, in the background (libuv's thread pool: the other core), while the next scenarios run;
  * the files and their contents are the same. `npm run conformance` waits for
  * {@link allureResultsWritten} before it generates the report; a write that fails is printed at
- * once and sets exit code 2 (the harness could not report), so nothing is lost silently.
+ * once and sets exit code 2 (the harness could not report), so nothing is lost silently. One
+ * difference in content: a scenario whose hook failed is failed (or broken) in its result too, as
+ * cucumber counts it (see {@link carryHookFailures}).
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -31,8 +33,46 @@ function inBackground(path: string, data: string | Buffer): void {
   pending.add(write);
 }
 
+type TestResult = Parameter<'writeResult', 0>;
+type Container = Parameter<'writeGroup', 0>;
+
+/**
+ * Results wait for the end of the turn before they are written: allure-cucumberjs writes a
+ * scenario's result, then (in the same turn) one container per hook, and a hook's failure is only
+ * in its container. Our After hook fails a scenario that received events nobody expected (not
+ * conformant), and the scenario's result would say "passed" with a failed tear-down; the
+ * containers' failures are carried into the results here, as cucumber itself counts them.
+ */
+const held = new Map<string, { readonly path: string; readonly result: TestResult }>();
+let flushScheduled = false;
+
+function flushHeld(): void {
+  flushScheduled = false;
+  for (const { path, result } of held.values()) inBackground(path, JSON.stringify(result));
+  held.clear();
+}
+
+/** Worse first; a status not listed (passed, skipped, unknown) never overrides. */
+const SEVERITY: Readonly<Record<string, number>> = { failed: 2, broken: 1 };
+
+function carryHookFailures(container: Container): void {
+  const fixtures = [...container.befores, ...container.afters];
+  for (const child of container.children) {
+    const entry = held.get(child);
+    if (!entry) continue;
+    for (const fixture of fixtures) {
+      const severity = SEVERITY[fixture.status ?? ''] ?? 0;
+      if (severity > (SEVERITY[entry.result.status ?? ''] ?? 0)) {
+        entry.result.status = fixture.status;
+        entry.result.statusDetails = { ...entry.result.statusDetails, ...fixture.statusDetails };
+      }
+    }
+  }
+}
+
 /** Resolves once every result file is on disk; the write failures so far (empty: all written). */
 export async function allureResultsWritten(): Promise<readonly string[]> {
+  flushHeld();
   while (pending.size > 0) await Promise.all([...pending]);
   return failures.splice(0);
 }
@@ -44,12 +84,17 @@ class ReportResultsWriter implements Writer {
     if (typeof config.resultsDir !== 'string' || config.resultsDir === '') throw new Error('allureWriter: resultsDir is required');
   }
 
-  writeResult(result: Parameter<'writeResult', 0>): void {
-    this.json(`${result.uuid}-result.json`, result);
+  writeResult(result: TestResult): void {
+    held.set(result.uuid, { path: this.path(`${result.uuid}-result.json`), result });
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flushHeld);
+    }
   }
 
-  writeGroup(result: Parameter<'writeGroup', 0>): void {
-    this.json(`${result.uuid}-container.json`, result);
+  writeGroup(container: Container): void {
+    carryHookFailures(container);
+    this.json(`${container.uuid}-container.json`, container);
   }
 
   writeAttachment(distFileName: string, content: Buffer): void {

@@ -102,3 +102,13 @@ test('record → replay: a recorded run replays with the same verdicts, and an u
   assert.match(replayed.stdout, /conformance: 3 passed, 0 failed, 3 skipped/, replayed.stdout + replayed.stderr);
   assert.match(replayed.stdout, /not exercised: the recording has no RequestRegisterAddress/);
 });
+
+test('record → replay: scenarios that need a capability the recorded system declared are replayed, not skipped', () => {
+  const trace = join(DIR, 'parking.ndjson');
+  const args = ['-r', 'ts-node/register/transpile-only', 'support/cli/conformance.ts', '--no-report', '--tags', '@model:basic-call-parking'];
+  const recorded = spawnSync('node', [...args, '--record', trace], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(recorded.status, 0, recorded.stdout + recorded.stderr);
+  const replayed = spawnSync('node', [...args, '--replay', trace], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(replayed.status, 0, replayed.stdout + replayed.stderr);
+  assert.match(replayed.stdout, /conformance: 2 passed, 0 failed, 0 skipped/);
+});

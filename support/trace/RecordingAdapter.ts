@@ -18,8 +18,9 @@ export function recording(inner: EventSourceAdapter, file: string): EventSourceA
     name: `${inner.name} (recorded to ${file})`,
     capabilities: inner.capabilities,
     open: (topology: Topology, sink: EventSink) => {
-      // A marker per scenario, so that a replay finds each scenario's own part of the recording.
-      if (topology.scenario) write({ name: SCENARIO_MARKER, attributes: { scenario: topology.scenario } });
+      // A marker per scenario, so that a replay finds each scenario's own part of the recording,
+      // with the features the recorded system declared (a replay declares them in its place).
+      if (topology.scenario) write({ name: SCENARIO_MARKER, attributes: { scenario: topology.scenario, features: inner.capabilities.features.join(' ') } });
       return inner.open(topology, {
       event: (e: RawEvent) => {
         write({ name: e.name, ...(e.dn ? { dn: e.dn } : {}), attributes: e.attributes });

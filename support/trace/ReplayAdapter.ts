@@ -52,7 +52,7 @@ const isDnAttribute = (name: string): boolean => lookupAttribute(name)?.kind ===
 
 export class ReplayAdapter implements EventSourceAdapter {
   readonly name: string;
-  readonly capabilities: Capabilities = { requests: [], features: [] };
+  readonly capabilities: Capabilities;
   private records: readonly TraceRecord[] = [];
   private cursor = 0;
   private sink: EventSink | undefined;
@@ -60,8 +60,10 @@ export class ReplayAdapter implements EventSourceAdapter {
   private readonly toTrace = new Map<string, string>();
   private readonly toFeature = new Map<string, string>();
 
-  constructor(private readonly file: string, private readonly dnMap: Readonly<Record<string, string>> = {}) {
+  /** `features`: what the recorded system could do (`@requires:` names), so those scenarios are replayed, not skipped. */
+  constructor(private readonly file: string, private readonly dnMap: Readonly<Record<string, string>> = {}, features: readonly string[] = []) {
     this.name = `replay of ${file}`;
+    this.capabilities = { requests: [], features: [...features] };
   }
 
   async open(topology: Topology, sink: EventSink): Promise<void> {
@@ -162,12 +164,29 @@ function sliceForScenario(records: readonly TraceRecord[], scenario: string | un
   return records.slice(start + 1, end < 0 ? undefined : end);
 }
 
-export function createReplayAdapter(options: Readonly<Record<string, unknown>>): ReplayAdapter {
+/**
+ * The replay's declared features: those the recording's scenario markers name (what the recorded
+ * system declared when `--record` wrote it), and `features` from the options (for a log written by
+ * a real system, where nothing says what it could do).
+ */
+async function recordedFeatures(file: string, given: unknown): Promise<string[]> {
+  if (given !== undefined && (!Array.isArray(given) || given.some((f) => typeof f !== 'string'))) {
+    throw new UsageError('replay: "features" must be a list of capability names, e.g. ["external-parties"]');
+  }
+  const features = new Set<string>(given as string[] | undefined);
+  for (const r of await load(file)) {
+    const named = r.name === SCENARIO_MARKER ? r.attributes.features : undefined;
+    if (typeof named === 'string') for (const f of named.split(' ')) if (f) features.add(f);
+  }
+  return [...features];
+}
+
+export async function createReplayAdapter(options: Readonly<Record<string, unknown>>): Promise<ReplayAdapter> {
   const file = options.file;
   if (typeof file !== 'string' || !file) throw new UsageError('replay: "file" (the trace to replay) is required');
   const dnMap = options.dnMap;
   if (dnMap !== undefined && (typeof dnMap !== 'object' || dnMap === null || Object.values(dnMap).some((v) => typeof v !== 'string'))) {
     throw new UsageError('replay: "dnMap" must map feature DNs to trace DNs, e.g. { "7001": "2001" }');
   }
-  return new ReplayAdapter(file, (dnMap ?? {}) as Record<string, string>);
+  return new ReplayAdapter(file, (dnMap ?? {}) as Record<string, string>, await recordedFeatures(file, options.features));
 }

@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -183,8 +183,9 @@ describe('streaming', () => {
 
 describe('replay adapter', () => {
   it('finds a recorded stimulus, binds parties to trace DNs, and delivers its events in feature terms', { timeout: 10_000 }, async () => {
-    const adapter = createReplayAdapter({ file: fixture('native-sipserver.log') });
+    const adapter = await createReplayAdapter({ file: fixture('native-sipserver.log') });
     assert.equal('send' in adapter, false, 'observe-only');
+    assert.deepEqual(adapter.capabilities.features, [], 'a log written by a real system says nothing of what it could do');
     const events: RawEvent[] = [];
     await adapter.open({
       parties: [
@@ -197,5 +198,24 @@ describe('replay adapter', () => {
     assert.deepEqual(events.map((e) => `${e.name}@${e.dn ?? ''}`), ['EventDialing@7001', 'EventRinging@7002', 'EventEstablished@7002', 'EventEstablished@7001']);
     assert.equal(events[0]?.attributes.OtherDN, '7002', 'trace DN 2002 translated back to Bob');
     await adapter.close();
+  });
+
+  it('declares the features the recording names, and those given in the options; a bad list is a usage error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-replay-'));
+    try {
+      const file = join(dir, 'recorded.ndjson');
+      writeFileSync(file, [
+        { name: 'Scenario', attributes: { scenario: 'one', features: 'call-parking external-parties' } },
+        { name: 'EventDialing', dn: '7001', attributes: { ThisDN: '7001' } },
+        { name: 'Scenario', attributes: { scenario: 'two', features: 'call-parking' } },
+      ].map((l) => JSON.stringify(l)).join('\n'));
+      const recorded = await createReplayAdapter({ file });
+      assert.deepEqual([...recorded.capabilities.features].sort(), ['call-parking', 'external-parties']);
+      const given = await createReplayAdapter({ file: fixture('native-sipserver.log'), features: ['timeout-control'] });
+      assert.deepEqual(given.capabilities.features, ['timeout-control']);
+      await assert.rejects(createReplayAdapter({ file, features: 'call-parking' }), /replay: "features" must be a list of capability names/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -13,8 +13,8 @@
  *   to it). `undefined` means the trace does not contain that stimulus: the scenario is "not
  *   exercised", never failed.
  *
- * Not wired yet (see the report): the World calls `recorded` instead of skipping observe-only
- * adapters. Until then every scenario is skipped with the observe-only reason.
+ * The session (support/adapter/session.ts) calls `recorded` in place of `send`. The adapter
+ * declares the capabilities the recording names (see {@link createReplayAdapter}).
  */
 import { SCENARIO_MARKER } from './RecordingAdapter';
 import type { Capabilities, EventSink, EventSourceAdapter, Topology } from '../adapter/contract';

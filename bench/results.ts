@@ -56,7 +56,7 @@ function scalingLines(s: ScalingResult): string[] {
   return [
     `- (c) matcher scaling (session+matcher path, one 6-row Then table per call, calls interleaved, pending window ≤ ${Math.max(...s.points.map((p) => p.maxWindow))} events): ${pts};`
       + ` **largest/previous per-event ratio ${f(s.ratio, 2)}** (target ≤ 1.3; ${verdict(s.ratio <= 1.3, `${f(s.ratio - 1.3, 2)} over`)})`,
-    `- (c) one single Then table: matchSequence handles ${s.deepTableRows} rows (1 event per DN) before the default stack overflows (the search recurses once per row; GenEM tables have tens of rows)`,
+    `- (c) one single Then table: matchSequence matched ${s.deepTableRows} rows (1 event per DN; the largest size tried, the search keeps its own stack; GenEM tables have tens of rows)`,
   ];
 }
 

@@ -7,9 +7,9 @@
  * once consumed, so memory stays bounded by the window, not the trace. The per-event time must
  * stay flat as the trace grows: the result is the 1M/100k per-event ratio.
  *
- * Not measured here: one Then table of millions of rows. The matcher's search is recursive (one
- * frame chain per row) and a Then table restates one GenEM model, so tables stay small; see
- * `deepTableLimit` for where the default stack ends.
+ * Not measured here: one Then table of millions of rows (a Then table restates one GenEM model,
+ * so tables stay small); `deepTableLimit` checks that one table of up to 64,000 rows matches (the
+ * search keeps its own stack, so the call stack does not bound the rows).
  */
 import type { ObservedEvent } from '../support/model/event';
 import { parseExpectationTable, type ExpectedRow } from '../support/matching/expectation';
@@ -86,7 +86,7 @@ export function traceThroughMatcher(events: number, concurrency: number): Scalin
   return { events: seq, nsPerEvent: ns / seq, maxWindow };
 }
 
-/** Largest single Then table (rows, 1 event per DN) `matchSequence` handles before the stack runs out. */
+/** Largest single Then table (rows, 1 event per DN; 250, 500, … up to `maxRows`) that `matchSequence` matches. */
 export function deepTableLimit(maxRows: number): number {
   let ok = 0;
   for (let rows = 250; rows <= maxRows; rows *= 2) {

@@ -76,3 +76,15 @@ test('events on DNs the table does not name are left for the unexpected-events c
   const b = ev(3, '7002', 'EventEstablished', { ConnID: 'x1', OtherDN: '7001' });
   assert.equal(run(ESTABLISHED, [a, c, b]), 'matched');
 });
+
+test('one table of 20,000 rows on one DN matches, and a missing last event is found (no recursion per row)', () => {
+  const rows = [['dn', 'event', 'ReferenceID']];
+  const observed: ObservedEvent[] = [];
+  for (let i = 0; i < 20_000; i += 1) {
+    rows.push(['Alice', 'EventAttachedDataChanged', String(i)]);
+    observed.push(ev(i + 1, '7001', 'EventAttachedDataChanged', { ReferenceID: i }));
+  }
+  const expected = parseExpectationTable(rows, { dnColumn: 'required' });
+  assert.equal(matchSequence({ rows: expected, observed, mode: 'per-dn', bindings: new Map(), resolveDn }).kind, 'matched');
+  assert.equal(matchSequence({ rows: expected, observed: observed.slice(0, -1), mode: 'per-dn', bindings: new Map(), resolveDn }).kind, 'incomplete');
+});

@@ -51,11 +51,13 @@ export function lanes(input: SequenceInput): DnLane[] {
     if (rows) rows.push(row);
     else byDn.set(dn, [row]);
   }
-  return [...byDn].map(([dn, rows]) => ({
-    dn,
-    groups: groupRows(rows, input.mode),
-    observed: input.observed.filter((e) => e.dn === dn),
-  }));
+  const observedByDn = new Map<string, ObservedEvent[]>();
+  for (const e of input.observed) {
+    const events = observedByDn.get(e.dn);
+    if (events) events.push(e);
+    else observedByDn.set(e.dn, [e]);
+  }
+  return [...byDn].map(([dn, rows]) => ({ dn, groups: groupRows(rows, input.mode), observed: observedByDn.get(dn) ?? [] }));
 }
 
 function groupRows(rows: readonly ExpectedRow[], mode: OrderMode): ExpectedRow[][] {
@@ -101,45 +103,98 @@ export function matchSequence(input: SequenceInput): SequenceOutcome {
     result = { kind: 'matched', assignment: new Map(state.assignment), bindings };
     return true;
   };
-  searchLane(all, 0, 0, 0, input.bindings, true, input.resolveDn, state, leaf);
+  searchLane(all, input.bindings, input.resolveDn, state, leaf);
   if (result) return result;
   return state.incompleteSeen ? { kind: 'incomplete' } : { kind: 'diverged' };
 }
 
 type Leaf = (bindings: Bindings, complete: boolean) => boolean;
 
-/** Depth-first search over lanes → groups → permutations; returns true once a leaf accepted. */
-function searchLane(
-  all: readonly DnLane[], laneIdx: number, groupIdx: number, pos: number, bindings: Bindings,
-  complete: boolean, resolveDn: (ref: string) => string, state: SearchState, leaf: Leaf,
-): boolean {
-  const lane = all[laneIdx];
-  if (!lane) return leaf(bindings, complete);
-  const group = lane.groups[groupIdx];
-  const nextLane = (b: Bindings, c: boolean): boolean => searchLane(all, laneIdx + 1, 0, 0, b, c, resolveDn, state, leaf);
-  if (!group) return nextLane(bindings, complete);
-  const window = lane.observed.slice(pos, pos + group.length);
-  const partial = window.length < group.length;
-  return assignGroup(group, window, 0, new Set(), bindings, resolveDn, state, (b) =>
-    partial ? nextLane(b, false) : searchLane(all, laneIdx, groupIdx + 1, pos + group.length, b, complete, resolveDn, state, leaf));
+/**
+ * One choice of the search: which row of `group` the `i`-th event of `window` is. The slots of one
+ * group share `used`; `chosen` is the row taken now (undone when the search comes back).
+ */
+interface Slot {
+  readonly laneIdx: number;
+  readonly groupIdx: number;
+  readonly pos: number;
+  readonly complete: boolean;
+  readonly group: readonly ExpectedRow[];
+  readonly window: readonly ObservedEvent[];
+  readonly i: number;
+  readonly used: Set<number>;
+  readonly bindings: Bindings;
+  next: number;
+  chosen: number | undefined;
 }
 
-/** Assign the events of `window` to distinct rows of `group` (any permutation). */
-function assignGroup(
-  group: readonly ExpectedRow[], window: readonly ObservedEvent[], i: number, used: Set<number>,
-  bindings: Bindings, resolveDn: (ref: string) => string, state: SearchState, next: (b: Bindings) => boolean,
+/**
+ * Depth-first search over lanes → groups → the rows each event of a group's window may be; true
+ * once a leaf accepted. An explicit stack, not recursion: a table of thousands of rows must not
+ * overflow the call stack (each row is one level).
+ */
+function searchLane(
+  all: readonly DnLane[], start: Bindings, resolveDn: (ref: string) => string, state: SearchState, leaf: Leaf,
 ): boolean {
-  const event = window[i];
-  if (!event) return next(bindings);
-  for (const row of group) {
-    if (used.has(row.index)) continue;
-    const b = matchRow(row, event, { bindings, resolveDn });
-    if (!b) continue;
-    used.add(row.index);
-    state.assignment.set(row.index, event);
-    if (assignGroup(group, window, i + 1, used, b, resolveDn, state, next)) return true;
-    used.delete(row.index);
-    state.assignment.delete(row.index);
+  const stack: Slot[] = [];
+  /** From a position, skip what has no event to assign; a leaf, or the next slot on the stack. */
+  const descend = (laneIdx: number, groupIdx: number, pos: number, bindings: Bindings, complete: boolean): 'accepted' | 'rejected' | 'pushed' => {
+    for (;;) {
+      const lane = all[laneIdx];
+      if (!lane) return leaf(bindings, complete) ? 'accepted' : 'rejected';
+      const group = lane.groups[groupIdx];
+      const window = group ? lane.observed.slice(pos, pos + group.length) : [];
+      if (!group || window.length === 0) {
+        // The lane is done, or it ran out of events before this group (the rest is missing).
+        if (group) complete = false;
+        laneIdx += 1;
+        groupIdx = 0;
+        pos = 0;
+        continue;
+      }
+      stack.push({ laneIdx, groupIdx, pos, complete, group, window, i: 0, used: new Set(), bindings, next: 0, chosen: undefined });
+      return 'pushed';
+    }
+  };
+  if (descend(0, 0, 0, start, true) === 'accepted') return true;
+  while (stack.length > 0) {
+    const slot = stack[stack.length - 1] as Slot;
+    if (slot.chosen !== undefined) {
+      slot.used.delete(slot.chosen);
+      state.assignment.delete(slot.chosen);
+      slot.chosen = undefined;
+    }
+    const event = slot.window[slot.i] as ObservedEvent;
+    let deeper = false;
+    while (!deeper && slot.next < slot.group.length) {
+      const row = slot.group[slot.next] as ExpectedRow;
+      slot.next += 1;
+      if (slot.used.has(row.index)) continue;
+      const b = matchRow(row, event, { bindings: slot.bindings, resolveDn });
+      if (!b) continue;
+      slot.used.add(row.index);
+      state.assignment.set(row.index, event);
+      slot.chosen = row.index;
+      if (slot.i + 1 < slot.window.length) {
+        stack.push({ ...slot, i: slot.i + 1, bindings: b, next: 0, chosen: undefined });
+        deeper = true;
+        continue;
+      }
+      // The window is assigned: the next group of the lane, or (events ran out) the next lane.
+      const partial = slot.window.length < slot.group.length;
+      const outcome = partial
+        ? descend(slot.laneIdx + 1, 0, 0, b, false)
+        : descend(slot.laneIdx, slot.groupIdx + 1, slot.pos + slot.group.length, b, slot.complete);
+      if (outcome === 'accepted') return true;
+      if (outcome === 'pushed') {
+        deeper = true;
+        continue;
+      }
+      slot.used.delete(row.index);
+      state.assignment.delete(row.index);
+      slot.chosen = undefined;
+    }
+    if (!deeper) stack.pop();
   }
   return false;
 }

@@ -128,7 +128,7 @@ export function newHolder(dn: string, kind: Holder['kind'], role = 'Destination'
 export function distributedCallOf(state: SimState, dn: string, connId?: string): { call: Call; party: Party } | undefined {
   // Runs for every request that names a DN: with a ConnID, look the call up instead of scanning.
   const byKey = connId ? state.calls[connId] : undefined;
-  if (byKey?.connId === connId && byKey !== undefined) {
+  if (byKey && byKey.connId === connId) {
     const party = isDistributing(byKey) ? partyOf(byKey, dn) : undefined;
     return party ? { call: byKey, party } : undefined;
   }

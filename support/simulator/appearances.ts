@@ -18,12 +18,9 @@ import type { Call, Party, SimEvent, SimState } from './state';
 
 /** The appearances of `line` of one kind (not the line's own DN). */
 export function appearancesOf(state: SimState, line: string, kind: 'shared' | 'bridged'): string[] {
-  // Runs for every event (mirrorsOf): a plain loop, no intermediate arrays.
-  const found: string[] = [];
-  for (const d of Object.values(state.dns)) {
-    if (d.appearanceOf !== undefined && d.appearanceOf.line === line && d.appearanceOf.kind === kind) found.push(d.dn);
-  }
-  return found;
+  return Object.values(state.dns)
+    .filter((d) => d.appearanceOf?.line === line && d.appearanceOf.kind === kind)
+    .map((d) => d.dn);
 }
 
 /** Calls already on the line + 1: the call appearance the new call takes (AppearanceIndex). */

@@ -118,12 +118,10 @@ function quoted(text: string, q: string): Parsed | undefined {
   return { value: text.slice(1, -1) };
 }
 
-/** A level-1 value of a native/URS dump, knowing the attribute (ConnIDs stay text, sequence numbers are hex). */
-export function nativeValue(name: string, text: string): Parsed {
-  return nativeValueOf(name, lookupAttribute(name)?.kind, text);
-}
-
-/** {@link nativeValue} with the attribute's kind already known (see {@link attributeInfo}). */
+/**
+ * A level-1 value of a native/URS dump, knowing the attribute and its catalogue kind (see
+ * {@link attributeInfo}): ConnIDs stay text, sequence numbers are hex.
+ */
 export function nativeValueOf(name: string, kind: AttributeKind | undefined, text: string): Parsed {
   const v = trimmed(text);
   const first = v.charCodeAt(0);

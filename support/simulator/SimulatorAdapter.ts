@@ -11,7 +11,7 @@ import { cloneState, DEFAULT_PROFILE, initialState, type SimEnv, type SimEvent, 
 import { applyInPlace, familyCapabilities, supportedRequests } from './transition';
 
 /** Requests between two snapshots of the state (a rejection replays at most this many). */
-const SNAPSHOT_EVERY = 64;
+const SNAPSHOT_EVERY = 256;
 
 /** A fault injector rewrites the events of one request (used by self-tests and the mutation campaign). */
 export type FaultInjector = (events: readonly SimEvent[], request: TRequest) => SimEvent[];

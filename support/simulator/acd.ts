@@ -13,7 +13,7 @@ import type { AttrValue } from '../model/event';
 import { acdOf, holderEvent, newHolder, onDistributedCall, option, optionList, type Holder } from './acdState';
 import { deliver, hasActiveCall, type OfferRule } from './delivery';
 import { callAttributes, callEvent, referenceOf, reject } from './events';
-import { str, type Call, type Handler, type Party, type SimEvent, type SimState } from './state';
+import { findCall, str, type Call, type Handler, type Party, type SimEvent, type SimState } from './state';
 import type { Family, Interceptor } from './transition';
 
 /** Places the call in `queueDn` (EventQueued at the queue). */
@@ -165,7 +165,7 @@ const ivrAnswers = onDistributedCall((_state, { call, party }, request) => {
 const queueTimeout: Handler = (state, request, env) => {
   const queue = str(request, 'ThisDN') ?? '';
   const to = option(state, queue, 'overflow');
-  const call = Object.values(state.calls).find((c) => c.acd?.holders.some((h) => h.party.dn === queue));
+  const call = findCall(state, (c) => c.acd?.holders.some((h) => h.party.dn === queue));
   const holder = call?.acd?.holders.find((h) => h.party.dn === queue);
   const caller = call?.parties.find((p) => p.dn === call.acd?.customer);
   if (!to || !call?.acd || !holder || !caller) return reject('InvalidState');

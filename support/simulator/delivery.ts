@@ -6,7 +6,7 @@
  * below apply last.
  */
 import { callAttributes, callEvent, reject } from './events';
-import type { Call, Party, SimEnv, SimEvent, SimState } from './state';
+import { findCall, type Call, type Party, type SimEnv, type SimEvent, type SimState } from './state';
 
 export interface Offer {
   readonly state: SimState;
@@ -29,12 +29,16 @@ export function registerOfferRules(more: readonly OfferRule[]): void {
 
 /** True when the DN has a call that is not on hold (a single-line set is then busy). */
 export function hasActiveCall(state: SimState, dn: string): boolean {
-  return Object.values(state.calls).some((c) => c.parties.some((p) => p.dn === dn && p.status !== 'Held'));
+  return findCall(state, (c) => c.parties.some((p) => p.dn === dn && p.status !== 'Held')) !== undefined;
 }
 
 export function deliver(state: SimState, call: Call, caller: Party, to: string, env: SimEnv): SimEvent[] {
   const offer: Offer = { state, call, caller, to, env };
-  for (const rule of [...rules, ...BASE_RULES]) {
+  for (const rule of rules) {
+    const events = rule(offer);
+    if (events) return events;
+  }
+  for (const rule of BASE_RULES) {
     const events = rule(offer);
     if (events) return events;
   }

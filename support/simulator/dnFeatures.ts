@@ -15,7 +15,7 @@ import type { AttrValue } from '../model/event';
 import { hasActiveCall, type Offer, type OfferRule } from './delivery';
 import { callAttributes, callEvent, callOfRequest, partyOf, referenceOf, reject, requireDn } from './events';
 import { kvString } from './monitoring';
-import { kv, str, type Call, type DnState, type Handler, type Party, type SimEvent, type SimState } from './state';
+import { findCall, kv, str, type Call, type DnState, type Handler, type Party, type SimEvent, type SimState } from './state';
 
 function dnEvent(dn: string, name: string, extra: Record<string, AttrValue>): SimEvent {
   return { dn, name, attributes: { ThisDN: dn, ...extra } };
@@ -109,7 +109,7 @@ const forwardAtOnce: OfferRule = ({ state, call, to }: Offer) => {
  */
 const ringTimeout: Handler = (state, request) => {
   const dn = requireDn(state, request);
-  const call = Object.values(state.calls).find((c) => partyOf(c, dn)?.status === 'Ringing');
+  const call = findCall(state, (c) => partyOf(c, dn)?.status === 'Ringing');
   const party = call ? partyOf(call, dn) : undefined;
   const target = forwardTarget(state, dn, ['OnNoAnswer', 'OnBusyAndNoAnswer']);
   if (!call || !party || !target) reject('InvalidState');

@@ -21,7 +21,7 @@ import type { KVList } from '../model/kvlist';
 import { option } from './acdState';
 import { ERROR, reject } from './events';
 import { senderOf, toParticipant } from './participants';
-import { str, type Handler, type SimEvent, type SimState } from './state';
+import { findCall, str, type Handler, type SimEvent, type SimState } from './state';
 import type { Family, Interceptor } from './transition';
 
 const SERVER = 'IVR Server';
@@ -79,7 +79,14 @@ function inFront(state: SimState, event: SimEvent): SimEvent[] {
 
 /** Reaction: IVR Server's messages for the events of its ports and routing points. */
 export function ivrReaction(state: SimState, _request: TRequest, events: readonly SimEvent[]): SimEvent[] {
-  return events.flatMap((e) => (e.participant ? [e] : behind(state, e).flatMap((x) => (x === e ? inFront(state, x) : [x]))));
+  const out: SimEvent[] = [];
+  for (const e of events) {
+    // Most DNs are neither an IVR port nor an IVR's routing point: the event passes as it is.
+    const options = e.participant ? undefined : state.dns[e.dn]?.options;
+    if (options?.ivr === undefined && options?.['ivr-in-front'] === undefined) out.push(e);
+    else for (const x of behind(state, e)) out.push(...(x === e ? inFront(state, x) : [x]));
+  }
+  return out;
 }
 
 /** The IVR that sent an IVR-protocol request (declared as a participant of kind `ivr`). */
@@ -110,7 +117,7 @@ const dialOutRemove: Handler = (state, request) => {
 const oneStepXfer: Handler = (state, request) => {
   const ivr = ivrOf(state, request);
   const callId = str(request, 'CallID');
-  const known = Object.values(state.calls).some((c) => c.callId === callId || c.connId === callId);
+  const known = findCall(state, (c) => c.callId === callId || c.connId === callId) !== undefined;
   const reqId: Record<string, AttrValue> = request.attributes.ReqId === undefined ? {} : { ReqId: request.attributes.ReqId };
   if (!known) return [toIvr(ivr, 'CallError', { FailedReq: 'NoSuchCall', ...reqId })];
   if (!state.dns[str(request, 'Dest') ?? '']) {

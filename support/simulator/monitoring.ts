@@ -12,7 +12,7 @@ import type { KVList } from '../model/kvlist';
 import { releaseParty } from './callControl';
 import { hasActiveCall } from './delivery';
 import { callEvent, partyOf, referenceOf, reject, requireDn, toInternalParties } from './events';
-import { kv, str, type Call, type Handler, type Party, type SimEvent, type SimState, type Supervision } from './state';
+import { findCall, kv, str, type Call, type Handler, type Party, type SimEvent, type SimState, type Supervision } from './state';
 
 /** The value of `key` in a KV list, as a string. */
 export function kvString(list: KVList | undefined, key: string): string | undefined {
@@ -83,7 +83,7 @@ const cancelMonitoring: Handler = (state, request) => {
 /** The agent's established call that the free observer of `session` may join, if any. */
 function callToObserve(state: SimState, session: Supervision): Call | undefined {
   if (session.connId !== undefined || session.cancelPending || hasActiveCall(state, session.observer)) return undefined;
-  return Object.values(state.calls).find((call) => {
+  return findCall(state, (call) => {
     if (session.left?.includes(call.connId)) return false;
     const agent = partyOf(call, session.agent);
     const others = call.parties.filter((p) => p !== agent && p.role !== 'Observer');
@@ -145,7 +145,7 @@ function after(events: SimEvent[], dn: string, extra: SimEvent): SimEvent[] {
  */
 function endOfOneCallSession(state: SimState, session: Supervision, events: SimEvent[]): SimEvent[] {
   const out = after(events, session.observer, cancelledAt(session, session.observer));
-  const agentStillOn = Object.values(state.calls).some((c) => c.connId === session.connId && partyOf(c, session.agent));
+  const agentStillOn = findCall(state, (c) => c.connId === session.connId && partyOf(c, session.agent)) !== undefined;
   const agentNoticed = out.some((e) => e.dn === session.agent && e.attributes.ConnID === session.connId
     && (e.name === 'EventReleased' || e.name === 'EventPartyDeleted'));
   session.connId = undefined;

@@ -14,7 +14,7 @@
 import type { AttrValue } from '../model/event';
 import { callAttributes, callOfRequest, referenceOf, reject } from './events';
 import { releaseParty } from './callControl';
-import { str, type Handler, type SimEvent, type SimState } from './state';
+import { findCall, str, type Handler, type SimEvent, type SimState } from './state';
 
 interface NetworkCall { dest: string; state: string; destState: string }
 
@@ -96,7 +96,7 @@ const privateService: Handler = (state, request) => {
 /** The network reports the consulted party's answer or failure (test control, `alerting-control`). */
 const destination = (outcome: 'Ok' | 'NoParty'): Handler => (state, request) => {
   const dn = str(request, 'ThisDN') ?? '';
-  const found = Object.values(state.calls).find((c) => c.parties.some((p) => p.dn === dn) && networkCalls(state)[c.connId]);
+  const found = findCall(state, (c) => c.parties.some((p) => p.dn === dn) && networkCalls(state)[c.connId]);
   if (!found) reject('InvalidConnID');
   return status(state, { name: request.name, attributes: { ThisDN: dn, ConnID: found.connId } }, (n) => ({ ...requireConsult(n), destState: outcome }));
 };

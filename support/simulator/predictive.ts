@@ -17,7 +17,7 @@ import { enqueue, placeCall } from './acd';
 import { holderEvent, newHolder, onDistributedCall, type AcdCall } from './acdState';
 import { arriveAtRoutingPoint } from './routing';
 import { newCall, referenceOf, reject, requireDn } from './events';
-import { str, kv, type Call, type Handler, type SimEvent, type SimState } from './state';
+import { findCall, str, kv, type Call, type Handler, type SimEvent, type SimState } from './state';
 import type { Family } from './transition';
 
 const makePredictiveCall: Handler = (state, request, env) => {
@@ -53,7 +53,7 @@ function answered(state: SimState, call: Call, callState: 'Ok' | 'AnsweringMachi
 
 /** The customer of a predictive call that is still being dialled. */
 function dialledCall(state: SimState, customer: string | undefined): Call | undefined {
-  return Object.values(state.calls).find((c) => c.acd?.predictive?.answered === false && c.acd.customer === customer);
+  return findCall(state, (c) => c.acd?.predictive?.answered === false && c.acd.customer === customer);
 }
 
 /** Party action: how the dial ended, as a CallState (digest 1 §3.6a `*` lists the failures). */

@@ -5,7 +5,7 @@
  * objects with a logged-in agent, AgentID.
  */
 import { referenceOf, reject, requireDn } from './events';
-import { type DnState, type Handler } from './state';
+import { findCall, type DnState, type Handler } from './state';
 
 const ADDRESS_TYPE: Record<DnState['type'], string> = {
   Extension: 'DN', ACDPosition: 'Position', ACDQueue: 'Queue', RoutingPoint: 'RouteDN', External: 'Other',
@@ -14,7 +14,7 @@ const ADDRESS_TYPE: Record<DnState['type'], string> = {
 const register: Handler = (state, request) => {
   const dn = state.dns[requireDn(state, request)] as DnState;
   dn.registered = true;
-  const busy = Object.values(state.calls).some((c) => c.parties.some((p) => p.dn === dn.dn));
+  const busy = findCall(state, (c) => c.parties.some((p) => p.dn === dn.dn)) !== undefined;
   return [{
     dn: dn.dn,
     name: 'EventRegistered',

@@ -21,7 +21,7 @@ import { acdOf, holderEvent, newHolder, onDistributedCall, option, type Holder }
 import { customerLeaves, ringVia } from './acd';
 import { deliver, type OfferRule } from './delivery';
 import { callAttributes, referenceOf, reject, requireDn } from './events';
-import { str, type Call, type Handler, type SimEnv, type SimEvent, type SimState } from './state';
+import { findCall, str, type Call, type Handler, type SimEnv, type SimEvent, type SimState } from './state';
 import type { Family } from './transition';
 
 /** ErrorCode of EventError when a digit collection was stopped (digest 3 §5.23). */
@@ -116,7 +116,7 @@ const routeCall: Handler = (state, request, env) => {
 const routeTimeout: Handler = (state, request, env) => {
   const rp = str(request, 'ThisDN') ?? '';
   const to = option(state, rp, 'default-route');
-  const call = Object.values(state.calls).find((c) => c.acd?.holders.some((h) => h.party.dn === rp && h.kind === 'routing-point') && !c.acd.route);
+  const call = findCall(state, (c) => c.acd?.holders.some((h) => h.party.dn === rp && h.kind === 'routing-point') && !c.acd.route);
   const holder = call?.acd?.holders.find((h) => h.party.dn === rp);
   if (!to || !call || !holder) return reject('InvalidState');
   return routeTo(state, call, holder, to, 0, env);
@@ -125,7 +125,7 @@ const routeTimeout: Handler = (state, request, env) => {
 /** divert-on-ringing = false: the destination answers, the RP reports the route only now (digest 3 §5.2). */
 const routedAnswer = (next: Handler): Handler => (state, request, env) => {
   const dn = str(request, 'ThisDN');
-  const call = Object.values(state.calls).find((c) => c.acd?.route?.to === dn);
+  const call = findCall(state, (c) => c.acd?.route?.to === dn);
   const route = call?.acd?.route;
   const holder = call?.acd?.holders.find((h) => h.party.dn === route?.rp);
   if (!call?.acd || !route || !holder) return next(state, request, env);
@@ -165,7 +165,7 @@ const applyTreatment: Handler = (state, request) => {
 /** Party action: the caller enters digits during a digit-collecting treatment. */
 const entersDigits: Handler = (state, request) => {
   const dn = str(request, 'ThisDN');
-  const call = Object.values(state.calls).find((c) => c.acd?.treatment && c.acd.customer === dn);
+  const call = findCall(state, (c) => c.acd?.treatment && c.acd.customer === dn);
   const treatment = call?.acd?.treatment;
   const holder = call?.acd?.holders.find((h) => h.party.dn === treatment?.rp);
   if (!call?.acd || !treatment || !holder) return reject('InvalidState');

@@ -140,6 +140,15 @@ export function isInternal(state: SimState, dn: string): boolean {
   return state.dns[dn] !== undefined;
 }
 
+/** The first call (in the order of `state.calls`) that `test` accepts; a loop, not Object.values: this runs per request. */
+export function findCall(state: SimState, test: (call: Call) => unknown): Call | undefined {
+  for (const connId in state.calls) {
+    const call = state.calls[connId];
+    if (call && test(call)) return call;
+  }
+  return undefined;
+}
+
 export function str(request: TRequest, name: string): string | undefined {
   const v = request.attributes[name];
   return v === undefined || typeof v === 'object' ? undefined : String(v);

@@ -148,7 +148,10 @@ export function applyInPlace(state: SimState, request: TRequest, env: SimEnv): I
  */
 function stamp(event: SimEvent, now: number): SimEvent {
   const attributes: Record<string, AttrValue> = {};
-  for (const [key, value] of Object.entries(event.attributes)) attributes[key] = typeof value === 'object' ? cloneState(value) : value;
+  for (const key in event.attributes) {
+    const value = event.attributes[key] as AttrValue;
+    attributes[key] = typeof value === 'object' ? cloneState(value) : value;
+  }
   attributes.TimeinSecs = Math.floor(now / 1000);
   attributes.TimeinuSecs = (now % 1000) * 1000;
   return { ...event, attributes };

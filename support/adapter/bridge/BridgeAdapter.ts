@@ -12,7 +12,7 @@ import type { Capabilities, EventSink, EventSourceAdapter, Topology } from '../c
 import type { TRequest } from '../../model/event';
 import { parseBridgeOptions, type BridgeConfig } from './options';
 import { connect, release, type Handshaken } from './handshake';
-import { envelopeOf, type WireMessage } from './protocol';
+import { envelopeOf, eventOf, type WireMessage } from './protocol';
 import { describeEndpoint } from './transport';
 
 interface Waiter {
@@ -117,7 +117,7 @@ export class BridgeAdapter implements EventSourceAdapter {
   private onMessage(m: WireMessage, lineNo: number): void {
     switch (m.type) {
       case 'event':
-        this.sink?.event({ ...envelopeOf(m), name: m.name, ...(m.dn ? { dn: m.dn } : {}), attributes: m.attributes, origin: m.origin ?? `bridge line ${lineNo}` });
+        this.sink?.event(eventOf(m, `bridge line ${lineNo}`));
         return;
       case 'ack':
         return this.answer(m.of === 'register' ? 'register' : m.referenceId, lineNo);

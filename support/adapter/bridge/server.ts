@@ -8,7 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { EventSourceAdapter } from '../contract';
 import type { TRequest } from '../../model/event';
 import { Peer } from './peer';
-import { envelopeOf, hello, PROTOCOL_VERSION, type RegisterMessage, type RequestMessage, type WireMessage } from './protocol';
+import { envelopeOf, eventMessage, hello, PROTOCOL_VERSION, type RegisterMessage, type RequestMessage, type WireMessage } from './protocol';
 import { describeEndpoint, listen, type Channel, type Endpoint } from './transport';
 
 export interface BridgeServerOptions {
@@ -103,7 +103,7 @@ class ServerSession {
     if (!adapter) return;
     try {
       await adapter.open({ parties: m.parties, ...(m.sites ? { sites: m.sites } : {}) }, {
-        event: (e) => this.peer.send({ type: 'event', ...envelopeOf(e), name: e.name, ...(e.dn ? { dn: e.dn } : {}), attributes: e.attributes, ...(e.origin ? { origin: e.origin } : {}) }),
+        event: (e) => this.peer.send(eventMessage(e)),
         fail: (error) => {
           this.peer.send({ type: 'error', message: `the system failed: ${error.message}` });
           this.peer.close('system failed');

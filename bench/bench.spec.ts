@@ -52,10 +52,12 @@ describe('benchmarks (tiny sizes, no timing asserted)', () => {
   });
 
   it('(d) bridge: every event of every call arrives, in-process, over TCP and wire-only', async () => {
-    const r = await bridgeBench(12, 3, 1);
+    const r = await bridgeBench(12, 3, 2);
     for (const run of [r.inProcess, r.bridge, r.wireOnly]) {
-      expect(run.events).to.equal(12 * 6);
+      expect(run.events).to.equal(12 * 2 * 6);
       expect(run.lost).to.equal(0);
+      // Every slot starts together: all twelve calls are up at once at some point.
+      expect(run.peakConcurrent).to.equal(12);
     }
   });
 

@@ -1,7 +1,7 @@
 /**
- * Network bridge throughput: `calls` concurrent basic calls (make → answer on every call, so all
- * are established at once → release) driven through the bridge adapter over TCP (loopback) against
- * `npm run simulator` in its own process, spread over `connections` sessions (the server runs one
+ * Network bridge throughput: `calls` concurrent basic calls (make → answer → release, each call
+ * driven by its own acknowledgements, all calls started together) driven through the bridge
+ * adapter over TCP (loopback) against `npm run simulator` in its own process, spread over `connections` sessions (the server runs one
  * simulator per connection). Every event is counted per call: zero may be lost. Baseline: the same
  * workload against the in-process simulator, no network (so the ratio is the cost of the wire:
  * JSON, schema validation on both sides, TCP).
@@ -22,17 +22,28 @@ export interface BridgeRun {
   readonly rounds: number;
   readonly events: number;
   readonly lost: number;
+  /** The most calls up at one time (first event seen, not all six yet). */
+  readonly peakConcurrent: number;
   readonly eventsPerS: number;
 }
 
 interface Counted {
   events: number;
-  readonly perCall: Map<string, number>;
-  readonly ringing: Map<string, string>;
+  /** Per session (each has its own simulator, whose ConnIDs start from the same seed): events per ConnID. */
+  readonly perCall: Map<string, number>[];
+  /** Calls with at least one event and fewer than all of theirs, now and at most. */
+  live: number;
+  peakLive: number;
 }
 
-/** One session: `calls` calls between DN pairs; resolves when every request was acknowledged. */
-async function drive(adapter: EventSourceAdapter, calls: number, rounds: number, tag: number, counted: Counted, phase: (p: Promise<void>) => Promise<void>): Promise<void> {
+/**
+ * One session: `calls` call slots between DN pairs; each slot makes its call, answers it, releases
+ * it, `rounds` times, each request sent when the previous one was acknowledged (an ack follows
+ * every event its request caused). The slots run side by side and all start together, so up to
+ * `calls` calls are up at once, and no slot waits for another: the harness and the server work at
+ * the same time, as a CTI client reacting to its own calls does.
+ */
+async function drive(adapter: EventSourceAdapter, calls: number, rounds: number, tag: number, counted: Counted, start: () => Promise<void>): Promise<void> {
   const parties: PartyConfig[] = [];
   const pairs: [string, string][] = [];
   for (let i = 0; i < calls; i += 1) {
@@ -41,14 +52,18 @@ async function drive(adapter: EventSourceAdapter, calls: number, rounds: number,
     pairs.push([a, b]);
     parties.push({ name: `A${a}`, dn: a, type: 'Extension', configured: true }, { name: `B${b}`, dn: b, type: 'Extension', configured: true });
   }
+  const perCall = new Map<string, number>();
+  counted.perCall[tag] = perCall;
+  const ringing = new Map<string, string>();
   await adapter.open({ parties }, {
     event: (e) => {
       counted.events += 1;
       const conn = typeof e.attributes.ConnID === 'string' ? e.attributes.ConnID : '?';
-      // Each connection has its own simulator, whose ConnIDs start from the same seed.
-      const key = `${tag}:${conn}`;
-      counted.perCall.set(key, (counted.perCall.get(key) ?? 0) + 1);
-      if (e.name === 'EventRinging' && typeof e.attributes.ThisDN === 'string') counted.ringing.set(e.attributes.ThisDN, conn);
+      const seen = (perCall.get(conn) ?? 0) + 1;
+      perCall.set(conn, seen);
+      if (seen === 1) counted.peakLive = Math.max(counted.peakLive, (counted.live += 1));
+      if (seen === EVENTS_PER_CALL) counted.live -= 1;
+      if (e.name === 'EventRinging' && typeof e.attributes.ThisDN === 'string') ringing.set(e.attributes.ThisDN, conn);
     },
     fail: (e) => {
       throw e;
@@ -57,51 +72,51 @@ async function drive(adapter: EventSourceAdapter, calls: number, rounds: number,
   const send = adapter.send?.bind(adapter);
   if (!send) throw new Error(`${adapter.name} cannot send`);
   let ref = 0;
-  const all = (name: string, attrs: (a: string, b: string) => Record<string, string>): Promise<void> =>
-    Promise.all(pairs.map(([a, b]) => send({ name, attributes: { ...attrs(a, b), ReferenceID: (ref += 1) } }))).then(() => undefined);
-  const conn = (b: string): string => counted.ringing.get(b) ?? 'unknown';
-  await phase(Promise.resolve()); // every session open: the clock starts here
-  for (let round = 0; round < rounds; round += 1) {
-    await phase(all('RequestMakeCall', (a, b) => ({ ThisDN: a, OtherDN: b })));
-    await phase(all('RequestAnswerCall', (_a, b) => ({ ThisDN: b, ConnID: conn(b) })));
-    await phase(all('RequestReleaseCall', (a, b) => ({ ThisDN: a, ConnID: conn(b) })));
-  }
+  const conn = (b: string): string => ringing.get(b) ?? 'unknown';
+  await start(); // every session open: the clock starts here
+  await Promise.all(pairs.map(async ([a, b]) => {
+    for (let round = 0; round < rounds; round += 1) {
+      await send({ name: 'RequestMakeCall', attributes: { ThisDN: a, OtherDN: b, ReferenceID: (ref += 1) } });
+      await send({ name: 'RequestAnswerCall', attributes: { ThisDN: b, ConnID: conn(b), ReferenceID: (ref += 1) } });
+      await send({ name: 'RequestReleaseCall', attributes: { ThisDN: a, ConnID: conn(b), ReferenceID: (ref += 1) } });
+    }
+  }));
   await adapter.close();
 }
 
-/** All sessions run their phases in lock step, so every call is established before any is released. */
+/** Every session opens, then all start together; the time runs from that start to the last close. */
 export async function workload(adapters: readonly EventSourceAdapter[], calls: number, rounds: number): Promise<{ counted: Counted; ms: number }> {
-  const counted: Counted = { events: 0, perCall: new Map(), ringing: new Map() };
+  const counted: Counted = { events: 0, perCall: [], live: 0, peakLive: 0 };
   const per = Math.ceil(calls / adapters.length);
-  const barrier = lockStep(adapters.length);
-  await Promise.all(adapters.map((a, i) => drive(a, Math.min(per, calls - i * per), rounds, i, counted, barrier.phase)));
-  return { counted, ms: Number(process.hrtime.bigint() - barrier.firstRelease()) / 1e6 };
+  const barrier = startTogether(adapters.length);
+  await Promise.all(adapters.map((a, i) => drive(a, Math.min(per, calls - i * per), rounds, i, counted, barrier.start)));
+  return { counted, ms: Number(process.hrtime.bigint() - barrier.startedAt()) / 1e6 };
 }
 
-/** A barrier per phase; remembers when the first one opened (all sessions registered). */
-function lockStep(n: number): { phase: (p: Promise<void>) => Promise<void>; firstRelease: () => bigint } {
+/** A barrier that opens when all `n` sessions reached it; remembers when. */
+function startTogether(n: number): { start: () => Promise<void>; startedAt: () => bigint } {
   let waiting: (() => void)[] = [];
-  let first: bigint | undefined;
-  const phase = async (p: Promise<void>): Promise<void> => {
-    await p;
-    await new Promise<void>((resolve) => {
-      waiting.push(resolve);
-      if (waiting.length === n) {
-        first ??= process.hrtime.bigint();
-        const all = waiting;
-        waiting = [];
-        for (const r of all) r();
-      }
-    });
-  };
-  return { phase, firstRelease: () => first ?? process.hrtime.bigint() };
+  let at: bigint | undefined;
+  const start = (): Promise<void> => new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    if (waiting.length === n) {
+      at = process.hrtime.bigint();
+      for (const r of waiting) r();
+      waiting = [];
+    }
+  });
+  return { start, startedAt: () => at ?? process.hrtime.bigint() };
 }
 
 export function summary(calls: number, connections: number, rounds: number, w: { counted: Counted; ms: number }): BridgeRun {
   let lost = 0;
-  for (const n of w.counted.perCall.values()) lost += Math.max(0, EVENTS_PER_CALL - n);
-  lost += Math.max(0, calls * rounds - w.counted.perCall.size) * EVENTS_PER_CALL;
-  return { calls, connections, rounds, events: w.counted.events, lost, eventsPerS: w.counted.events / (w.ms / 1000) };
+  let seen = 0;
+  for (const session of w.counted.perCall) {
+    seen += session.size;
+    for (const n of session.values()) lost += Math.max(0, EVENTS_PER_CALL - n);
+  }
+  lost += Math.max(0, calls * rounds - seen) * EVENTS_PER_CALL;
+  return { calls, connections, rounds, events: w.counted.events, lost, peakConcurrent: w.counted.peakLive, eventsPerS: w.counted.events / (w.ms / 1000) };
 }
 
 export const SIMULATOR_SERVER = ['support/cli/simulatorServer.ts', '--port', '0', '--quiet'];

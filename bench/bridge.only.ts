@@ -8,14 +8,14 @@ import { bridgeSessions, inProcessSessions, overTcp, SIMULATOR_SERVER, warmThenT
 async function main(): Promise<void> {
   const which = process.argv.slice(2);
   const parts = which.length > 0 ? which : ['in-process', 'bridge', 'wire'];
-  const [calls, connections, rounds] = [1000, 50, 3];
+  const [calls, connections, rounds] = [1000, 50, Number(process.env.BENCH_ROUNDS ?? 10)];
   for (const part of parts) {
     const run = part === 'in-process'
       ? await warmThenTime(() => inProcessSessions(connections), calls, connections, rounds)
       : part.includes('://')
         ? await warmThenTime(() => bridgeSessions(part, connections), calls, connections, rounds)
         : await overTcp(part === 'wire' ? WIRE_SERVER : SIMULATOR_SERVER, calls, connections, rounds);
-    console.log(`${part}: ${String(run.events)} events, ${String(run.lost)} lost, ${run.eventsPerS.toFixed(0)} events/s`);
+    console.log(`${part}: ${String(run.events)} events, ${String(run.lost)} lost, peak ${String(run.peakConcurrent)} calls up, ${run.eventsPerS.toFixed(0)} events/s`);
   }
 }
 

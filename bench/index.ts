@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     suite: await suiteBench(2),
     replay: { ...(await replayBench(requestedMb)), requestedMb },
     scaling: scalingBench([largest / 100, largest / 10, largest], 50),
-    bridge: await bridgeBench(1000, 50, 3),
+    bridge: await bridgeBench(1000, 50, 10),
   };
   const entry = renderEntry(results);
   console.log(entry);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -71,6 +71,29 @@ test('a scenario whose hook failed is failed in its Allure result too, with the 
     assert.match(read('extras').statusDetails.message ?? '', /^Not conformant: events that the model does not expect/);
     assert.equal(read('clean').status, 'passed');
     assert.deepEqual(read('clean').statusDetails, {});
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a scenario\'s hook containers are written as one, with every set-up and tear-down; a container of several results is written as it is', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cmc-allure-'));
+  try {
+    const writer = allureWriter(dir);
+    type Result = Parameters<typeof writer.writeResult>[0];
+    type Container = Parameters<typeof writer.writeGroup>[0];
+    const fixture = (name: string): Container['afters'][number] => ({ name, status: 'passed', statusDetails: {}, stage: 'finished', steps: [], attachments: [], parameters: [] }) as unknown as Container['afters'][number];
+    writer.writeResult({ uuid: 'r1', name: 'r1', status: 'passed', statusDetails: {} } as unknown as Result);
+    writer.writeGroup({ uuid: 'before', children: ['r1'], befores: [fixture('open the adapter')], afters: [] });
+    writer.writeGroup({ uuid: 'after', children: ['r1'], befores: [], afters: [fixture('check extras'), fixture('close')] });
+    writer.writeGroup({ uuid: 'shared', children: ['r1', 'r2'], befores: [fixture('global')], afters: [] });
+    assert.deepEqual(await allureResultsWritten(), []);
+    assert.deepEqual(readdirSync(dir).sort(), ['before-container.json', 'r1-result.json', 'shared-container.json']);
+    const merged = JSON.parse(readFileSync(join(dir, 'before-container.json'), 'utf8')) as Container;
+    assert.deepEqual(merged.children, ['r1']);
+    assert.deepEqual(merged.befores.map((f) => f.name), ['open the adapter']);
+    assert.deepEqual(merged.afters.map((f) => f.name), ['check extras', 'close']);
+    assert.deepEqual((JSON.parse(readFileSync(join(dir, 'shared-container.json'), 'utf8')) as Container).children, ['r1', 'r2']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

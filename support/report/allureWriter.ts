@@ -11,7 +11,8 @@
  * {@link allureResultsWritten} before it generates the report; a write that fails is printed at
  * once and sets exit code 2 (the harness could not report), so nothing is lost silently. One
  * difference in content: a scenario whose hook failed is failed (or broken) in its result too, as
- * cucumber counts it (see {@link carryHookFailures}).
+ * cucumber counts it (see {@link carryHookFailures}); and a scenario's hook containers are merged
+ * into one (see {@link mergeContainers}).
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -43,13 +44,29 @@ type Container = Parameter<'writeGroup', 0>;
  * conformant), and the scenario's result would say "passed" with a failed tear-down; the
  * containers' failures are carried into the results here, as cucumber itself counts them.
  */
-const held = new Map<string, { readonly path: string; readonly result: TestResult }>();
+const held = new Map<string, { readonly dir: string; readonly result: TestResult; readonly containers: Container[] }>();
 let flushScheduled = false;
 
 function flushHeld(): void {
   flushScheduled = false;
-  for (const { path, result } of held.values()) inBackground(path, JSON.stringify(result));
+  for (const { dir, result, containers } of held.values()) {
+    inBackground(join(dir, `${result.uuid}-result.json`), JSON.stringify(result));
+    const merged = mergeContainers(containers);
+    if (merged) inBackground(join(dir, `${merged.uuid}-container.json`), JSON.stringify(merged));
+  }
   held.clear();
+}
+
+/**
+ * One container for a scenario's hooks instead of one per hook (allure-cucumberjs writes a Before
+ * and an After container, each with the scenario as its only child): the report shows the same
+ * set-up and tear-down, and the run creates a file less per scenario (creating files is most of
+ * what the Allure results cost on a busy disk: bench/RESULTS.md).
+ */
+function mergeContainers(containers: readonly Container[]): Container | undefined {
+  const [first, ...rest] = containers;
+  if (!first || rest.length === 0) return first;
+  return { ...first, befores: containers.flatMap((c) => c.befores), afters: containers.flatMap((c) => c.afters) };
 }
 
 /** Worse first; a status not listed (passed, skipped, unknown) never overrides. */
@@ -85,7 +102,8 @@ class ReportResultsWriter implements Writer {
   }
 
   writeResult(result: TestResult): void {
-    held.set(result.uuid, { path: this.path(`${result.uuid}-result.json`), result });
+    this.path('');
+    held.set(result.uuid, { dir: this.config.resultsDir, result, containers: [] });
     if (!flushScheduled) {
       flushScheduled = true;
       setImmediate(flushHeld);
@@ -94,7 +112,11 @@ class ReportResultsWriter implements Writer {
 
   writeGroup(container: Container): void {
     carryHookFailures(container);
-    this.json(`${container.uuid}-container.json`, container);
+    // A container of one held scenario is written with that scenario's other containers, merged.
+    const [only, ...others] = container.children;
+    const entry = only !== undefined && others.length === 0 ? held.get(only) : undefined;
+    if (entry && entry.dir === this.config.resultsDir) entry.containers.push(container);
+    else this.json(`${container.uuid}-container.json`, container);
   }
 
   writeAttachment(distFileName: string, content: Buffer): void {

@@ -60,7 +60,8 @@ export class Peer {
   private onLine(line: string, lineNo: number): void {
     const decoded = decodeLine(line);
     if (decoded.ok) {
-      this.deliver({ kind: 'message', message: decoded.message, lineNo });
+      if (this.handlers && this.queue.length === 0) this.handlers.message(decoded.message, lineNo);
+      else this.deliver({ kind: 'message', message: decoded.message, lineNo });
       return;
     }
     this.invalidCount += 1;

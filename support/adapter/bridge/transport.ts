@@ -40,7 +40,11 @@ export class Channel {
   private handlers: ChannelHandlers | undefined;
   private readonly early: (() => void)[] = [];
   private ended = false;
-  private readonly decoder = new LineDecoder((line, n) => this.dispatch(() => this.handlers?.line(line, n)));
+  private readonly decoder = new LineDecoder((line, n) => {
+    // Once started, straight to the handlers (no closure per line); before, kept in order.
+    if (this.handlers) this.handlers.line(line, n);
+    else this.early.push(() => this.handlers?.line(line, n));
+  });
 
   constructor(readonly peer: string, private readonly io: { write(text: string): void; end(): void; destroy(): void; hold?(keep: boolean): void }) {}
 

@@ -22,8 +22,9 @@ export interface BridgeRun {
   readonly rounds: number;
   readonly events: number;
   readonly lost: number;
-  /** The most calls up at one time (first event seen, not all six yet). */
+  /** The most calls up at one time (first event seen, not all six yet), and the mean at each event. */
   readonly peakConcurrent: number;
+  readonly meanConcurrent: number;
   readonly eventsPerS: number;
 }
 
@@ -31,9 +32,10 @@ interface Counted {
   events: number;
   /** Per session (each has its own simulator, whose ConnIDs start from the same seed): events per ConnID. */
   readonly perCall: Map<string, number>[];
-  /** Calls with at least one event and fewer than all of theirs, now and at most. */
+  /** Calls with at least one event and fewer than all of theirs, now and at most; summed at each event. */
   live: number;
   peakLive: number;
+  liveSum: number;
 }
 
 /**
@@ -63,6 +65,7 @@ async function drive(adapter: EventSourceAdapter, calls: number, rounds: number,
       perCall.set(conn, seen);
       if (seen === 1) counted.peakLive = Math.max(counted.peakLive, (counted.live += 1));
       if (seen === EVENTS_PER_CALL) counted.live -= 1;
+      counted.liveSum += counted.live;
       if (e.name === 'EventRinging' && typeof e.attributes.ThisDN === 'string') ringing.set(e.attributes.ThisDN, conn);
     },
     fail: (e) => {
@@ -86,7 +89,7 @@ async function drive(adapter: EventSourceAdapter, calls: number, rounds: number,
 
 /** Every session opens, then all start together; the time runs from that start to the last close. */
 export async function workload(adapters: readonly EventSourceAdapter[], calls: number, rounds: number): Promise<{ counted: Counted; ms: number }> {
-  const counted: Counted = { events: 0, perCall: [], live: 0, peakLive: 0 };
+  const counted: Counted = { events: 0, perCall: [], live: 0, peakLive: 0, liveSum: 0 };
   const per = Math.ceil(calls / adapters.length);
   const barrier = startTogether(adapters.length);
   await Promise.all(adapters.map((a, i) => drive(a, Math.min(per, calls - i * per), rounds, i, counted, barrier.start)));
@@ -116,7 +119,7 @@ export function summary(calls: number, connections: number, rounds: number, w: {
     for (const n of session.values()) lost += Math.max(0, EVENTS_PER_CALL - n);
   }
   lost += Math.max(0, calls * rounds - seen) * EVENTS_PER_CALL;
-  return { calls, connections, rounds, events: w.counted.events, lost, peakConcurrent: w.counted.peakLive, eventsPerS: w.counted.events / (w.ms / 1000) };
+  return { calls, connections, rounds, events: w.counted.events, lost, peakConcurrent: w.counted.peakLive, meanConcurrent: w.counted.liveSum / Math.max(1, w.counted.events), eventsPerS: w.counted.events / (w.ms / 1000) };
 }
 
 export const SIMULATOR_SERVER = ['support/cli/simulatorServer.ts', '--port', '0', '--quiet'];

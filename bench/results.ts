@@ -63,7 +63,7 @@ function scalingLines(s: ScalingResult): string[] {
 function bridgeLines(b: BridgeResult): string[] {
   const r = b.bridge;
   return [
-    `- (d) network bridge (TCP loopback, \`npm run simulator\` in its own process): ${r.calls} concurrent calls over ${r.connections} connections (each call made → answered → released ${r.rounds} times, each request sent on the previous one's ack; at most ${r.peakConcurrent} calls up at once), ${r.events} events, **${r.lost} lost**, **${f(r.eventsPerS, 0)} events/s**;`
+    `- (d) network bridge (TCP loopback, \`npm run simulator\` in its own process): ${r.calls} concurrent calls over ${r.connections} connections (each call made → answered → released ${r.rounds} times, each request sent on the previous one's ack; at most ${r.peakConcurrent} calls up at once, ${f(r.meanConcurrent, 0)} on average at each event), ${r.events} events, **${r.lost} lost**, **${f(r.eventsPerS, 0)} events/s**;`
       + ` baseline same workload in-process ${f(b.inProcess.eventsPerS, 0)} events/s (in-process = ${f(b.ratio, 2)}× the bridge) (target ≥ 50,000 events/s with 0 lost; ${verdict(r.eventsPerS >= 50_000 && r.lost === 0, r.lost ? `${r.lost} events lost` : `${f(50_000 / r.eventsPerS, 2)}× too slow`)})`,
     `- (d) the wire alone (same workload, a bridge server whose system does no work): ${f(b.wireOnly.eventsPerS, 0)} events/s, ${b.wireOnly.lost} lost`,
   ];

@@ -5,6 +5,15 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { allureResultsWritten, allureWriter } from './allureWriter';
 
+type Writer = ReturnType<typeof allureWriter>;
+type Result = Parameters<Writer['writeResult']>[0];
+type Container = Parameters<Writer['writeGroup']>[0];
+type Fixture = Container['afters'][number];
+
+const fixture = (status: string, extra: { message?: string; name?: string } = {}): Fixture =>
+  ({ ...(extra.name ? { name: extra.name } : {}), status, statusDetails: extra.message ? { message: extra.message } : {}, stage: 'finished', steps: [], attachments: [], parameters: [] }) as unknown as Fixture;
+const result = (uuid: string): Result => ({ uuid, name: uuid, status: 'passed', statusDetails: {} }) as unknown as Result;
+
 test('the Allure writer writes the same files as Allure\'s own, in the background, and says when they are on disk', async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'cmc-allure-')), 'results');
   try {
@@ -53,15 +62,10 @@ test('a scenario whose hook failed is failed in its Allure result too, with the 
   const dir = mkdtempSync(join(tmpdir(), 'cmc-allure-'));
   try {
     const writer = allureWriter(dir);
-    type Result = Parameters<typeof writer.writeResult>[0];
-    type Container = Parameters<typeof writer.writeGroup>[0];
-    const fixture = (status: string, message?: string): Container['afters'][number] =>
-      ({ status, statusDetails: message ? { message } : {}, stage: 'finished', steps: [], attachments: [], parameters: [] }) as unknown as Container['afters'][number];
-    const result = (uuid: string): Result => ({ uuid, name: uuid, status: 'passed', statusDetails: {} }) as unknown as Result;
     // As allure-cucumberjs does: the result, then in the same turn a container per hook.
     writer.writeResult(result('extras'));
     writer.writeGroup({ uuid: 'c1', children: ['extras'], befores: [fixture('passed')], afters: [] });
-    writer.writeGroup({ uuid: 'c2', children: ['extras'], befores: [], afters: [fixture('failed', 'Not conformant: events that the model does not expect arrived after the stimulus')] });
+    writer.writeGroup({ uuid: 'c2', children: ['extras'], befores: [], afters: [fixture('failed', { message: 'Not conformant: events that the model does not expect arrived after the stimulus' })] });
     writer.writeResult(result('clean'));
     writer.writeGroup({ uuid: 'c3', children: ['clean'], befores: [fixture('skipped')], afters: [fixture('passed')] });
     assert.deepEqual(await allureResultsWritten(), []);
@@ -80,13 +84,11 @@ test('a scenario\'s hook containers are written as one, with every set-up and te
   const dir = mkdtempSync(join(tmpdir(), 'cmc-allure-'));
   try {
     const writer = allureWriter(dir);
-    type Result = Parameters<typeof writer.writeResult>[0];
-    type Container = Parameters<typeof writer.writeGroup>[0];
-    const fixture = (name: string): Container['afters'][number] => ({ name, status: 'passed', statusDetails: {}, stage: 'finished', steps: [], attachments: [], parameters: [] }) as unknown as Container['afters'][number];
-    writer.writeResult({ uuid: 'r1', name: 'r1', status: 'passed', statusDetails: {} } as unknown as Result);
-    writer.writeGroup({ uuid: 'before', children: ['r1'], befores: [fixture('open the adapter')], afters: [] });
-    writer.writeGroup({ uuid: 'after', children: ['r1'], befores: [], afters: [fixture('check extras'), fixture('close')] });
-    writer.writeGroup({ uuid: 'shared', children: ['r1', 'r2'], befores: [fixture('global')], afters: [] });
+    const named = (name: string): Fixture => fixture('passed', { name });
+    writer.writeResult(result('r1'));
+    writer.writeGroup({ uuid: 'before', children: ['r1'], befores: [named('open the adapter')], afters: [] });
+    writer.writeGroup({ uuid: 'after', children: ['r1'], befores: [], afters: [named('check extras'), named('close')] });
+    writer.writeGroup({ uuid: 'shared', children: ['r1', 'r2'], befores: [named('global')], afters: [] });
     assert.deepEqual(await allureResultsWritten(), []);
     assert.deepEqual(readdirSync(dir).sort(), ['before-container.json', 'r1-result.json', 'shared-container.json']);
     const merged = JSON.parse(readFileSync(join(dir, 'before-container.json'), 'utf8')) as Container;

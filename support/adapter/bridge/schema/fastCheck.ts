@@ -21,6 +21,8 @@ type Schema = boolean | Readonly<Record<string, unknown>>;
 
 /** Keywords that do not validate. */
 const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description', 'examples', '$comment', 'definitions']);
+/** Keywords checked together by one pass over an object's keys. */
+const OBJECT_KEYWORDS = new Set(['properties', 'additionalProperties']);
 
 /** Resolves a `$ref` seen in `document` to the schema it names and the document that holds it. */
 export type Resolve = (ref: string, document: Schema) => { schema: Schema; document: Schema };
@@ -108,9 +110,11 @@ export function compileCheck(root: Schema, resolve: Resolve): Check {
     if (schema === false) return () => false;
     const checks: Check[] = [];
     for (const [keyword, value] of Object.entries(schema)) {
-      if (ANNOTATIONS.has(keyword)) continue;
+      if (ANNOTATIONS.has(keyword) || OBJECT_KEYWORDS.has(keyword)) continue;
       checks.push(keywordCheck(schema, keyword, value, document));
     }
+    // properties + additionalProperties: one pass over the object's keys.
+    if ('properties' in schema || 'additionalProperties' in schema) checks.push(objectCheck(schema, document));
     return all(checks);
   };
 
@@ -194,11 +198,6 @@ export function compileCheck(root: Schema, resolve: Resolve): Check {
         const target = resolve(String(value), document);
         return compile(target.schema, target.document);
       }
-      case 'properties':
-        // Checked with additionalProperties, one pass over the object's keys.
-        return objectCheck(schema, document);
-      case 'additionalProperties':
-        return 'properties' in schema ? () => true : objectCheck(schema, document);
       default:
         throw new Unsupported(`keyword ${keyword}`);
     }

@@ -157,7 +157,8 @@ export function lookupAttribute(spelling: string): AttributeDefinition | undefin
   if (LOOKUPS.has(spelling)) return LOOKUPS.get(spelling);
   let key = spelling.replace(/[\s_-]+/g, '').toLowerCase();
   if (key.startsWith('attribute') && key.length > 'attribute'.length) key = key.slice('attribute'.length);
-  const alias = ALIASES[key];
+  // Own keys only: a spelling such as `constructor` is no alias (and no Object.prototype member).
+  const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
   const found = BY_LOWER.get(alias ? alias.toLowerCase() : key);
   if (LOOKUPS.size < MAX_REMEMBERED) LOOKUPS.set(spelling, found);
   return found;
@@ -174,7 +175,7 @@ export function isKnownEvent(name: string): boolean {
 /** The protocols an event name belongs to (T-Library, and/or Interaction Server's, interactionCatalogue.ts). */
 export function protocolsOf(name: string): readonly Protocol[] {
   const tlib: Protocol[] = Object.prototype.hasOwnProperty.call(EVENTS, name) ? ['T-Library'] : [];
-  return [...tlib, ...(INTERACTION_EVENTS[name] ?? [])];
+  return [...tlib, ...(Object.prototype.hasOwnProperty.call(INTERACTION_EVENTS, name) ? INTERACTION_EVENTS[name] ?? [] : [])];
 }
 
 export function isKnownRequest(name: string): boolean {

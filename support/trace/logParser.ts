@@ -9,8 +9,10 @@
  * a record, a known kind of log line, or counted as unknown with its line number; records cut off
  * are reported as truncated. It never throws on input.
  */
+import { AT_HEADER, nativeHeader, nativeHeaderAt } from './nativeHeader';
+import { Shape, ShapeTrie } from './shape';
 import { kindOf, TraceDiagnostics, type RawValue, type TraceRecord } from './record';
-import { attributeName, nativeScalar, nativeValueOf, pairLine, psdkValue, remember, seenAt, spelledAt, type Parsed, type Seen } from './values';
+import { attributeName, nativeScalar, nativeValueOf, pairLine, psdkValue, remember, seenAt, valueStart, type Parsed, type Seen } from './values';
 
 type MutablePair = { key: string; value: RawValue };
 interface OpenList { readonly depth: number; readonly list: MutablePair[] }
@@ -22,12 +24,12 @@ interface Builder {
   readonly format: TraceRecord['format'];
   readonly body: 'tlib' | 'psdk';
   readonly sync: boolean;
-  readonly attributes: Record<string, RawValue>;
+  /** The names of the attributes so far (see shape.ts), and their values in that order. */
+  shape: Shape;
+  readonly values: RawValue[];
   stack: OpenList[];
   complexOpen: boolean;
   truncated?: string;
-  /** The last attribute read by the fast path: its `next` is the likely next one. */
-  lastSeen: Seen | undefined;
 }
 
 interface Expectation {
@@ -42,8 +44,6 @@ interface Expectation {
 }
 
 const TIME = String.raw`\d\d:\d\d:\d\d\.\d{3}`;
-/** The native header line: time, tag (`[0]`, `[BSYNC]`), and the message name when it ends the line. */
-export const AT_HEADER = /^@(\d\d:\d\d:\d\d\.\d+) \[([^\]]*)\][^\n]*?(?:: message (\w+))?\s*$/;
 const RE = {
   atHeader: AT_HEADER,
   messageLine: /^message (\w+)\s*$/,
@@ -63,38 +63,6 @@ const RE = {
   psdkAttribute: /^([A-Za-z]\w*) \[(\w+)\] = ?(.*)$/,
   psdkComplex: /^([A-Za-z]\w*)\s+= ComplexClass\(\w+\):\s*$/,
 };
-
-/**
- * `RE.atHeader` on a line holding no line terminator, by hand (it was the costliest expression of
- * a record): `@hh:mm:ss.f+ [tag]`, then the name when the line ends with `: message Name` (the
- * lazy `[^\n]*?` can only stop before the last `: message `, as no `:` can follow it). Undefined
- * when the line is no header; null when in doubt (another `: message ` may follow the first, or
- * something follows the name): left to the expression.
- */
-export function nativeHeader(line: string): readonly [string, string, string | undefined] | undefined | null {
-  for (const at of HEADER_DIGITS) if (!isDigit(line.charCodeAt(at))) return undefined;
-  if (line.charCodeAt(3) !== 58 || line.charCodeAt(6) !== 58 || line.charCodeAt(9) !== 46) return undefined;
-  let i = 11;
-  while (isDigit(line.charCodeAt(i))) i += 1;
-  if (line.charCodeAt(i) !== 32 || line.charCodeAt(i + 1) !== 91) return undefined;
-  const close = line.indexOf(']', i + 2);
-  if (close === -1) return undefined;
-  const time = line.slice(1, i);
-  const tag = line.slice(i + 2, close);
-  const message = line.indexOf(': message ', close + 1);
-  if (message === -1) return [time, tag, undefined];
-  WORD_TO_END.lastIndex = message + ': message '.length;
-  return WORD_TO_END.test(line) ? [time, tag, line.slice(message + ': message '.length)] : null;
-}
-
-const WORD_TO_END = /\w+$/y;
-
-/** Where `@hh:mm:ss.f` has digits. */
-const HEADER_DIGITS = [1, 2, 4, 5, 7, 8, 10];
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -128,9 +96,9 @@ export class LogParser {
   /** The line being read holds no line terminator (see {@link push}). */
   private plain = false;
   private lastLineNo = 0;
-  /** The first attribute of the last record read by the fast path (see {@link Seen.next}). */
-  private firstSeen: Seen | undefined;
 
+  private readonly shapes = new ShapeTrie();
+  private readonly values: RawValue[] = [];
   /** `file:` of every record's source. */
   private readonly sourcePrefix: string;
 
@@ -166,18 +134,18 @@ export class LogParser {
 
   /**
    * `push(text.slice(start, end), lineNo, plain)`, for a line that is a range of a larger text
-   * (the chunk it was found in). The most common line of a native log, an attribute of the open
-   * record (`<TAB>Name<TAB>value` with a name read before), is read from the text in place, without
-   * cutting the line out and looking at it shape by shape; any other line goes through push.
-   * With `more` (see LineSplitter in read.ts) the attribute lines that follow are read on here;
-   * returns where the next line not read starts, or -1 when only this line was read.
+   * (the chunk it was found in). The two most common lines of a native log are read from the text
+   * in place, without cutting the line out and looking at it shape by shape: an attribute of the
+   * open record (`<TAB>Name<TAB>value` with a name read before) and a native header
+   * (`@hh:mm:ss.f [0] …: message EventX`); any other line goes through push. With `more` (see
+   * LineSplitter in read.ts) the lines that follow are read on here for as long as they are of
+   * those two kinds; returns where the next line not read starts, or -1 when only this line was read.
    */
   pushRange(text: string, start: number, end: number, lineNo: number, plain: boolean, more = false): number {
-    const b = this.builder;
-    // What push would see: not the first line (BOM), inside a T-Library record.
-    if (b?.body === 'tlib' && plain && lineNo !== 1 && this.knownAttribute(b, text, start, end, lineNo)) {
+    // What push would see: not the first line (BOM), a line without terminators.
+    if (plain && lineNo !== 1 && this.inPlace(text, start, end, lineNo)) {
       this.diagnostics.lines += 1;
-      return more ? this.moreAttributes(b, text, end + 1, lineNo + 1) : -1;
+      return more ? this.moreLines(text, end + 1, lineNo + 1) : -1;
     }
     this.read(start === 0 && end === text.length ? text : text.slice(start, end), lineNo, plain, false);
     return -1;
@@ -188,21 +156,52 @@ export class LogParser {
     return this.lastLineNo;
   }
 
+  /** Reads the plain line `text.slice(start, end)` in place when it is one of the two common kinds. */
+  private inPlace(text: string, start: number, end: number, lineNo: number): boolean {
+    const b = this.builder;
+    if (b?.body === 'tlib' && this.knownAttribute(b, text, start, end, lineNo)) return true;
+    return text.charCodeAt(start) === 64 && this.headerInPlace(b, text, start, end, lineNo);
+  }
+
   /**
-   * After an attribute line, the lines of `text` from `start` on (each ended by a `\n` alone) for
-   * as long as they are attributes of the same record: one loop instead of a call per line.
-   * Returns where the first line it did not read starts.
+   * The lines of `text` from `start` on (each ended by a `\n` alone) for as long as they are read
+   * in place: one loop instead of a call per line. Returns where the first line it did not read starts.
    */
-  private moreAttributes(b: Builder, text: string, start: number, lineNo: number): number {
+  private moreLines(text: string, start: number, lineNo: number): number {
     let from = start;
     let n = lineNo;
-    for (let lf = text.indexOf('\n', from); lf !== -1 && this.knownAttribute(b, text, from, lf, n); lf = text.indexOf('\n', from)) {
+    for (let lf = text.indexOf('\n', from); lf !== -1 && this.inPlace(text, from, lf, n); lf = text.indexOf('\n', from)) {
       from = lf + 1;
       n += 1;
     }
     this.diagnostics.lines += n - lineNo;
     this.lastLineNo = n - 1;
     return from;
+  }
+
+  /**
+   * A native header line read in place, doing what {@link read} does with it (the open T-Library
+   * record ends, the header starts the next one or announces a `[BSYNC]` copy). False, having
+   * changed nothing, when another path must decide: a line expected after the previous one, an
+   * open .NET record, or a line {@link nativeHeaderAt} does not read by itself.
+   */
+  private headerInPlace(b: Builder | undefined, text: string, start: number, end: number, lineNo: number): boolean {
+    if (this.expect || (b && b.body !== 'tlib')) return false;
+    const at = nativeHeaderAt(text, start, end);
+    if (!at) return false;
+    this.plain = true;
+    if (b) this.finish(b);
+    this.lastEndedPsdk = false;
+    this.header(at, lineNo, text, start, end);
+    return true;
+  }
+
+  /** The time, tag and name of a native header line: a record starts, or a `[BSYNC]` copy is announced. */
+  private header(at: readonly [string, string, string | undefined], lineNo: number, text: string, start: number, end: number): void {
+    this.seenTimestamp = true;
+    const time = this.stamp(at[0]);
+    if (at[2]) this.start(at[2], lineNo, 'native', 'tlib', time);
+    else if (at[1] === 'BSYNC') this.expect = { line: lineNo, text: text.slice(start, end), time, required: true, sync: true };
   }
 
   end(): TraceDiagnostics {
@@ -216,7 +215,9 @@ export class LogParser {
 
   private start(name: string, line: number, format: TraceRecord['format'], body: Builder['body'], time: string | undefined, sync = false): void {
     if (this.builder) this.finish(this.builder);
-    this.builder = { name, line, time, format, body, sync, attributes: {}, stack: [], complexOpen: false, lastSeen: undefined };
+    // One values array for all records: a record's values are copied into its object when it ends,
+    // before the next one starts.
+    this.builder = { name, line, time, format, body, sync, shape: this.shapes.root(name), values: this.values, stack: [], complexOpen: false };
   }
 
   private finish(b: Builder): void {
@@ -224,9 +225,10 @@ export class LogParser {
     this.lastEndedPsdk = b.body === 'psdk';
     if (b.truncated) this.diagnostics.truncatedRecord(b.line, b.name, b.truncated);
     this.diagnostics.records += 1;
-    const thisDn = b.attributes.ThisDN;
+    const attributes = b.shape.build(b.values);
+    const thisDn = attributes.ThisDN;
     // Built key by key (no spreads: one record per event of a large log), in the same key order.
-    const r: { -readonly [K in keyof TraceRecord]: TraceRecord[K] } = { kind: kindOf(b.name), name: b.name, attributes: b.attributes } as TraceRecord;
+    const r: { -readonly [K in keyof TraceRecord]: TraceRecord[K] } = { kind: kindOf(b.name), name: b.name, attributes } as TraceRecord;
     if (typeof thisDn === 'string' && thisDn) r.dn = thisDn;
     r.source = this.sourcePrefix + String(b.line);
     r.line = b.line;
@@ -293,27 +295,28 @@ export class LogParser {
    * `(note)`). False, having changed nothing, for any other line.
    */
   private knownAttribute(b: Builder, text: string, start: number, end: number, lineNo: number): boolean {
-    const lead = start + 1;
-    if (text.charCodeAt(start) !== 9 || !isLetter(text.charCodeAt(lead))) return false;
-    const predicted = b.lastSeen ? b.lastSeen.next : this.firstSeen;
-    const seen = predicted && spelledAt(predicted, text, lead, end) ? predicted : this.lookUpSeen(b, text, lead, end);
-    if (!seen) return false;
-    b.lastSeen = seen;
+    const predicted = b.shape.nextSeen;
+    let from = predicted ? valueStart(predicted, text, start, end) : -1;
+    let seen = predicted;
+    if (from < 0) {
+      seen = this.lookUpSeen(b, text, start, end);
+      if (!seen) return false;
+      from = valueStart(seen, text, start, end);
+    }
     if (b.stack.length) b.stack = [];
-    const { name, kind } = seen.info;
-    const from = seen.spelling.lastIndex; // where the value starts
+    const { name, kind } = (seen as Seen).info;
     const scalar = nativeScalar(name, kind, text, from, end);
     if (scalar === undefined) this.setValue(b, name, nativeValueOf(name, kind, text.slice(from, end)), 1, lineNo);
-    else b.attributes[name] = scalar;
+    else this.put(b, name, scalar);
     return true;
   }
 
-  /** The seen spelling at `lead` by its slot; remembered as the successor of the previous one. */
-  private lookUpSeen(b: Builder, text: string, lead: number, end: number): Seen | undefined {
-    const seen = seenAt(text, lead, end);
+  /** The seen spelling of the line by its slot; remembered as the one that follows the record's shape. */
+  private lookUpSeen(b: Builder, text: string, start: number, end: number): Seen | undefined {
+    if (text.charCodeAt(start) !== 9 || !isLetter(text.charCodeAt(start + 1))) return undefined;
+    const seen = seenAt(text, start, end);
     if (!seen) return undefined;
-    if (b.lastSeen) b.lastSeen.next = seen;
-    else this.firstSeen = seen;
+    b.shape.nextSeen = seen;
     return seen;
   }
 
@@ -324,11 +327,17 @@ export class LogParser {
     }
     if ('compound' in parsed) {
       const list: MutablePair[] = [];
-      b.attributes[name] = list;
+      this.put(b, name, list);
       b.stack = [{ depth, list }];
       return;
     }
-    b.attributes[name] = parsed.value;
+    this.put(b, name, parsed.value);
+  }
+
+  private put(b: Builder, name: string, value: RawValue): void {
+    const step = b.shape.step(name);
+    b.shape = step.shape;
+    b.values[step.slot] = value;
   }
 
   /** A KV pair at `depth`: it belongs to the innermost open list that started above it. */
@@ -422,10 +431,7 @@ export class LogParser {
   private recordStart(line: string, lineNo: number): boolean {
     const at = line.charCodeAt(0) === 64 ? this.atHeader(line) : undefined;
     if (at) {
-      this.seenTimestamp = true;
-      const time = this.stamp(at[0]);
-      if (at[2]) this.start(at[2], lineNo, 'native', 'tlib', time);
-      else if (at[1] === 'BSYNC') this.expect = { line: lineNo, text: line, time, required: true, sync: true };
+      this.header(at, lineNo, line, 0, line.length);
       return true;
     }
     const message = line.startsWith('message ') ? RE.messageLine.exec(line) : null;
@@ -467,8 +473,12 @@ export class LogParser {
     const p = RE.psdkStamp.exec(line);
     if (p) return `${p[1] ?? ''}T${p[2] ?? ''}.${p[3] ?? ''}`;
     const s = RE.standard.exec(line);
-    if (s) return s[1] ? `${s[1]}T${s[2] ?? ''}` : this.stamp(s[2] ?? '');
-    return undefined;
+    return s ? this.standardTime(s) : undefined;
+  }
+
+  /** The time of a line read by the standard-line expression: its own date, else the log's. */
+  private standardTime(s: RegExpExecArray): string {
+    return s[1] ? `${s[1]}T${s[2] ?? ''}` : this.stamp(s[2] ?? '');
   }
 
   /** Standard library lines, SIP Server internal lines, URS strategy lines: known, not records. */
@@ -483,7 +493,8 @@ export class LogParser {
       if (s[1]) this.date = s[1];
       const id = s[3];
       if (id === '04541' || id === '04542') {
-        this.expect = { line: lineNo, text: line, time: this.timeOf(line), required: /\bRequest\w+ received from\b/.test(s[4] ?? ''), sync: false };
+        // timeOf(line), without reading the line again: a standard line is no .NET stamp line.
+        this.expect = { line: lineNo, text: line, time: this.standardTime(s), required: /\bRequest\w+ received from\b/.test(s[4] ?? ''), sync: false };
       }
       return true;
     }

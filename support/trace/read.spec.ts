@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { lookupAttribute } from '../model/catalogue';
 import { LineSplitter, readTrace } from './read';
-import { AT_HEADER, LogParser, nativeHeader } from './logParser';
+import { LogParser } from './logParser';
+import { AT_HEADER, nativeHeader, nativeHeaderAt } from './nativeHeader';
 import type { TraceDiagnostics, TraceRecord } from './record';
 import { nativeScalar, nativeValueOf } from './values';
 
@@ -125,8 +126,10 @@ describe('hand-written readers', () => {
       fc.constantFrom('@10:15:01.0123 [0] ', '@10:15:01.1 [BSYNC] ', '@10:15:01.0123 [: message X] ', '@10:15:01.0123 [0]'), line,
       fc.constantFrom('', ': message EventA', ': message Event_1', ': message E-x', ': message ', ': message EventB ', ': message X: message Y', ': message é'),
     ).map(([a, b, c]) => a + b + c);
-    fc.assert(fc.property(fc.oneof(line, headerish), (l) => {
+    fc.assert(fc.property(fc.oneof(line, headerish), line, (l, around) => {
       const quick = nativeHeader(l);
+      // In place, as a line of a larger text, it reads the same.
+      assert.deepEqual(nativeHeaderAt(`${around}\n${l}\n${around}`, around.length + 1, around.length + 1 + l.length), quick, l);
       if (quick === null) return;
       const m = AT_HEADER.exec(l);
       assert.deepEqual(quick, m ? [m[1], m[2], m[3]] : undefined, l);

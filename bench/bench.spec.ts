@@ -39,6 +39,8 @@ describe('benchmarks (tiny sizes, no timing asserted)', () => {
     expect(r.lostEvents).to.equal(0);
     expect(r.peakRssMb).to.be.greaterThan(0);
     expect(r.readerMbPerS).to.be.greaterThan(0);
+    expect(r.readerRuns).to.equal(3);
+    expect(r.slowestReaderMbPerS).to.be.within(0, r.readerMbPerS);
   });
 
   it('(c) scaling: every call of the trace matches, nothing left pending', () => {
@@ -71,7 +73,7 @@ describe('benchmarks (tiny sizes, no timing asserted)', () => {
   it('an entry names the machine and every result, and is appended', () => {
     const entry = renderEntry({
       suite: { scenarios: 10, suiteMs: 100, baselineMs: 10, msPerScenario: 10, msPerScenarioProgressOnly: 4, passed: true },
-      replay: { mb: 1, requestedMb: 1, events: 6, readerMbPerS: 10, grepMbPerS: 300, ratio: 30, peakRssMb: 120, startRssMb: 100, unknownLines: 0, lostEvents: 0 },
+      replay: { mb: 1, requestedMb: 1, events: 6, readerMbPerS: 10, slowestReaderMbPerS: 8, readerRuns: 3, grepMbPerS: 300, ratio: 30, peakRssMb: 120, startRssMb: 100, unknownLines: 0, lostEvents: 0 },
       scaling: { points: [{ events: 10, nsPerEvent: 1000, maxWindow: 6 }, { events: 100, nsPerEvent: 1100, maxWindow: 6 }], ratio: 1.1, deepTableRows: 500 },
     });
     expect(entry).to.match(/cores/).and.match(/Node v/);

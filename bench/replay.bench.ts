@@ -15,16 +15,22 @@ import type { ReplayChildResult } from './replay.child';
 export interface ReplayResult {
   readonly mb: number;
   readonly events: number;
+  /** The fastest of {@link READER_RUNS} runs, each in its own process. */
   readonly readerMbPerS: number;
+  readonly slowestReaderMbPerS: number;
+  readonly readerRuns: number;
   readonly grepMbPerS: number;
   /** reader time / grep time on the same file. */
   readonly ratio: number;
+  /** The largest of the runs. */
   readonly peakRssMb: number;
   /** RSS of the child before reading (Node + ts-node + the support code). */
   readonly startRssMb: number;
   readonly unknownLines: number;
   readonly lostEvents: number;
 }
+
+const READER_RUNS = 3;
 
 function grepCount(path: string): { ms: number; count: number } {
   const started = process.hrtime.bigint();
@@ -43,13 +49,19 @@ export async function replayBench(megabytes: number): Promise<ReplayResult> {
     // Warm the page cache for both readers alike, then take the faster of two grep runs.
     grepCount(path);
     const grep = [grepCount(path), grepCount(path)].sort((a, b) => a.ms - b.ms)[0] ?? grepCount(path);
-    const child = await runChild<ReplayChildResult>('replay.child.ts', [path], 600_000);
+    // The reader, like grep, is timed more than once and its fastest run kept (this machine is
+    // shared: a run can lose a third of its time to other tenants); the slowest is reported too.
+    const runs: Awaited<ReturnType<typeof runChild<ReplayChildResult>>>[] = [];
+    for (let i = 0; i < READER_RUNS; i++) runs.push(await runChild<ReplayChildResult>('replay.child.ts', [path], 600_000));
+    runs.sort((a, b) => a.result.ms - b.result.ms);
+    const child = runs[0] as (typeof runs)[number];
+    const slowest = runs[runs.length - 1] as (typeof runs)[number];
     const r = child.result;
     if (grep.count !== calls * EVENTS_PER_CALL) throw new Error(`grep counted ${grep.count} events, the generator wrote ${calls * EVENTS_PER_CALL}`);
     return {
       mb, events: r.events,
-      readerMbPerS: mb / (r.ms / 1000), grepMbPerS: mb / (grep.ms / 1000), ratio: r.ms / grep.ms,
-      peakRssMb: child.maxRssMb, startRssMb: r.startRssMb, unknownLines: r.unknownLines, lostEvents: grep.count - r.events,
+      readerMbPerS: mb / (r.ms / 1000), slowestReaderMbPerS: mb / (slowest.result.ms / 1000), readerRuns: runs.length, grepMbPerS: mb / (grep.ms / 1000), ratio: r.ms / grep.ms,
+      peakRssMb: Math.max(...runs.map((c) => c.maxRssMb)), startRssMb: r.startRssMb, unknownLines: r.unknownLines, lostEvents: grep.count - r.events,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runChild } from './child';
+import { runChild, type ChildReport } from './child';
 import { EVENTS_PER_CALL, writeLog } from './logGenerator';
 import type { ReplayChildResult } from './replay.child';
 
@@ -51,11 +51,10 @@ export async function replayBench(megabytes: number): Promise<ReplayResult> {
     const grep = [grepCount(path), grepCount(path)].sort((a, b) => a.ms - b.ms)[0] ?? grepCount(path);
     // The reader, like grep, is timed more than once and its fastest run kept (this machine is
     // shared: a run can lose a third of its time to other tenants); the slowest is reported too.
-    const runs: Awaited<ReturnType<typeof runChild<ReplayChildResult>>>[] = [];
+    const runs: ChildReport<ReplayChildResult>[] = [];
     for (let i = 0; i < READER_RUNS; i++) runs.push(await runChild<ReplayChildResult>('replay.child.ts', [path], 600_000));
     runs.sort((a, b) => a.result.ms - b.result.ms);
-    const child = runs[0] as (typeof runs)[number];
-    const slowest = runs[runs.length - 1] as (typeof runs)[number];
+    const [child, slowest] = [runs[0], runs[runs.length - 1]] as [ChildReport<ReplayChildResult>, ChildReport<ReplayChildResult>];
     const r = child.result;
     if (grep.count !== calls * EVENTS_PER_CALL) throw new Error(`grep counted ${grep.count} events, the generator wrote ${calls * EVENTS_PER_CALL}`);
     return {

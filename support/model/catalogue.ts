@@ -175,7 +175,7 @@ export function isKnownEvent(name: string): boolean {
 /** The protocols an event name belongs to (T-Library, and/or Interaction Server's, interactionCatalogue.ts). */
 export function protocolsOf(name: string): readonly Protocol[] {
   const tlib: Protocol[] = Object.prototype.hasOwnProperty.call(EVENTS, name) ? ['T-Library'] : [];
-  return [...tlib, ...(Object.prototype.hasOwnProperty.call(INTERACTION_EVENTS, name) ? INTERACTION_EVENTS[name] ?? [] : [])];
+  return [...tlib, ...((Object.hasOwn(INTERACTION_EVENTS, name) && INTERACTION_EVENTS[name]) || [])];
 }
 
 export function isKnownRequest(name: string): boolean {

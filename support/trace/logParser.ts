@@ -9,7 +9,7 @@
  * a record, a known kind of log line, or counted as unknown with its line number; records cut off
  * are reported as truncated. It never throws on input.
  */
-import { AT_HEADER, nativeHeader, nativeHeaderAt } from './nativeHeader';
+import { AT_HEADER, nativeHeader, nativeHeaderAt, type Header } from './nativeHeader';
 import { Shape, ShapeTrie } from './shape';
 import { kindOf, TraceDiagnostics, type RawValue, type TraceRecord } from './record';
 import { attributeName, nativeScalar, nativeValueOf, pairLine, psdkValue, remember, seenAt, valueStart, type Parsed, type Seen } from './values';
@@ -197,7 +197,7 @@ export class LogParser {
   }
 
   /** The time, tag and name of a native header line: a record starts, or a `[BSYNC]` copy is announced. */
-  private header(at: readonly [string, string, string | undefined], lineNo: number, text: string, start: number, end: number): void {
+  private header(at: Header, lineNo: number, text: string, start: number, end: number): void {
     this.seenTimestamp = true;
     const time = this.stamp(at[0]);
     if (at[2]) this.start(at[2], lineNo, 'native', 'tlib', time);
@@ -448,7 +448,7 @@ export class LogParser {
   }
 
   /** RE.atHeader's time, tag and name; on a plain line read by hand ({@link nativeHeader}). */
-  private atHeader(line: string): readonly [string, string, string | undefined] | undefined {
+  private atHeader(line: string): Header | undefined {
     const quick = this.plain ? nativeHeader(line) : null;
     if (quick !== null) return quick;
     const at = RE.atHeader.exec(line);

@@ -4,6 +4,7 @@
  */
 import { After, Before, BeforeStep, Status } from '@cucumber/cucumber';
 import * as allure from 'allure-js-commons';
+import { LabelName } from 'allure-js-commons';
 import { ConformanceAssertionError } from './errors';
 import { modelOf, sourceTitle } from './model/models';
 import { readTags } from './model/tags';
@@ -21,11 +22,14 @@ Before(async function (this: ConformanceWorld, { pickle, gherkinDocument }) {
   const tags = readTags(pickle.tags.map((t) => t.name));
   const model = tags.model ? modelOf(tags.model) : undefined;
   const section = tags.sources.map(sourceTitle).find((s) => s !== undefined);
-  await allure.epic(section ? `GenEM — ${section}` : 'GenEM');
-  await allure.story(pickle.name);
-  if (model) await allure.label('model', model.slug);
-  await allure.label('provenance', tags.inferred ? 'inferred' : 'documented');
-  for (const source of tags.sources) await allure.label('source', source.slice('@source:'.length));
+  // One runtime message for all the labels: each message is an attachment that every formatter handles.
+  await allure.labels(
+    { name: LabelName.EPIC, value: section ? `GenEM — ${section}` : 'GenEM' },
+    { name: LabelName.STORY, value: pickle.name },
+    ...(model ? [{ name: 'model', value: model.slug }] : []),
+    { name: 'provenance', value: tags.inferred ? 'inferred' : 'documented' },
+    ...tags.sources.map((source) => ({ name: 'source', value: source.slice('@source:'.length) })),
+  );
   for (const capability of tags.requires) {
     if (await this.missingCapability(capability)) {
       return this.skip(`the adapter does not declare the capability "${capability}" this scenario requires`);

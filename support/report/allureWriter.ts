@@ -6,8 +6,8 @@
  * system calls per file. Each scenario writes its result plus its attachments (trace, diagrams),
  * and the fsyncs alone were about a third of the whole run's time (bench/RESULTS.md, 2026-11-26).
  * The results are read once, by `allure generate` after the run, so this writer writes each file in
- * place, in the background (libuv's thread pool: the other core), while the next scenarios run;
- * the files and their contents are the same. `npm run conformance` waits for
+ * place, in the background (a worker thread, see ./backgroundFiles.ts: the other core), while the
+ * next scenarios run; the files and their contents are the same. `npm run conformance` waits for
  * {@link allureResultsWritten} before it generates the report; a write that fails is printed at
  * once and sets exit code 2 (the harness could not report), so nothing is lost silently. One
  * difference in content: a scenario whose hook failed is failed (or broken) in its result too, as
@@ -15,23 +15,22 @@
  * into one (see {@link mergeContainers}).
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringifyEnvInfo, type Writer } from 'allure-js-commons/sdk/reporter';
+import { BackgroundFiles } from './backgroundFiles';
 
 type Parameter<M extends keyof Writer, I extends number> = Parameters<Writer[M]>[I];
 
-const pending = new Set<Promise<void>>();
 const failures: string[] = [];
+const files = new BackgroundFiles((reason) => {
+  const message = `could not write the Allure result ${reason}`;
+  failures.push(message);
+  console.error(message);
+  process.exitCode = 2;
+});
 
 function inBackground(path: string, data: string | Buffer): void {
-  const write = writeFile(path, data).catch((e: unknown) => {
-    const message = `could not write the Allure result ${path}: ${(e as Error).message}`;
-    failures.push(message);
-    console.error(message);
-    process.exitCode = 2;
-  }).finally(() => pending.delete(write));
-  pending.add(write);
+  files.write(path, data);
 }
 
 type TestResult = Parameter<'writeResult', 0>;
@@ -90,7 +89,7 @@ function carryHookFailures(container: Container): void {
 /** Resolves once every result file is on disk; the write failures so far (empty: all written). */
 export async function allureResultsWritten(): Promise<readonly string[]> {
   flushHeld();
-  while (pending.size > 0) await Promise.all([...pending]);
+  await files.settled();
   return failures.splice(0);
 }
 
@@ -103,6 +102,8 @@ class ReportResultsWriter implements Writer {
 
   writeResult(result: TestResult): void {
     this.path('');
+    // The results held so far are complete: their containers came in the same turn as they did.
+    flushHeld();
     held.set(result.uuid, { dir: this.config.resultsDir, result, containers: [] });
     if (!flushScheduled) {
       flushScheduled = true;

@@ -1,0 +1,116 @@
+/**
+ * Files written by a worker thread, off the thread that runs the scenarios.
+ *
+ * A run writes about five files per scenario into the Allure results: the result, the hooks'
+ * container, the observed trace, the sequence diagram and one CSV per data table. `fs.promises`
+ * writes happen in libuv's pool, but starting each one (a FileHandle, its promises, and cucumber's
+ * domain around every callback) cost the running thread 0.2–0.3 ms per file here: 0.4–0.7 s of a
+ * 5 s run (bench/RESULTS.md, 2026-11-26). Here the running thread only hands the path and the data
+ * over, in batches; a worker writes them, one after another, on the other core.
+ *
+ * Nothing is lost: the worker keeps the process alive while a file is outstanding (a run that ends
+ * without waiting still gets every file), {@link BackgroundFiles.settled} resolves once every file
+ * handed over so far is on disk, and a file that cannot be written is reported with its path.
+ */
+import { Worker } from 'node:worker_threads';
+
+/** One file: where, and what. */
+type Job = readonly [path: string, data: string | Uint8Array<ArrayBuffer>];
+
+/** The worker's answer to one batch: how many files it handled and which of them failed. */
+interface Done {
+  readonly done: number;
+  readonly failed: readonly string[];
+}
+
+/**
+ * The worker's whole program, run with `eval` so that the worker needs no TypeScript loader: it is
+ * turned into source text with `toString()` (its types already stripped), so it must not use
+ * anything from outside its own body. Synchronous writes, one after another: the worker has
+ * nothing else to do, and libuv's pool stays free for the formatters' streams.
+ */
+function workerProgram(): void {
+  /* eslint-disable @typescript-eslint/no-require-imports -- the worker is CommonJS source text */
+  const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const { writeFileSync } = require('node:fs') as typeof import('node:fs');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  parentPort?.on('message', (batch: readonly Job[]) => {
+    const failed: string[] = [];
+    for (const [path, data] of batch) {
+      try {
+        writeFileSync(path, data);
+      } catch (e) {
+        failed.push(`${path}: ${(e as Error).message}`);
+      }
+    }
+    parentPort.postMessage({ done: batch.length, failed } satisfies Done);
+  });
+}
+
+/** Files handed over at once, at most (a scenario writes about five). */
+const BATCH = 32;
+
+export class BackgroundFiles {
+  private worker: Worker | undefined;
+  private batch: Job[] = [];
+  private outstanding = 0;
+  private waiting: (() => void)[] = [];
+
+  /** `onFailure(message)`: a file could not be written (message names the path and the reason). */
+  constructor(private readonly onFailure: (message: string) => void) {}
+
+  /** Write `data` to `path` (replacing it), in the worker: at the end of this turn, or sooner once a batch is full. */
+  write(path: string, data: string | Uint8Array): void {
+    // A small Buffer is a view of a shared 8 KB pool, which a message would copy whole: copy the
+    // view alone, and hand that copy over (transferred, not copied again).
+    this.batch.push([path, typeof data === 'string' ? data : new Uint8Array(data)]);
+    this.outstanding += 1;
+    // A cucumber run goes from scenario to scenario in promise jobs, without a turn of the event
+    // loop in between: waiting for the turn alone would hand everything over at the end.
+    if (this.batch.length >= BATCH) this.handOver();
+    else if (this.batch.length === 1) setImmediate(() => { this.handOver(); });
+  }
+
+  /** Resolves once every file written so far is on disk or reported as failed. */
+  settled(): Promise<void> {
+    this.handOver();
+    if (this.outstanding === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private handOver(): void {
+    if (this.batch.length === 0) return;
+    const batch = this.batch;
+    this.batch = [];
+    const worker = this.started();
+    // Outstanding files keep the process alive; an idle worker does not (see onDone).
+    worker.ref();
+    worker.postMessage(batch, batch.flatMap(([, data]) => (typeof data === 'string' ? [] : [data.buffer])));
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(`(${workerProgram.toString()})()`, { eval: true, execArgv: [] });
+    worker.on('message', (m: Done) => { this.onDone(m); });
+    // The worker died (it does not throw on a file it cannot write): whatever it held is lost, and said so.
+    const lost = (why: string): void => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      const count = this.outstanding - this.batch.length;
+      if (count > 0) this.onDone({ done: count, failed: [`${String(count)} file(s) not written: the writer thread ${why}`] });
+    };
+    worker.on('error', (e) => { lost(`failed: ${e.message}`); });
+    worker.on('exit', (code) => { lost(`exited with code ${String(code)}`); });
+    this.worker = worker;
+    return worker;
+  }
+
+  private onDone({ done, failed }: Done): void {
+    for (const message of failed) this.onFailure(message);
+    this.outstanding -= done;
+    if (this.outstanding > this.batch.length) return;
+    this.worker?.unref();
+    if (this.outstanding > 0) return;
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+}

@@ -21,6 +21,12 @@ export default tseslint.config(
     },
   },
   {
+    // Vendored CommonJS stand-ins for dependencies (package.json overrides): plain JavaScript, no types.
+    files: ['support/vendor/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     files: ['**/*.spec.ts'],
     rules: { '@typescript-eslint/no-floating-promises': 'off', 'max-lines': 'off' },
   },

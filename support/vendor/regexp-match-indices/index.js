@@ -1,0 +1,26 @@
+'use strict';
+/**
+ * Stands in for the `regexp-match-indices` polyfill (package.json `overrides`), which
+ * @cucumber/cucumber-expressions calls for every step it matches. The polyfill is chosen because a
+ * RegExp without the `d` flag has no `indices`, even on Node 20, which has the flag: so each match
+ * re-parsed the expression with regexp-tree and ran a second, rewritten expression to measure the
+ * groups (about 1 ms per step definition and 50 µs per step matched: ~0.4 s of a 3 s conformance
+ * run, bench/RESULTS.md 2026-11-26). Here the same expression with the `d` flag added (made once
+ * per expression) gives the indices natively, as the standard defines them; `lastIndex` is carried
+ * over both ways, as the polyfill does. Checked by ../regexp-match-indices.spec.ts.
+ */
+const withIndices = new WeakMap();
+
+function exec(regexp, string) {
+  let d = withIndices.get(regexp);
+  if (d === undefined) {
+    d = regexp.hasIndices ? regexp : new RegExp(regexp.source, `${regexp.flags}d`);
+    withIndices.set(regexp, d);
+  }
+  d.lastIndex = regexp.lastIndex;
+  const match = d.exec(string);
+  regexp.lastIndex = d.lastIndex;
+  return match;
+}
+
+module.exports = exec;

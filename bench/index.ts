@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const requestedMb = size('BENCH_LOG_MB', 50);
   const results: AllResults = {
     micro,
-    suite: await suiteBench(2),
+    suite: await suiteBench(3),
     replay: { ...(await replayBench(requestedMb)), requestedMb },
     scaling: scalingBench([largest / 100, largest / 10, largest], 50),
     bridge: await bridgeBench(1000, 50, 10),

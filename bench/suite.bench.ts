@@ -18,27 +18,31 @@ export interface SuiteResult {
   readonly scenarios: number;
   readonly suiteMs: number;
   readonly baselineMs: number;
-  /** (suite − baseline) / (scenarios − baseline scenarios). */
+  /** (suite − baseline) / (scenarios − baseline scenarios), each the fastest of its runs. */
   readonly msPerScenario: number;
+  /** The same with the slowest run of the suite (the noise of this machine, not a second result). */
+  readonly slowestMsPerScenario: number;
+  readonly runs: number;
   /** The same, both runs with the progress formatter only (what the formatters add is the difference). */
   readonly msPerScenarioProgressOnly: number;
   readonly passed: boolean;
 }
 
-/** The fastest of `repeat` runs of `paths` (none = every feature) in a child process. */
-export async function fastest(formats: 'all' | 'progress', paths: readonly string[], repeat: number): Promise<SuiteChildResult> {
-  let best: SuiteChildResult | undefined;
+/** `repeat` runs of `paths` (none = every feature), each in a child process: the fastest and the slowest. */
+export async function fastest(formats: 'all' | 'progress', paths: readonly string[], repeat: number): Promise<SuiteChildResult & { readonly slowestMs: number }> {
+  const runs: SuiteChildResult[] = [];
   for (let i = 0; i < repeat; i += 1) {
     const dir = mkdtempSync(join(tmpdir(), 'cmc-bench-suite-'));
     try {
-      const { result } = await runChild<SuiteChildResult>('suite.child.ts', [dir, formats, ...paths], 300_000);
-      if (!best || result.ms < best.ms) best = result;
+      runs.push((await runChild<SuiteChildResult>('suite.child.ts', [dir, formats, ...paths], 300_000)).result);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  if (!best) throw new Error('suite bench: no run');
-  return best;
+  runs.sort((a, b) => a.ms - b.ms);
+  const [best, slowest] = [runs[0], runs[runs.length - 1]];
+  if (!best || !slowest) throw new Error('suite bench: no run');
+  return { ...best, slowestMs: slowest.ms };
 }
 
 /** `suite`: feature paths for the big run (default: the profile's, i.e. every feature). */
@@ -51,6 +55,8 @@ export async function suiteBench(repeat: number, suite: readonly string[] = []):
   return {
     scenarios: full.scenarios, suiteMs: full.ms, baselineMs: baseline.ms,
     msPerScenario: (full.ms - baseline.ms) / extra,
+    slowestMsPerScenario: (full.slowestMs - baseline.ms) / extra,
+    runs: repeat,
     msPerScenarioProgressOnly: (bareFull.ms - bare.ms) / Math.max(1, bareFull.scenarios - bare.scenarios),
     passed: full.passed && baseline.passed && bareFull.passed,
   };

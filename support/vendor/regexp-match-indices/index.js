@@ -6,18 +6,22 @@
  * re-parsed the expression with regexp-tree and ran a second, rewritten expression to measure the
  * groups (about 1 ms per step definition and 50 µs per step matched: ~0.4 s of a 3 s conformance
  * run, bench/RESULTS.md 2026-11-26). Here the same expression with the `d` flag added (made once
- * per expression) gives the indices natively, as the standard defines them; `lastIndex` is carried
- * over both ways, as the polyfill does. Checked by ../regexp-match-indices.spec.ts.
+ * per expression, used once the expression itself has matched) gives the indices natively, as
+ * the standard defines them; `lastIndex` is carried over both ways, as the polyfill does. Checked by ../regexp-match-indices.spec.ts.
  */
 const withIndices = new WeakMap();
 
 function exec(regexp, string) {
+  if (regexp.hasIndices) return regexp.exec(string);
+  // Most calls miss (cucumber tries every step definition on every step): a miss needs no indices.
+  const from = regexp.lastIndex;
+  if (regexp.exec(string) === null) return null;
   let d = withIndices.get(regexp);
   if (d === undefined) {
-    d = regexp.hasIndices ? regexp : new RegExp(regexp.source, `${regexp.flags}d`);
+    d = new RegExp(regexp.source, `${regexp.flags}d`);
     withIndices.set(regexp, d);
   }
-  d.lastIndex = regexp.lastIndex;
+  d.lastIndex = from;
   const match = d.exec(string);
   regexp.lastIndex = d.lastIndex;
   return match;

@@ -227,10 +227,17 @@ export class LogParser {
     this.diagnostics.records += 1;
     const attributes = b.shape.build(b.values);
     const thisDn = attributes.ThisDN;
-    // Built key by key (no spreads: one record per event of a large log), in the same key order.
-    const r: { -readonly [K in keyof TraceRecord]: TraceRecord[K] } = { kind: kindOf(b.name), name: b.name, attributes } as TraceRecord;
+    const kind = kindOf(b.name);
+    const source = this.sourcePrefix + String(b.line);
+    // The usual record (a DN, a time, nothing else) as one literal: all its properties in the object
+    // itself, made at once. Any other is built key by key; the keys are in the same order either way.
+    if (typeof thisDn === 'string' && thisDn && b.time && !b.sync && !b.truncated) {
+      this.emit({ kind, name: b.name, attributes, dn: thisDn, source, line: b.line, format: b.format, time: b.time });
+      return;
+    }
+    const r: { -readonly [K in keyof TraceRecord]: TraceRecord[K] } = { kind, name: b.name, attributes } as TraceRecord;
     if (typeof thisDn === 'string' && thisDn) r.dn = thisDn;
-    r.source = this.sourcePrefix + String(b.line);
+    r.source = source;
     r.line = b.line;
     r.format = b.format;
     if (b.time) r.time = b.time;

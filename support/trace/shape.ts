@@ -95,8 +95,7 @@ export class ShapeTrie {
   /** The empty shape records named `messageName` start from. */
   root(messageName: string): Shape {
     const n = messageName.length;
-    const at = (i: number): number => messageName.charCodeAt(i < n ? i : n - 1);
-    const slot = (n * 31 + at(n - 1) * 7 + at(n >> 1) + at(5) * 13 + at((n * 3) >> 2) * 3) & 255;
+    const slot = (n * 31 + codeAt(messageName, n - 1) * 7 + codeAt(messageName, n >> 1) + codeAt(messageName, 5) * 13 + codeAt(messageName, (n * 3) >> 2) * 3) & 255;
     const recent = this.recent[slot];
     if (recent?.name === messageName) return recent.root;
     let entry = this.roots.get(messageName);
@@ -118,6 +117,11 @@ export class ShapeTrie {
     }
     return new Shape(names, this);
   }
+}
+
+/** The character code at `i`, or at the last character of a shorter name. */
+function codeAt(name: string, i: number): number {
+  return name.charCodeAt(i < name.length ? i : name.length - 1);
 }
 
 /**

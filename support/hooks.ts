@@ -4,7 +4,6 @@
  */
 import { After, Before, BeforeStep, Status } from '@cucumber/cucumber';
 import * as allure from 'allure-js-commons';
-import { LabelName } from 'allure-js-commons';
 import { ConformanceAssertionError } from './errors';
 import { modelOf, sourceTitle } from './model/models';
 import { readTags } from './model/tags';
@@ -24,8 +23,8 @@ Before(async function (this: ConformanceWorld, { pickle, gherkinDocument }) {
   const section = tags.sources.map(sourceTitle).find((s) => s !== undefined);
   // One runtime message for all the labels: each message is an attachment that every formatter handles.
   await allure.labels(
-    { name: LabelName.EPIC, value: section ? `GenEM — ${section}` : 'GenEM' },
-    { name: LabelName.STORY, value: pickle.name },
+    { name: allure.LabelName.EPIC, value: section ? `GenEM — ${section}` : 'GenEM' },
+    { name: allure.LabelName.STORY, value: pickle.name },
     ...(model ? [{ name: 'model', value: model.slug }] : []),
     { name: 'provenance', value: tags.inferred ? 'inferred' : 'documented' },
     ...tags.sources.map((source) => ({ name: 'source', value: source.slice('@source:'.length) })),

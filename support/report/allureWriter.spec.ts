@@ -48,7 +48,7 @@ test('a result that cannot be written is reported, with its path, and makes the 
     allureWriter(dir).writeAttachment('no-such-dir/x-attachment.svg', Buffer.from('<svg/>'));
     const failures = await allureResultsWritten();
     assert.equal(failures.length, 1);
-    assert.match(failures[0] ?? '', /could not write the Allure result .*no-such-dir\/x-attachment\.svg: ENOENT/);
+    assert.match(failures[0] ?? '', /could not write the Allure results: .*no-such-dir\/x-attachment\.svg: ENOENT/);
     assert.deepEqual(errors, failures);
     assert.equal(process.exitCode, 2);
   } finally {

@@ -23,7 +23,7 @@ type Parameter<M extends keyof Writer, I extends number> = Parameters<Writer[M]>
 
 const failures: string[] = [];
 const files = new BackgroundFiles((reason) => {
-  const message = `could not write the Allure result ${reason}`;
+  const message = `could not write the Allure results: ${reason}`;
   failures.push(message);
   console.error(message);
   process.exitCode = 2;

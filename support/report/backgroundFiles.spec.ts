@@ -66,3 +66,21 @@ test('a process that ends without waiting still writes every file handed over (t
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('files held by a writer thread that dies are reported as not written, and settled still resolves', async () => {
+  const dir = scratch();
+  try {
+    const failures: string[] = [];
+    // A worker that ends on its first batch without writing or answering.
+    const files = new BackgroundFiles((m) => failures.push(m), () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- worker source text, as the real program
+      (require('node:worker_threads') as typeof import('node:worker_threads')).parentPort?.on('message', () => process.exit(3));
+    });
+    for (let i = 0; i < 3; i += 1) files.write(join(dir, `${String(i)}.txt`), 'x');
+    await files.settled();
+    assert.deepEqual(failures, [`3 file(s) not written, the first ${join(dir, '0.txt')}: the writer thread exited with code 3`]);
+    assert.deepEqual(readdirSync(dir), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

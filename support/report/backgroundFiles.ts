@@ -54,10 +54,15 @@ export class BackgroundFiles {
   private worker: Worker | undefined;
   private batch: Job[] = [];
   private outstanding = 0;
+  /** The paths of each batch handed over and not answered yet, oldest first (the worker answers in order). */
+  private inFlight: string[][] = [];
   private waiting: (() => void)[] = [];
 
-  /** `onFailure(message)`: a file could not be written (message names the path and the reason). */
-  constructor(private readonly onFailure: (message: string) => void) {}
+  /**
+   * `onFailure(message)`: a file could not be written (message names the path and the reason).
+   * `program`: the worker's program (tests give one that dies, to see that its files are reported).
+   */
+  constructor(private readonly onFailure: (message: string) => void, private readonly program: () => void = workerProgram) {}
 
   /** Write `data` to `path` (replacing it), in the worker: at the end of this turn, or sooner once a batch is full. */
   write(path: string, data: string | Uint8Array): void {
@@ -85,19 +90,24 @@ export class BackgroundFiles {
     const worker = this.started();
     // Outstanding files keep the process alive; an idle worker does not (see onDone).
     worker.ref();
+    this.inFlight.push(batch.map(([path]) => path));
     worker.postMessage(batch, batch.flatMap(([, data]) => (typeof data === 'string' ? [] : [data.buffer])));
   }
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(`(${workerProgram.toString()})()`, { eval: true, execArgv: [] });
-    worker.on('message', (m: Done) => { this.onDone(m); });
+    const worker = new Worker(`(${this.program.toString()})()`, { eval: true, execArgv: [] });
+    worker.on('message', (m: Done) => {
+      this.inFlight.shift();
+      this.onDone(m);
+    });
     // The worker died (it does not throw on a file it cannot write): whatever it held is lost, and said so.
     const lost = (why: string): void => {
       if (this.worker !== worker) return;
       this.worker = undefined;
-      const count = this.outstanding - this.batch.length;
-      if (count > 0) this.onDone({ done: count, failed: [`${String(count)} file(s) not written: the writer thread ${why}`] });
+      const paths = this.inFlight.flat();
+      this.inFlight = [];
+      if (paths.length > 0) this.onDone({ done: paths.length, failed: [`${String(paths.length)} file(s) not written, the first ${paths[0] ?? ''}: the writer thread ${why}`] });
     };
     worker.on('error', (e) => { lost(`failed: ${e.message}`); });
     worker.on('exit', (code) => { lost(`exited with code ${String(code)}`); });

@@ -7,7 +7,8 @@
  * groups (about 1 ms per step definition and 50 µs per step matched: ~0.4 s of a 3 s conformance
  * run, bench/RESULTS.md 2026-11-26). Here the same expression with the `d` flag added (made once
  * per expression, used once the expression itself has matched) gives the indices natively, as
- * the standard defines them; `lastIndex` is carried over both ways, as the polyfill does. Checked by ../regexp-match-indices.spec.ts.
+ * the standard defines them; `lastIndex` is carried over both ways, as the polyfill does.
+ * Checked by ../regexp-match-indices.spec.ts.
  */
 const withIndices = new WeakMap();
 

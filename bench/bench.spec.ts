@@ -72,13 +72,13 @@ describe('benchmarks (tiny sizes, no timing asserted)', () => {
 
   it('an entry names the machine and every result, and is appended', () => {
     const entry = renderEntry({
-      suite: { scenarios: 10, suiteMs: 100, baselineMs: 10, msPerScenario: 10, slowestMsPerScenario: 12.5, runs: 3, msPerScenarioProgressOnly: 4, passed: true },
+      suite: { scenarios: 10, suiteMs: 100, suiteFilesWaitMs: 3, baselineMs: 10, msPerScenario: 10, slowestMsPerScenario: 12.5, runs: 3, msPerScenarioProgressOnly: 4, passed: true },
       replay: { mb: 1, requestedMb: 1, events: 6, readerMbPerS: 10, slowestReaderMbPerS: 8, readerRuns: 3, grepMbPerS: 300, ratio: 30, peakRssMb: 120, startRssMb: 100, unknownLines: 0, lostEvents: 0 },
       scaling: { points: [{ events: 10, nsPerEvent: 1000, maxWindow: 6 }, { events: 100, nsPerEvent: 1100, maxWindow: 6 }], ratio: 1.1, deepTableRows: 500 },
     });
     expect(entry).to.match(/cores/).and.match(/Node v/);
     expect(entry).to.contain('target missed').and.contain('1.25× the target');
-    expect(entry).to.contain('fastest of 3 runs').and.contain('slowest run of the suite: 12.50 ms');
+    expect(entry).to.contain('fastest of 3 runs').and.contain('slowest run of the suite: 12.50 ms').and.contain('of which 3 ms waiting');
     expect(entry).to.contain('target met');
     expect(entry).to.contain('load average');
     const dir = mkdtempSync(join(tmpdir(), 'cmc-bench-spec-'));

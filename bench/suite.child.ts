@@ -16,6 +16,8 @@ type JsonObject = IConfiguration['formatOptions'];
 export interface SuiteChildResult {
   /** The run, support code already loaded (loading is the same for any run and only adds noise). */
   readonly ms: number;
+  /** Of `ms`: waiting, after the last scenario, for the Allure files still being written (the disk's share). */
+  readonly filesWaitMs: number;
   /** Loading the support code (ts-node compiles steps and support). */
   readonly loadMs: number;
   readonly scenarios: number;
@@ -57,6 +59,8 @@ reply(async (): Promise<SuiteChildResult> => {
     if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried) scenarios += 1;
   });
   // The Allure results are written in the background: the run is over when they are on disk.
+  const ran = process.hrtime.bigint();
   const unwritten = await allureResultsWritten();
-  return { ms: Number(process.hrtime.bigint() - started) / 1e6, loadMs, scenarios, passed: success && unwritten.length === 0 };
+  const done = process.hrtime.bigint();
+  return { ms: Number(done - started) / 1e6, filesWaitMs: Number(done - ran) / 1e6, loadMs, scenarios, passed: success && unwritten.length === 0 };
 });

@@ -29,10 +29,6 @@ const files = new BackgroundFiles((reason) => {
   process.exitCode = 2;
 });
 
-function inBackground(path: string, data: string | Buffer): void {
-  files.write(path, data);
-}
-
 type TestResult = Parameter<'writeResult', 0>;
 type Container = Parameter<'writeGroup', 0>;
 
@@ -49,9 +45,9 @@ let flushScheduled = false;
 function flushHeld(): void {
   flushScheduled = false;
   for (const { dir, result, containers } of held.values()) {
-    inBackground(join(dir, `${result.uuid}-result.json`), JSON.stringify(result));
+    files.write(join(dir, `${result.uuid}-result.json`), JSON.stringify(result));
     const merged = mergeContainers(containers);
-    if (merged) inBackground(join(dir, `${merged.uuid}-container.json`), JSON.stringify(merged));
+    if (merged) files.write(join(dir, `${merged.uuid}-container.json`), JSON.stringify(merged));
   }
   held.clear();
 }
@@ -121,7 +117,7 @@ class ReportResultsWriter implements Writer {
   }
 
   writeAttachment(distFileName: string, content: Buffer): void {
-    inBackground(this.path(distFileName), content);
+    files.write(this.path(distFileName), content);
   }
 
   /** At once: the source file is the caller's, and may be gone later. */
@@ -142,7 +138,7 @@ class ReportResultsWriter implements Writer {
   }
 
   private json(name: string, data: unknown): void {
-    inBackground(this.path(name), JSON.stringify(data));
+    files.write(this.path(name), JSON.stringify(data));
   }
 
   private path(name: string): string {

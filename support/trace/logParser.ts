@@ -17,7 +17,7 @@ import { attributeName, nativeScalar, nativeValueOf, pairLine, psdkValue, rememb
 type MutablePair = { key: string; value: RawValue };
 interface OpenList { readonly depth: number; readonly list: MutablePair[] }
 
-interface Builder {
+export interface Builder {
   readonly name: string;
   readonly line: number;
   readonly time: string | undefined;
@@ -87,14 +87,14 @@ const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 
 export class LogParser {
   readonly diagnostics = new TraceDiagnostics();
-  private builder: Builder | undefined;
-  private expect: Expectation | undefined;
+  protected builder: Builder | undefined;
+  protected expect: Expectation | undefined;
   private date: string | undefined;
   private inSip = false;
   private seenTimestamp = false;
-  private lastEndedPsdk = false;
+  protected lastEndedPsdk = false;
   /** The line being read holds no line terminator (see {@link push}). */
-  private plain = false;
+  protected plain = false;
   private lastLineNo = 0;
 
   private readonly shapes = new ShapeTrie();
@@ -197,7 +197,7 @@ export class LogParser {
   }
 
   /** The time, tag and name of a native header line: a record starts, or a `[BSYNC]` copy is announced. */
-  private header(at: Header, lineNo: number, text: string, start: number, end: number): void {
+  protected header(at: Header, lineNo: number, text: string, start: number, end: number): void {
     this.seenTimestamp = true;
     const time = this.stamp(at[0]);
     if (at[2]) this.start(at[2], lineNo, 'native', 'tlib', time);
@@ -220,7 +220,7 @@ export class LogParser {
     this.builder = { name, line, time, format, body, sync, shape: this.shapes.root(name), values: this.values, stack: [], complexOpen: false };
   }
 
-  private finish(b: Builder): void {
+  protected finish(b: Builder): void {
     this.builder = undefined;
     this.lastEndedPsdk = b.body === 'psdk';
     if (b.truncated) this.diagnostics.truncatedRecord(b.line, b.name, b.truncated);
@@ -327,7 +327,7 @@ export class LogParser {
     return seen;
   }
 
-  private setValue(b: Builder, name: string, parsed: Parsed, depth: number, lineNo: number): void {
+  protected setValue(b: Builder, name: string, parsed: Parsed, depth: number, lineNo: number): void {
     if ('cut' in parsed) {
       b.truncated = `line ${lineNo}: ${name}: ${parsed.cut}`;
       return;
@@ -341,7 +341,7 @@ export class LogParser {
     this.put(b, name, parsed.value);
   }
 
-  private put(b: Builder, name: string, value: RawValue): void {
+  protected put(b: Builder, name: string, value: RawValue): void {
     const step = b.shape.step(name);
     b.shape = step.shape;
     b.values[step.slot] = value;

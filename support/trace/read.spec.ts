@@ -12,11 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { lookupAttribute } from '../model/catalogue';
-import { LineSplitter, readTrace } from './read';
+import { LineSplitter, readTrace, type ReadOptions } from './read';
 import { LogParser } from './logParser';
 import { AT_HEADER, nativeHeader, nativeHeaderAt } from './nativeHeader';
 import type { TraceDiagnostics, TraceRecord } from './record';
-import { nativeScalar, nativeValueOf } from './values';
+import { createTokenizer } from './tokenizer';
+import { tokenScalar } from './tokenParser';
+import { attributeInfo, nativeScalar, nativeValueOf } from './values';
 
 const FIXTURES = join(__dirname, 'fixtures');
 const VARIED = 'varied_20260304_101500_120.log';
@@ -33,11 +35,20 @@ function reading(records: readonly TraceRecord[], d: TraceDiagnostics): string {
   return JSON.stringify({ diagnostics: d, records });
 }
 
-async function viaReadTrace(file: string): Promise<string> {
+async function viaReadTrace(file: string, options: ReadOptions = {}): Promise<string> {
   const records: TraceRecord[] = [];
-  const d = await readTrace(file, (r) => records.push(r));
+  const d = await readTrace(file, (r) => records.push(r), options);
   return reading(records, d);
 }
+
+/**
+ * The two-thread reader (readInWorker.ts): with its own sizes, with small ones, and with blocks and
+ * pieces so small and odd that lines are cut everywhere and some pieces have more lines than the
+ * token space (on large files, only the first: the others hand over a block every few hundred bytes).
+ */
+const WORKER: [string, ReadOptions] = ['worker', { worker: true }];
+const TINY: [string, ReadOptions] = ['worker, 301-byte blocks of 37-byte pieces', { worker: true, workerSizes: { block: 301, piece: 37 } }];
+const WORKER_MODES: readonly [string, ReadOptions][] = [WORKER, ['worker, 4 KB blocks of 1 KB pieces', { worker: true, workerSizes: { block: 4096, piece: 1024 } }], TINY];
 
 /** The line-by-line path: LogParser.push, lines cut by readline's rule (readTrace skips leading blank lines). */
 function viaPush(label: string, text: string): string {
@@ -64,6 +75,7 @@ describe('readTrace, fast path', () => {
     const want = reading(expected.records, expected.diagnostics);
     assert.equal(await viaReadTrace(join(FIXTURES, VARIED)), want);
     assert.equal(viaPush(VARIED, readFileSync(join(FIXTURES, VARIED), 'utf8')), want, 'LogParser.push, line by line');
+    for (const [mode, options] of WORKER_MODES) assert.equal(await viaReadTrace(join(FIXTURES, VARIED), options), want, mode);
   });
 
   it('reads large files across chunk boundaries as line by line (LF, CRLF, CR, multi-byte characters, one huge line)', { timeout: 60_000 }, async () => {
@@ -81,8 +93,15 @@ describe('readTrace, fast path', () => {
     for (const [name, text] of variants) {
       for (const shift of ['', 'x\n', 'xy\r\n']) {
         const label = `${name}_20260304_101500_120.log`;
-        const got = await withTempFile(label, shift + text, viaReadTrace);
-        assert.equal(got, viaPush(label, shift + text), `${name}, shifted by ${JSON.stringify(shift)}`);
+        const want = viaPush(label, shift + text);
+        await withTempFile(label, shift + text, async (file) => {
+          assert.equal(await viaReadTrace(file), want, `${name}, shifted by ${JSON.stringify(shift)}`);
+          assert.equal(await viaReadTrace(file, WORKER[1]), want, `${name}, shifted by ${JSON.stringify(shift)}, ${WORKER[0]}`);
+        });
+        const head = (shift + text).slice(0, 40_000);
+        await withTempFile(label, head, async (file) => {
+          assert.equal(await viaReadTrace(file, TINY[1]), viaPush(label, head), `the first 40,000 characters of ${name}, shifted by ${JSON.stringify(shift)}, ${TINY[0]}`);
+        });
       }
     }
   });
@@ -90,8 +109,57 @@ describe('readTrace, fast path', () => {
   it('decodes UTF-8 split across chunks and a cut last character as the stream decoder did', async () => {
     const text = Buffer.from(`@10:00:00.0001 [0] x: message EventA\n\tAttributeThisDN\t'${'é'.repeat(200_000)}'\n`);
     const cut = Buffer.concat([text, Buffer.from([0xe2, 0x82])]);
-    const got = await withTempFile('utf8.log', cut, viaReadTrace);
-    assert.equal(got, viaPush('utf8.log', cut.toString('utf8')));
+    const want = viaPush('utf8.log', cut.toString('utf8'));
+    await withTempFile('utf8.log', cut, async (file) => {
+      assert.equal(await viaReadTrace(file), want);
+      for (const [mode, options] of WORKER_MODES) assert.equal(await viaReadTrace(file, options), want, mode);
+    });
+  });
+});
+
+describe('readTrace, two threads', () => {
+  it('reads random logs as line by line, wherever blocks and pieces end', { timeout: 120_000 }, async () => {
+    const line = fc.constantFrom(
+      '@10:00:00.0010 [0] 8.1 distribute_event: message EventDialing', '@10:00:00.0020 [BSYNC] 8.1 x', '@10:00:00.0030 [0] x: message EventA: message EventB',
+      '2026-03-04T10:00:00.040 Trc 04541 RequestMakeCall received from [12] (0000000c Desktop_A)', 'message RequestMakeCall', 'message EventRinging',
+      '\tAttributeThisDN\t\'2000\'', '\tAttributeThisDN \t \'20\'', '\tAttributeConnID\t00a1020300000000', '\tAttributeEventSequenceNumber\t000000000000001f',
+      '\tAttributeCallType\t-0', '\tAttributeCallType\t7 (x)', '\tAttributeTimeinuSecs\t1234567890123456', '\tAttributeUserData\t[64] 00 03 00 00..',
+      "\t\t'Lang'\t'fr'", "\t\t'Route'(list) 'Hop'\t'rp-1'", '\t\t\t\'Wait\'\t12', '\tAttributeOtherDN\t\'unterminated', '\tAttributeX1\t', '\tAttributeX1',
+      '\tAttributeThisDNRole\t1', '\t1Bad\t2', '\t(note)', '\t...', '    AttributeThisDN\t\'7\'', '', '   ', '10:00:00.002: Sending  [0,UDP] 420 bytes >>>>>',
+      'INVITE sip:3000@127.0.0.1 SIP/2.0', "'EventOnHook' ('87')", 'message attributes:', 'AttributeThisDN [str] = "7001"', 'junk é', '\tAttributeThisDN\t\'é\'',
+    );
+    const eol = fc.constantFrom('\n', '\n', '\n', '\n', '\r\n', '\r');
+    const log = fc.array(fc.tuple(line, eol), { minLength: 1, maxLength: 120 }).map((ls) => ls.map(([l, e]) => l + e).join(''));
+    const sizes = fc.record({ block: fc.integer({ min: 1, max: 700 }), piece: fc.integer({ min: 1, max: 200 }) });
+    await fc.assert(fc.asyncProperty(log, sizes, fc.boolean(), async (text, workerSizes, cut) => {
+      const content = cut ? text.slice(0, -3) : text;
+      const want = viaPush('random_20260304_101500_120.log', content);
+      await withTempFile('random_20260304_101500_120.log', content, async (file) => {
+        assert.equal(await viaReadTrace(file, { worker: true, workerSizes }), want);
+      });
+    }), { numRuns: 120 });
+  });
+
+  it('stops the worker and rejects with the error of a record handler', async () => {
+    const text = '@10:00:00.0010 [0] x: message EventA\n\tAttributeThisDN\t\'1\'\n'.repeat(50_000);
+    await withTempFile('throws.log', text, async (file) => {
+      let calls = 0;
+      await assert.rejects(readTrace(file, () => {
+        calls += 1;
+        if (calls === 1000) throw new Error('handler failed');
+      }, { worker: true }), /handler failed/);
+      assert.equal(calls, 1000, 'no record after the error');
+    });
+  });
+
+  it('rejects with the read error when the file cannot be read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-read-dir-'));
+    try {
+      await assert.rejects(readTrace(dir, () => undefined, { worker: true }), /EISDIR/);
+      await assert.rejects(readTrace(dir, () => undefined, { worker: false }), /EISDIR/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -133,6 +201,32 @@ describe('hand-written readers', () => {
       if (quick === null) return;
       const m = AT_HEADER.exec(l);
       assert.deepEqual(quick, m ? [m[1], m[2], m[3]] : undefined, l);
+    }), { numRuns: 5000 });
+  });
+
+  it('the tokenizer reads an attribute line as the parser\'s fast path does', () => {
+    const names = ['ThisDN', 'ConnID', 'CallType', 'EventSequenceNumber', 'TimeinSecs', 'CallUUID', 'Unknown_1', 'ReferenceID'];
+    const piece = fc.constantFrom("'", '"', '0', '7', '9', '12', '-', 'a', 'F', 'g', ' ', '\t', '[', ']', '(', ')', '00000000000a1b01', '1234567890123456', '0000000000000000f');
+    const tokenizer = createTokenizer();
+    const { stride, attribute, flags } = tokenizer.layout;
+    fc.assert(fc.property(fc.constantFrom(...names), fc.array(piece, { maxLength: 6 }), fc.constantFrom('\t', ' ', '\t\t ', ''), (name, parts, blank) => {
+      const value = parts.join('');
+      const text = `x\n\tAttribute${name}${blank}${value}\n`;
+      const tokens = new Int32Array(3 * stride);
+      const numbers = new Float64Array(6);
+      const cut = tokenizer.tokenize(text, false, tokens, numbers, 0, tokens.length);
+      assert.equal(cut?.end, stride);
+      const start = tokens[1] ?? 0;
+      const end = tokens[2] ?? 0;
+      const match = /^\t([A-Za-z]\w*)[\t ]+(.*)$/.exec(text.slice(start, end));
+      assert.equal(tokens[0] === attribute, match !== null, JSON.stringify(text));
+      if (!match) return;
+      const from = tokens[4] ?? 0;
+      assert.equal(text.slice(from, end), match[2], 'where the value starts');
+      assert.equal((tokens[5] ?? 0) >> flags.lengthShift, match[1]?.length, 'the spelling\'s length');
+      const info = attributeInfo(match[1] ?? '');
+      const quick = tokenScalar(info.name, info.kind, text, from, end, (tokens[5] ?? 0) & ((1 << flags.lengthShift) - 1), numbers[0] ?? NaN, numbers[1] ?? NaN);
+      assert.deepEqual(quick, nativeScalar(info.name, info.kind, text, from, end), JSON.stringify(text));
     }), { numRuns: 5000 });
   });
 

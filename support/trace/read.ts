@@ -5,41 +5,47 @@
  * line: `{` means NDJSON.
  */
 import { isAscii } from 'node:buffer';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { normaliseAttributes } from '../model/event';
-import { LogParser } from './logParser';
+import { readInWorker, type PieceSink, type WorkerSizes } from './readInWorker';
+import { TokenLogParser } from './tokenParser';
 import { kindOf, TraceDiagnostics, type RawValue, type TraceRecord } from './record';
 
 export interface ReadOptions {
   /** Shown in `source` (default: the file's base name). */
   readonly label?: string;
+  /**
+   * Tokenize in a worker thread (readInWorker.ts): by default for files of {@link WORKER_FROM}
+   * bytes or more, where it pays for starting a thread. The records are the same either way.
+   */
+  readonly worker?: boolean;
+  /** The worker's block and piece sizes (tests make them small, to cut lines everywhere). */
+  readonly workerSizes?: WorkerSizes;
 }
+
+/** Files from this size on are read with a worker thread (starting one costs ~20 ms). */
+export const WORKER_FROM = 8 << 20;
 
 /** Read `path`, calling `onRecord` for each record in file order. Resolves with the diagnostics. */
 export async function readTrace(path: string, onRecord: (r: TraceRecord) => void, options: ReadOptions = {}): Promise<TraceDiagnostics> {
-  const label = options.label ?? basename(path);
-  let reader: NdjsonReader | LogParser | undefined;
-  let lineNo = 0;
-  const onLine = (text: string, start: number, end: number, plain: boolean, more: boolean): number => {
-    lineNo += 1;
-    if (reader) {
-      const resume = reader.pushRange(text, start, end, lineNo, plain, more);
-      if (resume >= 0) lineNo = reader.lastLine;
-      return resume;
-    }
-    const raw = text.slice(start, end);
-    if (raw.replace(/^\uFEFF/, '').trim() === '') return -1;
-    reader = raw.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? new NdjsonReader(label, onRecord) : new LogParser(label, onRecord);
-    reader.push(raw, lineNo, plain);
-    return -1;
-  };
-  const lines = new LineSplitter(onLine);
+  const sink = new TraceSink(options.label ?? basename(path), onRecord);
   const file = await open(path, 'r');
+  try {
+    const worker = options.worker ?? (await file.stat()).size >= WORKER_FROM;
+    if (worker) await readInWorker(file.fd, sink, options.workerSizes ?? { block: READ, piece: PIECE });
+    else await readHere(file, sink);
+  } finally {
+    await file.close();
+  }
+  return sink.end();
+}
+
+/** The file read on this thread, piece by piece into the sink. */
+async function readHere(file: FileHandle, sink: TraceSink): Promise<void> {
   let next: Promise<{ bytesRead: number }> | undefined;
   try {
-    const decoder = new Utf8Chunks();
     // Two buffers, reused: the next block is read while this one is cut into lines.
     let spare = Buffer.allocUnsafe(READ);
     let current = Buffer.allocUnsafe(READ);
@@ -51,16 +57,63 @@ export async function readTrace(path: string, onRecord: (r: TraceRecord) => void
       current = spare;
       spare = filled;
       next = file.read(current, 0, READ, null);
-      for (let at = 0; at < bytesRead; at += PIECE) lines.write(decoder.text(filled, at, Math.min(bytesRead, at + PIECE)));
+      for (let at = 0; at < bytesRead; at += PIECE) sink.text(filled, at, Math.min(bytesRead, at + PIECE));
     }
-    lines.write(decoder.end());
-    lines.end();
   } finally {
     // A read still running (the parser threw) must end before the file is closed.
     await next?.catch(() => undefined);
-    await file.close();
   }
-  return reader?.end() ?? new TraceDiagnostics();
+}
+
+/**
+ * The file's pieces, in order, to lines and records: the first non-blank line chooses the reader
+ * (`{`: NDJSON, else a Genesys log); text goes through {@link LineSplitter}; a tokenized piece
+ * (see readInWorker.ts) has its whole lines read from the tokens by the log parser, the line begun
+ * in the piece before and the one it leaves unfinished still through the splitter.
+ */
+class TraceSink implements PieceSink {
+  private reader: NdjsonReader | TokenLogParser | undefined;
+  private lineNo = 0;
+  private readonly decoder = new Utf8Chunks();
+  private readonly lines = new LineSplitter((text, start, end, plain, more) => this.line(text, start, end, plain, more));
+
+  constructor(private readonly label: string, private readonly onRecord: (r: TraceRecord) => void) {}
+
+  text(bytes: Buffer, start: number, end: number): void {
+    this.lines.write(this.decoder.text(bytes, start, end));
+  }
+
+  tokens(bytes: Buffer, start: number, end: number, cut: { prefixEnd: number; suffixStart: number }, tokens: Int32Array, numbers: Float64Array, from: number, to: number): void {
+    const text = this.decoder.text(bytes, start, end);
+    const reader = this.reader;
+    if (!this.decoder.ascii || !(reader instanceof TokenLogParser)) {
+      this.lines.write(text);
+      return;
+    }
+    if (cut.prefixEnd > 0) this.lines.write(text.slice(0, cut.prefixEnd));
+    this.lineNo = reader.tokenLines(text, tokens, numbers, from, to, this.lineNo + 1);
+    if (cut.suffixStart < text.length) this.lines.write(text.slice(cut.suffixStart));
+  }
+
+  end(): TraceDiagnostics {
+    this.lines.write(this.decoder.end());
+    this.lines.end();
+    return this.reader?.end() ?? new TraceDiagnostics();
+  }
+
+  private line(text: string, start: number, end: number, plain: boolean, more: boolean): number {
+    this.lineNo += 1;
+    if (this.reader) {
+      const resume = this.reader.pushRange(text, start, end, this.lineNo, plain, more);
+      if (resume >= 0) this.lineNo = this.reader.lastLine;
+      return resume;
+    }
+    const raw = text.slice(start, end);
+    if (raw.replace(/^\uFEFF/, '').trim() === '') return -1;
+    this.reader = raw.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? new NdjsonReader(this.label, this.onRecord) : new TokenLogParser(this.label, this.onRecord);
+    this.reader.push(raw, this.lineNo, plain);
+    return -1;
+  }
 }
 
 /**
@@ -81,13 +134,18 @@ const PIECE = 1 << 16;
 class Utf8Chunks {
   private readonly decoder = new StringDecoder('utf8');
   /** Every chunk so far was ASCII: the decoder holds no partial character. */
-  private ascii = true;
+  private allAscii = true;
+
+  /** Every chunk so far was ASCII (so each character is one byte, and the text is the bytes). */
+  get ascii(): boolean {
+    return this.allAscii;
+  }
 
   /** The text of `buffer`'s bytes from `start` to `end` (copied: the buffer may be reused). */
   text(buffer: Buffer, start: number, end: number): string {
     const chunk = buffer.subarray(start, end);
-    if (this.ascii && isAscii(chunk)) return chunk.toString('latin1');
-    this.ascii = false;
+    if (this.allAscii && isAscii(chunk)) return chunk.toString('latin1');
+    this.allAscii = false;
     return this.decoder.write(chunk);
   }
 

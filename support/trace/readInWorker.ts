@@ -1,0 +1,184 @@
+/**
+ * Reading a large file on two threads: a worker reads the file into a ring of shared blocks and
+ * tokenizes each 64 KB piece (tokenizer.ts); the calling thread decodes the same bytes and builds
+ * the records from the tokens, in file order, while the worker is already on the next block.
+ *
+ * One thread of JavaScript reads a native log at about 20× grep's time, and half of that is
+ * finding lines, recognising attribute spellings and reading numbers (bench/RESULTS.md). Handing
+ * finished records from one thread to the other costs more than making them (the structured
+ * clone), so the worker hands over positions and numbers only, in shared memory.
+ *
+ * The worker never decides anything the parser would decide differently: a piece that is not
+ * ASCII, holds a `\r`, or has more lines than the token space is handed over as text, and a line
+ * it does not classify is read by the parser from its text (see {@link TraceSink}).
+ */
+import { inspect } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { createTokenizer } from './tokenizer';
+
+/** What the calling thread does with each piece of a block, in file order. */
+export interface PieceSink {
+  /** `bytes` from `start` to `end`, to be read as text (not tokenized). */
+  text(bytes: Buffer, start: number, end: number): void;
+  /** The same, tokenized: the tokens are `tokens` words `from`..`to` (see tokenizer.ts). */
+  tokens(bytes: Buffer, start: number, end: number, cut: { prefixEnd: number; suffixStart: number }, tokens: Int32Array, numbers: Float64Array, from: number, to: number): void;
+}
+
+export interface WorkerSizes {
+  /** Bytes read at once (a block of the ring). */
+  readonly block: number;
+  /** Bytes tokenized and decoded at once (≤ 64 KB keeps each piece's text an ordinary heap string). */
+  readonly piece: number;
+}
+
+/** Blocks in the ring: the worker can be this far ahead. */
+const SLOTS = 4;
+const { stride: STRIDE } = createTokenizer().layout;
+
+interface WorkerData {
+  readonly fd: number;
+  readonly ring: SharedArrayBuffer;
+  readonly control: SharedArrayBuffer;
+  readonly tokens: SharedArrayBuffer;
+  readonly numbers: SharedArrayBuffer;
+  readonly slots: number;
+  readonly block: number;
+  readonly piece: number;
+  /** Token words per slot. */
+  readonly words: number;
+  /** {@link PIECE_FIELDS}. */
+  readonly fields: number;
+}
+
+/** Per piece of a block: start, end, tokenized (0/1), prefix end, suffix start, first word, last word. */
+const PIECE_FIELDS = 7;
+
+/** Control words: 0 blocks consumed by the calling thread, 1 stop. */
+interface BlockMessage {
+  readonly slot: number;
+  readonly pieces: Int32Array;
+}
+
+/**
+ * The worker's program (source text, like backgroundFiles.ts): read a block into a free slot,
+ * tokenize its pieces into the slot's token space, say so, and wait while the ring is full.
+ * `create` is {@link createTokenizer}.
+ */
+function workerProgram(create: typeof createTokenizer): void {
+  /* eslint-disable @typescript-eslint/no-require-imports -- the worker is CommonJS source text */
+  const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+  const { readSync } = require('node:fs') as typeof import('node:fs');
+  const { isAscii } = require('node:buffer') as typeof import('node:buffer');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const d = threads.workerData as WorkerData;
+  const ring = Buffer.from(d.ring);
+  const control = new Int32Array(d.control);
+  const tokenizer = create();
+  const stride = tokenizer.layout.stride;
+  let lineEnded = true;
+
+  /** Waits until fewer than all slots are waiting to be read; false when told to stop. */
+  const free = (produced: number): boolean => {
+    for (let consumed = Atomics.load(control, 0); produced - consumed >= d.slots; consumed = Atomics.load(control, 0)) {
+      if (Atomics.load(control, 1)) return false;
+      Atomics.wait(control, 0, consumed, 1000);
+    }
+    return !Atomics.load(control, 1);
+  };
+
+  /** The pieces of the block in `slot` (`bytes` long), tokenized where they can be. */
+  const cut = (slot: number, bytes: number): Int32Array => {
+    const base = slot * d.block;
+    const tokens = new Int32Array(d.tokens, slot * d.words * 4, d.words);
+    const numbers = new Float64Array(d.numbers, slot * (d.words / stride) * 2 * 8, (d.words / stride) * 2);
+    const pieces = new Int32Array(Math.ceil(bytes / d.piece) * d.fields);
+    let word = 0;
+    for (let at = 0, p = 0; at < bytes; at += d.piece, p += d.fields) {
+      const piece = ring.subarray(base + at, base + Math.min(bytes, at + d.piece));
+      const done = isAscii(piece) && piece.indexOf(13) === -1 ? tokenizer.tokenize(piece.toString('latin1'), lineEnded, tokens, numbers, word, d.words) : undefined;
+      pieces.set([at, at + piece.length, done ? 1 : 0, done?.prefixEnd ?? 0, done?.suffixStart ?? 0, word, done?.end ?? word], p);
+      word = done?.end ?? word;
+      lineEnded = piece[piece.length - 1] === 10;
+    }
+    return pieces;
+  };
+
+  for (let produced = 0; free(produced); produced += 1) {
+    const slot = produced % d.slots;
+    const bytes = readSync(d.fd, ring, slot * d.block, d.block, null);
+    if (bytes === 0) {
+      threads.parentPort?.postMessage({ slot: -1, pieces: new Int32Array(0) } satisfies BlockMessage);
+      return;
+    }
+    threads.parentPort?.postMessage({ slot, pieces: cut(slot, bytes) } satisfies BlockMessage);
+  }
+}
+
+const SOURCE = `(${workerProgram.toString()})(${createTokenizer.toString()})`;
+
+/**
+ * Reads the open file `fd` from its current position to its end, handing each piece to `sink` in
+ * order. Rejects with the error of a read or of the sink (the worker is then stopped), or when the
+ * worker stops before the end of the file.
+ */
+export function readInWorker(fd: number, sink: PieceSink, sizes: WorkerSizes): Promise<void> {
+  // Room for a line of every 16 bytes; a piece with more lines is handed over as text.
+  const words = Math.ceil(sizes.block / 16) * STRIDE;
+  const data: WorkerData = {
+    fd, slots: SLOTS, block: sizes.block, piece: sizes.piece, words, fields: PIECE_FIELDS,
+    ring: new SharedArrayBuffer(SLOTS * sizes.block), control: new SharedArrayBuffer(8),
+    tokens: new SharedArrayBuffer(SLOTS * words * 4), numbers: new SharedArrayBuffer(SLOTS * (words / STRIDE) * 2 * 8),
+  };
+  const ring = Buffer.from(data.ring);
+  const control = new Int32Array(data.control);
+  const views = Array.from({ length: SLOTS }, (_, slot) => ({
+    tokens: new Int32Array(data.tokens, slot * words * 4, words),
+    numbers: new Float64Array(data.numbers, slot * (words / STRIDE) * 2 * 8, (words / STRIDE) * 2),
+  }));
+  return new Promise<void>((resolve, reject) => {
+    let failure: Error | undefined;
+    let ended = false;
+    const worker = new Worker(SOURCE, { eval: true, workerData: data, execArgv: [] });
+    const stop = (e: unknown): void => {
+      if (failure !== undefined || ended) return;
+      failure = e instanceof Error ? e : new Error(inspect(e));
+      Atomics.store(control, 1, 1);
+      Atomics.notify(control, 0);
+      void worker.terminate();
+    };
+    worker.on('message', (m: BlockMessage) => {
+      if (failure !== undefined) return;
+      if (m.slot < 0) {
+        ended = true;
+        return;
+      }
+      try {
+        handBlock(m, ring, data.block, views[m.slot] ?? { tokens: new Int32Array(0), numbers: new Float64Array(0) }, sink);
+      } catch (e) {
+        stop(e);
+        return;
+      }
+      Atomics.add(control, 0, 1);
+      Atomics.notify(control, 0);
+    });
+    worker.on('error', stop);
+    worker.on('exit', (code) => {
+      if (failure !== undefined) reject(failure);
+      else if (!ended) reject(new Error(`the reading thread stopped (exit code ${String(code)}) before the end of the file`));
+      else resolve();
+    });
+  });
+}
+
+/** The pieces of one block, to the sink, in order. */
+function handBlock(m: BlockMessage, ring: Buffer, block: number, view: { tokens: Int32Array; numbers: Float64Array }, sink: PieceSink): void {
+  const base = m.slot * block;
+  const { tokens, numbers } = view;
+  const p = m.pieces;
+  for (let i = 0; i + PIECE_FIELDS <= p.length; i += PIECE_FIELDS) {
+    const start = base + (p[i] ?? 0);
+    const end = base + (p[i + 1] ?? 0);
+    if (p[i + 2]) sink.tokens(ring, start, end, { prefixEnd: p[i + 3] ?? 0, suffixStart: p[i + 4] ?? 0 }, tokens, numbers, p[i + 5] ?? 0, p[i + 6] ?? 0);
+    else sink.text(ring, start, end);
+  }
+}

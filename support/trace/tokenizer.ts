@@ -1,0 +1,237 @@
+/**
+ * The tokenizer of the two-thread log reader (see readInWorker.ts): it cuts a piece of a native
+ * log into lines and says, for each, whether it is one of the two lines that make up nearly all of
+ * a native log — an attribute line (`<TAB>AttributeName<TABs>value`) or a native header ending
+ * with its message name (`@hh:mm:ss.f [0] …: message EventX`) — and where its parts are. It also
+ * reads the value's number, the way values.ts would. The parser on the reading thread then only
+ * looks at these tokens to build records; any line not classified here is read there, by the
+ * parser's own path, from its text. So what a token says must be exactly what that path would
+ * find (read.spec.ts checks records and diagnostics against the one-thread reader).
+ *
+ * {@link createTokenizer} runs in a worker thread as source text (`toString()`, types already
+ * stripped): it must not use anything from outside its own body but Node's globals.
+ */
+
+/** Where each field of a line's token is (Int32 words), and what the flags mean. */
+export interface TokenLayout {
+  /** Int32 words per line. */
+  readonly stride: number;
+  /** Word 0: the kind. */
+  readonly other: number;
+  readonly attribute: number;
+  readonly header: number;
+  /** Words 1, 2: the line is `text.slice(start, end)`. Attribute: 3 spelling id, 4 value start, 5 flags (spelling length << 8). Header: 3 name id, 4 name start, 5 time end. */
+  readonly flags: { readonly visible: number; readonly quote: number; readonly quoted: number; readonly bracket: number; readonly int: number; readonly hex: number; readonly lengthShift: number };
+}
+
+/** One piece cut into lines: text before `prefixEnd` ends a line begun earlier; text from `suffixStart` begins one that ends later. */
+export interface PieceCut {
+  readonly prefixEnd: number;
+  readonly suffixStart: number;
+  /** The tokens written, up to this word. */
+  readonly end: number;
+}
+
+export interface Tokenizer {
+  readonly layout: TokenLayout;
+  /**
+   * Tokenizes the lines of `text` (an ASCII piece of the file without `\r`) into `tokens` from word
+   * `at` on, two numbers per line into `numbers` (the integer and the hex reading of an attribute's
+   * value, at `2 × line`), at most up to word `limit`. `lineEnded`: the text before this piece ended
+   * a line. Undefined when the lines do not fit (the piece is then read as text).
+   */
+  tokenize(text: string, lineEnded: boolean, tokens: Int32Array, numbers: Float64Array, at: number, limit: number): PieceCut | undefined;
+}
+
+export function createTokenizer(): Tokenizer {
+  const STRIDE = 6;
+  const [OTHER, ATTRIBUTE, HEADER] = [0, 1, 2];
+  const [VISIBLE, QUOTE, QUOTED, BRACKET, INT, HEX, LENGTH_SHIFT] = [1, 2, 4, 8, 16, 32, 8];
+  /** Distinct spellings and names given an id, at most (past it, a new one is left to the parser). */
+  const LIMIT = 4096;
+  const TIME_TAG = /@\d\d:\d\d:\d\d\.\d+ \[/y;
+  const WORD = /\w+/y;
+  const MESSAGE = ': message ';
+
+  /**
+   * Ids of words (attribute spellings, message names): a direct-mapped table by the length and
+   * three characters, each entry checked by the word's own sticky expression (one native match is
+   * cheaper than comparing the characters in JavaScript, measured), in front of a Map.
+   */
+  class Words {
+    private readonly ids = new Map<string, number>();
+    private readonly list: RegExp[] = [];
+    private readonly lengths: number[] = [];
+    private readonly slots = new Int32Array(1024).fill(-1);
+
+    /** `after`: what the expression requires after the word: `[\t ]+` after a spelling, nothing after a name (its caller checks where it ends). */
+    constructor(private readonly after: string) {}
+
+    /**
+     * The id of the word starting at `a` that the slot of `text.slice(a, e)` holds, when the text
+     * there is that word and what follows it: then `matched` is where that ends. Else -1.
+     */
+    cached(text: string, a: number, e: number): number {
+      const n = e - a;
+      const id = this.slots[(n * 131 + text.charCodeAt(e - 1) * 31 + text.charCodeAt(a + (n >> 1)) * 7 + text.charCodeAt(a + ((n * 3) >> 2))) & 1023] ?? -1;
+      if (id < 0) return -1;
+      const word = this.list[id] as RegExp;
+      word.lastIndex = a;
+      if (!word.test(text)) return -1;
+      this.matched = word.lastIndex;
+      return id;
+    }
+
+    matched = 0;
+
+    /** The length of word `id`. */
+    length(id: number): number {
+      return this.lengths[id] ?? 0;
+    }
+
+    /** The id of the word `text.slice(a, e)` (a whole word, not empty): new or known. -1 past the limit. */
+    id(text: string, a: number, e: number): number {
+      const key = text.slice(a, e);
+      let id = this.ids.get(key);
+      if (id === undefined) {
+        if (this.list.length >= LIMIT) return -1;
+        id = this.list.length;
+        // A copy: the key is cut from the piece, which it would keep alive.
+        const kept = Buffer.from(key, 'latin1').toString('latin1');
+        this.ids.set(kept, id);
+        this.list.push(new RegExp(kept + this.after, 'y'));
+        this.lengths.push(kept.length);
+      }
+      const n = e - a;
+      this.slots[(n * 131 + text.charCodeAt(e - 1) * 31 + text.charCodeAt(a + (n >> 1)) * 7 + text.charCodeAt(a + ((n * 3) >> 2))) & 1023] = id;
+      return id;
+    }
+  }
+  const spellings = new Words('[\\t ]+');
+  const names = new Words('');
+
+  const isWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+  /** values.ts integerAt: `-?\d{1,15}` → the number, else NaN. */
+  function integerAt(text: string, start: number, end: number): number {
+    const negative = text.charCodeAt(start) === 45;
+    let i = negative ? start + 1 : start;
+    if (i >= end || end - i > 15) return NaN;
+    let sum = 0;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return NaN;
+      sum = sum * 10 + (c - 48);
+    }
+    return negative ? -sum : sum;
+  }
+
+  /** values.ts hexAt: at most 13 significant hex digits → the number, else NaN. */
+  function hexAt(text: string, start: number, end: number): number {
+    let i = start;
+    while (i < end - 1 && text.charCodeAt(i) === 48) i += 1;
+    if (end - i > 13) return NaN;
+    let sum = 0;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      const lower = c | 32;
+      const d = c >= 48 && c <= 57 ? c - 48 : lower >= 97 && lower <= 102 ? lower - 87 : -1;
+      if (d < 0) return NaN;
+      sum = sum * 16 + d;
+    }
+    return sum;
+  }
+
+  /** The flags of the value `text.slice(from, end)`; its two readings go to `numbers[n]`, `numbers[n + 1]`. */
+  function value(text: string, from: number, end: number, numbers: Float64Array, n: number): number {
+    if (from >= end) return 0;
+    const first = text.charCodeAt(from);
+    const last = text.charCodeAt(end - 1);
+    if (!(first > 32 && first < 127 && last > 32 && last < 127)) return 0;
+    if (first === 39) return VISIBLE | QUOTE | (end - from >= 2 && last === 39 ? QUOTED : 0);
+    if (first === 91) return VISIBLE | BRACKET;
+    const int = integerAt(text, from, end);
+    const hex = hexAt(text, from, end);
+    numbers[n] = int;
+    numbers[n + 1] = hex;
+    return VISIBLE | (Number.isNaN(int) ? 0 : INT) | (Number.isNaN(hex) ? 0 : HEX);
+  }
+
+  /** `<TAB>Name[\t ]+value`, Name `[A-Za-z]\w*`: the token's words 3–5, or false. */
+  function attribute(text: string, start: number, end: number, tokens: Int32Array, t: number, numbers: Float64Array): boolean {
+    // The usual line: a spelling seen before, then a TAB.
+    const tab = text.indexOf('\t', start + 1);
+    let id = tab > start + 1 && tab < end ? spellings.cached(text, start + 1, tab) : -1;
+    let from = spellings.matched;
+    if (id < 0 || from > end) {
+      if (!isLetter(text.charCodeAt(start + 1))) return false;
+      let e = start + 2;
+      while (e < end && isWord(text.charCodeAt(e))) e += 1;
+      const blank = text.charCodeAt(e);
+      if (e >= end || (blank !== 9 && blank !== 32)) return false;
+      id = spellings.id(text, start + 1, e);
+      if (id < 0) return false;
+      from = e + 1;
+      while (from < end && (text.charCodeAt(from) === 9 || text.charCodeAt(from) === 32)) from += 1;
+    }
+    const length = spellings.length(id);
+    tokens[t + 3] = id;
+    tokens[t + 4] = from;
+    tokens[t + 5] = value(text, from, end, numbers, (t / STRIDE) * 2) | (length << LENGTH_SHIFT);
+    return true;
+  }
+
+  /** nativeHeader.ts nativeHeaderAt, for a header that ends with its message name: the token's words 3–5, or false. */
+  function header(text: string, start: number, end: number, tokens: Int32Array, t: number): boolean {
+    TIME_TAG.lastIndex = start;
+    if (!TIME_TAG.test(text) || TIME_TAG.lastIndex > end) return false;
+    const open = TIME_TAG.lastIndex;
+    const close = text.indexOf(']', open);
+    if (close === -1 || close >= end) return false;
+    const message = text.indexOf(MESSAGE, close + 1);
+    if (message === -1 || message + MESSAGE.length > end) return false;
+    const from = message + MESSAGE.length;
+    WORD.lastIndex = from;
+    if (!WORD.test(text) || WORD.lastIndex !== end) return false;
+    let id = names.cached(text, from, end);
+    if (id < 0 || names.matched !== end) id = names.id(text, from, end);
+    if (id < 0) return false;
+    tokens[t + 3] = id;
+    tokens[t + 4] = from;
+    tokens[t + 5] = open - 2;
+    return true;
+  }
+
+  function tokenize(text: string, lineEnded: boolean, tokens: Int32Array, numbers: Float64Array, at: number, limit: number): PieceCut | undefined {
+    let start = 0;
+    if (!lineEnded) {
+      const lf = text.indexOf('\n');
+      if (lf === -1) return { prefixEnd: text.length, suffixStart: text.length, end: at };
+      start = lf + 1;
+    }
+    const prefixEnd = start;
+    let t = at;
+    for (let lf = text.indexOf('\n', start); lf !== -1; lf = text.indexOf('\n', start)) {
+      if (t + STRIDE > limit) return undefined;
+      const c = text.charCodeAt(start);
+      let kind = OTHER;
+      if (c === 9 && attribute(text, start, lf, tokens, t, numbers)) kind = ATTRIBUTE;
+      else if (c === 64 && header(text, start, lf, tokens, t)) kind = HEADER;
+      tokens[t] = kind;
+      tokens[t + 1] = start;
+      tokens[t + 2] = lf;
+      t += STRIDE;
+      start = lf + 1;
+    }
+    return { prefixEnd, suffixStart: start, end: t };
+  }
+
+  return {
+    layout: {
+      stride: STRIDE, other: OTHER, attribute: ATTRIBUTE, header: HEADER,
+      flags: { visible: VISIBLE, quote: QUOTE, quoted: QUOTED, bracket: BRACKET, int: INT, hex: HEX, lengthShift: LENGTH_SHIFT },
+    },
+    tokenize,
+  };
+}

@@ -118,7 +118,7 @@ export class LogParser {
     this.read(rawLine, lineNo, plain, true);
   }
 
-  private read(rawLine: string, lineNo: number, plain: boolean, tryKnown: boolean): void {
+  protected read(rawLine: string, lineNo: number, plain: boolean, tryKnown: boolean): void {
     this.diagnostics.lines += 1;
     const unCr = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
     const line = lineNo === 1 ? unCr.replace(/^\uFEFF/, '') : unCr;

@@ -214,7 +214,8 @@ describe('hand-written readers', () => {
       const text = `x\n\tAttribute${name}${blank}${value}\n`;
       const tokens = new Int32Array(3 * stride);
       const numbers = new Float64Array(6);
-      const cut = tokenizer.tokenize(text, false, tokens, numbers, 0, tokens.length);
+      const bytes = Buffer.from(text, 'latin1');
+      const cut = tokenizer.tokenize(text, new DataView(bytes.buffer, bytes.byteOffset, bytes.length), false, tokens, numbers, 0, tokens.length);
       assert.equal(cut?.end, stride);
       const start = tokens[1] ?? 0;
       const end = tokens[2] ?? 0;

@@ -95,7 +95,7 @@ function workerProgram(create: typeof createTokenizer): void {
     let word = 0;
     for (let at = 0, p = 0; at < bytes; at += d.piece, p += d.fields) {
       const piece = ring.subarray(base + at, base + Math.min(bytes, at + d.piece));
-      const done = isAscii(piece) && piece.indexOf(13) === -1 ? tokenizer.tokenize(piece.toString('latin1'), lineEnded, tokens, numbers, word, d.words) : undefined;
+      const done = isAscii(piece) && piece.indexOf(13) === -1 ? tokenizer.tokenize(piece.toString('latin1'), new DataView(d.ring, base + at, piece.length), lineEnded, tokens, numbers, word, d.words) : undefined;
       pieces.set([at, at + piece.length, done ? 1 : 0, done?.prefixEnd ?? 0, done?.suffixStart ?? 0, word, done?.end ?? word], p);
       word = done?.end ?? word;
       lineEnded = piece[piece.length - 1] === 10;

@@ -3,7 +3,8 @@
  * an attribute line of an open T-Library record or a native header takes the parser's own fast
  * path with the positions and numbers already found; every other line — or a classified line in a
  * state where the parser would look at it differently (no open record, a `[BSYNC]` or Trc line
- * waiting for its `message` line, an open .NET record) — is read from its text as before.
+ * waiting for its `message` line, an open .NET record) — is read from its text by the general
+ * path (not tried in place first: the tokenizer has already found it is neither of those two).
  */
 import type { AttributeKind } from '../model/catalogue';
 import { LogParser, type Builder } from './logParser';
@@ -43,7 +44,7 @@ export class TokenLogParser extends LogParser {
       const b = this.builder;
       if (kind === ATTRIBUTE && b?.body === 'tlib') this.attributeToken(b, text, tokens, numbers, t, n);
       else if (kind === HEADER && !this.expect && !(b && b.body !== 'tlib')) this.headerToken(b, text, tokens, t, n);
-      else this.pushRange(text, tokens[t + 1] ?? 0, tokens[t + 2] ?? 0, n, true);
+      else this.read(text.slice(tokens[t + 1] ?? 0, tokens[t + 2] ?? 0), n, true, false);
     }
     return n - 1;
   }

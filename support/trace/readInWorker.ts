@@ -14,7 +14,8 @@
  */
 import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { createTokenizer } from './tokenizer';
+import { createTokenizer, type ValueReaders } from './tokenizer';
+import { hexAt, integerAt, VALUE_READERS } from './values';
 
 /** What the calling thread does with each piece of a block, in file order. */
 export interface PieceSink {
@@ -33,7 +34,7 @@ export interface WorkerSizes {
 
 /** Blocks in the ring: the worker can be this far ahead. */
 const SLOTS = 4;
-const { stride: STRIDE } = createTokenizer().layout;
+const { stride: STRIDE } = createTokenizer(VALUE_READERS).layout;
 
 interface WorkerData {
   readonly fd: number;
@@ -62,9 +63,9 @@ interface BlockMessage {
 /**
  * The worker's program (source text, like backgroundFiles.ts): read a block into a free slot,
  * tokenize its pieces into the slot's token space, say so, and wait while the ring is full.
- * `create` is {@link createTokenizer}.
+ * `create` is {@link createTokenizer}, `readers` the number readers of values.ts.
  */
-function workerProgram(create: typeof createTokenizer): void {
+function workerProgram(create: typeof createTokenizer, readers: ValueReaders): void {
   /* eslint-disable @typescript-eslint/no-require-imports -- the worker is CommonJS source text */
   const threads = require('node:worker_threads') as typeof import('node:worker_threads');
   const { readSync } = require('node:fs') as typeof import('node:fs');
@@ -73,7 +74,7 @@ function workerProgram(create: typeof createTokenizer): void {
   const d = threads.workerData as WorkerData;
   const ring = Buffer.from(d.ring);
   const control = new Int32Array(d.control);
-  const tokenizer = create();
+  const tokenizer = create(readers);
   const stride = tokenizer.layout.stride;
   let lineEnded = true;
 
@@ -114,7 +115,7 @@ function workerProgram(create: typeof createTokenizer): void {
   }
 }
 
-const SOURCE = `(${workerProgram.toString()})(${createTokenizer.toString()})`;
+const SOURCE = `(${workerProgram.toString()})(${createTokenizer.toString()}, { integerAt: ${integerAt.toString()}, hexAt: ${hexAt.toString()} })`;
 
 /**
  * Reads the open file `fd` from its current position to its end, handing each piece to `sink` in

@@ -9,7 +9,8 @@
  * find (read.spec.ts checks records and diagnostics against the one-thread reader).
  *
  * {@link createTokenizer} runs in a worker thread as source text (`toString()`, types already
- * stripped): it must not use anything from outside its own body but Node's globals.
+ * stripped): it must not use anything from outside its own body but Node's globals and the
+ * functions it is given.
  */
 
 /** Where each field of a line's token is (Int32 words), and what the flags mean. */
@@ -43,7 +44,13 @@ export interface Tokenizer {
   tokenize(text: string, bytes: DataView, lineEnded: boolean, tokens: Int32Array, numbers: Float64Array, at: number, limit: number): PieceCut | undefined;
 }
 
-export function createTokenizer(): Tokenizer {
+/** values.ts integerAt and hexAt (given, so that the worker's source text holds them too). */
+export interface ValueReaders {
+  integerAt(text: string, start: number, end: number): number;
+  hexAt(text: string, start: number, end: number): number;
+}
+
+export function createTokenizer(readers: ValueReaders): Tokenizer {
   const STRIDE = 6;
   const [OTHER, ATTRIBUTE, HEADER] = [0, 1, 2];
   const [VISIBLE, QUOTE, QUOTED, BRACKET, INT, HEX, LENGTH_SHIFT] = [1, 2, 4, 8, 16, 32, 8];
@@ -105,35 +112,7 @@ export function createTokenizer(): Tokenizer {
   const isWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
   const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-  /** values.ts integerAt: `-?\d{1,15}` → the number, else NaN. */
-  function integerAt(text: string, start: number, end: number): number {
-    const negative = text.charCodeAt(start) === 45;
-    let i = negative ? start + 1 : start;
-    if (i >= end || end - i > 15) return NaN;
-    let sum = 0;
-    for (; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 48 || c > 57) return NaN;
-      sum = sum * 10 + (c - 48);
-    }
-    return negative ? -sum : sum;
-  }
-
-  /** values.ts hexAt: at most 13 significant hex digits → the number, else NaN. */
-  function hexAt(text: string, start: number, end: number): number {
-    let i = start;
-    while (i < end - 1 && text.charCodeAt(i) === 48) i += 1;
-    if (end - i > 13) return NaN;
-    let sum = 0;
-    for (; i < end; i++) {
-      const c = text.charCodeAt(i);
-      const lower = c | 32;
-      const d = c >= 48 && c <= 57 ? c - 48 : lower >= 97 && lower <= 102 ? lower - 87 : -1;
-      if (d < 0) return NaN;
-      sum = sum * 16 + d;
-    }
-    return sum;
-  }
+  const { integerAt, hexAt } = readers;
 
   /** The flags of the value `text.slice(from, end)`; its two readings go to `numbers[n]`, `numbers[n + 1]`. */
   function value(text: string, from: number, end: number, numbers: Float64Array, n: number): number {

@@ -159,44 +159,51 @@ export function nativeScalar(name: string, kind: AttributeKind | undefined, text
   if (!(first > 32 && first < 127 && last > 32 && last < 127)) return undefined;
   if (first === 39) return end - start >= 2 && last === 39 ? text.slice(start + 1, end - 1) : undefined;
   if (first === 91) return undefined;
-  if (name === 'EventSequenceNumber') return hexAt(text, start, end);
+  if (name === 'EventSequenceNumber') return aNumber(hexAt(text, start, end));
   if (kind === 'connid' || kind === 'dn' || kind === 'string') return text.slice(start, end);
-  return integerAt(text, start, end);
+  return aNumber(integerAt(text, start, end));
+}
+
+function aNumber(n: number): number | undefined {
+  return Number.isNaN(n) ? undefined : n;
 }
 
 /**
  * `/^[0-9a-fA-F]+$/` and `parseInt(…, 16)` on `text.slice(start, end)` when the number has at
- * most 13 significant digits (below 2^52, so the sum is exact and a safe integer); undefined
- * otherwise (the general path then decides).
+ * most 13 significant digits (below 2^52, so the sum is exact and a safe integer); NaN otherwise
+ * (the general path then decides). Self-contained: the tokenizer's worker runs its source text.
  */
-function hexAt(text: string, start: number, end: number): number | undefined {
+export function hexAt(text: string, start: number, end: number): number {
   let i = start;
   while (i < end - 1 && text.charCodeAt(i) === 48) i += 1;
-  if (end - i > 13) return undefined;
+  if (end - i > 13) return NaN;
   let sum = 0;
   for (; i < end; i++) {
     const c = text.charCodeAt(i);
     const lower = c | 32; // A–F to a–f (and nothing else into a–f)
     const d = c >= 48 && c <= 57 ? c - 48 : lower >= 97 && lower <= 102 ? lower - 87 : -1;
-    if (d < 0) return undefined;
+    if (d < 0) return NaN;
     sum = sum * 16 + d;
   }
   return sum;
 }
 
-/** `/^-?\d+$/` on `text.slice(start, end)` (at most 15 digits, so the sum is exact) → the number. */
-function integerAt(text: string, start: number, end: number): number | undefined {
+/** `/^-?\d+$/` on `text.slice(start, end)` (at most 15 digits, so the sum is exact) → the number; NaN otherwise. Self-contained, like {@link hexAt}. */
+export function integerAt(text: string, start: number, end: number): number {
   const negative = text.charCodeAt(start) === 45;
   let i = negative ? start + 1 : start;
-  if (i >= end || end - i > 15) return undefined;
+  if (i >= end || end - i > 15) return NaN;
   let sum = 0;
   for (; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return undefined;
+    if (c < 48 || c > 57) return NaN;
     sum = sum * 10 + (c - 48);
   }
   return negative ? -sum : sum;
 }
+
+/** What the tokenizer is given to read numbers with (the same readers as here). */
+export const VALUE_READERS = { integerAt, hexAt };
 
 /** A KV-list value: quoted string, bare integer, or bare text. */
 export function kvValue(text: string): Parsed {

@@ -58,6 +58,8 @@ describe('benchmarks (tiny sizes, no timing asserted)', () => {
     for (const run of [r.inProcess, r.bridge, r.wireOnly]) {
       expect(run.events).to.equal(12 * 2 * 6);
       expect(run.lost).to.equal(0);
+      expect(run.runs).to.equal(3);
+      expect(run.slowestEventsPerS).to.be.at.most(run.eventsPerS);
       // Every slot starts together: all twelve calls are up at once at some point.
       expect(run.peakConcurrent).to.equal(12);
     }
@@ -75,12 +77,19 @@ describe('benchmarks (tiny sizes, no timing asserted)', () => {
       suite: { scenarios: 10, suiteMs: 100, suiteFilesWaitMs: 3, baselineMs: 10, msPerScenario: 10, slowestMsPerScenario: 12.5, runs: 3, msPerScenarioProgressOnly: 4, passed: true },
       replay: { mb: 1, requestedMb: 1, events: 6, readerMbPerS: 10, slowestReaderMbPerS: 8, readerRuns: 3, grepMbPerS: 300, ratio: 30, peakRssMb: 120, startRssMb: 100, unknownLines: 0, lostEvents: 0 },
       scaling: { points: [{ events: 10, nsPerEvent: 1000, maxWindow: 6 }, { events: 100, nsPerEvent: 1100, maxWindow: 6 }], ratio: 1.1, deepTableRows: 500 },
+      bridge: {
+        bridge: { calls: 10, connections: 2, rounds: 1, events: 60, peakConcurrent: 10, meanConcurrent: 5, eventsPerS: 40_000, runs: 3, slowestEventsPerS: 30_000, lost: 0 },
+        inProcess: { calls: 10, connections: 2, rounds: 1, events: 60, peakConcurrent: 10, meanConcurrent: 5, eventsPerS: 80_000, runs: 3, slowestEventsPerS: 70_000, lost: 0 },
+        wireOnly: { calls: 10, connections: 2, rounds: 1, events: 60, peakConcurrent: 10, meanConcurrent: 5, eventsPerS: 60_000, runs: 3, slowestEventsPerS: 50_000, lost: 0 },
+        ratio: 2,
+      },
     });
     expect(entry).to.match(/cores/).and.match(/Node v/);
     expect(entry).to.contain('target missed').and.contain('1.25× the target');
     expect(entry).to.contain('fastest of 3 runs').and.contain('slowest run of the suite: 12.50 ms').and.contain('of which 3 ms waiting');
     expect(entry).to.contain('target met');
     expect(entry).to.contain('load average');
+    expect(entry).to.contain('**0 lost** in all 3 runs, **40000 events/s** (fastest of 3 runs, each on fresh sessions; slowest 30000 events/s)').and.contain('1.25× too slow');
     const dir = mkdtempSync(join(tmpdir(), 'cmc-bench-spec-'));
     try {
       const file = join(dir, 'RESULTS.md');

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
       : part.includes('://')
         ? await warmThenTime(() => bridgeSessions(part, connections), calls, connections, rounds)
         : await overTcp(part === 'wire' ? WIRE_SERVER : SIMULATOR_SERVER, calls, connections, rounds);
-    console.log(`${part}: ${String(run.events)} events, ${String(run.lost)} lost, peak ${String(run.peakConcurrent)} calls up (mean ${run.meanConcurrent.toFixed(0)}), ${run.eventsPerS.toFixed(0)} events/s`);
+    console.log(`${part}: ${String(run.events)} events, ${String(run.lost)} lost, peak ${String(run.peakConcurrent)} calls up (mean ${run.meanConcurrent.toFixed(0)}), ${run.eventsPerS.toFixed(0)} events/s (fastest of ${String(run.runs)}; slowest ${run.slowestEventsPerS.toFixed(0)})`);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import type { BridgeResult } from './bridge.bench';
+import type { BridgeResult, BridgeRun } from './bridge.bench';
 import type { ReplayResult } from './replay.bench';
 import type { ScalingResult } from './scaling.bench';
 import type { SuiteResult } from './suite.bench';
@@ -62,10 +62,11 @@ function scalingLines(s: ScalingResult): string[] {
 
 function bridgeLines(b: BridgeResult): string[] {
   const r = b.bridge;
+  const runs = (x: BridgeRun): string => (x.runs > 1 ? ` (fastest of ${x.runs} runs, each on fresh sessions; slowest ${f(x.slowestEventsPerS, 0)} events/s)` : '');
   return [
-    `- (d) network bridge (TCP loopback, \`npm run simulator\` in its own process): ${r.calls} concurrent calls over ${r.connections} connections (each call made → answered → released ${r.rounds} times, each request sent on the previous one's ack; at most ${r.peakConcurrent} calls up at once, ${f(r.meanConcurrent, 0)} on average at each event), ${r.events} events, **${r.lost} lost**, **${f(r.eventsPerS, 0)} events/s**;`
-      + ` baseline same workload in-process ${f(b.inProcess.eventsPerS, 0)} events/s (in-process = ${f(b.ratio, 2)}× the bridge) (target ≥ 50,000 events/s with 0 lost; ${verdict(r.eventsPerS >= 50_000 && r.lost === 0, r.lost ? `${r.lost} events lost` : `${f(50_000 / r.eventsPerS, 2)}× too slow`)})`,
-    `- (d) the wire alone (same workload, a bridge server whose system does no work): ${f(b.wireOnly.eventsPerS, 0)} events/s, ${b.wireOnly.lost} lost`,
+    `- (d) network bridge (TCP loopback, \`npm run simulator\` in its own process): ${r.calls} concurrent calls over ${r.connections} connections (each call made → answered → released ${r.rounds} times, each request sent on the previous one's ack; at most ${r.peakConcurrent} calls up at once, ${f(r.meanConcurrent, 0)} on average at each event), ${r.events} events, **${r.lost} lost**${r.runs > 1 ? ` in all ${r.runs} runs` : ''}, **${f(r.eventsPerS, 0)} events/s**${runs(r)};`
+      + ` baseline same workload in-process ${f(b.inProcess.eventsPerS, 0)} events/s${runs(b.inProcess)} (in-process = ${f(b.ratio, 2)}× the bridge) (target ≥ 50,000 events/s with 0 lost; ${verdict(r.eventsPerS >= 50_000 && r.lost === 0, r.lost ? `${r.lost} events lost` : `${f(50_000 / r.eventsPerS, 2)}× too slow`)})`,
+    `- (d) the wire alone (same workload, a bridge server whose system does no work): ${f(b.wireOnly.eventsPerS, 0)} events/s${runs(b.wireOnly)}, ${b.wireOnly.lost} lost`,
   ];
 }
 

@@ -34,29 +34,32 @@ export async function readTrace(path: string, onRecord: (r: TraceRecord) => void
   const file = await open(path, 'r');
   try {
     const worker = options.worker ?? (await file.stat()).size >= WORKER_FROM;
-    if (worker) await readInWorker(file.fd, sink, options.workerSizes ?? { block: READ, piece: PIECE });
-    else await readHere(file, sink);
+    if (worker) await readInWorker(file.fd, path, sink, options.workerSizes ?? { block: READ, piece: PIECE });
+    else await readHere(file, path, sink);
   } finally {
     await file.close();
   }
   return sink.end();
 }
 
-/** The file read on this thread, piece by piece into the sink. */
-async function readHere(file: FileHandle, sink: TraceSink): Promise<void> {
+/** The file read on this thread, piece by piece into the sink. A read error is given as `<path>: could not read: <why>`. */
+async function readHere(file: FileHandle, path: string, sink: TraceSink): Promise<void> {
   let next: Promise<{ bytesRead: number }> | undefined;
+  const read = (into: Buffer): Promise<{ bytesRead: number }> => file.read(into, 0, READ, null).catch((e: unknown) => {
+    throw new Error(`${path}: could not read: ${(e as Error).message}`, { cause: e });
+  });
   try {
     // Two buffers, reused: the next block is read while this one is cut into lines.
     let spare = Buffer.allocUnsafe(READ);
     let current = Buffer.allocUnsafe(READ);
-    next = file.read(current, 0, READ, null);
+    next = read(current);
     for (;;) {
       const { bytesRead } = await next;
       if (bytesRead === 0) break;
       const filled = current;
       current = spare;
       spare = filled;
-      next = file.read(current, 0, READ, null);
+      next = read(current);
       for (let at = 0; at < bytesRead; at += PIECE) sink.text(filled, at, Math.min(bytesRead, at + PIECE));
     }
   } finally {

@@ -118,11 +118,12 @@ function workerProgram(create: typeof createTokenizer, readers: ValueReaders): v
 const SOURCE = `(${workerProgram.toString()})(${createTokenizer.toString()}, { integerAt: ${integerAt.toString()}, hexAt: ${hexAt.toString()} })`;
 
 /**
- * Reads the open file `fd` from its current position to its end, handing each piece to `sink` in
- * order. Rejects with the error of a read or of the sink (the worker is then stopped), or when the
- * worker stops before the end of the file.
+ * Reads the open file `fd` (`path`, for messages) from its current position to its end, handing
+ * each piece to `sink` in order. Rejects with the error of the sink as it is, with a read error as
+ * `<path>: could not read: <why>`, or when the worker stops before the end of the file; the worker
+ * is stopped first.
  */
-export function readInWorker(fd: number, sink: PieceSink, sizes: WorkerSizes): Promise<void> {
+export function readInWorker(fd: number, path: string, sink: PieceSink, sizes: WorkerSizes): Promise<void> {
   // Room for a line of every 16 bytes; a piece with more lines is handed over as text.
   const words = Math.ceil(sizes.block / 16) * STRIDE;
   const data: WorkerData = {
@@ -154,7 +155,7 @@ export function readInWorker(fd: number, sink: PieceSink, sizes: WorkerSizes): P
         return;
       }
       try {
-        handBlock(m, ring, data.block, views[m.slot] ?? { tokens: new Int32Array(0), numbers: new Float64Array(0) }, sink);
+        handBlock(m, ring, data.block, views, sink);
       } catch (e) {
         stop(e);
         return;
@@ -162,17 +163,21 @@ export function readInWorker(fd: number, sink: PieceSink, sizes: WorkerSizes): P
       Atomics.add(control, 0, 1);
       Atomics.notify(control, 0);
     });
-    worker.on('error', stop);
+    const unreadable = (e: unknown): void => { stop(new Error(`${path}: could not read: ${e instanceof Error ? e.message : inspect(e)}`, { cause: e })); };
+    worker.on('error', unreadable);
+    worker.on('messageerror', unreadable);
     worker.on('exit', (code) => {
       if (failure !== undefined) reject(failure);
-      else if (!ended) reject(new Error(`the reading thread stopped (exit code ${String(code)}) before the end of the file`));
+      else if (!ended) reject(new Error(`${path}: could not read: the reading thread stopped (exit code ${String(code)}) before the end of the file`));
       else resolve();
     });
   });
 }
 
 /** The pieces of one block, to the sink, in order. */
-function handBlock(m: BlockMessage, ring: Buffer, block: number, view: { tokens: Int32Array; numbers: Float64Array }, sink: PieceSink): void {
+function handBlock(m: BlockMessage, ring: Buffer, block: number, views: readonly { tokens: Int32Array; numbers: Float64Array }[], sink: PieceSink): void {
+  const view = views[m.slot];
+  if (!view) throw new Error(`the reading thread named block slot ${String(m.slot)} of ${String(views.length)}`);
   const base = m.slot * block;
   const { tokens, numbers } = view;
   const p = m.pieces;

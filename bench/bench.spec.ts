@@ -50,6 +50,8 @@ describe('benchmarks (tiny sizes, no timing asserted)', () => {
     const s = scalingBench([120, 1200], 5);
     expect(s.points).to.have.length(2);
     expect(s.ratio).to.be.greaterThan(0);
+    expect(s.runs).to.equal(3);
+    expect(s.runRatios).to.have.length(3);
     expect(deepTableLimit(250)).to.equal(250);
   });
 
@@ -76,7 +78,7 @@ describe('benchmarks (tiny sizes, no timing asserted)', () => {
     const entry = renderEntry({
       suite: { scenarios: 10, suiteMs: 100, suiteFilesWaitMs: 3, baselineMs: 10, msPerScenario: 10, slowestMsPerScenario: 12.5, runs: 3, msPerScenarioProgressOnly: 4, passed: true },
       replay: { mb: 1, requestedMb: 1, events: 6, readerMbPerS: 10, slowestReaderMbPerS: 8, readerRuns: 3, grepMbPerS: 300, ratio: 30, peakRssMb: 120, startRssMb: 100, unknownLines: 0, lostEvents: 0 },
-      scaling: { points: [{ events: 10, nsPerEvent: 1000, maxWindow: 6 }, { events: 100, nsPerEvent: 1100, maxWindow: 6 }], ratio: 1.1, deepTableRows: 500 },
+      scaling: { points: [{ events: 10, nsPerEvent: 1000, maxWindow: 6 }, { events: 100, nsPerEvent: 1100, maxWindow: 6 }], ratio: 1.1, runs: 3, runRatios: [1.2, 1.1, 1.4], deepTableRows: 500 },
       bridge: {
         bridge: { calls: 10, connections: 2, rounds: 1, events: 60, peakConcurrent: 10, meanConcurrent: 5, eventsPerS: 40_000, runs: 3, slowestEventsPerS: 30_000, lost: 0 },
         inProcess: { calls: 10, connections: 2, rounds: 1, events: 60, peakConcurrent: 10, meanConcurrent: 5, eventsPerS: 80_000, runs: 3, slowestEventsPerS: 70_000, lost: 0 },
@@ -89,6 +91,7 @@ describe('benchmarks (tiny sizes, no timing asserted)', () => {
     expect(entry).to.contain('fastest of 3 runs').and.contain('slowest run of the suite: 12.50 ms').and.contain('of which 3 ms waiting');
     expect(entry).to.contain('target met');
     expect(entry).to.contain('load average');
+    expect(entry).to.contain('(each size the fastest of 3 runs, the sizes taken in turn; the ratio within each run: 1.20, 1.10, 1.40)');
     expect(entry).to.contain('**0 lost** in all 3 runs, **40000 events/s** (fastest of 3 runs, each on fresh sessions; slowest 30000 events/s)').and.contain('1.25× too slow');
     const dir = mkdtempSync(join(tmpdir(), 'cmc-bench-spec-'));
     try {

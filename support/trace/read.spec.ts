@@ -140,6 +140,16 @@ describe('readTrace, two threads', () => {
     }), { numRuns: 120 });
   });
 
+  it('reads an NDJSON trace (CRLF, a line that is not JSON, a cut last line) as one thread does', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ name: i % 2 ? 'EventRinging' : 'RequestMakeCall', dn: `70${i % 10}`, attributes: { ThisDN: `70${i % 10}`, ConnID: i.toString(16) }, time: `10:00:${String(i % 60).padStart(2, '0')}` }));
+    const text = `\n${lines.slice(0, 1000).join('\n')}\nnot json\n${lines.slice(1000).join('\r\n')}\n{"name": "cut`;
+    await withTempFile('trace.ndjson', text, async (file) => {
+      const want = await viaReadTrace(file, { worker: false });
+      assert.match(want, /"records":3000/);
+      for (const [mode, options] of WORKER_MODES) assert.equal(await viaReadTrace(file, options), want, mode);
+    });
+  });
+
   it('stops the worker and rejects with the error of a record handler', async () => {
     const text = '@10:00:00.0010 [0] x: message EventA\n\tAttributeThisDN\t\'1\'\n'.repeat(50_000);
     await withTempFile('throws.log', text, async (file) => {

@@ -82,6 +82,10 @@ class TraceSink implements PieceSink {
 
   constructor(private readonly label: string, private readonly onRecord: (r: TraceRecord) => void) {}
 
+  get wantsTokens(): boolean {
+    return !(this.reader instanceof NdjsonReader);
+  }
+
   text(bytes: Buffer, start: number, end: number): void {
     this.lines.write(this.decoder.text(bytes, start, end));
   }

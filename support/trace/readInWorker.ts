@@ -19,6 +19,8 @@ import { hexAt, integerAt, VALUE_READERS } from './values';
 
 /** What the calling thread does with each piece of a block, in file order. */
 export interface PieceSink {
+  /** False once tokens are of no use (an NDJSON trace): the worker then only reads. */
+  readonly wantsTokens: boolean;
   /** `bytes` from `start` to `end`, to be read as text (not tokenized). */
   text(bytes: Buffer, start: number, end: number): void;
   /** The same, tokenized: the tokens are `tokens` words `from`..`to` (see tokenizer.ts). */
@@ -54,7 +56,7 @@ interface WorkerData {
 /** Per piece of a block: start, end, tokenized (0/1), prefix end, suffix start, first word, last word. */
 const PIECE_FIELDS = 7;
 
-/** Control words: 0 blocks consumed by the calling thread, 1 stop. */
+/** Control words: 0 blocks consumed by the calling thread, 1 stop, 2 do not tokenize (see {@link PieceSink.wantsTokens}). */
 interface BlockMessage {
   readonly slot: number;
   readonly pieces: Int32Array;
@@ -96,7 +98,7 @@ function workerProgram(create: typeof createTokenizer, readers: ValueReaders): v
     let word = 0;
     for (let at = 0, p = 0; at < bytes; at += d.piece, p += d.fields) {
       const piece = ring.subarray(base + at, base + Math.min(bytes, at + d.piece));
-      const done = isAscii(piece) && piece.indexOf(13) === -1 ? tokenizer.tokenize(piece.toString('latin1'), new DataView(d.ring, base + at, piece.length), lineEnded, tokens, numbers, word, d.words) : undefined;
+      const done = !Atomics.load(control, 2) && isAscii(piece) && piece.indexOf(13) === -1 ? tokenizer.tokenize(piece.toString('latin1'), new DataView(d.ring, base + at, piece.length), lineEnded, tokens, numbers, word, d.words) : undefined;
       pieces.set([at, at + piece.length, done ? 1 : 0, done?.prefixEnd ?? 0, done?.suffixStart ?? 0, word, done?.end ?? word], p);
       word = done?.end ?? word;
       lineEnded = piece[piece.length - 1] === 10;
@@ -128,7 +130,7 @@ export function readInWorker(fd: number, path: string, sink: PieceSink, sizes: W
   const words = Math.ceil(sizes.block / 16) * STRIDE;
   const data: WorkerData = {
     fd, slots: SLOTS, block: sizes.block, piece: sizes.piece, words, fields: PIECE_FIELDS,
-    ring: new SharedArrayBuffer(SLOTS * sizes.block), control: new SharedArrayBuffer(8),
+    ring: new SharedArrayBuffer(SLOTS * sizes.block), control: new SharedArrayBuffer(12),
     tokens: new SharedArrayBuffer(SLOTS * words * 4), numbers: new SharedArrayBuffer(SLOTS * (words / STRIDE) * 2 * 8),
   };
   const ring = Buffer.from(data.ring);
@@ -156,6 +158,7 @@ export function readInWorker(fd: number, path: string, sink: PieceSink, sizes: W
       }
       try {
         handBlock(m, ring, data.block, views, sink);
+        if (!sink.wantsTokens) Atomics.store(control, 2, 1);
       } catch (e) {
         stop(e);
         return;

@@ -13,15 +13,20 @@
  * functions it is given.
  */
 
-/** Where each field of a line's token is (Int32 words), and what the flags mean. */
+/**
+ * A line's token: {@link TokenLayout.stride} Int32 words. Word 0 is the kind; words 1 and 2 say
+ * where the line is (`text.slice(start, end)`, without its `\n`). An attribute line: 3 the
+ * spelling's id, 4 where the value starts, 5 the value's flags with the spelling's length above
+ * `lengthShift`. A header: 3 the message name's id, 4 where the name starts (it ends the line),
+ * 5 where the time ends (it starts after the `@`). Ids are given in order of first appearance.
+ */
 export interface TokenLayout {
-  /** Int32 words per line. */
   readonly stride: number;
-  /** Word 0: the kind. */
+  /** The kinds (word 0). */
   readonly other: number;
   readonly attribute: number;
   readonly header: number;
-  /** Words 1, 2: the line is `text.slice(start, end)`. Attribute: 3 spelling id, 4 value start, 5 flags (spelling length << 8). Header: 3 name id, 4 name start, 5 time end. */
+  /** The value's flags: visible ASCII at both ends; starts with a quote; a whole `'quoted'` value; starts with `[`; an integer reading; a hex reading. */
   readonly flags: { readonly visible: number; readonly quote: number; readonly quoted: number; readonly bracket: number; readonly int: number; readonly hex: number; readonly lengthShift: number };
 }
 
@@ -36,10 +41,11 @@ export interface PieceCut {
 export interface Tokenizer {
   readonly layout: TokenLayout;
   /**
-   * Tokenizes the lines of `text` (an ASCII piece of the file without `\r`; `bytes` are its bytes) into `tokens` from word
-   * `at` on, two numbers per line into `numbers` (the integer and the hex reading of an attribute's
-   * value, at `2 × line`), at most up to word `limit`. `lineEnded`: the text before this piece ended
-   * a line. Undefined when the lines do not fit (the piece is then read as text).
+   * Tokenizes the lines of `text` (an ASCII piece of the file without `\r`; `bytes` are its bytes)
+   * into `tokens` from word `at` on, two numbers per line into `numbers` (the integer and the hex
+   * reading of an attribute's value, at `2 × line`), at most up to word `limit`. `lineEnded`: the
+   * text before this piece ended a line. Undefined when the lines do not fit (the piece is then
+   * read as text).
    */
   tokenize(text: string, bytes: DataView, lineEnded: boolean, tokens: Int32Array, numbers: Float64Array, at: number, limit: number): PieceCut | undefined;
 }
@@ -73,7 +79,7 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
     /** The id of `text.slice(a, e)` if the table holds it (its bytes are `bytes`, a view of the same text). Else -1. */
     cached(text: string, bytes: DataView, a: number, e: number): number {
       const n = e - a;
-      const id = this.slots[(n * 131 + text.charCodeAt(e - 1) * 31 + text.charCodeAt(a + (n >> 1)) * 7 + text.charCodeAt(a + ((n * 3) >> 2))) & 1023] ?? -1;
+      const id = this.slots[this.slot(text, a, e)] ?? -1;
       if (id < 0 || this.lengths[id] !== n) return -1;
       const packed = this.packed[id] as Int32Array;
       let k = 0;
@@ -96,9 +102,13 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
         this.packed.push(Int32Array.from({ length: padded.length / 4 }, (_, i) => padded.readInt32LE(i * 4)));
         this.lengths.push(key.length);
       }
-      const n = e - a;
-      this.slots[(n * 131 + text.charCodeAt(e - 1) * 31 + text.charCodeAt(a + (n >> 1)) * 7 + text.charCodeAt(a + ((n * 3) >> 2))) & 1023] = id;
+      this.slots[this.slot(text, a, e)] = id;
       return id;
+    }
+
+    private slot(text: string, a: number, e: number): number {
+      const n = e - a;
+      return (n * 131 + text.charCodeAt(e - 1) * 31 + text.charCodeAt(a + (n >> 1)) * 7 + text.charCodeAt(a + ((n * 3) >> 2))) & 1023;
     }
 
     /** The length of word `id`. */

@@ -127,6 +127,8 @@ describe('readTrace, two threads', () => {
       "\t\t'Lang'\t'fr'", "\t\t'Route'(list) 'Hop'\t'rp-1'", '\t\t\t\'Wait\'\t12', '\tAttributeOtherDN\t\'unterminated', '\tAttributeX1\t', '\tAttributeX1',
       '\tAttributeThisDNRole\t1', '\t1Bad\t2', '\t(note)', '\t...', '    AttributeThisDN\t\'7\'', '', '   ', '10:00:00.002: Sending  [0,UDP] 420 bytes >>>>>',
       'INVITE sip:3000@127.0.0.1 SIP/2.0', "'EventOnHook' ('87')", 'message attributes:', 'AttributeThisDN [str] = "7001"', 'junk é', '\tAttributeThisDN\t\'é\'',
+      '\t\t\'k\'\t"dq"', '\t\t\'k\'\t-5', '\t\t\'k\'\t1234567890123456', "\t\t'k''q'\tv", "\t\t'k'\t'cut", "\t\t'k'", "\t\t'k' [str] = \"x\"", "\t\t 'k'\tv",
+      "\t\t'k'\tv ", "\t\t'k'x", "\t\t'k'\t\u000bv", "\t\t\t\t'deep'\t'4'", "\t\t'Route'(list) ", "\t\t'k'\t\"", "\t\t'k'\t-", "\t\t'unclosed",
     );
     const eol = fc.constantFrom('\n', '\n', '\n', '\n', '\r\n', '\r');
     const log = fc.array(fc.tuple(line, eol), { minLength: 1, maxLength: 120 }).map((ls) => ls.map(([l, e]) => l + e).join(''));

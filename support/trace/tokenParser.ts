@@ -1,7 +1,7 @@
 /**
  * The log parser reading lines the tokenizer has classified (tokenizer.ts, in the reading worker):
- * an attribute line of an open T-Library record or a native header takes the parser's own fast
- * path with the positions and numbers already found; every other line — or a classified line in a
+ * an attribute line or a UserData pair of an open T-Library record, or a native header, takes the
+ * parser's own path for it with the positions and numbers already found; every other line — or a classified line in a
  * state where the parser would look at it differently (no open record, a `[BSYNC]` or Trc line
  * waiting for its `message` line, an open .NET record) — is read from its text by the general
  * path (not tried in place first: the tokenizer has already found it is neither of those two).
@@ -12,7 +12,7 @@ import type { RawValue } from './record';
 import { createTokenizer } from './tokenizer';
 import { nativeValueOf, remember, VALUE_READERS, type AttributeInfo } from './values';
 
-const { stride: STRIDE, attribute: ATTRIBUTE, header: HEADER, flags: F } = createTokenizer(VALUE_READERS).layout;
+const { stride: STRIDE, attribute: ATTRIBUTE, header: HEADER, pair: PAIR, pairValue: PV, flags: F } = createTokenizer(VALUE_READERS).layout;
 const LENGTH_MASK = (1 << F.lengthShift) - 1;
 
 /**
@@ -44,6 +44,7 @@ export class TokenLogParser extends LogParser {
       const b = this.builder;
       if (kind === ATTRIBUTE && b?.body === 'tlib') this.attributeToken(b, text, tokens, numbers, t, n);
       else if (kind === HEADER && !this.expect && !(b && b.body !== 'tlib')) this.headerToken(b, text, tokens, t, n);
+      else if (kind === PAIR && b?.body === 'tlib' && this.pairToken(b, text, tokens, numbers, t)) continue;
       else this.read(text.slice(tokens[t + 1] ?? 0, tokens[t + 2] ?? 0), n, true, false);
     }
     return n - 1;
@@ -77,6 +78,28 @@ export class TokenLogParser extends LogParser {
     const name = this.names[id] ?? this.name(id, text.slice(tokens[t + 4] ?? 0, end));
     // The tag is only looked at when the header names no message.
     this.header([text.slice(start + 1, tokens[t + 5] ?? 0), '', name], lineNo, text, start, end);
+  }
+
+  /**
+   * What bodyLine and pair do with a UserData pair line: it goes to the innermost open list that
+   * started above it. False when no list is open (the general path then reports the line; the
+   * lists closed here it would close the same way).
+   */
+  private pairToken(b: Builder, text: string, tokens: Int32Array, numbers: Float64Array, t: number): boolean {
+    const depth = tokens[t + 3] ?? 0;
+    const stack = b.stack;
+    while (stack.length && (stack[stack.length - 1]?.depth ?? 0) >= depth) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (!parent) return false;
+    this.diagnostics.lines += 1;
+    const start = tokens[t + 1] ?? 0;
+    const end = tokens[t + 2] ?? 0;
+    const word = tokens[t + 5] ?? 0;
+    const kind = word & ((1 << PV.shift) - 1);
+    const from = word >> PV.shift;
+    const value = kind === PV.quoted ? text.slice(from + 1, end - 1) : kind === PV.int ? (numbers[(t / STRIDE) * 2] ?? NaN) : kind === PV.empty ? '' : text.slice(from, end);
+    parent.list.push({ key: text.slice(start + depth + 1, tokens[t + 4] ?? 0), value });
+    return true;
   }
 
   private spelling(id: number, spelling: string): AttributeInfo {

@@ -1,8 +1,9 @@
 /**
  * The tokenizer of the two-thread log reader (see readInWorker.ts): it cuts a piece of a native
- * log into lines and says, for each, whether it is one of the two lines that make up nearly all of
- * a native log — an attribute line (`<TAB>AttributeName<TABs>value`) or a native header ending
- * with its message name (`@hh:mm:ss.f [0] …: message EventX`) — and where its parts are. It also
+ * log into lines and says, for each, whether it is one of the lines that make up nearly all of a
+ * native log — an attribute line (`<TAB>AttributeName<TABs>value`), a native header ending with
+ * its message name (`@hh:mm:ss.f [0] …: message EventX`) or a UserData pair (`<TAB><TAB>'key'
+ * <TAB>value`) — and where its parts are. It also
  * reads the value's number, the way values.ts would. The parser on the reading thread then only
  * looks at these tokens to build records; any line not classified here is read there, by the
  * parser's own path, from its text. So what a token says must be exactly what that path would
@@ -18,7 +19,9 @@
  * where the line is (`text.slice(start, end)`, without its `\n`). An attribute line: 3 the
  * spelling's id, 4 where the value starts, 5 the value's flags with the spelling's length above
  * `lengthShift`. A header: 3 the message name's id, 4 where the name starts (it ends the line),
- * 5 where the time ends (it starts after the `@`). Ids are given in order of first appearance.
+ * 5 where the time ends (it starts after the `@`). A UserData pair: 3 its depth (the key starts
+ * after the depth's TABs and a quote), 4 where the key ends, 5 the value's start and kind (see
+ * `pairValue`). Ids are given in order of first appearance.
  */
 export interface TokenLayout {
   readonly stride: number;
@@ -26,6 +29,9 @@ export interface TokenLayout {
   readonly other: number;
   readonly attribute: number;
   readonly header: number;
+  readonly pair: number;
+  /** How a pair's value is given (word 5, below `shift`; the value's start above it). */
+  readonly pairValue: { readonly text: number; readonly quoted: number; readonly int: number; readonly empty: number; readonly shift: number };
   /** The value's flags: visible ASCII at both ends; starts with a quote; a whole `'quoted'` value; starts with `[`; an integer reading; a hex reading. */
   readonly flags: { readonly visible: number; readonly quote: number; readonly quoted: number; readonly bracket: number; readonly int: number; readonly hex: number; readonly lengthShift: number };
 }
@@ -58,7 +64,9 @@ export interface ValueReaders {
 
 export function createTokenizer(readers: ValueReaders): Tokenizer {
   const STRIDE = 6;
-  const [OTHER, ATTRIBUTE, HEADER] = [0, 1, 2];
+  const [OTHER, ATTRIBUTE, HEADER, PAIR] = [0, 1, 2, 3];
+  /** A pair's value: as text, `'quoted'`/`"quoted"`, an integer, empty; the value's start above these bits. */
+  const [PAIR_TEXT, PAIR_QUOTED, PAIR_INT, PAIR_EMPTY, PAIR_SHIFT] = [0, 1, 2, 3, 4];
   const [VISIBLE, QUOTE, QUOTED, BRACKET, INT, HEX, LENGTH_SHIFT] = [1, 2, 4, 8, 16, 32, 8];
   /** Distinct spellings and names given an id, at most (past it, a new one is left to the parser). */
   const LIMIT = 4096;
@@ -199,6 +207,49 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
     return true;
   }
 
+  /**
+   * A UserData pair of the usual shape (values.ts pairLine, kvValue): TABs only (at least two),
+   * `'key'` without `''` in it, then a value that is no `(list)` and holds no `[`, blanks before it,
+   * a visible character last; a quoted value closed. The token's words 3–5: the depth (TABs), where
+   * the key ends, and the value's start and kind; an integer's reading goes to `numbers`. Else false.
+   */
+  function pair(text: string, start: number, end: number, tokens: Int32Array, t: number, numbers: Float64Array): boolean {
+    let q = start;
+    while (q < end && text.charCodeAt(q) === 9) q += 1;
+    const close = q - start >= 2 ? pairKeyEnd(text, q, end) : -1;
+    if (close < 0) return false;
+    let from = close + 1;
+    while (from < end && (text.charCodeAt(from) === 9 || text.charCodeAt(from) === 32)) from += 1;
+    const kind = pairValue(text, from, end, numbers, (t / STRIDE) * 2);
+    if (kind < 0) return false;
+    tokens[t + 3] = q - start;
+    tokens[t + 4] = close;
+    tokens[t + 5] = (from << PAIR_SHIFT) | kind;
+    return true;
+  }
+
+  /** Where the `'key'` at `q` ends (its closing quote) when the pair is of the usual shape; else -1. */
+  function pairKeyEnd(text: string, q: number, end: number): number {
+    const last = text.charCodeAt(end - 1);
+    if (text.charCodeAt(q) !== 39 || !(last > 32 && last < 127)) return -1;
+    const close = text.indexOf("'", q + 1);
+    if (close === -1 || close >= end || text.charCodeAt(close + 1) === 39 || text.startsWith('(list)', close + 1)) return -1;
+    const bracket = text.indexOf('[', close + 1);
+    return bracket !== -1 && bracket < end ? -1 : close;
+  }
+
+  /** The kind of the pair value `text.slice(from, end)` (an integer's reading to `numbers[n]`), or -1 when the parser must say. */
+  function pairValue(text: string, from: number, end: number, numbers: Float64Array, n: number): number {
+    if (from === end) return PAIR_EMPTY;
+    const first = text.charCodeAt(from);
+    if (first < 33) return -1; // other white space: left to trim()
+    if (first === 39 || first === 34) return end - from >= 2 && text.charCodeAt(end - 1) === first ? PAIR_QUOTED : -1; // cut: the parser says how
+    const int = integerAt(text, from, end);
+    if (Number.isNaN(int)) return PAIR_TEXT;
+    numbers[n] = int;
+    return PAIR_INT;
+  }
+
   function tokenize(text: string, bytes: DataView, lineEnded: boolean, tokens: Int32Array, numbers: Float64Array, at: number, limit: number): PieceCut | undefined {
     let start = 0;
     if (!lineEnded) {
@@ -214,6 +265,7 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
       let kind = OTHER;
       if (c === 9 && attribute(text, bytes, start, lf, tokens, t, numbers)) kind = ATTRIBUTE;
       else if (c === 64 && header(text, bytes, start, lf, tokens, t)) kind = HEADER;
+      else if (c === 9 && pair(text, start, lf, tokens, t, numbers)) kind = PAIR;
       tokens[t] = kind;
       tokens[t + 1] = start;
       tokens[t + 2] = lf;
@@ -225,7 +277,8 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
 
   return {
     layout: {
-      stride: STRIDE, other: OTHER, attribute: ATTRIBUTE, header: HEADER,
+      stride: STRIDE, other: OTHER, attribute: ATTRIBUTE, header: HEADER, pair: PAIR,
+      pairValue: { text: PAIR_TEXT, quoted: PAIR_QUOTED, int: PAIR_INT, empty: PAIR_EMPTY, shift: PAIR_SHIFT },
       flags: { visible: VISIBLE, quote: QUOTE, quoted: QUOTED, bracket: BRACKET, int: INT, hex: HEX, lengthShift: LENGTH_SHIFT },
     },
     tokenize,

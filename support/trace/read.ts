@@ -1,8 +1,9 @@
 /**
- * Reading a trace file, streaming (one chunk and one record in memory at a time): a Genesys log
- * (parsed by {@link LogParser}) or NDJSON (the output of `npm run trace`, bridge `event` messages,
- * or the harness's own observed-events attachments). The format is chosen by the first non-blank
- * line: `{` means NDJSON.
+ * Reading a trace file, streaming (a few chunks and one record in memory at a time): a Genesys log
+ * (parsed by {@link TokenLogParser}, a LogParser) or NDJSON (the output of `npm run trace`, bridge
+ * `event` messages, or the harness's own observed-events attachments). The format is chosen by the
+ * first non-blank line: `{` means NDJSON. A large file is read on two threads (readInWorker.ts):
+ * the same records and diagnostics, sooner.
  */
 import { isAscii } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';

@@ -14,8 +14,8 @@
  */
 import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { createTokenizer, type ValueReaders } from './tokenizer';
-import { hexAt, integerAt, VALUE_READERS } from './values';
+import { createTokenizer, TOKEN_LAYOUT, type ValueReaders } from './tokenizer';
+import { hexAt, integerAt } from './values';
 
 /** What the calling thread does with each piece of a block, in file order. */
 export interface PieceSink {
@@ -36,7 +36,7 @@ export interface WorkerSizes {
 
 /** Blocks in the ring: the worker can be this far ahead. */
 const SLOTS = 4;
-const { stride: STRIDE } = createTokenizer(VALUE_READERS).layout;
+const { stride: STRIDE } = TOKEN_LAYOUT;
 
 interface WorkerData {
   readonly fd: number;

@@ -9,10 +9,10 @@
 import type { AttributeKind } from '../model/catalogue';
 import { LogParser, type Builder } from './logParser';
 import type { RawValue } from './record';
-import { createTokenizer } from './tokenizer';
-import { nativeValueOf, remember, VALUE_READERS, type AttributeInfo } from './values';
+import { TOKEN_LAYOUT } from './tokenizer';
+import { nativeValueOf, remember, type AttributeInfo } from './values';
 
-const { stride: STRIDE, attribute: ATTRIBUTE, header: HEADER, pair: PAIR, pairValue: PV, flags: F } = createTokenizer(VALUE_READERS).layout;
+const { stride: STRIDE, attribute: ATTRIBUTE, header: HEADER, pair: PAIR, pairValue: PV, flags: F } = TOKEN_LAYOUT;
 const LENGTH_MASK = (1 << F.lengthShift) - 1;
 
 /**

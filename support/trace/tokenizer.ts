@@ -14,6 +14,8 @@
  * functions it is given.
  */
 
+import { VALUE_READERS } from './values';
+
 /**
  * A line's token: {@link TokenLayout.stride} Int32 words. Word 0 is the kind; words 1 and 2 say
  * where the line is (`text.slice(start, end)`, without its `\n`). An attribute line: 3 the
@@ -284,3 +286,6 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
     tokenize,
   };
 }
+
+/** The layout, for the reading thread (the worker gets its own from its own tokenizer, the same). */
+export const TOKEN_LAYOUT: TokenLayout = createTokenizer(VALUE_READERS).layout;

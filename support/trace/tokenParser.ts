@@ -1,10 +1,11 @@
 /**
  * The log parser reading lines the tokenizer has classified (tokenizer.ts, in the reading worker):
  * an attribute line or a UserData pair of an open T-Library record, or a native header, takes the
- * parser's own path for it with the positions and numbers already found; every other line — or a classified line in a
- * state where the parser would look at it differently (no open record, a `[BSYNC]` or Trc line
- * waiting for its `message` line, an open .NET record) — is read from its text by the general
- * path (not tried in place first: the tokenizer has already found it is neither of those two).
+ * parser's own path for it with the positions and numbers already found. Every other line, and a
+ * classified line in a state where the parser would look at it differently (no open record, no
+ * open list for a pair, a `[BSYNC]` or Trc line waiting for its `message` line, an open .NET
+ * record), is read from its text by the general path; not tried in place first, as pushRange
+ * would: the tokenizer has already found it is no attribute line and no header it can read.
  */
 import type { AttributeKind } from '../model/catalogue';
 import { LogParser, type Builder } from './logParser';
@@ -44,10 +45,16 @@ export class TokenLogParser extends LogParser {
       const b = this.builder;
       if (kind === ATTRIBUTE && b?.body === 'tlib') this.attributeToken(b, text, tokens, numbers, t, n);
       else if (kind === HEADER && !this.expect && !(b && b.body !== 'tlib')) this.headerToken(b, text, tokens, t, n);
-      else if (kind === PAIR && b?.body === 'tlib' && this.pairToken(b, text, tokens, numbers, t)) continue;
-      else this.read(text.slice(tokens[t + 1] ?? 0, tokens[t + 2] ?? 0), n, true, false);
+      else if (kind === PAIR && b?.body === 'tlib') {
+        if (!this.pairToken(b, text, tokens, numbers, t)) this.general(text, tokens, t, n);
+      } else this.general(text, tokens, t, n);
     }
     return n - 1;
+  }
+
+  /** The line of token `t` read from its text. */
+  private general(text: string, tokens: Int32Array, t: number, lineNo: number): void {
+    this.read(text.slice(tokens[t + 1] ?? 0, tokens[t + 2] ?? 0), lineNo, true, false);
   }
 
   /** What knownAttribute/nativeAttribute do with the line. */

@@ -91,7 +91,7 @@ describe('benchmarks (tiny sizes, no timing asserted)', () => {
     expect(entry).to.contain('fastest of 3 runs').and.contain('slowest run of the suite: 12.50 ms').and.contain('of which 3 ms waiting');
     expect(entry).to.contain('target met');
     expect(entry).to.contain('load average');
-    expect(entry).to.contain('(each size the fastest of 3 runs, the sizes taken in turn; the ratio within each run: 1.20, 1.10, 1.40)');
+    expect(entry).to.contain("(each size the fastest of 3 runs, the sizes taken in turn, a smaller size's trace repeated up to the largest's events; the ratio within each run: 1.20, 1.10, 1.40)");
     expect(entry).to.contain('**0 lost** in all 3 runs, **40000 events/s** (fastest of 3 runs, each on fresh sessions; slowest 30000 events/s)').and.contain('1.25× too slow');
     const dir = mkdtempSync(join(tmpdir(), 'cmc-bench-spec-'));
     try {

@@ -55,7 +55,7 @@ function scalingLines(s: ScalingResult): string[] {
   const pts = s.points.map((p) => `${p.events} events ${f(p.nsPerEvent / 1000, 2)} µs/event`).join(', ');
   return [
     `- (c) matcher scaling (session+matcher path, one 6-row Then table per call, calls interleaved, pending window ≤ ${Math.max(...s.points.map((p) => p.maxWindow))} events): ${pts}`
-      + `${s.runs > 1 ? ` (each size the fastest of ${s.runs} runs, the sizes taken in turn; the ratio within each run: ${s.runRatios.map((r) => f(r, 2)).join(', ')})` : ''};`
+      + `${s.runs > 1 ? ` (each size the fastest of ${s.runs} runs, the sizes taken in turn, a smaller size's trace repeated up to the largest's events; the ratio within each run: ${s.runRatios.map((r) => f(r, 2)).join(', ')})` : ''};`
       + ` **largest/previous per-event ratio ${f(s.ratio, 2)}** (target ≤ 1.3; ${verdict(s.ratio <= 1.3, `${f(s.ratio - 1.3, 2)} over`)})`,
     `- (c) one single Then table: matchSequence matched ${s.deepTableRows} rows (1 event per DN; the largest size tried, the search keeps its own stack; GenEM tables have tens of rows)`,
   ];

@@ -38,6 +38,27 @@ test('lastIndex is read from and written back to the expression given (sticky an
   assert.deepEqual(exec(/b/d, 'ab')?.indices?.[0], [1, 2]);
 });
 
+test('a miss is remembered per expression and text, never for a global or sticky expression', () => {
+  const pure = /^Alice (\w+)$/;
+  for (let i = 0; i < 3; i++) assert.equal(exec(pure, 'Bob waits'), null, 'the same miss, again');
+  assert.deepEqual(exec(pure, 'Alice waits')?.indices?.[1], [6, 11], 'another text still matches');
+  const other = /waits$/;
+  assert.deepEqual(exec(other, 'Bob waits')?.indices?.[0], [4, 9], 'another expression on the missed text');
+  // Past the bound the expression starts again: still right for texts missed long ago.
+  for (let i = 0; i < 10_050; i++) exec(pure, `text ${String(i)}`);
+  assert.equal(exec(pure, 'Bob waits'), null);
+  assert.equal(exec(pure, 'text 3'), null);
+  // A sticky expression's answer depends on lastIndex: a miss at one place is no miss at another.
+  const sticky = /\d/y;
+  assert.equal(exec(sticky, 'a1'), null);
+  sticky.lastIndex = 1;
+  assert.deepEqual(exec(sticky, 'a1')?.indices?.[0], [1, 2]);
+  const global = /\d/g;
+  global.lastIndex = 2;
+  assert.equal(exec(global, 'a1'), null);
+  assert.deepEqual(exec(global, 'a1')?.indices?.[0], [1, 2], 'lastIndex was reset by the miss, as exec does');
+});
+
 test('a cucumber expression still finds each parameter and where it is in the step', () => {
   const registry = new ParameterTypeRegistry();
   const expression = new CucumberExpression('{word} calls {int} times with {string}', registry);

@@ -134,7 +134,8 @@ function kept(name: string): string {
   return known === name ? known : detached(name);
 }
 
-function detached(name: string): string {
+/** A copy of `name` that keeps nothing else alive (a string cut from a chunk of the file would keep the chunk). */
+export function detached(name: string): string {
   // One byte per character when it fits (the usual case), so comparisons stay one memcmp.
   return /^[\0-\xff]*$/.test(name) ? Buffer.from(name, 'latin1').toString('latin1') : Buffer.from(name, 'utf16le').toString('utf16le');
 }

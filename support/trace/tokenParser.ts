@@ -10,6 +10,7 @@
 import type { AttributeKind } from '../model/catalogue';
 import { LogParser, type Builder } from './logParser';
 import type { RawValue } from './record';
+import { detached } from './shape';
 import { TOKEN_LAYOUT } from './tokenizer';
 import { nativeValueOf, remember, type AttributeInfo } from './values';
 
@@ -116,8 +117,7 @@ export class TokenLogParser extends LogParser {
   }
 
   private name(id: number, name: string): string {
-    // A copy: the name is cut from the piece, which it would keep alive.
-    const kept = Buffer.from(name, 'latin1').toString('latin1');
+    const kept = detached(name);
     this.names[id] = kept;
     return kept;
   }

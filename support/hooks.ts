@@ -58,12 +58,11 @@ After(async function (this: ConformanceWorld, { pickle, result }) {
       }
     }
   } finally {
-    if (this.observed.length > 0) {
-      this.attach(this.observed.map((e) => JSON.stringify(e)).join('\n'), { mediaType: 'application/x-ndjson', fileName: 'observed-events.ndjson' });
-      this.attach(renderSequenceDiagram(observedDiagram(pickle.name, this.observed, this.parties.topology().parties)), { mediaType: 'image/svg+xml', fileName: 'observed-sequence.svg' });
-    }
+    if (this.observed.length > 0) attachObserved(this, pickle.name);
     if (this.inputProblems.length > 0) {
-      this.attach(this.inputProblems.join('\n'), { mediaType: 'text/plain', fileName: 'input-problems.txt' });
+      const listed = this.inputProblems.slice(0, MAX_LISTED);
+      const more = this.inputProblems.length - listed.length;
+      this.attach([...listed, ...(more > 0 ? [`… and ${String(more)} more`] : [])].join('\n'), { mediaType: 'text/plain', fileName: 'input-problems.txt' });
     }
     // After the verdict and the trace: what the clean-up sends is not part of the scenario.
     const leaks = await this.returnToIdle();
@@ -71,3 +70,18 @@ After(async function (this: ConformanceWorld, { pickle, result }) {
     await this.close();
   }
 });
+
+/**
+ * The observed trace (the first `attachedEventsPerScenario` events; a note counts the rest and any
+ * the flood bound dropped) and its sequence diagram.
+ */
+function attachObserved(world: ConformanceWorld, scenario: string): void {
+  const limit = world.run.limits.attachedEventsPerScenario;
+  const shown = world.observed.slice(0, limit);
+  world.attachBounded(shown.map((e) => JSON.stringify(e)).join('\n'), { mediaType: 'application/x-ndjson', fileName: 'observed-events.ndjson' });
+  const notShown = world.observed.length - shown.length + world.droppedEvents;
+  if (notShown > 0) {
+    world.attach(`observed-events.ndjson holds the first ${String(shown.length)} of ${String(world.observed.length + world.droppedEvents)} events the adapter delivered: ${String(world.observed.length - shown.length)} more were kept for matching but not attached${world.droppedEvents ? `, and ${String(world.droppedEvents)} beyond the flood bound were only counted` : ''}.`, { mediaType: 'text/plain', fileName: 'observed-events-note.txt' });
+  }
+  world.attachBounded(renderSequenceDiagram(observedDiagram(scenario, world.observed, world.parties.topology().parties)), { mediaType: 'image/svg+xml', fileName: 'observed-sequence.svg' });
+}

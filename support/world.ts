@@ -24,6 +24,7 @@ import { diagnose } from './matching/diagnose';
 import { formatEvent, renderDiff } from './report/diff';
 import { sideBySideHtml } from './report/scenarioDiagrams';
 import { covering, knownLog, loadKnownIssues, type Deviation, type ScenarioRef, deviationsOf } from './report/knownIssues';
+import { limitsOf, RunContext } from './world/runContext';
 
 export interface WorldParameters extends AdapterChoice {
   /** Per-step wait for events, in ms (default 3000). */
@@ -34,6 +35,10 @@ export interface WorldParameters extends AdapterChoice {
   readonly knownIssues?: string;
   /** What the adapter connects to, as the conformance certificate names it ("SIP Server 8.1 lab"). */
   readonly systemUnderTest?: string;
+  /** Events kept per scenario; more make the scenario broken (default 10 000; support/world/runContext.ts). */
+  readonly maxEventsPerScenario?: number;
+  /** How long a completed run may take to exit before the supervisor ends it (support/cli/supervisor.ts). */
+  readonly shutdownGraceMs?: number;
 }
 
 /** The step being run, with its table's feature-file lines (set by the BeforeStep hook). */
@@ -57,6 +62,8 @@ export class ConformanceWorld extends World<WorldParameters> {
   skipReason: string | undefined;
   /** The running scenario (set by the Before hook), for the known-issues manifest. */
   scenario: ScenarioRef | undefined;
+  /** What the scenarios of this run share (bounds, the adapter seen); set once, by {@link bindRun} in a CLI run. */
+  run: RunContext = new RunContext(limitsOf(this.parameters));
   private session: AdapterSession | undefined;
   private readonly consumed = new Set<number>();
   private baseline = 0;
@@ -83,19 +90,51 @@ export class ConformanceWorld extends World<WorldParameters> {
   /** Create and open the adapter with the declared cast (once per scenario). */
   async open(): Promise<AdapterSession> {
     if (this.session?.isOpen) return this.session;
-    this.session ??= new AdapterSession(await createAdapter(this.parameters), {
-      timeoutMs: this.timeoutMs,
-      settleMs: this.parameters.settleMs ?? 300,
-    });
-    const scenario = this.scenario ? `${this.scenario.uri}:${this.scenario.line} ${this.scenario.name}` : undefined;
-    await this.session.open({ ...this.parties.topology(), ...(scenario ? { scenario } : {}) });
-    return this.session;
+    const session = await this.newSession();
+    const scenario = this.scenarioLabel();
+    await session.open({ ...this.parties.topology(), ...(scenario ? { scenario } : {}) });
+    return session;
   }
 
   /** The capabilities of the adapter (opening it if needed), for `@requires:` gates. */
   async missingCapability(feature: string): Promise<boolean> {
-    this.session ??= new AdapterSession(await createAdapter(this.parameters), { timeoutMs: this.timeoutMs, settleMs: this.parameters.settleMs ?? 300 });
-    return !this.session.adapter.capabilities.features.includes(feature);
+    const session = await this.newSession();
+    return !session.adapter.capabilities.features.includes(feature);
+  }
+
+  /** The scenario's session (created once), bounded as the run says; the run notes the adapter. */
+  private async newSession(): Promise<AdapterSession> {
+    if (this.session) return this.session;
+    const adapter = await createAdapter(this.parameters);
+    this.run.noteAdapter(adapter.name, adapter.capabilities);
+    const label = this.scenarioLabel() ?? 'a scenario';
+    this.session = new AdapterSession(adapter, {
+      timeoutMs: this.timeoutMs,
+      settleMs: this.parameters.settleMs ?? 300,
+      maxEvents: this.run.limits.maxEventsPerScenario,
+      onLateFailure: (error) => { this.run.lateFailure(label, error); },
+    });
+    return this.session;
+  }
+
+  private scenarioLabel(): string | undefined {
+    return this.scenario ? `${this.scenario.uri}:${this.scenario.line} ${this.scenario.name}` : undefined;
+  }
+
+  /**
+   * Attach bulky evidence (traces, diagrams) within the run's budget (support/world/runContext.ts):
+   * past it, a one-line note says what was left out, so a flooding system cannot turn the reports
+   * into gigabytes. Texts that are bounded per scenario (diffs, lists of 50) are attached directly.
+   */
+  attachBounded(data: string, options: { readonly mediaType: string; readonly fileName: string }): void {
+    const bytes = Buffer.byteLength(data);
+    if (this.run.admit(bytes)) this.attach(data, options);
+    else this.attach(`${options.fileName} (${String(bytes)} bytes) not attached: the run's attachment budget of ${String(this.run.limits.attachmentBytesPerRun)} bytes is spent`, { mediaType: 'text/plain', fileName: `${options.fileName}.omitted.txt` });
+  }
+
+  /** Events the adapter delivered beyond the per-scenario bound (counted, not kept). */
+  get droppedEvents(): number {
+    return this.session?.dropped ?? 0;
   }
 
   /** Reach a precondition: run the actions one by one, each until it took effect. */
@@ -232,7 +271,7 @@ export class ConformanceWorld extends World<WorldParameters> {
       partyOf: this.parties.nameOf,
     });
     this.attach(diff, { mediaType: 'text/plain', fileName: 'diff.txt' });
-    this.attach(sideBySideHtml(this.scenario?.name ?? 'scenario', diagnosis, this.parties.topology().parties), { mediaType: 'text/html', fileName: 'expected-vs-observed.html' });
+    this.attachBounded(sideBySideHtml(this.scenario?.name ?? 'scenario', diagnosis, this.parties.topology().parties), { mediaType: 'text/html', fileName: 'expected-vs-observed.html' });
     if (this.acceptKnown(deviationsOf(diagnosis))) return 'skipped';
     throw new ConformanceAssertionError(diff, diff);
   }

@@ -4,7 +4,12 @@
  * ReferenceIDs to requests, and lets callers wait for a condition with a timeout.
  *
  * Everything that goes wrong here is "the harness could not test" (TestCompromisedError), never a
- * conformance failure.
+ * conformance failure:
+ * - a lost link (`sink.fail`) reported at any time before `close()` has resolved — while a step
+ *   waits, during the settle window, or while the adapter closes — makes the scenario broken; one
+ *   reported after that is handed to `onLateFailure` with nothing else to attach it to;
+ * - observation is bounded: past `maxEvents` events in one scenario (a flood) the scenario is broken,
+ *   the first `maxEvents` are kept and the rest only counted, so memory stays bounded.
  */
 import { TestCompromisedError } from '../errors';
 import { normaliseAttributes, type ObservedEvent, type TRequest } from '../model/event';
@@ -18,6 +23,18 @@ export interface SessionOptions {
   readonly settleMs: number;
   /** Wall clock for arrival stamps only (the simulator itself never reads it). */
   readonly now?: () => number;
+  /** At most this many events are kept per scenario; one more makes it broken (default {@link DEFAULT_MAX_EVENTS}). */
+  readonly maxEvents?: number;
+  /** A `sink.fail` that arrives after `close()` resolved (default: printed on stderr). */
+  readonly onLateFailure?: (error: Error) => void;
+}
+
+/** Events kept per scenario by default: far above any model's, far below what exhausts memory. */
+export const DEFAULT_MAX_EVENTS = 10_000;
+
+/** The adapter delivered more events than the bound allows. */
+class FloodError extends Error {
+  override readonly name = 'FloodError';
 }
 
 export type WaitResult<T> = { readonly kind: 'done'; readonly value: T } | { readonly kind: 'timeout' } | { readonly kind: 'settled' };
@@ -28,8 +45,14 @@ export class AdapterSession {
   readonly problems: string[] = [];
   private readonly listeners = new Set<() => void>();
   private failure: Error | undefined;
+  /** The failure has been thrown to a step or hook (close() does not throw it again). */
+  private failureThrown = false;
   private nextReference = 1;
   private opened = false;
+  /** `close()` has resolved: a failure now is late. */
+  private closed = false;
+  /** Events beyond `maxEvents`: counted, not kept. */
+  private overflow = 0;
 
   constructor(readonly adapter: EventSourceAdapter, private readonly options: SessionOptions) {}
 
@@ -91,14 +114,45 @@ export class AdapterSession {
   /** Let in-flight events arrive: the adapter's own `settled`, or a quiet period. */
   async settle(): Promise<void> {
     if (this.adapter.settled) await this.guard('settle', this.adapter.settled());
-    else await new Promise((r) => setTimeout(r, this.options.settleMs).unref?.());
+    else await this.quietPeriod(this.options.settleMs);
     this.throwIfFailed();
   }
 
+  /** Events the adapter delivered beyond the bound (a flood): counted, not kept. */
+  get dropped(): number {
+    return this.overflow;
+  }
+
+  /**
+   * Close the adapter. A failure it reported and nobody has seen yet — including one reported while
+   * closing, or in the same turn as the close resolved — is thrown here: the scenario is broken.
+   */
   async close(): Promise<void> {
     if (!this.opened) return;
     this.opened = false;
-    await this.guard(`close the adapter "${this.adapter.name}"`, this.adapter.close());
+    try {
+      await this.guard(`close the adapter "${this.adapter.name}"`, this.adapter.close());
+      // Failures scheduled for the next turn by whatever resolved the close (setImmediate, a socket's 'close').
+      await new Promise<void>((resolve) => { setImmediate(resolve); });
+    } finally {
+      this.closed = true;
+    }
+    // Unseen so far (a failure a step already threw is not thrown twice).
+    if (!this.failureThrown) this.throwIfFailed();
+  }
+
+  /** The settle window of an adapter without `settled`: `ms`, cut short by a failure. */
+  private quietPeriod(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.listeners.delete(onChange);
+        resolve();
+      };
+      const onChange = (): void => { if (this.failure) done(); };
+      const timer = setTimeout(done, ms);
+      this.listeners.add(onChange);
+    });
   }
 
   /** Resolves true when the adapter says it has settled, false on a new event or timeout. */
@@ -122,6 +176,14 @@ export class AdapterSession {
   }
 
   private record(event: RawEvent): void {
+    const max = this.options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    if (this.events.length >= max) {
+      this.overflow += 1;
+      if (this.overflow === 1) {
+        this.fail(new FloodError(`flood: more than ${String(max)} events in one scenario (the first ${String(max)} are kept; set maxEventsPerScenario to change the bound)`));
+      }
+      return;
+    }
     const seq = this.events.length + 1;
     const { attributes, problems } = normaliseAttributes(event.attributes);
     for (const p of problems) this.problems.push(`#${seq} ${event.name}: ${p}`);
@@ -135,14 +197,19 @@ export class AdapterSession {
   }
 
   private fail(error: Error): void {
+    if (this.closed) {
+      (this.options.onLateFailure ?? ((e: Error) => { console.error(`the adapter "${this.adapter.name}" reported a failure after its scenario closed: ${e.message}`); }))(error);
+      return;
+    }
     this.failure ??= error;
     for (const l of [...this.listeners]) l();
   }
 
   private throwIfFailed(): void {
-    if (this.failure) {
-      throw new TestCompromisedError(`the adapter "${this.adapter.name}" failed: ${this.failure.message}`, { cause: this.failure });
-    }
+    if (!this.failure) return;
+    this.failureThrown = true;
+    const message = this.failure instanceof FloodError ? this.failure.message : `the adapter "${this.adapter.name}" failed: ${this.failure.message}`;
+    throw new TestCompromisedError(message, { cause: this.failure });
   }
 
   /** Run an adapter call with the step timeout; any error or hang is the environment's fault. */

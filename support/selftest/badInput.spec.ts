@@ -81,30 +81,42 @@ test('variables that cannot bind fail with the reason (failed, 1)', async () => 
   assert.match(diff, /ConnID: expected \$conn2 \(a new value\), but [0-9a-f]+ is already \$conn1/);
 });
 
-const ADAPTER_CASES: readonly { mode: string; outcome: Outcome; reason: RegExp }[] = [
+const ADAPTER_CASES: readonly { mode: string; floodCount?: number; outcome: Outcome; reason: RegExp }[] = [
   { mode: 'throw-factory', outcome: 'broken', reason: /misbehaving\.ts: the adapter factory failed: missing option "host"/ },
   { mode: 'throw-open', outcome: 'broken', reason: /could not open the adapter "misbehaving adapter": connection refused/ },
   { mode: 'throw-send', outcome: 'broken', reason: /could not send RequestMakeCall: socket closed while writing/ },
   { mode: 'hang-send', outcome: 'broken', reason: /could not send RequestMakeCall: no answer within 500 ms/ },
   { mode: 'disconnect', outcome: 'broken', reason: /the adapter "misbehaving adapter" failed: connection reset by peer/ },
-  { mode: 'flood', outcome: 'failed', reason: /events that the model does not expect arrived after the stimulus/ },
-  { mode: 'flood-first', outcome: 'failed', reason: /the observed events differ from the model/ },
+  { mode: 'flood', floodCount: 5_000, outcome: 'failed', reason: /events that the model does not expect arrived after the stimulus/ },
+  { mode: 'flood-first', floodCount: 5_000, outcome: 'failed', reason: /the observed events differ from the model/ },
+  { mode: 'flood', outcome: 'broken', reason: /^flood: more than 10000 events in one scenario/ },
+  { mode: 'flood-first', outcome: 'broken', reason: /^flood: more than 10000 events in one scenario/ },
 ];
 
 for (const c of ADAPTER_CASES) {
-  test(`an adapter that misbehaves (${c.mode}) ends ${c.outcome} with a clear reason, in bounded time`, async () => {
-    const { outcome, ms } = await runFixture('adapter', { adapter: ADAPTER, adapterOptions: { mode: c.mode }, timeoutMs: 500 });
+  test(`an adapter that misbehaves (${c.mode}${c.floodCount ? ` ${String(c.floodCount)}` : ''}) ends ${c.outcome} with a clear reason, in bounded time`, async () => {
+    const { outcome, ms } = await runFixture('adapter', { adapter: ADAPTER, adapterOptions: { mode: c.mode, ...(c.floodCount ? { floodCount: c.floodCount } : {}) }, timeoutMs: 500 });
     assert.equal(outcome.outcome, c.outcome, outcome.reason);
     assert.match(outcome.reason ?? '', c.reason);
     assert.ok(ms < 30_000, `took ${String(ms)} ms`);
   });
 }
 
-test('a flood of 100 000 unexpected events is summarised, not listed, in the failure', async () => {
-  const { messages } = await runner.run([`${FIXTURES}/features/adapter`], { adapter: ADAPTER, adapterOptions: { mode: 'flood' }, timeoutMs: 500 });
+test('a flood of unexpected events is summarised, not listed, in the failure; the trace attachment is bounded', async () => {
+  const { messages } = await runner.run([`${FIXTURES}/features/adapter`], { adapter: ADAPTER, adapterOptions: { mode: 'flood', floodCount: 5_000 }, timeoutMs: 500 });
   const text = messages.find((m) => m.attachment?.fileName === 'unexpected-events.txt')?.attachment?.body ?? '';
-  assert.match(text, /… and 99950 more \(100000 in all; see observed-events\.ndjson\)/);
+  assert.match(text, /… and 4950 more \(5000 in all; see observed-events\.ndjson\)/);
   assert.ok(text.length < 10_000);
   const observed = messages.find((m) => m.attachment?.fileName === 'observed-events.ndjson')?.attachment?.body ?? '';
-  assert.equal(observed.split('\n').length, 100_002, 'every observed event is kept in the trace');
+  assert.equal(observed.split('\n').length, 2_000, 'the first 2000 events are attached');
+  const note = messages.find((m) => m.attachment?.fileName === 'observed-events-note.txt')?.attachment?.body ?? '';
+  assert.match(note, /holds the first 2000 of 5002 events the adapter delivered: 3002 more were kept for matching but not attached/);
+});
+
+test('past the flood bound a scenario is broken, the events beyond it only counted', async () => {
+  const { outcomes, messages } = await runner.run([`${FIXTURES}/features/adapter`], { adapter: ADAPTER, adapterOptions: { mode: 'flood', floodCount: 30_000 }, timeoutMs: 500, maxEventsPerScenario: 12_000 });
+  assert.equal(outcomes[0]?.outcome, 'broken');
+  assert.match(outcomes[0]?.reason ?? '', /^flood: more than 12000 events in one scenario/);
+  const note = messages.find((m) => m.attachment?.fileName === 'observed-events-note.txt')?.attachment?.body ?? '';
+  assert.match(note, /of 30002 events the adapter delivered: 10000 more were kept for matching but not attached, and 18002 beyond the flood bound were only counted/);
 });

@@ -2,11 +2,12 @@
  * What the conformance CLI does after the summary: judge the known-issues manifest (stale entries
  * fail the run) and write the conformance certificate (reports/conformance.md/.json/.html).
  */
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DiagramFiles } from './diagramFiles';
 import { featureFiles, parseFeature } from '../cli/validateFeatures';
 import { coverageOf, renderCoverage } from './coverage';
-import { buildCertificate, renderCertificateHtml, renderCertificateMarkdown } from './certificate';
+import { buildCertificate, renderCertificateHtml, renderCertificateMarkdown, verdictText, type Certificate, type RunScope } from './certificate';
 import { entryKey, staleEntries, type KnownIssue } from './knownIssues';
 import type { RunSummary } from './summary';
 import type { RunConfig } from '../cli/config';
@@ -19,43 +20,66 @@ export interface AfterSummaryInput {
   readonly features: string;
   readonly knownIssues: readonly KnownIssue[];
   readonly config: RunConfig;
+  /** Where this run's reports go (a staging directory swapped into reports/ at the end). */
   readonly reportsDir?: string;
+  /** The reports/ folder other commands write into (mutation.json, spec-book/): read, never written. */
+  readonly liveReportsDir?: string;
   /** Diagrams collected from the run, written to reports/diagrams/ and linked from the summary. */
   readonly diagrams?: DiagramFiles;
+  /** The filter and the adapter's declared capabilities, printed on the certificate. */
+  readonly scope?: RunScope;
+  /** The run ended before its end (the supervisor's account): where and why. */
+  readonly incomplete?: { readonly atScenario?: string; readonly reason: string };
+  /** Said after the verdict on the certificate. */
+  readonly qualifications?: readonly string[];
 }
 
-export function afterSummary(input: AfterSummaryInput): { stale: number } {
+export function afterSummary(input: AfterSummaryInput): { stale: number; certificate: Certificate } {
   const stale = staleEntries(input.knownIssues, input.summary.scenarios, new Date()).map(({ entry, why }) => `${entryKey(entry)} (${entry.issue}): ${why}`);
   if (stale.length) {
     console.error(`\nStale known issues (${String(stale.length)}) — remove or renew them; they fail the run:`);
     for (const s of stale) console.error(`  ${s}`);
   }
   const dir = input.reportsDir ?? 'reports';
+  const live = input.liveReportsDir ?? dir;
   const index = input.diagrams?.write(`${dir}/diagrams`);
   if (index) {
-    appendFileSync(`${dir}/summary.txt`, `\nSequence diagrams (observed, and expected vs observed for each mismatch): ${index}\n`);
-    console.log(`Sequence diagrams: ${index}`);
+    appendFileSync(`${dir}/summary.txt`, `\nSequence diagrams (observed, and expected vs observed for each mismatch): ${index.replace(dir, live)}\n`);
+    console.log(`Sequence diagrams: ${index.replace(dir, live)}`);
   }
+  const coverage = coverageOf(featureFiles(input.features).map((f) => parseFeature(f)));
   const certificate = buildCertificate({
     summary: input.summary, adapter: input.config.adapter ?? 'reference simulator', featureFiles: featureFiles(input.features), staleKnownIssues: stale,
-    mutationFile: `${dir}/mutation.json`, ...(input.config.systemUnderTest ? { systemUnderTest: input.config.systemUnderTest } : {}),
+    mutationFile: `${live}/mutation.json`, coverage, ...(input.scope ? { scope: input.scope } : {}), ...(input.incomplete ? { incomplete: input.incomplete } : {}),
+    ...(input.qualifications?.length ? { qualifications: input.qualifications } : {}),
+    ...(input.config.systemUnderTest ? { systemUnderTest: input.config.systemUnderTest } : {}),
   });
-  writeFileSync(`${dir}/conformance.json`, `${JSON.stringify(certificate, null, 2)}\n`);
-  writeFileSync(`${dir}/conformance.md`, renderCertificateMarkdown(certificate));
-  writeFileSync(`${dir}/conformance.html`, renderCertificateHtml(certificate, [
-    { href: 'summary.txt', text: 'Run summary' }, { href: 'diagrams/index.html', text: 'Sequence diagrams per scenario' },
-    { href: 'allure-report/index.html', text: 'Allure report' }, { href: 'mutation.json', text: 'Mutation campaign' },
-  ]));
-  console.log(`Conformance certificate: ${dir}/conformance.md (${certificate.verdict})`);
-  writeFileSync(`${dir}/coverage.md`, renderCoverage(coverageOf(featureFiles(input.features).map((f) => parseFeature(f)))));
-  console.log(`Coverage of the model index: ${dir}/coverage.md`);
-  return { stale: stale.length };
+  writeCertificate(certificate, dir, live);
+  console.log(`Conformance certificate: ${live}/conformance.md (${verdictText(certificate)})`);
+  writeFileSync(`${dir}/coverage.md`, renderCoverage(coverage));
+  console.log(`Coverage of the model index: ${live}/coverage.md`);
+  return { stale: stale.length, certificate };
 }
 
-/** The last line and the exit code: usage 64, broken 2 (or no report), failed 1 (or stale known issues), else 0. */
+/** conformance.json, .md and .html in `dir`; the HTML links the reports that exist (in `dir`, or in `live` for other commands' files). */
+export function writeCertificate(certificate: Certificate, dir: string, live = dir): void {
+  writeFileSync(`${dir}/conformance.json`, `${JSON.stringify(certificate, null, 2)}\n`);
+  writeFileSync(`${dir}/conformance.md`, renderCertificateMarkdown(certificate));
+  const candidates: readonly { href: string; text: string; base: string }[] = [
+    { href: 'summary.txt', text: 'Run summary', base: dir }, { href: 'diagrams/index.html', text: 'Sequence diagrams per scenario', base: dir },
+    { href: 'allure-report/index.html', text: 'Allure report', base: dir }, { href: 'spec-book/index.html', text: 'The specification (spec book)', base: live },
+    { href: 'mutation.json', text: 'Mutation campaign', base: live }, { href: 'run-journal.ndjson', text: 'Run journal', base: dir },
+  ];
+  writeFileSync(`${dir}/conformance.html`, renderCertificateHtml(certificate, candidates.filter((l) => existsSync(join(l.base, l.href)))));
+}
+
+/**
+ * The last line and the exit code: usage 64, broken 2 (or no report), failed 1 (or stale known
+ * issues), else 0. Passed, failed, broken and skipped are counted apart.
+ */
 export function finalVerdict(t: Readonly<Record<Outcome, number>>, stale: number, reportOk: boolean): { line: string; code: number } {
   const extra = `${t.known ? `, ${String(t.known)} known issue(s)` : ''}${stale ? `, ${String(stale)} stale known issue(s)` : ''}`;
-  const line = `conformance: ${String(t.passed)} passed, ${String(t.failed + t.broken + t.usage)} failed, ${String(t.skipped)} skipped${extra}`;
+  const line = `conformance: ${String(t.passed)} passed, ${String(t.failed)} failed, ${String(t.broken + t.usage)} broken, ${String(t.skipped)} skipped${extra}`;
   if (t.usage > 0) return { line, code: EXIT.usage };
   if (t.broken > 0 || !reportOk) return { line, code: EXIT.broken };
   if (t.failed > 0 || stale > 0) return { line, code: EXIT.failed };

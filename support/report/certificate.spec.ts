@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MODELS } from '../model/models';
 import { finalVerdict } from './afterRun';
-import { buildCertificate, renderCertificateHtml, renderCertificateMarkdown, suiteHash } from './certificate';
+import { buildCertificate, overallVerdict, renderCertificateHtml, renderCertificateMarkdown, suiteHash, verdictText } from './certificate';
 import type { ScenarioOutcome } from './outcomes';
 import { summarise } from './summary';
 
@@ -36,6 +36,7 @@ test('models get a verdict, skipped reasons and provenance; unexercised models a
   const md = renderCertificateMarkdown(c);
   assert.match(md, /\*\*Mutation score of the suite:\*\* 9 of 10 mutants killed/);
   assert.match(md, /\| conference \| failed \| 0 \| 1 \| 0 \| 0 \| 0 \|/);
+  assert.match(md, /\*\*Verdict:\*\* not conformant/);
   assert.match(renderCertificateHtml(c), /<tr class="known-issue"><td>alternate-call<\/td>/);
 });
 
@@ -52,12 +53,43 @@ test('the suite hash changes with any feature byte', () => {
   assert.notEqual(suiteHash([feature]), before);
 });
 
-test('exit codes: known issues pass, stale entries fail, broken and usage win', () => {
+test('exit codes: known issues pass, stale entries fail, broken and usage win; the last line counts each outcome apart', () => {
   const t = { passed: 0, failed: 0, broken: 0, skipped: 0, usage: 0, known: 0 };
-  assert.deepEqual(finalVerdict({ ...t, known: 1 }, 0, true), { line: 'conformance: 0 passed, 0 failed, 0 skipped, 1 known issue(s)', code: 0 });
+  assert.deepEqual(finalVerdict({ ...t, known: 1 }, 0, true), { line: 'conformance: 0 passed, 0 failed, 0 broken, 0 skipped, 1 known issue(s)', code: 0 });
+  assert.equal(finalVerdict({ ...t, broken: 8 }, 0, true).line, 'conformance: 0 passed, 0 failed, 8 broken, 0 skipped');
   assert.equal(finalVerdict({ ...t, passed: 3 }, 1, true).code, 1);
   assert.equal(finalVerdict({ ...t, failed: 1, broken: 1 }, 0, true).code, 2);
   assert.equal(finalVerdict({ ...t, failed: 1, usage: 1 }, 0, true).code, 64);
   assert.equal(finalVerdict({ ...t, passed: 1 }, 0, false).code, 2, 'a lost report is broken');
   assert.equal(finalVerdict({ ...t, skipped: 4 }, 0, true).code, 2, 'nothing tested');
+});
+
+test('the overall verdict: conformant only for a complete, unfiltered run that exercised every model', () => {
+  const t = { passed: 10, failed: 0, broken: 0, skipped: 0, usage: 0, known: 0 };
+  assert.equal(overallVerdict(t, 0, 0, false, false), 'conformant');
+  assert.equal(overallVerdict(t, 0, 0, true, false), 'conformant (partial)', 'a filter');
+  assert.equal(overallVerdict(t, 0, 3, false, false), 'conformant (partial)', 'models not exercised');
+  assert.equal(overallVerdict({ ...t, known: 1 }, 0, 0, false, false), 'conformant (partial)', 'accepted known issues');
+  assert.equal(overallVerdict({ ...t, failed: 1 }, 0, 0, false, false), 'not conformant');
+  assert.equal(overallVerdict(t, 1, 0, false, false), 'not conformant', 'a stale known issue');
+  assert.equal(overallVerdict({ ...t, broken: 1 }, 0, 0, false, false), 'incomplete');
+  assert.equal(overallVerdict({ ...t, passed: 0, skipped: 5 }, 0, 0, false, false), 'incomplete', 'nothing passed');
+  assert.equal(overallVerdict({ ...t, failed: 1 }, 0, 0, false, true), 'incomplete', 'the run ended early');
+});
+
+test('a model whose scenarios were all skipped is not exercised, with the reasons; the scope is on the certificate', () => {
+  const summary = summarise([o('release-phase', 'passed'), o('conference', 'skipped', 'the adapter does not declare the capability "x"')], 'example', 'now');
+  const c = buildCertificate({ summary, adapter: 'example', featureFiles: [feature], staleKnownIssues: [], scope: { filter: [], capabilities: { requests: '*', features: ['a', 'a', 'b'] } } });
+  assert.equal(c.verdict, 'conformant (partial)');
+  assert.equal(c.notExercised.find((n) => n.slug === 'conference')?.reason, 'every scenario skipped: the adapter does not declare the capability "x"');
+  assert.ok(c.notCovered.includes('conference'));
+  const md = renderCertificateMarkdown(c);
+  assert.match(md, /\*\*Adapter capabilities:\*\* requests: every T-Library request; features: a, b\n/);
+  assert.match(md, /\*\*Filter:\*\* none \(the whole suite\)/);
+  assert.match(md, /- conference: every scenario skipped: the adapter does not declare the capability "x"/);
+  const ended = buildCertificate({ summary, adapter: 'example', featureFiles: [feature], staleKnownIssues: [], incomplete: { atScenario: 'f.feature:3 A', reason: 'out of memory' } });
+  assert.equal(verdictText({ ...ended, qualifications: ['adapter did not shut down cleanly'] }), 'incomplete — the run ended at scenario f.feature:3 A: out of memory, adapter did not shut down cleanly');
+  const html = renderCertificateHtml(ended, [{ href: 'summary.txt', text: 'Run summary' }]);
+  assert.match(html, /<p class="verdict v-broken">Verdict: incomplete — the run ended at scenario f\.feature:3 A: out of memory<\/p>/);
+  assert.match(html, /<th>Scenarios<\/th><td>1 passed, 0 failed, 0 broken, 0 known issue\(s\), 1 skipped<\/td>/);
 });

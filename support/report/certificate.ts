@@ -9,8 +9,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { MODELS } from '../model/models';
 import type { Outcome } from './outcomes';
 import type { RunSummary } from './summary';
+import type { CoverageRow } from './coverage';
 
 export type ModelVerdict = 'passed' | 'failed' | 'broken' | 'known issue' | 'skipped' | 'not exercised';
+
+/**
+ * The run's verdict. `conformant`: every model of the index was exercised (at least one scenario
+ * passed), nothing failed or broke, the run completed, no filter. `conformant (partial)`: the same,
+ * except that a filter, the adapter's capabilities, a missing feature or accepted known issues left
+ * models unexercised (listed, each with its reason). `not conformant`: a scenario failed (or a known
+ * issue is stale). `incomplete`: the run could not test — a scenario broke, nothing passed, or the
+ * run ended before its end.
+ */
+export type Verdict = 'conformant' | 'conformant (partial)' | 'not conformant' | 'incomplete';
 
 export interface CertificateModel {
   readonly slug: string;
@@ -22,15 +33,31 @@ export interface CertificateModel {
   readonly skipReasons: readonly string[];
 }
 
+/** What the run covered: the filter it was given and what the adapter said it can do. */
+export interface RunScope {
+  /** The filter as given (`--tags "…"`, `--name "…"`, `--features dir`); empty = the whole suite. */
+  readonly filter: readonly string[];
+  /** The adapter's declared capabilities (undefined when no adapter was opened). */
+  readonly capabilities?: { readonly requests: readonly string[] | '*'; readonly features: readonly string[] };
+}
+
 export interface Certificate {
   readonly systemUnderTest: string;
   readonly adapter: string;
   readonly date: string;
   readonly suite: { readonly version: string; readonly hash: string; readonly files: number };
-  readonly verdict: 'conformant' | 'not conformant' | 'incomplete';
+  readonly verdict: Verdict;
+  /** Said after the verdict: "adapter did not shut down cleanly" (the verdict is then at best that). */
+  readonly qualifications: readonly string[];
+  /** Set when the run ended before its end: where, and why. */
+  readonly incomplete?: { readonly atScenario?: string; readonly reason: string };
+  readonly scope: RunScope;
   readonly totals: Readonly<Record<Outcome, number>>;
   readonly sections: readonly { readonly section: string; readonly models: readonly CertificateModel[] }[];
   readonly mutation?: { readonly killed: number; readonly generated: number; readonly survived: number; readonly equivalent: number; readonly date: string; readonly scope: string };
+  /** Models of the index with no passed scenario in this run, each with the reason. */
+  readonly notExercised: readonly { readonly slug: string; readonly reason: string }[];
+  /** The slugs of {@link notExercised}. */
   readonly notCovered: readonly string[];
   readonly staleKnownIssues: readonly string[];
 }
@@ -67,11 +94,20 @@ export interface CertificateInput {
   readonly featureFiles: readonly string[];
   readonly staleKnownIssues: readonly string[];
   readonly mutationFile?: string;
+  /** The filter and the adapter's capabilities (default: no filter, capabilities unknown). */
+  readonly scope?: RunScope;
+  /** Per model, whether the suite has a feature for it (reports/coverage.md); tells "no feature" from "not run". */
+  readonly coverage?: readonly CoverageRow[];
+  /** The run ended before its end (crash, signal): where and why. */
+  readonly incomplete?: { readonly atScenario?: string; readonly reason: string };
+  /** Said after the verdict (e.g. adapter failures reported after their scenarios closed). */
+  readonly qualifications?: readonly string[];
 }
 
 export function buildCertificate(input: CertificateInput): Certificate {
   const { summary } = input;
   const zero: Record<Outcome, number> = { passed: 0, failed: 0, broken: 0, skipped: 0, usage: 0, known: 0 };
+  const scope = input.scope ?? { filter: [] };
   const models = MODELS.map((m): CertificateModel & { readonly section: string } => {
     const run = summary.models.find((x) => x.slug === m.slug);
     const counts = { ...zero, ...run?.counts };
@@ -81,21 +117,49 @@ export function buildCertificate(input: CertificateInput): Certificate {
   const sections = [...new Set(models.map((m) => m.section))].map((section) => ({
     section, models: models.filter((m) => m.section === section),
   }));
-  const t = summary.totals;
-  const verdict = t.failed > 0 || input.staleKnownIssues.length > 0 ? 'not conformant' : t.broken + t.usage > 0 || t.passed + t.known === 0 ? 'incomplete' : 'conformant';
+  const notExercised = models.filter((m) => m.verdict === 'skipped' || m.verdict === 'not exercised')
+    .map((m) => ({ slug: m.slug, reason: whyNotExercised(m, scope, input) }));
   const mutation = readMutation(input.mutationFile ?? 'reports/mutation.json');
+  const verdict = overallVerdict(summary.totals, input.staleKnownIssues.length, notExercised.length, scope.filter.length > 0, input.incomplete !== undefined);
   return {
     systemUnderTest: input.systemUnderTest ?? (input.adapter === 'reference simulator' || input.adapter === 'simulator' ? 'reference simulator (self-certification of the suite)' : 'not named (set "systemUnderTest" in the configuration)'),
     adapter: input.adapter,
     date: summary.date,
     suite: { version: packageVersion(), hash: suiteHash(input.featureFiles), files: input.featureFiles.length },
     verdict,
-    totals: t,
+    qualifications: input.qualifications ?? [],
+    ...(input.incomplete ? { incomplete: input.incomplete } : {}),
+    scope,
+    totals: summary.totals,
     sections,
     ...(mutation ? { mutation } : {}),
-    notCovered: models.filter((m) => m.verdict === 'not exercised').map((m) => m.slug),
+    notExercised,
+    notCovered: notExercised.map((n) => n.slug),
     staleKnownIssues: input.staleKnownIssues,
   };
+}
+
+/** See {@link Verdict}. Failures outrank everything but a run that ended early. */
+export function overallVerdict(t: Readonly<Record<Outcome, number>>, stale: number, notExercised: number, filtered: boolean, ended: boolean): Verdict {
+  if (ended) return 'incomplete';
+  if (t.failed > 0 || stale > 0) return 'not conformant';
+  if (t.broken + t.usage > 0 || t.passed + t.known === 0) return 'incomplete';
+  return filtered || notExercised > 0 || t.known > 0 ? 'conformant (partial)' : 'conformant';
+}
+
+function whyNotExercised(m: CertificateModel, scope: RunScope, input: CertificateInput): string {
+  if (m.verdict === 'skipped') return `every scenario skipped: ${m.skipReasons.join('; ')}`;
+  const row = input.coverage?.find((r) => r.model.slug === m.slug);
+  if (input.coverage && !row?.file) return 'no feature restates this model yet';
+  if (input.incomplete) return 'not reached: the run ended before it';
+  if (scope.filter.length > 0) return `not selected by the filter ${scope.filter.join(' ')}`;
+  return 'no scenario of this model ran';
+}
+
+/** The verdict as a person reads it: "conformant (partial), adapter did not shut down cleanly". */
+export function verdictText(c: Pick<Certificate, 'verdict' | 'qualifications' | 'incomplete'>): string {
+  const incomplete = c.incomplete ? ` — the run ended${c.incomplete.atScenario ? ` at scenario ${c.incomplete.atScenario}` : ''}: ${c.incomplete.reason}` : '';
+  return [`${c.verdict}${incomplete}`, ...c.qualifications].join(', ');
 }
 
 function packageVersion(): string {
@@ -112,40 +176,69 @@ function cellCounts(m: CertificateModel): string[] {
   return COLUMNS.map(([k]) => String(k === 'broken' ? m.counts.broken + m.counts.usage : m.counts[k]));
 }
 
+function totalsText(t: Readonly<Record<Outcome, number>>): string {
+  return `${String(t.passed)} passed, ${String(t.failed)} failed, ${String(t.broken + t.usage)} broken, ${String(t.known)} known issue(s), ${String(t.skipped)} skipped`;
+}
+
+function scopeText(scope: RunScope): { filter: string; capabilities: string } {
+  const caps = scope.capabilities;
+  return {
+    filter: scope.filter.length ? scope.filter.join(' ') : 'none (the whole suite)',
+    capabilities: caps ? `requests: ${caps.requests === '*' ? 'every T-Library request' : caps.requests.join(', ') || 'none'}; features: ${[...new Set(caps.features)].join(', ') || 'none'}` : 'unknown (no adapter was opened)',
+  };
+}
+
+function mutationText(c: Certificate): string {
+  return c.mutation ? `${String(c.mutation.killed)} of ${String(c.mutation.generated)} mutants killed (${String(c.mutation.survived)} survived, ${String(c.mutation.equivalent)} equivalent; campaign of ${c.mutation.date}${c.mutation.scope ? `, ${c.mutation.scope}` : ''})` : 'no campaign run (npm run mutants)';
+}
+
 export function renderCertificateMarkdown(c: Certificate): string {
+  const scope = scopeText(c.scope);
   const lines = [
     '# GenEM call-model conformance certificate', '',
-    `- **Verdict:** ${c.verdict}`,
+    `- **Verdict:** ${verdictText(c)}`,
     `- **System under test:** ${c.systemUnderTest}`,
     `- **Adapter:** ${c.adapter}`,
+    `- **Adapter capabilities:** ${scope.capabilities}`,
+    `- **Filter:** ${scope.filter}`,
     `- **Date:** ${c.date}`,
     `- **Feature suite:** version ${c.suite.version}, ${String(c.suite.files)} feature files, sha256 \`${c.suite.hash}\``,
-    `- **Scenarios:** ${String(c.totals.passed)} passed, ${String(c.totals.failed)} failed, ${String(c.totals.broken + c.totals.usage)} broken, ${String(c.totals.known)} known issue(s), ${String(c.totals.skipped)} skipped`,
-    `- **Mutation score of the suite:** ${c.mutation ? `${String(c.mutation.killed)} of ${String(c.mutation.generated)} mutants killed (${String(c.mutation.survived)} survived, ${String(c.mutation.equivalent)} equivalent; campaign of ${c.mutation.date}, ${c.mutation.scope})` : 'no campaign run (npm run mutants)'}`,
+    `- **Scenarios:** ${totalsText(c.totals)}`,
+    `- **Mutation score of the suite:** ${mutationText(c)}`,
   ];
   for (const s of c.sections) {
     lines.push('', `## ${s.section}`, '', `| model | verdict | ${COLUMNS.map(([, h]) => h).join(' | ')} | provenance | skipped because |`, `|---|---|${COLUMNS.map(() => '---:').join('|')}|---|---|`);
     for (const m of s.models) lines.push(`| ${m.slug} | ${m.verdict} | ${cellCounts(m).join(' | ')} | ${m.provenance} | ${m.skipReasons.join('; ').replace(/\|/g, '\\|')} |`);
   }
-  lines.push('', `## GenEM models not exercised (${String(c.notCovered.length)} of ${String(MODELS.length)})`, '', c.notCovered.length ? c.notCovered.map((s) => `- ${s}`).join('\n') : 'None.');
+  lines.push('', `## GenEM models not exercised (${String(c.notExercised.length)} of ${String(MODELS.length)})`, '',
+    c.notExercised.length ? c.notExercised.map((n) => `- ${n.slug}: ${n.reason}`).join('\n') : 'None: every model of the index has at least one passed scenario.');
   if (c.staleKnownIssues.length) lines.push('', '## Stale known issues (fail the run)', '', ...c.staleKnownIssues.map((s) => `- ${s}`));
   return `${lines.join('\n')}\n`;
 }
 
 const esc = (t: string): string => t.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 
+const VERDICT_CLASS: Readonly<Record<Verdict, string>> = {
+  conformant: 'v-ok', 'conformant (partial)': 'v-partial', 'not conformant': 'v-failed', incomplete: 'v-broken',
+};
+
+/** `links`: reports next to the certificate; the caller lists only those that exist. */
 export function renderCertificateHtml(c: Certificate, links: readonly { href: string; text: string }[] = []): string {
+  const scope = scopeText(c.scope);
   const facts = [
-    ['Verdict', c.verdict], ['System under test', c.systemUnderTest], ['Adapter', c.adapter], ['Date', c.date],
+    ['System under test', c.systemUnderTest], ['Adapter', c.adapter], ['Adapter capabilities', scope.capabilities], ['Filter', scope.filter], ['Date', c.date],
     ['Feature suite', `version ${c.suite.version}, ${String(c.suite.files)} files, sha256 ${c.suite.hash}`],
-    ['Mutation score', c.mutation ? `${String(c.mutation.killed)} of ${String(c.mutation.generated)} mutants killed (${String(c.mutation.survived)} survived, ${String(c.mutation.equivalent)} equivalent)` : 'no campaign run'],
+    ['Scenarios', totalsText(c.totals)],
+    ['Mutation score', mutationText(c)],
   ].map(([k, v]) => `<tr><th>${esc(k ?? '')}</th><td>${esc(v ?? '')}</td></tr>`).join('');
   const sections = c.sections.map((s) => `<h2>${esc(s.section)}</h2><table class="m"><tr><th>model</th><th>verdict</th>${COLUMNS.map(([, h]) => `<th>${h}</th>`).join('')}<th>provenance</th><th>skipped because</th></tr>${
     s.models.map((m) => `<tr class="${m.verdict.replace(/ /g, '-')}"><td>${esc(m.slug)}</td><td>${esc(m.verdict)}</td>${cellCounts(m).map((n) => `<td>${n}</td>`).join('')}<td>${esc(m.provenance)}</td><td>${esc(m.skipReasons.join('; '))}</td></tr>`).join('')}</table>`).join('');
   const linkList = links.length ? `<h2>Reports</h2><ul>${links.map((l) => `<li><a href="${esc(l.href)}">${esc(l.text)}</a></li>`).join('')}</ul>` : '';
   const stale = c.staleKnownIssues.length ? `<h2>Stale known issues (fail the run)</h2><ul>${c.staleKnownIssues.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>` : '';
+  const notExercised = c.notExercised.length ? `<ul>${c.notExercised.map((n) => `<li><b>${esc(n.slug)}</b>: ${esc(n.reason)}</li>`).join('')}</ul>` : '<p>None: every model of the index has at least one passed scenario.</p>';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>GenEM conformance certificate</title><style>
-body{font-family:system-ui,sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
-.m td:nth-child(n+3):nth-child(-n+7){text-align:right}.failed{background:#fdecec}.broken{background:#fff1e0}.known-issue{background:#fff8d6}.not-exercised{color:#777}
-</style></head><body><h1>GenEM call-model conformance certificate</h1><table>${facts}</table>${sections}<h2>GenEM models not exercised (${String(c.notCovered.length)} of ${String(MODELS.length)})</h2><p>${esc(c.notCovered.join(', ') || 'None.')}</p>${stale}${linkList}</body></html>\n`;
+body{font-family:system-ui,sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
+.verdict{font-size:1.4em;padding:.4em .8em;border-radius:.3em;display:inline-block}.v-ok{background:#e3f6e3;color:#14561a}.v-partial{background:#fff6d6;color:#6b5200}.v-failed{background:#fde3e3;color:#8a1414}.v-broken{background:#ffe9d1;color:#7a3b00}
+.m td:nth-child(n+3):nth-child(-n+7){text-align:right}.passed td:nth-child(2){color:#14561a}.failed{background:#fdecec}.broken{background:#fff1e0}.known-issue{background:#fff8d6}.skipped,.not-exercised{color:#777}
+</style></head><body><h1>GenEM call-model conformance certificate</h1><p class="verdict ${VERDICT_CLASS[c.verdict]}">Verdict: ${esc(verdictText(c))}</p><table>${facts}</table>${sections}<h2>GenEM models not exercised (${String(c.notExercised.length)} of ${String(MODELS.length)})</h2>${notExercised}${stale}${linkList}</body></html>\n`;
 }

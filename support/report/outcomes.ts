@@ -29,6 +29,12 @@ interface Running {
   logs: string[];
 }
 
+/** Told as scenarios start and finish (the run journal). */
+export interface OutcomeListener {
+  started?(scenario: { readonly name: string; readonly uri: string; readonly line: number }): void;
+  finished?(outcome: ScenarioOutcome): void;
+}
+
 /** Collects envelopes as they stream in; `outcomes()` gives one entry per executed scenario. */
 export class OutcomeCollector {
   private readonly pickles = new Map<string, Pickle>();
@@ -37,23 +43,35 @@ export class OutcomeCollector {
   private readonly lines = new Map<string, number>();
   private readonly finished: ScenarioOutcome[] = [];
 
+  constructor(private readonly listener: OutcomeListener = {}) {}
+
   readonly onMessage = (envelope: Envelope): void => {
     if (envelope.gherkinDocument) this.indexLines(envelope);
     if (envelope.pickle) this.pickles.set(envelope.pickle.id, envelope.pickle);
     if (envelope.testCase) this.testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
-    if (envelope.testCaseStarted) {
-      const pickle = this.pickles.get(this.testCases.get(envelope.testCaseStarted.testCaseId) ?? '');
-      if (pickle) this.running.set(envelope.testCaseStarted.id, { pickle, results: [], logs: [] });
-    }
+    if (envelope.testCaseStarted) this.start(envelope.testCaseStarted.id, envelope.testCaseStarted.testCaseId);
     if (envelope.testStepFinished) this.running.get(envelope.testStepFinished.testCaseStartedId)?.results.push(envelope.testStepFinished.testStepResult);
     if (envelope.attachment?.testCaseStartedId && envelope.attachment.mediaType.startsWith('text/x.cucumber.log')) {
       this.running.get(envelope.attachment.testCaseStartedId)?.logs.push(envelope.attachment.body);
     }
-    if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried) {
-      const run = this.running.get(envelope.testCaseFinished.testCaseStartedId);
-      if (run) this.finished.push(this.classify(run));
-    }
+    if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried) this.finish(envelope.testCaseFinished.testCaseStartedId);
   };
+
+  private start(startedId: string, testCaseId: string): void {
+    const pickle = this.pickles.get(this.testCases.get(testCaseId) ?? '');
+    if (!pickle) return;
+    this.running.set(startedId, { pickle, results: [], logs: [] });
+    this.listener.started?.({ name: pickle.name, uri: pickle.uri, line: this.lineOf(pickle) });
+  }
+
+  private finish(startedId: string): void {
+    const run = this.running.get(startedId);
+    if (!run) return;
+    const outcome = this.classify(run);
+    this.finished.push(outcome);
+    this.running.delete(startedId);
+    this.listener.finished?.(outcome);
+  }
 
   outcomes(): readonly ScenarioOutcome[] {
     return this.finished;
@@ -72,13 +90,17 @@ export class OutcomeCollector {
     }
   }
 
+  private lineOf(pickle: Pickle): number {
+    const ids = pickle.astNodeIds;
+    return this.lines.get(ids[ids.length - 1] ?? '') ?? this.lines.get(ids[0] ?? '') ?? 0;
+  }
+
   private classify(run: Running): ScenarioOutcome {
     const tags = readTags(run.pickle.tags.map((t) => t.name));
-    const ids = run.pickle.astNodeIds;
     const base = {
       name: run.pickle.name,
       uri: run.pickle.uri,
-      line: this.lines.get(ids[ids.length - 1] ?? '') ?? this.lines.get(ids[0] ?? '') ?? 0,
+      line: this.lineOf(run.pickle),
       inferred: tags.inferred,
       ...(tags.model ? { model: tags.model } : {}),
     };

@@ -10,6 +10,7 @@ import { loadConfiguration, loadSupport, runCucumber, type IConfiguration } from
 import { Writable } from 'node:stream';
 import { allureResultsWritten, allureWriter } from '../support/report/allureWriter';
 import { reply } from './child';
+import { redirectFormat } from '../support/report/reportsDir';
 
 type JsonObject = IConfiguration['formatOptions'];
 
@@ -22,12 +23,6 @@ export interface SuiteChildResult {
   readonly loadMs: number;
   readonly scenarios: number;
   readonly passed: boolean;
-}
-
-/** `name:reports/file` → `name:<outDir>/file`; a formatter without a file keeps writing to stdout. */
-function redirect(format: string, outDir: string): string {
-  const m = /^(.*?):reports\/(.+)$/.exec(format);
-  return m ? `${m[1] ?? ''}:${join(outDir, m[2] ?? 'out')}` : format;
 }
 
 /** The profile's Allure writer (support/report/allureWriter.ts), writing into `dir` instead. */
@@ -46,7 +41,7 @@ reply(async (): Promise<SuiteChildResult> => {
       ...profile,
       ...(paths.length ? { paths } : {}),
       // `progress`: the dev profile's formatters, to tell the formatters' share from the rest.
-      format: formats === 'progress' ? ['progress'] : profile.format.map((f) => redirect(typeof f === 'string' ? f : f.join(':'), outDir)),
+      format: formats === 'progress' ? ['progress'] : profile.format.map((f) => redirectFormat(typeof f === 'string' ? f : f.join(':'), outDir)),
       formatOptions: { ...profile.formatOptions, resultsDir: join(outDir, 'allure-results'), ...writerInto(profile.formatOptions, join(outDir, 'allure-results')) },
     },
   });

@@ -1,0 +1,124 @@
+/**
+ * The conformance run itself, as a child process of `npm run conformance` (./conformance.ts, the
+ * supervisor): runs the features through cucumber against the chosen adapter, writes every report
+ * into the run's staging directory and, as things happen, the run journal
+ * (support/report/runJournal.ts): each scenario as it starts and ends, the adapter it met, late
+ * adapter failures, and — only once every report is written — the `complete` line with the exit
+ * code. The supervisor judges from that journal whatever happens to this process.
+ *
+ * argv: the run request file (./runRequest.ts).
+ */
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
+import { allureResultsWritten, allureWriter } from '../report/allureWriter';
+import { OutcomeCollector } from '../report/outcomes';
+import { renderSummary, summarise } from '../report/summary';
+import { afterSummary, finalVerdict } from '../report/afterRun';
+import { DiagramFiles } from '../report/diagramFiles';
+import { loadKnownIssues } from '../report/knownIssues';
+import { newHandles, RunJournal } from '../report/runJournal';
+import { redirectFormat } from '../report/reportsDir';
+import { bindRun, limitsOf, RunContext, type ConstructorOf } from '../world/runContext';
+import { JOURNAL_FILE, readRunRequest, type RunRequest } from './runRequest';
+
+/** After the `complete` line: how often what keeps the process alive is written down (for the supervisor). */
+const HANDLES_EVERY_MS = 500;
+
+async function runSuite(request: RunRequest): Promise<number> {
+  const { config, staging } = request;
+  const journal = new RunJournal(join(staging, JOURNAL_FILE));
+  // The standard streams' handles exist from here on: they are not the adapter's.
+  process.stdout.write('');
+  process.stderr.write('');
+  const baseline = process.getActiveResourcesInfo();
+  journal.write({ t: 'start', pid: process.pid, date: new Date().toISOString(), handles: baseline });
+  const knownIssues = loadKnownIssues(config.knownIssues);
+  const resultsDir = join(staging, 'allure-results');
+  const profile = (await loadConfiguration({ profiles: ['default'] })).useConfiguration;
+  const { runConfiguration } = await loadConfiguration({
+    file: false,
+    provided: {
+      ...profile,
+      paths: request.features === 'features' ? profile.paths : [request.features],
+      format: profile.format.map((f) => redirectFormat(typeof f === 'string' ? f : f.join(':'), staging)),
+      formatOptions: { ...profile.formatOptions, resultsDir, ...(profile.formatOptions.writer === undefined ? {} : { writer: allureWriter(resultsDir) as unknown as typeof profile.formatOptions }) },
+      worldParameters: JSON.parse(JSON.stringify(config)) as Record<string, never>,
+      ...(request.tags ? { tags: request.tags } : {}),
+      ...(request.name ? { name: [request.name] } : {}),
+    },
+  });
+  const support = await loadSupport(runConfiguration);
+  const run = new RunContext(limitsOf(config), {
+    adapter: (name, capabilities) => { journal.write({ t: 'adapter', name, capabilities }); },
+    lateFailure: (scenario, message) => { journal.write({ t: 'late-failure', scenario, message }); },
+  });
+  const collector = new OutcomeCollector({
+    started: (s) => { journal.write({ t: 'scenario', ...s }); },
+    finished: (outcome) => { journal.write({ t: 'finished', outcome }); },
+  });
+  const diagrams = new DiagramFiles();
+  // The library's World (cucumber's public type hides it) becomes one bound to this run's context.
+  const library = support as typeof support & { readonly World: ConstructorOf<{ run: RunContext }> };
+  const bound: typeof support = { ...library, World: bindRun(library.World, run) } as typeof support;
+  await runCucumber({ ...runConfiguration, support: bound }, undefined, (e) => { collector.onMessage(e); diagrams.onMessage(e); });
+
+  const unwritten = await allureResultsWritten();
+  const summary = summarise(collector.outcomes(), config.adapter ?? 'reference simulator', new Date().toISOString());
+  writeFileSync(join(staging, 'summary.json'), JSON.stringify({ ...summary, lateAdapterFailures: run.lateFailures, attachmentsOmitted: run.omitted }, null, 2));
+  const text = [renderSummary(summary), ...lateFailureLines(run)].join('\n');
+  writeFileSync(join(staging, 'summary.txt'), `${text}\n`);
+  console.log(text);
+  const { stale, certificate } = afterSummary({
+    summary, features: request.features, knownIssues, diagrams, config, reportsDir: staging, liveReportsDir: request.reports,
+    scope: { filter: request.filter, ...(run.adapter ? { capabilities: run.adapter.capabilities } : {}) },
+    qualifications: [
+      ...(run.lateFailures.length ? [`the adapter reported ${String(run.lateFailures.length)} failure(s) after their scenario had closed (listed in the summary)`] : []),
+      ...(run.omitted ? [`${String(run.omitted)} attachment(s) left out of the reports: the run's attachment budget was spent`] : []),
+    ],
+  });
+  const reportOk = unwritten.length === 0 && (request.report ? generateAllure(staging, request.reports) : true);
+  const verdict = finalVerdict(summary.totals, stale, reportOk);
+  journal.write({ t: 'complete', code: verdict.code, line: verdict.line, verdict: certificate.verdict, maxRssKb: process.resourceUsage().maxRSS });
+  // From here the process should end by itself; if an adapter keeps it alive, the supervisor ends it
+  // after its grace period and reports what was left open (this timer itself does not keep it alive).
+  const handles = (): void => { journal.write({ t: 'handles', handles: newHandles(process.getActiveResourcesInfo(), baseline) }); };
+  handles();
+  setInterval(handles, HANDLES_EVERY_MS).unref();
+  return verdict.code;
+}
+
+function lateFailureLines(run: RunContext): string[] {
+  if (!run.lateFailures.length) return [];
+  return ['', 'Adapter failures reported after their scenario had closed (not counted in any scenario):',
+    ...run.lateFailures.map((f) => `  ${f.scenario}: ${f.message}`)];
+}
+
+/** The Allure report (single file) in the staging directory, with the history of the report now in `reports`. */
+function generateAllure(staging: string, reports: string): boolean {
+  if (existsSync(join(reports, 'allure-report', 'history'))) {
+    cpSync(join(reports, 'allure-report', 'history'), join(staging, 'allure-results', 'history'), { recursive: true });
+  }
+  const result = spawnSync('npx', ['--no-install', 'allure', 'generate', '--single-file', join(staging, 'allure-results'), '-o', join(staging, 'allure-report'), '--clean'], { encoding: 'utf8' });
+  if (result.status !== 0) {
+    console.error(`Allure report not generated (allure-commandline needs Java on PATH):\n${result.stderr || result.stdout}`);
+    return false;
+  }
+  console.log(`Allure report: ${join(reports, 'allure-report', 'index.html')}`);
+  return true;
+}
+
+const file = process.argv[2];
+if (!file) {
+  console.error('usage: runSuite.ts <run request file> (started by npm run conformance)');
+  process.exitCode = 64;
+} else {
+  runSuite(readRunRequest(file)).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => {
+      console.error(`The harness could not run: ${(e as Error).stack ?? String(e)}`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -20,6 +20,8 @@ const KEYS: Readonly<Record<string, (v: unknown) => string | undefined>> = {
   record: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must be the path of the NDJSON trace to write'),
   profile: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must be the path of a lab profile JSON file (support/cli/profile.ts)'),
   settleMs: (v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10_000 ? undefined : 'must be an integer between 0 and 10000'),
+  maxEventsPerScenario: (v) => (Number.isInteger(v) && (v as number) >= 100 && (v as number) <= 1_000_000 ? undefined : 'must be an integer between 100 and 1000000 (events kept per scenario; more make it broken as a flood)'),
+  shutdownGraceMs: (v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 600_000 ? undefined : 'must be an integer between 0 and 600000 (how long a completed run may take to exit)'),
 };
 
 function lineOf(text: string, index: number): number {

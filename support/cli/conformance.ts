@@ -1,104 +1,133 @@
 /**
- * `npm run conformance [-- options]`: validate the features, run them against the chosen adapter
- * (the embedded reference simulator by default), write reports/ and print a one-screen summary.
+ * `npm run conformance [-- options]`: check the command line, the configuration and the features
+ * (every problem a usage error, exit 64, before anything runs), then run the features against the
+ * chosen adapter in a supervised child process (./supervisor.ts, ./runSuite.ts) whose reports
+ * replace the previous run's as one set.
  *
- * Exit codes: 0 all passed · 1 not conformant · 2 could not test · 64 usage error (bad feature,
- * bad configuration, unknown option).
+ * Exit codes: 0 conformant (or conformant for what was in scope) · 1 not conformant · 2 could not
+ * test (a scenario broke, the run crashed or was ended, nothing passed) · 64 usage error.
  */
 import { parseArgs } from 'node:util';
-import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
-import { allureResultsWritten } from '../report/allureWriter';
+import { copyFileSync, existsSync, statSync, appendFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compile } from '@cucumber/gherkin';
+import { IdGenerator } from '@cucumber/messages';
+import { parse as parseTagExpression } from '@cucumber/tag-expressions';
 import { EXIT, UsageError } from '../errors';
-import { featureFiles, formatProblem, validateFeatureFiles } from './validateFeatures';
+import { featureFiles, formatProblem, parseFeature, validateFeatureFiles } from './validateFeatures';
 import { loadRunConfig, type RunConfig } from './config';
 import { loadProfile } from './profile';
-import { OutcomeCollector } from '../report/outcomes';
-import { renderSummary, summarise } from '../report/summary';
-import { replayConfig, viaSimulatorServer } from './viaServer';
-import { afterSummary, finalVerdict } from '../report/afterRun';
-import { DiagramFiles } from '../report/diagramFiles';
 import { loadKnownIssues } from '../report/knownIssues';
+import { replayConfig, viaSimulatorServer } from './viaServer';
+import { DEFAULT_GRACE_MS, supervise, type SuperviseOptions } from './supervisor';
+import { SESSION_MARKER } from '../trace/RecordingAdapter';
+import { BUILT_IN_ADAPTERS } from '../adapter/select';
 
-const USAGE = `usage: npm run conformance -- [--config file.json] [--adapter simulator|path/to/adapter.ts]
-                               [--tags "<cucumber tag expression>"] [--name "<scenario name regexp>"]
-                               [--timeout ms] [--no-report] [--via-server] [--replay trace-file] [--record trace-file]
-                               [--features dir]`;
+const OPTIONS = {
+  config: { type: 'string', help: '--config <file.json>     the run configuration: adapter, adapterOptions, timeouts, systemUnderTest, knownIssues, profile' },
+  adapter: { type: 'string', help: '--adapter <simulator|bridge|replay|path/to/adapter.ts>   the system under test (default: the embedded reference simulator)' },
+  tags: { type: 'string', help: '--tags "<expression>"     only scenarios whose tags match (cucumber tag expression, e.g. "@model:release-phase"); the certificate then reads "conformant (partial)"' },
+  name: { type: 'string', help: '--name "<regexp>"         only scenarios whose name matches' },
+  features: { type: 'string', help: '--features <dir>          another specification directory (default: features)' },
+  timeout: { type: 'string', help: '--timeout <ms>            how long a step waits for events (default 3000)' },
+  'max-events': { type: 'string', help: '--max-events <n>          events kept per scenario; one more makes it broken as a flood (default 10000)' },
+  'shutdown-grace': { type: 'string', help: `--shutdown-grace <ms>     how long a completed run may take to exit before it is ended (default ${String(DEFAULT_GRACE_MS)})` },
+  replay: { type: 'string', help: '--replay <trace or log>   judge a recording or a T-Server/SIP Server log instead of a live system' },
+  record: { type: 'string', help: '--record <file.ndjson>    also record every request and event, for a later --replay (refuses an existing file)' },
+  'record-overwrite': { type: 'boolean', help: '--record-overwrite        let --record replace an existing file (once the run completed)' },
+  'record-append': { type: 'boolean', help: '--record-append           let --record append to an existing file, after a session marker' },
+  'via-server': { type: 'boolean', help: '--via-server              the same run through the network bridge, against the simulator server' },
+  'no-report': { type: 'boolean', help: '--no-report               skip the Allure report (the summary and the certificate are still written)' },
+  help: { type: 'boolean', short: 'h', help: '-h, --help                this text' },
+} as const;
 
+export const USAGE = `usage: npm run conformance -- [options]
 
-function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: string; name?: string; report: boolean; viaServer: boolean; features: string } {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        config: { type: 'string' }, adapter: { type: 'string' }, tags: { type: 'string' }, name: { type: 'string' },
-        timeout: { type: 'string' }, 'no-report': { type: 'boolean' }, help: { type: 'boolean' },
-        'via-server': { type: 'boolean' }, replay: { type: 'string' }, record: { type: 'string' }, features: { type: 'string' },
-      },
-      strict: true,
-    }));
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
-  if (values.help) throw new UsageError(USAGE);
+Runs every feature (the GenEM call models) against the system under test and writes reports/
+(summary, certificate, Allure report, sequence diagrams). Options:
+
+${Object.values(OPTIONS).map((o) => `  ${o.help}`).join('\n')}
+
+Exit codes: 0 conformant (in scope) · 1 not conformant · 2 could not test · 64 usage error.`;
+
+interface Parsed {
+  readonly config: RunConfig;
+  readonly tags?: string;
+  readonly name?: string;
+  readonly report: boolean;
+  readonly viaServer: boolean;
+  readonly features: string;
+  readonly filter: readonly string[];
+  readonly supervise: SuperviseOptions;
+  readonly recording?: { temp: string; target: string; append: boolean };
+}
+
+type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
+
+function parseCommandLine(argv: readonly string[]): Parsed | 'help' {
+  const values = parseValues(argv);
+  if (values.help) return 'help';
   const config = loadRunConfig(values.config);
-  // A bad lab profile is a usage error before anything runs (file:line), not a broken scenario each.
-  if (config.profile) loadProfile(config.profile);
-  if (values.timeout !== undefined && !/^\d+$/.test(values.timeout)) throw new UsageError(`--timeout must be a number of milliseconds, got "${values.timeout}"`);
+  const recording = checkOptions(values, config);
+  const graceMs = positiveInteger('--shutdown-grace', values['shutdown-grace']) ?? config.shutdownGraceMs ?? DEFAULT_GRACE_MS;
   return {
-    config: {
-      ...config,
-      ...(values.adapter ? { adapter: values.adapter } : {}),
-      ...(values.timeout ? { timeoutMs: Number(values.timeout) } : {}),
-      ...(values.replay ? replayConfig(values.replay) : {}),
-      ...(values.record ? { record: freshTrace(values.record) } : {}),
-    },
+    config: { ...config, ...configFromOptions(values), ...(recording ? { record: recording.temp } : {}) },
     ...(values.tags ? { tags: values.tags } : {}),
     ...(values.name ? { name: values.name } : {}),
     report: !values['no-report'],
     viaServer: values['via-server'] ?? false,
-    // --features: another specification directory (the self-tests point it at their fixtures).
     features: featuresDir(values.features),
+    filter: filterOf(values),
+    supervise: { graceMs, ...(recording ? { recording } : {}) },
+    ...(recording ? { recording } : {}),
   };
 }
 
-async function run(argv: readonly string[]): Promise<number> {
-  const parsed = parseCommandLine(argv);
-  // --via-server: the same run through TCP against `npm run simulator` (support/cli/viaServer.ts).
-  return parsed.viaServer ? viaSimulatorServer(parsed.config, (config) => runOnce({ ...parsed, config })) : runOnce(parsed);
+/** Everything the options name must exist and parse; returns the --record plan. */
+function checkOptions(values: Values, config: RunConfig): ReturnType<typeof checkRecording> | undefined {
+  // A bad lab profile or known-issues manifest is a usage error before anything runs (file:line).
+  if (config.profile) loadProfile(config.profile);
+  loadKnownIssues(config.knownIssues);
+  if (values.tags !== undefined) tagExpression(values.tags);
+  if (values.name !== undefined) nameExpression(values.name);
+  const adapter = values.adapter ?? (values.replay ? undefined : config.adapter);
+  if (adapter) checkAdapter(adapter);
+  return values.record ? checkRecording(values.record, values, values.replay) : undefined;
 }
 
-async function runOnce({ config, tags, name, report, features }: ReturnType<typeof parseCommandLine>): Promise<number> {
-  const problems = validateFeatureFiles(featureFiles(features));
-  if (problems.length) {
-    console.error(`The specification has ${problems.length} problem(s); nothing was run:`);
-    for (const p of problems) console.error(`  ${formatProblem(p)}`);
-    return EXIT.usage;
+/** The filter as given, for the certificate; empty for the whole suite. */
+function filterOf(values: Values): string[] {
+  return [
+    ...(values.tags ? [`--tags "${values.tags}"`] : []), ...(values.name ? [`--name "${values.name}"`] : []),
+    ...(values.features ? [`--features ${values.features}`] : []),
+  ];
+}
+
+function parseValues(argv: readonly string[]): Values {
+  try {
+    const options = Object.fromEntries(Object.entries(OPTIONS).map(([k, o]) => [k, { type: o.type, ...('short' in o ? { short: o.short } : {}) }]));
+    return (parseArgs({ args: [...argv], options, strict: true }) as { values: Values }).values;
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n(npm run conformance -- --help lists the options)`);
   }
-  const knownIssues = loadKnownIssues(config.knownIssues);
-  mkdirSync('reports', { recursive: true });
-  rmSync('reports/allure-results', { recursive: true, force: true });
-  const { runConfiguration } = await loadConfiguration({
-    provided: { worldParameters: JSON.parse(JSON.stringify(config)) as Record<string, never>, ...(tags ? { tags } : {}), ...(name ? { name: [name] } : {}) },
-  });
-  if (features !== 'features') runConfiguration.sources.paths = [features];
-  const collector = new OutcomeCollector();
-  const diagrams = new DiagramFiles();
-  await runCucumber(runConfiguration, undefined, (e) => { collector.onMessage(e); diagrams.onMessage(e); });
-  const unwritten = await allureResultsWritten();
-  const summary = summarise(collector.outcomes(), config.adapter ?? 'reference simulator', new Date().toISOString());
-  writeFileSync('reports/summary.json', JSON.stringify(summary, null, 2));
-  const text = renderSummary(summary);
-  writeFileSync('reports/summary.txt', `${text}\n`);
-  console.log(text);
-  // Stale known issues fail the run; the conformance certificate (reports/conformance.*) is written.
-  const { stale } = afterSummary({ summary, features, knownIssues, diagrams, config });
-  const reportOk = unwritten.length === 0 && (report ? generateAllure() : true);
-  const verdict = finalVerdict(summary.totals, stale, reportOk);
-  console.log(verdict.line);
-  return verdict.code;
+}
+
+/** The settings the command line overrides in the configuration file. */
+function configFromOptions(values: Values): Partial<RunConfig> {
+  const timeoutMs = positiveInteger('--timeout', values.timeout);
+  const maxEvents = positiveInteger('--max-events', values['max-events']);
+  return {
+    ...(values.adapter ? { adapter: values.adapter } : {}),
+    ...(timeoutMs ? { timeoutMs } : {}),
+    ...(maxEvents ? { maxEventsPerScenario: maxEvents } : {}),
+    ...(values.replay ? replayConfig(values.replay) : {}),
+  };
+}
+
+function positiveInteger(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) === 0) throw new UsageError(`${option} must be a positive whole number, got "${value}"`);
+  return Number(value);
 }
 
 function featuresDir(dir: string | undefined): string {
@@ -106,18 +135,79 @@ function featuresDir(dir: string | undefined): string {
   return dir ?? 'features';
 }
 
-/** Allure 2 keeps history in the report; copy it into the results before regenerating. */
-function generateAllure(): boolean {
-  if (existsSync('reports/allure-report/history')) {
-    cpSync('reports/allure-report/history', 'reports/allure-results/history', { recursive: true });
+function tagExpression(text: string): ReturnType<typeof parseTagExpression> {
+  try {
+    return parseTagExpression(text);
+  } catch (e) {
+    throw new UsageError(`--tags "${text}": not a tag expression: ${(e as Error).message}`);
   }
-  const result = spawnSync('npx', ['--no-install', 'allure', 'generate', '--single-file', 'reports/allure-results', '-o', 'reports/allure-report', '--clean'], { encoding: 'utf8' });
-  if (result.status !== 0) {
-    console.error(`Allure report not generated (allure-commandline needs Java on PATH):\n${result.stderr || result.stdout}`);
-    return false;
+}
+
+function nameExpression(text: string): RegExp {
+  try {
+    return new RegExp(text);
+  } catch (e) {
+    throw new UsageError(`--name "${text}": not a regular expression: ${(e as Error).message}`);
   }
-  console.log('Allure report: reports/allure-report/index.html');
-  return true;
+}
+
+/** A user adapter module that does not exist is a usage error at once, not 386 broken scenarios. */
+function checkAdapter(adapter: string): void {
+  if (BUILT_IN_ADAPTERS.includes(adapter)) return;
+  if (!existsSync(resolve(adapter))) throw new UsageError(`--adapter: no such adapter module: ${adapter} (resolved to ${resolve(adapter)}; or use simulator, bridge, replay)`);
+}
+
+/**
+ * `--record X`: refuses to destroy anything. X is written only at the end of a completed run (a
+ * temporary file beside it is renamed onto it); an existing X is refused unless
+ * `--record-overwrite` or `--record-append` (X is then copied and continued after a session marker).
+ */
+function checkRecording(target: string, values: Values, replay: string | undefined): { temp: string; target: string; append: boolean } {
+  if (replay !== undefined && resolve(replay) === resolve(target)) throw new UsageError(`--record ${target} --replay ${replay}: the recording would overwrite the trace being replayed`);
+  if (values['record-overwrite'] && values['record-append']) throw new UsageError('--record-overwrite and --record-append exclude each other');
+  const exists = existsSync(target);
+  if (exists && statSync(target).isDirectory()) throw new UsageError(`--record ${target}: is a directory`);
+  if (exists && !values['record-overwrite'] && !values['record-append']) {
+    throw new UsageError(`--record ${target}: the file exists; it is never overwritten unless you add --record-overwrite (or --record-append to continue it)`);
+  }
+  return { temp: `${target}.partial-${String(process.pid)}`, target, append: exists && Boolean(values['record-append']) };
+}
+
+/** Start the temporary recording: a copy of the target when appending, then the session marker. */
+function startRecording(recording: { temp: string; target: string; append: boolean }): void {
+  if (recording.append) copyFileSync(recording.target, recording.temp);
+  appendFileSync(recording.temp, `${JSON.stringify({ name: SESSION_MARKER, attributes: { started: new Date().toISOString(), appended: recording.append } })}\n`);
+}
+
+/** Problems of the specification, and a filter that selects nothing, are usage errors before the run. */
+function checkSpecification(parsed: Parsed): void {
+  const files = featureFiles(parsed.features);
+  const problems = validateFeatureFiles(files);
+  if (problems.length) {
+    throw new UsageError([`The specification has ${String(problems.length)} problem(s); nothing was run:`, ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'));
+  }
+  if (!parsed.tags && !parsed.name) return;
+  const tags = parsed.tags ? tagExpression(parsed.tags) : undefined;
+  const name = parsed.name ? nameExpression(parsed.name) : undefined;
+  const selected = files.some((f) => compile(parseFeature(f), f, IdGenerator.incrementing())
+    .some((p) => (!tags || tags.evaluate(p.tags.map((t) => t.name))) && (!name || name.test(p.name))));
+  if (!selected) throw new UsageError(`The filter ${parsed.filter.join(' ')} matches no scenario of ${parsed.features}/; nothing was run.`);
+}
+
+async function run(argv: readonly string[]): Promise<number> {
+  const parsed = parseCommandLine(argv);
+  if (parsed === 'help') {
+    console.log(USAGE);
+    return EXIT.passed;
+  }
+  checkSpecification(parsed);
+  if (parsed.recording) startRecording(parsed.recording);
+  const once = (config: RunConfig): Promise<number> => supervise({
+    config, features: parsed.features, report: parsed.report, reports: 'reports', filter: parsed.filter,
+    ...(parsed.tags ? { tags: parsed.tags } : {}), ...(parsed.name ? { name: parsed.name } : {}),
+  }, parsed.supervise);
+  // --via-server: the same run through TCP against `npm run simulator` (support/cli/viaServer.ts).
+  return parsed.viaServer ? viaSimulatorServer(parsed.config, once) : once(parsed.config);
 }
 
 if (require.main === module) {
@@ -133,10 +223,4 @@ if (require.main === module) {
       }
     },
   );
-}
-
-/** `--record FILE` starts a new trace (a run appends to it scenario by scenario). */
-function freshTrace(file: string): string {
-  writeFileSync(file, '');
-  return file;
 }

@@ -11,6 +11,9 @@ import type { TRequest } from '../model/event';
 /** The name of the marker line that starts each scenario's part of a recording. */
 export const SCENARIO_MARKER = 'Scenario';
 
+/** The name of the marker line that starts each run's part of a recording (`--record`, `--record-append`). */
+export const SESSION_MARKER = 'Session';
+
 export function recording(inner: EventSourceAdapter, file: string): EventSourceAdapter {
   const write = (line: Readonly<Record<string, unknown>>): void => appendFileSync(file, `${JSON.stringify(line)}\n`);
   const send = inner.send?.bind(inner);

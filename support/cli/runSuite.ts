@@ -14,12 +14,13 @@ import { spawnSync } from 'node:child_process';
 import { loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
 import { allureResultsWritten, allureWriter } from '../report/allureWriter';
 import { OutcomeCollector } from '../report/outcomes';
-import { renderSummary, summarise } from '../report/summary';
+import { renderScreenSummary, renderSummary, summarise } from '../report/summary';
 import { afterSummary, finalVerdict } from '../report/afterRun';
 import { DiagramFiles } from '../report/diagramFiles';
 import { loadKnownIssues } from '../report/knownIssues';
 import { newHandles, RunJournal } from '../report/runJournal';
 import { redirectFormat } from '../report/reportsDir';
+import { ProgressLine } from '../report/progressLine';
 import { bindRun, limitsOf, RunContext, type ConstructorOf } from '../world/runContext';
 import { JOURNAL_FILE, readRunRequest, type RunRequest } from './runRequest';
 
@@ -42,7 +43,8 @@ async function runSuite(request: RunRequest): Promise<number> {
     provided: {
       ...profile,
       paths: request.features === 'features' ? profile.paths : [request.features],
-      format: profile.format.map((f) => redirectFormat(typeof f === 'string' ? f : f.join(':'), staging)),
+      // Progress is ours (support/report/progressLine.ts): a count, the failures so far and the time left.
+      format: profile.format.filter((f) => f !== 'progress').map((f) => redirectFormat(typeof f === 'string' ? f : f.join(':'), staging)),
       formatOptions: { ...profile.formatOptions, resultsDir, ...(profile.formatOptions.writer === undefined ? {} : { writer: allureWriter(resultsDir) as unknown as typeof profile.formatOptions }) },
       worldParameters: JSON.parse(JSON.stringify(config)) as Record<string, never>,
       ...(request.tags ? { tags: request.tags } : {}),
@@ -54,22 +56,30 @@ async function runSuite(request: RunRequest): Promise<number> {
     adapter: (name, capabilities) => { journal.write({ t: 'adapter', name, capabilities }); },
     lateFailure: (scenario, message) => { journal.write({ t: 'late-failure', scenario, message }); },
   });
+  const progress = new ProgressLine(process.stdout);
   const collector = new OutcomeCollector({
     started: (s) => { journal.write({ t: 'scenario', ...s }); },
-    finished: (outcome) => { journal.write({ t: 'finished', outcome }); },
+    finished: (outcome) => {
+      journal.write({ t: 'finished', outcome });
+      progress.finished(outcome);
+    },
   });
   const diagrams = new DiagramFiles();
   // The library's World (cucumber's public type hides it) becomes one bound to this run's context.
   const library = support as typeof support & { readonly World: ConstructorOf<{ run: RunContext }> };
   const bound: typeof support = { ...library, World: bindRun(library.World, run) } as typeof support;
-  await runCucumber({ ...runConfiguration, support: bound }, undefined, (e) => { collector.onMessage(e); diagrams.onMessage(e); });
+  await runCucumber({ ...runConfiguration, support: bound }, undefined, (e) => {
+    progress.onMessage(e);
+    collector.onMessage(e);
+    diagrams.onMessage(e);
+  });
 
   const unwritten = await allureResultsWritten();
   const summary = summarise(collector.outcomes(), config.adapter ?? 'reference simulator', new Date().toISOString());
   writeFileSync(join(staging, 'summary.json'), JSON.stringify({ ...summary, lateAdapterFailures: run.lateFailures, attachmentsOmitted: run.omitted }, null, 2));
-  const text = [renderSummary(summary), ...lateFailureLines(run)].join('\n');
-  writeFileSync(join(staging, 'summary.txt'), `${text}\n`);
-  console.log(text);
+  const late = lateFailureLines(run);
+  writeFileSync(join(staging, 'summary.txt'), `${[renderSummary(summary), ...late].join('\n')}\n`);
+  console.log([renderScreenSummary(summary), ...late].join('\n'));
   const { stale, certificate } = afterSummary({
     summary, features: request.features, knownIssues, diagrams, config, reportsDir: staging, liveReportsDir: request.reports,
     scope: { filter: request.filter, ...(run.adapter ? { capabilities: run.adapter.capabilities } : {}) },

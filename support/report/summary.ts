@@ -70,3 +70,49 @@ export function renderSummary(s: RunSummary): string {
   detail('skipped', 'Skipped');
   return lines.join('\n');
 }
+
+/**
+ * The summary that fits a screen (the console; summary.txt keeps every model): one line per GenEM
+ * section, then only what needs attention — failed and broken scenarios (at most
+ * {@link SCREEN_LISTED} each), skips grouped by reason.
+ */
+export function renderScreenSummary(s: RunSummary): string {
+  const sections = new Map<string, { models: number; counts: Record<Outcome, number> }>();
+  for (const m of s.models) {
+    const section = sections.get(m.section || '(no model)') ?? { models: 0, counts: zero() };
+    section.models += 1;
+    for (const k of Object.keys(section.counts) as Outcome[]) section.counts[k] += m.counts[k];
+    sections.set(m.section || '(no model)', section);
+  }
+  const t = s.totals;
+  const lines = [
+    '',
+    `Conformance summary — ${s.adapter} — ${s.date}`,
+    `${'GenEM section'.padEnd(44)}${'models'.padStart(7)}${'passed'.padStart(7)}${'failed'.padStart(7)}${'broken'.padStart(7)}${'skipped'.padStart(8)}`,
+    ...[...sections].map(([name, x]) => `${name.slice(0, 43).padEnd(44)}${String(x.models).padStart(7)}${String(x.counts.passed).padStart(7)}${String(x.counts.failed).padStart(7)}${String(x.counts.broken + x.counts.usage).padStart(7)}${String(x.counts.skipped).padStart(8)}`),
+    '',
+    `Scenarios: ${t.passed} passed, ${t.failed} not conformant (failed), ${t.broken + t.usage} could not be tested (broken), ${t.skipped} skipped${t.known ? `, ${String(t.known)} known issue(s)` : ''}`,
+    `Models: ${s.modelsCovered} of ${s.modelsTotal} GenEM models of the model index have a feature in this run.`,
+  ];
+  const listed = (title: string, list: readonly ScenarioOutcome[]): void => {
+    if (!list.length) return;
+    lines.push('', `${title} (${String(list.length)}):`);
+    for (const o of list.slice(0, SCREEN_LISTED)) lines.push(`  ${o.uri}:${o.line} ${o.name}${o.reason ? ` — ${o.reason}` : ''}`);
+    if (list.length > SCREEN_LISTED) lines.push(`  … and ${String(list.length - SCREEN_LISTED)} more (reports/summary.txt lists them all)`);
+  };
+  listed('Not conformant', s.scenarios.filter((o) => o.outcome === 'failed'));
+  listed('Could not test', s.scenarios.filter((o) => o.outcome === 'broken'));
+  listed('Feature problems', s.scenarios.filter((o) => o.outcome === 'usage'));
+  listed('Known issues (listed in the manifest; not failed)', s.scenarios.filter((o) => o.outcome === 'known'));
+  const skips = new Map<string, number>();
+  for (const o of s.scenarios) if (o.outcome === 'skipped') skips.set(o.reason ?? 'no reason given', (skips.get(o.reason ?? 'no reason given') ?? 0) + 1);
+  if (skips.size) {
+    lines.push('', `Skipped (${String(t.skipped)}), by reason:`);
+    for (const [reason, n] of [...skips].sort((a, b) => b[1] - a[1]).slice(0, SCREEN_LISTED)) lines.push(`  ${String(n).padStart(4)} × ${reason}`);
+    if (skips.size > SCREEN_LISTED) lines.push(`  … and ${String(skips.size - SCREEN_LISTED)} more reasons (reports/summary.txt)`);
+  }
+  return lines.join('\n');
+}
+
+/** Scenarios (or skip reasons) listed per kind on the screen summary. */
+export const SCREEN_LISTED = 10;

@@ -10,7 +10,7 @@ function run(isTTY: boolean, outcomes: readonly Outcome[]): string {
   let text = '';
   let clock = 0;
   const progress = new ProgressLine({ write: (t: string) => { text += t; }, isTTY }, () => clock);
-  for (let i = 0; i < outcomes.length; i += 1) progress.onMessage({ testCase: i });
+  for (let i = 0; i < outcomes.length; i += 1) progress.onMessage({ testCase: { index: i } });
   progress.onMessage({ testRunStarted: true });
   for (const o of outcomes) {
     clock += 2000;

@@ -154,3 +154,6 @@ export type AdapterFactory = (options: Readonly<Record<string, unknown>>) => Eve
 export function supportsRequest(capabilities: Capabilities, request: string): boolean {
   return capabilities.requests === '*' ? request.startsWith('Request') : capabilities.requests.includes(request);
 }
+
+/** The adapters chosen by name (support/adapter/select.ts); anything else is the path of a user module. */
+export const BUILT_IN_ADAPTERS: readonly string[] = ['simulator', 'bridge', 'replay'];

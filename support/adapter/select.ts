@@ -18,9 +18,6 @@ import { loadProfile } from '../cli/profile';
 import { profiled } from './profiled';
 import type { AdapterFactory, EventSourceAdapter } from './contract';
 
-/** The adapters chosen by name; anything else is the path of a user module. */
-export const BUILT_IN_ADAPTERS: readonly string[] = ['simulator', 'bridge', 'replay'];
-
 export interface AdapterChoice {
   /** `"simulator"` (default) or a path to an adapter module, relative to the working directory. */
   readonly adapter?: string;

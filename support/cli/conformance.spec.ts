@@ -19,7 +19,7 @@ function conformance(adapter: string, options: object, name: string, timeoutMs =
   const config = join(DIR, `${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(config, JSON.stringify({ adapter, adapterOptions: options, timeoutMs }));
   const r = spawnSync('node', ['-r', 'ts-node/register/transpile-only', 'support/cli/conformance.ts', '--config', config, '--name', name, '--no-report'], {
-    encoding: 'utf8', timeout: 60_000,
+    encoding: 'utf8', timeout: 180_000,
   });
   return { code: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
@@ -70,7 +70,7 @@ test('an adapter that never answers makes the scenario broken, not failed, withi
   assert.equal(code, 2, out);
   assert.match(out, /no event at all arrived within 500 ms after the stimulus/);
   assert.match(out, /0 not conformant \(failed\), 1 could not be tested \(broken\)/);
-  assert.ok(Date.now() - started < 30_000);
+  assert.ok(Date.now() - started < 120_000, 'bounded by the 500 ms timeout, not hanging');
 });
 
 test('an adapter that hangs while opening is broken too, and the run ends', () => {
@@ -81,14 +81,14 @@ test('an adapter that hangs while opening is broken too, and the run ends', () =
 
 test('the README\'s example adapter runs the suite through the public contract alone', () => {
   const r = spawnSync('node', ['-r', 'ts-node/register/transpile-only', 'support/cli/conformance.ts', '--adapter', 'support/adapter/examples/ctiClientAdapter.ts',
-    '--name', '^Bob answers, and both parties are connected', '--no-report'], { encoding: 'utf8', timeout: 60_000 });
+    '--name', '^Bob answers, and both parties are connected', '--no-report'], { encoding: 'utf8', timeout: 180_000 });
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /Conformance summary — support\/adapter\/examples\/ctiClientAdapter\.ts/);
 });
 
 test('an adapter module that does not exist is a usage error (exit 64) naming the module, before anything runs', () => {
   const r = spawnSync('node', ['-r', 'ts-node/register/transpile-only', 'support/cli/conformance.ts', '--adapter', 'no/such/adapter.ts',
-    '--name', RINGS, '--no-report'], { encoding: 'utf8', timeout: 60_000 });
+    '--name', RINGS, '--no-report'], { encoding: 'utf8', timeout: 180_000 });
   assert.equal(r.status, 64, r.stdout + r.stderr);
   assert.match(r.stderr, /--adapter: no such adapter module: no\/such\/adapter\.ts/);
   assert.equal(r.stdout, '', 'no scenario ran');
@@ -97,9 +97,9 @@ test('an adapter module that does not exist is a usage error (exit 64) naming th
 test('record → replay: a recorded run replays with the same verdicts, and an unrecorded model is not exercised', () => {
   const trace = join(DIR, 'recorded.ndjson');
   const args = ['-r', 'ts-node/register/transpile-only', 'support/cli/conformance.ts', '--no-report', '--tags'];
-  const recorded = spawnSync('node', [...args, '@model:release-phase', '--record', trace], { encoding: 'utf8', timeout: 60_000 });
+  const recorded = spawnSync('node', [...args, '@model:release-phase', '--record', trace], { encoding: 'utf8', timeout: 180_000 });
   assert.equal(recorded.status, 0, recorded.stdout + recorded.stderr);
-  const replayed = spawnSync('node', [...args, '@model:release-phase or @model:registration', '--replay', trace], { encoding: 'utf8', timeout: 60_000 });
+  const replayed = spawnSync('node', [...args, '@model:release-phase or @model:registration', '--replay', trace], { encoding: 'utf8', timeout: 180_000 });
   assert.match(replayed.stdout, /conformance: 3 passed, 0 failed, 0 broken, 3 skipped/, replayed.stdout + replayed.stderr);
   assert.match(replayed.stdout, /not exercised: the recording has no RequestRegisterAddress/);
 });
@@ -107,9 +107,9 @@ test('record → replay: a recorded run replays with the same verdicts, and an u
 test('record → replay: scenarios that need a capability the recorded system declared are replayed, not skipped', () => {
   const trace = join(DIR, 'parking.ndjson');
   const args = ['-r', 'ts-node/register/transpile-only', 'support/cli/conformance.ts', '--no-report', '--tags', '@model:basic-call-parking'];
-  const recorded = spawnSync('node', [...args, '--record', trace], { encoding: 'utf8', timeout: 60_000 });
+  const recorded = spawnSync('node', [...args, '--record', trace], { encoding: 'utf8', timeout: 180_000 });
   assert.equal(recorded.status, 0, recorded.stdout + recorded.stderr);
-  const replayed = spawnSync('node', [...args, '--replay', trace], { encoding: 'utf8', timeout: 60_000 });
+  const replayed = spawnSync('node', [...args, '--replay', trace], { encoding: 'utf8', timeout: 180_000 });
   assert.equal(replayed.status, 0, replayed.stdout + replayed.stderr);
   assert.match(replayed.stdout, /conformance: 2 passed, 0 failed, 0 broken, 0 skipped/);
 });

@@ -1,8 +1,10 @@
 /**
- * `npm run conformance [-- options]`: check the command line, the configuration and the features
- * (every problem a usage error, exit 64, before anything runs), then run the features against the
- * chosen adapter in a supervised child process (./supervisor.ts, ./runSuite.ts) whose reports
- * replace the previous run's as one set.
+ * `npm run conformance [-- options]`: check the command line and the configuration (every problem a
+ * usage error, exit 64, before anything runs), then run the features against the chosen adapter in
+ * a supervised child process (./supervisor.ts, ./runSuite.ts) whose reports replace the previous
+ * run's as one set. The child checks the features and the filter first (./checkSpecification.ts)
+ * and ends with 64 before running anything when they are wrong. This process stays light: it loads
+ * neither the simulator nor the report writers unless a run has to be accounted for.
  *
  * Exit codes: 0 conformant (or conformant for what was in scope) · 1 not conformant · 2 could not
  * test (a scenario broke, the run crashed or was ended, nothing passed) · 64 usage error.
@@ -10,18 +12,15 @@
 import { parseArgs } from 'node:util';
 import { copyFileSync, existsSync, statSync, appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compile } from '@cucumber/gherkin';
-import { IdGenerator } from '@cucumber/messages';
-import { parse as parseTagExpression } from '@cucumber/tag-expressions';
 import { EXIT, UsageError } from '../errors';
-import { featureFiles, formatProblem, parseFeature, validateFeatureFiles } from './validateFeatures';
 import { loadRunConfig, type RunConfig } from './config';
 import { loadProfile } from './profile';
 import { loadKnownIssues } from '../report/knownIssues';
 import { replayConfig, viaSimulatorServer } from './viaServer';
 import { DEFAULT_GRACE_MS, supervise, type SuperviseOptions } from './supervisor';
+import { nameExpression, tagExpression } from './filter';
 import { SESSION_MARKER } from '../trace/RecordingAdapter';
-import { BUILT_IN_ADAPTERS } from '../adapter/select';
+import { BUILT_IN_ADAPTERS } from '../adapter/contract';
 
 const OPTIONS = {
   config: { type: 'string', help: '--config <file.json>     the run configuration: adapter, adapterOptions, timeouts, systemUnderTest, knownIssues, profile' },
@@ -135,22 +134,6 @@ function featuresDir(dir: string | undefined): string {
   return dir ?? 'features';
 }
 
-function tagExpression(text: string): ReturnType<typeof parseTagExpression> {
-  try {
-    return parseTagExpression(text);
-  } catch (e) {
-    throw new UsageError(`--tags "${text}": not a tag expression: ${(e as Error).message}`);
-  }
-}
-
-function nameExpression(text: string): RegExp {
-  try {
-    return new RegExp(text);
-  } catch (e) {
-    throw new UsageError(`--name "${text}": not a regular expression: ${(e as Error).message}`);
-  }
-}
-
 /** A user adapter module that does not exist is a usage error at once, not 386 broken scenarios. */
 function checkAdapter(adapter: string): void {
   if (BUILT_IN_ADAPTERS.includes(adapter)) return;
@@ -179,28 +162,12 @@ function startRecording(recording: { temp: string; target: string; append: boole
   appendFileSync(recording.temp, `${JSON.stringify({ name: SESSION_MARKER, attributes: { started: new Date().toISOString(), appended: recording.append } })}\n`);
 }
 
-/** Problems of the specification, and a filter that selects nothing, are usage errors before the run. */
-function checkSpecification(parsed: Parsed): void {
-  const files = featureFiles(parsed.features);
-  const problems = validateFeatureFiles(files);
-  if (problems.length) {
-    throw new UsageError([`The specification has ${String(problems.length)} problem(s); nothing was run:`, ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'));
-  }
-  if (!parsed.tags && !parsed.name) return;
-  const tags = parsed.tags ? tagExpression(parsed.tags) : undefined;
-  const name = parsed.name ? nameExpression(parsed.name) : undefined;
-  const selected = files.some((f) => compile(parseFeature(f), f, IdGenerator.incrementing())
-    .some((p) => (!tags || tags.evaluate(p.tags.map((t) => t.name))) && (!name || name.test(p.name))));
-  if (!selected) throw new UsageError(`The filter ${parsed.filter.join(' ')} matches no scenario of ${parsed.features}/; nothing was run.`);
-}
-
 async function run(argv: readonly string[]): Promise<number> {
   const parsed = parseCommandLine(argv);
   if (parsed === 'help') {
     console.log(USAGE);
     return EXIT.passed;
   }
-  checkSpecification(parsed);
   if (parsed.recording) startRecording(parsed.recording);
   const once = (config: RunConfig): Promise<number> => supervise({
     config, features: parsed.features, report: parsed.report, reports: 'reports', filter: parsed.filter,

@@ -11,6 +11,7 @@
 import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { Writable } from 'node:stream';
 import { loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
 import { allureResultsWritten, allureWriter } from '../report/allureWriter';
 import { OutcomeCollector } from '../report/outcomes';
@@ -23,6 +24,8 @@ import { redirectFormat } from '../report/reportsDir';
 import { ProgressLine } from '../report/progressLine';
 import { bindRun, limitsOf, RunContext, type ConstructorOf } from '../world/runContext';
 import { JOURNAL_FILE, readRunRequest, type RunRequest } from './runRequest';
+import { checkSpecification } from './checkSpecification';
+import { EXIT, UsageError } from '../errors';
 
 /** After the `complete` line: how often what keeps the process alive is written down (for the supervisor). */
 const HANDLES_EVERY_MS = 500;
@@ -35,6 +38,14 @@ async function runSuite(request: RunRequest): Promise<number> {
   process.stderr.write('');
   const baseline = process.getActiveResourcesInfo();
   journal.write({ t: 'start', pid: process.pid, date: new Date().toISOString(), handles: baseline });
+  try {
+    checkSpecification(request.features, { ...(request.tags ? { tags: request.tags } : {}), ...(request.name ? { name: request.name } : {}), shown: request.filter });
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(e.message);
+    journal.write({ t: 'usage', message: e.message });
+    return EXIT.usage;
+  }
   const knownIssues = loadKnownIssues(config.knownIssues);
   const resultsDir = join(staging, 'allure-results');
   const profile = (await loadConfiguration({ profiles: ['default'] })).useConfiguration;
@@ -68,7 +79,10 @@ async function runSuite(request: RunRequest): Promise<number> {
   // The library's World (cucumber's public type hides it) becomes one bound to this run's context.
   const library = support as typeof support & { readonly World: ConstructorOf<{ run: RunContext }> };
   const bound: typeof support = { ...library, World: bindRun(library.World, run) } as typeof support;
-  await runCucumber({ ...runConfiguration, support: bound }, undefined, (e) => {
+  // cucumber's own console output (a default progress formatter, stack traces per failure) is not
+  // shown: the progress line and the summary say it once; every report file is still written.
+  const quiet = new Writable({ write: (_chunk, _encoding, done) => { done(); } });
+  await runCucumber({ ...runConfiguration, support: bound }, { stdout: quiet }, (e) => {
     progress.onMessage(e);
     collector.onMessage(e);
     diagrams.onMessage(e);
@@ -122,13 +136,13 @@ function generateAllure(staging: string, reports: string): boolean {
 const file = process.argv[2];
 if (!file) {
   console.error('usage: runSuite.ts <run request file> (started by npm run conformance)');
-  process.exitCode = 64;
+  process.exitCode = EXIT.usage;
 } else {
   runSuite(readRunRequest(file)).then(
     (code) => { process.exitCode = code; },
     (e: unknown) => {
       console.error(`The harness could not run: ${(e as Error).stack ?? String(e)}`);
-      process.exitCode = 2;
+      process.exitCode = EXIT.broken;
     },
   );
 }

@@ -16,12 +16,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { EXIT } from '../errors';
 import { readJournal, type JournalEntry } from '../report/runJournal';
-import { createStaging, RUN_OUTPUTS, swapIn } from '../report/reportsDir';
-import { summarise, renderSummary } from '../report/summary';
-import { afterSummary, finalVerdict, writeCertificate } from '../report/afterRun';
-import { verdictText, type Certificate } from '../report/certificate';
-import { loadKnownIssues } from '../report/knownIssues';
-import type { ScenarioOutcome } from '../report/outcomes';
+import { createStaging, IN_PROGRESS, swapIn } from '../report/reportsDir';
 import { JOURNAL_FILE, REQUEST_FILE, writeRunRequest, type RunRequest } from './runRequest';
 
 export const DEFAULT_GRACE_MS = 10_000;
@@ -36,7 +31,7 @@ export interface SuperviseOptions {
   readonly recording?: { readonly temp: string; readonly target: string };
 }
 
-type RunEnd =
+export type RunEnd =
   | { readonly kind: 'exited'; readonly code: number | null; readonly signal: NodeJS.Signals | null }
   | { readonly kind: 'hung'; readonly handles: readonly string[] }
   | { readonly kind: 'interrupted'; readonly signal: NodeJS.Signals };
@@ -51,14 +46,20 @@ export async function supervise(request: Omit<RunRequest, 'staging'>, options: S
   const end = await runChild(requestFile, journalFile, options.graceMs, stderr);
   const journal = readJournal(journalFile);
   const complete = journal.find((e): e is Extract<JournalEntry, { t: 'complete' }> => e.t === 'complete');
+  if (!complete && end.kind === 'exited' && end.code === EXIT.usage && journal.some((e) => e.t === 'usage')) {
+    // The features or the filter were wrong: nothing ran, the previous reports stay as they were.
+    abandon(staging, request.reports, options.recording);
+    return EXIT.usage;
+  }
   let code: number;
   if (complete && end.kind === 'exited' && end.code === complete.code) {
     console.log(complete.line);
     code = complete.code;
-  } else if (complete && end.kind !== 'interrupted') {
-    code = notShutDown(staging, complete, end);
   } else {
-    code = incomplete(full, journal, end, stderr.tail);
+    // Only now the report writers are loaded: a run that ends well does not pay for them here.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (ts-node hooks require)
+    const account = require('./runAccount') as typeof import('./runAccount');
+    code = complete && end.kind !== 'interrupted' ? account.notShutDown(staging, complete, end) : account.incomplete(full, journal, end, stderr.tail);
   }
   rmSync(join(staging, REQUEST_FILE), { force: true });
   writeFileSync(join(staging, 'run.json'), `${JSON.stringify({ request: { ...full, staging: undefined }, exitCode: code, completed: Boolean(complete), end, maxRssKb: complete?.maxRssKb }, null, 2)}\n`);
@@ -111,73 +112,11 @@ function lastHandles(file: string): readonly string[] {
   return last?.handles ?? [];
 }
 
-/** The run completed its reports but did not end cleanly: the certificate says so, exit 2. */
-function notShutDown(staging: string, complete: Extract<JournalEntry, { t: 'complete' }>, end: RunEnd): number {
-  const detail = end.kind === 'hung'
-    ? `adapter did not shut down cleanly (still open after the grace period: ${end.handles.join(', ') || 'nothing node reports'}; the run was ended)`
-    : `adapter did not shut down cleanly (after the run completed, the process ${describeExit(end)})`;
-  const file = join(staging, 'conformance.json');
-  if (existsSync(file)) {
-    const certificate = JSON.parse(readFileSync(file, 'utf8')) as Certificate;
-    const qualified: Certificate = { ...certificate, qualifications: [...certificate.qualifications, detail] };
-    writeCertificate(qualified, staging, join(staging, '..'));
-    console.error(`Conformance certificate: ${verdictText(qualified)}`);
-  }
-  console.log(`${complete.line}; ${detail}`);
-  return EXIT.broken;
-}
-
-function describeExit(end: RunEnd): string {
-  if (end.kind === 'exited') return end.signal ? `was killed by ${end.signal}` : `exited with code ${String(end.code)}`;
-  if (end.kind === 'interrupted') return `was interrupted (${end.signal})`;
-  return 'did not exit';
-}
-
-/** Why a child that never completed ended, in a person's words (from its exit and its last stderr). */
-export function crashReason(end: RunEnd, stderrTail: string): string {
-  if (end.kind === 'interrupted') return `the run was interrupted (${end.signal})`;
-  if (end.kind === 'hung') return 'the run did not end';
-  if (/JavaScript heap out of memory|Allocation failed/.test(stderrTail)) return `the run ran out of memory (V8 heap, ${end.signal ? `signal ${end.signal}` : `exit ${String(end.code)}`})`;
-  if (end.signal) return `the run's process was killed by ${end.signal}`;
-  if (end.code === 0) return 'the run\'s process exited (code 0) before the run completed: an adapter or a library called process.exit';
-  const error = stderrTail.split('\n').filter((l) => /\b\w*Error\b:/.test(l)).pop()?.trim();
-  return `the run's process exited with code ${String(end.code)} before the run completed${error ? ` (${error.slice(0, 300)})` : ''}`;
-}
-
-/**
- * An incomplete run: whatever the child wrote is replaced by an account built from its journal —
- * the scenarios that finished, where it ended and why — and the certificate reads "incomplete".
- */
-function incomplete(request: RunRequest, journal: readonly JournalEntry[], end: RunEnd, stderrTail: string): number {
-  const { staging } = request;
-  for (const name of RUN_OUTPUTS) if (name !== JOURNAL_FILE) rmSync(join(staging, name), { recursive: true, force: true });
-  writeFileSync(join(staging, 'run-stderr.txt'), stderrTail);
-  const outcomes = journal.flatMap((e): ScenarioOutcome[] => (e.t === 'finished' ? [e.outcome] : []));
-  const started = journal.filter((e): e is Extract<JournalEntry, { t: 'scenario' }> => e.t === 'scenario');
-  const last = started[started.length - 1];
-  const lastUnfinished = last && started.length > outcomes.length ? `${last.uri}:${String(last.line)} ${last.name}` : undefined;
-  const reason = crashReason(end, stderrTail);
-  const adapter = journal.find((e): e is Extract<JournalEntry, { t: 'adapter' }> => e.t === 'adapter');
-  const summary = summarise(outcomes, request.config.adapter ?? 'reference simulator', new Date().toISOString());
-  const where = lastUnfinished ? `at scenario ${lastUnfinished}` : started.length ? 'after its last scenario, while writing its reports' : 'before its first scenario';
-  const text = `${renderSummary(summary)}\n\nThe run is incomplete: it ended ${where}: ${reason}.\nOnly the ${String(outcomes.length)} scenario(s) above finished; nothing after them was tested.`;
-  writeFileSync(join(staging, 'summary.json'), JSON.stringify({ ...summary, incomplete: { atScenario: lastUnfinished, reason } }, null, 2));
-  writeFileSync(join(staging, 'summary.txt'), `${text}\n`);
-  console.error(text);
-  let knownIssues: ReturnType<typeof loadKnownIssues> = [];
-  try {
-    knownIssues = loadKnownIssues(request.config.knownIssues);
-  } catch {
-    // Already checked before the run; a manifest that changed since only loses the stale check here.
-  }
-  afterSummary({
-    summary, features: request.features, knownIssues, config: request.config, reportsDir: staging, liveReportsDir: request.reports,
-    scope: { filter: request.filter, ...(adapter ? { capabilities: adapter.capabilities } : {}) },
-    incomplete: lastUnfinished ? { atScenario: lastUnfinished, reason } : { reason: `${reason} (it ended ${where})` },
-  });
-  const counts = finalVerdict(summary.totals, 0, true);
-  console.log(`${counts.line}; incomplete: ${reason}`);
-  return EXIT.broken;
+/** A run that ran nothing: its staging directory, the in-progress marker and any temporary recording go. */
+function abandon(staging: string, reports: string, recording: SuperviseOptions['recording']): void {
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(join(reports, IN_PROGRESS), { force: true });
+  if (recording) rmSync(recording.temp, { force: true });
 }
 
 /** `--record`: the temporary recording replaces the target only when the run completed; otherwise it is kept beside it. */

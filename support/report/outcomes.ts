@@ -21,7 +21,12 @@ export interface ScenarioOutcome {
   readonly reason?: string;
   /** Keys of the known-issue entries that covered the scenario's deviations. */
   readonly known?: readonly string[];
+  /** A failed scenario's whole diff (at most {@link DETAIL_CHARS} characters). */
+  readonly detail?: string;
 }
+
+/** The part of a failure's diff kept in the outcome (the whole diff is attached to the scenario). */
+export const DETAIL_CHARS = 8_000;
 
 interface Running {
   readonly pickle: Pickle;
@@ -126,7 +131,7 @@ function cleanVerdict(run: Running): { outcome: Outcome; reason?: string; known?
   return { outcome: skipped ? 'skipped' : 'passed', ...(skipped && reason ? { reason } : {}) };
 }
 
-function verdict(run: Running): { outcome: Outcome; reason?: string; known?: string[] } {
+function verdict(run: Running): { outcome: Outcome; reason?: string; known?: string[]; detail?: string } {
   const bad = run.results.find((r) => r.status !== PASSED && r.status !== SKIPPED);
   if (!bad) return cleanVerdict(run);
   const firstLine = (bad.exception?.message ?? bad.message ?? bad.status).split('\n')[0] ?? '';
@@ -134,5 +139,11 @@ function verdict(run: Running): { outcome: Outcome; reason?: string; known?: str
   if (bad.status === AMBIGUOUS || bad.exception?.type === 'UsageError') return { outcome: 'usage', reason: firstLine };
   const failed = run.results.filter((r) => r.status === FAILED);
   const conformance = failed.length > 0 && failed.every((r) => isConformanceFailure(r.exception?.type));
-  return { outcome: conformance ? 'failed' : 'broken', reason: firstLine };
+  return { outcome: conformance ? 'failed' : 'broken', reason: firstLine, ...(conformance ? detailOf(bad.exception?.message ?? bad.message) : {}) };
+}
+
+/** A failure's diff beyond its first line, bounded. */
+function detailOf(message: string | undefined): { detail?: string } {
+  if (!message?.includes('\n')) return {};
+  return { detail: message.length > DETAIL_CHARS ? `${message.slice(0, DETAIL_CHARS)}\n… (cut; the whole diff is attached to the scenario)` : message };
 }

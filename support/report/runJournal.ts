@@ -11,6 +11,8 @@ import type { Capabilities } from '../adapter/contract';
 
 export type JournalEntry =
   | { readonly t: 'start'; readonly pid: number; readonly date: string; readonly handles: readonly string[] }
+  /** The features or the filter are wrong: nothing was run (exit 64). */
+  | { readonly t: 'usage'; readonly message: string }
   | { readonly t: 'scenario'; readonly name: string; readonly uri: string; readonly line: number }
   | { readonly t: 'finished'; readonly outcome: ScenarioOutcome }
   | { readonly t: 'adapter'; readonly name: string; readonly capabilities: Capabilities }

@@ -100,19 +100,27 @@ export function renderScreenSummary(s: RunSummary): string {
     for (const o of list.slice(0, SCREEN_LISTED)) lines.push(`  ${o.uri}:${o.line} ${o.name}${o.reason ? ` — ${o.reason}` : ''}`);
     if (list.length > SCREEN_LISTED) lines.push(`  … and ${String(list.length - SCREEN_LISTED)} more (reports/summary.txt lists them all)`);
   };
-  listed('Not conformant', s.scenarios.filter((o) => o.outcome === 'failed'));
+  const failed = s.scenarios.filter((o) => o.outcome === 'failed');
+  for (const o of failed.slice(0, SCREEN_DIFFS)) if (o.detail) lines.push('', `${o.uri}:${o.line} ${o.name}`, o.detail);
+  listed('Not conformant', failed);
   listed('Could not test', s.scenarios.filter((o) => o.outcome === 'broken'));
   listed('Feature problems', s.scenarios.filter((o) => o.outcome === 'usage'));
   listed('Known issues (listed in the manifest; not failed)', s.scenarios.filter((o) => o.outcome === 'known'));
-  const skips = new Map<string, number>();
-  for (const o of s.scenarios) if (o.outcome === 'skipped') skips.set(o.reason ?? 'no reason given', (skips.get(o.reason ?? 'no reason given') ?? 0) + 1);
-  if (skips.size) {
-    lines.push('', `Skipped (${String(t.skipped)}), by reason:`);
-    for (const [reason, n] of [...skips].sort((a, b) => b[1] - a[1]).slice(0, SCREEN_LISTED)) lines.push(`  ${String(n).padStart(4)} × ${reason}`);
-    if (skips.size > SCREEN_LISTED) lines.push(`  … and ${String(skips.size - SCREEN_LISTED)} more reasons (reports/summary.txt)`);
-  }
+  lines.push(...skipsByReason(s));
   return lines.join('\n');
 }
+
+function skipsByReason(s: RunSummary): string[] {
+  const skips = new Map<string, number>();
+  for (const o of s.scenarios) if (o.outcome === 'skipped') skips.set(o.reason ?? 'no reason given', (skips.get(o.reason ?? 'no reason given') ?? 0) + 1);
+  if (!skips.size) return [];
+  return ['', `Skipped (${String(s.totals.skipped)}), by reason:`,
+    ...[...skips].sort((a, b) => b[1] - a[1]).slice(0, SCREEN_LISTED).map(([reason, n]) => `  ${String(n).padStart(4)} × ${reason}`),
+    ...(skips.size > SCREEN_LISTED ? [`  … and ${String(skips.size - SCREEN_LISTED)} more reasons (reports/summary.txt)`] : [])];
+}
+
+/** Failed scenarios whose whole diff is printed on the screen (the others: their first line). */
+export const SCREEN_DIFFS = 3;
 
 /** Scenarios (or skip reasons) listed per kind on the screen summary. */
 export const SCREEN_LISTED = 10;

@@ -32,7 +32,7 @@ export function writeJson(dir: string, name: string, content: unknown): string {
 }
 
 /** Run `script` (relative to the project root) with ts-node in `dir`; killed after `timeoutMs`. */
-export function runCli(dir: string, script: string, args: readonly string[], timeoutMs = 60_000, env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
+export function runCli(dir: string, script: string, args: readonly string[], timeoutMs = 180_000, env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
   const started = Date.now();
   return new Promise((done) => {
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, script), ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });

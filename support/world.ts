@@ -24,6 +24,8 @@ import { diagnose } from './matching/diagnose';
 import { formatEvent, renderDiff } from './report/diff';
 import { sideBySideHtml } from './report/scenarioDiagrams';
 import { covering, knownLog, loadKnownIssues, type Deviation, type ScenarioRef, deviationsOf } from './report/knownIssues';
+import { observationGap, withoutUnchecked, type ScenarioTable } from './adapter/observation';
+import { RequestNotExpressible } from './adapter/contract';
 
 export interface WorldParameters extends AdapterChoice {
   /** Per-step wait for events, in ms (default 3000). */
@@ -57,6 +59,8 @@ export class ConformanceWorld extends World<WorldParameters> {
   skipReason: string | undefined;
   /** The running scenario (set by the Before hook), for the known-issues manifest. */
   scenario: ScenarioRef | undefined;
+  /** The scenario's expectation tables (set by the Before hook): what an adapter's observation level is checked against. */
+  expectationTables: readonly ScenarioTable[] = [];
   private session: AdapterSession | undefined;
   private readonly consumed = new Set<number>();
   private baseline = 0;
@@ -100,6 +104,7 @@ export class ConformanceWorld extends World<WorldParameters> {
 
   /** Reach a precondition: run the actions one by one, each until it took effect. */
   async establish(...actions: Action[]): Promise<StepOutcome> {
+    if (await this.beyondObservation()) return 'skipped';
     for (const action of actions) {
       const outcome = await this.perform(action, 'setup');
       if (outcome === 'skipped') return outcome;
@@ -110,6 +115,7 @@ export class ConformanceWorld extends World<WorldParameters> {
 
   /** The scenario's one stimulus. Its ReferenceID is bound to `$request`. */
   async stimulate(action: Action): Promise<StepOutcome> {
+    if (await this.beyondObservation()) return 'skipped';
     await this.open();
     await this.settleAndConsume();
     this.stimulusSent = true;
@@ -129,7 +135,15 @@ export class ConformanceWorld extends World<WorldParameters> {
       if (replaying && e instanceof TestCompromisedError) return this.skip(`not exercised: ${e.message}`);
       throw e;
     }
-    const referenceId = replaying ? session.replay(request) : await this.sendSupported(session, request);
+    let referenceId: number | undefined;
+    try {
+      referenceId = replaying ? session.replay(request) : await this.sendSupported(session, request);
+    } catch (e) {
+      // The adapter's API cannot say this form of the request (support/adapter/contract.ts).
+      const cause = (e as Error).cause;
+      if (cause instanceof RequestNotExpressible) return this.skip(`the adapter "${session.adapter.name}" cannot send this ${request.name}: ${cause.message}`);
+      throw e;
+    }
     if (referenceId === undefined) {
       return this.skip(replaying
         ? `not exercised: the recording has no ${request.name} for "${action.text}"`
@@ -148,6 +162,8 @@ export class ConformanceWorld extends World<WorldParameters> {
     });
     if (result.kind !== 'done') {
       if (replaying) return this.skip(`not exercised: after "${action.text}" the recording does not reach the precondition`);
+      // The adapter said every event of the request was delivered: the system answered, and not as the model requires.
+      if (result.kind === 'settled') throw new ConformanceAssertionError(preconditionNotReached(action.text, request.name, session.events.slice(since)));
       throw new TestCompromisedError(`could not reach the precondition: "${action.text}" had no effect within ${this.timeoutMs} ms`);
     }
     if (result.value.error) {
@@ -169,6 +185,20 @@ export class ConformanceWorld extends World<WorldParameters> {
       return `the adapter "${session.adapter.name}" does not support ${need.name}`;
     }
     return undefined;
+  }
+
+  /**
+   * Skip (with the reason) a scenario whose tables expect what the adapter's observation level
+   * cannot show (support/adapter/observation.ts); checked once the parties are declared.
+   */
+  private async beyondObservation(): Promise<boolean> {
+    if (this.session?.isOpen) return false;
+    this.session ??= new AdapterSession(await createAdapter(this.parameters), { timeoutMs: this.timeoutMs, settleMs: this.parameters.settleMs ?? 300 });
+    const observation = this.session.adapter.capabilities.observation;
+    if (!observation) return false;
+    const gap = observationGap(this.expectationTables, observation, (p) => this.parties.topology().parties.find((c) => c.name === p || c.dn === p));
+    if (gap) this.skip(gap);
+    return gap !== undefined;
   }
 
   skip(reason: string): 'skipped' {
@@ -199,7 +229,10 @@ export class ConformanceWorld extends World<WorldParameters> {
    */
   async expectEvents(rows: readonly (readonly string[])[], mode: OrderMode, dn?: string): Promise<StepOutcome> {
     const session = await this.open();
-    const expected = this.parseTable(rows, dn);
+    const parsed = this.parseTable(rows, dn);
+    const observation = session.adapter.capabilities.observation;
+    const { rows: expected, unchecked } = observation ? withoutUnchecked(parsed, observation) : { rows: parsed, unchecked: [] };
+    if (unchecked.length && observation) this.log(`Not checked at the ${observation.tier}: ${unchecked.join(', ')} (the level does not carry them)`);
     const calls = referencedCalls(expected);
     const input = (): SequenceInput => ({
       rows: expected,
@@ -318,6 +351,13 @@ export class ConformanceWorld extends World<WorldParameters> {
   async close(): Promise<void> {
     await this.session?.close();
   }
+}
+
+/** The failure when the system settled after a precondition's request without taking the step the model requires. */
+function preconditionNotReached(text: string, requestName: string, events: readonly ObservedEvent[]): string {
+  const seen = events.slice(0, 10).map((e) => `  DN ${e.dn}: ${formatEvent(e)}`);
+  return [`Not conformant: the precondition "${text}" was not reached: the system answered ${requestName} and settled without the events that make it take effect`,
+    ...(seen.length ? ['It reported:', ...seen, ...(events.length > 10 ? [`  … and ${String(events.length - 10)} more`] : [])] : ['It reported no event at all.'])].join('\n');
 }
 
 /** The `$callN` variables a table uses (the N-th call of the scenario, Givens included). */

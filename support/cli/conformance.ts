@@ -16,18 +16,18 @@ import { loadRunConfig, type RunConfig } from './config';
 import { loadProfile } from './profile';
 import { OutcomeCollector } from '../report/outcomes';
 import { renderSummary, summarise } from '../report/summary';
-import { replayConfig, viaSimulatorServer } from './viaServer';
+import { checkedFault, inProcessFault, replayConfig, viaSimulatorServer, viaWorkspaceApi } from './viaServer';
 import { afterSummary, finalVerdict } from '../report/afterRun';
 import { DiagramFiles } from '../report/diagramFiles';
 import { loadKnownIssues } from '../report/knownIssues';
 
 const USAGE = `usage: npm run conformance -- [--config file.json] [--adapter simulator|path/to/adapter.ts]
                                [--tags "<cucumber tag expression>"] [--name "<scenario name regexp>"]
-                               [--timeout ms] [--no-report] [--via-server] [--replay trace-file] [--record trace-file]
-                               [--features dir]`;
+                               [--timeout ms] [--no-report] [--via-server | --via-workspace-api] [--replay trace-file] [--record trace-file]
+                               [--simulator-fault drop:EventName] [--features dir]`;
 
 
-function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: string; name?: string; report: boolean; viaServer: boolean; features: string } {
+function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: string; name?: string; report: boolean; via?: 'server' | 'workspace-api'; fault?: string; features: string } {
   let values;
   try {
     ({ values } = parseArgs({
@@ -36,6 +36,7 @@ function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: 
         config: { type: 'string' }, adapter: { type: 'string' }, tags: { type: 'string' }, name: { type: 'string' },
         timeout: { type: 'string' }, 'no-report': { type: 'boolean' }, help: { type: 'boolean' },
         'via-server': { type: 'boolean' }, replay: { type: 'string' }, record: { type: 'string' }, features: { type: 'string' },
+        'via-workspace-api': { type: 'boolean' }, 'simulator-fault': { type: 'string' },
       },
       strict: true,
     }));
@@ -47,6 +48,9 @@ function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: 
   // A bad lab profile is a usage error before anything runs (file:line), not a broken scenario each.
   if (config.profile) loadProfile(config.profile);
   if (values.timeout !== undefined && !/^\d+$/.test(values.timeout)) throw new UsageError(`--timeout must be a number of milliseconds, got "${values.timeout}"`);
+  if (values['via-server'] && values['via-workspace-api']) throw new UsageError(`--via-server and --via-workspace-api exclude each other\n${USAGE}`);
+  const via = values['via-server'] ? 'server' : values['via-workspace-api'] ? 'workspace-api' : undefined;
+  const fault = values['simulator-fault'] === undefined ? undefined : checkedFault(values['simulator-fault']);
   return {
     config: {
       ...config,
@@ -58,7 +62,8 @@ function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: 
     ...(values.tags ? { tags: values.tags } : {}),
     ...(values.name ? { name: values.name } : {}),
     report: !values['no-report'],
-    viaServer: values['via-server'] ?? false,
+    ...(via ? { via } : {}),
+    ...(fault ? { fault } : {}),
     // --features: another specification directory (the self-tests point it at their fixtures).
     features: featuresDir(values.features),
   };
@@ -66,8 +71,13 @@ function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: 
 
 async function run(argv: readonly string[]): Promise<number> {
   const parsed = parseCommandLine(argv);
-  // --via-server: the same run through TCP against `npm run simulator` (support/cli/viaServer.ts).
-  return parsed.viaServer ? viaSimulatorServer(parsed.config, (config) => runOnce({ ...parsed, config })) : runOnce(parsed);
+  // --via-server / --via-workspace-api: the same run through TCP / Genesys's Workspace API client
+  // against `npm run simulator` (support/cli/viaServer.ts); --simulator-fault reaches the simulator either way.
+  const { via, fault } = parsed;
+  const once = (config: RunConfig): Promise<number> => runOnce({ ...parsed, config });
+  if (via === 'server') return viaSimulatorServer(parsed.config, once, fault);
+  if (via === 'workspace-api') return viaWorkspaceApi(parsed.config, once, fault);
+  return once(fault ? inProcessFault(parsed.config, fault) : parsed.config);
 }
 
 async function runOnce({ config, tags, name, report, features }: ReturnType<typeof parseCommandLine>): Promise<number> {

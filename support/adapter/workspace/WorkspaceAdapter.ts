@@ -49,7 +49,7 @@ const OPEN_WAIT_MS = 10_000;
 
 class DnSession {
   received = 0;
-  constructor(readonly party: PartyConfig, readonly agentId: string, readonly events: DnEvents, readonly client: HostedClient) {}
+  constructor(readonly party: PartyConfig, readonly agentId: string, readonly queue: string | undefined, readonly events: DnEvents, readonly client: HostedClient) {}
 }
 
 export class WorkspaceAdapter implements EventSourceAdapter {
@@ -82,7 +82,9 @@ export class WorkspaceAdapter implements EventSourceAdapter {
       if (this.closed) await this.close();
     }
     try {
-      await Promise.all(parties.map((party) => this.openSession(party, tokens[party.dn] ?? this.options.agents[party.dn]?.token)));
+      // The queue an agent logs in to, by DN (the topology may name it by party name).
+      const queueOf = (p: PartyConfig): string | undefined => (p.queue ? topology.parties.find((q) => q.name === p.queue)?.dn ?? p.queue : undefined);
+      await Promise.all(parties.map((party) => this.openSession(party, queueOf(party), tokens[party.dn] ?? this.options.agents[party.dn]?.token)));
       await this.startLoggedOut();
     } catch (e) {
       // The harness does not close an adapter that did not open: end what was started.
@@ -91,7 +93,7 @@ export class WorkspaceAdapter implements EventSourceAdapter {
     }
   }
 
-  private async openSession(party: PartyConfig, token: string | undefined): Promise<void> {
+  private async openSession(party: PartyConfig, queue: string | undefined, token: string | undefined): Promise<void> {
     if (!token) throw new Error(`no access token for DN ${party.dn} (${party.name}): set adapterOptions.agents.${party.dn}.token or tokenEnv`);
     const agentId = this.options.agents[party.dn]?.agentId ?? party.agentId ?? party.name;
     const events = new DnEvents(party.dn, `DN ${party.dn}`);
@@ -99,7 +101,7 @@ export class WorkspaceAdapter implements EventSourceAdapter {
       message: (m) => this.onMessage(session, m),
       lost: (reason) => this.fail(new Error(`the Workspace client of DN ${party.dn} stopped: ${reason}`)),
     });
-    const session: DnSession = new DnSession(party, agentId, events, client);
+    const session: DnSession = new DnSession(party, agentId, queue, events, client);
     this.sessions.set(party.dn, session);
     try {
       await client.open({ baseUrl: this.options.baseUrl, apiKey: this.options.apiKey, token, agentId, dn: party.dn });
@@ -135,7 +137,7 @@ export class WorkspaceAdapter implements EventSourceAdapter {
     const dn = String(request.attributes.ThisDN ?? '');
     const session = this.sessions.get(dn);
     if (!session) throw new RequestNotExpressible(`DN ${dn || '(none)'} has no agent session: the Workspace API acts only for agents`);
-    const { method, args } = voiceCallFor(request, { agentId: session.agentId, ...(session.party.queue ? { queue: session.party.queue } : {}) });
+    const { method, args } = voiceCallFor(request, { agentId: session.agentId, ...(session.queue ? { queue: session.queue } : {}) });
     try {
       await session.client.voice(method, ...args);
     } catch (e) {

@@ -6,6 +6,7 @@
  * - Dialing or Ringing → Established: EventEstablished; Established → Held: EventHeld;
  *   Held → Established: EventRetrieved; → Released: EventReleased;
  * - a new ConnID (the client reports `previousConnId`), or the other party replaced → EventPartyChanged;
+ *   a consultation's first event names its main call (`parentConnId`) in PreviousConnID;
  * - participants added / removed → EventPartyAdded / EventPartyDeleted;
  * - `notificationType: AttachedDataChanged` → EventAttachedDataChanged;
  * - DnStateChanged: agent state LoggedIn / LoggedOut / Ready / NotReady → EventAgentLogin / …Logout /
@@ -103,9 +104,11 @@ export class DnEvents {
     const state = call.state as CallStateName;
     const others = (participants as Json[]).map((p) => p.number as string);
     const previous = typeof payload.previousConnId === 'string' ? payload.previousConnId : undefined;
+    // A consultation names its main call in parentConnId (T-Library: PreviousConnID of the consultation's first events).
+    const parent = !previous && !this.calls.has(call.id) && typeof call.parentConnId === 'string' ? call.parentConnId : undefined;
     const attributes: Record<string, AttrValue> = {
       ThisDN: this.number, ConnID: call.id,
-      ...(previous ? { PreviousConnID: previous } : {}),
+      ...(previous ?? parent ? { PreviousConnID: (previous ?? parent) as string } : {}),
       ...enumAttribute('CallType', call.callType),
       ...(participants.length === 1 ? otherParty(participants[0] as Json) : {}),
       ...(userData.length ? { UserData: userData } : {}),
@@ -125,9 +128,10 @@ export class DnEvents {
     const added = others.filter((o) => !known.others.includes(o));
     const removed = known.others.filter((o) => !others.includes(o));
     if (previous) names.push('EventPartyChanged');
-    else if (added.length && removed.length) names.push('EventPartyChanged');
-    else if (added.length) names.push(...added.map(() => 'EventPartyAdded'));
-    else if (removed.length && state !== 'Released') names.push(...removed.map(() => 'EventPartyDeleted'));
+    // A state change carries its other party in OtherDN: only without one is a new party an event of its own.
+    else if (known.state === state && added.length && removed.length) names.push('EventPartyChanged');
+    else if (known.state === state && added.length) names.push(...added.map(() => 'EventPartyAdded'));
+    else if (known.state === state && removed.length) names.push(...removed.map(() => 'EventPartyDeleted'));
     if (known.state !== state) names.push(TRANSITIONS[`${known.state}>${state}`] ?? UNMAPPED);
     if (notificationType === 'AttachedDataChanged') names.push('EventAttachedDataChanged');
     return names.length ? names : [UNMAPPED];

@@ -16,6 +16,8 @@ import { VOICE_CHANNEL, type VoiceMessage } from '../wire';
 
 /** Party types an agent can log in on (a Workspace session per DN). */
 export const SESSION_TYPES: ReadonlySet<string> = new Set(['Extension', 'ACDPosition']);
+/** Devices that hold calls without being a party to the conversation. */
+const NOT_MEMBERS: ReadonlySet<string> = new Set(['ACDQueue', 'RoutingPoint']);
 
 export class WorkspaceSession {
   readonly id = randomBytes(16).toString('hex');
@@ -29,7 +31,7 @@ export class WorkspaceSession {
   published = 0;
 
   constructor(readonly lab: Lab, readonly party: PartyConfig) {
-    this.projection = new DnProjection(party.dn, party.agentId);
+    this.projection = new DnProjection(party.dn, party.agentId, (connId) => lab.membersOf(connId));
   }
 
   get dn(): string {
@@ -75,6 +77,8 @@ export class Lab {
   readonly sessions = new Map<string, WorkspaceSession>();
   private readonly simulator: SimulatorAdapter;
   private readonly parties = new Map<string, PartyConfig>();
+  /** Who is on each call (ConnID → DNs and outside numbers): a conference member's participants. */
+  private readonly members = new Map<string, Set<string>>();
   private failure: string | undefined;
 
   private constructor(readonly topology: Topology, fault: FaultInjector | undefined, private readonly log: (line: string) => void) {
@@ -99,6 +103,12 @@ export class Lab {
     return this.parties.get(dn);
   }
 
+  /** The DN of the queue an agent logs in to (the topology names it by party name or DN). */
+  queueOf(party: PartyConfig): string | undefined {
+    if (!party.queue) return undefined;
+    return this.topology.parties.find((p) => p.name === party.queue)?.dn ?? party.queue;
+  }
+
   /** A new Workspace session for the DN a token was issued for. */
   session(dn: string): WorkspaceSession {
     const party = this.parties.get(dn);
@@ -120,7 +130,28 @@ export class Lab {
     return Object.fromEntries([...this.sessions].map(([dn, s]) => [dn, s.published]));
   }
 
+  membersOf(connId: string): readonly string[] {
+    return [...(this.members.get(connId) ?? [])];
+  }
+
+  /** Keep call membership from every event of the switch, whoever's DN it is for. */
+  private track(event: SimEvent): void {
+    const a = event.attributes;
+    const connId = typeof a.ConnID === 'string' ? a.ConnID : undefined;
+    if (!connId) return;
+    const on = this.members.get(connId) ?? new Set<string>();
+    this.members.set(connId, on);
+    const party = (n: unknown): n is string => typeof n === 'string' && n !== '' && !NOT_MEMBERS.has(this.parties.get(n)?.type ?? '');
+    if (typeof a.PreviousConnID === 'string' && a.PreviousConnID !== connId) this.members.get(a.PreviousConnID)?.delete(event.dn);
+    if (event.name === 'EventReleased' || event.name === 'EventAbandoned') on.delete(event.dn);
+    else if (party(event.dn)) on.add(event.dn);
+    if (party(a.OtherDN) && event.name !== 'EventReleased') on.add(a.OtherDN);
+    if (party(a.ThirdPartyDN) && event.name === 'EventPartyAdded') on.add(a.ThirdPartyDN);
+    if (typeof a.ThirdPartyDN === 'string' && event.name === 'EventPartyDeleted') on.delete(a.ThirdPartyDN);
+  }
+
   private route(event: SimEvent): void {
+    this.track(event);
     const session = this.sessions.get(event.dn);
     if (!session?.activated) return;
     for (const message of session.projection.project(event)) session.publish(message);

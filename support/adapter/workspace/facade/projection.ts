@@ -16,6 +16,7 @@ import { toKvpairs, type AgentStateName, type CallStateName, type Participant, t
 interface CallRecord {
   id: string;
   previousConnId?: string;
+  parentConnId?: string;
   callType?: string;
   state: CallStateName;
   participants: Participant[];
@@ -59,7 +60,8 @@ export class DnProjection {
   /** Events of this DN that the Workspace API does not show, by name. */
   readonly unshown = new Map<string, number>();
 
-  constructor(readonly number: string, agentId: string | undefined) {
+  /** `membersOf`: who is on a call now, for the view of a conference member (whose events name no OtherDN). */
+  constructor(readonly number: string, agentId: string | undefined, private readonly membersOf: (connId: string) => readonly string[] = () => []) {
     this.dn = { number, ...(agentId ? { agentId } : {}), agentState: 'LoggedOut', dnd: false };
   }
 
@@ -108,8 +110,11 @@ export class DnProjection {
     if (!id) return this.unshownEvent(state === 'Dialing' ? 'EventDialing' : 'EventRinging');
     const other = text(a.OtherDN);
     const role = roleName(a.OtherDNRole);
+    const parent = text(a.PreviousConnID);
     const record: CallRecord = {
       id, state,
+      // A consultation (TInitiateTransfer/Conference) names the main call: Workspace's parentConnId.
+      ...(parent && parent !== id ? { parentConnId: parent } : {}),
       ...(callTypeName(a.CallType) ? { callType: callTypeName(a.CallType) as string } : {}),
       participants: other ? [{ number: other, ...(role ? { role } : {}) }] : [],
       userData: isKVList(a.UserData) ? a.UserData : [],
@@ -182,7 +187,12 @@ export class DnProjection {
 
   private otherParty(record: CallRecord, a: Record<string, AttrValue>): void {
     const other = text(a.OtherDN);
-    if (!other) return;
+    if (!other) {
+      // GenEM: a conference member's events name no OtherDN; its call's parties are everyone else on it.
+      const others = this.membersOf(record.id).filter((n) => n !== this.number);
+      if (others.length > 1) record.participants = others.map((number) => ({ number, role: 'RoleConferenceMember' }));
+      return;
+    }
     const role = roleName(a.OtherDNRole) ?? record.participants.find((p) => p.number === other)?.role;
     record.participants = [{ number: other, ...(role ? { role } : {}) }];
   }
@@ -225,6 +235,7 @@ export class DnProjection {
       connId: record.id,
       callUuid: record.id,
       ...(record.previousConnId ? { previousConnId: record.previousConnId } : {}),
+      ...(record.parentConnId ? { parentConnId: record.parentConnId } : {}),
       ...(record.callType ? { callType: record.callType } : {}),
       state: record.state,
       participants: record.participants.map((p) => ({ ...p })),

@@ -129,7 +129,7 @@ class Facade {
     if (path === '/workspace/v3/logout') return { payload: await this.logout(session) };
     if (path.startsWith('/workspace/v3/voice/')) {
       if (!session.activated) throw new HttpError(400, 'the voice channel is not activated (activate-channels first)');
-      const operation = voiceRequest(path.slice('/workspace/v3/voice/'.length).split('/'), body, { dn: session.dn, ...(session.agentId ? { agentId: session.agentId } : {}), ...(session.party.queue ? { queue: session.party.queue } : {}) });
+      const operation = voiceRequest(path.slice('/workspace/v3/voice/'.length).split('/'), body, { dn: session.dn, ...(session.agentId ? { agentId: session.agentId } : {}), ...(session.lab.queueOf(session.party) ? { queue: session.lab.queueOf(session.party) as string } : {}) });
       if (!operation) throw new HttpError(404, `${path}: not a voice operation this server knows`);
       await session.lab.send(operation);
       return { payload: { status: { code: 1 } } };
@@ -162,7 +162,8 @@ class Facade {
     session.activated = true;
     session.publish({ messageType: 'DnStateChanged', dn: session.projection.dnState });
     if (session.party.agentId === data.agentId) {
-      await session.lab.send({ name: 'RequestAgentLogin', attributes: { ThisDN: session.dn, AgentID: data.agentId, ...(session.party.queue ? { ThisQueue: session.party.queue } : {}) } });
+      const queue = session.lab.queueOf(session.party);
+      await session.lab.send({ name: 'RequestAgentLogin', attributes: { ThisDN: session.dn, AgentID: data.agentId, ...(queue ? { ThisQueue: queue } : {}) } });
     }
     return { status: { code: 0 }, data: { channels: ['voice'] } };
   }

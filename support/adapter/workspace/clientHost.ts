@@ -9,6 +9,7 @@
  * broken) and the next session starts a new worker.
  */
 import { Worker } from 'node:worker_threads';
+import { dirname, join } from 'node:path';
 import { VOICE_METHODS, type FromHost, type ToHost } from './hostProtocol';
 import { hostProgram } from './host';
 
@@ -32,7 +33,9 @@ class HostThread {
   private dead: string | undefined;
 
   constructor(private readonly onExit: (host: HostThread) => void) {
-    const args = JSON.stringify([require.resolve('genesys-workspace-client-js'), [...VOICE_METHODS]]);
+    const client = require.resolve('genesys-workspace-client-js');
+    const cometd = require.resolve('cometd', { paths: [dirname(client)] });
+    const args = JSON.stringify([client, cometd, join(dirname(cometd), 'AckExtension.js'), [...VOICE_METHODS]]);
     this.worker = new Worker(`(${hostProgram.toString()})(...${args})`, { eval: true, execArgv: [] });
     this.worker.unref();
     this.worker.on('message', (m: FromHost) => this.onMessage(m));

@@ -9,6 +9,7 @@
  * the client's own CometD object: a listener sees every message (the client drops EventError and
  * types it does not know), and after a re-handshake — which clears CometD subscriptions — the
  * client's voice subscription is made again (and the adapter is told: messages may have been lost).
+ * The client's CometD gets CometD's acknowledgement extension, so a broken long poll loses nothing.
  */
 /*
  * The program is one function whose source text the worker runs (like support/trace/readInWorker.ts):
@@ -34,10 +35,29 @@ interface Client {
 
 type ClientConstructor = new (apiKey: string, baseUrl: string, debugEnabled?: boolean) => Client;
 
-/** `clientPath`: the resolved path of genesys-workspace-client-js; `voiceMethods`: hostProtocol's VOICE_METHODS. */
-export function hostProgram(clientPath: string, voiceMethods: readonly string[]): void {
+interface CometDLibrary {
+  CometD: new (...args: unknown[]) => { registerExtension(name: string, extension: unknown): boolean };
+  AckExtension: new () => unknown;
+}
+
+/**
+ * `clientPath`: the resolved path of genesys-workspace-client-js; `cometdPath` and `ackPath`: the
+ * CometD library it loads and that library's acknowledgement extension; `voiceMethods`: hostProtocol's
+ * VOICE_METHODS.
+ */
+export function hostProgram(clientPath: string, cometdPath: string, ackPath: string, voiceMethods: readonly string[]): void {
   /* eslint-disable @typescript-eslint/no-require-imports -- the worker runs this function's source text as CommonJS */
   const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
+  // Every CometD client the Workspace client makes gets CometD's own acknowledgement extension, so a
+  // message sent on a long poll that broke is sent again (the client does not register it itself).
+  const cometdLibrary = require(cometdPath) as CometDLibrary;
+  require(ackPath);
+  const CometD = cometdLibrary.CometD;
+  cometdLibrary.CometD = function AcknowledgingCometD(...args: unknown[]) {
+    const cometd = new CometD(...args);
+    cometd.registerExtension('ack', new cometdLibrary.AckExtension());
+    return cometd;
+  } as unknown as CometDLibrary['CometD'];
   const WorkspaceApi = require(clientPath) as ClientConstructor;
   /* eslint-enable @typescript-eslint/no-require-imports */
   const port = parentPort;

@@ -3,10 +3,12 @@
  * `cometd-nodejs-server`): a handshake is allowed only with a Workspace session cookie; the
  * initialization channel gets `state: 'Complete'` once the client subscribes to it, and the voice
  * channel gets the session's messages once the client subscribes to it (again, after a
- * re-handshake: what waited is delivered then).
+ * re-handshake: what waited is delivered then). With CometD's acknowledgement extension, what was
+ * sent on a long poll that broke is sent again.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createCometDServer, type CometDServer, type ServerChannel, type ServerSession } from 'cometd-nodejs-server';
+import { AcknowledgedMessagesExtension } from 'cometd-nodejs-server/ack-extension';
 import { INITIALIZATION_CHANNEL, SESSION_COOKIE, VOICE_CHANNEL } from '../wire';
 import type { WorkspaceSession } from './lab';
 
@@ -25,6 +27,9 @@ export class Notifications {
   constructor(private readonly sessionOf: (id: string | undefined) => WorkspaceSession | undefined, private readonly log: (line: string) => void) {
     // Long polls held 10 s at most: a client that went away is noticed, and closing the facade is quick.
     this.server = createCometDServer({ timeout: 10_000, maxInterval: 15_000 });
+    // CometD's acknowledgement extension: a message sent on a long poll that died is sent again on the next
+    // one, for a client that has the extension (the host registers it); others are served as before.
+    this.server.addExtension(new AcknowledgedMessagesExtension());
     this.server.policy = {
       canHandshake: (_session, _message, callback) => callback(undefined, this.requestSession() !== undefined),
     };

@@ -43,7 +43,7 @@ export interface RunningFacade {
     inject(dn: string, message: Readonly<Record<string, unknown>>): boolean;
     /** Cut every open HTTP connection, pending long polls included (the clients reconnect). */
     dropConnections(): void;
-    /** Forget every CometD session, as after an expiry (the clients re-handshake). */
+    /** Forget every CometD session, as after an expiry or a restart, and cut the connections (the clients re-handshake). */
     forgetCometdSessions(): void;
     labs(): number;
   };
@@ -257,7 +257,11 @@ export async function startWorkspaceFacade(options: FacadeOptions): Promise<Runn
     testing: {
       inject: (dn, message) => facade.inject(dn, message),
       dropConnections: () => server.closeAllConnections(),
-      forgetCometdSessions: () => facade.notifications.forgetSessions(),
+      forgetCometdSessions: () => {
+        facade.notifications.forgetSessions();
+        // Cut the long polls too, so the clients learn it now rather than when their poll times out.
+        server.closeAllConnections();
+      },
       labs: () => facade.labCount(),
     },
   };

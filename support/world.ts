@@ -160,21 +160,24 @@ export class ConformanceWorld extends World<WorldParameters> {
       if (error) return { error };
       return action.done({ parties: this.parties, calls: this.calls, since: fresh }) ? { error: undefined } : undefined;
     });
-    if (result.kind !== 'done') {
-      if (replaying) return this.skip(`not exercised: after "${action.text}" the recording does not reach the precondition`);
-      // The adapter said every event of the request was delivered: the system answered, and not as the model requires —
-      // unless the adapter sees less than T-Library, where the confirming event may be one its level does not show.
-      if (result.kind === 'settled') {
-        const observation = session.adapter.capabilities.observation;
-        if (observation) return this.skip(`the precondition "${action.text}" cannot be confirmed at the ${observation.tier}: after ${request.name} the system settled without an event this level shows that confirms it`);
-        throw new ConformanceAssertionError(preconditionNotReached(action.text, request.name, session.events.slice(since)));
-      }
-      throw new TestCompromisedError(`could not reach the precondition: "${action.text}" had no effect within ${this.timeoutMs} ms`);
-    }
+    if (result.kind !== 'done') return this.notReached(result.kind, action, request, replaying, session.events.slice(since));
     if (result.value.error) {
       throw new TestCompromisedError(`could not reach the precondition: "${action.text}" was refused: ${formatEvent(result.value.error, ['ErrorCode', 'ErrorMessage', 'ThisDN'])}`);
     }
     return undefined;
+  }
+
+  /** A precondition that did not take effect: skipped, not conformant, or broken (the environment's fault). */
+  private notReached(kind: 'timeout' | 'settled', action: Action, request: TRequest, replaying: boolean, since: readonly ObservedEvent[]): 'skipped' {
+    if (replaying) return this.skip(`not exercised: after "${action.text}" the recording does not reach the precondition`);
+    // The adapter said every event of the request was delivered: the system answered, and not as the model requires —
+    // unless the adapter sees less than T-Library, where the confirming event may be one its level does not show.
+    if (kind === 'settled') {
+      const observation = this.session?.adapter.capabilities.observation;
+      if (observation) return this.skip(`the precondition "${action.text}" cannot be confirmed at the ${observation.tier}: after ${request.name} the system settled without an event this level shows that confirms it`);
+      throw new ConformanceAssertionError(preconditionNotReached(action.text, request.name, since));
+    }
+    throw new TestCompromisedError(`could not reach the precondition: "${action.text}" had no effect within ${this.timeoutMs} ms`);
   }
 
   /** Send the request when the adapter supports it; undefined otherwise (the caller skips). */

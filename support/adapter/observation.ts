@@ -30,37 +30,48 @@ function canonicalAttribute(header: string): string {
  * DN of the feature (undefined: not a declared party).
  */
 export function observationGap(tables: readonly ScenarioTable[], observation: Observation, partyOf: (nameOrDn: string) => PartyConfig | undefined): string | undefined {
-  const tier = observation.tier;
-  const events = new Set(observation.events);
-  const attributes = new Set([...observation.attributes, ...observation.unchecked]);
   for (const table of tables) {
-    const step = expectationStepFor(table.text);
-    const [header, ...rows] = table.rows;
-    if (!step || !header) continue;
-    const columns = header.map((h) => h.trim().toLowerCase());
-    const dnColumn = columns.findIndex((c) => c === 'dn' || c === 'party');
-    const eventColumn = columns.indexOf('event');
-    const stepDn = step.dnColumn === 'forbidden' ? table.text.split(' ')[0] : undefined;
-    const dns = new Set<string>();
-    for (const row of rows) {
-      const dn = stepDn ?? row[dnColumn] ?? '';
-      const party = partyOf(dn);
-      dns.add(party?.dn ?? dn);
-      const event = lookupEvent(row[eventColumn] ?? '') ?? row[eventColumn] ?? '';
-      if (!events.has(event)) return `the model expects ${event}, which the ${tier} does not show`;
-      if (!party || party.participant || !observation.partyTypes.includes(party.type)) {
-        return `the model expects events on ${dn}${party ? ` (${party.participant ? party.participant.kind : party.type})` : ''}, which the ${tier} has no view of`;
-      }
-      for (const [i, cell] of row.entries()) {
-        const column = header[i] ?? '';
-        if (cell.trim() === '' || NOT_ATTRIBUTES.has(columns[i] ?? '')) continue;
-        const attribute = canonicalAttribute(column);
-        if (!attributes.has(attribute)) return `the model asserts ${attribute} (${event}: ${cell.trim()}), which the ${tier} does not show`;
-      }
-    }
-    if (step.mode === 'total' && dns.size > 1 && !observation.crossDnOrder) {
-      return `the model orders events across DNs ("${table.text}"), which the ${tier} cannot show: each agent's notifications arrive on a stream of their own`;
-    }
+    const gap = tableGap(table, observation, partyOf);
+    if (gap) return gap;
+  }
+  return undefined;
+}
+
+function tableGap(table: ScenarioTable, observation: Observation, partyOf: (nameOrDn: string) => PartyConfig | undefined): string | undefined {
+  const step = expectationStepFor(table.text);
+  const [header, ...rows] = table.rows;
+  if (!step || !header) return undefined;
+  const columns = header.map((h) => h.trim().toLowerCase());
+  const dnColumn = columns.findIndex((c) => c === 'dn' || c === 'party');
+  const eventColumn = columns.indexOf('event');
+  const stepDn = step.dnColumn === 'forbidden' ? table.text.split(' ')[0] : undefined;
+  const dns = new Set<string>();
+  for (const row of rows) {
+    const dn = stepDn ?? row[dnColumn] ?? '';
+    const party = partyOf(dn);
+    dns.add(party?.dn ?? dn);
+    const gap = rowGap(row, header, columns, row[eventColumn] ?? '', dn, party, observation);
+    if (gap) return gap;
+  }
+  if (step.mode === 'total' && dns.size > 1 && !observation.crossDnOrder) {
+    return `the model orders events across DNs ("${table.text}"), which the ${observation.tier} cannot show: each agent's notifications arrive on a stream of their own`;
+  }
+  return undefined;
+}
+
+function rowGap(row: readonly string[], header: readonly string[], columns: readonly string[], eventCell: string, dn: string, party: PartyConfig | undefined, observation: Observation): string | undefined {
+  const tier = observation.tier;
+  const event = lookupEvent(eventCell) ?? eventCell;
+  if (!observation.events.includes(event)) return `the model expects ${event}, which the ${tier} does not show`;
+  if (!party || party.participant || !observation.partyTypes.includes(party.type)) {
+    const kind = party ? ` (${party.participant ? party.participant.kind : party.type})` : '';
+    return `the model expects events on ${dn}${kind}, which the ${tier} has no view of`;
+  }
+  const shown = new Set([...observation.attributes, ...observation.unchecked]);
+  for (const [i, cell] of row.entries()) {
+    if (cell.trim() === '' || NOT_ATTRIBUTES.has(columns[i] ?? '')) continue;
+    const attribute = canonicalAttribute(header[i] ?? '');
+    if (!shown.has(attribute)) return `the model asserts ${attribute} (${event}: ${cell.trim()}), which the ${tier} does not show`;
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ import { eventFaultInjector, parseEventFault } from '../simulator/eventFaults';
 
 export function simulatorOptions(options: Readonly<Record<string, unknown>>): SimulatorOptions {
   const { simulatorFault, ...rest } = options;
-  if (simulatorFault === undefined) return rest as SimulatorOptions;
+  if (simulatorFault === undefined) return rest;
   const fault = typeof simulatorFault === 'string' ? parseEventFault(simulatorFault) : 'it must be a string';
   if (typeof fault === 'string') throw new Error(`adapterOptions.simulatorFault: ${fault}`);
   return { ...(rest as SimulatorOptions), fault: eventFaultInjector(fault) };

@@ -16,7 +16,7 @@ import { loadRunConfig, type RunConfig } from './config';
 import { loadProfile } from './profile';
 import { OutcomeCollector } from '../report/outcomes';
 import { renderSummary, summarise } from '../report/summary';
-import { checkedFault, inProcessFault, replayConfig, viaSimulatorServer, viaWorkspaceApi } from './viaServer';
+import { inProcessFault, replayConfig, viaOptions, viaSimulatorServer, viaWorkspaceApi } from './viaServer';
 import { afterSummary, finalVerdict } from '../report/afterRun';
 import { DiagramFiles } from '../report/diagramFiles';
 import { loadKnownIssues } from '../report/knownIssues';
@@ -48,9 +48,7 @@ function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: 
   // A bad lab profile is a usage error before anything runs (file:line), not a broken scenario each.
   if (config.profile) loadProfile(config.profile);
   if (values.timeout !== undefined && !/^\d+$/.test(values.timeout)) throw new UsageError(`--timeout must be a number of milliseconds, got "${values.timeout}"`);
-  if (values['via-server'] && values['via-workspace-api']) throw new UsageError(`--via-server and --via-workspace-api exclude each other\n${USAGE}`);
-  const via = values['via-server'] ? 'server' : values['via-workspace-api'] ? 'workspace-api' : undefined;
-  const fault = values['simulator-fault'] === undefined ? undefined : checkedFault(values['simulator-fault']);
+  const { via, fault } = viaOptions(values, USAGE);
   return {
     config: {
       ...config,

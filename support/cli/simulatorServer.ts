@@ -13,8 +13,8 @@ import { EXIT, UsageError } from '../errors';
 import { SimulatorAdapter } from '../simulator/SimulatorAdapter';
 import { startBridgeServer, type RunningServer } from '../adapter/bridge/server';
 import type { Endpoint } from '../adapter/bridge/transport';
-import { eventFaultInjector, parseEventFault, type EventFault } from '../simulator/eventFaults';
-import { workspaceApiArgs, serveWorkspaceApi, type WorkspaceApiArgs } from './workspaceApiServer';
+import { eventFaultInjector, type EventFault } from '../simulator/eventFaults';
+import { serverExtras, serveWorkspaceApi, type WorkspaceApiArgs } from './workspaceApiServer';
 
 const USAGE = 'usage: npm run simulator -- --port N [--host 127.0.0.1] [--transport tcp|ws] [--token T] [--tls-cert file --tls-key file] [--quiet] [--fault drop:EventName]\n       npm run simulator -- --workspace-api --port N [--host 127.0.0.1] [--api-key K] [--quiet] [--fault drop:EventName]';
 
@@ -50,12 +50,8 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs {
   const cert = values['tls-cert'];
   const key = values['tls-key'];
   if ((cert === undefined) !== (key === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
-  const fault = values.fault === undefined ? undefined : parseEventFault(values.fault);
-  if (typeof fault === 'string') throw new UsageError(`--fault: ${fault}`);
-  const workspaceApi = workspaceApiArgs(values, USAGE);
   return {
-    ...(fault ? { fault } : {}),
-    ...(workspaceApi ? { workspaceApi } : {}),
+    ...serverExtras(values, USAGE),
     endpoint: { transport, host: values.host ?? '127.0.0.1', port: Number(values.port), ...(cert && key ? { tls: { cert, key } } : {}) },
     ...(values.token ? { token: values.token } : {}),
     quiet: values.quiet ?? false,

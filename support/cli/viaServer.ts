@@ -96,11 +96,14 @@ export function inProcessFault(config: RunConfig, fault: string): RunConfig {
   return { ...config, adapter: 'simulator', adapterOptions: { ...config.adapterOptions, simulatorFault: fault } };
 }
 
-/** Check `--simulator-fault` before anything starts (usage error, exit 64). */
-export function checkedFault(text: string): string {
-  const fault = parseEventFault(text);
+/** `--via-server` / `--via-workspace-api` and `--simulator-fault`, checked before anything starts (usage error, exit 64). */
+export function viaOptions(values: { readonly 'via-server'?: boolean; readonly 'via-workspace-api'?: boolean; readonly 'simulator-fault'?: string }, usage: string): { via?: 'server' | 'workspace-api'; fault?: string } {
+  if (values['via-server'] && values['via-workspace-api']) throw new UsageError(`--via-server and --via-workspace-api exclude each other\n${usage}`);
+  const via = values['via-server'] ? 'server' : values['via-workspace-api'] ? 'workspace-api' : undefined;
+  const text = values['simulator-fault'];
+  const fault = text === undefined ? undefined : parseEventFault(text);
   if (typeof fault === 'string') throw new UsageError(`--simulator-fault: ${fault}`);
-  return text;
+  return { ...(via ? { via } : {}), ...(text !== undefined ? { fault: text } : {}) };
 }
 
 /** `--replay <file>`: the observe-only replay adapter over a recorded trace (support/trace/ReplayAdapter.ts). */

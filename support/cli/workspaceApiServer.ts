@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { UsageError } from '../errors';
 import { startWorkspaceFacade } from '../adapter/workspace/facade/server';
-import { eventFaultInjector, type EventFault } from '../simulator/eventFaults';
+import { eventFaultInjector, parseEventFault, type EventFault } from '../simulator/eventFaults';
 
 export interface WorkspaceApiArgs {
   readonly apiKey: string;
@@ -16,11 +16,20 @@ export interface WorkspaceApiArgs {
 }
 
 interface Values {
+  readonly fault?: string;
   readonly 'workspace-api'?: boolean;
   readonly 'api-key'?: string;
   readonly transport?: string;
   readonly token?: string;
   readonly 'tls-cert'?: string;
+}
+
+/** `--fault` and the --workspace-api options of `npm run simulator`. */
+export function serverExtras(values: Values, usage: string): { fault?: EventFault; workspaceApi?: WorkspaceApiArgs } {
+  const fault = values.fault === undefined ? undefined : parseEventFault(values.fault);
+  if (typeof fault === 'string') throw new UsageError(`--fault: ${fault}\n${usage}`);
+  const workspaceApi = workspaceApiArgs(values, usage);
+  return { ...(fault ? { fault } : {}), ...(workspaceApi ? { workspaceApi } : {}) };
 }
 
 /** The --workspace-api options; a bridge option beside it is a usage error. */

@@ -134,7 +134,8 @@ export class WorkspaceAdapter implements EventSourceAdapter {
       await this.control('POST', `/labs/${this.lab}/actions`, { name: request.name, attributes: request.attributes });
       return;
     }
-    const dn = String(request.attributes.ThisDN ?? '');
+    const thisDn = request.attributes.ThisDN;
+    const dn = typeof thisDn === 'string' || typeof thisDn === 'number' ? String(thisDn) : '';
     const session = this.sessions.get(dn);
     if (!session) throw new RequestNotExpressible(`DN ${dn || '(none)'} has no agent session: the Workspace API acts only for agents`);
     const { method, args } = voiceCallFor(request, { agentId: session.agentId, ...(session.queue ? { queue: session.queue } : {}) });

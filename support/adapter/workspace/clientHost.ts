@@ -67,7 +67,7 @@ class HostThread {
     const rid = this.nextId++;
     return new Promise((resolve, reject) => {
       this.replies.set(rid, { resolve, reject });
-      this.worker.postMessage({ ...body, rid, sid } as ToHost);
+      this.worker.postMessage({ ...body, rid, sid });
     });
   }
 

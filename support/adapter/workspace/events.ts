@@ -23,6 +23,7 @@ import type { AttrValue } from '../../model/event';
 import { normaliseEnum } from '../../model/enums';
 import type { RawEvent } from '../contract';
 import type { VoiceNotification } from './hostProtocol';
+import type { KVList } from '../../model/kvlist';
 import { AGENT_STATES, CALL_STATES, fromKvpairs, type AgentStateName, type CallStateName } from './wire';
 
 export const UNMAPPED = 'WorkspaceUnmapped';
@@ -89,34 +90,23 @@ export class DnEvents {
   }
 
   private callStateChanged(n: VoiceNotification, origin: string): Mapped {
-    const payload = n.client?.event === 'CallStateChanged' ? n.client.payload : undefined;
-    if (!isObject(payload)) return { events: [], problem: `${origin}: the Workspace client could not read this CallStateChanged: ${excerpt(n.raw)}` };
-    const call = payload.call;
-    if (!isObject(call) || typeof call.id !== 'string' || !CALL_STATES.includes(call.state as CallStateName)) {
-      return { events: [], problem: `${origin}: a CallStateChanged whose call has no id or a state other than ${CALL_STATES.join('/')}: ${excerpt(n.raw)}` };
-    }
-    const participants = call.participants ?? [];
-    if (!Array.isArray(participants) || !participants.every((p) => isObject(p) && typeof p.number === 'string')) {
-      return { events: [], problem: `${origin}: participants is not a list of {number, role}: ${excerpt(call.participants)}` };
-    }
-    const userData = call.userData === undefined ? [] : fromKvpairs(call.userData);
-    if (!userData) return { events: [], problem: `${origin}: userData is not a list of {key, type, value}: ${excerpt(call.userData)}` };
-    const state = call.state as CallStateName;
-    const others = (participants as Json[]).map((p) => p.number as string);
-    const previous = typeof payload.previousConnId === 'string' ? payload.previousConnId : undefined;
+    const read = readCall(n, origin);
+    if ('problem' in read) return { events: [], problem: read.problem };
+    const { id, state, others, participants, userData, previous, callType, parentConnId, notificationType } = read;
     // A consultation names its main call in parentConnId (T-Library: PreviousConnID of the consultation's first events).
-    const parent = !previous && !this.calls.has(call.id) && typeof call.parentConnId === 'string' ? call.parentConnId : undefined;
+    const parent = !previous && !this.calls.has(id) ? parentConnId : undefined;
+    const linked = previous ?? parent;
     const attributes: Record<string, AttrValue> = {
-      ThisDN: this.number, ConnID: call.id,
-      ...(previous ?? parent ? { PreviousConnID: (previous ?? parent) as string } : {}),
-      ...enumAttribute('CallType', call.callType),
-      ...(participants.length === 1 ? otherParty(participants[0] as Json) : {}),
+      ThisDN: this.number, ConnID: id,
+      ...(linked ? { PreviousConnID: linked } : {}),
+      ...enumAttribute('CallType', callType),
+      ...(participants.length === 1 && participants[0] ? otherParty(participants[0]) : {}),
       ...(userData.length ? { UserData: userData } : {}),
     };
-    const names = this.callEvents(call.id, previous, state, others, payload.notificationType);
-    if (state === 'Released') this.calls.delete(call.id);
-    else this.calls.set(call.id, { state, others });
-    if (previous && previous !== call.id) this.calls.delete(previous);
+    const names = this.callEvents(id, previous, state, others, notificationType);
+    if (state === 'Released') this.calls.delete(id);
+    else this.calls.set(id, { state, others });
+    if (previous && previous !== id) this.calls.delete(previous);
     return { events: names.map((name) => ({ name, dn: this.number, attributes, origin })) };
   }
 
@@ -124,14 +114,7 @@ export class DnEvents {
   private callEvents(id: string, previous: string | undefined, state: CallStateName, others: readonly string[], notificationType: unknown): string[] {
     const known = this.calls.get(previous ?? id);
     if (!known) return state === 'Dialing' ? ['EventDialing'] : state === 'Ringing' ? ['EventRinging'] : [UNMAPPED];
-    const names: string[] = [];
-    const added = others.filter((o) => !known.others.includes(o));
-    const removed = known.others.filter((o) => !others.includes(o));
-    if (previous) names.push('EventPartyChanged');
-    // A state change carries its other party in OtherDN: only without one is a new party an event of its own.
-    else if (known.state === state && added.length && removed.length) names.push('EventPartyChanged');
-    else if (known.state === state && added.length) names.push(...added.map(() => 'EventPartyAdded'));
-    else if (known.state === state && removed.length) names.push(...removed.map(() => 'EventPartyDeleted'));
+    const names: string[] = previous ? ['EventPartyChanged'] : known.state === state ? partyEvents(known.others, others) : [];
     if (known.state !== state) names.push(TRANSITIONS[`${known.state}>${state}`] ?? UNMAPPED);
     if (notificationType === 'AttachedDataChanged') names.push('EventAttachedDataChanged');
     return names.length ? names : [UNMAPPED];
@@ -143,20 +126,18 @@ export class DnEvents {
     if (!isObject(dn) || dn.number !== this.number || !AGENT_STATES.includes(dn.agentState as AgentStateName)) {
       return { events: [], problem: `${origin}: a DnStateChanged for another DN or with an agent state other than ${AGENT_STATES.join('/')}: ${excerpt(n.raw)}` };
     }
-    const next: DnView = { agentState: dn.agentState as AgentStateName, dnd: dn.dnd === true, forwardTo: typeof dn.forwardTo === 'string' && dn.forwardTo !== '' ? dn.forwardTo : undefined };
+    const next: DnView = { agentState: dn.agentState as AgentStateName, dnd: dn.dnd === true, forwardTo: forwardOf(dn) };
     const before = this.dn;
     this.dn = next;
     // The first report is the DN's state when the session starts, not a change.
     if (!before) return { events: [] };
     const attributes: Record<string, AttrValue> = { ThisDN: this.number, ...(typeof dn.agentId === 'string' ? { AgentID: dn.agentId } : {}) };
+    const event = (name: string, extra: Record<string, AttrValue> = {}): RawEvent => ({ name, dn: this.number, attributes: { ...attributes, ...extra }, origin });
     const events: RawEvent[] = [];
-    const event = (name: string, extra: Record<string, AttrValue> = {}): void => {
-      events.push({ name, dn: this.number, attributes: { ...attributes, ...extra }, origin });
-    };
-    if (next.dnd !== before.dnd) event(next.dnd ? 'EventDNDOn' : 'EventDNDOff');
-    if (next.forwardTo !== before.forwardTo) event(next.forwardTo ? 'EventForwardSet' : 'EventForwardCancel', next.forwardTo ? { OtherDN: next.forwardTo } : {});
+    if (next.dnd !== before.dnd) events.push(event(next.dnd ? 'EventDNDOn' : 'EventDNDOff'));
+    if (next.forwardTo !== before.forwardTo) events.push(next.forwardTo ? event('EventForwardSet', { OtherDN: next.forwardTo }) : event('EventForwardCancel'));
     // A report that changes neither DND nor forwarding is a report of the agent's state.
-    if (next.agentState !== before.agentState || events.length === 0) event(AGENT_EVENTS[next.agentState], enumAttribute('AgentWorkMode', dn.agentWorkMode));
+    if (next.agentState !== before.agentState || events.length === 0) events.push(event(AGENT_EVENTS[next.agentState], enumAttribute('AgentWorkMode', dn.agentWorkMode)));
     return { events };
   }
 
@@ -168,6 +149,54 @@ export class DnEvents {
     const code = typeof error.errorCode === 'string' && /^\d+$/.test(error.errorCode) ? Number(error.errorCode) : error.errorCode;
     return { events: [{ name: 'EventError', dn: this.number, attributes: { ThisDN: this.number, ErrorCode: code, ...(typeof error.errorMessage === 'string' ? { ErrorMessage: error.errorMessage } : {}) }, origin }] };
   }
+}
+
+interface ReadCall {
+  readonly id: string;
+  readonly state: CallStateName;
+  readonly participants: readonly Json[];
+  readonly others: readonly string[];
+  readonly userData: KVList;
+  readonly previous?: string;
+  readonly parentConnId?: string;
+  readonly callType?: unknown;
+  readonly notificationType?: unknown;
+}
+
+/** A CallStateChanged as the client passed it on, checked field by field; a problem says what is wrong. */
+function readCall(n: VoiceNotification, origin: string): ReadCall | { problem: string } {
+  const payload = n.client?.event === 'CallStateChanged' ? n.client.payload : undefined;
+  if (!isObject(payload)) return { problem: `${origin}: the Workspace client could not read this CallStateChanged: ${excerpt(n.raw)}` };
+  const call = payload.call;
+  if (!isObject(call) || typeof call.id !== 'string' || !CALL_STATES.includes(call.state as CallStateName)) {
+    return { problem: `${origin}: a CallStateChanged whose call has no id or a state other than ${CALL_STATES.join('/')}: ${excerpt(n.raw)}` };
+  }
+  const participants = call.participants ?? [];
+  if (!Array.isArray(participants) || !participants.every((p) => isObject(p) && typeof p.number === 'string')) {
+    return { problem: `${origin}: participants is not a list of {number, role}: ${excerpt(call.participants)}` };
+  }
+  const userData = call.userData === undefined ? [] : fromKvpairs(call.userData);
+  if (!userData) return { problem: `${origin}: userData is not a list of {key, type, value}: ${excerpt(call.userData)}` };
+  const listed = participants as Json[];
+  return {
+    id: call.id, state: call.state as CallStateName, participants: listed, others: listed.map((p) => p.number as string), userData,
+    ...(typeof payload.previousConnId === 'string' ? { previous: payload.previousConnId } : {}),
+    ...(typeof call.parentConnId === 'string' ? { parentConnId: call.parentConnId } : {}),
+    callType: call.callType, notificationType: payload.notificationType,
+  };
+}
+
+/** Participants that changed while the call's state did not (a state change carries its other party in OtherDN). */
+function partyEvents(before: readonly string[], now: readonly string[]): string[] {
+  const added = now.filter((o) => !before.includes(o));
+  const removed = before.filter((o) => !now.includes(o));
+  if (added.length && removed.length) return ['EventPartyChanged'];
+  if (added.length) return added.map(() => 'EventPartyAdded');
+  return removed.map(() => 'EventPartyDeleted');
+}
+
+function forwardOf(dn: Json): string | undefined {
+  return typeof dn.forwardTo === 'string' && dn.forwardTo !== '' ? dn.forwardTo : undefined;
 }
 
 function enumAttribute(name: 'CallType' | 'AgentWorkMode', value: unknown): Record<string, AttrValue> {

@@ -32,36 +32,49 @@ export interface WorkspaceOptions {
 
 const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const KNOWN = ['baseUrl', 'apiKey', 'apiKeyEnv', 'facade', 'agents', 'features', 'name'];
+
 /** Every problem at once, each naming the option (adapterOptions.x). */
 export function parseWorkspaceOptions(raw: Readonly<Record<string, unknown>>, env: NodeJS.ProcessEnv = process.env): WorkspaceOptions {
   const problems: string[] = [];
-  const known = new Set(['baseUrl', 'apiKey', 'apiKeyEnv', 'facade', 'agents', 'features', 'name']);
-  for (const key of Object.keys(raw)) if (!known.has(key)) problems.push(`adapterOptions.${key} is not a workspace adapter option (known: ${[...known].join(', ')})`);
+  for (const key of Object.keys(raw)) if (!KNOWN.includes(key)) problems.push(`adapterOptions.${key} is not a workspace adapter option (known: ${KNOWN.join(', ')})`);
   const baseUrl = typeof raw.baseUrl === 'string' ? raw.baseUrl.replace(/\/+$/, '') : '';
   if (!/^https?:\/\/[^/]+/.test(baseUrl)) problems.push('adapterOptions.baseUrl must be the http(s) URL of the Workspace API server');
-  let apiKey = typeof raw.apiKey === 'string' ? raw.apiKey : undefined;
-  if (typeof raw.apiKeyEnv === 'string') {
-    apiKey = env[raw.apiKeyEnv];
-    if (!apiKey) problems.push(`adapterOptions.apiKeyEnv names ${raw.apiKeyEnv}, which is not set`);
-  }
-  if (apiKey === undefined && typeof raw.apiKeyEnv !== 'string') problems.push('adapterOptions.apiKey (or apiKeyEnv) is required: the Workspace API refuses requests without an API key');
+  const apiKey = apiKeyOf(raw, env, problems);
   if (raw.facade !== undefined && typeof raw.facade !== 'boolean') problems.push('adapterOptions.facade must be true or false');
-  const agents: Record<string, AgentOptions> = {};
-  if (raw.agents !== undefined && !isRecord(raw.agents)) problems.push('adapterOptions.agents must map DNs to {agentId, token | tokenEnv}');
-  for (const [dn, value] of Object.entries(isRecord(raw.agents) ? raw.agents : {})) {
-    if (!isRecord(value)) {
-      problems.push(`adapterOptions.agents.${dn} must be {agentId, token | tokenEnv}`);
-      continue;
-    }
-    const token = typeof value.tokenEnv === 'string' ? env[value.tokenEnv] : typeof value.token === 'string' ? value.token : undefined;
-    if (typeof value.tokenEnv === 'string' && !token) problems.push(`adapterOptions.agents.${dn}.tokenEnv names ${value.tokenEnv}, which is not set`);
-    agents[dn] = { ...(typeof value.agentId === 'string' ? { agentId: value.agentId } : {}), ...(token ? { token } : {}) };
-  }
+  const agents = agentsOf(raw.agents, env, problems);
   const features = raw.features ?? [];
   if (!Array.isArray(features) || !features.every((f) => typeof f === 'string')) problems.push('adapterOptions.features must be a list of capability names');
   if (problems.length) throw new Error(problems.join('\n'));
   return {
-    baseUrl, apiKey: apiKey ?? '', facade: raw.facade === true, agents, features: features as string[],
+    baseUrl, apiKey, facade: raw.facade === true, agents, features: features as string[],
     ...(typeof raw.name === 'string' ? { name: raw.name } : {}),
   };
+}
+
+function apiKeyOf(raw: Readonly<Record<string, unknown>>, env: NodeJS.ProcessEnv, problems: string[]): string {
+  if (typeof raw.apiKeyEnv === 'string') {
+    const key = env[raw.apiKeyEnv];
+    if (!key) problems.push(`adapterOptions.apiKeyEnv names ${raw.apiKeyEnv}, which is not set`);
+    return key ?? '';
+  }
+  if (typeof raw.apiKey === 'string' && raw.apiKey !== '') return raw.apiKey;
+  problems.push('adapterOptions.apiKey (or apiKeyEnv) is required: the Workspace API refuses requests without an API key');
+  return '';
+}
+
+function agentsOf(raw: unknown, env: NodeJS.ProcessEnv, problems: string[]): Record<string, AgentOptions> {
+  const agents: Record<string, AgentOptions> = {};
+  if (raw !== undefined && !isRecord(raw)) problems.push('adapterOptions.agents must map DNs to {agentId, token | tokenEnv}');
+  for (const [dn, value] of Object.entries(isRecord(raw) ? raw : {})) {
+    if (!isRecord(value)) {
+      problems.push(`adapterOptions.agents.${dn} must be {agentId, token | tokenEnv}`);
+      continue;
+    }
+    const fromEnv = typeof value.tokenEnv === 'string' ? env[value.tokenEnv] : undefined;
+    if (typeof value.tokenEnv === 'string' && !fromEnv) problems.push(`adapterOptions.agents.${dn}.tokenEnv names ${value.tokenEnv}, which is not set`);
+    const token = fromEnv ?? (typeof value.token === 'string' ? value.token : undefined);
+    agents[dn] = { ...(typeof value.agentId === 'string' ? { agentId: value.agentId } : {}), ...(token ? { token } : {}) };
+  }
+  return agents;
 }

@@ -23,6 +23,9 @@ export interface SessionAgent {
 
 type Attrs = Readonly<Record<string, AttrValue>>;
 
+/** An attribute value in a message (a KV list as JSON). */
+const shown = (v: AttrValue | undefined): string => (typeof v === 'object' ? JSON.stringify(v) : String(v));
+
 interface Mapping {
   /** Attributes the method takes (besides ThisDN and ReferenceID). */
   readonly takes: readonly string[];
@@ -73,8 +76,8 @@ const MAPPINGS: Readonly<Record<string, Mapping>> = {
     takes: ['AgentID', 'ThisQueue'],
     build: (a, agent) => {
       // The client logs in the agent and queue the session was activated with; it cannot name others.
-      if (a.AgentID !== undefined && String(a.AgentID) !== agent.agentId) throw new RequestNotExpressible(`the session's agent is ${agent.agentId}; the Workspace API logs in no other (AgentID ${String(a.AgentID)})`);
-      if (a.ThisQueue !== undefined && String(a.ThisQueue) !== agent.queue) throw new RequestNotExpressible(`the Workspace API logs in to the session's queue${agent.queue ? ` ${agent.queue}` : ''}, not ${String(a.ThisQueue)}`);
+      if (a.AgentID !== undefined && shown(a.AgentID) !== agent.agentId) throw new RequestNotExpressible(`the session's agent is ${agent.agentId}; the Workspace API logs in no other (AgentID ${shown(a.AgentID)})`);
+      if (a.ThisQueue !== undefined && shown(a.ThisQueue) !== agent.queue) throw new RequestNotExpressible(`the Workspace API logs in to the session's queue${agent.queue ? ` ${agent.queue}` : ''}, not ${shown(a.ThisQueue)}`);
       return { method: 'login', args: [] };
     },
   },
@@ -83,7 +86,7 @@ const MAPPINGS: Readonly<Record<string, Mapping>> = {
     takes: ['AgentWorkMode'],
     build: (a) => {
       const mode = a.AgentWorkMode === undefined ? undefined : workMode(a.AgentWorkMode);
-      if (mode !== undefined && mode !== 'AutoIn') throw new RequestNotExpressible(`ready() takes no work mode (AgentWorkMode ${String(a.AgentWorkMode)})`);
+      if (mode !== undefined && mode !== 'AutoIn') throw new RequestNotExpressible(`ready() takes no work mode (AgentWorkMode ${shown(a.AgentWorkMode)})`);
       return { method: 'ready', args: [] };
     },
   },
@@ -98,11 +101,11 @@ const MAPPINGS: Readonly<Record<string, Mapping>> = {
 };
 
 function workMode(v: AttrValue): string {
-  return (typeof v === 'string' || typeof v === 'number' ? normaliseEnum('AgentWorkMode', v)?.name : undefined) ?? String(v);
+  return (typeof v === 'string' || typeof v === 'number' ? normaliseEnum('AgentWorkMode', v)?.name : undefined) ?? shown(v);
 }
 
 function unconditional(a: Attrs): void {
-  if (a.ForwardMode !== undefined && a.ForwardMode !== 'Unconditional') throw new RequestNotExpressible(`the Workspace API forwards unconditionally only (ForwardMode ${String(a.ForwardMode)})`);
+  if (a.ForwardMode !== undefined && a.ForwardMode !== 'Unconditional') throw new RequestNotExpressible(`the Workspace API forwards unconditionally only (ForwardMode ${shown(a.ForwardMode)})`);
 }
 
 /** The T-Library requests the Workspace API can express (capabilities.requests). */

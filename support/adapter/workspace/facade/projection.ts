@@ -45,6 +45,11 @@ function workModeName(v: AttrValue | undefined): string | undefined {
   return normaliseEnum('AgentWorkMode', raw)?.name ?? raw;
 }
 
+/** `{ [key]: value }` when there is a value, `{}` otherwise (optional fields stay absent). */
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Partial<Record<K, string>>) : {};
+}
+
 /** Capabilities per state, as the agent-api-simulator's data/voice/capabilities.yaml lists them. */
 const CAPABILITIES: Readonly<Record<CallStateName, readonly string[]>> = {
   Dialing: ['release', 'clear', 'attach-user-data', 'update-user-data', 'delete-user-data-pair', 'send-dtmf'],
@@ -115,7 +120,7 @@ export class DnProjection {
       id, state,
       // A consultation (TInitiateTransfer/Conference) names the main call: Workspace's parentConnId.
       ...(parent && parent !== id ? { parentConnId: parent } : {}),
-      ...(callTypeName(a.CallType) ? { callType: callTypeName(a.CallType) as string } : {}),
+      ...optional('callType', callTypeName(a.CallType)),
       participants: other ? [{ number: other, ...(role ? { role } : {}) }] : [],
       userData: isKVList(a.UserData) ? a.UserData : [],
     };
@@ -152,7 +157,8 @@ export class DnProjection {
       record.id = id;
       this.calls.set(id, record);
     }
-    if (callTypeName(a.CallType)) record.callType = callTypeName(a.CallType) as string;
+    const callType = callTypeName(a.CallType);
+    if (callType) record.callType = callType;
     const other = text(a.OtherDN);
     if (other) this.otherParty(record, a);
     else {
@@ -198,17 +204,16 @@ export class DnProjection {
   }
 
   private agent(change: { agentState: AgentStateName }, a: Record<string, AttrValue>): VoiceMessage[] {
-    const agentId = text(a.AgentID) ?? this.dn.agentId;
-    const workMode = workModeName(a.AgentWorkMode);
-    const { agentWorkMode: _previous, ...rest } = this.dn;
-    this.dn = { ...rest, ...change, ...(agentId ? { agentId } : {}), ...(workMode ? { agentWorkMode: workMode } : {}) };
+    const { number, dnd, forwardTo } = this.dn;
+    // The work mode is the one this report gives (a new state has no old work mode).
+    this.dn = { number, ...optional('agentId', text(a.AgentID) ?? this.dn.agentId), ...change, ...optional('agentWorkMode', workModeName(a.AgentWorkMode)), dnd, ...optional('forwardTo', forwardTo) };
     return [{ messageType: 'DnStateChanged', dn: this.dn }];
   }
 
   private dnChange(change: Partial<Pick<WorkspaceDn, 'dnd' | 'forwardTo'>>): VoiceMessage[] {
-    const { forwardTo: _forward, ...rest } = this.dn;
+    const { number, agentId, agentState, agentWorkMode } = this.dn;
     const forwardTo = 'forwardTo' in change ? change.forwardTo : this.dn.forwardTo;
-    this.dn = { ...rest, ...(change.dnd !== undefined ? { dnd: change.dnd } : {}), ...(forwardTo ? { forwardTo } : {}) };
+    this.dn = { number, ...optional('agentId', agentId), agentState, ...optional('agentWorkMode', agentWorkMode), dnd: change.dnd ?? this.dn.dnd, ...optional('forwardTo', forwardTo) };
     return [{ messageType: 'DnStateChanged', dn: this.dn }];
   }
 

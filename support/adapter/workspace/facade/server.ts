@@ -129,12 +129,17 @@ class Facade {
     if (path === '/workspace/v3/logout') return { payload: await this.logout(session) };
     if (path.startsWith('/workspace/v3/voice/')) {
       if (!session.activated) throw new HttpError(400, 'the voice channel is not activated (activate-channels first)');
-      const operation = voiceRequest(path.slice('/workspace/v3/voice/'.length).split('/'), body, { dn: session.dn, ...(session.agentId ? { agentId: session.agentId } : {}), ...(session.lab.queueOf(session.party) ? { queue: session.lab.queueOf(session.party) as string } : {}) });
+      const operation = voiceRequest(path.slice('/workspace/v3/voice/'.length).split('/'), body, { dn: session.dn, ...(session.agentId ? { agentId: session.agentId } : {}), ...this.queueOf(session) });
       if (!operation) throw new HttpError(404, `${path}: not a voice operation this server knows`);
       await session.lab.send(operation);
       return { payload: { status: { code: 1 } } };
     }
     throw new HttpError(404, `${path}: not served here`);
+  }
+
+  private queueOf(session: WorkspaceSession): { queue?: string } {
+    const queue = session.lab.queueOf(session.party);
+    return queue ? { queue } : {};
   }
 
   private initialize(request: IncomingMessage): { payload: unknown; headers: Record<string, string> } {
@@ -156,7 +161,7 @@ class Facade {
   /** activate-channels: the agent takes the DN; like GWS, an agent the switch knows on that DN is logged in. */
   private async activate(session: WorkspaceSession, body: Json): Promise<unknown> {
     const data = (typeof body.data === 'object' && body.data !== null ? body.data : {}) as Json;
-    if (data.dn !== undefined && data.dn !== session.dn) throw new HttpError(400, `this session's token is for DN ${session.dn}, not ${String(data.dn)}`);
+    if (data.dn !== undefined && data.dn !== session.dn) throw new HttpError(400, `this session's token is for DN ${session.dn}, not ${JSON.stringify(data.dn)}`);
     if (typeof data.agentId !== 'string' || data.agentId === '') throw new HttpError(400, 'activate-channels: data.agentId is required');
     session.agentId = data.agentId;
     session.activated = true;
@@ -183,16 +188,20 @@ class Facade {
     const [what, id, action] = path;
     if (what === 'capabilities' && method === 'GET') return { features: new SimulatorAdapter().capabilities.features };
     if (what === 'labs' && method === 'POST' && id === undefined) return this.createLab(body);
-    const lab = id ? this.labs.get(id) : undefined;
-    if (what !== 'labs' || !lab) throw new HttpError(404, `${CONTROL_PREFIX}/${path.join('/')}: no such lab or control`);
-    if (method === 'DELETE' && action === undefined) return this.deleteLab(lab);
-    if (method === 'GET' && action === 'published') return { published: lab.published() };
-    if (method === 'POST' && action === 'actions') {
-      if (typeof body.name !== 'string' || !/^(Party|Network)\./.test(body.name)) throw new HttpError(400, 'a party action is {name: "Party.CallsIn" | …, attributes}');
-      await lab.send({ name: body.name, attributes: (body.attributes ?? {}) as TRequest['attributes'] });
-      return { status: { code: 0 } };
-    }
+    const lab = what === 'labs' && id ? this.labs.get(id) : undefined;
+    if (!lab) throw new HttpError(404, `${CONTROL_PREFIX}/${path.join('/')}: no such lab or control`);
+    const key = `${method} ${action ?? ''}`;
+    if (key === 'DELETE ') return this.deleteLab(lab);
+    if (key === 'GET published') return { published: lab.published() };
+    if (key === 'POST actions') return this.partyAction(lab, body);
     throw new HttpError(404, `${method} ${CONTROL_PREFIX}/${path.join('/')}: no such control`);
+  }
+
+  /** What no Workspace operation can cause: an outside caller calls in, answers, hangs up (the simulator's party actions). */
+  private async partyAction(lab: Lab, body: Json): Promise<unknown> {
+    if (typeof body.name !== 'string' || !/^(Party|Network)\./.test(body.name)) throw new HttpError(400, 'a party action is {name: "Party.CallsIn" | …, attributes}');
+    await lab.send({ name: body.name, attributes: (body.attributes ?? {}) as TRequest['attributes'] });
+    return { status: { code: 0 } };
   }
 
   private async createLab(body: Json): Promise<unknown> {

@@ -14,7 +14,7 @@ import { TestCompromisedError, UsageError } from '../errors';
 import { SimulatorAdapter } from '../simulator/SimulatorAdapter';
 import { createBridgeAdapter } from './bridge/BridgeAdapter';
 import { createReplayAdapter } from '../trace/ReplayAdapter';
-import { createWorkspaceAdapter } from './workspace/WorkspaceAdapter';
+import { createWorkspaceAdapter, WORKSPACE_TIER } from './workspace/WorkspaceAdapter';
 import { simulatorOptions } from './simulatorOptions';
 import { recording } from '../trace/RecordingAdapter';
 import { loadProfile } from '../cli/profile';
@@ -29,6 +29,15 @@ export interface AdapterChoice {
   readonly record?: string;
   /** The lab profile (support/cli/profile.ts): feature DNs ↔ real DNs, agents, capabilities, clean-up. */
   readonly profile?: string;
+}
+
+/**
+ * The adapter as the summary and the certificate name it. An adapter that sees the system at a
+ * coarser level than T-Library says which (`workspace` → "workspace — Workspace API (call-state level)").
+ */
+export function describeAdapter(choice: AdapterChoice): string {
+  if (choice.adapter === 'workspace') return `workspace — ${WORKSPACE_TIER}`;
+  return choice.adapter ?? 'reference simulator';
 }
 
 export async function createAdapter(choice: AdapterChoice): Promise<EventSourceAdapter> {

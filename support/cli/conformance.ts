@@ -20,6 +20,7 @@ import { inProcessFault, replayConfig, viaOptions, viaSimulatorServer, viaWorksp
 import { afterSummary, finalVerdict } from '../report/afterRun';
 import { DiagramFiles } from '../report/diagramFiles';
 import { loadKnownIssues } from '../report/knownIssues';
+import { describeAdapter } from '../adapter/select';
 
 const USAGE = `usage: npm run conformance -- [--config file.json] [--adapter simulator|path/to/adapter.ts]
                                [--tags "<cucumber tag expression>"] [--name "<scenario name regexp>"]
@@ -96,13 +97,15 @@ async function runOnce({ config, tags, name, report, features }: ReturnType<type
   const diagrams = new DiagramFiles();
   await runCucumber(runConfiguration, undefined, (e) => { collector.onMessage(e); diagrams.onMessage(e); });
   const unwritten = await allureResultsWritten();
-  const summary = summarise(collector.outcomes(), config.adapter ?? 'reference simulator', new Date().toISOString());
+  // The adapter as reports name it, with its observation level (support/adapter/select.ts).
+  const adapter = describeAdapter(config);
+  const summary = summarise(collector.outcomes(), adapter, new Date().toISOString());
   writeFileSync('reports/summary.json', JSON.stringify(summary, null, 2));
   const text = renderSummary(summary);
   writeFileSync('reports/summary.txt', `${text}\n`);
   console.log(text);
   // Stale known issues fail the run; the conformance certificate (reports/conformance.*) is written.
-  const { stale } = afterSummary({ summary, features, knownIssues, diagrams, config });
+  const { stale } = afterSummary({ summary, features, knownIssues, diagrams, config: { ...config, adapter } });
   const reportOk = unwritten.length === 0 && (report ? generateAllure() : true);
   const verdict = finalVerdict(summary.totals, stale, reportOk);
   console.log(verdict.line);

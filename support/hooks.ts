@@ -18,6 +18,7 @@ const MAX_LISTED = 50;
 
 Before(async function (this: ConformanceWorld, { pickle, gherkinDocument }) {
   this.scenario = { name: pickle.name, uri: pickle.uri, line: pickleLine(gherkinDocument, pickle) };
+  this.expectationTables = pickle.steps.flatMap((s) => (s.argument?.dataTable ? [{ text: s.text, rows: s.argument.dataTable.rows.map((r) => r.cells.map((c) => c.value)) }] : []));
   const tags = readTags(pickle.tags.map((t) => t.name));
   const model = tags.model ? modelOf(tags.model) : undefined;
   const section = tags.sources.map(sourceTitle).find((s) => s !== undefined);

@@ -25,6 +25,8 @@ import { formatEvent, renderDiff } from './report/diff';
 import { sideBySideHtml } from './report/scenarioDiagrams';
 import { covering, knownLog, loadKnownIssues, type Deviation, type ScenarioRef, deviationsOf } from './report/knownIssues';
 import { limitsOf, RunContext } from './world/runContext';
+import { observationGap, withoutUnchecked, type ScenarioTable } from './adapter/observation';
+import { RequestNotExpressible } from './adapter/contract';
 
 export interface WorldParameters extends AdapterChoice {
   /** Per-step wait for events, in ms (default 3000). */
@@ -64,6 +66,8 @@ export class ConformanceWorld extends World<WorldParameters> {
   scenario: ScenarioRef | undefined;
   /** What the scenarios of this run share (bounds, the adapter seen); set once, by {@link bindRun} in a CLI run. */
   run: RunContext = new RunContext(limitsOf(this.parameters));
+  /** The scenario's expectation tables (set by the Before hook): what an adapter's observation level is checked against. */
+  expectationTables: readonly ScenarioTable[] = [];
   private session: AdapterSession | undefined;
   private readonly consumed = new Set<number>();
   private baseline = 0;
@@ -139,6 +143,7 @@ export class ConformanceWorld extends World<WorldParameters> {
 
   /** Reach a precondition: run the actions one by one, each until it took effect. */
   async establish(...actions: Action[]): Promise<StepOutcome> {
+    if (await this.beyondObservation()) return 'skipped';
     for (const action of actions) {
       const outcome = await this.perform(action, 'setup');
       if (outcome === 'skipped') return outcome;
@@ -149,6 +154,7 @@ export class ConformanceWorld extends World<WorldParameters> {
 
   /** The scenario's one stimulus. Its ReferenceID is bound to `$request`. */
   async stimulate(action: Action): Promise<StepOutcome> {
+    if (await this.beyondObservation()) return 'skipped';
     await this.open();
     await this.settleAndConsume();
     this.stimulusSent = true;
@@ -168,7 +174,15 @@ export class ConformanceWorld extends World<WorldParameters> {
       if (replaying && e instanceof TestCompromisedError) return this.skip(`not exercised: ${e.message}`);
       throw e;
     }
-    const referenceId = replaying ? session.replay(request) : await this.sendSupported(session, request);
+    let referenceId: number | undefined;
+    try {
+      referenceId = replaying ? session.replay(request) : await this.sendSupported(session, request);
+    } catch (e) {
+      // The adapter's API cannot say this form of the request (support/adapter/contract.ts).
+      const cause = (e as Error).cause;
+      if (cause instanceof RequestNotExpressible) return this.skip(`the adapter "${session.adapter.name}" cannot send this ${request.name}: ${cause.message}`);
+      throw e;
+    }
     if (referenceId === undefined) {
       return this.skip(replaying
         ? `not exercised: the recording has no ${request.name} for "${action.text}"`
@@ -185,14 +199,24 @@ export class ConformanceWorld extends World<WorldParameters> {
       if (error) return { error };
       return action.done({ parties: this.parties, calls: this.calls, since: fresh }) ? { error: undefined } : undefined;
     });
-    if (result.kind !== 'done') {
-      if (replaying) return this.skip(`not exercised: after "${action.text}" the recording does not reach the precondition`);
-      throw new TestCompromisedError(`could not reach the precondition: "${action.text}" had no effect within ${this.timeoutMs} ms`);
-    }
+    if (result.kind !== 'done') return this.notReached(result.kind, action, request, replaying, session.events.slice(since));
     if (result.value.error) {
       throw new TestCompromisedError(`could not reach the precondition: "${action.text}" was refused: ${formatEvent(result.value.error, ['ErrorCode', 'ErrorMessage', 'ThisDN'])}`);
     }
     return undefined;
+  }
+
+  /** A precondition that did not take effect: skipped, not conformant, or broken (the environment's fault). */
+  private notReached(kind: 'timeout' | 'settled', action: Action, request: TRequest, replaying: boolean, since: readonly ObservedEvent[]): 'skipped' {
+    if (replaying) return this.skip(`not exercised: after "${action.text}" the recording does not reach the precondition`);
+    // The adapter said every event of the request was delivered: the system answered, and not as the model requires —
+    // unless the adapter sees less than T-Library, where the confirming event may be one its level does not show.
+    if (kind === 'settled') {
+      const observation = this.session?.adapter.capabilities.observation;
+      if (observation) return this.skip(`the precondition "${action.text}" cannot be confirmed at the ${observation.tier}: after ${request.name} the system settled without an event this level shows that confirms it`);
+      throw new ConformanceAssertionError(preconditionNotReached(action.text, request.name, since));
+    }
+    throw new TestCompromisedError(`could not reach the precondition: "${action.text}" had no effect within ${this.timeoutMs} ms`);
   }
 
   /** Send the request when the adapter supports it; undefined otherwise (the caller skips). */
@@ -208,6 +232,20 @@ export class ConformanceWorld extends World<WorldParameters> {
       return `the adapter "${session.adapter.name}" does not support ${need.name}`;
     }
     return undefined;
+  }
+
+  /**
+   * Skip (with the reason) a scenario whose tables expect what the adapter's observation level
+   * cannot show (support/adapter/observation.ts); checked once the parties are declared.
+   */
+  private async beyondObservation(): Promise<boolean> {
+    if (this.session?.isOpen) return false;
+    const session = await this.newSession();
+    const observation = session.adapter.capabilities.observation;
+    if (!observation) return false;
+    const gap = observationGap(this.expectationTables, observation, (p) => this.parties.topology().parties.find((c) => c.name === p || c.dn === p));
+    if (gap) this.skip(gap);
+    return gap !== undefined;
   }
 
   skip(reason: string): 'skipped' {
@@ -238,7 +276,10 @@ export class ConformanceWorld extends World<WorldParameters> {
    */
   async expectEvents(rows: readonly (readonly string[])[], mode: OrderMode, dn?: string): Promise<StepOutcome> {
     const session = await this.open();
-    const expected = this.parseTable(rows, dn);
+    const parsed = this.parseTable(rows, dn);
+    const observation = session.adapter.capabilities.observation;
+    const { rows: expected, unchecked } = observation ? withoutUnchecked(parsed, observation) : { rows: parsed, unchecked: [] };
+    if (unchecked.length && observation) this.log(`Not checked at the ${observation.tier}: ${unchecked.join(', ')} (the level does not carry them)`);
     const calls = referencedCalls(expected);
     const input = (): SequenceInput => ({
       rows: expected,
@@ -357,6 +398,13 @@ export class ConformanceWorld extends World<WorldParameters> {
   async close(): Promise<void> {
     await this.session?.close();
   }
+}
+
+/** The failure when the system settled after a precondition's request without taking the step the model requires. */
+function preconditionNotReached(text: string, requestName: string, events: readonly ObservedEvent[]): string {
+  const seen = events.slice(0, 10).map((e) => `  DN ${e.dn}: ${formatEvent(e)}`);
+  return [`Not conformant: the precondition "${text}" was not reached: the system answered ${requestName} and settled without the events that make it take effect`,
+    ...(seen.length ? ['It reported:', ...seen, ...(events.length > 10 ? [`  … and ${String(events.length - 10)} more`] : [])] : ['It reported no event at all.'])].join('\n');
 }
 
 /** The `$callN` variables a table uses (the N-th call of the scenario, Givens included). */

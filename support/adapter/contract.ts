@@ -88,6 +88,39 @@ export interface Capabilities {
    * `agent:acw-as-not-ready`. A scenario whose requirement is missing is skipped with the reason.
    */
   readonly features: readonly string[];
+  /**
+   * Optional: the adapter sees the system at a coarser level than T-Library events (e.g. call
+   * states through an agent API). Scenarios that expect what it cannot show are skipped with the
+   * reason; absent = it shows everything (support/adapter/observation.ts).
+   */
+  readonly observation?: Observation;
+}
+
+/** What an adapter at a coarser level can show (see {@link Capabilities.observation}). */
+export interface Observation {
+  /** The level, as reports name it: "Workspace API (call-state level)". */
+  readonly tier: string;
+  /** Events it reports; a table expecting another is skipped. */
+  readonly events: readonly string[];
+  /** Attributes it reports; a table asserting another is skipped. */
+  readonly attributes: readonly string[];
+  /**
+   * Attributes the level carries no trace of and that are incidental to the models (a request's
+   * ReferenceID, for instance): their cells are not checked, and the scenario lists them.
+   */
+  readonly unchecked: readonly string[];
+  /** False when each DN's events come on a stream of their own, so no order across DNs can be seen. */
+  readonly crossDnOrder: boolean;
+  /** The kinds of party it has a view of (e.g. only DNs an agent can log in on). */
+  readonly partyTypes: readonly DNType[];
+}
+
+/**
+ * `send` rejects with this when the adapter can carry requests of this name but not this form of
+ * one (an attribute its API has no field for): the scenario is skipped with the reason, not broken.
+ */
+export class RequestNotExpressible extends Error {
+  override readonly name = 'RequestNotExpressible';
 }
 
 /**
@@ -156,4 +189,4 @@ export function supportsRequest(capabilities: Capabilities, request: string): bo
 }
 
 /** The adapters chosen by name (support/adapter/select.ts); anything else is the path of a user module. */
-export const BUILT_IN_ADAPTERS: readonly string[] = ['simulator', 'bridge', 'replay'];
+export const BUILT_IN_ADAPTERS: readonly string[] = ['simulator', 'bridge', 'replay', 'workspace'];

@@ -4,6 +4,7 @@
  * - no adapter, or `"simulator"`: the embedded reference simulator;
  * - `"bridge"`: a system behind the network bridge protocol (support/adapter/bridge/);
  * - `"replay"`: a recorded trace, observe-only (support/trace/ReplayAdapter.ts; `--replay <file>`);
+ * - `"workspace"`: a Genesys Workspace API server through Genesys's own client (support/adapter/workspace/);
  * - a file path: a user module whose default export is an {@link AdapterFactory}.
  */
 import { resolve } from 'node:path';
@@ -13,6 +14,8 @@ import { TestCompromisedError, UsageError } from '../errors';
 import { SimulatorAdapter } from '../simulator/SimulatorAdapter';
 import { createBridgeAdapter } from './bridge/BridgeAdapter';
 import { createReplayAdapter } from '../trace/ReplayAdapter';
+import { createWorkspaceAdapter, WORKSPACE_TIER } from './workspace/WorkspaceAdapter';
+import { simulatorOptions } from './simulatorOptions';
 import { recording } from '../trace/RecordingAdapter';
 import { loadProfile } from '../cli/profile';
 import { profiled } from './profiled';
@@ -28,6 +31,15 @@ export interface AdapterChoice {
   readonly profile?: string;
 }
 
+/**
+ * The adapter as the summary and the certificate name it. An adapter that sees the system at a
+ * coarser level than T-Library says which (`workspace` → "workspace — Workspace API (call-state level)").
+ */
+export function describeAdapter(choice: AdapterChoice): string {
+  if (choice.adapter === 'workspace') return `workspace — ${WORKSPACE_TIER}`;
+  return choice.adapter ?? 'reference simulator';
+}
+
 export async function createAdapter(choice: AdapterChoice): Promise<EventSourceAdapter> {
   const chosen = await chooseAdapter(choice);
   // The profile maps inside the recording: a trace keeps the features' DNs and never a password.
@@ -37,8 +49,9 @@ export async function createAdapter(choice: AdapterChoice): Promise<EventSourceA
 
 async function chooseAdapter(choice: AdapterChoice): Promise<EventSourceAdapter> {
   const options = choice.adapterOptions ?? {};
-  if (!choice.adapter || choice.adapter === 'simulator') return new SimulatorAdapter(options);
+  if (!choice.adapter || choice.adapter === 'simulator') return new SimulatorAdapter(simulatorOptions(options));
   if (choice.adapter === 'bridge') return createBridgeAdapter(options);
+  if (choice.adapter === 'workspace') return callFactory(createWorkspaceAdapter, options, 'the workspace adapter');
   if (choice.adapter === 'replay') return createReplayAdapter(options);
   const path = resolve(choice.adapter);
   if (!existsSync(path)) throw new UsageError(`adapter module not found: ${choice.adapter} (resolved to ${path})`);

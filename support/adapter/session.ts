@@ -58,7 +58,13 @@ export class AdapterSession {
 
   async open(topology: Topology): Promise<void> {
     const sink = { event: (e: RawEvent) => this.record(e), fail: (err: Error) => this.fail(err) };
-    await this.guard(`open the adapter "${this.adapter.name}"`, this.adapter.open(topology, sink));
+    try {
+      await this.guard(`open the adapter "${this.adapter.name}"`, this.adapter.open(topology, sink));
+    } catch (e) {
+      // An open that failed or ran out of time may have started things (sessions, sockets): end them.
+      void this.adapter.close().catch(() => undefined);
+      throw e;
+    }
     this.opened = true;
   }
 

@@ -16,7 +16,7 @@ import { EXIT, UsageError } from '../errors';
 import { loadRunConfig, type RunConfig } from './config';
 import { loadProfile } from './profile';
 import { loadKnownIssues } from '../report/knownIssues';
-import { replayConfig, viaSimulatorServer } from './viaServer';
+import { inProcessFault, replayConfig, viaOptions, viaSimulatorServer, viaWorkspaceApi } from './viaServer';
 import { DEFAULT_GRACE_MS, supervise, type SuperviseOptions } from './supervisor';
 import { nameExpression, tagExpression } from './filter';
 import { SESSION_MARKER } from '../trace/RecordingAdapter';
@@ -36,6 +36,8 @@ const OPTIONS = {
   'record-overwrite': { type: 'boolean', help: '--record-overwrite        let --record replace an existing file (once the run completed)' },
   'record-append': { type: 'boolean', help: '--record-append           let --record append to an existing file, after a session marker' },
   'via-server': { type: 'boolean', help: '--via-server              the same run through the network bridge, against the simulator server' },
+  'via-workspace-api': { type: 'boolean', help: '--via-workspace-api       the same run through Genesys\'s Workspace API client, against the simulator\'s Workspace API facade' },
+  'simulator-fault': { type: 'string', help: '--simulator-fault drop:<EventName>   the reference simulator (in process or behind --via-*) drops every event of that name' },
   'no-report': { type: 'boolean', help: '--no-report               skip the Allure report (the summary and the certificate are still written)' },
   help: { type: 'boolean', short: 'h', help: '-h, --help                this text' },
 } as const;
@@ -54,7 +56,8 @@ interface Parsed {
   readonly tags?: string;
   readonly name?: string;
   readonly report: boolean;
-  readonly viaServer: boolean;
+  readonly via?: 'server' | 'workspace-api';
+  readonly fault?: string;
   readonly features: string;
   readonly filter: readonly string[];
   readonly supervise: SuperviseOptions;
@@ -74,7 +77,7 @@ function parseCommandLine(argv: readonly string[]): Parsed | 'help' {
     ...(values.tags ? { tags: values.tags } : {}),
     ...(values.name ? { name: values.name } : {}),
     report: !values['no-report'],
-    viaServer: values['via-server'] ?? false,
+    ...viaOptions(values, '(npm run conformance -- --help lists the options)'),
     features: featuresDir(values.features),
     filter: filterOf(values),
     supervise: { graceMs, ...(recording ? { recording } : {}) },
@@ -173,8 +176,12 @@ async function run(argv: readonly string[]): Promise<number> {
     config, features: parsed.features, report: parsed.report, reports: 'reports', filter: parsed.filter,
     ...(parsed.tags ? { tags: parsed.tags } : {}), ...(parsed.name ? { name: parsed.name } : {}),
   }, parsed.supervise);
-  // --via-server: the same run through TCP against `npm run simulator` (support/cli/viaServer.ts).
-  return parsed.viaServer ? viaSimulatorServer(parsed.config, once) : once(parsed.config);
+  // --via-server / --via-workspace-api: the same run through TCP / Genesys's Workspace API client
+  // against `npm run simulator` (support/cli/viaServer.ts); --simulator-fault reaches the simulator either way.
+  const { via, fault } = parsed;
+  if (via === 'server') return viaSimulatorServer(parsed.config, once, fault);
+  if (via === 'workspace-api') return viaWorkspaceApi(parsed.config, once, fault);
+  return once(fault ? inProcessFault(parsed.config, fault) : parsed.config);
 }
 
 if (require.main === module) {

@@ -15,6 +15,7 @@ import { loadKnownIssues } from '../report/knownIssues';
 import type { ScenarioOutcome } from '../report/outcomes';
 import { JOURNAL_FILE, type RunRequest } from './runRequest';
 import type { RunEnd } from './supervisor';
+import { describeAdapter } from '../adapter/select';
 
 /** The run completed its reports but did not end cleanly: the certificate says so, exit 2. */
 export function notShutDown(staging: string, complete: Extract<JournalEntry, { t: 'complete' }>, end: RunEnd): number {
@@ -63,7 +64,8 @@ export function incomplete(request: RunRequest, journal: readonly JournalEntry[]
   const lastUnfinished = last && started.length > outcomes.length ? `${last.uri}:${String(last.line)} ${last.name}` : undefined;
   const reason = crashReason(end, stderrTail);
   const adapter = journal.find((e): e is Extract<JournalEntry, { t: 'adapter' }> => e.t === 'adapter');
-  const summary = summarise(outcomes, request.config.adapter ?? 'reference simulator', new Date().toISOString());
+  const label = describeAdapter(request.config);
+  const summary = summarise(outcomes, label, new Date().toISOString());
   const where = lastUnfinished ? `at scenario ${lastUnfinished}` : started.length ? 'after its last scenario, while writing its reports' : 'before its first scenario';
   const text = `${renderSummary(summary)}\n\nThe run is incomplete: it ended ${where}: ${reason}.\nOnly the ${String(outcomes.length)} scenario(s) above finished; nothing after them was tested.`;
   writeFileSync(join(staging, 'summary.json'), JSON.stringify({ ...summary, incomplete: { atScenario: lastUnfinished, reason } }, null, 2));
@@ -76,7 +78,7 @@ export function incomplete(request: RunRequest, journal: readonly JournalEntry[]
     // Already checked before the run; a manifest that changed since only loses the stale check here.
   }
   afterSummary({
-    summary, features: request.features, knownIssues, config: request.config, reportsDir: staging, liveReportsDir: request.reports,
+    summary, features: request.features, knownIssues, config: { ...request.config, adapter: label }, reportsDir: staging, liveReportsDir: request.reports,
     scope: { filter: request.filter, ...(adapter ? { capabilities: adapter.capabilities } : {}) },
     incomplete: lastUnfinished ? { atScenario: lastUnfinished, reason } : { reason: `${reason} (it ended ${where})` },
   });

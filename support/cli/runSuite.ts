@@ -25,6 +25,7 @@ import { ProgressLine } from '../report/progressLine';
 import { bindRun, limitsOf, RunContext, type ConstructorOf } from '../world/runContext';
 import { JOURNAL_FILE, readRunRequest, type RunRequest } from './runRequest';
 import { checkSpecification } from './checkSpecification';
+import { describeAdapter } from '../adapter/select';
 import { EXIT, UsageError } from '../errors';
 
 /** After the `complete` line: how often what keeps the process alive is written down (for the supervisor). */
@@ -89,16 +90,19 @@ async function runSuite(request: RunRequest): Promise<number> {
   });
 
   const unwritten = await allureResultsWritten();
-  const summary = summarise(collector.outcomes(), config.adapter ?? 'reference simulator', new Date().toISOString());
+  // The adapter as reports name it, with its observation level (support/adapter/select.ts).
+  const adapter = describeAdapter(config);
+  const summary = summarise(collector.outcomes(), adapter, new Date().toISOString());
   writeFileSync(join(staging, 'summary.json'), JSON.stringify({ ...summary, lateAdapterFailures: run.lateFailures, attachmentsOmitted: run.omitted }, null, 2));
   const late = lateFailureLines(run);
   writeFileSync(join(staging, 'summary.txt'), `${[renderSummary(summary), ...late].join('\n')}\n`);
   console.log([renderScreenSummary(summary), ...late].join('\n'));
   const { stale, certificate } = afterSummary({
-    summary, features: request.features, knownIssues, diagrams, config, reportsDir: staging, liveReportsDir: request.reports,
+    summary, features: request.features, knownIssues, diagrams, config: { ...config, adapter }, reportsDir: staging, liveReportsDir: request.reports,
     scope: { filter: request.filter, ...(run.adapter ? { capabilities: run.adapter.capabilities } : {}) },
     qualifications: [
       ...(run.lateFailures.length ? [`the adapter reported ${String(run.lateFailures.length)} failure(s) after their scenario had closed (listed in the summary)`] : []),
+      ...observationNote(run),
       ...(run.omitted ? [`${String(run.omitted)} attachment(s) left out of the reports: the run's attachment budget was spent`] : []),
     ],
   });
@@ -111,6 +115,13 @@ async function runSuite(request: RunRequest): Promise<number> {
   handles();
   setInterval(handles, HANDLES_EVERY_MS).unref();
   return verdict.code;
+}
+
+/** An adapter that sees less than T-Library: the certificate says at which level, and what went unchecked. */
+function observationNote(run: RunContext): string[] {
+  const observation = run.adapter?.capabilities.observation;
+  if (!observation) return [];
+  return [`observed at the ${observation.tier}: scenarios expecting what this level cannot show were skipped${observation.unchecked.length ? `, and ${observation.unchecked.join(', ')} were not checked` : ''}`];
 }
 
 function lateFailureLines(run: RunContext): string[] {

@@ -1,7 +1,9 @@
 /**
  * `npm run simulator -- --port N [--host 127.0.0.1] [--transport tcp|ws] [--token T]
- *  [--tls-cert cert.pem --tls-key key.pem]`: the reference simulator served over the bridge wire
- * protocol, one simulator instance per connection. `--port 0` picks a free port.
+ *  [--tls-cert cert.pem --tls-key key.pem] [--fault drop:EventName]`: the reference simulator served
+ * over the bridge wire protocol, one simulator instance per connection. `--port 0` picks a free port.
+ * `--workspace-api [--api-key K]`: served instead as a Genesys Workspace API facade
+ * (support/adapter/workspace/facade/server.ts).
  *
  * The first stdout line is always `listening <url>` (the conformance CLI's --via-server reads it).
  * Loopback by default; another --host must be given explicitly.
@@ -11,13 +13,19 @@ import { EXIT, UsageError } from '../errors';
 import { SimulatorAdapter } from '../simulator/SimulatorAdapter';
 import { startBridgeServer, type RunningServer } from '../adapter/bridge/server';
 import type { Endpoint } from '../adapter/bridge/transport';
+import { eventFaultInjector, type EventFault } from '../simulator/eventFaults';
+import { serverExtras, serveWorkspaceApi, type WorkspaceApiArgs } from './workspaceApiServer';
 
-const USAGE = 'usage: npm run simulator -- --port N [--host 127.0.0.1] [--transport tcp|ws] [--token T] [--tls-cert file --tls-key file] [--quiet]';
+const USAGE = 'usage: npm run simulator -- --port N [--host 127.0.0.1] [--transport tcp|ws] [--token T] [--tls-cert file --tls-key file] [--quiet] [--fault drop:EventName]\n       npm run simulator -- --workspace-api --port N [--host 127.0.0.1] [--api-key K] [--quiet] [--fault drop:EventName]';
 
 export interface ServerArgs {
   readonly endpoint: Endpoint;
   readonly token?: string;
   readonly quiet: boolean;
+  /** `--fault drop:EventHeld`: every event of that name is dropped. */
+  readonly fault?: EventFault;
+  /** `--workspace-api`: serve the Workspace API facade instead of the bridge protocol. */
+  readonly workspaceApi?: WorkspaceApiArgs;
 }
 
 export function parseServerArgs(argv: readonly string[]): ServerArgs {
@@ -28,6 +36,7 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs {
       options: {
         port: { type: 'string' }, host: { type: 'string' }, transport: { type: 'string' }, token: { type: 'string' },
         'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
+        fault: { type: 'string' }, 'workspace-api': { type: 'boolean' }, 'api-key': { type: 'string' },
       },
       strict: true,
     }));
@@ -42,6 +51,7 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs {
   const key = values['tls-key'];
   if ((cert === undefined) !== (key === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
   return {
+    ...serverExtras(values, USAGE),
     endpoint: { transport, host: values.host ?? '127.0.0.1', port: Number(values.port), ...(cert && key ? { tls: { cert, key } } : {}) },
     ...(values.token ? { token: values.token } : {}),
     quiet: values.quiet ?? false,
@@ -52,13 +62,14 @@ export function serveSimulator(args: ServerArgs): Promise<RunningServer> {
   return startBridgeServer({
     endpoint: args.endpoint,
     ...(args.token ? { token: args.token } : {}),
-    create: () => new SimulatorAdapter(),
+    create: () => new SimulatorAdapter(args.fault ? { fault: eventFaultInjector(args.fault) } : {}),
     ...(args.quiet ? {} : { log: (line: string) => console.error(`simulator: ${line}`) }),
   });
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const server = await serveSimulator(parseServerArgs(argv));
+  const args = parseServerArgs(argv);
+  const server = args.workspaceApi ? await serveWorkspaceApi(args, args.workspaceApi) : await serveSimulator(args);
   console.log(`listening ${server.url}`);
   const stop = (): void => {
     void server.close().then(() => process.exit(EXIT.passed));

@@ -6,14 +6,14 @@
  * broken) → the one `When` sends the stimulus → `Then` tables are matched against the events that
  * followed → the After hook rejects events nobody expected.
  */
-import { setDefaultTimeout, setWorldConstructor, World } from '@cucumber/cucumber';
+import { AfterAll, setDefaultTimeout, setWorldConstructor, World } from '@cucumber/cucumber';
 import { capabilityFor, type Action } from './world/actions';
 import { CallView } from './world/callView';
 import { returnToIdle } from './world/cleanup';
 import { loadProfile } from './cli/profile';
 import { Parties } from './world/parties';
 import { AdapterSession } from './adapter/session';
-import { createAdapter, type AdapterChoice } from './adapter/select';
+import { AdapterRun, createAdapter, type AdapterChoice } from './adapter/select';
 import { supportsRequest, type PartyConfig } from './adapter/contract';
 import { ConformanceAssertionError, TestCompromisedError } from './errors';
 import type { AttrValue, ObservedEvent, TRequest } from './model/event';
@@ -49,6 +49,10 @@ export type StepOutcome = 'skipped' | undefined;
 export const DEFAULT_TIMEOUT_MS = 3000;
 setDefaultTimeout(60_000);
 
+/** What this run's scenarios share across their adapters: cucumber loads the support code once per run; it is closed after the last scenario. */
+const run = new AdapterRun();
+AfterAll(() => run.close());
+
 export class ConformanceWorld extends World<WorldParameters> {
   readonly parties = new Parties();
   readonly calls = new CallView();
@@ -83,7 +87,7 @@ export class ConformanceWorld extends World<WorldParameters> {
   /** Create and open the adapter with the declared cast (once per scenario). */
   async open(): Promise<AdapterSession> {
     if (this.session?.isOpen) return this.session;
-    this.session ??= new AdapterSession(await createAdapter(this.parameters), {
+    this.session ??= new AdapterSession(await createAdapter(this.parameters, run), {
       timeoutMs: this.timeoutMs,
       settleMs: this.parameters.settleMs ?? 300,
     });
@@ -94,7 +98,7 @@ export class ConformanceWorld extends World<WorldParameters> {
 
   /** The capabilities of the adapter (opening it if needed), for `@requires:` gates. */
   async missingCapability(feature: string): Promise<boolean> {
-    this.session ??= new AdapterSession(await createAdapter(this.parameters), { timeoutMs: this.timeoutMs, settleMs: this.parameters.settleMs ?? 300 });
+    this.session ??= new AdapterSession(await createAdapter(this.parameters, run), { timeoutMs: this.timeoutMs, settleMs: this.parameters.settleMs ?? 300 });
     return !this.session.adapter.capabilities.features.includes(feature);
   }
 

@@ -1,23 +1,30 @@
 /**
- * `npm run simulator -- --port N [--host 127.0.0.1] [--transport tcp|ws] [--token T]
- *  [--tls-cert cert.pem --tls-key key.pem]`: the reference simulator served over the bridge wire
- * protocol, one simulator instance per connection. `--port 0` picks a free port.
+ * `npm run simulator -- --port N [--host 127.0.0.1] [--transport tcp|ws] [--token-file F | --token T]
+ *  [--tls-cert cert.pem --tls-key key.pem] [--limit name=value]...`: the reference simulator served
+ * over the bridge wire protocol, one simulator instance per connection. `--port 0` picks a free port.
  *
  * The first stdout line is always `listening <url>` (the conformance CLI's --via-server reads it).
- * Loopback by default; another --host must be given explicitly.
+ * Loopback by default; another --host must be given explicitly (and is warned about without a
+ * token). The token may also come from CMC_BRIDGE_TOKEN; `--limit` sets the bounds of
+ * support/adapter/bridge/limits.ts.
  */
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError } from '../errors';
 import { SimulatorAdapter } from '../simulator/SimulatorAdapter';
 import { startBridgeServer, type RunningServer } from '../adapter/bridge/server';
 import type { Endpoint } from '../adapter/bridge/transport';
+import { parseLimitArgs, type BridgeLimits } from '../adapter/bridge/limits';
+import { exposureWarnings, resolveServerToken, TOKEN_ENV } from '../adapter/bridge/serverSetup';
 
-const USAGE = 'usage: npm run simulator -- --port N [--host 127.0.0.1] [--transport tcp|ws] [--token T] [--tls-cert file --tls-key file] [--quiet]';
+const USAGE = `usage: npm run simulator -- --port N [--host 127.0.0.1] [--transport tcp|ws] [--token-file file | --token T] [--tls-cert file --tls-key file] [--limit name=value]... [--quiet]\n  (the token may also be given in ${TOKEN_ENV}; limits: see the README's bridge section)`;
 
 export interface ServerArgs {
   readonly endpoint: Endpoint;
   readonly token?: string;
   readonly quiet: boolean;
+  readonly limits: BridgeLimits;
+  /** To print before listening (a token others can read, an exposed endpoint without a token). */
+  readonly warnings: readonly string[];
 }
 
 export function parseServerArgs(argv: readonly string[]): ServerArgs {
@@ -26,8 +33,8 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs {
     ({ values } = parseArgs({
       args: [...argv],
       options: {
-        port: { type: 'string' }, host: { type: 'string' }, transport: { type: 'string' }, token: { type: 'string' },
-        'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
+        port: { type: 'string' }, host: { type: 'string' }, transport: { type: 'string' }, token: { type: 'string' }, 'token-file': { type: 'string' },
+        'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, limit: { type: 'string', multiple: true }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
       },
       strict: true,
     }));
@@ -41,10 +48,14 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs {
   const cert = values['tls-cert'];
   const key = values['tls-key'];
   if ((cert === undefined) !== (key === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
+  const host = values.host ?? '127.0.0.1';
+  const token = resolveServerToken({ token: values.token, tokenFile: values['token-file'] });
   return {
-    endpoint: { transport, host: values.host ?? '127.0.0.1', port: Number(values.port), ...(cert && key ? { tls: { cert, key } } : {}) },
-    ...(values.token ? { token: values.token } : {}),
+    endpoint: { transport, host, port: Number(values.port), ...(cert && key ? { tls: { cert, key } } : {}) },
+    ...(token.token ? { token: token.token } : {}),
     quiet: values.quiet ?? false,
+    limits: parseLimitArgs(values.limit ?? []),
+    warnings: exposureWarnings(host, token, cert !== undefined),
   };
 }
 
@@ -52,13 +63,16 @@ export function serveSimulator(args: ServerArgs): Promise<RunningServer> {
   return startBridgeServer({
     endpoint: args.endpoint,
     ...(args.token ? { token: args.token } : {}),
+    limits: args.limits,
     create: () => new SimulatorAdapter(),
     ...(args.quiet ? {} : { log: (line: string) => console.error(`simulator: ${line}`) }),
   });
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const server = await serveSimulator(parseServerArgs(argv));
+  const args = parseServerArgs(argv);
+  for (const warning of args.warnings) console.error(`simulator: ${warning}`);
+  const server = await serveSimulator(args);
   console.log(`listening ${server.url}`);
   const stop = (): void => {
     void server.close().then(() => process.exit(EXIT.passed));

@@ -6,6 +6,8 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import { fakeBridge, type FakeBridge } from './fakeBridge';
 import type { EventSink, RawEvent, Topology } from '../contract';
@@ -122,6 +124,33 @@ describe('bridge adapter round trip', () => {
         await adapter.close();
         await eventually(() => server.active() === 0);
         assert.deepEqual(failures, []);
+      } finally {
+        await server.close();
+      }
+    });
+  }
+
+  for (const transport of ['tcp', 'ws'] as const) {
+    it(`${transport} over TLS: a round trip with the test certificate; a plain-text client on the TLS port is closed and logged`, T, async () => {
+      const log: string[] = [];
+      const fixtures = join(__dirname, 'fixtures');
+      const server = await startBridgeServer({
+        endpoint: { transport, host: '127.0.0.1', port: 0, tls: { cert: join(fixtures, 'test-cert.pem'), key: join(fixtures, 'test-key.pem') } },
+        create: () => new SimulatorAdapter(), schemas, log: (l) => log.push(l),
+      });
+      try {
+        // A client that does not speak TLS (a downgrade attempt): the TLS handshake fails, the socket is closed.
+        const plain = connect({ host: '127.0.0.1', port: server.port });
+        plain.on('error', () => undefined);
+        plain.write('{"type":"hello","protocol":"cmc-bridge","version":1,"role":"harness"}\n');
+        await new Promise((r) => plain.once('close', r));
+        await eventually(() => log.some((l) => /TLS handshake failed: 127\.0\.0\.1:\d+: /.test(l)));
+        const adapter = await createBridgeAdapter({ url: `${transport === 'ws' ? 'wss' : 'tls'}://127.0.0.1:${server.port}`, tls: { ca: join(fixtures, 'test-cert.pem') } }, fresh());
+        const { sink, events } = collector();
+        await adapter.open(topology, sink);
+        await adapter.send?.({ name: 'RequestMakeCall', attributes: { ThisDN: '7001', OtherDN: '7002', ReferenceID: 1 } });
+        assert.deepEqual(events.map((e) => e.name), ['EventDialing', 'EventRinging']);
+        await adapter.close();
       } finally {
         await server.close();
       }

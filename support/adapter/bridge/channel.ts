@@ -33,7 +33,8 @@ export interface CloseWhy {
 /** What a transport gives a channel. */
 export interface Io {
   write(text: string): void;
-  end(why?: CloseWhy): void;
+  /** Finish writing and close; `done` once what was written has left this process. */
+  end(why?: CloseWhy, done?: () => void): void;
   destroy(): void;
   /** Bytes written and not yet taken by the peer (as far as this process can tell). */
   buffered(): number;
@@ -115,19 +116,26 @@ export class Channel {
     this.entry?.greeted();
   }
 
-  /** Graceful end; the transport is destroyed if the peer does not finish within a second. */
-  close(why?: CloseWhy): void {
+  /**
+   * Graceful end; the transport is destroyed if the peer does not finish within a second, or
+   * (`promptly`) as soon as what was written has left: for a peer that has sent nothing since,
+   * whose socket should not outlive the reason it was given.
+   */
+  close(why?: CloseWhy, promptly = false): void {
     if (this.ended || this.closing) return;
     this.closing = true;
-    this.io.end(why);
+    this.io.end(why, promptly ? () => this.io.destroy() : undefined);
     setTimeout(() => this.io.destroy(), CLOSE_GRACE_MS).unref();
   }
 
-  /** Tell the peer why in an `error`, then close; the owner hears `closed` with the same reason. */
-  refuse(error: Omit<ErrorMessage, 'type'> & { readonly code: string }): void {
+  /**
+   * Tell the peer why in an `error`, then close; the owner hears `closed` with the same reason.
+   * `promptly`: see {@link close} (a silent connection turned away to make room, or timed out).
+   */
+  refuse(error: Omit<ErrorMessage, 'type'> & { readonly code: string }, promptly = false): void {
     if (this.ended) return;
     this.write({ type: 'error', ...error });
-    this.close({ code: WS_CODES[error.code] ?? 1008, reason: error.message });
+    this.close({ code: WS_CODES[error.code] ?? 1008, reason: error.message }, promptly);
     this.failed(new Error(error.message));
   }
 
@@ -190,7 +198,7 @@ export class Channel {
     const reason = buffered > this.limits.maxWriteBufferBytes
       ? `the peer does not read: ${buffered} bytes of output wait for it (maxWriteBufferBytes ${this.limits.maxWriteBufferBytes})`
       : `the peer has not read its output for ${this.limits.writeStallMs} ms (writeStallMs; ${buffered} bytes wait)`;
-    this.notice?.('peer dropped', this.peer, `${this.peer} dropped: ${reason}`);
+    this.notice?.('peer dropped', this.peer, `${this.peer}: ${reason}`);
     this.io.write(encode({ type: 'close', reason })); // last words, most likely never read
     this.io.destroy();
     this.failed(new Error(`dropped: ${reason}`));

@@ -28,9 +28,9 @@ export interface BridgeLimits {
   readonly writeStallMs: number;
   /** Received messages waiting to be executed; above, reading pauses until half of them are done. */
   readonly maxQueuedMessages: number;
-  /** Bad input and refusals are logged in full up to `logLinesPerInterval` lines per interval… */
+  /** Bad input and refusals are logged in full up to `logLinesPerInterval` lines of each kind per interval… */
   readonly logIntervalMs: number;
-  /** …and the rest counted per peer, one summary line at the end of the interval. */
+  /** …and the rest counted per kind and peer, in one summary line at the end of the interval. */
   readonly logLinesPerInterval: number;
   /** Failed authentications from one address that are answered at once; after them the back-off starts. */
   readonly authFailuresBeforeBackoff: number;

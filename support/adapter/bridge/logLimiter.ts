@@ -1,9 +1,10 @@
 /**
- * Logging that a flood of bad input cannot turn into a flood of log lines. The first
- * `logLinesPerInterval` reports of an interval are written in full; the rest are counted per kind
- * and per peer, and one summary line says how many were not written, by whom, when the interval
- * ends (or when the endpoint closes). An interval starts with the first report after a quiet one,
- * so an idle endpoint has no timer.
+ * Logging that a flood of bad input cannot turn into a flood of log lines. Of each kind of report
+ * ("invalid message", "refused", "peer dropped", …: a handful of kinds), the first
+ * `logLinesPerInterval` of an interval are written in full — so a flood of one kind does not hide
+ * another; the rest are counted per kind and per peer, and one summary line says how many were not
+ * written, by whom, when the interval ends (or when the endpoint closes). An interval starts with
+ * the first report after a quiet one, so an idle endpoint has no timer.
  */
 import type { BridgeLimits } from './limits';
 
@@ -23,7 +24,8 @@ interface KindCounts {
 }
 
 export class RateLimitedLog {
-  private written = 0;
+  /** Lines written in full in this interval, per kind. */
+  private readonly written = new Map<string, number>();
   private readonly suppressed = new Map<string, KindCounts>();
   private suppressedTotal = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -36,8 +38,9 @@ export class RateLimitedLog {
   report(peer: string, kind: string, detail: string): void {
     if (!this.write) return;
     this.timer ??= setTimeout(() => this.endInterval(), this.limits.logIntervalMs).unref();
-    if (this.written < this.limits.logLinesPerInterval) {
-      this.written += 1;
+    const written = this.written.get(kind) ?? 0;
+    if (written < this.limits.logLinesPerInterval) {
+      this.written.set(kind, written + 1);
       this.emit(`${kind}: ${detail}`);
       return;
     }
@@ -59,7 +62,7 @@ export class RateLimitedLog {
 
   private endInterval(): void {
     this.timer = undefined;
-    this.written = 0;
+    this.written.clear();
     if (this.suppressedTotal === 0) return;
     const kinds = [...this.suppressed].map(([kind, c]) => {
       const top = [...c.byPeer].sort((a, b) => b[1] - a[1]);
@@ -67,7 +70,7 @@ export class RateLimitedLog {
       const rest = top.length - named.length + (c.others > 0 ? 1 : 0);
       return `${kind} ×${n(c.total)} (${named.join(', ')}${rest > 0 ? `, and ${rest === 1 && c.others === 0 ? 'one more peer' : 'more peers'}` : ''})`;
     });
-    this.emit(`not logged in the last ${this.limits.logIntervalMs / 1000} s (logIntervalMs; at most ${this.limits.logLinesPerInterval} lines per interval): ${n(this.suppressedTotal)} more: ${kinds.join('; ')}`);
+    this.emit(`not logged in the last ${this.limits.logIntervalMs / 1000} s (logIntervalMs; at most ${this.limits.logLinesPerInterval} lines of each kind per interval): ${n(this.suppressedTotal)} more: ${kinds.join('; ')}`);
     this.suppressed.clear();
     this.suppressedTotal = 0;
   }

@@ -52,9 +52,9 @@ function socketChannel(socket: Socket, limits: ChannelLimits, notice?: Notice): 
       if (pending === '') setImmediate(flush);
       pending += text;
     },
-    end: () => {
+    end: (_why, done) => {
       flush();
-      socket.end();
+      socket.end(done);
     },
     destroy: () => {
       flush();
@@ -163,7 +163,7 @@ export function listen(endpoint: Endpoint, accept: (channel: Channel) => void, o
       if (ws) return ws.take(stream, entry, peer, address);
       const channel = socketChannel(stream, limits, notice);
       channel.entry = entry;
-      entry.closer = (code, message) => channel.refuse({ of: 'hello', code, message });
+      entry.closer = (code, message) => channel.refuse({ of: 'hello', code, message }, true);
       accept(channel);
       return undefined;
     };
@@ -172,7 +172,7 @@ export function listen(endpoint: Endpoint, accept: (channel: Channel) => void, o
     let ready = false;
     secure.on('error', (e: Error) => {
       if (ready) return; // the channel's own listener reports it
-      notice?.('TLS handshake failed', address, `${peer}: TLS handshake failed: ${e.message}`);
+      notice?.('TLS handshake failed', address, `${peer}: ${e.message}`);
       socket.destroy();
     });
     secure.once('secure', () => {

@@ -11,6 +11,9 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { Channel, type ChannelLimits, type CloseWhy, type Notice } from './channel';
 import type { Closer, GateEntry } from './gate';
 
+/** How long a WebSocket closed promptly is given before it is terminated. */
+const PROMPT_CLOSE_MS = 100;
+
 /** RFC 6455: a close reason is at most 123 bytes. */
 function closeReason(reason: string): string {
   let r = reason;
@@ -26,7 +29,11 @@ function textOf(data: RawData): string {
 export function wsChannel(ws: WebSocket, peer: string, address: string, limits: ChannelLimits, notice?: Notice): Channel {
   const channel = new Channel(peer, address, {
     write: (text) => ws.send(text),
-    end: (why?: CloseWhy) => ws.close(why?.code ?? 1000, why ? closeReason(why.reason) : undefined),
+    end: (why?: CloseWhy, done?: () => void) => {
+      ws.close(why?.code ?? 1000, why ? closeReason(why.reason) : undefined);
+      // ws says nothing when its close frame has left; the frames before it have had a moment.
+      if (done) setTimeout(done, PROMPT_CLOSE_MS).unref();
+    },
     destroy: () => ws.terminate(),
     buffered: () => ws.bufferedAmount,
     pause: () => ws.pause(),
@@ -169,7 +176,7 @@ export class WsAcceptor {
       const c = wsChannel(ws, admitted.peer, admitted.address, this.limits, this.notice);
       channel = c;
       c.entry = admitted.entry;
-      admitted.entry.closer = (code, message) => c.refuse({ of: 'hello', code, message });
+      admitted.entry.closer = (code, message) => c.refuse({ of: 'hello', code, message }, true);
       this.accept(c);
       if (early !== undefined) c.refuseTooLarge(1, early);
     });

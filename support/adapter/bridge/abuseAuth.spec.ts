@@ -9,7 +9,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { A_CALL, completeACall, eventually, HELLO, rawPeer } from './abuseKit';
@@ -18,7 +18,7 @@ import { startBridgeServer } from './server';
 import { SimulatorAdapter } from '../../simulator/SimulatorAdapter';
 import { exposureWarnings, isLoopback, resolveServerToken, TOKEN_ENV } from './serverSetup';
 import { parseServerArgs } from '../../cli/simulatorServer';
-import { DEFAULT_LIMITS, parseLimitArgs, resolveLimits } from './limits';
+import { DEFAULT_LIMITS, LIMIT_NAMES, parseLimitArgs, resolveLimits } from './limits';
 import { AuthBackoff } from './authBackoff';
 import { RateLimitedLog } from './logLimiter';
 
@@ -140,5 +140,13 @@ describe('npm run simulator: token and limit options', () => {
     assert.throws(() => parseLimitArgs(['maxConnections=0']), /must be an integer ≥ 1/);
     assert.throws(() => parseLimitArgs(['maxConnections']), /expected name=integer/);
     assert.throws(() => resolveLimits({ writeHighWaterBytes: 4096, maxWriteBufferBytes: 2048 }, 'x'), /maxWriteBufferBytes \(2048\) must be at least writeHighWaterBytes/);
+  });
+});
+
+describe("the README's bridge section", () => {
+  it('lists every limit with its default', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    const rows = new Map([...readme.matchAll(/^\| `([A-Za-z]+)` \| (\d+) \|/gm)].map((m) => [m[1], Number(m[2])]));
+    for (const name of LIMIT_NAMES) assert.equal(rows.get(name), DEFAULT_LIMITS[name], `README row for ${name}`);
   });
 });

@@ -25,7 +25,7 @@ import { RateLimitedLog } from './logLimiter';
 /** One hello with `token` from `localAddress`; the code of the answer (`unauthorized`, `backoff`) or `accepted`. */
 async function attempt(port: number, token: string, localAddress: string): Promise<string> {
   const peer = await rawPeer(port, { read: true, localAddress });
-  peer.socket.write(`${HELLO.replace('"role":"harness"', `"role":"harness","token":${JSON.stringify(token)}`)}`);
+  peer.socket.write(HELLO.replace('"role":"harness"', `"role":"harness","token":${JSON.stringify(token)}`));
   await eventually(() => peer.lines.length > 0 || peer.closed(), 10_000, 'an answer to the hello');
   peer.socket.destroy();
   const first = peer.lines[0] ?? '';

@@ -123,7 +123,8 @@ export async function completeACall(url: string, run: BridgeRun, extra: Readonly
   } finally {
     await adapter.close();
   }
-  if (failures.length > 0) throw failures[0];
+  const [failure] = failures;
+  if (failure) throw failure;
   return events.map((e) => e.name);
 }
 

@@ -97,8 +97,8 @@ export async function bridgeFloodBench(calls: number, connections: number, round
     }
     const peakRssMb = server.peakRssMb();
     const deadline = Date.now() + writeStallMs + 15_000;
-    while (peers.some((p) => !p.closed()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    const dropped = peers.filter((p) => p.closed()).length;
+    while (peers.some((p) => !p.dropped()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const dropped = peers.filter((p) => p.dropped()).length;
     for (const p of peers) p.socket.destroy();
     const baseline = fastest(plain);
     const underFlood = fastest(flooded);

@@ -31,6 +31,12 @@ export interface RawPeer {
   readonly socket: Socket;
   readonly lines: string[];
   readonly closed: () => boolean;
+  /**
+   * Whether the server closed the connection, for a peer that does not read: a paused socket does
+   * not notice the close until it reads or writes, so this writes an empty line (which the server
+   * ignores) and reports what is known so far.
+   */
+  readonly dropped: () => boolean;
   /** Write `text` respecting this side's own buffer; false when the peer stopped taking data for `stallMs`. */
   write(text: string, stallMs: number): Promise<boolean>;
 }
@@ -58,6 +64,10 @@ export function rawPeer(port: number, options: { readonly read: boolean; readonl
       socket.on('error', () => undefined); // a dropped peer sees a reset: expected here
       resolve({
         socket, lines, closed: () => closed,
+        dropped: () => {
+          if (!closed && !socket.destroyed) socket.write('\n');
+          return closed;
+        },
         write: (text, stallMs) => new Promise((done) => {
           if (closed) return done(false);
           if (socket.write(text)) return done(true);
@@ -82,6 +92,8 @@ export interface WsPeer {
   readonly ws: WebSocket;
   readonly messages: string[];
   readonly closedWith: () => { code: number; reason: string } | undefined;
+  /** Like {@link RawPeer.dropped}: a ping makes a paused WebSocket notice that the server closed it. */
+  readonly dropped: () => boolean;
 }
 
 export function wsPeer(url: string, options: { readonly read: boolean }): Promise<WsPeer> {
@@ -98,7 +110,13 @@ export function wsPeer(url: string, options: { readonly read: boolean }): Promis
       ws.off('error', reject);
       ws.on('error', () => undefined);
       if (!options.read) ws.pause();
-      resolve({ ws, messages, closedWith: () => closedWith });
+      resolve({
+        ws, messages, closedWith: () => closedWith,
+        dropped: () => {
+          if (!closedWith && ws.readyState === WebSocket.OPEN) ws.ping();
+          return closedWith !== undefined;
+        },
+      });
     });
   });
 }

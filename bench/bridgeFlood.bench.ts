@@ -26,6 +26,8 @@ export interface FloodResult {
   /** The most one flooder got the server to read before reading stopped, MB. */
   readonly maxAcceptedMb: number;
   readonly startRssMb: number;
+  /** The server's peak after the runs without flooders (what the workload alone costs), and after all. */
+  readonly baselinePeakRssMb: number;
   readonly peakRssMb: number;
   /** Flooders the server dropped within writeStallMs + 15 s of the last run, of all. */
   readonly dropped: number;
@@ -86,6 +88,7 @@ export async function bridgeFloodBench(calls: number, connections: number, round
     };
     const plain: BridgeRun[] = [];
     for (let i = 0; i < runs; i += 1) plain.push((await timed(false)).run);
+    const baselinePeakRssMb = server.peakRssMb();
     const flooded: BridgeRun[] = [];
     const peers: RawPeer[] = [];
     const accepted: number[] = [];
@@ -104,7 +107,7 @@ export async function bridgeFloodBench(calls: number, connections: number, round
     const underFlood = fastest(flooded);
     return {
       baseline, flooded: underFlood, ratio: underFlood.eventsPerS / baseline.eventsPerS,
-      flooders: peers.length, maxAcceptedMb: Math.max(...accepted), startRssMb, peakRssMb,
+      flooders: peers.length, maxAcceptedMb: Math.max(...accepted), startRssMb, baselinePeakRssMb, peakRssMb,
       dropped, writeStallMs,
       dropLogged: server.log.some((l) => /peer dropped: .*writeStallMs/.test(l)),
       logLines: server.log.length,

@@ -15,6 +15,7 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { WebSocket } from 'ws';
 import { A_CALL, completeACall, eventually, HELLO, rawPeer } from './abuseKit';
 import { BridgeRun } from './run';
 import { startServerProcess, type ServerProcess } from './serverProcess';
@@ -122,6 +123,34 @@ describe('a full server without eviction', () => {
       assert.deepEqual(await completeACall(server.url, new BridgeRun()), A_CALL);
       const stats = server.stats();
       assert.deepEqual([stats.refused >= 5, stats.handshakeTimeouts, stats.peak], [true, 5, 5]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('a full WebSocket endpoint', () => {
+  it('answers one connection more with HTTP 503 and the reason, before any upgrade', { timeout: 30_000 }, async () => {
+    const server = await startBridgeServer({
+      endpoint: { transport: 'ws', host: '127.0.0.1', port: 0 }, create: () => new SimulatorAdapter(), limits: { maxConnections: 1, evictWithoutHelloMs: 600_000 },
+    });
+    try {
+      const silent = await rawPeer(server.port, { read: true });
+      await eventually(() => server.stats().open === 1, 10_000, 'the silent connection admitted');
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const ws = new WebSocket(server.url);
+        ws.on('open', () => reject(new Error('the upgrade was accepted')));
+        ws.on('error', () => undefined);
+        ws.on('unexpected-response', (_req, res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+      });
+      assert.equal(answer.status, 503);
+      assert.match(answer.body, /the bridge is full: one connection is open \(maxConnections\)/);
+      silent.socket.destroy();
     } finally {
       await server.close();
     }

@@ -74,7 +74,7 @@ export class ConnectionGate {
     const { maxConnections, evictWithoutHelloMs, handshakeTimeoutMs } = this.limits;
     if (this.entries.size >= maxConnections && !this.evictOldestSilent(evictWithoutHelloMs)) {
       this.refused += 1;
-      const message = `the bridge is full: ${maxConnections} connections are open (maxConnections); try again later`;
+      const message = `the bridge is full: ${maxConnections === 1 ? 'one connection is' : `${maxConnections} connections are`} open (maxConnections); try again later`;
       this.notice('refused', address, message);
       closer('busy', message);
       return undefined;

@@ -13,7 +13,7 @@ import { WebSocket } from 'ws';
 import { Channel, type ChannelLimits, type Notice } from './channel';
 import { ConnectionGate, type Closer, type GateCounts, type GateLimits } from './gate';
 import { encode } from './protocol';
-import { WsAcceptor, wsChannel } from './websocket';
+import { httpRefusal, WsAcceptor, wsChannel } from './websocket';
 
 export { Channel, type ChannelHandlers, type Notice } from './channel';
 
@@ -132,10 +132,15 @@ export interface ListenOptions {
   readonly notice?: Notice;
 }
 
-/** How a socket that has not become a channel yet is told it is closed: an error line (TCP), or nothing readable (TLS). */
-function rawCloser(socket: Socket, plainTcp: boolean): Closer {
+/**
+ * How a socket that has not become a channel yet is told why it is closed: an error line (TCP), an
+ * HTTP status with the reason (WebSocket, before the upgrade), or nothing readable (TLS: no clear
+ * text reaches a TLS client; the refusal is logged).
+ */
+function rawCloser(socket: Socket, how: 'line' | 'http' | 'none'): Closer {
   return (code, message) => {
-    if (plainTcp) socket.end(encode({ type: 'error', of: 'hello', code, message }), () => socket.destroy());
+    if (how === 'line') socket.end(encode({ type: 'error', of: 'hello', code, message }), () => socket.destroy());
+    else if (how === 'http') httpRefusal(socket, code === 'handshake-timeout' ? '408 Request Timeout' : '503 Service Unavailable', message);
     else socket.destroy();
   };
 }
@@ -153,7 +158,7 @@ export function listen(endpoint: Endpoint, accept: (channel: Channel) => void, o
     socket.on('error', () => undefined); // reported by the channel once there is one; before, the gate's clock ends it
     const address = socket.remoteAddress ?? '?';
     const peer = `${address}:${socket.remotePort ?? '?'}`;
-    const entry = gate.enter(address, rawCloser(socket, !secureContext && !ws));
+    const entry = gate.enter(address, rawCloser(socket, secureContext ? 'none' : ws ? 'http' : 'line'));
     if (!entry) return;
     socket.once('close', () => {
       sockets.delete(socket);

@@ -10,7 +10,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { EventSourceAdapter, PartyConfig } from '../support/adapter/contract';
-import { createBridgeAdapter, forgetCapabilities } from '../support/adapter/bridge/BridgeAdapter';
+import { createBridgeAdapter } from '../support/adapter/bridge/BridgeAdapter';
+import { BridgeRun as HarnessBridgeRun } from '../support/adapter/bridge/run';
 import { SimulatorAdapter } from '../support/simulator/SimulatorAdapter';
 
 const EVENTS_PER_CALL = 6;
@@ -183,9 +184,10 @@ export async function overTcp(serverArgs: readonly string[], calls: number, conn
   }
 }
 
+/** `connections` sessions of one run (capabilities asked once), each on its own connection. */
 export function bridgeSessions(url: string, connections: number): Promise<EventSourceAdapter[]> {
-  forgetCapabilities();
-  return Promise.all(Array.from({ length: connections }, () => createBridgeAdapter({ url })));
+  const run = new HarnessBridgeRun();
+  return Promise.all(Array.from({ length: connections }, () => createBridgeAdapter({ url }, run)));
 }
 
 export function inProcessSessions(connections: number): Promise<EventSourceAdapter[]> {

@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: the issue-6 benchmarks — (a) harness cost per scenario, (b) log replay
- * throughput and peak RSS, (c) matcher scaling, (d) network bridge throughput — plus the matcher
+ * throughput and peak RSS, (c) matcher scaling, (d) network bridge throughput, and under
+ * non-reading flooders (issue 22) — plus the matcher
  * and feature microbenchmarks, each as a ratio to a baseline measured in the same run. Appends an
  * entry to bench/RESULTS.md and writes reports/bench.json. Sizes: BENCH_LOG_MB (default 50; the
  * issue's 200 MB takes ~20 s to read here), BENCH_SCALE (largest trace, default 1000000).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { bridgeBench } from './bridge.bench';
+import { bridgeFloodBench } from './bridgeFlood.bench';
 import { formatRatio } from './harness';
 import { matcherBench } from './matcher.bench';
 import { replayBench } from './replay.bench';
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     replay: { ...(await replayBench(requestedMb)), requestedMb },
     scaling: scalingBench([largest / 100, largest / 10, largest], 50),
     bridge: await bridgeBench(1000, 50, 10),
+    flood: await bridgeFloodBench(1000, 50, 5),
   };
   const entry = renderEntry(results);
   console.log(entry);

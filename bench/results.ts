@@ -7,6 +7,7 @@
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { BridgeResult, BridgeRun } from './bridge.bench';
+import type { FloodResult } from './bridgeFlood.bench';
 import type { ReplayResult } from './replay.bench';
 import type { ScalingResult } from './scaling.bench';
 import type { SuiteResult } from './suite.bench';
@@ -24,6 +25,8 @@ export interface AllResults {
   readonly replay?: ReplayResult & { readonly requestedMb: number };
   readonly scaling?: ScalingResult;
   readonly bridge?: BridgeResult;
+  /** The bridge under non-reading flooders (issue 22). */
+  readonly flood?: FloodResult;
   /** The earlier microbenchmarks (matcher per table, features), already formatted. */
   readonly micro?: readonly string[];
 }
@@ -71,6 +74,16 @@ function bridgeLines(b: BridgeResult): string[] {
   ];
 }
 
+function floodLines(r: FloodResult): string[] {
+  const ok = r.peakRssMb < 300 && r.flooded.lost === 0;
+  return [
+    `- (d) the bridge under non-reading flooders (issue 22; \`npm run simulator\` with its default limits, in its own process): the workload of (d) with ${r.flooded.calls} calls over ${r.flooded.connections} connections, ${r.flooded.rounds} rounds, while ${r.flooders / r.flooded.runs} fresh flooders per run (invalid lines; valid requests pipelined after hello + register) push up to 210 MB each and never read:`
+      + ` **${f(r.flooded.eventsPerS, 0)} events/s** (fastest of ${r.flooded.runs}; slowest ${f(r.flooded.slowestEventsPerS, 0)}), **${r.flooded.lost} lost**; baseline the same workload on the same server without flooders ${f(r.baseline.eventsPerS, 0)} events/s (fastest of ${r.baseline.runs}) → **flooded = ${f(r.ratio, 2)}× the baseline**;`
+      + ` server RSS ${f(r.startRssMb, 0)} MB at start, ${f(r.baselinePeakRssMb, 0)} MB at most after the runs without flooders, **peak ${f(r.peakRssMb, 0)} MB** with them (target < 300 MB with 0 lost; ${verdict(ok, r.flooded.lost ? `${r.flooded.lost} events lost` : `${f(r.peakRssMb - 300, 0)} MB over`)})`,
+    `- (d) the flooders wrote at most ${f(r.maxAcceptedMb)} MB each (kernel buffers included) before the server stopped reading them; ${r.dropped} of ${r.flooders} dropped for not reading within writeStallMs (${f(r.writeStallMs / 1000, 0)} s) + 15 s${r.dropLogged ? ', the reason logged' : ', **no drop logged**'}; the server wrote ${r.logLines} log lines in all`,
+  ];
+}
+
 export function renderEntry(results: AllResults, date = new Date()): string {
   const cpu = cpus();
   const lines = [
@@ -80,6 +93,7 @@ export function renderEntry(results: AllResults, date = new Date()): string {
     ...(results.replay ? replayLines(results.replay) : []),
     ...(results.scaling ? scalingLines(results.scaling) : []),
     ...(results.bridge ? bridgeLines(results.bridge) : []),
+    ...(results.flood ? floodLines(results.flood) : []),
     ...(results.micro?.length ? ['', 'Microbenchmarks (ratio to the baseline named on each line):', '', '```', ...results.micro, '```'] : []),
   ];
   return `${lines.join('\n')}\n`;

@@ -6,14 +6,14 @@
  * broken) → the one `When` sends the stimulus → `Then` tables are matched against the events that
  * followed → the After hook rejects events nobody expected.
  */
-import { setDefaultTimeout, setWorldConstructor, World } from '@cucumber/cucumber';
+import { AfterAll, setDefaultTimeout, setWorldConstructor, World } from '@cucumber/cucumber';
 import { capabilityFor, type Action } from './world/actions';
 import { CallView } from './world/callView';
 import { returnToIdle } from './world/cleanup';
 import { loadProfile } from './cli/profile';
 import { Parties } from './world/parties';
 import { AdapterSession } from './adapter/session';
-import { createAdapter, type AdapterChoice } from './adapter/select';
+import { AdapterRun, createAdapter, type AdapterChoice } from './adapter/select';
 import { supportsRequest, type PartyConfig } from './adapter/contract';
 import { ConformanceAssertionError, TestCompromisedError } from './errors';
 import type { AttrValue, ObservedEvent, TRequest } from './model/event';
@@ -56,6 +56,14 @@ export type StepOutcome = 'skipped' | undefined;
 export const DEFAULT_TIMEOUT_MS = 3000;
 setDefaultTimeout(60_000);
 
+/**
+ * What the scenarios of a run not started by our CLI (`npx cucumber-js`) share across their
+ * adapters: cucumber loads the support code once per run, so this lives as long as that run and is
+ * closed after its last scenario. A CLI run brings its own ({@link bindRun}).
+ */
+const unboundAdapters = new AdapterRun();
+AfterAll(() => unboundAdapters.close());
+
 export class ConformanceWorld extends World<WorldParameters> {
   readonly parties = new Parties();
   readonly calls = new CallView();
@@ -65,7 +73,7 @@ export class ConformanceWorld extends World<WorldParameters> {
   /** The running scenario (set by the Before hook), for the known-issues manifest. */
   scenario: ScenarioRef | undefined;
   /** What the scenarios of this run share (bounds, the adapter seen); set once, by {@link bindRun} in a CLI run. */
-  run: RunContext = new RunContext(limitsOf(this.parameters));
+  run: RunContext = new RunContext(limitsOf(this.parameters), {}, unboundAdapters);
   /** The scenario's expectation tables (set by the Before hook): what an adapter's observation level is checked against. */
   expectationTables: readonly ScenarioTable[] = [];
   private session: AdapterSession | undefined;
@@ -109,7 +117,7 @@ export class ConformanceWorld extends World<WorldParameters> {
   /** The scenario's session (created once), bounded as the run says; the run notes the adapter. */
   private async newSession(): Promise<AdapterSession> {
     if (this.session) return this.session;
-    const adapter = await createAdapter(this.parameters);
+    const adapter = await createAdapter(this.parameters, this.run.adapters);
     this.run.noteAdapter(adapter.name, adapter.capabilities);
     const label = this.scenarioLabel() ?? 'a scenario';
     this.session = new AdapterSession(adapter, {

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { TestCompromisedError, UsageError } from '../errors';
 import { SimulatorAdapter } from '../simulator/SimulatorAdapter';
 import { createBridgeAdapter } from './bridge/BridgeAdapter';
+import { BridgeRun } from './bridge/run';
 import { createReplayAdapter } from '../trace/ReplayAdapter';
 import { createWorkspaceAdapter, WORKSPACE_TIER } from './workspace/WorkspaceAdapter';
 import { simulatorOptions } from './simulatorOptions';
@@ -40,17 +41,29 @@ export function describeAdapter(choice: AdapterChoice): string {
   return choice.adapter ?? 'reference simulator';
 }
 
-export async function createAdapter(choice: AdapterChoice): Promise<EventSourceAdapter> {
-  const chosen = await chooseAdapter(choice);
+/**
+ * What the scenarios of one run share across their adapters (the bridge's listeners, the
+ * capabilities it declared, which bridges are down). Made once per run, closed after it.
+ */
+export class AdapterRun {
+  readonly bridge = new BridgeRun();
+
+  close(): Promise<void> {
+    return this.bridge.close();
+  }
+}
+
+export async function createAdapter(choice: AdapterChoice, run: AdapterRun): Promise<EventSourceAdapter> {
+  const chosen = await chooseAdapter(choice, run);
   // The profile maps inside the recording: a trace keeps the features' DNs and never a password.
   const adapter = choice.profile ? profiled(chosen, loadProfile(choice.profile)) : chosen;
   return choice.record ? recording(adapter, choice.record) : adapter;
 }
 
-async function chooseAdapter(choice: AdapterChoice): Promise<EventSourceAdapter> {
+async function chooseAdapter(choice: AdapterChoice, run: AdapterRun): Promise<EventSourceAdapter> {
   const options = choice.adapterOptions ?? {};
   if (!choice.adapter || choice.adapter === 'simulator') return new SimulatorAdapter(simulatorOptions(options));
-  if (choice.adapter === 'bridge') return createBridgeAdapter(options);
+  if (choice.adapter === 'bridge') return createBridgeAdapter(options, run.bridge);
   if (choice.adapter === 'workspace') return callFactory(createWorkspaceAdapter, options, 'the workspace adapter');
   if (choice.adapter === 'replay') return createReplayAdapter(options);
   const path = resolve(choice.adapter);

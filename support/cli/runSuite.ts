@@ -88,6 +88,7 @@ async function runSuite(request: RunRequest): Promise<number> {
     collector.onMessage(e);
     diagrams.onMessage(e);
   });
+  await run.adapters.close();
 
   const unwritten = await allureResultsWritten();
   // The adapter as reports name it, with its observation level (support/adapter/select.ts).

@@ -21,6 +21,8 @@ interface Values {
   readonly 'api-key'?: string;
   readonly transport?: string;
   readonly token?: string;
+  readonly 'token-file'?: string;
+  readonly limit?: readonly string[];
   readonly 'tls-cert'?: string;
 }
 
@@ -38,7 +40,7 @@ export function workspaceApiArgs(values: Values, usage: string): WorkspaceApiArg
     if (values['api-key'] !== undefined) throw new UsageError(`--api-key goes with --workspace-api\n${usage}`);
     return undefined;
   }
-  const bridgeOnly = (['transport', 'token', 'tls-cert'] as const).filter((k) => values[k] !== undefined);
+  const bridgeOnly = (['transport', 'token', 'token-file', 'limit', 'tls-cert'] as const).filter((k) => values[k] !== undefined);
   if (bridgeOnly.length) throw new UsageError(`--workspace-api serves HTTP with an API key; ${bridgeOnly.map((k) => `--${k}`).join(', ')} belong to the bridge protocol\n${usage}`);
   const given = values['api-key'];
   if (given !== undefined && given.length < 8) throw new UsageError('--api-key must be at least 8 characters');

@@ -6,6 +6,7 @@
  * the self-tests) gets a context of its own, so the per-run bound then holds per scenario.
  */
 import type { Capabilities } from '../adapter/contract';
+import { AdapterRun } from '../adapter/select';
 import { DEFAULT_MAX_EVENTS } from '../adapter/session';
 
 export interface RunLimits {
@@ -36,7 +37,11 @@ export class RunContext {
   private seenAdapter: { readonly name: string; readonly capabilities: Capabilities } | undefined;
   private readonly late: { readonly scenario: string; readonly message: string }[] = [];
 
-  constructor(readonly limits: RunLimits = DEFAULT_LIMITS, private readonly listener: RunListener = {}) {}
+  /**
+   * `adapters`: what the run's adapters share (the bridge's listeners and probed capabilities);
+   * closed by whoever made it, after the run's last scenario.
+   */
+  constructor(readonly limits: RunLimits = DEFAULT_LIMITS, private readonly listener: RunListener = {}, readonly adapters: AdapterRun = new AdapterRun()) {}
 
   /** May `bytes` more be attached? Counts them when so; counts an omission when not. */
   admit(bytes: number): boolean {

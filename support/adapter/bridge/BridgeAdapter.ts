@@ -11,25 +11,15 @@
 import type { Capabilities, EventSink, EventSourceAdapter, Topology } from '../contract';
 import type { TRequest } from '../../model/event';
 import { parseBridgeOptions, type BridgeConfig } from './options';
-import { connect, release, type Handshaken } from './handshake';
+import type { Handshaken } from './handshake';
 import { envelopeOf, eventOf, type WireMessage } from './protocol';
+import type { BridgeRun } from './run';
 import { describeEndpoint } from './transport';
 
 interface Waiter {
   resolve(): void;
   reject(error: Error): void;
 }
-
-/** Capabilities asked once per endpoint and run: every scenario creates an adapter, and `@requires` gates read them before opening. */
-const probed = new Map<string, Capabilities>();
-/**
- * Endpoints whose bridge went away during a scenario, with why. The next scenarios make one short
- * attempt to reconnect (a restarted bridge is used again) and otherwise report the adapter down with
- * that reason at once, instead of each waiting for the full timeout.
- */
-const down = new Map<string, string>();
-/** How long a scenario tries to reconnect to a bridge that is down. */
-export const DOWN_RETRY_MS = 1000;
 
 export class BridgeAdapter implements EventSourceAdapter {
   readonly name: string;
@@ -43,7 +33,7 @@ export class BridgeAdapter implements EventSourceAdapter {
   private closing = false;
   private scenario: string | undefined;
 
-  constructor(private readonly config: BridgeConfig, readonly capabilities: Capabilities) {
+  constructor(private readonly config: BridgeConfig, readonly capabilities: Capabilities, private readonly run: BridgeRun) {
     this.name = config.name ?? `bridge ${describeEndpoint(config.endpoint)}`;
   }
 
@@ -76,17 +66,8 @@ export class BridgeAdapter implements EventSourceAdapter {
   }
 
   /** Connect; when the bridge is known to be down, try once briefly and otherwise say why it is down. */
-  private async connectOrDown(): Promise<Handshaken> {
-    const key = describeEndpoint(this.config.endpoint);
-    const lost = down.get(key);
-    if (lost === undefined) return connect(this.config);
-    try {
-      const connection = await connect({ ...this.config, connectTimeoutMs: Math.min(this.config.connectTimeoutMs, DOWN_RETRY_MS) });
-      down.delete(key);
-      return connection;
-    } catch (e) {
-      throw new Error(`the bridge is down: ${lost} (reconnecting failed: ${(e as Error).message})`, { cause: e });
-    }
+  private connectOrDown(): Promise<Handshaken> {
+    return this.run.connectForScenario(this.config);
   }
 
   send(request: TRequest): Promise<void> {
@@ -152,9 +133,7 @@ export class BridgeAdapter implements EventSourceAdapter {
 
   /** The bridge went away: this scenario is broken, and later ones learn it is down (and since when). */
   private lost(why: string): void {
-    if (!down.has(describeEndpoint(this.config.endpoint))) {
-      down.set(describeEndpoint(this.config.endpoint), `${why}${this.scenario ? ` (during ${this.scenario})` : ''}`);
-    }
+    this.run.lost(this.config, `${why}${this.scenario ? ` (during ${this.scenario})` : ''}`);
     this.broken(new Error(why));
   }
 
@@ -172,24 +151,11 @@ export class BridgeAdapter implements EventSourceAdapter {
   }
 }
 
-/** Factory for `adapter: "bridge"`: parses the options and learns the capabilities (once per endpoint). */
-export async function createBridgeAdapter(options: Readonly<Record<string, unknown>>): Promise<BridgeAdapter> {
+/**
+ * Factory for `adapter: "bridge"`: parses the options and learns the capabilities (once per
+ * endpoint and run: `run` is what the scenarios of the run share, see run.ts).
+ */
+export async function createBridgeAdapter(options: Readonly<Record<string, unknown>>, run: BridgeRun): Promise<BridgeAdapter> {
   const config = parseBridgeOptions(options);
-  const key = describeEndpoint(config.endpoint);
-  let capabilities = config.capabilities ?? probed.get(key);
-  if (!capabilities) {
-    const probe = await connect(config);
-    capabilities = probe.capabilities;
-    probed.set(key, capabilities);
-    release(config, probe);
-  }
-  return new BridgeAdapter(config, capabilities);
+  return new BridgeAdapter(config, await run.capabilities(config), run);
 }
-
-/** Forget learned capabilities (tests start servers with different ones on reused ports). */
-export function forgetCapabilities(): void {
-  probed.clear();
-  down.clear();
-}
-
-export default createBridgeAdapter;

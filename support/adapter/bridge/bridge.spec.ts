@@ -6,19 +6,25 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import { fakeBridge, type FakeBridge } from './fakeBridge';
 import type { EventSink, RawEvent, Topology } from '../contract';
 import { SimulatorAdapter } from '../../simulator/SimulatorAdapter';
-import { decodeLine, LineDecoder } from './protocol';
+import { LineDecoder, WireSchemas } from './protocol';
 import { ATTRIBUTES_SCHEMA_FILE, buildAttributesSchema, renderAttributesSchema } from './schema/attributesSchema';
-import { createBridgeAdapter, forgetCapabilities } from './BridgeAdapter';
-import { closeListeners } from './handshake';
+import { createBridgeAdapter } from './BridgeAdapter';
+import { BridgeRun } from './run';
 import { serveChannel, startBridgeServer, type RunningServer } from './server';
 import { dial } from './transport';
 import { parseBridgeOptions } from './options';
+import { DEFAULT_LIMITS } from './limits';
 
 const T = { timeout: 10_000 };
+/** Compiled once for the whole file (half a second each time). */
+const schemas = new WireSchemas();
+const decodeLine = (line: string): ReturnType<WireSchemas['decode']> => schemas.decode(line);
 const topology: Topology = {
   parties: [
     { name: 'Alice', dn: '7001', type: 'Extension', configured: true },
@@ -33,7 +39,7 @@ function collector(): { sink: EventSink; events: RawEvent[]; failures: Error[] }
 }
 
 function simulatorServer(transport: 'tcp' | 'ws', token?: string): Promise<RunningServer> {
-  return startBridgeServer({ endpoint: { transport, host: '127.0.0.1', port: 0 }, ...(token ? { token } : {}), create: () => new SimulatorAdapter() });
+  return startBridgeServer({ endpoint: { transport, host: '127.0.0.1', port: 0 }, ...(token ? { token } : {}), create: () => new SimulatorAdapter(), schemas });
 }
 
 async function eventually(check: () => boolean, ms = 3000): Promise<void> {
@@ -91,17 +97,22 @@ describe('bridge schema', () => {
 });
 
 describe('bridge adapter round trip', () => {
+  const runs: BridgeRun[] = [];
+  /** A run of its own for each test: nothing learned by one carries into the next. */
+  const fresh = (): BridgeRun => {
+    const run = new BridgeRun(schemas);
+    runs.push(run);
+    return run;
+  };
   after(async () => {
-    forgetCapabilities();
-    await closeListeners();
+    await Promise.all(runs.map((r) => r.close()));
   });
 
   for (const transport of ['tcp', 'ws'] as const) {
     it(`${transport}: handshake, register, request → events + ack, close`, T, async () => {
-      forgetCapabilities();
       const server = await simulatorServer(transport);
       try {
-        const adapter = await createBridgeAdapter({ transport, port: server.port });
+        const adapter = await createBridgeAdapter({ transport, port: server.port }, fresh());
         assert.ok(Array.isArray(adapter.capabilities.requests) && adapter.capabilities.requests.includes('RequestMakeCall'));
         const { sink, events, failures } = collector();
         await adapter.open(topology, sink);
@@ -119,14 +130,39 @@ describe('bridge adapter round trip', () => {
     });
   }
 
+  for (const transport of ['tcp', 'ws'] as const) {
+    it(`${transport} over TLS: a round trip with the test certificate; a plain-text client on the TLS port is closed and logged`, T, async () => {
+      const log: string[] = [];
+      const fixtures = join(__dirname, 'fixtures');
+      const server = await startBridgeServer({
+        endpoint: { transport, host: '127.0.0.1', port: 0, tls: { cert: join(fixtures, 'test-cert.pem'), key: join(fixtures, 'test-key.pem') } },
+        create: () => new SimulatorAdapter(), schemas, log: (l) => log.push(l),
+      });
+      try {
+        // A client that does not speak TLS (a downgrade attempt): the TLS handshake fails, the socket is closed.
+        const plain = connect({ host: '127.0.0.1', port: server.port });
+        plain.on('error', () => undefined);
+        plain.write('{"type":"hello","protocol":"cmc-bridge","version":1,"role":"harness"}\n');
+        await new Promise((r) => plain.once('close', r));
+        await eventually(() => log.some((l) => /TLS handshake failed: 127\.0\.0\.1:\d+: /.test(l)));
+        const adapter = await createBridgeAdapter({ url: `${transport === 'ws' ? 'wss' : 'tls'}://127.0.0.1:${server.port}`, tls: { ca: join(fixtures, 'test-cert.pem') } }, fresh());
+        const { sink, events } = collector();
+        await adapter.open(topology, sink);
+        await adapter.send?.({ name: 'RequestMakeCall', attributes: { ThisDN: '7001', OtherDN: '7002', ReferenceID: 1 } });
+        assert.deepEqual(events.map((e) => e.name), ['EventDialing', 'EventRinging']);
+        await adapter.close();
+      } finally {
+        await server.close();
+      }
+    });
+  }
+
   it('a wrong or missing token is refused at the handshake', T, async () => {
-    forgetCapabilities();
     const server = await simulatorServer('tcp', 's3cret');
     try {
-      await assert.rejects(createBridgeAdapter({ port: server.port }), /token is missing or wrong/);
-      await assert.rejects(createBridgeAdapter({ port: server.port, token: 'guess' }), /token is missing or wrong/);
-      forgetCapabilities();
-      const adapter = await createBridgeAdapter({ port: server.port, token: 's3cret' });
+      await assert.rejects(createBridgeAdapter({ port: server.port }, fresh()), /token is missing or wrong/);
+      await assert.rejects(createBridgeAdapter({ port: server.port, token: 'guess' }, fresh()), /token is missing or wrong/);
+      const adapter = await createBridgeAdapter({ port: server.port, token: 's3cret' }, fresh());
       const { sink } = collector();
       await adapter.open(topology, sink);
       await adapter.close();
@@ -136,10 +172,9 @@ describe('bridge adapter round trip', () => {
   });
 
   it('an EventError from the system is an event; a refused request rejects send', T, async () => {
-    forgetCapabilities();
     const server = await simulatorServer('tcp');
     try {
-      const adapter = await createBridgeAdapter({ url: `tcp://127.0.0.1:${server.port}` });
+      const adapter = await createBridgeAdapter({ url: `tcp://127.0.0.1:${server.port}` }, fresh());
       const { sink, events } = collector();
       await adapter.open(topology, sink);
       await adapter.send({ name: 'RequestAnswerCall', attributes: { ThisDN: '7002', ConnID: '0000000000000001', ReferenceID: 3 } });
@@ -152,13 +187,13 @@ describe('bridge adapter round trip', () => {
   });
 
   it('listen mode: the bridge process dials in to the harness', T, async () => {
-    forgetCapabilities();
     const server = await simulatorServer('tcp');
     await server.close(); // only to learn a free port number for the harness to listen on
-    const adapterPromise = createBridgeAdapter({ listen: true, port: server.port });
+    const run = fresh();
+    const adapterPromise = createBridgeAdapter({ listen: true, port: server.port }, run);
     // Play the bridge process: dial the harness and serve a simulator on that connection.
     const channel = await dialRetry(server.port);
-    serveChannel(channel, { create: () => new SimulatorAdapter() });
+    serveChannel(channel, { create: () => new SimulatorAdapter(), schemas });
     const adapter = await adapterPromise;
     const { sink, events } = collector();
     await adapter.open(topology, sink);
@@ -166,14 +201,14 @@ describe('bridge adapter round trip', () => {
     assert.equal(events.length, 2);
     await adapter.close();
     channel.close();
-    await closeListeners();
+    await run.close();
   });
 });
 
 async function dialRetry(port: number): ReturnType<typeof dial> {
   for (let i = 0; i < 50; i += 1) {
     try {
-      return await dial({ transport: 'tcp', host: '127.0.0.1', port }, 1000);
+      return await dial({ transport: 'tcp', host: '127.0.0.1', port }, 1000, DEFAULT_LIMITS);
     } catch {
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -188,7 +223,6 @@ function scriptedAfterHello(script: (socket: Socket) => void): Promise<FakeBridg
 
 describe('invalid messages from a bridge', () => {
   it('are reported with line number and content and break the scenario', T, async () => {
-    forgetCapabilities();
     const bridge = await scriptedAfterHello((socket) => {
       socket.write('{"type":"hello","protocol":"cmc-bridge","version":1,"role":"bridge","settles":true}\n');
       socket.write('{"type":"capabilities","requests":"*","features":[]}\n');
@@ -200,7 +234,7 @@ describe('invalid messages from a bridge', () => {
       });
     });
     try {
-      const adapter = await createBridgeAdapter({ port: bridge.port });
+      const adapter = await createBridgeAdapter({ port: bridge.port }, new BridgeRun(schemas));
       const { sink, failures } = collector();
       await adapter.open(topology, sink);
       await eventually(() => failures.length > 0);
@@ -214,10 +248,9 @@ describe('invalid messages from a bridge', () => {
   });
 
   it('during the handshake reject the connection with the line', T, async () => {
-    forgetCapabilities();
     const bridge = await scriptedAfterHello((socket) => socket.write('hello there\n'));
     try {
-      await assert.rejects(createBridgeAdapter({ port: bridge.port, connectTimeoutMs: 2000 }), /line 1: not JSON.*hello there/);
+      await assert.rejects(createBridgeAdapter({ port: bridge.port, connectTimeoutMs: 2000 }, new BridgeRun(schemas)), /line 1: not JSON.*hello there/);
     } finally {
       await bridge.close();
     }
@@ -226,7 +259,7 @@ describe('invalid messages from a bridge', () => {
   it('the server answers an invalid harness line with an error naming the line', T, async () => {
     const server = await simulatorServer('tcp');
     try {
-      const channel = await dial({ transport: 'tcp', host: '127.0.0.1', port: server.port }, 2000);
+      const channel = await dial({ transport: 'tcp', host: '127.0.0.1', port: server.port }, 2000, DEFAULT_LIMITS);
       const lines: string[] = [];
       channel.start({ line: (l) => lines.push(l), closed: () => undefined });
       channel.write({ type: 'hello', protocol: 'cmc-bridge', version: 1, role: 'harness' });

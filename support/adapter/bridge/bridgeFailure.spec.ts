@@ -14,7 +14,8 @@ import type { TRequest } from '../../model/event';
 import { SimulatorAdapter } from '../../simulator/SimulatorAdapter';
 import { AdapterSession } from '../session';
 import { EXIT } from '../../errors';
-import { createBridgeAdapter, forgetCapabilities } from './BridgeAdapter';
+import { createBridgeAdapter } from './BridgeAdapter';
+import { BridgeRun } from './run';
 import { startBridgeServer, type RunningServer } from './server';
 import { conformance, runCli, sandbox, writeJson } from '../../selftest/sandbox';
 
@@ -76,10 +77,9 @@ async function scriptedBridge(lines: readonly string[]): Promise<FakeBridge> {
 
 /** Open a session through a scripted bridge and wait briefly for what it sends. */
 async function sessionAgainst(lines: readonly string[]): Promise<{ session: AdapterSession; failure: string | undefined }> {
-  forgetCapabilities();
   const bridge = await scriptedBridge(lines);
   try {
-    const session = new AdapterSession(await createBridgeAdapter({ port: bridge.port }), { timeoutMs: 500, settleMs: 0 });
+    const session = new AdapterSession(await createBridgeAdapter({ port: bridge.port }, new BridgeRun()), { timeoutMs: 500, settleMs: 0 });
     await session.open(topology);
     let failure: string | undefined;
     try {

@@ -4,7 +4,8 @@
  */
 import type { Capabilities } from '../contract';
 import type { BridgeConfig } from './options';
-import { Peer } from './peer';
+import { RateLimitedLog } from './logLimiter';
+import { Peer, type Decode } from './peer';
 import { hello, PROTOCOL_VERSION, type HelloMessage, type WireMessage } from './protocol';
 import { describeEndpoint, dial, listen, type Channel, type Listener } from './transport';
 
@@ -15,8 +16,8 @@ export interface Handshaken {
 }
 
 /** Send our hello and wait for the bridge's hello + capabilities (bounded by `timeoutMs`). */
-export function handshake(channel: Channel, config: BridgeConfig, timeoutMs: number): Promise<Handshaken> {
-  const peer = new Peer(channel, `bridge ${describeEndpoint(config.endpoint)}`);
+export function handshake(channel: Channel, config: BridgeConfig, timeoutMs: number, decode: Decode): Promise<Handshaken> {
+  const peer = new Peer(channel, `bridge ${describeEndpoint(config.endpoint)}`, decode, config.limits.maxQueuedMessages);
   return new Promise((resolve, reject) => {
     let theirs: HelloMessage | undefined;
     const timer = setTimeout(() => fail(new Error(`the bridge did not complete the handshake within ${timeoutMs} ms`)), timeoutMs);
@@ -37,6 +38,7 @@ export function handshake(channel: Channel, config: BridgeConfig, timeoutMs: num
       if (m.type !== 'capabilities') return fail(new Error(`line ${lineNo}: expected capabilities after hello, got ${m.type}`));
       clearTimeout(timer);
       peer.setHandlers(undefined);
+      channel.established();
       resolve({ peer, hello: theirs, capabilities: { requests: m.requests, features: m.features } });
       return undefined;
     };
@@ -52,18 +54,31 @@ export function handshake(channel: Channel, config: BridgeConfig, timeoutMs: num
 /**
  * Listen mode: one listener per endpoint for the whole run; each connection the bridge process
  * dials in is handshaken and parked until a scenario takes it. The listener and parked connections
- * do not keep the process alive.
+ * do not keep the process alive. The listener keeps the endpoint's limits (connection cap,
+ * handshake clock, message size), and what it refuses is logged at a bounded rate.
  */
-class ListenPool {
+export class ListenPool {
   private readonly parked: Handshaken[] = [];
   private readonly waiters: ((c: Handshaken) => void)[] = [];
+  readonly listener: Promise<Listener>;
+  private readonly log: RateLimitedLog;
 
-  constructor(private readonly config: BridgeConfig, readonly listener: Promise<Listener>) {}
+  constructor(private readonly config: BridgeConfig, private readonly decode: Decode) {
+    this.log = new RateLimitedLog((line) => console.error(`bridge: ${line}`), config.limits);
+    this.listener = listen(config.endpoint, (channel) => this.accept(channel), {
+      limits: config.limits,
+      notice: (kind, peer, detail) => this.log.report(peer, kind, detail),
+    }).then((l) => {
+      l.unref();
+      console.error(`bridge: waiting for bridge connections on ${describeEndpoint({ ...config.endpoint, port: l.port })}`);
+      return l;
+    });
+  }
 
   accept(channel: Channel): void {
     channel.hold(false);
-    handshake(channel, this.config, this.config.connectTimeoutMs).then((h) => this.park(h), (e: unknown) => {
-      console.error(`bridge: a connection from ${channel.peer} was refused: ${(e as Error).message}`);
+    handshake(channel, this.config, this.config.connectTimeoutMs, this.decode).then((h) => this.park(h), (e: unknown) => {
+      this.log.report(channel.address, 'refused bridge connection', `a connection from ${channel.peer} was refused: ${(e as Error).message}`);
     });
   }
 
@@ -89,49 +104,20 @@ class ListenPool {
     });
   }
 
+  async close(): Promise<void> {
+    for (const c of this.parked.splice(0)) c.peer.close('the run is over');
+    this.log.flush();
+    await (await this.listener).close();
+  }
+
   private held(c: Handshaken): Handshaken {
     c.peer.channel.hold(true);
     return c;
   }
 }
 
-const pools = new Map<string, ListenPool>();
-
-function poolFor(config: BridgeConfig): ListenPool {
-  const key = describeEndpoint(config.endpoint);
-  let pool = pools.get(key);
-  if (!pool) {
-    const holder: { pool?: ListenPool } = {};
-    const listener = listen(config.endpoint, (channel) => holder.pool?.accept(channel)).then((l) => {
-      l.unref();
-      console.error(`bridge: waiting for bridge connections on ${describeEndpoint({ ...config.endpoint, port: l.port })}`);
-      return l;
-    });
-    holder.pool = new ListenPool(config, listener);
-    pool = holder.pool;
-    pools.set(key, pool);
-  }
-  return pool;
-}
-
-/** A handshaken connection for one scenario. */
-export async function connect(config: BridgeConfig): Promise<Handshaken> {
-  if (config.listen) return poolFor(config).take(config.connectTimeoutMs);
-  const channel = await dial(config.endpoint, config.connectTimeoutMs);
-  return handshake(channel, config, config.connectTimeoutMs);
-}
-
-/** Give an unused handshaken connection back (listen mode keeps it; dial mode closes it). */
-export function release(config: BridgeConfig, connection: Handshaken): void {
-  if (config.listen && !connection.peer.isClosed) {
-    connection.peer.channel.hold(false);
-    poolFor(config).park(connection);
-  } else connection.peer.close('capabilities probe done');
-}
-
-/** Close every listener opened in listen mode (tests; the CLI lets the process end). */
-export async function closeListeners(): Promise<void> {
-  const all = [...pools.values()];
-  pools.clear();
-  await Promise.all(all.map(async (p) => (await p.listener).close()));
+/** Dial the bridge and handshake (dial mode). */
+export async function dialAndHandshake(config: BridgeConfig, decode: Decode, timeoutMs = config.connectTimeoutMs): Promise<Handshaken> {
+  const channel = await dial(config.endpoint, timeoutMs, config.limits);
+  return handshake(channel, config, timeoutMs, decode);
 }

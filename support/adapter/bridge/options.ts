@@ -1,11 +1,12 @@
 /**
  * The bridge's `adapterOptions`, checked up front so a typo is a usage error, not a hang:
  *
- *     { "adapter": "bridge", "adapterOptions": { "url": "tcp://127.0.0.1:7070", "token": "s3cret" } }
- *     { "adapter": "bridge", "adapterOptions": { "transport": "ws", "port": 7071, "listen": true } }
+ *     { "adapter": "bridge", "adapterOptions": { "url": "tcp://127.0.0.1:7070", "tokenEnv": "LAB_BRIDGE_TOKEN" } }
+ *     { "adapter": "bridge", "adapterOptions": { "transport": "ws", "port": 7071, "listen": true, "limits": { "maxConnections": 50 } } }
  */
 import { UsageError } from '../../errors';
 import type { Capabilities } from '../contract';
+import { resolveLimits, type BridgeLimits } from './limits';
 import type { Endpoint, TlsFiles, TransportKind } from './transport';
 
 export interface BridgeConfig {
@@ -17,9 +18,11 @@ export interface BridgeConfig {
   readonly capabilities?: Capabilities;
   readonly connectTimeoutMs: number;
   readonly name?: string;
+  /** What this side accepts from the bridge (message size and depth; in listen mode the listener's bounds too). */
+  readonly limits: BridgeLimits;
 }
 
-const KNOWN = ['url', 'host', 'port', 'transport', 'path', 'listen', 'token', 'tls', 'capabilities', 'connectTimeoutMs', 'name'];
+const KNOWN = ['url', 'host', 'port', 'transport', 'path', 'listen', 'token', 'tokenEnv', 'tls', 'capabilities', 'connectTimeoutMs', 'name', 'limits'];
 export const LOOPBACK = '127.0.0.1';
 
 function fromUrl(url: string): { transport: TransportKind; host: string; port: number; path?: string; secure: boolean } {
@@ -92,6 +95,22 @@ function endpointOf(options: Readonly<Record<string, unknown>>, listen: boolean)
   };
 }
 
+/** `token`, or `tokenEnv` naming the environment variable that holds it (so the token is in no file). */
+function tokenOf(options: Readonly<Record<string, unknown>>): string | undefined {
+  const token = str(options, 'token');
+  const env = str(options, 'tokenEnv');
+  if (token && env) throw new UsageError('bridge: give "token" or "tokenEnv", not both');
+  if (!env) return token;
+  const value = process.env[env];
+  if (!value) throw new UsageError(`bridge: "tokenEnv" names ${env}, which is not set or empty`);
+  return value;
+}
+
+function limitsOf(raw: unknown): BridgeLimits {
+  if (raw !== undefined && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) throw new UsageError('bridge: "limits" must be an object { name: integer } (see the README\'s bridge section)');
+  return resolveLimits(raw as Readonly<Record<string, unknown>> | undefined, 'bridge: "limits"');
+}
+
 export function parseBridgeOptions(options: Readonly<Record<string, unknown>>): BridgeConfig {
   const unknown = Object.keys(options).filter((k) => !KNOWN.includes(k));
   if (unknown.length) throw new UsageError(`bridge: unknown option(s) ${unknown.join(', ')} (known: ${KNOWN.join(', ')})`);
@@ -99,11 +118,11 @@ export function parseBridgeOptions(options: Readonly<Record<string, unknown>>): 
   if (typeof listen !== 'boolean') throw new UsageError('bridge: "listen" must be true or false');
   const timeout = options.connectTimeoutMs ?? 5000;
   if (!Number.isInteger(timeout) || (timeout as number) <= 0 || (timeout as number) > 600_000) throw new UsageError('bridge: "connectTimeoutMs" must be a positive integer');
-  const token = str(options, 'token');
+  const token = tokenOf(options);
   const capabilities = capabilitiesOf(options.capabilities);
   const name = str(options, 'name');
   return {
-    endpoint: endpointOf(options, listen), listen, connectTimeoutMs: timeout as number,
+    endpoint: endpointOf(options, listen), listen, connectTimeoutMs: timeout as number, limits: limitsOf(options.limits),
     ...(token ? { token } : {}), ...(capabilities ? { capabilities } : {}), ...(name ? { name } : {}),
   };
 }

@@ -4,7 +4,7 @@
  * line number and content (the owner decides what it breaks), never silently dropped.
  */
 import type { Channel } from './transport';
-import { decodeLine, invalidLineReport, type WireMessage } from './protocol';
+import { invalidLineReport, type Decoded, type WireMessage } from './protocol';
 
 export interface PeerHandlers {
   message(message: WireMessage, lineNo: number): void;
@@ -17,6 +17,9 @@ type Pending = { kind: 'message'; message: WireMessage; lineNo: number } | { kin
 /** How many invalid-line reports are kept (all are counted). */
 const KEPT_REPORTS = 100;
 
+/** How one line becomes a message: the endpoint's compiled schemas and depth limit. */
+export type Decode = (line: string) => Decoded;
+
 export class Peer {
   invalidCount = 0;
   readonly invalidReports: string[] = [];
@@ -24,7 +27,11 @@ export class Peer {
   private readonly queue: Pending[] = [];
   private closedSeen = false;
 
-  constructor(readonly channel: Channel, readonly label: string) {
+  /**
+   * `maxQueued`: messages held while no owner is attached (between the handshake and the scenario)
+   * above which reading from the peer pauses until an owner takes them.
+   */
+  constructor(readonly channel: Channel, readonly label: string, private readonly decode: Decode, private readonly maxQueued: number) {
     channel.start({
       line: (line, lineNo) => this.onLine(line, lineNo),
       closed: (error) => {
@@ -41,6 +48,7 @@ export class Peer {
       const next = this.queue.shift();
       if (next) this.dispatch(next);
     }
+    if (this.handlers) this.channel.resume('unclaimed');
   }
 
   get isClosed(): boolean {
@@ -58,7 +66,7 @@ export class Peer {
   }
 
   private onLine(line: string, lineNo: number): void {
-    const decoded = decodeLine(line);
+    const decoded = this.decode(line);
     if (decoded.ok) {
       if (this.handlers && this.queue.length === 0) this.handlers.message(decoded.message, lineNo);
       else this.deliver({ kind: 'message', message: decoded.message, lineNo });
@@ -71,8 +79,10 @@ export class Peer {
   }
 
   private deliver(item: Pending): void {
-    if (this.handlers) this.dispatch(item);
-    else this.queue.push(item);
+    if (this.handlers) return this.dispatch(item);
+    this.queue.push(item);
+    if (this.queue.length > this.maxQueued) this.channel.pause('unclaimed');
+    return undefined;
   }
 
   private dispatch(item: Pending): void {

@@ -15,11 +15,10 @@ import type { PartyConfig, SiteConfig } from '../contract';
 import type { Envelope, TEvent } from '../../model/event';
 import { buildAttributesSchema } from './schema/attributesSchema';
 import { compileCheck, Unsupported, type Check, type Resolve } from './schema/fastCheck';
+import { DEFAULT_LIMITS } from './limits';
 
 export const PROTOCOL = 'cmc-bridge';
 export const PROTOCOL_VERSION = 1;
-/** A longer line is refused: it bounds the memory one peer can make the other hold. */
-export const MAX_LINE_BYTES = 1024 * 1024;
 
 type WireAttributes = Readonly<Record<string, unknown>>;
 
@@ -103,28 +102,84 @@ export interface Validator {
   readonly fast: Check;
 }
 
-let validators: ReadonlyMap<string, Validator> | undefined;
+/**
+ * The published schema files, compiled (about half a second): one instance per endpoint or run
+ * that decodes messages, shared by its connections.
+ */
+export class WireSchemas {
+  private readonly validators: ReadonlyMap<string, Validator>;
 
-/** Compile the published schema files once per process (exported for the spec that compares the two checks). */
-export function compiled(): ReadonlyMap<string, Validator> {
-  if (validators) return validators;
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, strictRequired: false });
-  const load = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), 'utf8')) as Record<string, unknown>;
-  // Always the catalogue's current attributes (the published file is checked against it by a spec).
-  const attributes = buildAttributesSchema() as Record<string, unknown>;
-  ajv.addSchema(attributes);
-  const schemas = new Map<string, Record<string, unknown>>(MESSAGE_TYPES.map((t) => [t, load(t)]));
-  const resolve = resolver([attributes, ...schemas.values()]);
-  validators = new Map([...schemas].map(([t, schema]): [string, Validator] => {
-    const full = ajv.compile(schema);
+  constructor() {
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, strictRequired: false });
+    const load = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), 'utf8')) as Record<string, unknown>;
+    // Always the catalogue's current attributes (the published file is checked against it by a spec).
+    const attributes = buildAttributesSchema() as Record<string, unknown>;
+    ajv.addSchema(attributes);
+    const schemas = new Map<string, Record<string, unknown>>(MESSAGE_TYPES.map((t) => [t, load(t)]));
+    const resolve = resolver([attributes, ...schemas.values()]);
+    this.validators = new Map([...schemas].map(([t, schema]): [string, Validator] => {
+      const full = ajv.compile(schema);
+      try {
+        return [t, { full, fast: compileCheck(schema, resolve) }];
+      } catch (e) {
+        if (e instanceof Unsupported) return [t, { full, fast: () => false }];
+        throw e;
+      }
+    }));
+  }
+
+  /** Both checks of a message type (exported for the spec that compares them). */
+  get(type: string): Validator | undefined {
+    return this.validators.get(type);
+  }
+
+  /**
+   * Parse and validate one line. The problem text says what is wrong; the caller adds where. JSON
+   * nested deeper than `maxDepth` is refused before it is parsed (validating it would recurse as
+   * deep).
+   */
+  decode(line: string, maxDepth: number = DEFAULT_LIMITS.maxDepth): Decoded {
+    if (nestedDeeperThan(line, maxDepth)) return { ok: false, problem: `JSON nested deeper than ${maxDepth} levels (maxDepth)` };
+    let raw: unknown;
     try {
-      return [t, { full, fast: compileCheck(schema, resolve) }];
+      raw = JSON.parse(line);
     } catch (e) {
-      if (e instanceof Unsupported) return [t, { full, fast: () => false }];
-      throw e;
+      return { ok: false, problem: `not JSON (${(e as Error).message})` };
     }
-  }));
-  return validators;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, problem: 'not a JSON object' };
+    const type = (raw as { type?: unknown }).type;
+    const validate = typeof type === 'string' ? this.validators.get(type) : undefined;
+    if (!validate) return { ok: false, problem: `unknown message type ${JSON.stringify(type)} (known: ${MESSAGE_TYPES.join(', ')})` };
+    // The fast check decides; the published schema, run only on a message the fast check refuses, says why.
+    if (!validate.fast(raw) && !validate.full(raw)) return { ok: false, problem: `invalid ${String(type)}: ${describe(validate.full.errors)}` };
+    return { ok: true, message: raw as WireMessage };
+  }
+}
+
+/**
+ * Whether the JSON text nests objects/arrays deeper than `max` (brackets inside strings do not
+ * count). Most lines have fewer brackets than the limit in all, which two native scans tell; only
+ * the others are walked character by character.
+ */
+export function nestedDeeperThan(line: string, max: number): boolean {
+  let brackets = 0;
+  for (let i = line.indexOf('{'); i >= 0 && brackets <= max; i = line.indexOf('{', i + 1)) brackets += 1;
+  for (let i = line.indexOf('['); i >= 0 && brackets <= max; i = line.indexOf('[', i + 1)) brackets += 1;
+  if (brackets <= max) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i += 1; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth += 1;
+      if (depth > max) return true;
+    } else if (c === 125 || c === 93) depth -= 1;
+  }
+  return false;
 }
 
 /** `$ref`s between the published documents (by `$id`) and JSON pointers inside them. */
@@ -150,23 +205,6 @@ function describe(errors: readonly ErrorObject[] | null | undefined): string {
   return (errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '(message)'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : ''}`).join('; ');
 }
 
-/** Parse and validate one line. The problem text says what is wrong; the caller adds where. */
-export function decodeLine(line: string): Decoded {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(line);
-  } catch (e) {
-    return { ok: false, problem: `not JSON (${(e as Error).message})` };
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, problem: 'not a JSON object' };
-  const type = (raw as { type?: unknown }).type;
-  const validate = typeof type === 'string' ? compiled().get(type) : undefined;
-  if (!validate) return { ok: false, problem: `unknown message type ${JSON.stringify(type)} (known: ${MESSAGE_TYPES.join(', ')})` };
-  // The fast check decides; the published schema, run only on a message the fast check refuses, says why.
-  if (!validate.fast(raw) && !validate.full(raw)) return { ok: false, problem: `invalid ${String(type)}: ${describe(validate.full.errors)}` };
-  return { ok: true, message: raw as WireMessage };
-}
-
 /** How an invalid line is reported: where, what, and the content (shortened). */
 export function invalidLineReport(source: string, lineNo: number, line: string, problem: string): string {
   const shown = line.length > 300 ? `${line.slice(0, 300)}… (${line.length} chars)` : line;
@@ -177,34 +215,65 @@ export function encode(message: WireMessage): string {
   return `${JSON.stringify(message)}\n`;
 }
 
+/** Whether `text.slice(start, end)` is longer than `max` bytes in UTF-8, counted only when its length leaves a doubt. */
+function longerThan(text: string, start: number, end: number, max: number): boolean {
+  const chars = end - start;
+  if (chars > max) return true;
+  if (chars * 3 <= max) return false;
+  return Buffer.byteLength(start === 0 && end === text.length ? text : text.slice(start, end)) > max;
+}
+
 /**
  * Splits a byte stream into lines (LF or CRLF), numbering them from 1. Bounded: a line longer
- * than {@link MAX_LINE_BYTES} raises instead of growing the buffer.
+ * than `maxBytes` (UTF-8) is not kept; `tooLong` is told its number, and the decoder delivers
+ * nothing more (the connection is to be closed).
  */
 export class LineDecoder {
   private buffer = '';
   private lineNo = 0;
+  private stopped = false;
 
-  constructor(private readonly onLine: (line: string, lineNo: number) => void) {}
+  constructor(
+    private readonly onLine: (line: string, lineNo: number) => void,
+    private readonly maxBytes: number = DEFAULT_LIMITS.maxMessageBytes,
+    private readonly tooLong: (lineNo: number) => void = (lineNo) => {
+      throw new Error(`line ${lineNo} is longer than ${maxBytes} bytes`);
+    },
+  ) {}
 
   push(chunk: string): void {
+    if (this.stopped) return;
     const text = this.buffer + chunk;
     let start = 0;
     try {
-      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      for (let nl = text.indexOf('\n'); nl >= 0 && !this.stopped; nl = text.indexOf('\n', start)) {
         const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+        this.lineNo += 1;
+        if (longerThan(text, start, end, this.maxBytes)) return this.stop();
         const line = text.slice(start, end);
         start = nl + 1;
-        this.lineNo += 1;
         if (line.trim() !== '') this.onLine(line, this.lineNo);
       }
     } finally {
       // What follows the last newline waits for the next chunk (one slice per chunk, not per line).
-      this.buffer = start === 0 ? text : text.slice(start);
+      this.buffer = this.stopped ? '' : start === 0 ? text : text.slice(start);
     }
-    if (this.buffer.length > MAX_LINE_BYTES) {
-      throw new Error(`line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES} bytes`);
+    if (longerThan(this.buffer, 0, this.buffer.length, this.maxBytes)) {
+      this.lineNo += 1;
+      this.stop();
     }
+    return undefined;
+  }
+
+  private stop(): void {
+    this.stopped = true;
+    this.buffer = '';
+    this.tooLong(this.lineNo);
+  }
+
+  /** Lines seen so far, blank ones included (the last line number given). */
+  get lines(): number {
+    return this.lineNo;
   }
 
   /** Text left without a final newline when the stream ended (a truncated message). */

@@ -3,12 +3,19 @@
  * its own adapter instance (one simulator per connection for `npm run simulator`). A TypeScript
  * integration of a real system can reuse it: write an adapter against the public contract and
  * serve it with {@link startBridgeServer}.
+ *
+ * It is the surface anything on the network talks to, so every resource a peer can make it spend
+ * is bounded (limits.ts): connections, silence before the hello and after it, message size and
+ * depth, unread output, queued work, log lines, and token guesses.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { EventSourceAdapter } from '../contract';
 import type { TRequest } from '../../model/event';
-import { Peer } from './peer';
-import { envelopeOf, eventMessage, hello, PROTOCOL_VERSION, type RegisterMessage, type RequestMessage, type WireMessage } from './protocol';
+import { AuthBackoff } from './authBackoff';
+import { resolveLimits, type BridgeLimits } from './limits';
+import { RateLimitedLog } from './logLimiter';
+import { Peer, type Decode } from './peer';
+import { envelopeOf, eventMessage, hello, PROTOCOL_VERSION, WireSchemas, type HelloMessage, type RegisterMessage, type RequestMessage, type WireMessage } from './protocol';
 import { describeEndpoint, listen, type Channel, type Endpoint } from './transport';
 
 export interface BridgeServerOptions {
@@ -18,6 +25,28 @@ export interface BridgeServerOptions {
   /** A fresh adapter for each connection. */
   readonly create: () => EventSourceAdapter | Promise<EventSourceAdapter>;
   readonly log?: (line: string) => void;
+  /** Bounds against hostile peers; what is not given has its default (limits.ts). */
+  readonly limits?: Partial<BridgeLimits>;
+  /** The compiled message schemas, when the caller already has them (they take half a second to compile). */
+  readonly schemas?: WireSchemas;
+}
+
+/** What the server counted since it started (the specs and the benchmark read it). */
+export interface ServerStats {
+  /** Sessions open now (their hello accepted). */
+  readonly sessions: number;
+  /** Connections open now, hello or not, and the most at once. */
+  readonly open: number;
+  readonly peak: number;
+  readonly refused: number;
+  readonly evicted: number;
+  readonly handshakeTimeouts: number;
+  readonly idleClosed: number;
+  readonly invalid: number;
+  readonly authFailures: number;
+  readonly backoffRefusals: number;
+  /** Lines written to the log. */
+  readonly logLines: number;
 }
 
 export interface RunningServer {
@@ -28,7 +57,25 @@ export interface RunningServer {
   readonly active: () => number;
   /** Invalid lines received, over all connections. */
   readonly invalidMessages: () => number;
+  readonly stats: () => ServerStats;
   close(): Promise<void>;
+}
+
+interface Counters {
+  invalid: number;
+  idleClosed: number;
+  authFailures: number;
+  backoffRefusals: number;
+}
+
+/** What every session of one server shares. */
+interface ServerContext {
+  readonly options: Omit<BridgeServerOptions, 'endpoint'>;
+  readonly limits: BridgeLimits;
+  readonly decode: Decode;
+  readonly log: RateLimitedLog;
+  readonly backoff: AuthBackoff;
+  readonly counters: Counters;
 }
 
 function sameToken(expected: string, given: string | undefined): boolean {
@@ -38,37 +85,56 @@ function sameToken(expected: string, given: string | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** One harness connection: handshake, then register → open, requests → send, close → close. */
+/** How many quiet looks make a session idle: it is closed between 1 and 1.25 × idleTimeoutMs after its last message. */
+const IDLE_LOOKS = 4;
+
+/**
+ * One harness connection: hello, then register → open, requests → send, close → close. Messages
+ * run one after another, in the order they arrived, whether or not they came in one write with the
+ * hello; while more than `maxQueuedMessages` wait, reading from the peer pauses.
+ */
 class ServerSession {
   private adapter: EventSourceAdapter | undefined;
-  private greeted = false;
-  /** Requests run one after another so the events keep the order of the requests. */
+  private state: 'hello' | 'greeting' | 'open' | 'ended' = 'hello';
   private chain: Promise<void> = Promise.resolve();
-  private ended = false;
+  private queued = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private readonly peer: Peer;
 
-  constructor(private readonly peer: Peer, private readonly options: BridgeServerOptions, private readonly counters: { invalid: number }, private readonly onEnd: () => void) {
-    peer.setHandlers({
+  constructor(private readonly channel: Channel, private readonly ctx: ServerContext, private readonly onEnd: () => void) {
+    this.peer = new Peer(channel, 'harness', ctx.decode, ctx.limits.maxQueuedMessages);
+    this.peer.setHandlers({
       message: (m, lineNo) => this.onMessage(m, lineNo),
       invalid: (report) => {
-        this.counters.invalid += 1;
-        this.options.log?.(`invalid message: ${report}`);
-        peer.send({ type: 'error', of: 'message', message: report });
+        ctx.counters.invalid += 1;
+        ctx.log.report(channel.peer, 'invalid message', report);
+        this.peer.send({ type: 'error', of: 'message', message: report });
       },
       closed: () => this.end(),
     });
   }
 
+  get isOpen(): boolean {
+    return this.state === 'open';
+  }
+
   private onMessage(m: WireMessage, lineNo: number): void {
-    if (!this.greeted) {
-      this.greet(m, lineNo).catch((e: unknown) => this.refuse(`could not start the session: ${(e as Error).message}`));
-      return;
+    if (this.state === 'hello') {
+      if (m.type !== 'hello' || m.role !== 'harness') return this.refuse(`line ${lineNo}: the first message must be the harness's hello`, 'not-hello');
+      this.state = 'greeting';
+      return this.enqueue(() => this.greet(m));
     }
+    return this.enqueue(() => this.handle(m, lineNo));
+  }
+
+  private async handle(m: WireMessage, lineNo: number): Promise<void> {
+    if (this.state !== 'open') return;
     switch (m.type) {
       case 'register':
-        this.enqueue(() => this.register(m));
+        await this.register(m);
         return;
       case 'request':
-        this.enqueue(() => this.request(m));
+        await this.request(m);
         return;
       case 'close':
         this.peer.close('bye');
@@ -79,20 +145,38 @@ class ServerSession {
     }
   }
 
-  private async greet(m: WireMessage, lineNo: number): Promise<void> {
-    if (m.type !== 'hello' || m.role !== 'harness') return this.refuse(`line ${lineNo}: the first message must be the harness's hello`);
-    if (m.version !== PROTOCOL_VERSION) return this.refuse(`protocol version ${m.version} is not supported (this bridge speaks ${PROTOCOL_VERSION})`);
-    if (this.options.token !== undefined && !sameToken(this.options.token, m.token)) return this.refuse('the token is missing or wrong', 'unauthorized');
-    const adapter = await this.options.create();
+  private async greet(m: HelloMessage): Promise<void> {
+    const { options, backoff, counters } = this.ctx;
+    if (m.version !== PROTOCOL_VERSION) return this.refuse(`protocol version ${m.version} is not supported (this bridge speaks ${PROTOCOL_VERSION})`, 'version');
+    if (options.token !== undefined) {
+      const address = this.channel.address;
+      const closed = backoff.closedFor(address);
+      if (closed.waitMs > 0) {
+        counters.backoffRefusals += 1;
+        return this.refuse(`the token is missing or wrong: after ${closed.failures} failed attempts in a row from ${address}, its next hello is checked in ${(closed.waitMs / 1000).toFixed(1)} s (authBackoffMs)`, 'backoff', 'failed authentication', address);
+      }
+      if (!sameToken(options.token, m.token)) {
+        backoff.failed(address);
+        counters.authFailures += 1;
+        return this.refuse('the token is missing or wrong', 'unauthorized', 'failed authentication', address);
+      }
+      backoff.succeeded(address);
+    }
+    const adapter = await options.create();
+    if (this.state === 'ended') return adapter.close(); // the peer left while the adapter was made
     this.adapter = adapter;
-    this.greeted = true;
+    this.state = 'open';
+    this.channel.established();
+    this.startIdleClock();
     this.peer.send(hello('bridge', { name: adapter.name, settles: typeof adapter.settled === 'function' }));
     this.peer.send({ type: 'capabilities', requests: adapter.capabilities.requests, features: adapter.capabilities.features });
     return undefined;
   }
 
-  private refuse(message: string, code?: string): void {
-    this.options.log?.(`refused ${this.peer.channel.peer}: ${message}`);
+  /** `kind` and `who` group the log's counts (failed authentications by address, the rest by connection). */
+  private refuse(message: string, code?: string, kind = 'refused hello', who = this.channel.peer): void {
+    if (this.state === 'ended') return;
+    this.ctx.log.report(who, kind, `${this.channel.peer}: ${message}`);
     this.peer.send({ type: 'error', of: 'hello', message, ...(code ? { code } : {}) });
     this.peer.close('refused');
     this.end();
@@ -129,12 +213,47 @@ class ServerSession {
   }
 
   private enqueue(work: () => Promise<void>): void {
-    this.chain = this.chain.then(work);
+    this.queued += 1;
+    if (this.queued > this.ctx.limits.maxQueuedMessages) this.channel.pause('queue');
+    this.chain = this.chain.then(() => this.run(work));
+  }
+
+  private async run(work: () => Promise<void>): Promise<void> {
+    try {
+      if (this.state !== 'ended') await work();
+    } catch (e) {
+      this.refuse(`could not start the session: ${(e as Error).message}`);
+    } finally {
+      this.queued -= 1;
+      if (this.queued <= this.ctx.limits.maxQueuedMessages / 2) this.channel.resume('queue');
+    }
+  }
+
+  /** Look every quarter of idleTimeoutMs; after IDLE_LOOKS looks without traffic either way (and no work running), close. */
+  private startIdleClock(): void {
+    const { idleTimeoutMs } = this.ctx.limits;
+    let seen = this.channel.activity;
+    let quiet = 0;
+    const look = (): void => {
+      if (this.state === 'ended') return;
+      quiet = this.channel.activity === seen && this.queued === 0 ? quiet + 1 : 0;
+      seen = this.channel.activity;
+      if (quiet < IDLE_LOOKS) {
+        this.idleTimer = setTimeout(look, idleTimeoutMs / IDLE_LOOKS).unref();
+        return;
+      }
+      this.ctx.counters.idleClosed += 1;
+      const message = `no message for ${idleTimeoutMs} ms (idleTimeoutMs): the session is closed`;
+      this.ctx.log.report(this.channel.peer, 'idle session closed', `${this.channel.peer}: ${message}`);
+      this.channel.refuse({ code: 'idle', message });
+    };
+    this.idleTimer = setTimeout(look, idleTimeoutMs / IDLE_LOOKS).unref();
   }
 
   end(): void {
-    if (this.ended) return;
-    this.ended = true;
+    if (this.state === 'ended') return;
+    this.state = 'ended';
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     const adapter = this.adapter;
     this.adapter = undefined;
     void this.chain.then(() => adapter?.close()).catch(() => undefined);
@@ -142,36 +261,58 @@ class ServerSession {
   }
 }
 
+function contextOf(options: Omit<BridgeServerOptions, 'endpoint'>): ServerContext {
+  const limits = resolveLimits(options.limits, 'bridge server limits');
+  const schemas = options.schemas ?? new WireSchemas();
+  return {
+    options, limits,
+    decode: (line) => schemas.decode(line, limits.maxDepth),
+    log: new RateLimitedLog(options.log, limits),
+    backoff: new AuthBackoff(limits),
+    counters: { invalid: 0, idleClosed: 0, authFailures: 0, backoffRefusals: 0 },
+  };
+}
+
 /**
  * Serve one already-connected channel — what a bridge process does after dialling a harness that
  * listens (`listen: true`). Resolves when the session ends.
  */
 export function serveChannel(channel: Channel, options: Omit<BridgeServerOptions, 'endpoint'>): Promise<void> {
+  const ctx = contextOf(options);
   return new Promise((resolve) => {
-    new ServerSession(new Peer(channel, 'harness'), { ...options, endpoint: { transport: 'tcp', host: '', port: 0 } }, { invalid: 0 }, resolve);
+    new ServerSession(channel, ctx, () => {
+      ctx.log.flush();
+      resolve();
+    });
   });
 }
 
 /** Listen on `options.endpoint` (use port 0 for an ephemeral port) and serve until `close()`. */
 export async function startBridgeServer(options: BridgeServerOptions): Promise<RunningServer> {
+  const ctx = contextOf(options);
   const sessions = new Set<ServerSession>();
-  const counters = { invalid: 0 };
   const listener = await listen(options.endpoint, (channel) => {
-    const session: ServerSession = new ServerSession(new Peer(channel, 'harness'), options, counters, () => {
+    const session: ServerSession = new ServerSession(channel, ctx, () => {
       sessions.delete(session);
     });
     sessions.add(session);
-  });
+  }, { limits: ctx.limits, notice: (kind, peer, detail) => ctx.log.report(peer, kind, detail) });
   const url = describeEndpoint({ ...options.endpoint, port: listener.port });
+  const open = (): number => [...sessions].filter((s) => s.isOpen).length;
   return {
     host: listener.host,
     port: listener.port,
     url,
-    active: () => sessions.size,
-    invalidMessages: () => counters.invalid,
+    active: open,
+    invalidMessages: () => ctx.counters.invalid,
+    stats: () => {
+      const c = listener.counts();
+      return { ...ctx.counters, sessions: open(), open: c.open, peak: c.peak, refused: c.refused, evicted: c.evicted, handshakeTimeouts: c.timedOut, logLines: ctx.log.lines };
+    },
     close: async () => {
       for (const s of [...sessions]) s.end();
       await listener.close();
+      ctx.log.flush();
     },
   };
 }

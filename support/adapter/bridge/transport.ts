@@ -1,15 +1,21 @@
 /**
  * Byte transports for the bridge protocol: TCP (optionally TLS) and WebSocket (ws/wss). Both give a
- * {@link Channel}: numbered incoming lines and a way to write messages. Either side can dial or
- * listen; listening binds to loopback unless the caller names another host.
+ * {@link Channel}: numbered incoming lines and a way to write messages, within the channel's bounds.
+ * Either side can dial or listen; listening binds to loopback unless the caller names another host,
+ * and every accepted socket passes the {@link ConnectionGate} (connection cap, handshake clock)
+ * before a byte of it is read.
  */
-import { createServer as createTcpServer, connect as tcpConnect, type Server as NetServer, type Socket } from 'node:net';
-import { connect as tlsConnect, createServer as createTlsServer } from 'node:tls';
-import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createTcpServer, connect as tcpConnect, isIP, type Socket } from 'node:net';
+import { connect as tlsConnect, createSecureContext, TLSSocket } from 'node:tls';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { WebSocket, WebSocketServer } from 'ws';
-import { encode, LineDecoder, type WireMessage } from './protocol';
+import { WebSocket } from 'ws';
+import { Channel, type ChannelLimits, type Notice } from './channel';
+import { ConnectionGate, type Closer, type GateCounts, type GateLimits } from './gate';
+import { encode } from './protocol';
+import { httpRefusal, WsAcceptor, wsChannel } from './websocket';
+
+export { Channel, type ChannelHandlers, type Notice } from './channel';
 
 export type TransportKind = 'tcp' | 'ws';
 
@@ -29,77 +35,7 @@ export interface Endpoint {
   readonly tls?: TlsFiles;
 }
 
-export interface ChannelHandlers {
-  line(line: string, lineNo: number): void;
-  /** The peer went away or the transport failed (`error` set), or we closed it. */
-  closed(error?: Error): void;
-}
-
-/** A connection carrying one protocol session. */
-export class Channel {
-  private handlers: ChannelHandlers | undefined;
-  private readonly early: (() => void)[] = [];
-  private ended = false;
-  private readonly decoder = new LineDecoder((line, n) => {
-    // Once started, straight to the handlers (no closure per line); before, kept in order.
-    if (this.handlers) this.handlers.line(line, n);
-    else this.early.push(() => this.handlers?.line(line, n));
-  });
-
-  constructor(readonly peer: string, private readonly io: { write(text: string): void; end(): void; destroy(): void; hold?(keep: boolean): void }) {}
-
-  /** Whether this connection keeps the process alive (parked listen-mode connections do not). */
-  hold(keep: boolean): void {
-    this.io.hold?.(keep);
-  }
-
-  /** Attach the handlers; anything that arrived before is delivered now, in order. */
-  start(handlers: ChannelHandlers): void {
-    this.handlers = handlers;
-    for (const deliver of this.early.splice(0)) deliver();
-  }
-
-  write(message: WireMessage): void {
-    if (!this.ended) this.io.write(encode(message));
-  }
-
-  get isOpen(): boolean {
-    return !this.ended;
-  }
-
-  /** Graceful end; the transport is destroyed if the peer does not finish within a second. */
-  close(): void {
-    if (this.ended) return;
-    this.io.end();
-    setTimeout(() => this.io.destroy(), 1000).unref();
-  }
-
-  /** @internal transport callbacks */
-  received(chunk: string): void {
-    try {
-      this.decoder.push(chunk);
-    } catch (e) {
-      this.failed(e as Error);
-      this.io.destroy();
-    }
-  }
-
-  /** @internal */
-  failed(error?: Error): void {
-    if (this.ended) return;
-    this.ended = true;
-    const pending = this.decoder.pending.trim();
-    const why = error ?? (pending ? new Error(`the connection ended inside a message (truncated line ${pending.slice(0, 200)})`) : undefined);
-    this.dispatch(() => this.handlers?.closed(why));
-  }
-
-  private dispatch(deliver: () => void): void {
-    if (this.handlers) deliver();
-    else this.early.push(deliver);
-  }
-}
-
-function socketChannel(socket: Socket): Channel {
+function socketChannel(socket: Socket, limits: ChannelLimits, notice?: Notice): Channel {
   // Messages written in one turn of the event loop (the events and acks of every request that
   // arrived in one chunk) leave in one write, just after the turn: a system call per message cost
   // more than the message (bench/RESULTS.md).
@@ -110,38 +46,30 @@ function socketChannel(socket: Socket): Channel {
     pending = '';
     if (socket.writable) socket.write(text);
   };
-  const channel = new Channel(`${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`, {
+  const address = socket.remoteAddress ?? '?';
+  const channel = new Channel(`${address}:${socket.remotePort ?? '?'}`, address, {
     write: (text) => {
       if (pending === '') setImmediate(flush);
       pending += text;
     },
-    end: () => {
+    end: (_why, done) => {
       flush();
-      socket.end();
+      socket.end(done);
     },
     destroy: () => {
       flush();
       socket.destroy();
     },
+    buffered: () => pending.length + socket.writableLength,
+    pause: () => socket.pause(),
+    resume: () => socket.resume(),
     hold: (keep) => (keep ? socket.ref() : socket.unref()),
-  });
+  }, limits, notice);
   socket.setEncoding('utf8');
   socket.setNoDelay(true);
   socket.on('data', (chunk: string) => channel.received(chunk));
   socket.on('error', (e) => channel.failed(e));
   socket.on('close', () => channel.failed());
-  return channel;
-}
-
-function wsChannel(ws: WebSocket, peer: string): Channel {
-  const channel = new Channel(peer, { write: (text) => ws.send(text), end: () => ws.close(1000), destroy: () => ws.terminate() });
-  ws.on('message', (data, isBinary) => {
-    // One message per frame; a frame is turned into a line so both transports share the numbering.
-    const text = isBinary ? '' : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8');
-    channel.received(text.endsWith('\n') ? text : `${text}\n`);
-  });
-  ws.on('error', (e) => channel.failed(e));
-  ws.on('close', () => channel.failed());
   return channel;
 }
 
@@ -151,7 +79,7 @@ function wsUrl(endpoint: Endpoint): string {
 }
 
 /** Dial a listening peer; rejects after `timeoutMs`. */
-export function dial(endpoint: Endpoint, timeoutMs: number): Promise<Channel> {
+export function dial(endpoint: Endpoint, timeoutMs: number, limits: ChannelLimits): Promise<Channel> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`no connection to ${describeEndpoint(endpoint)} within ${timeoutMs} ms`)), timeoutMs);
     let abort: () => void = () => undefined;
@@ -166,24 +94,24 @@ export function dial(endpoint: Endpoint, timeoutMs: number): Promise<Channel> {
     };
     if (endpoint.transport === 'ws') {
       const ca = endpoint.tls?.ca ? readFileSync(endpoint.tls.ca) : undefined;
-      const ws = new WebSocket(wsUrl(endpoint), { handshakeTimeout: timeoutMs, ...(ca ? { ca } : {}) });
+      const ws = new WebSocket(wsUrl(endpoint), { handshakeTimeout: timeoutMs, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, ...(ca ? { ca } : {}) });
       abort = () => ws.terminate();
       ws.once('error', fail);
       ws.once('open', () => {
         ws.off('error', fail);
-        done(wsChannel(ws, wsUrl(endpoint)));
+        done(wsChannel(ws, wsUrl(endpoint), endpoint.host, limits));
       });
       return;
     }
     const tls = endpoint.tls;
     const socket = tls
-      ? tlsConnect({ host: endpoint.host, port: endpoint.port, ...(tls.ca ? { ca: readFileSync(tls.ca) } : {}), servername: endpoint.host })
+      ? tlsConnect({ host: endpoint.host, port: endpoint.port, ...(tls.ca ? { ca: readFileSync(tls.ca) } : {}), ...(isIP(endpoint.host) ? {} : { servername: endpoint.host }) })
       : tcpConnect({ host: endpoint.host, port: endpoint.port });
     abort = () => socket.destroy();
     socket.once('error', fail);
     socket.once(tls ? 'secureConnect' : 'connect', () => {
       socket.off('error', fail);
-      done(socketChannel(socket));
+      done(socketChannel(socket, limits));
     });
   });
 }
@@ -191,50 +119,87 @@ export function dial(endpoint: Endpoint, timeoutMs: number): Promise<Channel> {
 export interface Listener {
   readonly port: number;
   readonly host: string;
+  /** Connections open now, the most at once, and those refused, evicted or timed out before their hello. */
+  counts(): GateCounts;
   close(): Promise<void>;
   /** Do not keep the process alive just for this listener (the harness's listen mode). */
   unref(): void;
 }
 
-/** Accept connections; every accepted connection becomes a channel handed to `accept`. */
-export function listen(endpoint: Endpoint, accept: (channel: Channel) => void): Promise<Listener> {
-  const tls = endpoint.tls;
-  const secure = tls?.cert && tls.key ? { cert: readFileSync(tls.cert), key: readFileSync(tls.key) } : undefined;
-  if (endpoint.transport === 'ws') {
-    const http = secure ? createHttpsServer(secure) : undefined;
-    const wss = http ? new WebSocketServer({ server: http, path: endpoint.path ?? '/' }) : new WebSocketServer({ host: endpoint.host, port: endpoint.port, path: endpoint.path ?? '/' });
-    wss.on('connection', (ws, req) => accept(wsChannel(ws, `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`)));
-    const closeWs = (): Promise<void> => new Promise((r) => {
-      for (const c of wss.clients) c.terminate();
-      wss.close(() => (http ? http.close(() => r()) : r()));
-    });
-    if (http) return bound(http, endpoint, closeWs);
-    return new Promise((resolve, reject) => {
-      wss.once('error', reject);
-      wss.once('listening', () => {
-        const { port } = wss.address() as AddressInfo;
-        resolve({ port, host: endpoint.host, close: closeWs, unref: () => undefined });
-      });
-    });
-  }
-  const sockets = new Set<Socket>();
-  const onSocket = (socket: Socket): void => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-    accept(socketChannel(socket));
-  };
-  const server = secure ? createTlsServer(secure, onSocket) : createTcpServer(onSocket);
-  return bound(server, endpoint, () => new Promise((r) => {
-    for (const s of sockets) s.destroy();
-    server.close(() => r());
-  }));
+export interface ListenOptions {
+  readonly limits: ChannelLimits & GateLimits;
+  /** What peers made the endpoint do (refusals, timeouts, oversized messages, dropped peers), to log. */
+  readonly notice?: Notice;
 }
 
-function bound(server: NetServer, endpoint: Endpoint, close: () => Promise<void>): Promise<Listener> {
+/**
+ * How a socket that has not become a channel yet is told why it is closed: an error line (TCP), an
+ * HTTP status with the reason (WebSocket, before the upgrade), or nothing readable (TLS: no clear
+ * text reaches a TLS client; the refusal is logged).
+ */
+function rawCloser(socket: Socket, how: 'line' | 'http' | 'none'): Closer {
+  return (code, message) => {
+    if (how === 'line') socket.end(encode({ type: 'error', of: 'hello', code, message }), () => socket.destroy());
+    else if (how === 'http') httpRefusal(socket, code === 'handshake-timeout' ? '408 Request Timeout' : '503 Service Unavailable', message);
+    else socket.destroy();
+  };
+}
+
+/** Accept connections; every admitted connection becomes a channel handed to `accept`. */
+export function listen(endpoint: Endpoint, accept: (channel: Channel) => void, options: ListenOptions): Promise<Listener> {
+  const { limits, notice } = options;
+  const tls = endpoint.tls;
+  const secureContext = tls?.cert && tls.key ? createSecureContext({ cert: readFileSync(tls.cert), key: readFileSync(tls.key) }) : undefined;
+  const gate = new ConnectionGate(limits, (kind, address, detail) => notice?.(kind, address, `${address}: ${detail}`));
+  const ws = endpoint.transport === 'ws' ? new WsAcceptor(endpoint.path ?? '/', limits, notice, accept) : undefined;
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined); // reported by the channel once there is one; before, the gate's clock ends it
+    const address = socket.remoteAddress ?? '?';
+    const peer = `${address}:${socket.remotePort ?? '?'}`;
+    const entry = gate.enter(address, rawCloser(socket, secureContext ? 'none' : ws ? 'http' : 'line'));
+    if (!entry) return;
+    socket.once('close', () => {
+      sockets.delete(socket);
+      entry.leave();
+    });
+    const admitted = (stream: Socket): void => {
+      if (ws) return ws.take(stream, entry, peer, address);
+      const channel = socketChannel(stream, limits, notice);
+      channel.entry = entry;
+      entry.closer = (code, message) => channel.refuse({ of: 'hello', code, message }, true);
+      accept(channel);
+      return undefined;
+    };
+    if (!secureContext) return admitted(socket);
+    const secure = new TLSSocket(socket, { isServer: true, secureContext });
+    let ready = false;
+    secure.on('error', (e: Error) => {
+      if (ready) return; // the channel's own listener reports it
+      notice?.('TLS handshake failed', address, `${peer}: ${e.message}`);
+      socket.destroy();
+    });
+    secure.once('secure', () => {
+      ready = true;
+      admitted(secure);
+    });
+    return undefined;
+  });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(endpoint.port, endpoint.host, () => {
-      resolve({ port: (server.address() as AddressInfo).port, host: endpoint.host, close, unref: () => server.unref() });
+      resolve({
+        port: (server.address() as AddressInfo).port,
+        host: endpoint.host,
+        counts: () => gate.counts(),
+        close: () => new Promise((r) => {
+          for (const s of sockets) s.destroy();
+          ws?.close();
+          server.close(() => r());
+        }),
+        unref: () => server.unref(),
+      });
     });
   });
 }

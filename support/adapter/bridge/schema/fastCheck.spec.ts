@@ -8,9 +8,11 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { ATTRIBUTES } from '../../../model/catalogue';
 import { ENUMS } from '../../../model/enums';
-import { compiled, decodeLine } from '../protocol';
+import { WireSchemas } from '../protocol';
 import { compileCheck, Unsupported } from './fastCheck';
 
+/** The published schemas, compiled once for this file. */
+const schemas = new WireSchemas();
 const NAMES = [...ATTRIBUTES.keys()];
 const SPELLINGS = Object.values(ENUMS).flatMap((e) => [...Object.keys(e.values), ...e.prefixes.map((p) => `${p}${Object.keys(e.values)[0] ?? ''}`)]);
 
@@ -67,7 +69,7 @@ const TYPES = ['event', 'request', 'ack', 'error', 'close'] as const;
 
 /** A message of one type: its schema's fields, each usually good and sometimes an edge value; now and then a field is missing or extra. */
 const message = fc.constantFrom(...TYPES).chain((type) => {
-  const schema = compiled().get(type)?.full.schema as { properties: Record<string, unknown>; required?: string[] };
+  const schema = schemas.get(type)?.full.schema as { properties: Record<string, unknown>; required?: string[] };
   const fields = Object.keys(schema.properties).filter((k) => k !== 'type');
   const arbs: Record<string, fc.Arbitrary<unknown>> = { type: fc.oneof(fc.constant(type), fc.constant(type), fc.constant('other')) };
   for (const f of fields) arbs[f] = fc.oneof({ weight: 12, arbitrary: good[f] ?? scalar }, { weight: 1, arbitrary: edge[f] ?? scalar });
@@ -81,7 +83,7 @@ const wire = (x: unknown): unknown => JSON.parse(JSON.stringify(x)) as unknown;
 
 describe('fast schema check', () => {
   it('decides as Ajv does on generated messages, valid and not', () => {
-    const checks = compiled();
+    const checks = schemas;
     const seen = { accepted: 0, refused: 0 };
     fc.assert(fc.property(message, (raw) => {
       const m = wire(raw) as { type?: unknown };
@@ -97,7 +99,7 @@ describe('fast schema check', () => {
   });
 
   it('decides as Ajv does on events whose every attribute is a known one with a generated value', () => {
-    const v = compiled().get('event');
+    const v = schemas.get('event');
     assert.ok(v);
     fc.assert(fc.property(fc.dictionary(fc.constantFrom(...NAMES), fc.oneof(scalar, value), { maxKeys: 15 }), (attrs) => {
       const m = wire({ type: 'event', name: 'EventRinging', dn: '7001', attributes: attrs });
@@ -106,14 +108,14 @@ describe('fast schema check', () => {
   });
 
   it('accepts the events the simulator sends (the fast path is the one taken)', () => {
-    const v = compiled().get('event');
+    const v = schemas.get('event');
     assert.ok(v);
     const m = { type: 'event', name: 'EventEstablished', dn: '7002', attributes: { ConnID: '006b02a6f6e10001', CallID: '1', CallType: 'Internal', ThisDN: '7002', ThisDNRole: 'Destination', OtherDN: '7001', OtherDNRole: 'Origination', ReferenceID: 2, UserData: [{ key: 'a', value: [{ key: 'b', value: 1 }] }], TimeinSecs: 1767258000, TimeinuSecs: 10000 } };
     assert.equal(v.fast(m), true);
   });
 
   it('an invalid message is still reported with Ajv\'s reasons', () => {
-    const r = decodeLine(JSON.stringify({ type: 'event', name: 'EventRinging', attributes: { ConnID: 'not hex', CallType: 'Internal' } }));
+    const r = schemas.decode(JSON.stringify({ type: 'event', name: 'EventRinging', attributes: { ConnID: 'not hex', CallType: 'Internal' } }));
     assert.equal(r.ok, false);
     assert.match(r.ok ? '' : r.problem, /^invalid event: \/attributes\/ConnID must match pattern/);
   });

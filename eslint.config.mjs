@@ -30,4 +30,36 @@ export default tseslint.config(
     files: ['**/*.spec.ts'],
     rules: { '@typescript-eslint/no-floating-promises': 'off', 'max-lines': 'off' },
   },
+  ...layers(),
 );
+
+/**
+ * The layers of support/ (README "Layout"), as import bans: model (depends on nothing) → matching,
+ * simulator → spec, config → adapter, trace, report → world → cli. Commands (support/cli) are on
+ * top and nothing imports them; steps never know which adapter runs. Specs may reach upwards (they
+ * run whole paths), but not into the commands either.
+ */
+function layers() {
+  const ban = (folders, message) => ({ group: folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]), message });
+  const noCli = ban(['cli'], 'support/cli holds the commands: nothing imports them (move what they share below them)');
+  const rule = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns: [noCli, ...patterns] }] });
+  const below = (files, folders) => ({
+    files, ignores: ['**/*.spec.ts'],
+    rules: rule(ban(folders, `${files.join(', ')}: a lower layer than ${folders.join(', ')}, so it must not import them`)),
+  });
+  const above = ['world', 'mutation', 'selftest', 'report'];
+  return [
+    { files: ['support/**/*.ts', 'steps/**/*.ts', 'bench/**/*.ts'], ignores: ['support/cli/**'], rules: rule() },
+    below(['support/model/**'], ['matching', 'simulator', 'spec', 'config', 'adapter', 'trace', 'accel', ...above]),
+    below(['support/matching/**'], ['simulator', 'spec', 'config', 'adapter', 'trace', 'accel', ...above]),
+    below(['support/simulator/**'], ['matching', 'spec', 'config', 'trace', ...above]),
+    below(['support/spec/**'], ['simulator', 'config', 'adapter', 'trace', ...above]),
+    below(['support/config/**'], ['simulator', 'spec', 'trace', ...above]),
+    below(['support/adapter/**', 'support/trace/**', 'support/report/**'], ['world', 'mutation', 'selftest']),
+    below(['support/world/**', 'support/world.ts'], ['mutation', 'selftest']),
+    {
+      files: ['steps/**/*.ts'],
+      rules: rule(ban(['support/simulator', 'support/adapter'], 'steps never know which adapter runs: import the World, or a type of support/model')),
+    },
+  ];
+}

@@ -10,10 +10,11 @@ import { setDefaultTimeout, setWorldConstructor, World } from '@cucumber/cucumbe
 import { capabilityFor, type Action } from './world/actions';
 import { CallView } from './world/callView';
 import { returnToIdle } from './world/cleanup';
-import { loadProfile } from './cli/profile';
+import { loadProfile } from './config/profile';
+import type { RunConfig } from './config/runConfig';
 import { Parties } from './world/parties';
 import { AdapterSession } from './adapter/session';
-import { createAdapter, type AdapterChoice } from './adapter/select';
+import { createAdapter } from './adapter/select';
 import { supportsRequest, type PartyConfig } from './adapter/contract';
 import { ConformanceAssertionError, TestCompromisedError } from './errors';
 import type { AttrValue, ObservedEvent, TRequest } from './model/event';
@@ -25,16 +26,8 @@ import { formatEvent, renderDiff } from './report/diff';
 import { sideBySideHtml } from './report/scenarioDiagrams';
 import { covering, knownLog, loadKnownIssues, type Deviation, type ScenarioRef, deviationsOf } from './report/knownIssues';
 
-export interface WorldParameters extends AdapterChoice {
-  /** Per-step wait for events, in ms (default 3000). */
-  readonly timeoutMs?: number;
-  /** Quiet period before judging unexpected events, for adapters without `settled` (default 300). */
-  readonly settleMs?: number;
-  /** Path of the known-issues manifest (support/report/knownIssues.ts). */
-  readonly knownIssues?: string;
-  /** What the adapter connects to, as the conformance certificate names it ("SIP Server 8.1 lab"). */
-  readonly systemUnderTest?: string;
-}
+/** The world's parameters are the run configuration (support/config/runConfig.ts). */
+export type WorldParameters = RunConfig;
 
 /** The step being run, with its table's feature-file lines (set by the BeforeStep hook). */
 export interface StepLocation {

@@ -14,7 +14,7 @@ import { SimulatorAdapter } from '../simulator/SimulatorAdapter';
 import { createBridgeAdapter } from './bridge/BridgeAdapter';
 import { createReplayAdapter } from '../trace/ReplayAdapter';
 import { recording } from '../trace/RecordingAdapter';
-import { loadProfile } from '../cli/profile';
+import { loadProfile } from '../config/profile';
 import { profiled } from './profiled';
 import type { AdapterFactory, EventSourceAdapter } from './contract';
 
@@ -24,7 +24,7 @@ export interface AdapterChoice {
   readonly adapterOptions?: Readonly<Record<string, unknown>>;
   /** Append every request and event to this NDJSON trace (`--record`), for a later `--replay`. */
   readonly record?: string;
-  /** The lab profile (support/cli/profile.ts): feature DNs ↔ real DNs, agents, capabilities, clean-up. */
+  /** The lab profile (support/config/profile.ts): feature DNs ↔ real DNs, agents, capabilities, clean-up. */
   readonly profile?: string;
 }
 

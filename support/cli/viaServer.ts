@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { existsSync } from 'node:fs';
 import { UsageError } from '../errors';
-import type { RunConfig } from './config';
+import type { RunConfig } from '../config/runConfig';
 
 export const START_TIMEOUT_MS = 20_000;
 

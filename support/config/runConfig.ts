@@ -7,9 +7,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors';
-import type { WorldParameters } from '../world';
+import type { AdapterChoice } from '../adapter/select';
 
-export type RunConfig = WorldParameters;
+/** The run configuration; the World's parameters (support/world.ts) are exactly these. */
+export interface RunConfig extends AdapterChoice {
+  /** Per-step wait for events, in ms (default 3000). */
+  readonly timeoutMs?: number;
+  /** Quiet period before judging unexpected events, for adapters without `settled` (default 300). */
+  readonly settleMs?: number;
+  /** Path of the known-issues manifest (support/report/knownIssues.ts). */
+  readonly knownIssues?: string;
+  /** What the adapter connects to, as the conformance certificate names it ("SIP Server 8.1 lab"). */
+  readonly systemUnderTest?: string;
+}
 
 const KEYS: Readonly<Record<string, (v: unknown) => string | undefined>> = {
   adapter: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must be "simulator" or a path to an adapter module'),
@@ -18,7 +28,7 @@ const KEYS: Readonly<Record<string, (v: unknown) => string | undefined>> = {
   systemUnderTest: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must name the system under test (shown on the certificate)'),
   knownIssues: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must be the path of a known-issues JSON file'),
   record: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must be the path of the NDJSON trace to write'),
-  profile: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must be the path of a lab profile JSON file (support/cli/profile.ts)'),
+  profile: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must be the path of a lab profile JSON file (support/config/profile.ts)'),
   settleMs: (v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10_000 ? undefined : 'must be an integer between 0 and 10000'),
 };
 

@@ -31,6 +31,19 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-floating-promises': 'off', 'max-lines': 'off' },
   },
   ...layers(),
+  {
+    // No mutable state at module scope: a cache or writer belongs to an object whose lifetime is
+    // visible (a run, a session, a search). Specs may keep their fixtures in test-file variables.
+    files: ['support/**/*.ts', 'steps/**/*.ts'],
+    // protocol.ts: its module-level validator cache becomes an object in issue 22's branch; drop this line with that merge.
+    ignores: ['**/*.spec.ts', 'support/adapter/bridge/protocol.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: 'Program > VariableDeclaration[kind=/^(let|var)$/]', message: 'no let/var at module scope: give the state an owner whose lifetime is visible (a run, a session)' },
+        { selector: 'Program > ExportNamedDeclaration > VariableDeclaration[kind=/^(let|var)$/]', message: 'no exported let/var: give the state an owner whose lifetime is visible (a run, a session)' },
+      ],
+    },
+  },
 );
 
 /**

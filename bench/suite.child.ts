@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { loadConfiguration, loadSupport, runCucumber, type IConfiguration } from '@cucumber/cucumber/api';
 import { Writable } from 'node:stream';
-import { allureResultsWritten, allureWriter } from '../support/report/allureWriter';
+import { AllureResults } from '../support/report/allureWriter';
 import { reply } from './child';
 
 type JsonObject = IConfiguration['formatOptions'];
@@ -31,14 +31,15 @@ function redirect(format: string, outDir: string): string {
 }
 
 /** The profile's Allure writer (support/report/allureWriter.ts), writing into `dir` instead. */
-function writerInto(options: JsonObject, dir: string): JsonObject {
-  return options.writer === undefined ? {} : { writer: allureWriter(dir) as unknown as JsonObject };
+function writerInto(options: JsonObject, results: AllureResults): JsonObject {
+  return options.writer === undefined ? {} : { writer: results as unknown as JsonObject };
 }
 
 reply(async (): Promise<SuiteChildResult> => {
   const [outDir, formats, ...paths] = process.argv.slice(2);
   if (!outDir || (formats !== 'all' && formats !== 'progress')) throw new Error('usage: suite.child.ts <outDir> all|progress [feature…]');
   const loading = process.hrtime.bigint();
+  const allure = new AllureResults(join(outDir, 'allure-results'));
   const profile = (await loadConfiguration({ profiles: ['default'] })).useConfiguration;
   const { runConfiguration } = await loadConfiguration({
     file: false,
@@ -47,7 +48,7 @@ reply(async (): Promise<SuiteChildResult> => {
       ...(paths.length ? { paths } : {}),
       // `progress`: the dev profile's formatters, to tell the formatters' share from the rest.
       format: formats === 'progress' ? ['progress'] : profile.format.map((f) => redirect(typeof f === 'string' ? f : f.join(':'), outDir)),
-      formatOptions: { ...profile.formatOptions, resultsDir: join(outDir, 'allure-results'), ...writerInto(profile.formatOptions, join(outDir, 'allure-results')) },
+      formatOptions: { ...profile.formatOptions, resultsDir: join(outDir, 'allure-results'), ...writerInto(profile.formatOptions, allure) },
     },
   });
   const support = await loadSupport(runConfiguration);
@@ -60,7 +61,7 @@ reply(async (): Promise<SuiteChildResult> => {
   });
   // The Allure results are written in the background: the run is over when they are on disk.
   const ran = process.hrtime.bigint();
-  const unwritten = await allureResultsWritten();
+  const unwritten = await allure.written();
   const done = process.hrtime.bigint();
   return { ms: Number(done - started) / 1e6, filesWaitMs: Number(done - ran) / 1e6, loadMs, scenarios, passed: success && unwritten.length === 0 };
 });

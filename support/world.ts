@@ -68,6 +68,11 @@ export class ConformanceWorld extends World<WorldParameters> {
     return this.session?.adapter.name;
   }
 
+  /** Sequence number of the first event the stimulus can have caused (the ones before answered the Givens). */
+  get stimulusFrom(): number {
+    return this.baseline + 1;
+  }
+
   declare(party: PartyConfig): void {
     if (this.session?.isOpen) throw new TestCompromisedError('parties must be declared before the first action');
     this.parties.declare(party);

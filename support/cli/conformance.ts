@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
-import { allureResultsWritten } from '../report/allureWriter';
+import { AllureResults } from '../report/allureWriter';
 import { EXIT, UsageError } from '../errors';
 import { featureFiles, formatProblem, validateFeatureFiles } from '../spec/validateFeatures';
 import { loadRunConfig, type RunConfig } from '../config/runConfig';
@@ -84,10 +84,12 @@ async function runOnce({ config, tags, name, report, features }: ReturnType<type
     provided: { worldParameters: JSON.parse(JSON.stringify(config)) as Record<string, never>, ...(tags ? { tags } : {}), ...(name ? { name: [name] } : {}) },
   });
   if (features !== 'features') runConfiguration.sources.paths = [features];
+  // This run's Allure results: written in the background, awaited before the report is generated.
+  const allure = new AllureResults('reports/allure-results');
   const collector = new OutcomeCollector();
   const diagrams = new DiagramFiles();
-  await runCucumber(runConfiguration, undefined, (e) => { collector.onMessage(e); diagrams.onMessage(e); });
-  const unwritten = await allureResultsWritten();
+  await runCucumber(allure.into(runConfiguration), undefined, (e) => { collector.onMessage(e); diagrams.onMessage(e); });
+  const unwritten = await allure.written();
   const summary = summarise(collector.outcomes(), config.adapter ?? 'reference simulator', new Date().toISOString());
   writeFileSync('reports/summary.json', JSON.stringify(summary, null, 2));
   const text = renderSummary(summary);

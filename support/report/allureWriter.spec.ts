@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { allureResultsWritten, allureWriter } from './allureWriter';
+import { AllureResults } from './allureWriter';
 
-type Writer = ReturnType<typeof allureWriter>;
+type Writer = AllureResults;
 type Result = Parameters<Writer['writeResult']>[0];
 type Container = Parameters<Writer['writeGroup']>[0];
 type Fixture = Container['afters'][number];
@@ -17,7 +17,7 @@ const result = (uuid: string): Result => ({ uuid, name: uuid, status: 'passed', 
 test('the Allure writer writes the same files as Allure\'s own, in the background, and says when they are on disk', async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'cmc-allure-')), 'results');
   try {
-    const writer = allureWriter(dir);
+    const writer = new AllureResults(dir);
     writer.writeResult({ uuid: 'r1', name: 'a scenario' } as Parameters<typeof writer.writeResult>[0]);
     writer.writeGroup({ uuid: 'g1', children: ['r1'], befores: [], afters: [] });
     writer.writeAttachment('a1-attachment.svg', Buffer.from('<svg/>'));
@@ -26,7 +26,7 @@ test('the Allure writer writes the same files as Allure\'s own, in the backgroun
     writer.writeAttachmentFromPath('a2-attachment.txt', source);
     writer.writeEnvironmentInfo({ node: 'v20' });
     writer.writeCategoriesDefinitions([{ name: 'Not conformant' }]);
-    assert.deepEqual(await allureResultsWritten(), []);
+    assert.deepEqual(await writer.written(), []);
     assert.deepEqual(JSON.parse(readFileSync(join(dir, 'r1-result.json'), 'utf8')), { uuid: 'r1', name: 'a scenario' });
     assert.deepEqual((JSON.parse(readFileSync(join(dir, 'g1-container.json'), 'utf8')) as { children: string[] }).children, ['r1']);
     assert.equal(readFileSync(join(dir, 'a1-attachment.svg'), 'utf8'), '<svg/>');
@@ -38,19 +38,22 @@ test('the Allure writer writes the same files as Allure\'s own, in the backgroun
   }
 });
 
-test('a result that cannot be written is reported, with its path, and makes the run exit 2', async () => {
+test('a result that cannot be written is printed at once and reported to the run, with its path; the process exit code is the run\'s to set', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cmc-allure-'));
   const exitCode = process.exitCode;
   const errors: string[] = [];
   const original = console.error;
   console.error = (message: string) => errors.push(message);
   try {
-    allureWriter(dir).writeAttachment('no-such-dir/x-attachment.svg', Buffer.from('<svg/>'));
-    const failures = await allureResultsWritten();
+    const writer = new AllureResults(dir);
+    writer.writeAttachment('no-such-dir/x-attachment.svg', Buffer.from('<svg/>'));
+    const failures = await writer.written();
     assert.equal(failures.length, 1);
     assert.match(failures[0] ?? '', /could not write the Allure results: .*no-such-dir\/x-attachment\.svg: ENOENT/);
     assert.deepEqual(errors, failures);
-    assert.equal(process.exitCode, 2);
+    assert.equal(process.exitCode, exitCode);
+    // Another run's writer knows nothing of this one's failures.
+    assert.deepEqual(await new AllureResults(dir).written(), []);
   } finally {
     console.error = original;
     process.exitCode = exitCode;
@@ -61,14 +64,14 @@ test('a result that cannot be written is reported, with its path, and makes the 
 test('a scenario whose hook failed is failed in its Allure result too, with the hook\'s message; a passed or skipped hook changes nothing', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cmc-allure-'));
   try {
-    const writer = allureWriter(dir);
+    const writer = new AllureResults(dir);
     // As allure-cucumberjs does: the result, then in the same turn a container per hook.
     writer.writeResult(result('extras'));
     writer.writeGroup({ uuid: 'c1', children: ['extras'], befores: [fixture('passed')], afters: [] });
     writer.writeGroup({ uuid: 'c2', children: ['extras'], befores: [], afters: [fixture('failed', { message: 'Not conformant: events that the model does not expect arrived after the stimulus' })] });
     writer.writeResult(result('clean'));
     writer.writeGroup({ uuid: 'c3', children: ['clean'], befores: [fixture('skipped')], afters: [fixture('passed')] });
-    assert.deepEqual(await allureResultsWritten(), []);
+    assert.deepEqual(await writer.written(), []);
     const read = (uuid: string): { status: string; statusDetails: { message?: string } } =>
       JSON.parse(readFileSync(join(dir, `${uuid}-result.json`), 'utf8')) as { status: string; statusDetails: { message?: string } };
     assert.equal(read('extras').status, 'failed');
@@ -83,13 +86,13 @@ test('a scenario whose hook failed is failed in its Allure result too, with the 
 test('a scenario\'s hook containers are written as one, with every set-up and tear-down; a container of several results is written as it is', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cmc-allure-'));
   try {
-    const writer = allureWriter(dir);
+    const writer = new AllureResults(dir);
     const named = (name: string): Fixture => fixture('passed', { name });
     writer.writeResult(result('r1'));
     writer.writeGroup({ uuid: 'before', children: ['r1'], befores: [named('open the adapter')], afters: [] });
     writer.writeGroup({ uuid: 'after', children: ['r1'], befores: [], afters: [named('check extras'), named('close')] });
     writer.writeGroup({ uuid: 'shared', children: ['r1', 'r2'], befores: [named('global')], afters: [] });
-    assert.deepEqual(await allureResultsWritten(), []);
+    assert.deepEqual(await writer.written(), []);
     assert.deepEqual(readdirSync(dir).sort(), ['before-container.json', 'r1-result.json', 'shared-container.json']);
     const merged = JSON.parse(readFileSync(join(dir, 'before-container.json'), 'utf8')) as Container;
     assert.deepEqual(merged.children, ['r1']);

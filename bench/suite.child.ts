@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { loadConfiguration, loadSupport, runCucumber, type IConfiguration } from '@cucumber/cucumber/api';
 import { Writable } from 'node:stream';
-import { AllureResults } from '../support/report/allureWriter';
+import { AllureResults } from '../support/accel/allureResults';
 import { reply } from './child';
 
 type JsonObject = IConfiguration['formatOptions'];
@@ -30,7 +30,7 @@ function redirect(format: string, outDir: string): string {
   return m ? `${m[1] ?? ''}:${join(outDir, m[2] ?? 'out')}` : format;
 }
 
-/** The profile's Allure writer (support/report/allureWriter.ts), writing into `dir` instead. */
+/** The profile's Allure writer (support/accel/allureResults.ts), writing into `dir` instead. */
 function writerInto(options: JsonObject, results: AllureResults): JsonObject {
   return options.writer === undefined ? {} : { writer: results as unknown as JsonObject };
 }

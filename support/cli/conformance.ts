@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
-import { AllureResults } from '../report/allureWriter';
+import { AllureResults } from '../accel/allureResults';
 import { EXIT, UsageError } from '../errors';
 import { featureFiles, formatProblem, validateFeatureFiles } from '../spec/validateFeatures';
 import { loadRunConfig, type RunConfig } from '../config/runConfig';

@@ -16,8 +16,8 @@ import { LineSplitter, readTrace, type ReadOptions } from './read';
 import { LogParser } from './logParser';
 import { AT_HEADER, nativeHeader, nativeHeaderAt } from './nativeHeader';
 import type { TraceDiagnostics, TraceRecord } from './record';
-import { createTokenizer } from './tokenizer';
-import { tokenScalar } from './tokenParser';
+import { createTokenizer } from '../accel/trace/tokenizer';
+import { tokenScalar } from '../accel/trace/tokenParser';
 import { attributeInfo, nativeScalar, nativeValueOf, VALUE_READERS } from './values';
 
 const FIXTURES = join(__dirname, 'fixtures');

@@ -10,8 +10,8 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { normaliseAttributes } from '../model/event';
-import { readInWorker, type PieceSink, type WorkerSizes } from './readInWorker';
-import { TokenLogParser } from './tokenParser';
+import { readInWorker, type PieceSink, type WorkerSizes } from '../accel/trace/readInWorker';
+import { TokenLogParser } from '../accel/trace/tokenParser';
 import { kindOf, TraceDiagnostics, type RawValue, type TraceRecord } from './record';
 
 export interface ReadOptions {

@@ -14,7 +14,7 @@
  * functions it is given.
  */
 
-import { VALUE_READERS } from './values';
+import { VALUE_READERS } from '../../trace/values';
 
 /**
  * A line's token: {@link TokenLayout.stride} Int32 words. Word 0 is the kind; words 1 and 2 say

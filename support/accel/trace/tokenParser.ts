@@ -7,12 +7,12 @@
  * record), is read from its text by the general path; not tried in place first, as pushRange
  * would: the tokenizer has already found it is no attribute line and no header it can read.
  */
-import type { AttributeKind } from '../model/catalogue';
-import { LogParser, type Builder } from './logParser';
-import type { RawValue } from './record';
-import { detached } from './shape';
+import type { AttributeKind } from '../../model/catalogue';
+import { LogParser, type Builder } from '../../trace/logParser';
+import type { RawValue } from '../../trace/record';
+import { detached } from '../../trace/shape';
 import { TOKEN_LAYOUT } from './tokenizer';
-import { nativeValueOf, remember, type AttributeInfo } from './values';
+import { nativeValueOf, remember, type AttributeInfo } from '../../trace/values';
 
 const { stride: STRIDE, attribute: ATTRIBUTE, header: HEADER, pair: PAIR, pairValue: PV, flags: F } = TOKEN_LAYOUT;
 const LENGTH_MASK = (1 << F.lengthShift) - 1;

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { AllureResults } from './allureWriter';
+import { AllureResults } from './allureResults';
 
 type Writer = AllureResults;
 type Result = Parameters<Writer['writeResult']>[0];

@@ -48,7 +48,7 @@ test('a file that cannot be written is reported with its path and reason; the ot
 
 test('a process that ends without waiting still writes every file handed over (the worker keeps it alive), and an idle worker does not keep it alive', () => inScratch((dir) => {
   const program = [
-    "const { BackgroundFiles } = require('./support/report/backgroundFiles.ts');",
+    "const { BackgroundFiles } = require('./support/accel/backgroundFiles.ts');",
     'const files = new BackgroundFiles((m) => { console.error(m); process.exitCode = 3; });',
     `for (let i = 0; i < 500; i += 1) files.write(${JSON.stringify(dir)} + '/' + i + '.txt', 'file ' + i);`,
   ].join('\n');

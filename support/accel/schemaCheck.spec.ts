@@ -6,10 +6,10 @@
 import { describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { ATTRIBUTES } from '../../../model/catalogue';
-import { ENUMS } from '../../../model/enums';
-import { compiled, decodeLine } from '../protocol';
-import { compileCheck, Unsupported } from './fastCheck';
+import { ATTRIBUTES } from '../model/catalogue';
+import { ENUMS } from '../model/enums';
+import { compiled, decodeLine } from '../adapter/bridge/protocol';
+import { compileCheck, Unsupported } from './schemaCheck';
 
 const NAMES = [...ATTRIBUTES.keys()];
 const SPELLINGS = Object.values(ENUMS).flatMap((e) => [...Object.keys(e.values), ...e.prefixes.map((p) => `${p}${Object.keys(e.values)[0] ?? ''}`)]);

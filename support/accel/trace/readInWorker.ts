@@ -15,7 +15,7 @@
 import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createTokenizer, TOKEN_LAYOUT, type ValueReaders } from './tokenizer';
-import { hexAt, integerAt } from './values';
+import { hexAt, integerAt } from '../../trace/values';
 
 /** What the calling thread does with each piece of a block, in file order. */
 export interface PieceSink {

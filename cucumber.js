@@ -3,7 +3,7 @@
 const resultsDir = 'reports/allure-results';
 
 /**
- * Allure's results writer (support/accel/allureResults.ts) when `npx cucumber-js` runs this profile
+ * Allure's results writer (support/accel/index.ts allureResults) when `npx cucumber-js` runs this profile
  * itself: the writer thread keeps the process alive until every file is on disk, and a file it
  * cannot write is printed. `npm run conformance` gives its run a writer of its own and waits for it.
  * Allure takes a writer object here (a module path fails: the reporter runs as ESM). The module is
@@ -11,7 +11,7 @@ const resultsDir = 'reports/allure-results';
  */
 function resultsWriter(dir) {
   let writer;
-  const get = () => (writer ??= new (require('./support/accel/allureResults.ts').AllureResults)(dir));
+  const get = () => (writer ??= require('./support/accel/index.ts').allureResults(dir));
   const methods = ['writeResult', 'writeGroup', 'writeAttachment', 'writeAttachmentFromPath', 'writeEnvironmentInfo', 'writeCategoriesDefinitions', 'writeGlobals'];
   return Object.fromEntries(methods.map((m) => [m, (...args) => get()[m](...args)]));
 }

@@ -8,7 +8,8 @@
 import { join } from 'node:path';
 import { loadConfiguration, loadSupport, runCucumber, type IConfiguration } from '@cucumber/cucumber/api';
 import { Writable } from 'node:stream';
-import { AllureResults } from '../support/accel/allureResults';
+import { allureResults } from '../support/accel';
+import type { AllureResultsWriter } from '../support/report/allureResults';
 import { reply } from './child';
 
 type JsonObject = IConfiguration['formatOptions'];
@@ -30,8 +31,8 @@ function redirect(format: string, outDir: string): string {
   return m ? `${m[1] ?? ''}:${join(outDir, m[2] ?? 'out')}` : format;
 }
 
-/** The profile's Allure writer (support/accel/allureResults.ts), writing into `dir` instead. */
-function writerInto(options: JsonObject, results: AllureResults): JsonObject {
+/** The run's Allure writer (support/accel/index.ts), writing into `dir` instead of the profile's. */
+function writerInto(options: JsonObject, results: AllureResultsWriter): JsonObject {
   return options.writer === undefined ? {} : { writer: results as unknown as JsonObject };
 }
 
@@ -39,7 +40,7 @@ reply(async (): Promise<SuiteChildResult> => {
   const [outDir, formats, ...paths] = process.argv.slice(2);
   if (!outDir || (formats !== 'all' && formats !== 'progress')) throw new Error('usage: suite.child.ts <outDir> all|progress [feature…]');
   const loading = process.hrtime.bigint();
-  const allure = new AllureResults(join(outDir, 'allure-results'));
+  const allure = allureResults(join(outDir, 'allure-results'));
   const profile = (await loadConfiguration({ profiles: ['default'] })).useConfiguration;
   const { runConfiguration } = await loadConfiguration({
     file: false,

@@ -3,9 +3,17 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { Status } from 'allure-js-commons';
+import { AllureResults as ReferenceResults, type AllureResultsWriter } from '../report/allureResults';
 import { AllureResults } from './allureResults';
 
-type Writer = AllureResults;
+/** The fast path and its reference: the contract is that they write the same results. */
+const WRITERS: readonly (readonly [string, (dir: string) => AllureResultsWriter])[] = [
+  ['the fast writer', (dir) => new AllureResults(dir)],
+  ['the reference writer (allure-js-commons)', (dir) => new ReferenceResults(dir)],
+];
+
+type Writer = AllureResultsWriter;
 type Result = Parameters<Writer['writeResult']>[0];
 type Container = Parameters<Writer['writeGroup']>[0];
 type Fixture = Container['afters'][number];
@@ -14,10 +22,10 @@ const fixture = (status: string, extra: { message?: string; name?: string } = {}
   ({ ...(extra.name ? { name: extra.name } : {}), status, statusDetails: extra.message ? { message: extra.message } : {}, stage: 'finished', steps: [], attachments: [], parameters: [] }) as unknown as Fixture;
 const result = (uuid: string): Result => ({ uuid, name: uuid, status: 'passed', statusDetails: {} }) as unknown as Result;
 
-test('the Allure writer writes the same files as Allure\'s own, in the background, and says when they are on disk', async () => {
+for (const [label, make] of WRITERS) test(`${label} writes Allure's files and says when they are on disk`, async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'cmc-allure-')), 'results');
   try {
-    const writer = new AllureResults(dir);
+    const writer = make(dir);
     writer.writeResult({ uuid: 'r1', name: 'a scenario' } as Parameters<typeof writer.writeResult>[0]);
     writer.writeGroup({ uuid: 'g1', children: ['r1'], befores: [], afters: [] });
     writer.writeAttachment('a1-attachment.svg', Buffer.from('<svg/>'));
@@ -38,14 +46,14 @@ test('the Allure writer writes the same files as Allure\'s own, in the backgroun
   }
 });
 
-test('a result that cannot be written is printed at once and reported to the run, with its path; the process exit code is the run\'s to set', async () => {
+for (const [label, make] of WRITERS) test(`${label}: a result that cannot be written is printed at once and reported to the run, with its path; the process exit code is the run's to set`, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cmc-allure-'));
   const exitCode = process.exitCode;
   const errors: string[] = [];
   const original = console.error;
   console.error = (message: string) => errors.push(message);
   try {
-    const writer = new AllureResults(dir);
+    const writer = make(dir);
     writer.writeAttachment('no-such-dir/x-attachment.svg', Buffer.from('<svg/>'));
     const failures = await writer.written();
     assert.equal(failures.length, 1);
@@ -53,7 +61,7 @@ test('a result that cannot be written is printed at once and reported to the run
     assert.deepEqual(errors, failures);
     assert.equal(process.exitCode, exitCode);
     // Another run's writer knows nothing of this one's failures.
-    assert.deepEqual(await new AllureResults(dir).written(), []);
+    assert.deepEqual(await make(dir).written(), []);
   } finally {
     console.error = original;
     process.exitCode = exitCode;
@@ -61,10 +69,10 @@ test('a result that cannot be written is printed at once and reported to the run
   }
 });
 
-test('a scenario whose hook failed is failed in its Allure result too, with the hook\'s message; a passed or skipped hook changes nothing', async () => {
+for (const [label, make] of WRITERS) test(`${label}: a scenario whose hook failed is failed in its Allure result too, with the hook's message; a passed or skipped hook changes nothing`, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cmc-allure-'));
   try {
-    const writer = new AllureResults(dir);
+    const writer = make(dir);
     // As allure-cucumberjs does: the result, then in the same turn a container per hook.
     writer.writeResult(result('extras'));
     writer.writeGroup({ uuid: 'c1', children: ['extras'], befores: [fixture('passed')], afters: [] });
@@ -101,5 +109,28 @@ test('a scenario\'s hook containers are written as one, with every set-up and te
     assert.deepEqual((JSON.parse(readFileSync(join(dir, 'shared-container.json'), 'utf8')) as Container).children, ['r1', 'r2']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the fast writer and the reference write the same results, attachments and settings', async () => {
+  const dirs = WRITERS.map(() => mkdtempSync(join(tmpdir(), 'cmc-allure-')));
+  try {
+    const writers = WRITERS.map(([, make], i) => make(dirs[i] ?? ''));
+    for (const writer of writers) {
+      writer.writeResult(result('r1'));
+      writer.writeGroup({ uuid: 'c1', children: ['r1'], befores: [], afters: [fixture('failed', { message: 'Not conformant: extra events' })] });
+      writer.writeResult(result('r2'));
+      writer.writeGroup({ uuid: 'c3', children: ['r1', 'r2'], befores: [fixture('passed')], afters: [] });
+      writer.writeAttachment('a1-attachment.txt', Buffer.from('observed events'));
+      writer.writeEnvironmentInfo({ node: 'v20', os: 'linux' });
+      writer.writeCategoriesDefinitions([{ name: 'Not conformant', matchedStatuses: [Status.FAILED] }]);
+      assert.deepEqual(await writer.written(), []);
+    }
+    const files = (dir: string): Record<string, string> => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+    const [fast, reference] = dirs.map(files);
+    assert.deepEqual(fast, reference);
+    assert.match(fast?.['r1-result.json'] ?? '', /"status":"failed"/);
+  } finally {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
-import { AllureResults } from '../accel/allureResults';
+import { allureResults } from '../accel';
 import { EXIT, UsageError } from '../errors';
 import { featureFiles, formatProblem, validateFeatureFiles } from '../spec/validateFeatures';
 import { loadRunConfig, type RunConfig } from '../config/runConfig';
@@ -85,7 +85,7 @@ async function runOnce({ config, tags, name, report, features }: ReturnType<type
   });
   if (features !== 'features') runConfiguration.sources.paths = [features];
   // This run's Allure results: written in the background, awaited before the report is generated.
-  const allure = new AllureResults('reports/allure-results');
+  const allure = allureResults('reports/allure-results');
   const collector = new OutcomeCollector();
   const diagrams = new DiagramFiles();
   await runCucumber(allure.into(runConfiguration), undefined, (e) => { collector.onMessage(e); diagrams.onMessage(e); });

@@ -14,7 +14,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { PartyConfig, SiteConfig } from '../contract';
 import type { Envelope, TEvent } from '../../model/event';
 import { buildAttributesSchema } from './schema/attributesSchema';
-import { compileCheck, Unsupported, type Check, type Resolve } from '../../accel/schemaCheck';
+import { schemaCheck as compileCheck, Unsupported, type Check, type Resolve } from '../../accel';
 
 export const PROTOCOL = 'cmc-bridge';
 export const PROTOCOL_VERSION = 1;

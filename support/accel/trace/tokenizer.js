@@ -1,70 +1,54 @@
+'use strict';
 /**
  * The tokenizer of the two-thread log reader (see readInWorker.ts): it cuts a piece of a native
  * log into lines and says, for each, whether it is one of the lines that make up nearly all of a
  * native log — an attribute line (`<TAB>AttributeName<TABs>value`), a native header ending with
  * its message name (`@hh:mm:ss.f [0] …: message EventX`) or a UserData pair (`<TAB><TAB>'key'
- * <TAB>value`) — and where its parts are. It also
- * reads the value's number, the way values.ts would. The parser on the reading thread then only
- * looks at these tokens to build records; any line not classified here is read there, by the
- * parser's own path, from its text. So what a token says must be exactly what that path would
- * find (read.spec.ts checks records and diagnostics against the one-thread reader).
+ * <TAB>value`) — and where its parts are. It also reads the value's number, the way values.ts
+ * would. The parser on the reading thread then only looks at these tokens to build records; any
+ * line not classified here is read there, by the parser's own path, from its text. So what a token
+ * says must be exactly what that path would find (read.spec.ts checks records and diagnostics
+ * against the one-thread reader, tokenizer.spec.ts the number readers against values.ts).
  *
- * {@link createTokenizer} runs in a worker thread as source text (`toString()`, types already
- * stripped): it must not use anything from outside its own body but Node's globals and the
- * functions it is given.
+ * Plain JavaScript (its types are in tokenizer.d.ts): the reading thread (readerThread.js) loads it
+ * without a TypeScript loader, under ts-node and under plain node alike.
  */
-
-import { VALUE_READERS } from '../../trace/values';
 
 /**
- * A line's token: {@link TokenLayout.stride} Int32 words. Word 0 is the kind; words 1 and 2 say
- * where the line is (`text.slice(start, end)`, without its `\n`). An attribute line: 3 the
- * spelling's id, 4 where the value starts, 5 the value's flags with the spelling's length above
- * `lengthShift`. A header: 3 the message name's id, 4 where the name starts (it ends the line),
- * 5 where the time ends (it starts after the `@`). A UserData pair: 3 its depth (the key starts
- * after the depth's TABs and a quote), 4 where the key ends, 5 the value's start and kind (see
- * `pairValue`). Ids are given in order of first appearance.
+ * values.ts hexAt: `/^[0-9a-fA-F]+$/` and `parseInt(…, 16)` on `text.slice(start, end)` when the
+ * number has at most 13 significant digits; NaN otherwise. A copy, so that the thread needs nothing
+ * but this file; tokenizer.spec.ts holds it to the original.
  */
-export interface TokenLayout {
-  readonly stride: number;
-  /** The kinds (word 0). */
-  readonly other: number;
-  readonly attribute: number;
-  readonly header: number;
-  readonly pair: number;
-  /** How a pair's value is given (word 5, below `shift`; the value's start above it). */
-  readonly pairValue: { readonly text: number; readonly quoted: number; readonly int: number; readonly empty: number; readonly shift: number };
-  /** The value's flags: visible ASCII at both ends; starts with a quote; a whole `'quoted'` value; starts with `[`; an integer reading; a hex reading. */
-  readonly flags: { readonly visible: number; readonly quote: number; readonly quoted: number; readonly bracket: number; readonly int: number; readonly hex: number; readonly lengthShift: number };
+function hexAt(text, start, end) {
+  let i = start;
+  while (i < end - 1 && text.charCodeAt(i) === 48) i += 1;
+  if (end - i > 13) return NaN;
+  let sum = 0;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c | 32; // A–F to a–f (and nothing else into a–f)
+    const d = c >= 48 && c <= 57 ? c - 48 : lower >= 97 && lower <= 102 ? lower - 87 : -1;
+    if (d < 0) return NaN;
+    sum = sum * 16 + d;
+  }
+  return sum;
 }
 
-/** One piece cut into lines: text before `prefixEnd` ends a line begun earlier; text from `suffixStart` begins one that ends later. */
-export interface PieceCut {
-  readonly prefixEnd: number;
-  readonly suffixStart: number;
-  /** The tokens written, up to this word. */
-  readonly end: number;
+/** values.ts integerAt: `/^-?\d+$/` on `text.slice(start, end)` (at most 15 digits) → the number; NaN otherwise. A copy, as {@link hexAt}. */
+function integerAt(text, start, end) {
+  const negative = text.charCodeAt(start) === 45;
+  let i = negative ? start + 1 : start;
+  if (i >= end || end - i > 15) return NaN;
+  let sum = 0;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return NaN;
+    sum = sum * 10 + (c - 48);
+  }
+  return negative ? -sum : sum;
 }
 
-export interface Tokenizer {
-  readonly layout: TokenLayout;
-  /**
-   * Tokenizes the lines of `text` (an ASCII piece of the file without `\r`; `bytes` are its bytes)
-   * into `tokens` from word `at` on, two numbers per line into `numbers` (the integer and the hex
-   * reading of an attribute's value, at `2 × line`), at most up to word `limit`. `lineEnded`: the
-   * text before this piece ended a line. Undefined when the lines do not fit (the piece is then
-   * read as text).
-   */
-  tokenize(text: string, bytes: DataView, lineEnded: boolean, tokens: Int32Array, numbers: Float64Array, at: number, limit: number): PieceCut | undefined;
-}
-
-/** values.ts integerAt and hexAt (given, so that the worker's source text holds them too). */
-export interface ValueReaders {
-  integerAt(text: string, start: number, end: number): number;
-  hexAt(text: string, start: number, end: number): number;
-}
-
-export function createTokenizer(readers: ValueReaders): Tokenizer {
+function createTokenizer() {
   const STRIDE = 6;
   const [OTHER, ATTRIBUTE, HEADER, PAIR] = [0, 1, 2, 3];
   /** A pair's value: as text, `'quoted'`/`"quoted"`, an integer, empty; the value's start above these bits. */
@@ -80,18 +64,20 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
    * `startsWith` cost ~100 ns a line, most of the tokenizer's time), in front of a Map.
    */
   class Words {
-    private readonly ids = new Map<string, number>();
-    /** Each word's bytes, four to an Int32 (little-endian), the last one padded with zeros. */
-    private readonly packed: Int32Array[] = [];
-    private readonly lengths: number[] = [];
-    private readonly slots = new Int32Array(1024).fill(-1);
+    constructor() {
+      this.ids = new Map();
+      /** Each word's bytes, four to an Int32 (little-endian), the last one padded with zeros. */
+      this.packed = [];
+      this.lengths = [];
+      this.slots = new Int32Array(1024).fill(-1);
+    }
 
     /** The id of `text.slice(a, e)` if the table holds it (its bytes are `bytes`, a view of the same text). Else -1. */
-    cached(text: string, bytes: DataView, a: number, e: number): number {
+    cached(text, bytes, a, e) {
       const n = e - a;
       const id = this.slots[this.slot(text, a, e)] ?? -1;
       if (id < 0 || this.lengths[id] !== n) return -1;
-      const packed = this.packed[id] as Int32Array;
+      const packed = this.packed[id];
       let k = 0;
       for (; k + 4 <= n; k += 4) if (bytes.getInt32(a + k, true) !== packed[k >> 2]) return -1;
       for (let shift = 0; k < n; k += 1, shift += 8) if (bytes.getUint8(a + k) !== (((packed[k >> 2] ?? 0) >>> shift) & 255)) return -1;
@@ -99,7 +85,7 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
     }
 
     /** The id of the word `text.slice(a, e)` (not empty): new or known. -1 past the limit. */
-    id(text: string, a: number, e: number): number {
+    id(text, a, e) {
       const key = text.slice(a, e);
       let id = this.ids.get(key);
       if (id === undefined) {
@@ -116,26 +102,24 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
       return id;
     }
 
-    private slot(text: string, a: number, e: number): number {
+    slot(text, a, e) {
       const n = e - a;
       return (n * 131 + text.charCodeAt(e - 1) * 31 + text.charCodeAt(a + (n >> 1)) * 7 + text.charCodeAt(a + ((n * 3) >> 2))) & 1023;
     }
 
     /** The length of word `id`. */
-    length(id: number): number {
+    length(id) {
       return this.lengths[id] ?? 0;
     }
   }
   const spellings = new Words();
   const names = new Words();
 
-  const isWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-  const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-  const { integerAt, hexAt } = readers;
+  const isWord = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  const isLetter = (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
   /** The flags of the value `text.slice(from, end)`; its two readings go to `numbers[n]`, `numbers[n + 1]`. */
-  function value(text: string, from: number, end: number, numbers: Float64Array, n: number): number {
+  function value(text, from, end, numbers, n) {
     if (from >= end) return 0;
     const first = text.charCodeAt(from);
     const last = text.charCodeAt(end - 1);
@@ -150,7 +134,7 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
   }
 
   /** `<TAB>Name[\t ]+value`, Name `[A-Za-z]\w*`: the token's words 3–5, or false. */
-  function attribute(text: string, bytes: DataView, start: number, end: number, tokens: Int32Array, t: number, numbers: Float64Array): boolean {
+  function attribute(text, bytes, start, end, tokens, t, numbers) {
     // The usual line: a spelling seen before, then a TAB.
     const tab = text.indexOf('\t', start + 1);
     let id = tab > start + 1 && tab < end ? spellings.cached(text, bytes, start + 1, tab) : -1;
@@ -174,7 +158,7 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
   }
 
   /** `/@\d\d:\d\d:\d\d\.\d+ \[/y` at `start`, within the line: where it ends, or -1. */
-  function timeTag(text: string, start: number, end: number): number {
+  function timeTag(text, start, end) {
     if (start + 13 > end) return -1;
     for (let i = 1; i <= 8; i++) {
       const c = text.charCodeAt(start + i);
@@ -189,7 +173,7 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
   }
 
   /** nativeHeader.ts nativeHeaderAt, for a header that ends with its message name: the token's words 3–5, or false. */
-  function header(text: string, bytes: DataView, start: number, end: number, tokens: Int32Array, t: number): boolean {
+  function header(text, bytes, start, end, tokens, t) {
     const open = timeTag(text, start, end);
     if (open < 0) return false;
     const close = text.indexOf(']', open);
@@ -215,7 +199,7 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
    * a visible character last; a quoted value closed. The token's words 3–5: the depth (TABs), where
    * the key ends, and the value's start and kind; an integer's reading goes to `numbers`. Else false.
    */
-  function pair(text: string, start: number, end: number, tokens: Int32Array, t: number, numbers: Float64Array): boolean {
+  function pair(text, start, end, tokens, t, numbers) {
     let q = start;
     while (q < end && text.charCodeAt(q) === 9) q += 1;
     const close = q - start >= 2 ? pairKeyEnd(text, q, end) : -1;
@@ -231,7 +215,7 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
   }
 
   /** Where the `'key'` at `q` ends (its closing quote) when the pair is of the usual shape; else -1. */
-  function pairKeyEnd(text: string, q: number, end: number): number {
+  function pairKeyEnd(text, q, end) {
     const last = text.charCodeAt(end - 1);
     if (text.charCodeAt(q) !== 39 || !(last > 32 && last < 127)) return -1;
     const close = text.indexOf("'", q + 1);
@@ -241,7 +225,7 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
   }
 
   /** The kind of the pair value `text.slice(from, end)` (an integer's reading to `numbers[n]`), or -1 when the parser must say. */
-  function pairValue(text: string, from: number, end: number, numbers: Float64Array, n: number): number {
+  function pairValue(text, from, end, numbers, n) {
     if (from === end) return PAIR_EMPTY;
     const first = text.charCodeAt(from);
     if (first < 33) return -1; // other white space: left to trim()
@@ -252,7 +236,7 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
     return PAIR_INT;
   }
 
-  function tokenize(text: string, bytes: DataView, lineEnded: boolean, tokens: Int32Array, numbers: Float64Array, at: number, limit: number): PieceCut | undefined {
+  function tokenize(text, bytes, lineEnded, tokens, numbers, at, limit) {
     let start = 0;
     if (!lineEnded) {
       const lf = text.indexOf('\n');
@@ -288,4 +272,6 @@ export function createTokenizer(readers: ValueReaders): Tokenizer {
 }
 
 /** The layout, for the reading thread (the worker gets its own from its own tokenizer, the same). */
-export const TOKEN_LAYOUT: TokenLayout = createTokenizer(VALUE_READERS).layout;
+const TOKEN_LAYOUT = createTokenizer().layout;
+
+module.exports = { createTokenizer, TOKEN_LAYOUT, integerAt, hexAt };

@@ -14,7 +14,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-condition': 'off',
       '@typescript-eslint/no-confusing-void-expression': 'off',
       '@typescript-eslint/unbound-method': 'off',
-      'max-params': ['error', 9],
+      // Size caps, a step at a time toward the style anchors (/work/shared/guides/style-anchors.md:
+      // max-params 3, max-depth 2, 30 lines per function, complexity 5, 200 lines per file).
+      'max-params': ['error', 8],
+      'max-depth': ['error', 4],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
       'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
       complexity: ['error', 16],
       'no-console': 'off',
@@ -33,7 +37,12 @@ export default tseslint.config(
   },
   {
     files: ['**/*.spec.ts'],
-    rules: { '@typescript-eslint/no-floating-promises': 'off', 'max-lines': 'off' },
+    rules: { '@typescript-eslint/no-floating-promises': 'off', 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
+  {
+    // One closure per schema keyword set, moved here as it was (issue 21): to be split next.
+    files: ['support/accel/schemaCheck.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }] },
   },
   ...layers(),
   {
@@ -75,6 +84,8 @@ function layers() {
     below(['support/config/**'], ['simulator', 'spec', 'trace', ...above]),
     below(['support/adapter/**', 'support/trace/**', 'support/report/**'], ['world', 'mutation', 'selftest']),
     below(['support/world/**', 'support/world.ts'], ['mutation', 'selftest']),
+    // Fast paths import the references they stand in for, never what runs them.
+    below(['support/accel/**'], ['world', 'mutation', 'selftest']),
     {
       files: ['steps/**/*.ts'],
       rules: rule(ban(['support/simulator', 'support/adapter'], 'steps never know which adapter runs: import the World, or a type of support/model')),

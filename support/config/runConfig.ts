@@ -5,8 +5,8 @@
  *
  * Every problem is reported with the file and line.
  */
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors';
+import { isObject, parseManifest, readManifest, type Manifest } from './manifest';
 import type { AdapterChoice } from '../adapter/select';
 
 /** The run configuration; the World's parameters (support/world.ts) are exactly these. */
@@ -32,42 +32,26 @@ const KEYS: Readonly<Record<string, (v: unknown) => string | undefined>> = {
   settleMs: (v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10_000 ? undefined : 'must be an integer between 0 and 10000'),
 };
 
-function lineOf(text: string, index: number): number {
-  return text.slice(0, Math.max(0, index)).split('\n').length;
-}
+const RUN_CONFIG: Manifest<RunConfig> = {
+  what: 'configuration file',
+  validate: (raw, json) => {
+    if (!isObject(raw)) throw new UsageError(`${json.file}:1: the configuration must be a JSON object`);
+    const problems: string[] = [];
+    for (const [key, value] of Object.entries(raw)) {
+      const check = KEYS[key];
+      const problem = check ? check(value) : undefined;
+      if (!check) problems.push(`${json.at(key)}: unknown setting "${key}" (known: ${Object.keys(KEYS).join(', ')})`);
+      else if (problem) problems.push(`${json.at(key)}: "${key}" ${problem}`);
+    }
+    if (problems.length) throw new UsageError(problems.join('\n'));
+    return raw;
+  },
+};
 
 export function parseRunConfig(file: string, text: string): RunConfig {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    const message = (e as Error).message;
-    const pos = /position (\d+)/.exec(message)?.[1];
-    const line = pos ? lineOf(text, Number(pos)) : 1;
-    throw new UsageError(`${file}:${line}: not valid JSON: ${message}`);
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`${file}:1: the configuration must be a JSON object`);
-  const problems: string[] = [];
-  for (const [key, value] of Object.entries(raw)) {
-    const line = lineOf(text, text.indexOf(`"${key}"`));
-    const check = KEYS[key];
-    if (!check) problems.push(`${file}:${line}: unknown setting "${key}" (known: ${Object.keys(KEYS).join(', ')})`);
-    else {
-      const problem = check(value);
-      if (problem) problems.push(`${file}:${line}: "${key}" ${problem}`);
-    }
-  }
-  if (problems.length) throw new UsageError(problems.join('\n'));
-  return raw;
+  return parseManifest(file, text, RUN_CONFIG);
 }
 
 export function loadRunConfig(file: string | undefined): RunConfig {
-  if (!file) return {};
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`${file}: cannot read the configuration file: ${(e as Error).message}`);
-  }
-  return parseRunConfig(file, text);
+  return file ? readManifest(file, RUN_CONFIG) : {};
 }

@@ -75,25 +75,34 @@ export function withinDomains(bindings: Bindings, before: Bindings, domains: Dom
  */
 export function variableDomains(windows: readonly Window[], bindings: Bindings, resolveDn: (ref: string) => string): Domains | undefined {
   const domains = new Map<string, Set<string>>();
-  const full = windows.filter((w) => w.events.length === w.plan.rows.length && w.plan.rows.some(bindsBare));
+  const rows = windows
+    .filter((w) => w.events.length === w.plan.rows.length)
+    .flatMap(({ plan, events }) => plan.rows.filter(bindsBare).map((row) => ({ row, events })));
   for (let changed = true; changed;) {
     changed = false;
-    for (const { plan, events } of full) {
-      for (const row of plan.rows.filter(bindsBare)) {
-        const fits = events.filter((e) => compatible(row, e, bindings, resolveDn, domains));
-        for (const cell of row.cells) {
-          if (cell.matcher.kind !== 'bind' || bindings.has(cell.matcher.variable)) continue;
-          const values = new Set(fits.map((e) => cellValue(e, cell.attribute)).filter((v) => v !== undefined).map(show));
-          const narrowed = narrow(domains.get(cell.matcher.variable), values);
-          if (!narrowed) continue;
-          if (narrowed.size === 0) return undefined;
-          domains.set(cell.matcher.variable, narrowed);
-          changed = true;
-        }
-      }
+    for (const { row, events } of rows) {
+      const outcome = narrowByRow(row, events, { bindings, resolveDn, domains });
+      if (outcome === 'empty') return undefined;
+      changed ||= outcome === 'narrowed';
     }
   }
   return domains;
+}
+
+/** Narrows the domains of the variables `row` names bare to the values of the events it fits. */
+function narrowByRow(row: ExpectedRow, events: readonly ObservedEvent[], ctx: { readonly bindings: Bindings; readonly resolveDn: (ref: string) => string; readonly domains: Map<string, Set<string>> }): 'narrowed' | 'same' | 'empty' {
+  const fits = events.filter((e) => compatible(row, e, ctx.bindings, ctx.resolveDn, ctx.domains));
+  let outcome: 'narrowed' | 'same' = 'same';
+  for (const cell of row.cells) {
+    if (cell.matcher.kind !== 'bind' || ctx.bindings.has(cell.matcher.variable)) continue;
+    const values = new Set(fits.map((e) => cellValue(e, cell.attribute)).filter((v) => v !== undefined).map(show));
+    const narrowed = narrow(ctx.domains.get(cell.matcher.variable), values);
+    if (!narrowed) continue;
+    if (narrowed.size === 0) return 'empty';
+    ctx.domains.set(cell.matcher.variable, narrowed);
+    outcome = 'narrowed';
+  }
+  return outcome;
 }
 
 function bindsBare(row: ExpectedRow): boolean {

@@ -3,13 +3,15 @@
 const resultsDir = 'reports/allure-results';
 
 /**
- * Allure's results writer (support/report/allureWriter.ts). Allure takes a writer object here (a
- * module path fails: the reporter runs as ESM). The module is TypeScript, so it is loaded on first
- * use, once cucumber has registered ts-node.
+ * Allure's results writer (support/accel/index.ts allureResults) when `npx cucumber-js` runs this profile
+ * itself: the writer thread keeps the process alive until every file is on disk, and a file it
+ * cannot write is printed. `npm run conformance` gives its run a writer of its own and waits for it.
+ * Allure takes a writer object here (a module path fails: the reporter runs as ESM). The module is
+ * TypeScript, so it is loaded on first use, once cucumber has registered ts-node.
  */
 function resultsWriter(dir) {
   let writer;
-  const get = () => (writer ??= require('./support/report/allureWriter.ts').allureWriter(dir));
+  const get = () => (writer ??= require('./support/accel/index.ts').allureResults(dir));
   const methods = ['writeResult', 'writeGroup', 'writeAttachment', 'writeAttachmentFromPath', 'writeEnvironmentInfo', 'writeCategoriesDefinitions', 'writeGlobals'];
   return Object.fromEntries(methods.map((m) => [m, (...args) => get()[m](...args)]));
 }

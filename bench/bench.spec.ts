@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readTrace } from '../support/trace/read';
+import { readTrace } from '../support/accel';
 import { bridgeBench } from './bridge.bench';
 import { EVENTS_PER_CALL, writeLog } from './logGenerator';
 import { replayBench } from './replay.bench';

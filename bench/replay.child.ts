@@ -3,7 +3,7 @@
  * took and how many records it found. Its own process, so its peak RSS is the reader's (plus
  * Node and ts-node, reported separately as `startRssMb`).
  */
-import { readTrace } from '../support/trace/read';
+import { readTrace } from '../support/accel';
 import { reply } from './child';
 
 export interface ReplayChildResult {

@@ -8,7 +8,8 @@
 import { join } from 'node:path';
 import { loadConfiguration, loadSupport, runCucumber, type IConfiguration } from '@cucumber/cucumber/api';
 import { Writable } from 'node:stream';
-import { allureResultsWritten, allureWriter } from '../support/report/allureWriter';
+import { allureResults } from '../support/accel';
+import type { AllureResultsWriter } from '../support/report/allureResults';
 import { reply } from './child';
 import { redirectFormat } from '../support/report/reportsDir';
 
@@ -25,15 +26,16 @@ export interface SuiteChildResult {
   readonly passed: boolean;
 }
 
-/** The profile's Allure writer (support/report/allureWriter.ts), writing into `dir` instead. */
-function writerInto(options: JsonObject, dir: string): JsonObject {
-  return options.writer === undefined ? {} : { writer: allureWriter(dir) as unknown as JsonObject };
+/** The run's Allure writer (support/accel/index.ts), writing into `dir` instead of the profile's. */
+function writerInto(options: JsonObject, results: AllureResultsWriter): JsonObject {
+  return options.writer === undefined ? {} : { writer: results as unknown as JsonObject };
 }
 
 reply(async (): Promise<SuiteChildResult> => {
   const [outDir, formats, ...paths] = process.argv.slice(2);
   if (!outDir || (formats !== 'all' && formats !== 'progress')) throw new Error('usage: suite.child.ts <outDir> all|progress [feature…]');
   const loading = process.hrtime.bigint();
+  const allure = allureResults(join(outDir, 'allure-results'));
   const profile = (await loadConfiguration({ profiles: ['default'] })).useConfiguration;
   const { runConfiguration } = await loadConfiguration({
     file: false,
@@ -42,7 +44,7 @@ reply(async (): Promise<SuiteChildResult> => {
       ...(paths.length ? { paths } : {}),
       // `progress`: the dev profile's formatters, to tell the formatters' share from the rest.
       format: formats === 'progress' ? ['progress'] : profile.format.map((f) => redirectFormat(typeof f === 'string' ? f : f.join(':'), outDir)),
-      formatOptions: { ...profile.formatOptions, resultsDir: join(outDir, 'allure-results'), ...writerInto(profile.formatOptions, join(outDir, 'allure-results')) },
+      formatOptions: { ...profile.formatOptions, resultsDir: join(outDir, 'allure-results'), ...writerInto(profile.formatOptions, allure) },
     },
   });
   const support = await loadSupport(runConfiguration);
@@ -55,7 +57,7 @@ reply(async (): Promise<SuiteChildResult> => {
   });
   // The Allure results are written in the background: the run is over when they are on disk.
   const ran = process.hrtime.bigint();
-  const unwritten = await allureResultsWritten();
+  const unwritten = await allure.written();
   const done = process.hrtime.bigint();
   return { ms: Number(done - started) / 1e6, filesWaitMs: Number(done - ran) / 1e6, loadMs, scenarios, passed: success && unwritten.length === 0 };
 });

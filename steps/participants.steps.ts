@@ -4,7 +4,7 @@
  * Server; call- and transaction-monitoring clients).
  */
 import { Given } from '@cucumber/cucumber';
-import type { ParticipantConfig } from '../support/adapter/contract';
+import type { ParticipantConfig } from '../support/model/participants';
 import { Parties } from '../support/world/parties';
 import type { ConformanceWorld } from '../support/world';
 

@@ -1,7 +1,7 @@
 /** Special DNs: the call parking place. */
 import { Given, When } from '@cucumber/cucumber';
 import * as act from '../support/world/actions';
-import { PARK_DN } from '../support/simulator/specialDns';
+import { PARK_DN } from '../support/model/specialDns';
 import type { ConformanceWorld } from '../support/world';
 
 Given('{party} is the call parking place', function (this: ConformanceWorld, name: string) {

@@ -10,10 +10,11 @@ import { AfterAll, setDefaultTimeout, setWorldConstructor, World } from '@cucumb
 import { capabilityFor, type Action } from './world/actions';
 import { CallView } from './world/callView';
 import { returnToIdle } from './world/cleanup';
-import { loadProfile } from './cli/profile';
+import { loadProfile } from './config/profile';
+import type { RunConfig } from './config/runConfig';
 import { Parties } from './world/parties';
 import { AdapterSession } from './adapter/session';
-import { AdapterRun, createAdapter, type AdapterChoice } from './adapter/select';
+import { AdapterRun, createAdapter } from './adapter/select';
 import { supportsRequest, type PartyConfig } from './adapter/contract';
 import { ConformanceAssertionError, TestCompromisedError } from './errors';
 import type { AttrValue, ObservedEvent, TRequest } from './model/event';
@@ -28,20 +29,8 @@ import { limitsOf, RunContext } from './world/runContext';
 import { observationGap, withoutUnchecked, type ScenarioTable } from './adapter/observation';
 import { RequestNotExpressible } from './adapter/contract';
 
-export interface WorldParameters extends AdapterChoice {
-  /** Per-step wait for events, in ms (default 3000). */
-  readonly timeoutMs?: number;
-  /** Quiet period before judging unexpected events, for adapters without `settled` (default 300). */
-  readonly settleMs?: number;
-  /** Path of the known-issues manifest (support/report/knownIssues.ts). */
-  readonly knownIssues?: string;
-  /** What the adapter connects to, as the conformance certificate names it ("SIP Server 8.1 lab"). */
-  readonly systemUnderTest?: string;
-  /** Events kept per scenario; more make the scenario broken (default 10 000; support/world/runContext.ts). */
-  readonly maxEventsPerScenario?: number;
-  /** How long a completed run may take to exit before the supervisor ends it (support/cli/supervisor.ts). */
-  readonly shutdownGraceMs?: number;
-}
+/** The world's parameters are the run configuration (support/config/runConfig.ts). */
+export type WorldParameters = RunConfig;
 
 /** The step being run, with its table's feature-file lines (set by the BeforeStep hook). */
 export interface StepLocation {
@@ -92,6 +81,11 @@ export class ConformanceWorld extends World<WorldParameters> {
 
   get adapterName(): string | undefined {
     return this.session?.adapter.name;
+  }
+
+  /** Sequence number of the first event the stimulus can have caused (the ones before answered the Givens). */
+  get stimulusFrom(): number {
+    return this.baseline + 1;
   }
 
   declare(party: PartyConfig): void {

@@ -9,6 +9,9 @@
  * `CallType`); enum values may be numbers or names, the harness normalises them.
  */
 import type { Envelope, TRequest } from '../model/event';
+import type { ParticipantConfig } from '../model/participants';
+
+export type { ParticipantConfig };
 
 /** The kind of telephony object a party uses (GenEM: Extension, ACD Position, ACD Queue, Routing Point, trunk/external). */
 export type DNType = 'Extension' | 'ACDPosition' | 'ACDQueue' | 'RoutingPoint' | 'External';
@@ -63,20 +66,6 @@ export interface SiteConfig {
   readonly name: string;
   /** The server that reports the site's events ("T-Server Paris"). */
   readonly server: string;
-}
-
-/**
- * A participant that is not a DN: an agent application or a reporting engine of Interaction
- * Server, a routing server, a call-monitoring or transaction-monitoring client. Such a party has
- * `type: 'External'` and `configured: false` (DN-registering adapters skip it); its `dn` is the
- * participant's identifier, which events name in `participant`.
- */
-export interface ParticipantConfig {
-  readonly kind: 'agent-application' | 'reporting-engine' | 'router' | 'call-monitor' | 'transaction-monitor' | 'ivr';
-  /** The server it talks to ("Interaction Server", "T-Server Paris"). */
-  readonly server: string;
-  /** False for an application the server does not know (GenEM's "invalid client"). */
-  readonly valid?: boolean;
 }
 
 export interface Capabilities {

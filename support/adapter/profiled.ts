@@ -7,7 +7,7 @@
  */
 import { lookupAttribute } from '../model/catalogue';
 import type { TRequest } from '../model/event';
-import type { LabProfile } from '../cli/profile';
+import type { LabProfile } from '../config/profile';
 import type { EventSink, EventSourceAdapter, PartyConfig, RawEvent, Topology } from './contract';
 
 type Attributes = Readonly<Record<string, unknown>>;

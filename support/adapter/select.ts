@@ -16,9 +16,10 @@ import { createBridgeAdapter } from './bridge/BridgeAdapter';
 import { BridgeRun } from './bridge/run';
 import { createReplayAdapter } from '../trace/ReplayAdapter';
 import { createWorkspaceAdapter, WORKSPACE_TIER } from './workspace/WorkspaceAdapter';
+import { ClientHosts } from './workspace/clientHost';
 import { simulatorOptions } from './simulatorOptions';
 import { recording } from '../trace/RecordingAdapter';
-import { loadProfile } from '../cli/profile';
+import { loadProfile } from '../config/profile';
 import { profiled } from './profiled';
 import type { AdapterFactory, EventSourceAdapter } from './contract';
 
@@ -28,7 +29,7 @@ export interface AdapterChoice {
   readonly adapterOptions?: Readonly<Record<string, unknown>>;
   /** Append every request and event to this NDJSON trace (`--record`), for a later `--replay`. */
   readonly record?: string;
-  /** The lab profile (support/cli/profile.ts): feature DNs ↔ real DNs, agents, capabilities, clean-up. */
+  /** The lab profile (support/config/profile.ts): feature DNs ↔ real DNs, agents, capabilities, clean-up. */
   readonly profile?: string;
 }
 
@@ -47,9 +48,11 @@ export function describeAdapter(choice: AdapterChoice): string {
  */
 export class AdapterRun {
   readonly bridge = new BridgeRun();
+  /** The worker thread that runs Genesys's Workspace API client for the run's workspace adapters. */
+  readonly workspace = new ClientHosts();
 
-  close(): Promise<void> {
-    return this.bridge.close();
+  async close(): Promise<void> {
+    await Promise.all([this.bridge.close(), this.workspace.close()]);
   }
 }
 
@@ -64,7 +67,7 @@ async function chooseAdapter(choice: AdapterChoice, run: AdapterRun): Promise<Ev
   const options = choice.adapterOptions ?? {};
   if (!choice.adapter || choice.adapter === 'simulator') return new SimulatorAdapter(simulatorOptions(options));
   if (choice.adapter === 'bridge') return createBridgeAdapter(options, run.bridge);
-  if (choice.adapter === 'workspace') return callFactory(createWorkspaceAdapter, options, 'the workspace adapter');
+  if (choice.adapter === 'workspace') return callFactory((o) => createWorkspaceAdapter(o, run.workspace), options, 'the workspace adapter');
   if (choice.adapter === 'replay') return createReplayAdapter(options);
   const path = resolve(choice.adapter);
   if (!existsSync(path)) throw new UsageError(`adapter module not found: ${choice.adapter} (resolved to ${path})`);

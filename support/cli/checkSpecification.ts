@@ -7,7 +7,7 @@ import { compile } from '@cucumber/gherkin';
 import { IdGenerator } from '@cucumber/messages';
 import { UsageError } from '../errors';
 import { nameExpression, tagExpression } from './filter';
-import { featureFiles, formatProblem, parseFeature, validateFeatureFiles } from './validateFeatures';
+import { featureFiles, formatProblem, parseFeature, validateFeatureFiles } from '../spec/validateFeatures';
 
 /** Throws a UsageError naming every problem of the features in `dir`, or a filter that selects nothing. */
 export function checkSpecification(dir: string, filter: { readonly tags?: string; readonly name?: string; readonly shown: readonly string[] }): void {

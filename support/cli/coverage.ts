@@ -1,7 +1,7 @@
 /** `npm run coverage [-- --out file]`: the coverage table of the model index, from the features' tags. */
 import { writeFileSync } from 'node:fs';
 import { coverageOf, renderCoverage } from '../report/coverage';
-import { featureFiles, parseFeature } from './validateFeatures';
+import { featureFiles, parseFeature } from '../spec/validateFeatures';
 
 const out = process.argv.indexOf('--out');
 const text = renderCoverage(coverageOf(featureFiles().map((f) => parseFeature(f))));

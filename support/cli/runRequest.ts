@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunConfig } from './config';
+import type { RunConfig } from '../config/runConfig';
 
 export interface RunRequest {
   readonly config: RunConfig;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
-import { allureResultsWritten, allureWriter } from '../report/allureWriter';
+import { allureResults } from '../accel';
 import { OutcomeCollector } from '../report/outcomes';
 import { renderScreenSummary, renderSummary, summarise } from '../report/summary';
 import { afterSummary, finalVerdict } from '../report/afterRun';
@@ -32,8 +32,7 @@ import { EXIT, UsageError } from '../errors';
 const HANDLES_EVERY_MS = 500;
 
 async function runSuite(request: RunRequest): Promise<number> {
-  const { config, staging } = request;
-  const journal = new RunJournal(join(staging, JOURNAL_FILE));
+  const journal = new RunJournal(join(request.staging, JOURNAL_FILE));
   // The standard streams' handles exist from here on: they are not the adapter's.
   process.stdout.write('');
   process.stderr.write('');
@@ -47,8 +46,29 @@ async function runSuite(request: RunRequest): Promise<number> {
     journal.write({ t: 'usage', message: e.message });
     return EXIT.usage;
   }
-  const knownIssues = loadKnownIssues(config.knownIssues);
+  const ran = await runFeatures(request, journal);
+  const code = report(request, journal, ran);
+  // From here the process should end by itself; if an adapter keeps it alive, the supervisor ends it
+  // after its grace period and reports what was left open (this timer itself does not keep it alive).
+  const handles = (): void => { journal.write({ t: 'handles', handles: newHandles(process.getActiveResourcesInfo(), baseline) }); };
+  handles();
+  setInterval(handles, HANDLES_EVERY_MS).unref();
+  return code;
+}
+
+interface Ran {
+  readonly run: RunContext;
+  readonly collector: OutcomeCollector;
+  readonly diagrams: DiagramFiles;
+  /** Allure result files that could not be written (empty: all on disk). */
+  readonly unwritten: readonly string[];
+}
+
+/** Cucumber over the features, into the staging directory, with the journal written as scenarios start and end. */
+async function runFeatures(request: RunRequest, journal: RunJournal): Promise<Ran> {
+  const { config, staging } = request;
   const resultsDir = join(staging, 'allure-results');
+  const allure = allureResults(resultsDir);
   const profile = (await loadConfiguration({ profiles: ['default'] })).useConfiguration;
   const { runConfiguration } = await loadConfiguration({
     file: false,
@@ -57,7 +77,7 @@ async function runSuite(request: RunRequest): Promise<number> {
       paths: request.features === 'features' ? profile.paths : [request.features],
       // Progress is ours (support/report/progressLine.ts): a count, the failures so far and the time left.
       format: profile.format.filter((f) => f !== 'progress').map((f) => redirectFormat(typeof f === 'string' ? f : f.join(':'), staging)),
-      formatOptions: { ...profile.formatOptions, resultsDir, ...(profile.formatOptions.writer === undefined ? {} : { writer: allureWriter(resultsDir) as unknown as typeof profile.formatOptions }) },
+      formatOptions: { ...profile.formatOptions, resultsDir, ...(profile.formatOptions.writer === undefined ? {} : { writer: allure as unknown as typeof profile.formatOptions }) },
       worldParameters: JSON.parse(JSON.stringify(config)) as Record<string, never>,
       ...(request.tags ? { tags: request.tags } : {}),
       ...(request.name ? { name: [request.name] } : {}),
@@ -83,14 +103,21 @@ async function runSuite(request: RunRequest): Promise<number> {
   // cucumber's own console output (a default progress formatter, stack traces per failure) is not
   // shown: the progress line and the summary say it once; every report file is still written.
   const quiet = new Writable({ write: (_chunk, _encoding, done) => { done(); } });
-  await runCucumber({ ...runConfiguration, support: bound }, { stdout: quiet }, (e) => {
-    progress.onMessage(e);
-    collector.onMessage(e);
-    diagrams.onMessage(e);
-  });
-  await run.adapters.close();
+  try {
+    await runCucumber({ ...runConfiguration, support: bound }, { stdout: quiet }, (e) => {
+      progress.onMessage(e);
+      collector.onMessage(e);
+      diagrams.onMessage(e);
+    });
+  } finally {
+    await run.adapters.close();
+  }
+  return { run, collector, diagrams, unwritten: await allure.written() };
+}
 
-  const unwritten = await allureResultsWritten();
+/** Summary, certificate and Allure report into the staging directory; the journal's `complete` line last. */
+function report(request: RunRequest, journal: RunJournal, { run, collector, diagrams, unwritten }: Ran): number {
+  const { config, staging } = request;
   // The adapter as reports name it, with its observation level (support/adapter/select.ts).
   const adapter = describeAdapter(config);
   const summary = summarise(collector.outcomes(), adapter, new Date().toISOString());
@@ -99,7 +126,7 @@ async function runSuite(request: RunRequest): Promise<number> {
   writeFileSync(join(staging, 'summary.txt'), `${[renderSummary(summary), ...late].join('\n')}\n`);
   console.log([renderScreenSummary(summary), ...late].join('\n'));
   const { stale, certificate } = afterSummary({
-    summary, features: request.features, knownIssues, diagrams, config: { ...config, adapter }, reportsDir: staging, liveReportsDir: request.reports,
+    summary, features: request.features, knownIssues: loadKnownIssues(config.knownIssues), diagrams, config: { ...config, adapter }, reportsDir: staging, liveReportsDir: request.reports,
     scope: { filter: request.filter, ...(run.adapter ? { capabilities: run.adapter.capabilities } : {}) },
     qualifications: [
       ...(run.lateFailures.length ? [`the adapter reported ${String(run.lateFailures.length)} failure(s) after their scenario had closed (listed in the summary)`] : []),
@@ -110,11 +137,6 @@ async function runSuite(request: RunRequest): Promise<number> {
   const reportOk = unwritten.length === 0 && (request.report ? generateAllure(staging, request.reports) : true);
   const verdict = finalVerdict(summary.totals, stale, reportOk);
   journal.write({ t: 'complete', code: verdict.code, line: verdict.line, verdict: certificate.verdict, maxRssKb: process.resourceUsage().maxRSS });
-  // From here the process should end by itself; if an adapter keeps it alive, the supervisor ends it
-  // after its grace period and reports what was left open (this timer itself does not keep it alive).
-  const handles = (): void => { journal.write({ t: 'handles', handles: newHandles(process.getActiveResourcesInfo(), baseline) }); };
-  handles();
-  setInterval(handles, HANDLES_EVERY_MS).unref();
   return verdict.code;
 }
 

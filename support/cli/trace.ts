@@ -9,7 +9,8 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { EXIT, UsageError } from '../errors';
-import { normalisedRecord, readTrace } from '../trace/read';
+import { readTrace } from '../accel';
+import { normalisedRecord } from '../trace/read';
 
 const USAGE = 'usage: npm run trace -- <log or .ndjson file> [--include-sync]';
 

@@ -3,7 +3,7 @@
  * events, attributes and enum values, the tag vocabulary, one When per scenario). Exit 64 on problems.
  */
 import { EXIT } from '../errors';
-import { featureFiles, formatProblem, validateFeatureFiles } from './validateFeatures';
+import { featureFiles, formatProblem, validateFeatureFiles } from '../spec/validateFeatures';
 
 const files = process.argv.length > 2 ? process.argv.slice(2) : featureFiles();
 const problems = validateFeatureFiles(files);

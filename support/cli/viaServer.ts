@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { UsageError } from '../errors';
 import { parseEventFault } from '../simulator/eventFaults';
 import { WORKSPACE_TIER } from '../adapter/workspace/WorkspaceAdapter';
-import type { RunConfig } from './config';
+import type { RunConfig } from '../config/runConfig';
 
 export const START_TIMEOUT_MS = 20_000;
 

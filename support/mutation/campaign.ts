@@ -15,7 +15,7 @@ import { EXIT, UsageError } from '../errors';
 import { modelOf } from '../model/models';
 import { readTags } from '../model/tags';
 import { generateMutants, prng, sample, type Mutant } from './generate';
-import { takeRecordings, type ScenarioRecording } from './recording';
+import { recordingsOf, type ScenarioRecording } from './recording';
 import { checkReorderings, tableCases, type ReorderResult } from './reorder';
 import { InProcessRunner, MUTANT_ADAPTER } from './runner';
 import { loadEquivalents, type Equivalent } from './equivalents';
@@ -64,8 +64,8 @@ export interface CampaignReport {
 export async function runCampaign(options: CampaignOptions, log: (line: string) => void = () => undefined): Promise<CampaignReport> {
   const runner = new InProcessRunner({ extraRequire: ['support/mutation/recordHook.ts'] });
   const world = { adapter: MUTANT_ADAPTER, timeoutMs: TIMEOUT_MS };
-  await runner.run(options.paths, world, options.tags ? { tags: options.tags } : {});
-  const recordings = takeRecordings().filter((r) => r.status === 'PASSED');
+  const clean = await runner.run(options.paths, world, options.tags ? { tags: options.tags } : {});
+  const recordings = recordingsOf(clean.messages).filter((r) => r.status === 'PASSED');
   if (recordings.length === 0) throw new UsageError(`no scenario passed against the reference simulator in ${options.paths.join(', ')}: nothing to mutate`);
   const equivalents = loadEquivalents(options.equivalentsFile);
   const random = prng(options.seed);
@@ -98,7 +98,6 @@ function key(uri: string, scenario: string, mutant: string): string {
 
 async function runMutant(runner: InProcessRunner, rec: ScenarioRecording, mutant: Mutant, world: Record<string, unknown>, equivalents: readonly Equivalent[]): Promise<MutantResult> {
   const { outcomes } = await runner.run([`${rec.uri}:${String(rec.line)}`], { ...world, adapterOptions: { fault: mutant.fault } });
-  takeRecordings();
   const outcome = outcomes[0]?.outcome ?? 'not run';
   const model = readTags(rec.tags).model ?? '(no model)';
   const base = { model, scenario: rec.name, uri: rec.uri, line: rec.line, mutant: mutant.id, outcome };

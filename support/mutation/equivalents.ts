@@ -3,7 +3,8 @@
  * that are not holes, each with the reason a reviewer accepted. Anything else that survives is a
  * hole in the suite.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { isObject, parseManifest, readManifest, type Manifest } from '../config/manifest';
 import { UsageError } from '../errors';
 
 export interface Equivalent {
@@ -14,24 +15,26 @@ export interface Equivalent {
   readonly reason: string;
 }
 
+const EQUIVALENTS: Manifest<Equivalent[]> = {
+  what: 'list of equivalent mutants',
+  validate: (raw, json) => {
+    const list = isObject(raw) ? raw.equivalents : undefined;
+    if (!Array.isArray(list)) throw new UsageError(`${json.file}: expected { "equivalents": [ ... ] }`);
+    return list.map((e: unknown, i) => {
+      const x = (isObject(e) ? e : {}) as Partial<Record<keyof Equivalent, unknown>>;
+      for (const k of ['feature', 'scenario', 'mutant', 'reason'] as const) {
+        if (typeof x[k] !== 'string' || x[k] === '') throw new UsageError(`${json.file}: entry ${String(i + 1)} needs a non-empty "${k}"`);
+      }
+      return x as Equivalent;
+    });
+  },
+};
+
 export function parseEquivalents(file: string, text: string): Equivalent[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${file}: not valid JSON: ${(e as Error).message}`);
-  }
-  const list = (raw as { equivalents?: unknown }).equivalents;
-  if (!Array.isArray(list)) throw new UsageError(`${file}: expected { "equivalents": [ ... ] }`);
-  return list.map((e: unknown, i) => {
-    const x = e as Partial<Record<keyof Equivalent, unknown>>;
-    for (const k of ['feature', 'scenario', 'mutant', 'reason'] as const) {
-      if (typeof x[k] !== 'string' || x[k] === '') throw new UsageError(`${file}: entry ${String(i + 1)} needs a non-empty "${k}"`);
-    }
-    return x as Equivalent;
-  });
+  return parseManifest(file, text, EQUIVALENTS);
 }
 
+/** The reviewed list (none when the file does not exist yet). */
 export function loadEquivalents(file: string): Equivalent[] {
-  return existsSync(file) ? parseEquivalents(file, readFileSync(file, 'utf8')) : [];
+  return existsSync(file) ? readManifest(file, EQUIVALENTS) : [];
 }

@@ -1,10 +1,7 @@
 /**
  * Adapter module (user-style, selected with `adapter: "support/mutation/mutantSimulator.ts"`): the
  * reference simulator with an optional fault from `adapterOptions.fault` (see
- * support/simulator/faults.ts). Without a fault it is the plain simulator, and it records how many
- * events each request produced, so the campaign knows which events the stimulus caused.
- *
- * The recording is module state: the campaign runs one scenario at a time in this process.
+ * support/simulator/faults.ts). Without a fault it is the plain simulator.
  */
 import type { Capabilities, EventSink, EventSourceAdapter, Topology } from '../adapter/contract';
 import type { TRequest } from '../model/event';
@@ -12,25 +9,12 @@ import { SimulatorAdapter } from '../simulator/SimulatorAdapter';
 import { faultInjector, isFaultDescriptor } from '../simulator/faults';
 import type { SimEvent } from '../simulator/state';
 
-/** Events per request of the last scenario run with this adapter, in request order. */
-export interface BatchRecord {
-  readonly requests: string[];
-  readonly sizes: number[];
-}
-
-let last: BatchRecord = { requests: [], sizes: [] };
-
-export function lastBatches(): BatchRecord {
-  return last;
-}
-
 class MutantSimulator implements EventSourceAdapter {
   readonly name = 'reference simulator (mutant)';
   readonly capabilities: Capabilities;
   private readonly inner: SimulatorAdapter;
   private readonly timers = new Set<NodeJS.Timeout>();
   private sink: EventSink | undefined;
-  private readonly record: BatchRecord = { requests: [], sizes: [] };
 
   constructor(fault: unknown) {
     const defer = (event: SimEvent, ms: number): void => {
@@ -43,18 +27,13 @@ class MutantSimulator implements EventSourceAdapter {
     };
     const inject = isFaultDescriptor(fault) ? faultInjector(fault, defer) : undefined;
     this.inner = new SimulatorAdapter({
-      fault: (events: readonly SimEvent[], request: TRequest) => {
-        this.record.requests.push(request.name);
-        this.record.sizes.push(events.length);
-        return inject ? inject(events, request) : [...events];
-      },
+      fault: (events: readonly SimEvent[], request: TRequest) => (inject ? inject(events, request) : [...events]),
     });
     this.capabilities = this.inner.capabilities;
   }
 
   open(topology: Topology, sink: EventSink): Promise<void> {
     this.sink = sink;
-    last = this.record;
     return this.inner.open(topology, sink);
   }
 

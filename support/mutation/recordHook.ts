@@ -1,18 +1,16 @@
 /**
  * Support file loaded only by the mutation campaign and the self-tests (never by the normal
- * profiles): after each scenario, record what the campaign needs (see recording.ts).
+ * profiles): after each scenario, record what the campaign needs (see recording.ts), as an
+ * attachment of the run, so the recordings belong to the run that made them.
  */
 import { After } from '@cucumber/cucumber';
 import type { ConformanceWorld } from '../world';
-import { lastBatches } from './mutantSimulator';
 import { pickleLine } from '../report/gherkinLocations';
-import { addRecording, expectationsOf } from './recording';
+import { expectationsOf, RECORDING_MEDIA_TYPE, type ScenarioRecording } from './recording';
 
 After(function (this: ConformanceWorld, { pickle, gherkinDocument, result }) {
-  const { sizes } = lastBatches();
-  const before = sizes.slice(0, -1).reduce((a, b) => a + b, 0);
   const request = this.bindings.get('$request');
-  addRecording({
+  const recording: ScenarioRecording = {
     uri: pickle.uri,
     line: pickleLine(gherkinDocument, pickle),
     name: pickle.name,
@@ -20,9 +18,10 @@ After(function (this: ConformanceWorld, { pickle, gherkinDocument, result }) {
     status: result?.status ?? 'UNKNOWN',
     parties: this.parties.topology().parties,
     observed: [...this.observed],
-    stimulusFrom: before + 1,
+    stimulusFrom: this.stimulusFrom,
     bindings: [...this.bindings],
     expectations: expectationsOf(pickle),
     ...(request !== undefined ? { request } : {}),
-  });
+  };
+  this.attach(JSON.stringify(recording), { mediaType: RECORDING_MEDIA_TYPE });
 });

@@ -1,9 +1,10 @@
 /**
  * What the mutation campaign and the reordering property need to know about one clean scenario
  * run: the cast, every observed event (and which ones the stimulus caused), the final variable
- * bindings and the scenario's expectation tables. Filled by recordHook.ts, read in the same process.
+ * bindings and the scenario's expectation tables. Attached to the run by recordHook.ts, read from
+ * the run's messages.
  */
-import type { Pickle } from '@cucumber/messages';
+import type { Envelope, Pickle } from '@cucumber/messages';
 import type { PartyConfig } from '../adapter/contract';
 import type { AttrValue, ObservedEvent } from '../model/event';
 import { expectationStepFor } from '../matching/expectationSteps';
@@ -34,15 +35,12 @@ export interface ScenarioRecording {
   readonly expectations: readonly ExpectationRecord[];
 }
 
-const recordings: ScenarioRecording[] = [];
+/** The media type of a recording attached to the run (never written to a report: the runs that record have no formatter). */
+export const RECORDING_MEDIA_TYPE = 'application/vnd.cmc.scenario-recording+json';
 
-export function addRecording(r: ScenarioRecording): void {
-  recordings.push(r);
-}
-
-/** Take (and forget) everything recorded so far. */
-export function takeRecordings(): ScenarioRecording[] {
-  return recordings.splice(0, recordings.length);
+/** The recordings a run attached, in the order its scenarios ran. */
+export function recordingsOf(messages: readonly Envelope[]): ScenarioRecording[] {
+  return messages.flatMap((m) => (m.attachment?.mediaType === RECORDING_MEDIA_TYPE ? [JSON.parse(m.attachment.body) as ScenarioRecording] : []));
 }
 
 /** The expectation steps of a pickle with their tables, in order. */

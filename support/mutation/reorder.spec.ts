@@ -6,15 +6,15 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ObservedEvent } from '../model/event';
-import { takeRecordings } from './recording';
+import { recordingsOf } from './recording';
 import { checkReorderings, matchesInOrder, tableCases, type TableCase } from './reorder';
 import { InProcessRunner, MUTANT_ADAPTER } from './runner';
 
 let cases: TableCase[] = [];
 
 before(async () => {
-  await new InProcessRunner({ extraRequire: ['support/mutation/recordHook.ts'] }).run(['features/**/*.feature'], { adapter: MUTANT_ADAPTER });
-  cases = takeRecordings().filter((r) => r.status === 'PASSED').flatMap(tableCases);
+  const run = await new InProcessRunner({ extraRequire: ['support/mutation/recordHook.ts'] }).run(['features/**/*.feature'], { adapter: MUTANT_ADAPTER });
+  cases = recordingsOf(run.messages).filter((r) => r.status === 'PASSED').flatMap(tableCases);
 });
 
 test('every scenario table matches under legal reorderings', () => {

@@ -5,12 +5,12 @@
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DiagramFiles } from './diagramFiles';
-import { featureFiles, parseFeature } from '../cli/validateFeatures';
+import { featureFiles, parseFeature } from '../spec/validateFeatures';
 import { coverageOf, renderCoverage } from './coverage';
 import { buildCertificate, renderCertificateHtml, renderCertificateMarkdown, verdictText, type Certificate, type RunScope } from './certificate';
 import { entryKey, staleEntries, type KnownIssue } from './knownIssues';
 import type { RunSummary } from './summary';
-import type { RunConfig } from '../cli/config';
+import type { RunConfig } from '../config/runConfig';
 import { EXIT } from '../errors';
 import type { Outcome } from './outcomes';
 

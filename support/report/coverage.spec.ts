@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFeature } from '../cli/validateFeatures';
+import { parseFeature } from '../spec/validateFeatures';
 import { coverageOf, renderCoverage } from './coverage';
 
 const FEATURE = `@model:release-phase @source:GenEM/ReleasingCalls

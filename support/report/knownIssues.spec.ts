@@ -18,7 +18,7 @@ const resolveDn = (ref: string): string => ({ Alice: '7001', Bob: '7002', Carol:
 
 test('the manifest is validated entry by entry', () => {
   const bad = (entries: unknown[]): unknown => parseKnownIssues('k.json', JSON.stringify({ knownIssues: entries }));
-  assert.throws(() => parseKnownIssues('k.json', '{'), (e: unknown) => e instanceof UsageError && /k\.json: not valid JSON/.test(e.message));
+  assert.throws(() => parseKnownIssues('k.json', '{'), (e: unknown) => e instanceof UsageError && /k\.json:1: not valid JSON/.test(e.message));
   assert.throws(() => parseKnownIssues('k.json', '[]'), /expected \{ "knownIssues": \[ … \] \}/);
   assert.throws(() => bad([{ ...BASE, reason: '' }]), /entry 1 needs a non-empty "reason"/);
   assert.throws(() => bad([BASE, { ...BASE, expires: 'next year' }]), /entry 2: "expires" must be a date YYYY-MM-DD/);

@@ -12,8 +12,8 @@
  * did not cover a deviation in a run that executed its scenario, or whose date has passed, is
  * **stale** and fails the run: fixed issues and forgotten entries do not linger.
  */
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors';
+import { isObject, parseManifest, readManifest, type Manifest } from '../config/manifest';
 import type { Diagnosis } from '../matching/diagnose';
 
 export interface KnownIssue {
@@ -43,16 +43,17 @@ export interface ScenarioRef {
 const REQUIRED = ['scenario', 'reason', 'issue', 'expires'] as const;
 const OPTIONAL = ['dn', 'event', 'attribute'] as const;
 
+const KNOWN_ISSUES: Manifest<KnownIssue[]> = {
+  what: 'known-issues manifest',
+  validate: (raw, json) => {
+    const list = isObject(raw) ? raw.knownIssues : undefined;
+    if (!Array.isArray(list)) throw new UsageError(`${json.file}: expected { "knownIssues": [ … ] }`);
+    return list.map((entry: unknown, i) => checkEntry(json.file, i + 1, entry));
+  },
+};
+
 export function parseKnownIssues(file: string, text: string): KnownIssue[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${file}: not valid JSON: ${(e as Error).message}`);
-  }
-  const list = (raw as { knownIssues?: unknown } | null)?.knownIssues;
-  if (!Array.isArray(list)) throw new UsageError(`${file}: expected { "knownIssues": [ … ] }`);
-  return list.map((entry: unknown, i) => checkEntry(file, i + 1, entry));
+  return parseManifest(file, text, KNOWN_ISSUES);
 }
 
 function checkEntry(file: string, n: number, entry: unknown): KnownIssue {
@@ -70,22 +71,9 @@ function checkEntry(file: string, n: number, entry: unknown): KnownIssue {
   return x as unknown as KnownIssue;
 }
 
-const cache = new Map<string, KnownIssue[]>();
-
-/** Loaded once per process and file (every scenario asks). */
+/** The manifest's entries (none without a manifest); the conformance CLI reads it before the first scenario. */
 export function loadKnownIssues(file: string | undefined): KnownIssue[] {
-  if (!file) return [];
-  const cached = cache.get(file);
-  if (cached) return cached;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`${file}: cannot read the known-issues manifest: ${(e as Error).message}`);
-  }
-  const entries = parseKnownIssues(file, text);
-  cache.set(file, entries);
-  return entries;
+  return file ? readManifest(file, KNOWN_ISSUES) : [];
 }
 
 export function isExpired(entry: KnownIssue, today: Date): boolean {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import type { Scenario } from '@cucumber/messages';
-import { parseFeature } from '../cli/validateFeatures';
+import { parseFeature } from '../spec/validateFeatures';
 import { writeSpecBook } from './specBook/build';
 import { sectionFile } from './specBook/pages';
 

@@ -14,7 +14,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, UsageError } from '../errors';
-import { parseRunConfig } from '../cli/config';
+import { parseRunConfig } from '../config/runConfig';
 import type { Outcome, ScenarioOutcome } from '../report/outcomes';
 import { InProcessRunner } from '../mutation/runner';
 

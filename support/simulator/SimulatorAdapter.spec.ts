@@ -1,7 +1,8 @@
 /**
- * The adapter steps its state in place and rolls back a rejected request by replaying from a
- * snapshot: it must give exactly what the pure `transition` gives, events and state, whatever the
- * mix of accepted and rejected requests and however many snapshots were taken on the way.
+ * The contract of the simulator's fast path (support/accel/simulatorSteps.ts): stepping the state
+ * in place and rolling back a rejected request by replaying from a snapshot must give exactly what
+ * the pure `transition` gives (PureSteps, the reference), events and state, whatever the mix of
+ * accepted and rejected requests and however many snapshots were taken on the way.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +10,9 @@ import type { RawEvent, Topology } from '../adapter/contract';
 import type { AttrValue, TRequest } from '../model/event';
 import { SimulatedClock, connIdSource } from './clock';
 import { SimulatorAdapter } from './SimulatorAdapter';
+import { InPlaceSteps } from '../accel/simulatorSteps';
 import { initialState, type SimEvent, type SimState } from './state';
+import { PureSteps, type SimulatorSteps } from './steps';
 import { transition } from './transition';
 
 const TOPOLOGY: Topology = {
@@ -46,7 +49,7 @@ function requests(): TRequest[] {
   return out;
 }
 
-test('in place with roll-back gives the pure transition\'s events and state, over many snapshots and rejections', async () => {
+for (const [name, make] of [['in place with roll-back (the fast path)', () => new InPlaceSteps()], ['the reference steps', () => new PureSteps()]] as const) test(`${name} gives the pure transition's events and state, over many snapshots and rejections`, async () => {
   const clock = new SimulatedClock();
   let state: SimState = initialState(TOPOLOGY);
   const expected: SimEvent[] = [];
@@ -58,14 +61,15 @@ test('in place with roll-back gives the pure transition\'s events and state, ove
   }
 
   const observed: RawEvent[] = [];
-  const adapter = new SimulatorAdapter();
+  const steps: SimulatorSteps = make();
+  const adapter = new SimulatorAdapter({ steps });
   await adapter.open(TOPOLOGY, { event: (e) => observed.push(e), fail: (e) => { throw e; } });
   for (const request of requests()) await adapter.send(request);
 
   const errors = observed.filter((e) => e.name === 'EventError').length;
   assert.ok(errors > 70, `requests were refused along the way (${String(errors)} EventError)`);
   assert.deepEqual(observed, expected.map(({ name, dn, attributes, ...envelope }) => ({ name, dn, attributes, ...envelope })));
-  assert.deepEqual((adapter as unknown as { state: SimState }).state, state);
+  assert.deepEqual(steps.state, state);
   await adapter.close();
 });
 

@@ -1,17 +1,16 @@
 /**
  * The embedded default adapter: the reference simulator behind the public adapter contract.
- * A thin shell over the simulator's step ({@link applyInPlace}, the pure `transition` without its
- * copy): it owns the state, the simulated clock and the ConnID source, and delivers the events to
- * the sink.
+ * A thin shell over the simulator's steps (steps.ts: the pure `transition`, or its fast path in
+ * place, as support/accel/index.ts chooses): it owns the steps, the simulated clock and the ConnID
+ * source, and delivers the events to the sink.
  */
 import type { Capabilities, EventSink, EventSourceAdapter, Topology } from '../adapter/contract';
 import type { TRequest } from '../model/event';
+import { simulatorSteps } from '../accel';
 import { SimulatedClock, connIdSource } from './clock';
-import { cloneState, DEFAULT_PROFILE, initialState, type SimEnv, type SimEvent, type SimState, type SwitchProfile } from './state';
-import { applyInPlace, familyCapabilities, supportedRequests } from './transition';
-
-/** Requests between two snapshots of the state (a rejection replays at most this many). */
-const SNAPSHOT_EVERY = 256;
+import { DEFAULT_PROFILE, initialState, type SimEnv, type SimEvent, type SwitchProfile } from './state';
+import type { SimulatorSteps } from './steps';
+import { familyCapabilities, supportedRequests } from './transition';
 
 /** A fault injector rewrites the events of one request (used by self-tests and the mutation campaign). */
 export type FaultInjector = (events: readonly SimEvent[], request: TRequest) => SimEvent[];
@@ -22,15 +21,14 @@ export interface SimulatorOptions {
   readonly fault?: FaultInjector;
   /** Simulated milliseconds between two requests. */
   readonly stepMs?: number;
+  /** How requests move the state (default: as support/accel/index.ts chooses). */
+  readonly steps?: SimulatorSteps;
 }
 
 export class SimulatorAdapter implements EventSourceAdapter {
   readonly name = 'reference simulator';
   readonly capabilities: Capabilities;
-  private state: SimState | undefined;
-  /** A copy of the state at some point, and the requests accepted since: how a rejection rolls back. */
-  private saved: SimState | undefined;
-  private journal: { readonly request: TRequest; readonly env: SimEnv }[] = [];
+  private readonly steps: SimulatorSteps;
   private sink: EventSink | undefined;
   private readonly clock = new SimulatedClock();
   private readonly profile: SwitchProfile;
@@ -38,6 +36,7 @@ export class SimulatorAdapter implements EventSourceAdapter {
 
   constructor(private readonly options: SimulatorOptions = {}) {
     this.profile = { ...DEFAULT_PROFILE, ...options.profile };
+    this.steps = options.steps ?? simulatorSteps();
     this.connId = connIdSource(options.connIdPrefix);
     this.capabilities = {
       requests: supportedRequests().filter((r) => r.startsWith('Request')),
@@ -50,39 +49,16 @@ export class SimulatorAdapter implements EventSourceAdapter {
   }
 
   open(topology: Topology, sink: EventSink): Promise<void> {
-    this.state = initialState(topology, this.profile);
-    this.snapshot();
+    this.steps.start(initialState(topology, this.profile));
     this.sink = sink;
     return Promise.resolve();
   }
 
-  private snapshot(): void {
-    if (this.state) this.saved = cloneState(this.state);
-    this.journal = [];
-  }
-
-  /**
-   * The state before the rejected request: the last snapshot with the accepted requests since
-   * replayed (the step is deterministic: the clock reading and ConnID source are in `env`).
-   */
-  private rollBack(): SimState {
-    if (!this.saved) throw new Error('the simulator has no snapshot');
-    const state = cloneState(this.saved);
-    for (const { request, env } of this.journal) {
-      if (applyInPlace(state, request, env).rejected) throw new Error(`the simulator could not replay ${request.name}: the step is not deterministic`);
-    }
-    return state;
-  }
-
   send(request: TRequest): Promise<void> {
-    if (!this.state || !this.sink) return Promise.reject(new Error('the simulator is not open'));
+    if (!this.steps.state || !this.sink) return Promise.reject(new Error('the simulator is not open'));
     this.clock.advance(this.options.stepMs ?? 10);
     const env: SimEnv = { now: this.clock.now(), connId: this.connId };
-    // The pure step without its copy of the whole state (see applyInPlace): the state is ours alone.
-    const { events: produced, rejected } = applyInPlace(this.state, request, env);
-    if (rejected) this.state = this.rollBack();
-    else this.journal.push({ request, env });
-    if (this.journal.length >= SNAPSHOT_EVERY) this.snapshot();
+    const produced = this.steps.step(request, env);
     const events = this.options.fault ? this.options.fault(produced, request) : produced;
     for (const { name, dn, attributes, ...envelope } of events) this.sink.event({ name, dn, attributes, ...envelope });
     return Promise.resolve();
@@ -94,9 +70,7 @@ export class SimulatorAdapter implements EventSourceAdapter {
   }
 
   close(): Promise<void> {
-    this.state = undefined;
-    this.saved = undefined;
-    this.journal = [];
+    this.steps.stop();
     this.sink = undefined;
     return Promise.resolve();
   }

@@ -2,8 +2,8 @@
  * Offering a call to a destination DN. What happens depends on the destination (an extension rings,
  * a busy extension reports busy, an ACD queue queues, a routing point asks for a route, DND or
  * forwarding redirect the offer...). Request families add their cases as {@link OfferRule}s in
- * their `Family` entry (see transition.ts); the first rule that returns events wins, the base rules
- * below apply last.
+ * their `Family` entry (see transition.ts), which the step hands to `deliver` in `env.offerRules`;
+ * the first rule that returns events wins, the base rules below apply last.
  */
 import { callAttributes, callEvent, reject } from './events';
 import { findCall, type Call, type Party, type SimEnv, type SimEvent, type SimState } from './state';
@@ -20,13 +20,6 @@ export interface Offer {
 /** Handles the offer and returns its events, or returns undefined to let the next rule decide. */
 export type OfferRule = (offer: Offer) => SimEvent[] | undefined;
 
-const rules: OfferRule[] = [];
-
-/** Called by transition.ts for every family's rules, in family order. */
-export function registerOfferRules(more: readonly OfferRule[]): void {
-  rules.push(...more);
-}
-
 /** True when the DN has a call that is not on hold (a single-line set is then busy). */
 export function hasActiveCall(state: SimState, dn: string): boolean {
   return findCall(state, (c) => c.parties.some((p) => p.dn === dn && p.status !== 'Held')) !== undefined;
@@ -34,7 +27,7 @@ export function hasActiveCall(state: SimState, dn: string): boolean {
 
 export function deliver(state: SimState, call: Call, caller: Party, to: string, env: SimEnv): SimEvent[] {
   const offer: Offer = { state, call, caller, to, env };
-  for (const rule of rules) {
+  for (const rule of env.offerRules ?? []) {
     const events = rule(offer);
     if (events) return events;
   }

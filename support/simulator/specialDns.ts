@@ -3,10 +3,9 @@
  * answered at once — the caller gets EventEstablished without any ringing. The parking place itself
  * is not a monitored DN and gets no events.
  */
+import { PARK_DN } from '../model/specialDns';
 import type { OfferRule } from './delivery';
 import { callEvent } from './events';
-
-export const PARK_DN = 'gcti::park';
 
 const park: OfferRule = ({ state, call, caller, to }) => {
   if (to !== PARK_DN) return undefined;

@@ -6,6 +6,7 @@ import type { DNType, Topology } from '../adapter/contract';
 import type { AttrValue, TRequest } from '../model/event';
 import type { KVList } from '../model/kvlist';
 import type { AcdCall } from './acdState';
+import type { OfferRule } from './delivery';
 import type { Envelope } from '../model/event';
 import { participantsState, type ParticipantsState } from './participants';
 
@@ -116,6 +117,8 @@ export interface SimEvent extends Envelope {
 export interface SimEnv {
   readonly now: number;
   readonly connId: (seq: number) => string;
+  /** How the families offer a call, in family order: added by the step (transition.ts) for `deliver`. */
+  readonly offerRules?: readonly OfferRule[];
 }
 
 export type Handler = (state: SimState, request: TRequest, env: SimEnv) => SimEvent[];

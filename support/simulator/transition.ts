@@ -12,7 +12,7 @@ import { acdFamily } from './acd';
 import { agentHandlers } from './agent';
 import { appearancesFamily } from './appearances';
 import { callControlHandlers } from './callControl';
-import { registerOfferRules, type OfferRule } from './delivery';
+import type { OfferRule } from './delivery';
 import { dnFeaturesFamily } from './dnFeatures';
 import { errorEvent, RequestRejected } from './events';
 import { monitoringFamily } from './monitoring';
@@ -84,7 +84,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
 const HANDLERS: ReadonlyMap<string, Handler> = intercepted(new Map(
   Object.values(FAMILIES).flatMap((family) => Object.entries(family.handlers)),
 ));
-for (const family of Object.values(FAMILIES)) registerOfferRules(family.offerRules ?? []);
+const OFFER_RULES: readonly OfferRule[] = Object.values(FAMILIES).flatMap((f) => f.offerRules ?? []);
 const REACTIONS: readonly Reaction[] = Object.values(FAMILIES).flatMap((f) => f.reactions ?? []);
 
 function intercepted(handlers: Map<string, Handler>): Map<string, Handler> {
@@ -131,9 +131,10 @@ export function applyInPlace(state: SimState, request: TRequest, env: SimEnv): I
   const handler = HANDLERS.get(request.name);
   if (!handler) return { events: [errorEvent(request, 'Unsupported')], rejected: true };
   let events: SimEvent[];
+  const step: SimEnv = { ...env, offerRules: OFFER_RULES };
   try {
-    events = handler(state, request, env);
-    for (const react of REACTIONS) events = react(state, request, events, env);
+    events = handler(state, request, step);
+    for (const react of REACTIONS) events = react(state, request, events, step);
   } catch (e) {
     if (e instanceof RequestRejected) return { events: [errorEvent(request, e.kind)], rejected: true };
     throw e;

@@ -21,7 +21,7 @@ import type { Capabilities, EventSink, EventSourceAdapter, Topology } from '../a
 import { lookupAttribute } from '../model/catalogue';
 import type { Attributes, TRequest } from '../model/event';
 import { UsageError } from '../errors';
-import { readTrace } from './read';
+import { readTrace } from '../accel';
 import type { RawValue, TraceRecord } from './record';
 
 /** Replay holds the trace in memory; a larger trace must be cut (e.g. with `npm run trace | grep`) first. */

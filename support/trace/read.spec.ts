@@ -12,13 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { lookupAttribute } from '../model/catalogue';
-import { LineSplitter, readTrace, type ReadOptions } from './read';
+import { LineSplitter } from './read';
+import { readTrace, type FastReadOptions as ReadOptions } from '../accel/traceReader';
 import { LogParser } from './logParser';
 import { AT_HEADER, nativeHeader, nativeHeaderAt } from './nativeHeader';
 import type { TraceDiagnostics, TraceRecord } from './record';
-import { createTokenizer } from './tokenizer';
-import { tokenScalar } from './tokenParser';
-import { attributeInfo, nativeScalar, nativeValueOf, VALUE_READERS } from './values';
+import { createTokenizer } from '../accel/trace/tokenizer';
+import { tokenScalar } from '../accel/trace/tokenParser';
+import { attributeInfo, nativeScalar, nativeValueOf } from './values';
 
 const FIXTURES = join(__dirname, 'fixtures');
 const VARIED = 'varied_20260304_101500_120.log';
@@ -220,7 +221,7 @@ describe('hand-written readers', () => {
   it('the tokenizer reads an attribute line as the parser\'s fast path does', () => {
     const names = ['ThisDN', 'ConnID', 'CallType', 'EventSequenceNumber', 'TimeinSecs', 'CallUUID', 'Unknown_1', 'ReferenceID'];
     const piece = fc.constantFrom("'", '"', '0', '7', '9', '12', '-', 'a', 'F', 'g', ' ', '\t', '[', ']', '(', ')', '00000000000a1b01', '1234567890123456', '0000000000000000f');
-    const tokenizer = createTokenizer(VALUE_READERS);
+    const tokenizer = createTokenizer();
     const { stride, attribute, flags } = tokenizer.layout;
     fc.assert(fc.property(fc.constantFrom(...names), fc.array(piece, { maxLength: 6 }), fc.constantFrom('\t', ' ', '\t\t ', ''), (name, parts, blank) => {
       const value = parts.join('');

@@ -1,42 +1,30 @@
 /**
  * Reading a trace file, streaming (a few chunks and one record in memory at a time): a Genesys log
- * (parsed by {@link TokenLogParser}, a LogParser) or NDJSON (the output of `npm run trace`, bridge
- * `event` messages, or the harness's own observed-events attachments). The format is chosen by the
- * first non-blank line: `{` means NDJSON. A large file is read on two threads (readInWorker.ts):
- * the same records and diagnostics, sooner.
+ * (parsed by {@link LogParser}) or NDJSON (the output of `npm run trace`, bridge `event` messages,
+ * or the harness's own observed-events attachments). The format is chosen by the first non-blank
+ * line: `{` means NDJSON. This is the reference reader, on one thread; its fast path
+ * (support/accel/traceReader.ts: a large file read on two threads, the same records and
+ * diagnostics, sooner) is chosen in support/accel/index.ts.
  */
 import { isAscii } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { normaliseAttributes } from '../model/event';
-import { readInWorker, type PieceSink, type WorkerSizes } from './readInWorker';
-import { TokenLogParser } from './tokenParser';
+import { LogParser } from './logParser';
 import { kindOf, TraceDiagnostics, type RawValue, type TraceRecord } from './record';
 
 export interface ReadOptions {
   /** Shown in `source` (default: the file's base name). */
   readonly label?: string;
-  /**
-   * Tokenize in a worker thread (readInWorker.ts): by default for files of {@link WORKER_FROM}
-   * bytes or more, where it pays for starting a thread. The records are the same either way.
-   */
-  readonly worker?: boolean;
-  /** The worker's block and piece sizes (tests make them small, to cut lines everywhere). */
-  readonly workerSizes?: WorkerSizes;
 }
-
-/** Files from this size on are read with a worker thread (starting one costs ~20 ms). */
-export const WORKER_FROM = 8 << 20;
 
 /** Read `path`, calling `onRecord` for each record in file order. Resolves with the diagnostics. */
 export async function readTrace(path: string, onRecord: (r: TraceRecord) => void, options: ReadOptions = {}): Promise<TraceDiagnostics> {
   const sink = new TraceSink(options.label ?? basename(path), onRecord);
   const file = await open(path, 'r');
   try {
-    const worker = options.worker ?? (await file.stat()).size >= WORKER_FROM;
-    if (worker) await readInWorker(file.fd, path, sink, options.workerSizes ?? { block: READ, piece: PIECE });
-    else await readHere(file, path, sink);
+    await readHere(file, path, sink);
   } finally {
     await file.close();
   }
@@ -71,42 +59,30 @@ async function readHere(file: FileHandle, path: string, sink: TraceSink): Promis
 
 /**
  * The file's pieces, in order, to lines and records: the first non-blank line chooses the reader
- * (`{`: NDJSON, else a Genesys log); text goes through {@link LineSplitter}; a tokenized piece
- * (see readInWorker.ts) has its whole lines read from the tokens by the log parser, the line begun
- * in the piece before and the one it leaves unfinished still through the splitter.
+ * (`{`: NDJSON, else a Genesys log, made by {@link TraceSink.logParser}); text goes through
+ * {@link LineSplitter}. (The fast path's sink extends this one with pieces already cut into tokens.)
  */
-class TraceSink implements PieceSink {
-  private reader: NdjsonReader | TokenLogParser | undefined;
-  private lineNo = 0;
-  private readonly decoder = new Utf8Chunks();
-  private readonly lines = new LineSplitter((text, start, end, plain, more) => this.line(text, start, end, plain, more));
+export class TraceSink {
+  protected reader: NdjsonReader | LogParser | undefined;
+  protected lineNo = 0;
+  protected readonly decoder = new Utf8Chunks();
+  protected readonly lines = new LineSplitter((text, start, end, plain, more) => this.line(text, start, end, plain, more));
 
   constructor(private readonly label: string, private readonly onRecord: (r: TraceRecord) => void) {}
 
-  get wantsTokens(): boolean {
-    return !(this.reader instanceof NdjsonReader);
-  }
-
   text(bytes: Buffer, start: number, end: number): void {
     this.lines.write(this.decoder.text(bytes, start, end));
-  }
-
-  tokens(bytes: Buffer, start: number, end: number, cut: { prefixEnd: number; suffixStart: number }, tokens: Int32Array, numbers: Float64Array, from: number, to: number): void {
-    const text = this.decoder.text(bytes, start, end);
-    const reader = this.reader;
-    if (!this.decoder.ascii || !(reader instanceof TokenLogParser)) {
-      this.lines.write(text);
-      return;
-    }
-    if (cut.prefixEnd > 0) this.lines.write(text.slice(0, cut.prefixEnd));
-    this.lineNo = reader.tokenLines(text, tokens, numbers, from, to, this.lineNo + 1);
-    if (cut.suffixStart < text.length) this.lines.write(text.slice(cut.suffixStart));
   }
 
   end(): TraceDiagnostics {
     this.lines.write(this.decoder.end());
     this.lines.end();
     return this.reader?.end() ?? new TraceDiagnostics();
+  }
+
+  /** The parser of a Genesys log. */
+  protected logParser(label: string, onRecord: (r: TraceRecord) => void): LogParser {
+    return new LogParser(label, onRecord);
   }
 
   private line(text: string, start: number, end: number, plain: boolean, more: boolean): number {
@@ -118,7 +94,7 @@ class TraceSink implements PieceSink {
     }
     const raw = text.slice(start, end);
     if (raw.replace(/^\uFEFF/, '').trim() === '') return -1;
-    this.reader = raw.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? new NdjsonReader(this.label, this.onRecord) : new TokenLogParser(this.label, this.onRecord);
+    this.reader = raw.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? new NdjsonReader(this.label, this.onRecord) : this.logParser(this.label, this.onRecord);
     this.reader.push(raw, this.lineNo, plain);
     return -1;
   }
@@ -131,15 +107,15 @@ class TraceSink implements PieceSink {
  * (its own mapping, freed by a full GC), which made decoding 5–8× slower (measured on the 200 MB
  * benchmark log: ~330 ms against ~60 ms).
  */
-const READ = 1 << 20;
-const PIECE = 1 << 16;
+export const READ = 1 << 20;
+export const PIECE = 1 << 16;
 
 /**
  * UTF-8 bytes to text, chunk by chunk (a character split between two chunks is decoded whole; an
  * incomplete one at the end becomes U+FFFD), as the stream's own decoding did. While every chunk
  * has been ASCII, a chunk that is ASCII is copied as Latin-1, the same text ~8× faster.
  */
-class Utf8Chunks {
+export class Utf8Chunks {
   private readonly decoder = new StringDecoder('utf8');
   /** Every chunk so far was ASCII: the decoder holds no partial character. */
   private allAscii = true;
@@ -251,7 +227,7 @@ export class LineSplitter {
 }
 
 /** One JSON object per line; `name` + `attributes` required, the rest optional. */
-class NdjsonReader {
+export class NdjsonReader {
   private readonly diagnostics = new TraceDiagnostics();
   constructor(private readonly file: string, private readonly emit: (r: TraceRecord) => void) {}
 

@@ -4,17 +4,19 @@
  *
  * The names of a record, in that order, are its shape: a path in a trie shared by the records of
  * one log. Records of a log repeat few shapes (one or two per message name), and each shape makes
- * its objects with one object literal compiled for it, all properties in place at once. Adding the
- * properties one by one with computed names was the costliest line of the reader (a megamorphic
- * keyed store per attribute, and the property store grown and copied as the object filled up:
- * ~290 ns per record of 9 attributes against ~50 ns, measured). The object is the same: same keys,
- * same order, a name set twice keeps its first place and its last value.
+ * its objects with the trie's {@link MakeObjects}: here one property after another (the
+ * reference); the fast trace reader gives one that compiles an object literal per shape
+ * (support/accel/objectLiteral.ts). The object is the same: same keys, same order, a name set twice
+ * keeps its first place and its last value.
  */
 import { lookupAttribute } from '../model/catalogue';
 import type { RawValue } from './record';
 import type { Seen } from './values';
 
 type Attributes = Record<string, RawValue>;
+
+/** How a shape makes its objects: given its names once, then the values of each record. */
+export type MakeObjects = (names: readonly string[]) => (values: readonly RawValue[]) => Attributes;
 
 /** Where a name's value goes: the shape after it, and its index among the shape's names. */
 interface Step {
@@ -24,17 +26,11 @@ interface Step {
   readonly slot: number;
 }
 
-/** A shape is compiled into a literal from its second record on (one-off shapes are not worth it). */
-const COMPILE_AFTER = 1;
-/** Shapes with more names are built one property at a time (a literal that long is rare and gains little). */
-const MAX_LITERAL = 128;
-
 export class Shape {
   private readonly steps = new Map<string, Step>();
   /** The step taken last from here (records of a log repeat their order). */
   private lastName: string | undefined;
   private lastStep: Step | undefined;
-  private made = 0;
   private make: ((values: readonly RawValue[]) => Attributes) | undefined;
   /**
    * The spelling of the attribute line that followed this shape last time: the reader checks the
@@ -61,10 +57,8 @@ export class Shape {
 
   /** The attributes object of `values` (one per name, in order). */
   build(values: readonly RawValue[]): Attributes {
-    if (this.make) return this.make(values);
-    this.made += 1;
-    if (this.made > COMPILE_AFTER) this.make = literal(this.names);
-    return oneByOne(this.names, values);
+    this.make ??= this.trie.makeObjects(this.names);
+    return this.make(values);
   }
 }
 
@@ -91,6 +85,8 @@ export class ShapeTrie {
    * when it was not looked at: a Map lookup for a quarter of a benchmark log's records).
    */
   private readonly recent: (Root | undefined)[] = new Array<undefined>(256).fill(undefined);
+
+  constructor(readonly makeObjects: MakeObjects = oneByOne) {}
 
   /** The empty shape records named `messageName` start from. */
   root(messageName: string): Shape {
@@ -140,24 +136,14 @@ export function detached(name: string): string {
   return /^[\0-\xff]*$/.test(name) ? Buffer.from(name, 'latin1').toString('latin1') : Buffer.from(name, 'utf16le').toString('utf16le');
 }
 
-function oneByOne(names: readonly string[], values: readonly RawValue[]): Attributes {
+/** The reference {@link MakeObjects}: one property after another. */
+export const oneByOne: MakeObjects = (names) => (values) => {
   const o: Attributes = {};
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string;
     // An own property even for `__proto__` (an assignment would set the prototype instead).
-    if (NOT_PLAIN.has(name)) Object.defineProperty(o, name, { value: values[i], enumerable: true, writable: true, configurable: true });
+    if (name === '__proto__') Object.defineProperty(o, name, { value: values[i], enumerable: true, writable: true, configurable: true });
     else o[name] = values[i] as RawValue;
   }
   return o;
-}
-
-/** Names that a literal would not make into an own data property of that name. */
-const NOT_PLAIN = new Set(['__proto__']);
-
-function literal(names: readonly string[]): (values: readonly RawValue[]) => Attributes {
-  if (names.length > MAX_LITERAL || names.some((n) => NOT_PLAIN.has(n))) return (values) => oneByOne(names, values);
-  // Keys as JSON strings: any name is a valid, exact key (`"__proto__"` is the one exception, above).
-  const body = `return {${names.map((n, i) => `${JSON.stringify(n)}: v[${String(i)}]`).join(', ')}};`;
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- compiled once per shape, from quoted names only
-  return new Function('v', body) as (values: readonly RawValue[]) => Attributes;
-}
+};

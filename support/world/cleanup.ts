@@ -6,7 +6,7 @@
  * a clean-up that fails is itself reported as a leak.
  */
 import type { AdapterSession } from '../adapter/session';
-import type { CleanupPlan } from '../cli/profile';
+import type { CleanupPlan } from '../config/profile';
 import type { ObservedEvent, TRequest } from '../model/event';
 import { formatEvent } from '../report/diff';
 import type { CallState, CallView } from './callView';

@@ -14,7 +14,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { PartyConfig, SiteConfig } from '../contract';
 import type { Envelope, TEvent } from '../../model/event';
 import { buildAttributesSchema } from './schema/attributesSchema';
-import { compileCheck, Unsupported, type Check, type Resolve } from './schema/fastCheck';
+import { schemaCheck as compileCheck, Unsupported, type Check, type Resolve } from '../../accel';
 import { DEFAULT_LIMITS } from './limits';
 
 export const PROTOCOL = 'cmc-bridge';
@@ -96,7 +96,7 @@ export type MessageType = WireMessage['type'];
 export const MESSAGE_TYPES: readonly MessageType[] = ['hello', 'capabilities', 'register', 'request', 'event', 'ack', 'error', 'close'];
 export const SCHEMA_DIR = join(__dirname, 'schema');
 
-/** A message type's checks: `full` is the published schema run by Ajv; `fast` never accepts what it refuses (schema/fastCheck.ts). */
+/** A message type's checks: `full` is the published schema run by Ajv; `fast` never accepts what it refuses (support/accel/schemaCheck.ts). */
 export interface Validator {
   readonly full: ValidateFunction;
   readonly fast: Check;

@@ -13,7 +13,7 @@
 import type { Capabilities, EventSink, EventSourceAdapter, Observation, PartyConfig, Topology } from '../contract';
 import { RequestNotExpressible } from '../contract';
 import type { TRequest } from '../../model/event';
-import { HostedClient } from './clientHost';
+import { ClientHosts, HostedClient } from './clientHost';
 import { DnEvents } from './events';
 import type { FromHost } from './hostProtocol';
 import { parseWorkspaceOptions, type WorkspaceOptions } from './options';
@@ -64,7 +64,8 @@ export class WorkspaceAdapter implements EventSourceAdapter {
   /** Set by close(), which the harness may call while open() is still running (it gave up waiting). */
   private closed = false;
 
-  constructor(private readonly options: WorkspaceOptions, features: readonly string[]) {
+  /** `hosts`: the run's client host (shared by the run's adapters: support/adapter/select.ts AdapterRun). */
+  constructor(private readonly options: WorkspaceOptions, features: readonly string[], private readonly hosts: ClientHosts) {
     this.name = options.name ?? `${WORKSPACE_TIER} at ${options.baseUrl}`;
     this.capabilities = { requests: WORKSPACE_REQUESTS, features, observation: WORKSPACE_OBSERVATION };
     // Only the facade says how many notifications it sent; a real server leaves the harness its quiet period.
@@ -97,7 +98,7 @@ export class WorkspaceAdapter implements EventSourceAdapter {
     if (!token) throw new Error(`no access token for DN ${party.dn} (${party.name}): set adapterOptions.agents.${party.dn}.token or tokenEnv`);
     const agentId = this.options.agents[party.dn]?.agentId ?? party.agentId ?? party.name;
     const events = new DnEvents(party.dn, `DN ${party.dn}`);
-    const client = new HostedClient({
+    const client = new HostedClient(this.hosts, {
       message: (m) => this.onMessage(session, m),
       lost: (reason) => this.fail(new Error(`the Workspace client of DN ${party.dn} stopped: ${reason}`)),
     });
@@ -223,8 +224,12 @@ export class WorkspaceAdapter implements EventSourceAdapter {
   }
 }
 
-/** Factory for `adapter: "workspace"`: options, and the facade's switch capabilities when it is one. */
-export async function createWorkspaceAdapter(raw: Readonly<Record<string, unknown>>): Promise<WorkspaceAdapter> {
+/**
+ * Factory for `adapter: "workspace"`: options, and the facade's switch capabilities when it is one.
+ * `hosts`: the run's client host; without one the adapter gets a host of its own (a spec), which
+ * ends two seconds after its last session (clientHost.ts IDLE_MS).
+ */
+export async function createWorkspaceAdapter(raw: Readonly<Record<string, unknown>>, hosts: ClientHosts = new ClientHosts()): Promise<WorkspaceAdapter> {
   const options = parseWorkspaceOptions(raw);
   let features = options.features;
   if (options.facade) {
@@ -233,5 +238,5 @@ export async function createWorkspaceAdapter(raw: Readonly<Record<string, unknow
     const { features: offered } = await response.json() as { features: string[] };
     features = [...new Set([...features, ...offered.filter(usableFeature)])];
   }
-  return new WorkspaceAdapter(options, features);
+  return new WorkspaceAdapter(options, features, hosts);
 }

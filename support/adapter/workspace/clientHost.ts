@@ -1,19 +1,22 @@
 /**
- * The main thread's side of the client host (host.ts): one worker thread that loads
+ * The main thread's side of the client host (clientHostThread.js): one worker thread that loads
  * `genesys-workspace-client-js` and runs the agent sessions of every workspace adapter of the run.
  *
  * Lifetime: loading the client in a fresh thread costs a few hundred milliseconds, so the worker is
- * shared by the adapters of a run (every scenario creates one): it starts with the first session,
- * and it ends once no session has been open for {@link IDLE_MS} (it never keeps the process alive).
+ * shared by the adapters of a run (every scenario creates one) through the run's {@link ClientHosts}
+ * (support/adapter/select.ts AdapterRun): it starts with the first session, and it ends once no
+ * session has been open for {@link IDLE_MS} or when the run closes (it never keeps the process alive).
  * A worker that dies takes its sessions with it: each is told (the adapter reports the scenario
  * broken) and the next session starts a new worker.
  */
 import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { VOICE_METHODS, type FromHost, type ToHost } from './hostProtocol';
-import { hostProgram } from './host';
 
 export const IDLE_MS = 2000;
+
+/** The worker's program: plain JavaScript beside this module (no TypeScript loader in the thread). */
+export const HOST_THREAD = join(__dirname, 'clientHostThread.js');
 
 type Body<T extends ToHost> = T extends ToHost ? Omit<T, 'rid' | 'sid'> : never;
 
@@ -35,8 +38,8 @@ class HostThread {
   constructor(private readonly onExit: (host: HostThread) => void) {
     const client = require.resolve('genesys-workspace-client-js');
     const cometd = require.resolve('cometd', { paths: [dirname(client)] });
-    const args = JSON.stringify([client, cometd, join(dirname(cometd), 'AckExtension.js'), [...VOICE_METHODS]]);
-    this.worker = new Worker(`(${hostProgram.toString()})(...${args})`, { eval: true, execArgv: [] });
+    const workerData = { clientPath: client, cometdPath: cometd, ackPath: join(dirname(cometd), 'AckExtension.js'), voiceMethods: [...VOICE_METHODS] };
+    this.worker = new Worker(HOST_THREAD, { workerData, execArgv: [] });
     this.worker.unref();
     this.worker.on('message', (m: FromHost) => this.onMessage(m));
     this.worker.on('error', (e) => this.die(`the client host failed: ${e.message}`));
@@ -87,6 +90,12 @@ class HostThread {
     this.sessions.get(m.sid)?.message(m);
   }
 
+  /** Ends the thread now (the run is over); its sessions are told. */
+  async stop(): Promise<void> {
+    clearTimeout(this.idle);
+    await this.worker.terminate();
+  }
+
   private die(reason: string): void {
     if (this.dead) return;
     this.dead = reason;
@@ -98,8 +107,8 @@ class HostThread {
   }
 }
 
-/** The run's client host: started on demand, replaced when it died. */
-class SharedHost {
+/** A run's client host: started on demand, replaced when it died, stopped when the run closes. */
+export class ClientHosts {
   private thread: HostThread | undefined;
 
   get(): HostThread {
@@ -110,9 +119,13 @@ class SharedHost {
     }
     return this.thread;
   }
-}
 
-const shared = new SharedHost();
+  async close(): Promise<void> {
+    const thread = this.thread;
+    this.thread = undefined;
+    if (thread?.alive) await thread.stop();
+  }
+}
 
 /** One agent session in the client host; the host is shared, the session is this adapter's. */
 export class HostedClient {
@@ -120,8 +133,8 @@ export class HostedClient {
   private readonly sid: number;
   private closed = false;
 
-  constructor(events: SessionEvents) {
-    this.thread = shared.get();
+  constructor(hosts: ClientHosts, events: SessionEvents) {
+    this.thread = hosts.get();
     this.sid = this.thread.attach(events);
   }
 

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { featureFiles, parseFeature } from '../../cli/validateFeatures';
+import { featureFiles, parseFeature } from '../../spec/validateFeatures';
 import { BOOK_CSS, BOOK_JS } from './assets';
 import { buildBook, type Book } from './model';
 import { renderBook } from './pages';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFeature } from '../../cli/validateFeatures';
+import { parseFeature } from '../../spec/validateFeatures';
 import { MODELS } from '../../model/models';
 import { buildBook, paragraphs } from './model';
 import { castOf } from './cast';

@@ -12,9 +12,9 @@
  * environment variable that holds one, and neither reports nor errors ever show its value. Every
  * problem is reported with the file and line.
  */
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors';
 import type { Capabilities } from '../adapter/contract';
+import { isObject, parseManifest, readManifest, type JsonText, type Manifest } from './manifest';
 
 export interface AgentLogin {
   readonly id: string;
@@ -42,24 +42,14 @@ export interface LabProfile {
 const SECTIONS = ['dns', 'queues', 'routingPoints', 'agents', 'capabilities', 'cleanup'];
 const DN_SECTIONS = ['dns', 'queues', 'routingPoints'];
 
+/** Every problem found, each with its file:line. */
 class Located {
   readonly problems: string[] = [];
-  constructor(readonly file: string, private readonly text: string) {}
-
-  /** The line of `"key"` (searching from the line of `after`, when given). */
-  line(key: string, after?: string): number {
-    const from = after === undefined ? 0 : Math.max(0, this.text.indexOf(`"${after}"`));
-    const at = this.text.indexOf(`"${key}"`, from);
-    return this.text.slice(0, Math.max(0, at)).split('\n').length;
-  }
+  constructor(private readonly json: JsonText) {}
 
   problem(key: string, message: string, after?: string): void {
-    this.problems.push(`${this.file}:${this.line(key, after)}: ${message}`);
+    this.problems.push(`${this.json.at(key, after)}: ${message}`);
   }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function dnMap(raw: Record<string, unknown>, at: Located): Map<string, string> {
@@ -130,38 +120,29 @@ function cleanupOf(raw: unknown, at: Located): CleanupPlan {
   return plan;
 }
 
-export function parseProfile(file: string, text: string, env: NodeJS.ProcessEnv = process.env): LabProfile {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    const pos = /position (\d+)/.exec((e as Error).message)?.[1];
-    throw new UsageError(`${file}:${pos ? text.slice(0, Number(pos)).split('\n').length : 1}: not valid JSON: ${(e as Error).message}`);
-  }
-  if (!isObject(raw)) throw new UsageError(`${file}:1: the profile must be a JSON object`);
-  const at = new Located(file, text);
-  for (const key of Object.keys(raw)) if (!SECTIONS.includes(key)) at.problem(key, `unknown section "${key}" (known: ${SECTIONS.join(', ')})`);
-  const dns = dnMap(raw, at);
-  const agents = agentMap(raw.agents, at, env);
-  const capabilities = capabilitiesOf(raw.capabilities, at);
-  const cleanup = cleanupOf(raw.cleanup, at);
-  if (at.problems.length) throw new UsageError(at.problems.join('\n'));
-  return { file, dns, agents, cleanup, ...(capabilities ? { capabilities } : {}) };
+/** The lab profile as a manifest: every problem reported at once, with file and line. */
+function profileManifest(env: NodeJS.ProcessEnv): Manifest<LabProfile> {
+  return {
+    what: 'lab profile',
+    validate: (raw, json) => {
+      if (!isObject(raw)) throw new UsageError(`${json.file}:1: the profile must be a JSON object`);
+      const at = new Located(json);
+      for (const key of Object.keys(raw)) if (!SECTIONS.includes(key)) at.problem(key, `unknown section "${key}" (known: ${SECTIONS.join(', ')})`);
+      const dns = dnMap(raw, at);
+      const agents = agentMap(raw.agents, at, env);
+      const capabilities = capabilitiesOf(raw.capabilities, at);
+      const cleanup = cleanupOf(raw.cleanup, at);
+      if (at.problems.length) throw new UsageError(at.problems.join('\n'));
+      return { file: json.file, dns, agents, cleanup, ...(capabilities ? { capabilities } : {}) };
+    },
+  };
 }
 
-const loaded = new Map<string, LabProfile>();
+export function parseProfile(file: string, text: string, env: NodeJS.ProcessEnv = process.env): LabProfile {
+  return parseManifest(file, text, profileManifest(env));
+}
 
-/** Read and validate a profile (once per process: every scenario asks for it). */
+/** Read and validate a profile (the conformance CLI checks it before the first scenario). */
 export function loadProfile(file: string): LabProfile {
-  const known = loaded.get(file);
-  if (known) return known;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`${file}: cannot read the lab profile: ${(e as Error).message}`);
-  }
-  const profile = parseProfile(file, text);
-  loaded.set(file, profile);
-  return profile;
+  return readManifest(file, profileManifest(process.env));
 }

@@ -12,6 +12,7 @@
  * without waiting still gets every file), {@link BackgroundFiles.settled} resolves once every file
  * handed over so far is on disk, and a file that cannot be written is reported with its path.
  */
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /** One file: where, and what. */
@@ -23,29 +24,8 @@ interface Done {
   readonly failed: readonly string[];
 }
 
-/**
- * The worker's whole program, run with `eval` so that the worker needs no TypeScript loader: it is
- * turned into source text with `toString()` (its types already stripped), so it must not use
- * anything from outside its own body. Synchronous writes, one after another: the worker has
- * nothing else to do, and libuv's pool stays free for the formatters' streams.
- */
-function workerProgram(): void {
-  /* eslint-disable @typescript-eslint/no-require-imports -- the worker is CommonJS source text */
-  const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const { writeFileSync } = require('node:fs') as typeof import('node:fs');
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  parentPort?.on('message', (batch: readonly Job[]) => {
-    const failed: string[] = [];
-    for (const [path, data] of batch) {
-      try {
-        writeFileSync(path, data);
-      } catch (e) {
-        failed.push(`${path}: ${(e as Error).message}`);
-      }
-    }
-    parentPort.postMessage({ done: batch.length, failed } satisfies Done);
-  });
-}
+/** The writer thread's program: a real module file, plain JavaScript (see the file). */
+export const WRITER_THREAD = join(__dirname, 'fileWriterThread.js');
 
 /** Files handed over at once, at most (a scenario writes about five). */
 const BATCH = 32;
@@ -60,9 +40,9 @@ export class BackgroundFiles {
 
   /**
    * `onFailure(message)`: a file could not be written (message names the path and the reason).
-   * `program`: the worker's program (tests give one that dies, to see that its files are reported).
+   * `program`: the worker's module file (tests give one that dies, to see that its files are reported).
    */
-  constructor(private readonly onFailure: (message: string) => void, private readonly program: () => void = workerProgram) {}
+  constructor(private readonly onFailure: (message: string) => void, private readonly program: string = WRITER_THREAD) {}
 
   /** Write `data` to `path` (replacing it), in the worker: at the end of this turn, or sooner once a batch is full. */
   write(path: string, data: string | Uint8Array): void {
@@ -96,7 +76,7 @@ export class BackgroundFiles {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(`(${this.program.toString()})()`, { eval: true, execArgv: [] });
+    const worker = new Worker(this.program, { execArgv: [] });
     worker.on('message', (m: Done) => {
       this.inFlight.shift();
       this.onDone(m);

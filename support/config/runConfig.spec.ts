@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseRunConfig } from './config';
+import { parseRunConfig } from './runConfig';
 
 test('a valid configuration is accepted', () => {
   assert.deepEqual(parseRunConfig('lab.json', '{ "adapter": "./a.ts", "timeoutMs": 5000 }'), { adapter: './a.ts', timeoutMs: 5000 });

@@ -1,6 +1,6 @@
 /**
- * Reading a large file on two threads: a worker reads the file into a ring of shared blocks and
- * tokenizes each 64 KB piece (tokenizer.ts); the calling thread decodes the same bytes and builds
+ * Reading a large file on two threads: a worker (readerThread.js) reads the file into a ring of
+ * shared blocks and tokenizes each 64 KB piece (tokenizer.js); the calling thread decodes the same bytes and builds
  * the records from the tokens, in file order, while the worker is already on the next block.
  *
  * One thread of JavaScript reads a native log at about 20× grep's time, and half of that is
@@ -12,10 +12,10 @@
  * ASCII, holds a `\r`, or has more lines than the token space is handed over as text, and a line
  * it does not classify is read by the parser from its text (see {@link TraceSink}).
  */
+import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { createTokenizer, TOKEN_LAYOUT, type ValueReaders } from './tokenizer';
-import { hexAt, integerAt } from './values';
+import { TOKEN_LAYOUT } from './tokenizer';
 
 /** What the calling thread does with each piece of a block, in file order. */
 export interface PieceSink {
@@ -56,68 +56,14 @@ interface WorkerData {
 /** Per piece of a block: start, end, tokenized (0/1), prefix end, suffix start, first word, last word. */
 const PIECE_FIELDS = 7;
 
-/** Control words: 0 blocks consumed by the calling thread, 1 stop, 2 do not tokenize (see {@link PieceSink.wantsTokens}). */
+/** What the reading thread says of each block (control words: readerThread.js). */
 interface BlockMessage {
   readonly slot: number;
   readonly pieces: Int32Array;
 }
 
-/**
- * The worker's program (source text, like backgroundFiles.ts): read a block into a free slot,
- * tokenize its pieces into the slot's token space, say so, and wait while the ring is full.
- * `create` is {@link createTokenizer}, `readers` the number readers of values.ts.
- */
-function workerProgram(create: typeof createTokenizer, readers: ValueReaders): void {
-  /* eslint-disable @typescript-eslint/no-require-imports -- the worker is CommonJS source text */
-  const threads = require('node:worker_threads') as typeof import('node:worker_threads');
-  const { readSync } = require('node:fs') as typeof import('node:fs');
-  const { isAscii } = require('node:buffer') as typeof import('node:buffer');
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const d = threads.workerData as WorkerData;
-  const ring = Buffer.from(d.ring);
-  const control = new Int32Array(d.control);
-  const tokenizer = create(readers);
-  const stride = tokenizer.layout.stride;
-  let lineEnded = true;
-
-  /** Waits until fewer than all slots are waiting to be read; false when told to stop. */
-  const free = (produced: number): boolean => {
-    for (let consumed = Atomics.load(control, 0); produced - consumed >= d.slots; consumed = Atomics.load(control, 0)) {
-      if (Atomics.load(control, 1)) return false;
-      Atomics.wait(control, 0, consumed, 1000);
-    }
-    return !Atomics.load(control, 1);
-  };
-
-  /** The pieces of the block in `slot` (`bytes` long), tokenized where they can be. */
-  const cut = (slot: number, bytes: number): Int32Array => {
-    const base = slot * d.block;
-    const tokens = new Int32Array(d.tokens, slot * d.words * 4, d.words);
-    const numbers = new Float64Array(d.numbers, slot * (d.words / stride) * 2 * 8, (d.words / stride) * 2);
-    const pieces = new Int32Array(Math.ceil(bytes / d.piece) * d.fields);
-    let word = 0;
-    for (let at = 0, p = 0; at < bytes; at += d.piece, p += d.fields) {
-      const piece = ring.subarray(base + at, base + Math.min(bytes, at + d.piece));
-      const done = !Atomics.load(control, 2) && isAscii(piece) && piece.indexOf(13) === -1 ? tokenizer.tokenize(piece.toString('latin1'), new DataView(d.ring, base + at, piece.length), lineEnded, tokens, numbers, word, d.words) : undefined;
-      pieces.set([at, at + piece.length, done ? 1 : 0, done?.prefixEnd ?? 0, done?.suffixStart ?? 0, word, done?.end ?? word], p);
-      word = done?.end ?? word;
-      lineEnded = piece[piece.length - 1] === 10;
-    }
-    return pieces;
-  };
-
-  for (let produced = 0; free(produced); produced += 1) {
-    const slot = produced % d.slots;
-    const bytes = readSync(d.fd, ring, slot * d.block, d.block, null);
-    if (bytes === 0) {
-      threads.parentPort?.postMessage({ slot: -1, pieces: new Int32Array(0) } satisfies BlockMessage);
-      return;
-    }
-    threads.parentPort?.postMessage({ slot, pieces: cut(slot, bytes) } satisfies BlockMessage);
-  }
-}
-
-const SOURCE = `(${workerProgram.toString()})(${createTokenizer.toString()}, { integerAt: ${integerAt.toString()}, hexAt: ${hexAt.toString()} })`;
+/** The reading thread's program: a real module file, plain JavaScript (see the file). */
+export const READER_THREAD = join(__dirname, 'readerThread.js');
 
 /**
  * Reads the open file `fd` (`path`, for messages) from its current position to its end, handing
@@ -142,7 +88,7 @@ export function readInWorker(fd: number, path: string, sink: PieceSink, sizes: W
   return new Promise<void>((resolve, reject) => {
     let failure: Error | undefined;
     let ended = false;
-    const worker = new Worker(SOURCE, { eval: true, workerData: data, execArgv: [] });
+    const worker = new Worker(READER_THREAD, { workerData: data, execArgv: [] });
     const stop = (e: unknown): void => {
       if (failure !== undefined || ended) return;
       failure = e instanceof Error ? e : new Error(inspect(e));

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -48,7 +48,7 @@ test('a file that cannot be written is reported with its path and reason; the ot
 
 test('a process that ends without waiting still writes every file handed over (the worker keeps it alive), and an idle worker does not keep it alive', () => inScratch((dir) => {
   const program = [
-    "const { BackgroundFiles } = require('./support/report/backgroundFiles.ts');",
+    "const { BackgroundFiles } = require('./support/accel/backgroundFiles.ts');",
     'const files = new BackgroundFiles((m) => { console.error(m); process.exitCode = 3; });',
     `for (let i = 0; i < 500; i += 1) files.write(${JSON.stringify(dir)} + '/' + i + '.txt', 'file ' + i);`,
   ].join('\n');
@@ -61,12 +61,13 @@ test('a process that ends without waiting still writes every file handed over (t
 test('files held by a writer thread that dies are reported as not written, and settled still resolves', async () => inScratch(async (dir) => {
   const failures: string[] = [];
   // A worker that ends on its first batch without writing or answering.
-  const files = new BackgroundFiles((m) => failures.push(m), () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- worker source text, as the real program
-    (require('node:worker_threads') as typeof import('node:worker_threads')).parentPort?.on('message', () => process.exit(3));
-  });
-  for (let i = 0; i < 3; i += 1) files.write(join(dir, `${String(i)}.txt`), 'x');
+  const program = join(dir, 'dying-thread.js');
+  writeFileSync(program, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));");
+  const out = join(dir, 'out');
+  mkdirSync(out);
+  const files = new BackgroundFiles((m) => failures.push(m), program);
+  for (let i = 0; i < 3; i += 1) files.write(join(out, `${String(i)}.txt`), 'x');
   await files.settled();
-  assert.deepEqual(failures, [`3 file(s) not written, the first ${join(dir, '0.txt')}: the writer thread exited with code 3`]);
-  assert.deepEqual(readdirSync(dir), []);
+  assert.deepEqual(failures, [`3 file(s) not written, the first ${join(out, '0.txt')}: the writer thread exited with code 3`]);
+  assert.deepEqual(readdirSync(out), []);
 }));

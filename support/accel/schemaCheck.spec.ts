@@ -6,10 +6,10 @@
 import { describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { ATTRIBUTES } from '../../../model/catalogue';
-import { ENUMS } from '../../../model/enums';
-import { WireSchemas } from '../protocol';
-import { compileCheck, Unsupported } from './fastCheck';
+import { ATTRIBUTES } from '../model/catalogue';
+import { ENUMS } from '../model/enums';
+import { WireSchemas } from '../adapter/bridge/protocol';
+import { compileCheck, Unsupported } from './schemaCheck';
 
 /** The published schemas, compiled once for this file. */
 const schemas = new WireSchemas();

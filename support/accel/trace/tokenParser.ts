@@ -1,5 +1,5 @@
 /**
- * The log parser reading lines the tokenizer has classified (tokenizer.ts, in the reading worker):
+ * The log parser reading lines the tokenizer has classified (tokenizer.js, in the reading thread):
  * an attribute line or a UserData pair of an open T-Library record, or a native header, takes the
  * parser's own path for it with the positions and numbers already found. Every other line, and a
  * classified line in a state where the parser would look at it differently (no open record, no
@@ -7,12 +7,13 @@
  * record), is read from its text by the general path; not tried in place first, as pushRange
  * would: the tokenizer has already found it is no attribute line and no header it can read.
  */
-import type { AttributeKind } from '../model/catalogue';
-import { LogParser, type Builder } from './logParser';
-import type { RawValue } from './record';
-import { detached } from './shape';
+import type { AttributeKind } from '../../model/catalogue';
+import { LogParser, type Builder } from '../../trace/logParser';
+import type { RawValue } from '../../trace/record';
+import { detached, ShapeTrie } from '../../trace/shape';
+import { nativeValueOf, remember, type AttributeInfo } from '../../trace/values';
+import { objectLiterals } from '../objectLiteral';
 import { TOKEN_LAYOUT } from './tokenizer';
-import { nativeValueOf, remember, type AttributeInfo } from './values';
 
 const { stride: STRIDE, attribute: ATTRIBUTE, header: HEADER, pair: PAIR, pairValue: PV, flags: F } = TOKEN_LAYOUT;
 const LENGTH_MASK = (1 << F.lengthShift) - 1;
@@ -34,6 +35,11 @@ export class TokenLogParser extends LogParser {
   /** By the tokenizer's ids (the worker's, in order of first appearance). */
   private readonly spellings: (AttributeInfo | undefined)[] = [];
   private readonly names: (string | undefined)[] = [];
+
+  /** Records' objects made by a literal compiled per shape (../objectLiteral.ts). */
+  protected override shapeTrie(): ShapeTrie {
+    return new ShapeTrie(objectLiterals);
+  }
 
   /**
    * The lines of `text` whose tokens are `tokens` words `from`..`to`, the first of them line

@@ -24,6 +24,7 @@ import { diagnose } from './matching/diagnose';
 import { formatEvent, renderDiff } from './report/diff';
 import { sideBySideHtml } from './report/scenarioDiagrams';
 import { covering, knownLog, loadKnownIssues, type Deviation, type ScenarioRef, deviationsOf } from './report/knownIssues';
+import { checkEventRules, renderRuleViolations } from './model/eventRules';
 
 export interface WorldParameters extends AdapterChoice {
   /** Per-step wait for events, in ms (default 3000). */
@@ -148,6 +149,7 @@ export class ConformanceWorld extends World<WorldParameters> {
     });
     if (result.kind !== 'done') {
       if (replaying) return this.skip(`not exercised: after "${action.text}" the recording does not reach the precondition`);
+      await this.judgeEventRules();
       throw new TestCompromisedError(`could not reach the precondition: "${action.text}" had no effect within ${this.timeoutMs} ms`);
     }
     if (result.value.error) {
@@ -293,6 +295,24 @@ export class ConformanceWorld extends World<WorldParameters> {
     const replaying = this.session.canReplay && !this.session.canSend;
     const horizon = replaying ? Math.max(this.baseline, ...this.consumed) : Infinity;
     return this.session.events.filter((e) => e.seq > this.baseline && e.seq <= horizon && !this.consumed.has(e.seq));
+  }
+
+  /**
+   * GenEM's event-level rules (support/model/eventRules.ts) on every event the scenario observed,
+   * whatever the tables assert: a violation is not conformant. `known` when the known-issues
+   * manifest covers every violation.
+   */
+  async judgeEventRules(): Promise<'known' | undefined> {
+    if (!this.session?.isOpen) return undefined;
+    await this.session.settle();
+    const replaying = this.session.canReplay && !this.session.canSend;
+    const horizon = replaying ? Math.max(this.baseline, ...this.consumed) : Infinity;
+    const violations = checkEventRules(this.session.events.filter((e) => e.seq <= horizon));
+    if (violations.length === 0) return undefined;
+    const text = renderRuleViolations(violations, (dn) => `DN ${dn}${this.parties.nameOf(dn) ? ` (${this.parties.nameOf(dn) ?? ''})` : ''}`);
+    this.attach(text, { mediaType: 'text/plain', fileName: 'event-rules.txt' });
+    if (this.acceptKnown(violations.map((v) => ({ dn: v.event.dn ?? '', event: v.event.name, attribute: v.attribute })))) return 'known';
+    throw new ConformanceAssertionError(text);
   }
 
   /** Normalisation problems of observed events (unknown enum values...), never silently dropped. */

@@ -96,7 +96,8 @@ function crossSite(state: SimState, origin: SiteState, request: TRequest, env: S
   const type = str(request, 'XRouteType') ?? 'Route';
   // READ (digest 3 §5.24): the remote call gets the ConnID ISCC passes unless it already exists there.
   const connId = there.calls[call.connId] ? env.connId((there.connSeq += 1)) : call.connId;
-  const remote: Call = { connId, callId: `${dest.name}-${call.callId}`, callType: 'Inbound', parties: [], userData: [...call.userData] };
+  // The remote switch numbers its own calls (CallID is an integer, GenEM Event Attributes).
+  const remote: Call = { connId, callId: String((there.callSeq += 1)), callType: 'Inbound', parties: [], userData: [...call.userData] };
   there.calls[connId] = remote;
   const caller = { dn: fromDn, role: 'Origination', status: 'Dialing' as const };
   remote.parties.push(caller);

@@ -348,6 +348,7 @@ function referencedCalls(rows: readonly ExpectedRow[]): number[] {
       const n = /^\$call(\d+)$/.exec(m.variable)?.[1];
       if (n) found.add(Number(n));
     } else if (m.kind === 'oneOf') m.options.forEach(visit);
+    else if (m.kind === 'orAbsent') visit(m.inner);
   };
   for (const row of rows) for (const cell of row.cells) visit(cell.matcher);
   return [...found];

@@ -27,10 +27,10 @@ Feature: Connection-establishing phase, call queued to multiple ACDs
     Scenario: Alice calls Sales, and the call is queued at Sales and at Service
       When Alice calls Sales
       Then the switch reports, in order:
-        | step | dn      | event        | ConnID | ThisDN  | ThisDNRole  | ThisQueue | OtherDN | OtherDNRole |
-        | 1    | Alice   | EventDialing | $call1 | Alice   | Origination |           | Sales   | Destination |
-        | 2    | Sales   | EventQueued  | $call1 | Sales   |             | Sales     | Alice   |             |
-        | 3    | Service | EventQueued  | $call1 | Service |             | Service   | Alice   |             |
+        | step | dn      | event        | ConnID | ThisDN  | ThisDNRole  | ThisQueue | OtherDN     | OtherDNRole       |
+        | 1    | Alice   | EventDialing | $call1 | Alice   | Origination |           | Sales *DIAL | Destination *DIAL |
+        | 2    | Sales   | EventQueued  | $call1 | Sales   |             | Sales     | Alice       |                   |
+        | 3    | Service | EventQueued  | $call1 | Service |             | Service   | Alice       |                   |
 
     @inferred
     Scenario: Bob of Service becomes ready; both queues divert the call to him and his phone rings
@@ -59,7 +59,7 @@ Feature: Connection-establishing phase, call queued to multiple ACDs
       Given Alice is waiting in Sales
       When Alice hangs up
       Then each DN receives, in order:
-        | dn      | event          | ConnID | ThisDN  | ThisQueue | OtherDN |
-        | Alice   | EventReleased  | $call1 | Alice   |           | Sales   |
-        | Sales   | EventAbandoned | $call1 | Sales   | Sales     |         |
-        | Service | EventAbandoned | $call1 | Service | Service   |         |
+        | dn      | event          | ConnID | ThisDN  | ThisQueue | OtherDN    |
+        | Alice   | EventReleased  | $call1 | Alice   |           | Sales *OPT |
+        | Sales   | EventAbandoned | $call1 | Sales   | Sales     |            |
+        | Service | EventAbandoned | $call1 | Service | Service   |            |

@@ -26,9 +26,9 @@ Feature: Connection-establishing phase with call parking
     Scenario: Alice parks a call, and the call is connected without ringing
       When Alice parks a call at Park
       Then Alice receives, in order:
-        | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState | ReferenceID |
-        | EventDialing     | $call1 | Alice  | Origination | Park    | Destination |           | $request    |
-        | EventEstablished | $call1 | Alice  | Origination | Park    | Destination | Ok        |             |
+        | event            | ConnID | ThisDN | ThisDNRole  | OtherDN    | OtherDNRole       | CallState | ReferenceID |
+        | EventDialing     | $call1 | Alice  | Origination | Park *DIAL | Destination *DIAL |           | $request    |
+        | EventEstablished | $call1 | Alice  | Origination | Park       | Destination       | Ok        |             |
 
   Rule: The parked call is released like any other call
 
@@ -37,5 +37,5 @@ Feature: Connection-establishing phase with call parking
       Given Alice has parked a call at Park
       When Alice hangs up
       Then Alice receives, in order:
-        | event         | ConnID | ThisDN | OtherDN        | CallState |
-        | EventReleased | $call1 | Alice  | Park or absent | Ok        |
+        | event         | ConnID | ThisDN | OtherDN   | CallState |
+        | EventReleased | $call1 | Alice  | Park *OPT | Ok        |

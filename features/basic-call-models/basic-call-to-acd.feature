@@ -34,11 +34,11 @@ Feature: Connection-establishing phase, internal/inbound call to ACD
       Given Bob is ready
       When Alice calls Sales
       Then the switch reports, in order:
-        | step | dn    | event         | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | 1    | Alice | EventDialing  | $call1 | Alice  | Origination |           | Sales   | Destination |              |                  |           |
-        | 2    | Sales | EventQueued   | $call1 | Sales  | Destination | Sales     | Alice   | Origination |              |                  |           |
-        | 3    | Sales | EventDiverted | $call1 | Sales  | Destination | Sales     | Alice   | Origination | Bob          | Destination      |           |
-        | 3    | Bob   | EventRinging  | $call1 | Bob    | Destination | Sales     | Alice   | Origination |              |                  | Ok        |
+        | step | dn    | event         | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN     | OtherDNRole       | ThirdPartyDN | ThirdPartyDNRole | CallState |
+        | 1    | Alice | EventDialing  | $call1 | Alice  | Origination |           | Sales *DIAL | Destination *DIAL |              |                  |           |
+        | 2    | Sales | EventQueued   | $call1 | Sales  | Destination | Sales     | Alice       | Origination       |              |                  |           |
+        | 3    | Sales | EventDiverted | $call1 | Sales  | Destination | Sales     | Alice       | Origination       | Bob          | Destination      |           |
+        | 3    | Bob   | EventRinging  | $call1 | Bob    | Destination | Sales     | Alice       | Origination       |              |                  | Ok        |
 
     @inferred
     Scenario: Bob answers, and Alice and Bob are connected; Bob's event names the queue
@@ -67,9 +67,9 @@ Feature: Connection-establishing phase, internal/inbound call to ACD
     Scenario: Alice calls Sales while no agent is ready, and the call waits queued
       When Alice calls Sales
       Then the switch reports, in order:
-        | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN |
-        | Alice | EventDialing | $call1 | Alice  |           | Sales   |
-        | Sales | EventQueued  | $call1 | Sales  | Sales     | Alice   |
+        | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN     |
+        | Alice | EventDialing | $call1 | Alice  |           | Sales *DIAL |
+        | Sales | EventQueued  | $call1 | Sales  | Sales     | Alice       |
 
     @inferred
     Scenario: Bob becomes ready, and Sales diverts the waiting call to him
@@ -89,18 +89,18 @@ Feature: Connection-establishing phase, internal/inbound call to ACD
       Given Alice is waiting in Sales
       When Alice hangs up
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
-        | Alice | EventReleased  | $call1 | Alice  |           | Sales   | Ok        |
-        | Sales | EventAbandoned | $call1 | Sales  | Sales     | Alice   | Ok        |
+        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN    | CallState |
+        | Alice | EventReleased  | $call1 | Alice  |           | Sales *OPT | Ok        |
+        | Sales | EventAbandoned | $call1 | Sales  | Sales     | Alice      | Ok        |
 
     Scenario: Alice hangs up while Bob's phone rings; Bob's call is abandoned and still names the queue
       Given Bob is ready
       And Alice's call to Sales is ringing at Bob
       When Alice hangs up
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN       | CallState |
-        | Alice | EventReleased  | $call1 | Alice  |           | Bob or absent | Ok        |
-        | Bob   | EventAbandoned | $call1 | Bob    | Sales     | Alice         | Ok        |
+        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN  | CallState |
+        | Alice | EventReleased  | $call1 | Alice  |           | Bob *OPT | Ok        |
+        | Bob   | EventAbandoned | $call1 | Bob    | Sales     | Alice    | Ok        |
 
   Rule: A call that waits longer than the queue's overflow time overflows; the queue names the destination "Trunk"
 

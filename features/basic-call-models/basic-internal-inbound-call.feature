@@ -29,9 +29,9 @@ Feature: Connection-establishing phase, internal/inbound call
     Scenario: Alice calls Bob, and Bob's phone rings after Alice's dialing is reported
       When Alice calls Bob
       Then the switch reports, in order:
-        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallType | CallState |
-        | Alice | EventDialing | $call1 | Alice  | Origination | Bob     | Destination | Internal |           |
-        | Bob   | EventRinging | $call1 | Bob    | Destination | Alice   | Origination | Internal | Ok        |
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN   | OtherDNRole       | CallType            | CallState |
+        | Alice | EventDialing | $call1 | Alice  | Origination | Bob *DIAL | Destination *DIAL | Internal or Unknown |           |
+        | Bob   | EventRinging | $call1 | Bob    | Destination | Alice     | Origination       | Internal            | Ok        |
 
     Scenario: Bob answers, and both parties are connected on the same call
       Given Alice is calling Bob
@@ -76,9 +76,9 @@ Feature: Connection-establishing phase, internal/inbound call
       Given Bob is talking to Carol
       When Alice calls Bob
       Then Alice receives, in order:
-        | event                | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | EventDialing         | $call2 | Alice  | Origination | Bob     | Destination |           |
-        | EventDestinationBusy | $call2 | Alice  | Origination |         |             | Busy      |
+        | event                | ConnID | ThisDN | ThisDNRole  | OtherDN   | OtherDNRole       | CallState   |
+        | EventDialing         | $call2 | Alice  | Origination | Bob *DIAL | Destination *DIAL |             |
+        | EventDestinationBusy | $call2 | Alice  | Origination |           |                   | busy reason |
 
     Scenario: Alice hangs up after hearing busy, and only Alice's call is released
       Given Bob is talking to Carol
@@ -94,6 +94,6 @@ Feature: Connection-establishing phase, internal/inbound call
       Given Alice is calling Bob
       When Alice hangs up
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | ThisDNRole  | OtherDN       | OtherDNRole           | CallState |
-        | Alice | EventReleased  | $call1 | Alice  | Origination | Bob or absent | Destination or absent | Ok        |
-        | Bob   | EventAbandoned | $call1 | Bob    |             | Alice         |                       | Ok        |
+        | dn    | event          | ConnID | ThisDN | ThisDNRole  | OtherDN  | OtherDNRole      | CallState |
+        | Alice | EventReleased  | $call1 | Alice  | Origination | Bob *OPT | Destination *OPT | Ok        |
+        | Bob   | EventAbandoned | $call1 | Bob    |             | Alice    |                  | Ok        |

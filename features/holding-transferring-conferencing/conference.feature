@@ -30,20 +30,20 @@ Feature: Conference
       Given Alice is talking to Bob
       When Bob starts a consultation with Carol for a conference
       Then the switch reports, in order:
-        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState | ReferenceID |
-        | Bob   | EventHeld    | $call1 | Bob    | Destination | Alice   |             |           |             |
-        | Bob   | EventDialing | $call2 | Bob    | Origination | Carol   | Destination |           | $request    |
-        | Carol | EventRinging | $call2 | Carol  | Destination | Bob     | Origination | Ok        |             |
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN     | OtherDNRole       | CallState | ReferenceID |
+        | Bob   | EventHeld    | $call1 | Bob    | Destination | Alice       |                   |           |             |
+        | Bob   | EventDialing | $call2 | Bob    | Origination | Carol *DIAL | Destination *DIAL |           | $request    |
+        | Carol | EventRinging | $call2 | Carol  | Destination | Bob         | Origination       | Ok        |             |
 
     @inferred
     Scenario: The consultation call is a consult call of the main call
       Given Alice is talking to Bob
       When Bob starts a consultation with Carol for a conference
       Then each DN receives, in order:
-        | dn    | event        | ConnID | CallType | PreviousConnID |
-        | Bob   | EventHeld    | $call1 |          |                |
-        | Bob   | EventDialing | $call2 | Consult  | $call1         |
-        | Carol | EventRinging | $call2 | Consult  | $call1         |
+        | dn    | event        | ConnID | CallType           | PreviousConnID |
+        | Bob   | EventHeld    | $call1 |                    |                |
+        | Bob   | EventDialing | $call2 | Consult or Unknown | $call1         |
+        | Carol | EventRinging | $call2 | Consult            | $call1         |
 
     Scenario: Carol answers the consultation call
       Given Alice is talking to Bob
@@ -62,12 +62,12 @@ Feature: Conference
       And Carol has answered the consultation call
       When Bob completes the conference
       Then the switch reports, in order:
-        | dn    | event             | step | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID         |
-        | Bob   | EventReleased     | 1    | $call2 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent  |
-        | Bob   | EventRetrieved    | 1    | $call1 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent  |
-        | Alice | EventPartyAdded   | 2    | $call1 | Alice  | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |                     |
-        | Bob   | EventPartyAdded   | 2    | $call1 | Bob    | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |                     |
-        | Carol | EventPartyChanged | 3    | $call1 | Carol  | ConferenceMember |         |             | Bob          | ConferencedBy    | $call2         | Conferenced |                     |
+        | dn    | event             | step | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID        |
+        | Bob   | EventReleased     | 1    | $call2 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent |
+        | Bob   | EventRetrieved    | 1    | $call1 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent |
+        | Alice | EventPartyAdded   | 2    | $call1 | Alice  | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |                    |
+        | Bob   | EventPartyAdded   | 2    | $call1 | Bob    | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |                    |
+        | Carol | EventPartyChanged | 3    | $call1 | Carol  | ConferenceMember |         |             | Bob          | ConferencedBy    | $call2         | Conferenced |                    |
 
     Scenario: Bob completes the conference after going back to Alice, so the main call is not on hold
       Given Alice is talking to Bob

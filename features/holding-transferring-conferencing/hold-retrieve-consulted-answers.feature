@@ -32,9 +32,9 @@ Feature: Hold/Retrieve, the consulted party answers
       And Bob has put the call on hold
       When Bob calls Carol
       Then the switch reports, in order:
-        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | Bob   | EventDialing | $call2 | Bob    | Origination | Carol   | Destination |           |
-        | Carol | EventRinging | $call2 | Carol  | Destination | Bob     | Origination | Ok        |
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN     | OtherDNRole       | CallState |
+        | Bob   | EventDialing | $call2 | Bob    | Origination | Carol *DIAL | Destination *DIAL |           |
+        | Carol | EventRinging | $call2 | Carol  | Destination | Bob         | Origination       | Ok        |
 
     Scenario: Carol answers the consultation call
       Given Alice is talking to Bob
@@ -52,9 +52,9 @@ Feature: Hold/Retrieve, the consulted party answers
       And Bob is talking to Carol
       When Bob hangs up
       Then each DN receives, in order:
-        | dn    | event         | ConnID | ThisDN | OtherDN         | CallState |
-        | Bob   | EventReleased | $call2 | Bob    | Carol or absent | Ok        |
-        | Carol | EventReleased | $call2 | Carol  | Bob or absent   | Ok        |
+        | dn    | event         | ConnID | ThisDN | OtherDN    | CallState |
+        | Bob   | EventReleased | $call2 | Bob    | Carol *OPT | Ok        |
+        | Carol | EventReleased | $call2 | Carol  | Bob *OPT   | Ok        |
 
     Scenario: Bob retrieves Alice after the consultation
       Given Alice is talking to Bob
@@ -72,9 +72,9 @@ Feature: Hold/Retrieve, the consulted party answers
       And Bob has put the call on hold
       When Alice hangs up
       Then each DN receives, in order:
-        | dn    | event         | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventReleased | $call1 | Alice  | Bob     | Ok        |
-        | Bob   | EventReleased | $call1 | Bob    | Alice   | Ok        |
+        | dn    | event         | ConnID | ThisDN | OtherDN    | CallState |
+        | Alice | EventReleased | $call1 | Alice  | Bob *OPT   | Ok        |
+        | Bob   | EventReleased | $call1 | Bob    | Alice *OPT | Ok        |
 
     Scenario: Alice hangs up while Bob talks to Carol (**), and the consultation goes on
       Given Alice is talking to Bob
@@ -82,9 +82,9 @@ Feature: Hold/Retrieve, the consulted party answers
       And Bob is talking to Carol
       When Alice hangs up
       Then each DN receives, in order:
-        | dn    | event         | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventReleased | $call1 | Alice  | Bob     | Ok        |
-        | Bob   | EventReleased | $call1 | Bob    | Alice   | Ok        |
+        | dn    | event         | ConnID | ThisDN | OtherDN    | CallState |
+        | Alice | EventReleased | $call1 | Alice  | Bob *OPT   | Ok        |
+        | Bob   | EventReleased | $call1 | Bob    | Alice *OPT | Ok        |
 
     Scenario: Alice hangs up after the consultation, before Bob retrieves her (***)
       Given Alice is talking to Bob
@@ -92,6 +92,6 @@ Feature: Hold/Retrieve, the consulted party answers
       And Bob has talked to Carol and hung up
       When Alice hangs up
       Then each DN receives, in order:
-        | dn    | event         | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventReleased | $call1 | Alice  | Bob     | Ok        |
-        | Bob   | EventReleased | $call1 | Bob    | Alice   | Ok        |
+        | dn    | event         | ConnID | ThisDN | OtherDN    | CallState |
+        | Alice | EventReleased | $call1 | Alice  | Bob *OPT   | Ok        |
+        | Bob   | EventReleased | $call1 | Bob    | Alice *OPT | Ok        |

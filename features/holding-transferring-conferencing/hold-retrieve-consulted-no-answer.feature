@@ -32,9 +32,9 @@ Feature: Hold/Retrieve, the consulted party does not answer
       And Bob is calling Carol
       When Bob hangs up
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | ThisDNRole  | OtherDN         | OtherDNRole           | CallState |
-        | Bob   | EventReleased  | $call2 | Bob    | Origination | Carol or absent | Destination or absent | Ok        |
-        | Carol | EventAbandoned | $call2 | Carol  |             | Bob             |                       | Ok        |
+        | dn    | event          | ConnID | ThisDN | ThisDNRole  | OtherDN    | OtherDNRole      | CallState |
+        | Bob   | EventReleased  | $call2 | Bob    | Origination | Carol *OPT | Destination *OPT | Ok        |
+        | Carol | EventAbandoned | $call2 | Carol  |             | Bob        |                  | Ok        |
 
   Rule: Bob then takes Alice off hold
 

@@ -30,5 +30,5 @@ Feature: Listen disconnect and listen reconnect
       And Bob has stopped Carol from listening
       When Bob lets Carol listen again
       Then Bob receives, in order:
-        | event                   | ConnID | ThisDN | OtherDN | OtherDNRole      | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | EventListenReconnected  | $call1 | Bob    | Carol   | ConferenceMember | Carol        | ConferenceMember | Ok        |
+        | event                  | ConnID | ThisDN | OtherDN | OtherDNRole      | ThirdPartyDN | ThirdPartyDNRole | CallState |
+        | EventListenReconnected | $call1 | Bob    | Carol   | ConferenceMember | Carol        | ConferenceMember | Ok        |

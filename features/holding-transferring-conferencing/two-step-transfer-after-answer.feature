@@ -34,20 +34,20 @@ Feature: Two-Step Transfer, complete after the consulted party answers
       Given Alice is talking to Bob
       When Bob starts a consultation with Carol for a transfer
       Then the switch reports, in order:
-        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState | ReferenceID |
-        | Bob   | EventHeld    | $call1 | Bob    | Destination | Alice   |             |           |             |
-        | Bob   | EventDialing | $call2 | Bob    | Origination | Carol   | Destination |           | $request    |
-        | Carol | EventRinging | $call2 | Carol  | Destination | Bob     | Origination | Ok        |             |
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN     | OtherDNRole       | CallState | ReferenceID |
+        | Bob   | EventHeld    | $call1 | Bob    | Destination | Alice       |                   |           |             |
+        | Bob   | EventDialing | $call2 | Bob    | Origination | Carol *DIAL | Destination *DIAL |           | $request    |
+        | Carol | EventRinging | $call2 | Carol  | Destination | Bob         | Origination       | Ok        |             |
 
     @inferred
     Scenario: The consultation call is a consult call of the main call
       Given Alice is talking to Bob
       When Bob starts a consultation with Carol for a transfer
       Then each DN receives, in order:
-        | dn    | event        | ConnID | CallType | PreviousConnID |
-        | Bob   | EventHeld    | $call1 |          |                |
-        | Bob   | EventDialing | $call2 | Consult  | $call1         |
-        | Carol | EventRinging | $call2 | Consult  | $call1         |
+        | dn    | event        | ConnID | CallType           | PreviousConnID |
+        | Bob   | EventHeld    | $call1 |                    |                |
+        | Bob   | EventDialing | $call2 | Consult or Unknown | $call1         |
+        | Carol | EventRinging | $call2 | Consult            | $call1         |
 
     Scenario: Carol answers the consultation call
       Given Alice is talking to Bob

@@ -54,6 +54,6 @@ Feature: Two-Step Transfer, complete before the consulted party answers
       And Bob has completed the transfer
       When Alice hangs up
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | OtherDN         | CallState |
-        | Alice | EventReleased  | $call1 | Alice  | Carol or absent | Ok        |
-        | Carol | EventAbandoned | $call1 | Carol  |                 | Ok        |
+        | dn    | event          | ConnID | ThisDN | OtherDN    | CallState |
+        | Alice | EventReleased  | $call1 | Alice  | Carol *OPT | Ok        |
+        | Carol | EventAbandoned | $call1 | Carol  |            | Ok        |

@@ -32,12 +32,12 @@ Feature: Two-step transfer to ACD
       And Carol is ready
       When Bob starts a consultation with Sales for a transfer
       Then each DN receives, in order:
-        | dn    | event         | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | CallType | PreviousConnID | ReferenceID |
-        | Bob   | EventHeld     | $call1 | Bob    |           | Alice   |              |          |                |             |
-        | Bob   | EventDialing  | $call2 | Bob    |           | Sales   |              | Consult  | $call1         | $request    |
-        | Sales | EventQueued   | $call2 | Sales  | Sales     | Bob     |              | Consult  | $call1         |             |
-        | Sales | EventDiverted | $call2 | Sales  | Sales     | Bob     | Carol        | Consult  | $call1         |             |
-        | Carol | EventRinging  | $call2 | Carol  | Sales     | Bob     |              | Consult  | $call1         |             |
+        | dn    | event         | ConnID | ThisDN | ThisQueue | OtherDN     | ThirdPartyDN | CallType           | PreviousConnID | ReferenceID |
+        | Bob   | EventHeld     | $call1 | Bob    |           | Alice       |              |                    |                |             |
+        | Bob   | EventDialing  | $call2 | Bob    |           | Sales *DIAL |              | Consult or Unknown | $call1         | $request    |
+        | Sales | EventQueued   | $call2 | Sales  | Sales     | Bob         |              | Consult            | $call1         |             |
+        | Sales | EventDiverted | $call2 | Sales  | Sales     | Bob         | Carol        | Consult            | $call1         |             |
+        | Carol | EventRinging  | $call2 | Carol  | Sales     | Bob         |              | Consult            | $call1         |             |
 
   Rule: Once the agent has answered, completing the transfer connects the caller and the agent
 

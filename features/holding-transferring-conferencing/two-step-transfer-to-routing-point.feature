@@ -29,11 +29,11 @@ Feature: Two-step transfer to a routing point
       And Alice is talking to Bob
       When Bob starts a consultation with Entry for a transfer
       Then each DN receives, in order:
-        | dn    | event             | ConnID | ThisDN | ThisQueue | OtherDN | CallType | PreviousConnID | ReferenceID |
-        | Bob   | EventHeld         | $call1 | Bob    |           | Alice   |          |                |             |
-        | Bob   | EventDialing      | $call2 | Bob    |           | Entry   | Consult  | $call1         | $request    |
-        | Entry | EventQueued       | $call2 | Entry  | Entry     | Bob     | Consult  | $call1         |             |
-        | Entry | EventRouteRequest | $call2 | Entry  | Entry     | Bob     | Consult  | $call1         |             |
+        | dn    | event             | ConnID | ThisDN | ThisQueue | OtherDN     | CallType           | PreviousConnID | ReferenceID |
+        | Bob   | EventHeld         | $call1 | Bob    |           | Alice       |                    |                |             |
+        | Bob   | EventDialing      | $call2 | Bob    |           | Entry *DIAL | Consult or Unknown | $call1         | $request    |
+        | Entry | EventQueued       | $call2 | Entry  | Entry     | Bob         | Consult            | $call1         |             |
+        | Entry | EventRouteRequest | $call2 | Entry  | Entry     | Bob         | Consult            | $call1         |             |
 
     Scenario: The router routes the consultation to Carol
       Given Carol is on extension 7003

@@ -86,10 +86,10 @@ Feature: IVR protocol messages
       Given Bob is on extension 7002
       When Vera calls Bob
       Then the switch reports, in order:
-        | step | dn   | event        | protocol  | sender     | ConnID | ThisDN | OtherDN | CallEvent |
-        | 1    | Vera | EventDialing | T-Library |            | $call1 | Vera   | Bob     |           |
-        | 2    | Ivy  | CallStatus   | IVR       | IVR Server |        | Vera   |         | Dialing   |
-        | 2    | Bob  | EventRinging | T-Library |            | $call1 | Bob    | Vera    |           |
+        | step | dn   | event        | protocol  | sender     | ConnID | ThisDN | OtherDN   | CallEvent |
+        | 1    | Vera | EventDialing | T-Library |            | $call1 | Vera   | Bob *DIAL |           |
+        | 2    | Ivy  | CallStatus   | IVR       | IVR Server |        | Vera   |           | Dialing   |
+        | 2    | Bob  | EventRinging | T-Library |            | $call1 | Bob    | Vera      |           |
 
     @inferred
     Scenario: The IVR dials a busy extension from its port; CallStatus Busy

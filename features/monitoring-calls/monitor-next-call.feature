@@ -29,7 +29,7 @@ Feature: Monitoring an agent's next call (TMonitorNextCall / TCancelMonitoring)
     Scenario: Carol starts observing Bob's next call
       When Carol starts observing Bob's next call
       Then each DN receives, in order:
-        | dn    | event                   | ThisDN | ThisDNRole | OtherDN | OtherDNRole | MonitorNextCallType | Extensions                           | ReferenceID |
+        | dn    | event                   | ThisDN | ThisDNRole | OtherDN | OtherDNRole | MonitorNextCallType | Extensions                             | ReferenceID |
         | Carol | EventMonitoringNextCall | Carol  | Observer   | Bob     | Destination | MonitorOneCall      | MonitorScope=agent; MonitorMode=normal | $request    |
         | Bob   | EventMonitoringNextCall | Bob    |            | Carol   | Observer    | MonitorOneCall      | MonitorScope=agent; MonitorMode=normal |             |
 

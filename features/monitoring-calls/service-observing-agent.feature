@@ -71,10 +71,10 @@ Feature: Service observing on an agent
       And Olivia is talking to Bob
       When Bob hangs up
       Then the switch reports, in order:
-        | step | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole  | CallState | ReferenceID |
-        | 1    | Bob   | EventReleased     | $call1 | Bob    | Destination |         |              | Ok        | $request    |
-        | 1    | Carol | EventPartyDeleted | $call1 | Carol  | Observer    | Bob     | DeletedParty | Ok        |             |
-        | 2    | Carol | EventReleased     | $call1 | Carol  | Observer    | Olivia  |              | Ok        |             |
+        | step | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN     | OtherDNRole  | CallState | ReferenceID |
+        | 1    | Bob   | EventReleased     | $call1 | Bob    | Destination |             |              | Ok        | $request    |
+        | 1    | Carol | EventPartyDeleted | $call1 | Carol  | Observer    | Bob         | DeletedParty | Ok        |             |
+        | 2    | Carol | EventReleased     | $call1 | Carol  | Observer    | Olivia *OPT |              | Ok        |             |
 
   Rule: The outside caller releases first; agent and observer are told, then both are released
 
@@ -84,11 +84,11 @@ Feature: Service observing on an agent
       And Olivia is talking to Bob
       When Olivia hangs up
       Then the switch reports, in order:
-        | step | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | 1    | Bob   | EventPartyDeleted | $call1 | Bob    | Destination | Olivia  | DeletedParty | Carol        | Observer         |           |
-        | 1    | Carol | EventPartyDeleted | $call1 | Carol  | Observer    | Olivia  | DeletedParty |              |                  | Ok        |
-        | 2    | Bob   | EventReleased     | $call1 | Bob    | Destination | Carol   |              |              |                  | Ok        |
-        | 2    | Carol | EventReleased     | $call1 | Carol  | Observer    |         |              |              |                  |           |
+        | step | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN    | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState |
+        | 1    | Bob   | EventPartyDeleted | $call1 | Bob    | Destination | Olivia     | DeletedParty | Carol        | Observer         |           |
+        | 1    | Carol | EventPartyDeleted | $call1 | Carol  | Observer    | Olivia     | DeletedParty |              |                  | Ok        |
+        | 2    | Bob   | EventReleased     | $call1 | Bob    | Destination | Carol *OPT |              |              |                  | Ok        |
+        | 2    | Carol | EventReleased     | $call1 | Carol  | Observer    |            |              |              |                  |           |
 
   Rule: The observer releases; agent and caller stay connected, and their call is released as usual later
 
@@ -109,8 +109,8 @@ Feature: Service observing on an agent
       And Carol has left the call
       When Bob hangs up
       Then Bob receives, in order:
-        | event         | ConnID | ThisDN | ThisDNRole  | OtherDN | CallState |
-        | EventReleased | $call1 | Bob    | Destination | Olivia  | Ok        |
+        | event         | ConnID | ThisDN | ThisDNRole  | OtherDN     | CallState |
+        | EventReleased | $call1 | Bob    | Destination | Olivia *OPT | Ok        |
 
   Rule: Interruption point * — the caller gives up before the agent answers
 

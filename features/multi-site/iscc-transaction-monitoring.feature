@@ -67,9 +67,9 @@ Feature: ISCC transaction monitoring
       And Mia has subscribed to transaction monitoring with the rules "class.name=always; object.local-id=always; iscc.transaction.state=always; iscc.direction.role=once; iscc.is-link-creation=never"
       When Alice calls Bob at the other site using the route transaction
       Then Mia receives, in order:
-        | event                  | sender         | SubscriptionID | Extensions                                                                                                       |
+        | event                  | sender         | SubscriptionID | Extensions                                                                                                                |
         | EventTransactionStatus | T-Server Paris | sub-1          | exactly class.name=iscc.transaction; object.local-id=1; iscc.transaction.state=initiated; iscc.direction.role=origination |
-        | EventTransactionStatus | T-Server Paris | sub-1          | exactly class.name=iscc.transaction; object.local-id=1; iscc.transaction.state=completed                          |
+        | EventTransactionStatus | T-Server Paris | sub-1          | exactly class.name=iscc.transaction; object.local-id=1; iscc.transaction.state=completed                                  |
       And each DN receives, in order:
         | dn    | event                        | site   | ConnID |
         | Alice | EventDialing                 | Paris  | $call1 |
@@ -83,7 +83,7 @@ Feature: ISCC transaction monitoring
       And Mia has changed its transaction-monitoring rules to "iscc.transaction.state=always; iscc.direction.role=always"
       When Alice calls Bob at the other site using the route transaction
       Then Mia receives, in order:
-        | event                  | SubscriptionID | Extensions                                                                  |
+        | event                  | SubscriptionID | Extensions                                                                |
         | EventTransactionStatus | sub-1          | exactly iscc.transaction.state=initiated; iscc.direction.role=origination |
         | EventTransactionStatus | sub-1          | exactly iscc.transaction.state=completed; iscc.direction.role=origination |
       And each DN receives, in order:

@@ -29,10 +29,10 @@ Feature: ISCC transaction types
   Scenario Outline: Alice calls Bob at the other site with the <type> transaction
     When Alice calls Bob at the other site using the <type> transaction
     Then each DN receives, in order:
-      | dn    | event                        | site   | sender          | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallType | LastTransferConnID | ReferenceID |
-      | Alice | EventDialing                 | Paris  | T-Server Paris  | $call1 | Alice  | Origination | Bob     | Destination | Outbound |                    | $request    |
-      | Alice | EventRemoteConnectionSuccess | Paris  | T-Server Paris  | $call1 | Alice  |             |         |             |          |                    | $request    |
-      | Bob   | EventRinging                 | London | T-Server London | $call1 | Bob    | Destination | Alice   | Origination | Inbound  | <last transfer>    |             |
+      | dn    | event                        | site   | sender          | ConnID | ThisDN | ThisDNRole  | OtherDN   | OtherDNRole       | CallType            | LastTransferConnID | ReferenceID |
+      | Alice | EventDialing                 | Paris  | T-Server Paris  | $call1 | Alice  | Origination | Bob *DIAL | Destination *DIAL | Outbound or Unknown |                    | $request    |
+      | Alice | EventRemoteConnectionSuccess | Paris  | T-Server Paris  | $call1 | Alice  |             |           |                   |                     |                    | $request    |
+      | Bob   | EventRinging                 | London | T-Server London | $call1 | Bob    | Destination | Alice     | Origination       | Inbound             | <last transfer>    |             |
 
     Examples:
       | type                  | last transfer |

@@ -32,10 +32,10 @@ Feature: Multi-site call transfer
     And Alice is talking to Bob
     When Bob starts a consultation with Carol at the other site
     Then each DN receives, in order:
-      | dn    | event        | site   | ConnID | ThisDN | OtherDN | CallType | PreviousConnID | LastTransferConnID |
-      | Bob   | EventHeld    | Paris  | $call1 | Bob    | Alice   |          |                |                    |
-      | Bob   | EventDialing | Paris  | $call2 | Bob    | Carol   | Consult  | $call1         |                    |
-      | Carol | EventRinging | London | $call2 | Carol  | Bob     | Inbound  |                | $call2             |
+      | dn    | event        | site   | ConnID | ThisDN | OtherDN     | CallType           | PreviousConnID | LastTransferConnID |
+      | Bob   | EventHeld    | Paris  | $call1 | Bob    | Alice       |                    |                |                    |
+      | Bob   | EventDialing | Paris  | $call2 | Bob    | Carol *DIAL | Consult or Unknown | $call1         |                    |
+      | Carol | EventRinging | London | $call2 | Carol  | Bob         | Inbound            |                | $call2             |
 
   @inferred
   Scenario: Carol answers the consultation at London

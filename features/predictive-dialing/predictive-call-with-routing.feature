@@ -29,8 +29,8 @@ Feature: Predictive call with routing
     Scenario: The dialer calls Olivia through Campaign, and Campaign reports the dialing
       When the dialer calls Olivia through the routing point Campaign
       Then Campaign receives, in order:
-        | event        | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | ReferenceID |
-        | EventDialing | $call1 | Campaign | Campaign  | Origination | Olivia or absent | $request    |
+        | event        | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN      | ReferenceID |
+        | EventDialing | $call1 | Campaign | Campaign  | Origination | Olivia *DIAL | $request    |
 
     @inferred @requires:external-parties
     Scenario: Olivia answers; Campaign reports the call queued and asks for a route
@@ -86,5 +86,5 @@ Feature: Predictive call with routing
       And Bob has answered the call
       When Bob hangs up
       Then Bob receives, in order:
-        | event         | ConnID | ThisDN | OtherDN | CallState |
-        | EventReleased | $call1 | Bob    | Olivia  | Ok        |
+        | event         | ConnID | ThisDN | OtherDN     | CallState |
+        | EventReleased | $call1 | Bob    | Olivia *OPT | Ok        |

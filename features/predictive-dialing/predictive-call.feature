@@ -25,8 +25,8 @@ Feature: Predictive call
     Scenario: The dialer calls Olivia for the Sales group, and the group reports the dialing
       When the dialer calls Olivia for the Sales group
       Then Sales receives, in order:
-        | event        | ConnID | ThisDN | ThisQueue | ThisDNRole  | OtherDN          | OtherDNRole           | ReferenceID |
-        | EventDialing | $call1 | Sales  | Sales     | Origination | Olivia or absent | Destination or absent | $request    |
+        | event        | ConnID | ThisDN | ThisQueue | ThisDNRole  | OtherDN      | OtherDNRole       | ReferenceID |
+        | EventDialing | $call1 | Sales  | Sales     | Origination | Olivia *DIAL | Destination *DIAL | $request    |
 
     @requires:external-parties
     Scenario: Olivia answers; the call is queued at Sales and diverted to Bob, whose phone rings as the origination
@@ -68,8 +68,8 @@ Feature: Predictive call
       And Bob has answered the call
       When Bob hangs up
       Then Bob receives, in order:
-        | event         | ConnID | ThisDN | OtherDN | CallState |
-        | EventReleased | $call1 | Bob    | Olivia  | Ok        |
+        | event         | ConnID | ThisDN | OtherDN     | CallState |
+        | EventReleased | $call1 | Bob    | Olivia *OPT | Ok        |
 
   Rule: Interruption point * — the dial fails, and the group reports the call released with the reason
 
@@ -78,8 +78,8 @@ Feature: Predictive call
       Given the dialer has called Olivia for the Sales group
       When the dial fails with the call state <CallState>
       Then Sales receives, in order:
-        | event         | ConnID | ThisDN | OtherDN | CallState   |
-        | EventReleased | $call1 | Sales  | Olivia  | <CallState> |
+        | event         | ConnID | ThisDN | OtherDN     | CallState   |
+        | EventReleased | $call1 | Sales  | Olivia *OPT | <CallState> |
 
       Examples: The called party does not take the call
         | CallState                |

@@ -46,6 +46,6 @@ Feature: Shared call appearance, inbound call answered
       Given Alice is talking to Sam
       When Alice hangs up
       Then each DN receives, in order:
-        | dn    | event         | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventReleased | $call1 | Alice  | Sam     | Ok        |
-        | Sam   | EventReleased | $call1 | Sam    | Alice   | Ok        |
+        | dn    | event         | ConnID | ThisDN | OtherDN    | CallState |
+        | Alice | EventReleased | $call1 | Alice  | Sam *OPT   | Ok        |
+        | Sam   | EventReleased | $call1 | Sam    | Alice *OPT | Ok        |

@@ -36,11 +36,11 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
     Scenario: Alice calls Team, and both Bob's and Carol's phones ring, covered
       When Alice calls Team
       Then the switch reports, in order:
-        | step | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
-        | 1    | Alice | EventDialing | $call1 | Alice  |           | Team    |           |
-        | 2    | Team  | EventQueued  | $call1 | Team   | Team      | Alice   |           |
-        | 3    | Bob   | EventRinging | $call1 | Bob    | Team      | Alice   | Covered   |
-        | 3    | Carol | EventRinging | $call1 | Carol  | Team      | Alice   | Covered   |
+        | step | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN    | CallState |
+        | 1    | Alice | EventDialing | $call1 | Alice  |           | Team *DIAL |           |
+        | 2    | Team  | EventQueued  | $call1 | Team   | Team      | Alice      |           |
+        | 3    | Bob   | EventRinging | $call1 | Bob    | Team      | Alice      | Covered   |
+        | 3    | Carol | EventRinging | $call1 | Carol  | Team      | Alice      | Covered   |
 
     Scenario: Bob answers; Team diverts the call to Bob, Carol's call is redirected away, Bob and Alice are connected
       Given Alice's call to Team is ringing at Carol
@@ -75,10 +75,10 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
     Scenario: Alice calls Chain, and only Bob's phone rings
       When Alice calls Chain
       Then the switch reports, in order:
-        | step | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
-        | 1    | Alice | EventDialing | $call1 | Alice  |           | Chain   |           |
-        | 2    | Chain | EventQueued  | $call1 | Chain  | Chain     | Alice   |           |
-        | 3    | Bob   | EventRinging | $call1 | Bob    | Chain     | Alice   | Covered   |
+        | step | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN     | CallState |
+        | 1    | Alice | EventDialing | $call1 | Alice  |           | Chain *DIAL |           |
+        | 2    | Chain | EventQueued  | $call1 | Chain  | Chain     | Alice       |           |
+        | 3    | Bob   | EventRinging | $call1 | Bob    | Chain     | Alice       | Covered   |
 
     Scenario: Bob rejects the call, and Carol's phone rings next
       Given Alice's call to Chain is ringing at Bob

@@ -26,9 +26,9 @@ Feature: Call forwarding on no answer
       Given Bob has forwarded his calls to Carol on no answer
       When Alice calls Bob
       Then the switch reports, in order:
-        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | Alice | EventDialing | $call1 | Alice  | Origination | Bob     | Destination |           |
-        | Bob   | EventRinging | $call1 | Bob    | Destination | Alice   | Origination | Ok        |
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN   | OtherDNRole       | CallState |
+        | Alice | EventDialing | $call1 | Alice  | Origination | Bob *DIAL | Destination *DIAL |           |
+        | Bob   | EventRinging | $call1 | Bob    | Destination | Alice     | Origination       | Ok        |
 
     Scenario: Bob answers in time, and the call is not forwarded
       Given Bob has forwarded his calls to Carol on no answer
@@ -47,9 +47,9 @@ Feature: Call forwarding on no answer
       And Alice is calling Bob
       When Bob does not answer before the no-answer timer expires
       Then the switch reports, in order:
-        | dn    | event         | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | Bob   | EventReleased | $call1 | Bob    | Destination | Alice   | Origination | Carol        | Destination      | Forwarded |
-        | Carol | EventRinging  | $call1 | Carol  | Destination | Alice   | Origination |              |                  | Forwarded |
+        | dn    | event         | ConnID | ThisDN | ThisDNRole  | OtherDN    | OtherDNRole      | ThirdPartyDN | ThirdPartyDNRole | CallState |
+        | Bob   | EventReleased | $call1 | Bob    | Destination | Alice *OPT | Origination *OPT | Carol        | Destination      | Forwarded |
+        | Carol | EventRinging  | $call1 | Carol  | Destination | Alice      | Origination      |              |                  | Forwarded |
 
     @requires:alerting-control
     Scenario: Carol answers the forwarded call, and Alice is connected to her
@@ -69,6 +69,6 @@ Feature: Call forwarding on no answer
       And Bob has not answered before the no-answer timer expired
       When Alice hangs up
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventReleased  | $call1 | Alice  | Carol   | Ok        |
-        | Carol | EventAbandoned | $call1 | Carol  | Alice   | Ok        |
+        | dn    | event          | ConnID | ThisDN | OtherDN    | CallState |
+        | Alice | EventReleased  | $call1 | Alice  | Carol *OPT | Ok        |
+        | Carol | EventAbandoned | $call1 | Carol  | Alice      | Ok        |

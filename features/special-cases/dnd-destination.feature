@@ -22,9 +22,9 @@ Feature: Internal call to a destination with do-not-disturb activated
       Given Bob has turned on do-not-disturb
       When Alice calls Bob
       Then Alice receives, in order:
-        | event                | ConnID | ThisDN | ThisDNRole  | OtherDN       | OtherDNRole           | CallState |
-        | EventDialing         | $call1 | Alice  | Origination | Bob           | Destination           |           |
-        | EventDestinationBusy | $call1 | Alice  | Origination | Bob or absent | Destination or absent | Busy      |
+        | event                | ConnID | ThisDN | ThisDNRole  | OtherDN       | OtherDNRole           | CallState   |
+        | EventDialing         | $call1 | Alice  | Origination | Bob *DIAL     | Destination *DIAL     |             |
+        | EventDestinationBusy | $call1 | Alice  | Origination | Bob or absent | Destination or absent | busy reason |
 
   Rule: The caller hangs up and the call is released (Release Phase)
 

@@ -29,9 +29,9 @@ Feature: Outbound call to a busy destination
       Given Otto's line is busy
       When Alice calls Otto
       Then Alice receives, in order:
-        | event                | ConnID | ThisDN | ThisDNRole  | OtherDN        | OtherDNRole           | CallState                                       |
-        | EventDialing         | $call1 | Alice  | Origination | Otto           | Destination           |                                                 |
-        | EventDestinationBusy | $call1 | Alice  | Origination | Otto or absent | Destination or absent | Busy or SitInvalidnum or SitVacant or SitReorder |
+        | event                | ConnID | ThisDN | ThisDNRole  | OtherDN        | OtherDNRole           | CallState   |
+        | EventDialing         | $call1 | Alice  | Origination | Otto *DIAL     | Destination *DIAL     |             |
+        | EventDestinationBusy | $call1 | Alice  | Origination | Otto or absent | Destination or absent | busy reason |
 
   Rule: The busy call is released when the caller hangs up (Release Phase)
 

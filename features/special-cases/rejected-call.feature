@@ -21,9 +21,9 @@ Feature: Rejected call (routing point and route queue)
 
   Background:
     Given the switch is configured with these parties:
-      | party  | kind           | DN      | options                                |
-      | Olivia | outside number | 5550100 |                                        |
-      | Entry  | routing point  | 9001    | default-route=5550199                  |
+      | party  | kind           | DN      | options                                 |
+      | Olivia | outside number | 5550100 |                                         |
+      | Entry  | routing point  | 9001    | default-route=5550199                   |
       | Sales  | ACD queue      | 8001    | route-queue=true; default-route=5550199 |
 
   Rule: At a routing point, the router rejects the call with the default route, a disconnect or (deprecated) a reject

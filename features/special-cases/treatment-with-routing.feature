@@ -63,5 +63,5 @@ Feature: Call treatment with routing
       Then each DN receives, in order:
         | step | dn    | event          | ConnID | ThisDN | ErrorCode | ReferenceID |
         | 1    | Alice | EventReleased  | $call1 | Alice  |           | $request    |
-        | 2    | Entry | EventError     |        |        | 1700      | absent      |
+        | 2    | Entry | EventError     |        |        | 1700      | any         |
         | 2    | Entry | EventAbandoned | $call1 | Entry  |           |             |

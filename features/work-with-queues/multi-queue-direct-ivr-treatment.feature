@@ -16,23 +16,23 @@ Feature: Multiple-queue call treated at an IVR port, with direct treatment at th
 
   Background:
     Given the switch is configured with these parties:
-      | party   | kind         | DN   | agent | queue | options                           |
-      | Alice   | extension    | 7001 |       |       |                                   |
+      | party   | kind         | DN   | agent | queue | options                          |
+      | Alice   | extension    | 7001 |       |       |                                  |
       | Sales   | ACD queue    | 8001 |       |       | also-queue=Service; ivr-port=Ivy |
-      | Service | ACD queue    | 8002 |       |       |                                   |
-      | Ivy     | extension    | 7101 |       |       |                                   |
-      | Bob     | ACD position | 7002 | 1002  | Sales |                                   |
+      | Service | ACD queue    | 8002 |       |       |                                  |
+      | Ivy     | extension    | 7101 |       |       |                                  |
+      | Bob     | ACD position | 7002 | 1002  | Sales |                                  |
 
   Rule: With no agent ready, the queue sends the call directly to its IVR port while it stays queued
 
     Scenario: Alice calls Sales; the call is queued at Sales and Service and offered to Ivy in converse mode
       When Alice calls Sales
       Then the switch reports, in order:
-        | step | dn      | event        | ConnID | ThisDN  | ThisQueue | OtherDN | CallState  |
-        | 1    | Alice   | EventDialing | $call1 | Alice   |           | Sales   |            |
-        | 2    | Sales   | EventQueued  | $call1 | Sales   | Sales     | Alice   |            |
-        | 3    | Service | EventQueued  | $call1 | Service | Service   | Alice   |            |
-        | 4    | Ivy     | EventRinging | $call1 | Ivy     | Sales     | Alice   | ConverseOn |
+        | step | dn      | event        | ConnID | ThisDN  | ThisQueue | OtherDN     | CallState  |
+        | 1    | Alice   | EventDialing | $call1 | Alice   |           | Sales *DIAL |            |
+        | 2    | Sales   | EventQueued  | $call1 | Sales   | Sales     | Alice       |            |
+        | 3    | Service | EventQueued  | $call1 | Service | Service   | Alice       |            |
+        | 4    | Ivy     | EventRinging | $call1 | Ivy     | Sales     | Alice       | ConverseOn |
 
     Scenario: Ivy answers, and only Ivy is told
       Given Alice's call to Sales is ringing at Ivy
@@ -48,12 +48,12 @@ Feature: Multiple-queue call treated at an IVR port, with direct treatment at th
       And Alice is waiting in Sales while Ivy treats the call
       When Bob becomes ready
       Then each DN receives, in order:
-        | dn      | event           | ConnID | ThisDN  | ThisQueue | OtherDN | ThirdPartyDN | ReferenceID |
-        | Bob     | EventAgentReady |        | Bob     |           |         |              | $request    |
-        | Sales   | EventDiverted   | $call1 | Sales   | Sales     | Alice   | Bob          |             |
-        | Service | EventDiverted   | $call1 | Service | Service   | Alice   | Bob          |             |
-        | Ivy     | EventReleased   | $call1 | Ivy     | Sales     | Alice   |              |             |
-        | Bob     | EventRinging    | $call1 | Bob     | Sales     | Alice   |              |             |
+        | dn      | event           | ConnID | ThisDN  | ThisQueue | OtherDN    | ThirdPartyDN | ReferenceID |
+        | Bob     | EventAgentReady |        | Bob     |           |            |              | $request    |
+        | Sales   | EventDiverted   | $call1 | Sales   | Sales     | Alice      | Bob          |             |
+        | Service | EventDiverted   | $call1 | Service | Service   | Alice      | Bob          |             |
+        | Ivy     | EventReleased   | $call1 | Ivy     | Sales     | Alice *OPT |              |             |
+        | Bob     | EventRinging    | $call1 | Bob     | Sales     | Alice      |              |             |
 
   Rule: Interruption point * — Alice hangs up while Ivy treats the call
 
@@ -61,8 +61,8 @@ Feature: Multiple-queue call treated at an IVR port, with direct treatment at th
       Given Alice is waiting in Sales while Ivy treats the call
       When Alice hangs up
       Then each DN receives, in order:
-        | dn      | event          | ConnID | ThisDN  | ThisQueue | OtherDN |
-        | Alice   | EventReleased  | $call1 | Alice   |           | Sales   |
-        | Sales   | EventAbandoned | $call1 | Sales   | Sales     |         |
-        | Service | EventAbandoned | $call1 | Service | Service   |         |
-        | Ivy     | EventReleased  | $call1 | Ivy     | Sales     |         |
+        | dn      | event          | ConnID | ThisDN  | ThisQueue | OtherDN    |
+        | Alice   | EventReleased  | $call1 | Alice   |           | Sales *OPT |
+        | Sales   | EventAbandoned | $call1 | Sales   | Sales     |            |
+        | Service | EventAbandoned | $call1 | Service | Service   |            |
+        | Ivy     | EventReleased  | $call1 | Ivy     | Sales     |            |

@@ -160,32 +160,28 @@ function judged(event: TEvent): boolean {
   return (event.protocol ?? DEFAULT_PROTOCOL) === DEFAULT_PROTOCOL && event.attributes.InteractionId === undefined;
 }
 
+type Check<K extends EventRule['kind']> = (rule: Extract<EventRule, { kind: K }>, a: TEvent['attributes'], at: (attribute: string, problem: string) => RuleViolation) => RuleViolation[];
+
+const CHECKS: { readonly [K in EventRule['kind']]: Check<K> } = {
+  mandatory: (rule, a, at) => rule.attributes.filter((name) => a[name] === undefined).map((name) => at(name, `has no ${name}`)),
+  conditional: (rule, a, at) => (a[rule.when] !== rule.is || a[rule.requires] !== undefined ? [] : [at(rule.requires, `has ${rule.when} ${rule.is} but no ${rule.requires}`)]),
+  'only-with': (rule, a, at) => (a[rule.attribute] === undefined || a[rule.requires] !== undefined ? [] : [at(rule.attribute, `has ${rule.attribute} without ${rule.requires}`)]),
+  equal: (rule, a, at) => {
+    const [x, y] = rule.attributes;
+    const vx = a[x] === undefined ? undefined : valueText(a[x]);
+    const vy = a[y] === undefined ? undefined : valueText(a[y]);
+    return vx === undefined || vy === undefined || vx === vy ? [] : [at(y, `has ${y} ${vy} but ${x} ${vx}`)];
+  },
+  type: (rule, a, at) => rule.attributes.flatMap((name) => {
+    const v = a[name];
+    return v === undefined || hasType(rule.type, v) ? [] : [at(name, `has ${name} ${JSON.stringify(valueText(v) ?? v)}, which is not a ${rule.type}`)];
+  }),
+};
+
 function violationsOf(rule: EventRule, event: TEvent): RuleViolation[] {
-  const a = event.attributes;
+  if (rule.kind !== 'type' && !rule.events.includes(event.name)) return [];
   const at = (attribute: string, problem: string): RuleViolation => ({ rule, event, attribute, problem });
-  switch (rule.kind) {
-    case 'mandatory':
-      if (!rule.events.includes(event.name)) return [];
-      return rule.attributes.filter((name) => a[name] === undefined).map((name) => at(name, `has no ${name}`));
-    case 'conditional':
-      if (!rule.events.includes(event.name) || a[rule.when] !== rule.is || a[rule.requires] !== undefined) return [];
-      return [at(rule.requires, `has ${rule.when} ${rule.is} but no ${rule.requires}`)];
-    case 'only-with':
-      if (!rule.events.includes(event.name) || a[rule.attribute] === undefined || a[rule.requires] !== undefined) return [];
-      return [at(rule.attribute, `has ${rule.attribute} without ${rule.requires}`)];
-    case 'equal': {
-      const [x, y] = rule.attributes;
-      const vx = a[x];
-      const vy = a[y];
-      if (!rule.events.includes(event.name) || vx === undefined || vy === undefined || valueText(vx) === valueText(vy)) return [];
-      return [at(y, `has ${y} ${String(valueText(vy))} but ${x} ${String(valueText(vx))}`)];
-    }
-    case 'type':
-      return rule.attributes.flatMap((name) => {
-        const v = a[name];
-        return v === undefined || hasType(rule.type, v) ? [] : [at(name, `has ${name} ${JSON.stringify(valueText(v) ?? v)}, which is not a ${rule.type}`)];
-      });
-  }
+  return (CHECKS[rule.kind] as Check<EventRule['kind']>)(rule, event.attributes, at);
 }
 
 /** Every rule every event breaks, in event order. Pure; events of other protocols are not judged. */

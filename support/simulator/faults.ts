@@ -80,11 +80,24 @@ function withoutAttribute(e: SimEvent, attribute: string): SimEvent {
   return { ...e, attributes };
 }
 
+function changeAttribute(fault: Extract<FaultDescriptor, { kind: 'remove' | 'attribute' | 'connid' }>, e: SimEvent): SimEvent {
+  return fault.kind === 'remove' ? withoutAttribute(e, fault.attribute) : { ...e, attributes: { ...e.attributes, [fault.attribute]: fault.value } };
+}
+
 function applyVariant(fault: Extract<FaultDescriptor, { kind: 'variant' }>, e: SimEvent): SimEvent {
   if (fault.event !== undefined && e.name !== fault.event) return e;
   const value = fault.value;
   if (value === undefined) return fault.attributes.reduce(withoutAttribute, e);
   return { ...e, attributes: { ...e.attributes, ...Object.fromEntries(fault.attributes.map((a) => [a, value])) } };
+}
+
+function swap(events: SimEvent[], i: number, j: number | undefined): SimEvent[] {
+  const [a, b] = [events[i], j === undefined ? undefined : events[j]];
+  if (j === undefined || !a || !b) return events;
+  const out = [...events];
+  out[i] = b;
+  out[j] = a;
+  return out;
 }
 
 function rewrite(fault: Exclude<FaultDescriptor, { kind: 'variant' }>, events: SimEvent[], local: (k: number) => number | undefined, defer: Deferred): SimEvent[] {
@@ -99,20 +112,12 @@ function rewrite(fault: Exclude<FaultDescriptor, { kind: 'variant' }>, events: S
     case 'delay':
       defer(target, fault.ms);
       return events.filter((_, j) => j !== i);
-    case 'swap': {
-      const j = local(fault.with);
-      const other = j === undefined ? undefined : events[j];
-      if (j === undefined || !other) return events;
-      const out = [...events];
-      out[i] = other;
-      out[j] = target;
-      return out;
-    }
+    case 'swap':
+      return swap(events, i, local(fault.with));
     case 'remove':
-      return events.map((e, j) => (j === i ? withoutAttribute(e, fault.attribute) : e));
     case 'attribute':
     case 'connid':
-      return events.map((e, j) => (j === i ? { ...e, attributes: { ...e.attributes, [fault.attribute]: fault.value } } : e));
+      return events.map((e, j) => (j === i ? changeAttribute(fault, e) : e));
     case 'envelope':
       // The value is one the mutation generator took from the same run or the Protocol union.
       return events.map((e, j) => (j === i ? { ...e, [fault.field]: fault.value } : e));

@@ -17,9 +17,9 @@ import { createAdapter, type AdapterChoice } from './adapter/select';
 import { supportsRequest, type PartyConfig } from './adapter/contract';
 import { ConformanceAssertionError, TestCompromisedError } from './errors';
 import type { AttrValue, ObservedEvent, TRequest } from './model/event';
-import { parseExpectationTable, TableError, type ExpectedRow } from './matching/expectation';
-import type { CellMatcher } from './matching/cells';
+import { parseExpectationTable, TableError } from './matching/expectation';
 import { matchSequence, type OrderMode, type SequenceInput } from './matching/sequence';
+import { ordinalBindings, ordinalsExist, referencedOrdinals } from './matching/ordinals';
 import { diagnose } from './matching/diagnose';
 import { formatEvent, renderDiff } from './report/diff';
 import { sideBySideHtml } from './report/scenarioDiagrams';
@@ -202,17 +202,17 @@ export class ConformanceWorld extends World<WorldParameters> {
   async expectEvents(rows: readonly (readonly string[])[], mode: OrderMode, dn?: string): Promise<StepOutcome> {
     const session = await this.open();
     const expected = this.parseTable(rows, dn);
-    const calls = referencedCalls(expected);
+    const calls = referencedOrdinals(expected);
     const input = (): SequenceInput => ({
       rows: expected,
       observed: session.events.filter((e) => !this.consumed.has(e.seq)),
       mode,
-      bindings: this.callBindings(calls),
+      bindings: ordinalBindings(this.observed, calls, this.bindings),
       resolveDn: this.parties.resolveDn,
       ...(dn ? { defaultDn: dn } : {}),
     });
     const result = await session.waitFor(() => {
-      if (!this.callsExist(calls)) return undefined;
+      if (!ordinalsExist(this.observed, calls)) return undefined;
       const outcome = matchSequence(input());
       return outcome.kind === 'incomplete' ? undefined : outcome;
     });
@@ -249,29 +249,6 @@ export class ConformanceWorld extends World<WorldParameters> {
     if (!hits) return false;
     for (const entry of hits) this.log(knownLog(entry));
     return true;
-  }
-
-  /** The scenario's calls (distinct ConnIDs) in order of first appearance, Givens included. */
-  private scenarioCalls(): string[] {
-    const seen = new Set<string>();
-    for (const e of this.observed) if (typeof e.attributes.ConnID === 'string') seen.add(e.attributes.ConnID);
-    return [...seen];
-  }
-
-  private callsExist(numbers: readonly number[]): boolean {
-    const count = this.scenarioCalls().length;
-    return numbers.every((n) => n <= count);
-  }
-
-  /** The scenario bindings plus `$callN` for each referenced call that exists. */
-  private callBindings(numbers: readonly number[]): Map<string, AttrValue> {
-    const calls = this.scenarioCalls();
-    const bindings = new Map(this.bindings);
-    for (const n of numbers) {
-      const connId = calls[n - 1];
-      if (connId !== undefined) bindings.set(`$call${n}`, connId);
-    }
-    return bindings;
   }
 
   private parseTable(rows: readonly (readonly string[])[], dn: string | undefined): ReturnType<typeof parseExpectationTable> {
@@ -338,20 +315,6 @@ export class ConformanceWorld extends World<WorldParameters> {
   async close(): Promise<void> {
     await this.session?.close();
   }
-}
-
-/** The `$callN` variables a table uses (the N-th call of the scenario, Givens included). */
-function referencedCalls(rows: readonly ExpectedRow[]): number[] {
-  const found = new Set<number>();
-  const visit = (m: CellMatcher): void => {
-    if (m.kind === 'bind') {
-      const n = /^\$call(\d+)$/.exec(m.variable)?.[1];
-      if (n) found.add(Number(n));
-    } else if (m.kind === 'oneOf') m.options.forEach(visit);
-    else if (m.kind === 'orAbsent') visit(m.inner);
-  };
-  for (const row of rows) for (const cell of row.cells) visit(cell.matcher);
-  return [...found];
 }
 
 setWorldConstructor(ConformanceWorld);

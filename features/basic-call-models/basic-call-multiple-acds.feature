@@ -5,11 +5,12 @@ Feature: Connection-establishing phase, call queued to multiple ACDs
   divert the call to that agent, whose phone rings with ThisQueue naming the queue the agent was
   chosen through. If Alice hangs up first, both queues report the call abandoned.
 
-  Source: Genesys Events and Models Reference, Basic Call Models, "… queued to multiple ACDs" —
-  known by title (digest 1 §4). The events are those of the multiple-queue model of Work with
-  Queues (digest 1 §3.1b, READ): steps 1–3 (dialing, EventQueued at each queue), step 7 (every queue
-  diverts to the agent ∥ the agent rings) and step 8, and the abnormal branch `*`, without the IVR
-  treatment. Not checked: CallID, timestamps.
+  Source: Genesys Events and Models Reference, Basic Call Models, "Connection-establishing phase …
+  queued to multiple ACDs" — known by its title only. The events are those of the table read in Work
+  with Queues (Voice Microservices copy), "Multiple-queue call treated at an IVR port": its rows 1–3
+  (the dialing, EventQueued at each queue), row 7 (every queue diverts the call to the agent while
+  the agent rings) and row 8, and its interruption point `*`, without the IVR treatment. Not
+  checked: timestamps.
 
   Uncertain: that the agent belongs to the second queue, and that its EventRinging then names the
   second queue as ThisQueue, is reconstructed (the read table has the agent in the first queue).

@@ -7,8 +7,8 @@ Feature: Connection-establishing phase with call parking
 
   Source: Genesys Events and Models Reference, Basic Call Models, "Connection-establishing phase for
   an internal/inbound call with call parking" — known by its title only. The behaviour restated here
-  is the Genesys QA model of SIP Server's special DN gcti::park (digest 3 §5.27): when a call rings
-  there, the call's first party gets EventEstablished at once.
+  is the Genesys QA model of SIP Server's special DN gcti::park: when a call rings there, the call's
+  first party gets EventEstablished at once.
 
   Uncertain: GenEM's own table was not read, so the whole model is reconstructed from SIP Server's
   parking DN. That the parking place gets no events and that the caller's attributes are those of

@@ -4,10 +4,11 @@ Feature: Connection-establishing phase, call with routing (route queue case)
   router is asked for a destination, as at a routing point. The router's route is reported at the
   queue (route used, call diverted) and the destination rings with ThisQueue naming the queue.
 
-  Source: Genesys Events and Models Reference, Basic Call Models, "… with routing (RouteQueue
-  case)" — known by title only (digest 1 §4). The routing events and their attributes are those of
-  the routing point (Call Routing Events, digest 1 §2.3: ThisDN = ThisQueue; digest 2 §3.10).
-  AddressType RouteQueue exists in T-Library (digest 1 §2.1).
+  Source: Genesys Events and Models Reference, Basic Call Models, "Connection-establishing phase …
+  with routing (RouteQueue case)" — known by its title only. The routing events and their
+  attributes are those of a routing point (T-Library Events, Call-Routing Events: ThisDN =
+  ThisQueue), the order of a non-virtual routing point's events that of the Genesys QA model of SIP
+  Server. AddressType RouteQueue exists in T-Library (TAddressType).
 
   Uncertain: the whole sequence is reconstructed from the routing-point model: that a route queue
   reports EventQueued and EventRouteRequest like a non-virtual routing point, EventRouteUsed then

@@ -7,17 +7,17 @@ Feature: Connection-establishing phase, internal/inbound call
   while the called party is ringing (***). This is the building block "Call-Establishing Phase" that
   the other models reuse.
 
-  $call1, $call2 name the scenario's calls in the order they were first seen (preconditions
-  included), so a table can say which call an event belongs to.
-
   Source: Genesys Events and Models Reference, Basic Call Models, "Connection-establishing phase for
   an internal/inbound call" (the Simple Call Model), per-DN table read in the Voice Microservices copy
-  of GenEM. Not checked here: CallID, timestamps, attributes GenEM marks optional unless a row names them.
+  of GenEM. CallType follows from the attribute's meaning (Event Attributes, CallType: an internal
+  call between two extensions is Internal; EventDialing's may be Unknown). Not checked here:
+  timestamps, attributes GenEM marks optional unless a row names them.
 
   Uncertain: the inbound variant (an outside caller, who gets no events) is reconstructed from the
   model's title and the rule that non-monitored parties get no events; its CallType Inbound and the
   OtherDN Bob sees are inferred. The CallState of EventDestinationBusy is given by GenEM only as "the
-  reason, e.g. SitInvalidNum"; "Busy" for a busy extension comes from the Genesys QA model of SIP Server.
+  reason, e.g. SitInvalidNum", so any busy reason is accepted (Busy, as the Genesys QA model of SIP
+  Server expects for a busy extension, all trunks busy, or a special information tone).
 
   Background:
     Given Alice is on extension 7001

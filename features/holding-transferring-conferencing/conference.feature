@@ -13,7 +13,7 @@ Feature: Conference
   arrive in either order; the request's ReferenceID is on whichever comes first, so both cells accept
   it or its absence. SIP Server sends each old party one EventPartyAdded per new party. Later
   departures follow Releasing Calls (release-from-conference, delete-from-conference). Not checked:
-  CallID, UserData of the consultation (the use-data-from option), bridged appearances, supervisors.
+  UserData of the consultation (the use-data-from option), bridged appearances, supervisors.
 
   Uncertain: CallType Consult and PreviousConnID (= the main call) on the consultation call's
   events are not in the QA model; they are reconstructed from GenEM's rule that PreviousConnID must

@@ -45,12 +45,12 @@ Feature: Mute Transfer
       And Alice is talking to Bob
       When Bob makes a mute transfer to Olivia
       Then each DN receives, in order:
-        | dn    | event             | ConnID | ThisDN | OtherDN      | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
-        | Bob   | EventHeld         | $call1 | Bob    | Alice        |              |                  |                |             |             |
-        | Bob   | EventDialing      | $call2 | Bob    | Olivia *DIAL |              |                  |                |             | $request    |
-        | Bob   | EventReleased     | $call2 | Bob    |              |              |                  |                | Transferred |             |
-        | Bob   | EventReleased     | $call1 | Bob    |              |              |                  |                | Transferred |             |
-        | Alice | EventPartyChanged | $call1 | Alice  | Olivia       | Bob          | TransferredBy    | $call1         | Transferred |             |
+        | dn    | event             | ConnID | ThisDN | OtherDN          | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
+        | Bob   | EventHeld         | $call1 | Bob    | Alice            |              |                  |                |             |             |
+        | Bob   | EventDialing      | $call2 | Bob    | Olivia *DIAL     |              |                  |                |             | $request    |
+        | Bob   | EventReleased     | $call2 | Bob    |                  |              |                  |                | Transferred |             |
+        | Bob   | EventReleased     | $call1 | Bob    |                  |              |                  |                | Transferred |             |
+        | Alice | EventPartyChanged | $call1 | Alice  | Olivia or absent | Bob          | TransferredBy    | $call1         | Transferred |             |
 
   Rule: The destination answers on the main call
 

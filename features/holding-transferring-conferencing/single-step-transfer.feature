@@ -40,9 +40,9 @@ Feature: Single-Step Transfer
       And Olivia is talking to Bob
       When Bob transfers the call to Carol
       Then the switch reports, in order:
-        | dn    | event         | ConnID | ThisDN | ThisDNRole  | OtherDN | ThirdPartyDN | ThirdPartyDNRole | CallType | CallState   | Cause              | ReferenceID |
-        | Bob   | EventReleased | $call1 | Bob    |             |         | Carol        | Destination      |          | Transferred | Cause1stepTransfer | $request    |
-        | Carol | EventRinging  | $call1 | Carol  | Destination | Olivia  |              |                  | Inbound  | Transferred |                    |             |
+        | dn    | event         | ConnID | ThisDN | ThisDNRole  | OtherDN          | ThirdPartyDN | ThirdPartyDNRole | CallType | CallState   | Cause              | ReferenceID |
+        | Bob   | EventReleased | $call1 | Bob    |             |                  | Carol        | Destination      |          | Transferred | Cause1stepTransfer | $request    |
+        | Carol | EventRinging  | $call1 | Carol  | Destination | Olivia or absent |              |                  | Inbound  | Transferred |                    |             |
 
     Scenario: Bob transfers his place in a conference to Dave
       Given Dave is on extension 7004

@@ -9,7 +9,7 @@ Feature: Two-Step Transfer, complete before the consulted party answers
   Transfer, complete before consulted party answers"; only the title could be read (digest 1 §3.3c,
   §4). The Genesys QA model of SIP Server has no separate code for it: it expects the same
   EventPartyChanged at the consulted party while it still rings (digest 2 §3.3, digest 3 §5.8). The
-  consultation start is the same as in two-step-transfer-after-answer. Not checked: CallID, Cause.
+  consultation start is the same as in two-step-transfer-after-answer. Not checked: Cause.
 
   Uncertain: the whole model is reconstructed. Alice's and Carol's EventPartyChanged follow the QA
   model's completion. Bob's own events are not in any readable source and are reconstructed as in

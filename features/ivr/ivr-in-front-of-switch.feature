@@ -11,7 +11,7 @@ Feature: IVR in front of the switch
   only, digest 1 §4); IVR Protocol Messages (digest 1 §3.12, READ): RouteResponse (IVR Server → IVR:
   route the call to a destination; Dest, RouteType only if URS supplied it), TreatCall (run a
   treatment; CallId and Type required), Cancel (cancel a running treatment). The routing point's
-  events follow Call Routing Events (digest 1 §2.3). Not checked: CallID values, the XML framing,
+  events follow Call Routing Events (digest 1 §2.3). Not checked: the CallID values, the XML framing,
   the IVR's delivery of the call beyond the destination's ringing.
 
   Uncertain: the call flow is reconstructed, since the IVR Call Flows pages could not be read: that

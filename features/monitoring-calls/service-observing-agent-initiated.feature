@@ -9,7 +9,7 @@ Feature: Service observing for an agent-initiated call
   agent-initiated call" — event names and their rows read, attributes not shown in the rendering
   read. Row 1: EventRinging at the called party and EventDialing at the agent; row 2: EventEstablished
   at both; row 3: EventPartyAdded at both and EventRinging at the observer; row 4: EventEstablished at
-  the observer. Not checked here: CallID, timestamps, attributes GenEM marks optional.
+  the observer. Not checked here: timestamps, attributes GenEM marks optional.
 
   Uncertain: the attributes are reconstructed — the dialing and ringing rows from the Basic Call
   Models, the observer rows from "Service observing on agent" (role Observer, CallState Bridged,

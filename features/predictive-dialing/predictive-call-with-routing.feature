@@ -37,9 +37,9 @@ Feature: Predictive call with routing
       Given the dialer has called Olivia through the routing point Campaign
       When Olivia answers
       Then Campaign receives, in order:
-        | event             | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN | CallState |
-        | EventQueued       | $call1 | Campaign | Campaign  | Origination | Olivia  | Ok        |
-        | EventRouteRequest | $call1 | Campaign | Campaign  |             | Olivia  |           |
+        | event             | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | CallState |
+        | EventQueued       | $call1 | Campaign | Campaign  | Origination | Olivia or absent | Ok        |
+        | EventRouteRequest | $call1 | Campaign | Campaign  |             | Olivia or absent |           |
 
   Rule: Where the switch also reports the call diverted, the route is followed by EventDiverted
 
@@ -49,10 +49,10 @@ Feature: Predictive call with routing
       And Olivia has answered the dialer's call
       When the router routes the call to Bob
       Then each DN receives, in order:
-        | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
-        | Campaign | EventRouteUsed | $call1 | Campaign | Campaign  |             | Olivia  | Bob          | Destination      | $request    |
-        | Campaign | EventDiverted  | $call1 | Campaign | Campaign  |             | Olivia  | Bob          | Destination      |             |
-        | Bob      | EventRinging   | $call1 | Bob      |           | Origination | Olivia  |              |                  |             |
+        | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
+        | Campaign | EventRouteUsed | $call1 | Campaign | Campaign  |             | Olivia or absent | Bob          | Destination      | $request    |
+        | Campaign | EventDiverted  | $call1 | Campaign | Campaign  |             | Olivia or absent | Bob          | Destination      |             |
+        | Bob      | EventRinging   | $call1 | Bob      |           | Origination | Olivia or absent |              |                  |             |
 
   Rule: Where the switch reports only the route used, no EventDiverted follows
 
@@ -62,9 +62,9 @@ Feature: Predictive call with routing
       And Olivia has answered the dialer's call
       When the router routes the call to Bob
       Then each DN receives, in order:
-        | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
-        | Campaign | EventRouteUsed | $call1 | Campaign | Campaign  |             | Olivia  | Bob          | Destination      | $request    |
-        | Bob      | EventRinging   | $call1 | Bob      |           | Origination | Olivia  |              |                  |             |
+        | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
+        | Campaign | EventRouteUsed | $call1 | Campaign | Campaign  |             | Olivia or absent | Bob          | Destination      | $request    |
+        | Bob      | EventRinging   | $call1 | Bob      |           | Origination | Olivia or absent |              |                  |             |
 
   Rule: The agent answers, and the call ends with the release phase
 
@@ -75,8 +75,8 @@ Feature: Predictive call with routing
       And the router has routed the call to Bob
       When Bob answers
       Then Bob receives, in order:
-        | event            | ConnID | ThisDN | ThisQueue | ThisDNRole  | OtherDN | OtherDNRole |
-        | EventEstablished | $call1 | Bob    | Campaign  | Origination | Olivia  | Destination |
+        | event            | ConnID | ThisDN | ThisQueue | ThisDNRole  | OtherDN          | OtherDNRole |
+        | EventEstablished | $call1 | Bob    | Campaign  | Origination | Olivia or absent | Destination |
 
     @inferred @requires:external-parties
     Scenario: Bob hangs up, and only Bob is told

@@ -12,7 +12,7 @@ Feature: Default routing by the switch after the routing timeout
   number with ThirdPartyDNRole Destination. The QA model of SIP Server (digest 3 §5.19) adds that
   a route the switch makes by default carries ReferenceID 0 (no client request), and that the
   completion (EventRouteUsed, then EventDiverted) and the destination's ringing with ThisQueue =
-  the routing point are the same as for a TRouteCall. Not checked: CallID, timestamps, the value
+  the routing point are the same as for a TRouteCall. Not checked: timestamps, the value
   of the timeout.
 
   Uncertain: the attribute table of EventRouteUsed was read only up to the truncated ThirdPartyDN

@@ -9,7 +9,7 @@ Feature: Outbound call to a busy destination
   (event names and their order read; the attributes were not shown in the rendering read). The
   attributes asserted are those of the same events in the Basic Call Models (EventDialing, and the
   busy interruption point ** of the connection-establishing phase: ThisDN the caller, role
-  Origination), and the Release Phase of Releasing Calls. Not checked here: CallID, timestamps,
+  Origination), and the Release Phase of Releasing Calls. Not checked here: timestamps,
   EventNetworkReached (see basic-outbound-call).
 
   Uncertain: GenEM gives the CallState of EventDestinationBusy only as "the reason, e.g.

@@ -13,7 +13,7 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
   The table prints "ThisDN Q2 / ThisQueue Q2" for the IVR queue's EventQueued and "RQ2" for the
   first queue's ThisQueue in step 7; both are read here as the obvious typos (Voice, Sales). The
   agent's EventAgentReady is the answer to its own request (agent model), not part of the table.
-  Not checked: CallID, timestamps, attributes the table does not list for an event.
+  Not checked: timestamps, attributes the table does not list for an event.
 
   Uncertain: once Ivy has finished the treatment early (footnote a), the table does not say what
   the agent's distribution looks like; that scenario assumes step 7 without Ivy's EventReleased.

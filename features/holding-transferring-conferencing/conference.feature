@@ -8,8 +8,8 @@ Feature: Conference
 
   Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Conference";
   the GenEM table was not readable, the expectations are the Genesys QA model of SIP Server
-  ("copied from model_dn"): consultation start (digest 2 §3.1, digest 3 §5.1), completion (digest 2
-  §3.4 as corrected by §6, digest 3 §5.12). In the completion, Bob's two events are one step and may
+  ("copied from model_dn"): its consultation dialling and its conference completion, which check
+  each DN's events on its own (no order across DNs). In the completion, Bob's two events are one step and may
   arrive in either order; the request's ReferenceID is on whichever comes first, so both cells accept
   it or its absence. SIP Server sends each old party one EventPartyAdded per new party. Later
   departures follow Releasing Calls (release-from-conference, delete-from-conference). Not checked:
@@ -29,7 +29,7 @@ Feature: Conference
     Scenario: Bob starts a consultation with Carol for a conference
       Given Alice is talking to Bob
       When Bob starts a consultation with Carol for a conference
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN     | OtherDNRole       | CallState | ReferenceID |
         | Bob   | EventHeld    | $call1 | Bob    | Destination | Alice       |                   |           |             |
         | Bob   | EventDialing | $call2 | Bob    | Origination | Carol *DIAL | Destination *DIAL |           | $request    |
@@ -61,7 +61,7 @@ Feature: Conference
       And Bob has started a consultation with Carol for a conference
       And Carol has answered the consultation call
       When Bob completes the conference
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | dn    | event             | step | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID        |
         | Bob   | EventReleased     | 1    | $call2 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent |
         | Bob   | EventRetrieved    | 1    | $call1 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent |
@@ -75,7 +75,7 @@ Feature: Conference
       And Carol has answered the consultation call
       And Bob has alternated between the calls
       When Bob completes the conference
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | dn    | event             | step | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
         | Bob   | EventReleased     | 1    | $call2 | Bob    |                  |         |             |              |                  |                | Conferenced | $request    |
         | Alice | EventPartyAdded   | 2    | $call1 | Alice  | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          |                | Conferenced |             |
@@ -89,7 +89,7 @@ Feature: Conference
       And Bob has started a consultation with Carol for a conference
       And Carol has answered the consultation call
       When Bob completes the conference
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | dn    | event             | step | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
         | Bob   | EventReleased     | 1    | $call2 | Bob    |                  |         |             |              |                  |                | Conferenced |
         | Bob   | EventRetrieved    | 1    | $call1 | Bob    |                  |         |             |              |                  |                | Conferenced |

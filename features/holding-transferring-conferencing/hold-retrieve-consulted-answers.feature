@@ -7,8 +7,10 @@ Feature: Hold/Retrieve, the consulted party answers
   the held call.
 
   Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing,
-  "Hold/Retrieve: consulted party answers" (table read complete). The call-establishing and release
-  phases of the consultation are the building blocks of the Basic Call Models and Releasing Calls.
+  "Hold/Retrieve: consulted party answers" (table read complete, with its abnormal flow). The
+  call-establishing and release phases of the consultation and of the main call after the retrieve
+  (the table's last row, "Release Phase (ConnID 1)") are the building blocks of the Basic Call Models
+  and Releasing Calls.
   EventRetrieved carries the same ThisDNRole as Bob's earlier events and no ThisQueue for a non-ACD
   call (footnote of the model). Not checked here: CallType of the consultation call (the model does
   not say whether a consultation by TMakeCall is Internal or Consult).
@@ -64,6 +66,19 @@ Feature: Hold/Retrieve, the consulted party answers
       Then Bob receives, in order:
         | event          | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN | CallState | ReferenceID |
         | EventRetrieved | $call1 | Bob    | Destination | absent    | Alice   | Ok        | $request    |
+
+  Rule: After the retrieve the call ends with the Release Phase
+
+    Scenario: Bob hangs up after retrieving Alice, and both are released from the main call
+      Given Alice is talking to Bob
+      And Bob has put the call on hold
+      And Bob has talked to Carol and hung up
+      And Bob has retrieved the held call
+      When Bob hangs up
+      Then each DN receives, in order:
+        | dn    | event         | step | ConnID | ThisDN | OtherDN    | CallState | ReferenceID |
+        | Bob   | EventReleased | 1    | $call1 | Bob    | Alice *OPT | Ok        | $request    |
+        | Alice | EventReleased | 1    | $call1 | Alice  | Bob *OPT   | Ok        |             |
 
   Rule: Interruption points *, ** and *** — Alice hangs up while she is on hold
 

@@ -10,8 +10,7 @@ Feature: Mute Transfer
   Transfer"; the GenEM table was not readable. The semantics of TMuteTransfer (transfer and complete
   without waiting for pickup; the requester is released) are READ from the T-Library reference; the
   Genesys QA model of SIP Server completes a mute transfer through the two-step transfer completion,
-  where the consulted party's EventPartyChanged is optional when the transfer ends on a trunk
-  (digest 2 §3.14, digest 3 §5.9). Not checked: the ConsultUserData extension, a mute transfer to a
+  where the consulted party's EventPartyChanged is optional when the transfer ends on a trunk. Not checked: the ConsultUserData extension, a mute transfer to a
   routing point (the completion is then tied to the routing point's first event).
 
   Uncertain: the event sequence is reconstructed as the consultation start followed at once by the

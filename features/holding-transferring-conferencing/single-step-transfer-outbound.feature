@@ -8,8 +8,8 @@ Feature: Single-Step Transfer (outbound)
 
   Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Single-Step
   Transfer (outbound)"; only part of it could be read. The expectations are the Genesys QA model of
-  SIP Server for TSingleStepTransfer to an external destination (digest 2 §3.2 and §6, digest 3 §5.7
-  and §9): EventNetworkReached(CallState Transferred) to the parties left on the call is expected when
+  SIP Server for TSingleStepTransfer to an external destination (its SingleStepTransfer handler):
+  EventNetworkReached(CallState Transferred) to the parties left on the call is expected when
   the model's networkReached_on_ssx flag is on (the SIP default); other switches do not send it (one
   rule per variant). ThirdPartyDN on Bob's EventReleased is the destination as the switch knows it
   (SIP: its inbound prefix followed by the number), so only its presence is checked; the OtherDN

@@ -8,18 +8,21 @@ Feature: Two-Step Transfer, complete after the consulted party answers
 
   Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Two-Step
   Transfer" (complete after the consulted party answers); the GenEM table was not readable. The
-  consultation start is the Genesys QA model of SIP Server (digest 2 §3.1, digest 3 §5.1). The events
-  of Alice and Carol at completion are the QA model's (digest 2 §3.3 and §6, digest 3 §5.8):
+  consultation start is the Genesys QA model of SIP Server (its consultation dialling: EventHeld,
+  then EventDialing with the request's ReferenceID); Carol's answer is the Call-Establishing Phase
+  on the consultation call, as in GenEM's Hold/Retrieve model. The events of Alice and Carol at
+  completion are the QA model's (its transfer completion, partyChangedEventsCompleteTransfer):
   EventPartyChanged with PreviousConnID = the main call for the parties that stayed and = the
   consultation for the parties that moved in; OtherDN for a party that stayed is always the party
   that joined, and for a party that moved in only when exactly one party stayed (GenEM's "complex
-  party" rule for conferences). Across DNs the order is free. Not checked: the consultation's
-  UserData, supervisors, trunk optimization (trunk-anti-tromboning), Cause.
+  party" rule for conferences). Across DNs the order is free. That Bob is released from both calls
+  is the T-Library reference's TCompleteTransfer ("releases dn from both calls"). Not checked: the
+  consultation's UserData, supervisors, trunk optimization (trunk-anti-tromboning), Cause.
 
-  Uncertain: Bob's own events at completion are not in any source that could be read (GenEM's table,
-  or the QA model's generic code). They are reconstructed by analogy with the conference completion:
-  EventReleased for the consultation call and for the main call, CallState Transferred, either order,
-  the request's ReferenceID on the first. CallType Consult and PreviousConnID on the consultation
+  Uncertain: the attributes of Bob's own events at completion are not in any source that could be
+  read (GenEM's table, or the QA model's generic code). They are reconstructed by analogy with the
+  conference completion: CallState Transferred, either order, the request's ReferenceID on the
+  first; a separate scenario asserts them. CallType Consult and PreviousConnID on the consultation
   call's events are reconstructed from GenEM's rule that PreviousConnID must be present when
   CallType is Consult.
 
@@ -30,10 +33,11 @@ Feature: Two-Step Transfer, complete after the consulted party answers
 
   Rule: A consultation for a transfer holds the main call and dials the consulted party
 
+    @qa-model
     Scenario: Bob starts a consultation with Carol for a transfer
       Given Alice is talking to Bob
       When Bob starts a consultation with Carol for a transfer
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN     | OtherDNRole       | CallState | ReferenceID |
         | Bob   | EventHeld    | $call1 | Bob    | Destination | Alice       |                   |           |             |
         | Bob   | EventDialing | $call2 | Bob    | Origination | Carol *DIAL | Destination *DIAL |           | $request    |
@@ -60,7 +64,7 @@ Feature: Two-Step Transfer, complete after the consulted party answers
 
   Rule: Completing the transfer moves the consulted party into the main call, whose ConnID survives
 
-    @inferred
+    @qa-model
     Scenario: Bob completes the transfer after Carol answered
       Given Alice is talking to Bob
       And Bob has started a consultation with Carol for a transfer
@@ -71,9 +75,24 @@ Feature: Two-Step Transfer, complete after the consulted party answers
         | Alice | EventPartyChanged | $call1 | Alice  | Origination | Carol   | Destination | Bob          | TransferredBy    | $call1         | Transferred |
         | Carol | EventPartyChanged | $call1 | Carol  | Destination | Alice   | Origination | Bob          | TransferredBy    | $call2         | Transferred |
       And Bob receives, in any order:
+        | event         | ConnID | ThisDN |
+        | EventReleased | $call2 | Bob    |
+        | EventReleased | $call1 | Bob    |
+
+    @inferred
+    Scenario: Bob's own releases at completion say the call was transferred
+      Given Alice is talking to Bob
+      And Bob has started a consultation with Carol for a transfer
+      And Carol has answered the consultation call
+      When Bob completes the transfer
+      Then Bob receives, in any order:
         | event         | ConnID | ThisDN | CallState   | ReferenceID        |
         | EventReleased | $call2 | Bob    | Transferred | $request or absent |
         | EventReleased | $call1 | Bob    | Transferred | $request or absent |
+      And each DN receives, in order:
+        | dn    | event             | ConnID |
+        | Alice | EventPartyChanged | $call1 |
+        | Carol | EventPartyChanged | $call1 |
 
     @inferred @requires:external-parties
     Scenario: Bob transfers an outside caller, who gets no events

@@ -6,9 +6,9 @@ Feature: Two-Step Transfer, complete before the consulted party answers
   now the main call. When Carol answers, she answers on the main call's ConnID.
 
   Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Two-Step
-  Transfer, complete before consulted party answers"; only the title could be read (digest 1 §3.3c,
-  §4). The Genesys QA model of SIP Server has no separate code for it: it expects the same
-  EventPartyChanged at the consulted party while it still rings (digest 2 §3.3, digest 3 §5.8). The
+  Transfer, complete before consulted party answers"; only the title could be read. The Genesys QA
+  model of SIP Server has no separate code for it: it expects the same EventPartyChanged at the
+  consulted party while it still rings (its transfer completion). The
   consultation start is the same as in two-step-transfer-after-answer. Not checked: Cause.
 
   Uncertain: the whole model is reconstructed. Alice's and Carol's EventPartyChanged follow the QA

@@ -7,11 +7,10 @@ Feature: Two-step transfer to a routing point
   connected on Alice's call.
 
   Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Two-Step
-  Transfer to a Routing Point" — known by title only (digest 1 §4). It combines the consultation
-  start (digest 2 §3.1), the routing-point model (EventQueued and EventRouteRequest, then
-  EventRouteUsed and EventDiverted; digest 2 §3.10, digest 3 §5.19), the EventRouteRequest table
-  (PreviousConnID must appear when CallType is Consult; digest 1 §2.3) and the transfer completion of
-  the QA model of SIP Server (digest 2 §3.3, digest 3 §5.8).
+  Transfer to a Routing Point" — known by title only. It combines the consultation start and the
+  routing-point model of the Genesys QA model of SIP Server (EventQueued and EventRouteRequest, then
+  EventRouteUsed and EventDiverted), the EventRouteRequest table of T-Library Events (PreviousConnID
+  must appear when CallType is Consult) and the QA model's transfer completion.
 
   Uncertain: the whole model is reconstructed. Not restated: completing the transfer while the
   consultation still waits at the routing point (the reference simulator does not implement it),

@@ -1,7 +1,7 @@
 @model:sca-hold-retrieve @source:GenEM/SCA @source:GenEM/HoldingTransferringandConferencing @inferred
 Feature: Shared call appearance, hold and retrieve
   Sam answered Alice's call on the shared line and puts it on hold. He can take it back himself, or
-  another phone of the line can pick it up: on a shared line "any phone from this group can ... 
+  another phone of the line can pick it up: on a shared line "any phone from this group can ...
   retrieve the call placed on hold". Holding and retrieving at one appearance are the ordinary hold
   and retrieve; picking the call up at another appearance moves the call there.
 

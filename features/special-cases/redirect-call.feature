@@ -30,7 +30,7 @@ Feature: Redirect-call service
     Scenario: Bob redirects Alice's ringing call to Carol
       Given Alice is calling Bob
       When Bob redirects the call to Carol
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | ThisDNRole  | OtherDN | ThirdPartyDN | ThirdPartyDNRole | CallState  | ReferenceID |
         | Bob   | EventReleased | $call1 | Bob    |             |         | Carol        | Destination      | Redirected | $request    |
         | Carol | EventRinging  | $call1 | Carol  | Destination | Alice   |              |                  | Redirected |             |
@@ -39,7 +39,7 @@ Feature: Redirect-call service
     Scenario: Bob redirects a call he has already answered
       Given Alice is talking to Bob
       When Bob redirects the call to Carol
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | ThisDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState  | ReferenceID |
         | Bob   | EventReleased | $call1 | Bob    |             | Carol        | Destination      | Redirected | $request    |
         | Carol | EventRinging  | $call1 | Carol  | Destination |              |                  | Redirected |             |
@@ -49,7 +49,7 @@ Feature: Redirect-call service
       Given Dave is on extension 7004
       And Alice, Bob and Carol are in a conference
       When Carol redirects the call to Dave
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | ThisDNRole       | OtherDN | ThirdPartyDN | ThirdPartyDNRole | CallState  | ReferenceID |
         | Carol | EventReleased | $call1 | Carol  |                  |         | Dave         | ConferenceMember | Redirected | $request    |
         | Dave  | EventRinging  | $call1 | Dave   | ConferenceMember | absent  |              |                  | Redirected |             |

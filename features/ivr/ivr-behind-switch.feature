@@ -5,8 +5,8 @@ Feature: IVR behind the switch
   tells the IVR what happens to each call on its port with one CallStatus message per call event
   (Ringing, Established, Held, Retrieved, Released…), in the IVR protocol.
 
-  Source: Genesys Events and Models Reference, IVR Call Flows, "IVR behind the switch" (title
-  only, digest 1 §4), and IVR Protocol Messages (digest 1 §3.12, READ): CallStatus goes from IVR
+  Source: Genesys Events and Models Reference, IVR Call Flows, "IVR behind the switch" (known by its
+  title only), and IVR Protocol Messages (read): CallStatus goes from IVR
   Server to the IVR, reports a call event, and carries exactly one Event value among Dialing,
   Ringing, Established, Retrieved, Busy, Held, ConfPartyAdd, ConfPartyDel, XferComplete, Released.
   The port's T-Library events follow the basic call models. Not checked: the CallID values, the IVR

@@ -6,7 +6,7 @@ Feature: IVR protocol messages
   for could not be set up (CallError, naming the failed request), and asks it to place an outbound
   call (DialOut) on a DN it registered for dial-out (DialOutRegistryResp).
 
-  Source: Genesys Events and Models Reference, IVR Protocol Messages (digest 1 §3.12, READ): the
+  Source: Genesys Events and Models Reference, IVR Protocol Messages (read): the
   messages from IVR Server to the IVR with their parameters: RouteResponse (Dest, ExtnsEx,
   RouteType only if URS supplied it); TreatCall (CallId and Type required, Parameters); Cancel (no
   parameter); CallStatus (Event: one of Dialing, Ringing, Established, Retrieved, Busy, Held,

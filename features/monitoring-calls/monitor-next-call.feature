@@ -6,7 +6,8 @@ Feature: Monitoring an agent's next call (TMonitorNextCall / TCancelMonitoring)
   the supervisor's leg is added as Observer with CallState Bridged; a one-call supervision ends with
   EventMonitoringCancelled once the supervisor's leg leaves the call.
 
-  Source: the Genesys QA model of SIP Server (digest 2 §3.9, digest 3 §5.17 and §5.3), which gives
+  Source: the Genesys QA model of SIP Server (its MonitorNextCall and CancelMonitoring handlers and
+  its supervision rules), which gives
   EventMonitoringNextCall and EventMonitoringCancelled with attributes at both DNs, the refusals,
   the observer's legs and the end of a one-call session. GenEM's "Agent-State and DN Events" lists the
   two events, without an attribute table. The default MonitorScope (agent) and MonitorMode (normal:

@@ -9,7 +9,7 @@ Feature: ISCC transaction types
 
   Source: Genesys Events and Models Reference, Multi-Site Call Scenarios (the transaction types by
   name, AttributeXRouteType values) and the multi-site rules of the T-Library Call-Based
-  Notifications page; the Genesys QA model of SIP Server for what crosses a trunk (digest 3 §5.24):
+  Notifications page; the Genesys QA model of SIP Server for what crosses a trunk (its trunk model):
   the remote call is inbound and gets the call's own ConnID, LastTransferConnID is the call's
   ConnID except for reroute (none), and the requesting DN of a TMakeCall with a location gets
   EventRemoteConnectionSuccess with the request's ReferenceID.

@@ -9,7 +9,7 @@ Feature: Multi-site call transfer
 
   Source: Genesys Events and Models Reference, Multi-Site Call Scenarios and the IS-Link rules of
   T-Library Call-Based Notifications (the link always attaches to the consultation call), with the
-  trunk model of the Genesys QA model of SIP Server (digest 3 §5.24, §5.11): for a consultation with
+  trunk model of the Genesys QA model of SIP Server (ISCC ring parameters, ConnID equalization): for a consultation with
   the default use-data-from the remote call gets the consultation's ConnID and LastTransferConnID;
   the remote T-Server makes an inbound call; a completed transfer reaches the remote parties as
   EventPartyChanged with ThirdPartyDN written Location::DN, role TransferredBy, CallState

@@ -7,14 +7,14 @@ Feature: Predictive call with routing
   call, the agent's role is Origination.
 
   Source: Genesys Events and Models Reference, Predictive Dialing, "Predictive call with routing":
-  the event order was read, not the attributes (digest 1 §3.6b): EventDialing, EventQueued,
+  the event order was read, not the attributes: EventDialing, EventQueued,
   EventRouteRequest, EventRouteUsed (the Voice Microservices copy also lists EventDiverted in that
   cell), the agent's EventRinging and EventEstablished, then the release phase. For a predictive
-  call the routing point's ThirdPartyDNRole is Destination (QA model of SIP Server, digest 3 §5.19).
+  call the routing point's ThirdPartyDNRole is Destination (Genesys QA model of SIP Server).
   Whether EventDiverted follows EventRouteUsed is switch-dependent (GenEM page vs VM copy and SIP
-  Server): one Rule per variant. The abnormal branches of this model were not read (digest 1 §4).
+  Server): one Rule per variant. The abnormal branches of this model were not read.
 
-  Uncertain: the attributes are assumed to be those of the plain predictive call (digest 1 §3.6a):
+  Uncertain: the attributes are assumed to be those of the plain predictive call ("Predictive call"):
   ThisDN = ThisQueue = the routing point with ThisDNRole Origination, the agent's ThisDNRole
   Origination, the customer as OtherDN with role Destination.
 

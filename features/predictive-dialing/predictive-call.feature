@@ -10,7 +10,7 @@ Feature: Predictive call
   Source: Genesys Events and Models Reference, Predictive Dialing, "Predictive call": the table with
   attributes, its footnote a (an answering machine that the switch reports gives CallState
   AnsweringMachineDetected and UserData AnswerClass=AM) and the abnormal branches `*` (with the full
-  list of failure CallStates), `**` and `***` were read (digest 1 §3.6a). OtherDN of the dialing is
+  list of failure CallStates), `**` and `***` were read. OtherDN of the dialing is
   marked *DIAL (the dialed number, or absent); ThirdPartyDN/ThirdPartyDNRole of the group's
   EventDiverted are optional (*OPT). Which answers reach an agent (a person only, or also a machine)
   is chosen per request (TMakePredictiveCall extension AnsMachine). Not checked: timestamps.

@@ -7,9 +7,9 @@ Feature: Virtual queue events distributed by the routing server
   and the routing point's EventRouteUsed, EventDiverted naming the destination; if the caller
   hangs up first, EventAbandoned instead.
 
-  Source: Genesys Events and Models Reference, Call Routing Events and the T-Library special events
-  (digest 1 §3.1c, §2 EventUserEvent row; genem-attributes §3.6, §3.7, §3.18), read from a real
-  URS / T-Server log (RP 9001, VQ_Sales, agent DN 6001): URS sends RequestDistributeEvent with
+  Source: Genesys Events and Models Reference, T-Library Events, Call-Routing Events and Special
+  Events (EventUserEvent), with a real URS / T-Server log published in the blog post "How Virtual
+  Queue works?" (RP 9001, VQ_Sales, agent DN 6001): URS sends RequestDistributeEvent with
   AttributeUserEvent EventQueued, EventDiverted or EventAbandoned; the VQ events carry ThisDN =
   ThisQueue = the VQ, ThisDNRole 2 (Destination), OtherDN the caller with OtherDNRole 1
   (Origination), CallType 2 (Inbound), and EventDiverted ThirdPartyDN = the agent's DN with

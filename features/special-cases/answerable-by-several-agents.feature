@@ -9,8 +9,8 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
   reports the call dropped.
 
   Source: Genesys Events and Models Reference, Special Cases, "Internal/inbound call answerable by
-  several agents (party B answers)" — known by title (digest 1 §4). The hunt-group behaviour is read
-  from the Genesys QA model of SIP Server (digest 3 §5.21, §6; digest 2 §3.11): the Covered ringing
+  several agents (party B answers)" — known by its title only. The hunt-group behaviour is read
+  from the Genesys QA model of SIP Server (its hunt-group model, SIP_HuntGroup): the Covered ringing
   with ThisQueue = the group and OtherDN = the caller, EventDiverted(ThirdPartyDN = the answering
   member, role Destination) before the member's EventEstablished, the other members' EventReleased
   with CallState Redirected (not EventAbandoned), linear groups trying the next member when one

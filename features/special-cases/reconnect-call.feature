@@ -8,9 +8,9 @@ Feature: Reconnect-call service
   Source: Genesys Events and Models Reference, Special Cases, "Reconnect-call service"; the GenEM
   table was not readable. The semantics (release the DN from the current call and retrieve the held
   one; used to go back to a held call or to cancel a consult call after no answer, busy...) are READ
-  from the T-Library reference (digest 2 §3.14, §4); the PSDK field mapping (ConnID = the current
-  call, PreviousConnID = the held call) from a working client (genem-attributes §4). The Genesys QA
-  model of SIP Server only models the supervisor's side effects (digest 3 §5.6), not checked here.
+  in the Platform SDK T-Library reference (TReconnectCall); the PSDK field mapping (ConnID = the
+  current call, PreviousConnID = the held call) in a working PSDK client. The Genesys QA model of SIP
+  Server only models the supervisor's side effects, not checked here.
 
   Uncertain: the events are reconstructed as the Release Phase of the current call (EventReleased at
   Bob with the request's ReferenceID; EventReleased at Carol, or EventAbandoned if she still rings;

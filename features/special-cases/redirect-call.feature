@@ -7,8 +7,9 @@ Feature: Redirect-call service
   redirects an answered call.
 
   Source: Genesys Events and Models Reference, Special Cases, "Redirect-call service"; the GenEM
-  table was not readable, the expectations are the Genesys QA model of SIP Server (digest 2 §3.6 and
-  §6, digest 3 §5.15) and the TRedirectCall semantics of the T-Library reference. ThirdPartyDN on
+  table was not readable, the expectations are the Genesys QA model of SIP Server (its RedirectCall
+  handler, which checks each DN's events on its own: no order across DNs) and the TRedirectCall
+  semantics of the Platform SDK T-Library reference. ThirdPartyDN on
   Bob's EventReleased is sent by servers from 7.2; its role is ConferenceMember when the call has
   more than two parties. Servers from 7.6 tell nobody else; servers before 7.6 notify the others and,
   in a conference, report the new party (second rule; the reference simulator is a 7.6+ switch).

@@ -9,7 +9,7 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
 
   Source: Genesys Events and Models Reference, Work with Queues (Voice Microservices copy),
   "Multiple-queue call treated at an IVR port, with treatment at an IVR queue": the per-DN table
-  with attributes, its footnotes a and b, and the abnormal branch `*` were read (digest 1 §3.1b).
+  with attributes, its footnotes a and b, and the abnormal branch `*` were read.
   The table prints "ThisDN Q2 / ThisQueue Q2" for the IVR queue's EventQueued and "RQ2" for the
   first queue's ThisQueue in step 7; both are read here as the obvious typos (Voice, Sales). The
   agent's EventAgentReady is the answer to its own request (agent model), not part of the table.

@@ -27,7 +27,7 @@ Feature: Single-Step Transfer (outbound)
 
   Rule: SIP Server tells the parties left on the call that the outside network was reached
 
-    @requires:sst:network-reached
+    @qa-model @requires:sst:network-reached
     Scenario: Bob transfers Alice's call to an outside number
       Given Alice is talking to Bob
       When Bob transfers the call to Olivia
@@ -39,7 +39,7 @@ Feature: Single-Step Transfer (outbound)
 
   Rule: Other switches report the transfer only
 
-    @requires:sst:no-network-reached
+    @qa-model @requires:sst:no-network-reached
     Scenario: Bob transfers Alice's call to an outside number, without a network-reached report
       Given Alice is talking to Bob
       When Bob transfers the call to Olivia

@@ -16,9 +16,10 @@ Feature: Service observing on an agent
 
   Uncertain: the rows of the "observer releases" variant were read without attributes; the ones
   asserted come from the Releasing Calls model (OtherDN the party that left, role DeletedParty) and
-  from the Genesys QA model of SIP Server (ThirdPartyDN the supervisor, role Observer). The DN that
-  gets the EventAbandoned of the interruption point * was not resolved in the table read; it is
-  taken to be the ringing agent, as in the Basic Call Models.
+  from the Genesys QA model of SIP Server (ThirdPartyDN the supervisor, role Observer). The
+  EventAbandoned of the interruption point * is read in the agent's column (PARTY B) of a rendering
+  that keeps empty cells; its attributes are those of the Basic Call Models' interruption point ***
+  (ThisDN the ringing party, OtherDN the caller, CallState Ok).
 
   Background:
     Given Bob is an agent on extension 7002
@@ -114,7 +115,7 @@ Feature: Service observing on an agent
 
   Rule: Interruption point * — the caller gives up before the agent answers
 
-    @inferred @requires:external-parties
+    @requires:external-parties
     Scenario: Olivia hangs up while Bob's phone rings, and the observer is never involved
       Given Carol is observing Bob's calls
       And Olivia is calling Bob

@@ -48,6 +48,7 @@ Feature: Multi-site call transfer
       | Carol | EventEstablished | London | $call2 | Carol  | Bob     |
       | Bob   | EventEstablished | Paris  | $call2 | Bob    | Carol   |
 
+  @qa-model
   Scenario: Bob completes the transfer, and London equalizes Carol's call with Alice's ConnID
     Given Carol is on extension 8003 at London
     And Alice is talking to Bob

@@ -43,28 +43,28 @@ Feature: Predictive call with routing
 
   Rule: Where the switch also reports the call diverted, the route is followed by EventDiverted
 
-    @requires:external-parties @requires:routing:diverted-after-route-used
+    @qa-model @requires:external-parties @requires:routing:diverted-after-route-used
     Scenario: The router routes the call to Bob; Campaign reports the route used and the call diverted, Bob's phone rings
       Given the dialer has called Olivia through the routing point Campaign
       And Olivia has answered the dialer's call
       When the router routes the call to Bob
       Then each DN receives, in order:
-        | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
-        | Campaign | EventRouteUsed | $call1 | Campaign | Campaign  |             | Olivia or absent | Bob          | Destination      | $request    |
-        | Campaign | EventDiverted  | $call1 | Campaign | Campaign  |             | Olivia or absent | Bob          | Destination      |             |
-        | Bob      | EventRinging   | $call1 | Bob      |           | Origination | Olivia or absent |              |                  |             |
+        | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole | OtherDN          | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
+        | Campaign | EventRouteUsed | $call1 | Campaign | Campaign  |            | Olivia or absent | Bob          | Destination      | $request    |
+        | Campaign | EventDiverted  | $call1 | Campaign | Campaign  |            | Olivia or absent | Bob          | Destination      |             |
+        | Bob      | EventRinging   | $call1 | Bob      |           |            | Olivia or absent |              |                  |             |
 
   Rule: Where the switch reports only the route used, no EventDiverted follows
 
-    @requires:external-parties @requires:routing:route-used-only
+    @qa-model @requires:external-parties @requires:routing:route-used-only
     Scenario: The router routes the call to Bob; Campaign reports only the route used, Bob's phone rings
       Given the dialer has called Olivia through the routing point Campaign
       And Olivia has answered the dialer's call
       When the router routes the call to Bob
       Then each DN receives, in order:
-        | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
-        | Campaign | EventRouteUsed | $call1 | Campaign | Campaign  |             | Olivia or absent | Bob          | Destination      | $request    |
-        | Bob      | EventRinging   | $call1 | Bob      |           | Origination | Olivia or absent |              |                  |             |
+        | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole | OtherDN          | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
+        | Campaign | EventRouteUsed | $call1 | Campaign | Campaign  |            | Olivia or absent | Bob          | Destination      | $request    |
+        | Bob      | EventRinging   | $call1 | Bob      |           |            | Olivia or absent |              |                  |             |
 
   Rule: The agent answers, and the call ends with the release phase
 

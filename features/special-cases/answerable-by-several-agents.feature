@@ -1,4 +1,4 @@
-@model:answerable-by-several-agents @source:GenEM/SpecialCases @source:GenEM/WorkWithQueues
+@model:answerable-by-several-agents @source:GenEM/SpecialCases @source:GenEM/WorkWithQueues @qa-model
 Feature: Internal/inbound call answerable by several agents (party B answers)
   Alice calls a hunt group: an ACD queue whose calls are offered to its member extensions rather
   than distributed to agents. A fork group alerts every free member at once, a linear group one
@@ -35,7 +35,7 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
     @inferred
     Scenario: Alice calls Team, and both Bob's and Carol's phones ring, covered
       When Alice calls Team
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | step | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN    | CallState |
         | 1    | Alice | EventDialing | $call1 | Alice  |           | Team *DIAL |           |
         | 2    | Team  | EventQueued  | $call1 | Team   | Team      | Alice      |           |
@@ -45,7 +45,7 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
     Scenario: Bob answers; Team diverts the call to Bob, Carol's call is redirected away, Bob and Alice are connected
       Given Alice's call to Team is ringing at Carol
       When Bob answers
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | step | dn    | event            | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | ThirdPartyDNRole | CallState  |
         | 1    | Team  | EventDiverted    | $call1 | Team   | Team      |         | Bob          | Destination      |            |
         | 2    | Carol | EventReleased    | $call1 | Carol  |           |         |              |                  | Redirected |
@@ -74,7 +74,7 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
     @inferred
     Scenario: Alice calls Chain, and only Bob's phone rings
       When Alice calls Chain
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | step | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN     | CallState |
         | 1    | Alice | EventDialing | $call1 | Alice  |           | Chain *DIAL |           |
         | 2    | Chain | EventQueued  | $call1 | Chain  | Chain     | Alice       |           |
@@ -92,7 +92,7 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
       Given Alice's call to Chain is ringing at Bob
       And Bob has rejected the call
       When Carol answers
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | step | dn    | event            | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN |
         | 1    | Chain | EventDiverted    | $call1 | Chain  | Chain     |         | Carol        |
         | 2    | Carol | EventEstablished | $call1 | Carol  | Chain     | Alice   |              |

@@ -35,7 +35,7 @@ Feature: Call treatment with routing
         | event                 | ConnID | ThisDN | ThisQueue | TreatmentType | ReferenceID |
         | EventTreatmentApplied | $call1 | Entry  | Entry     | CollectDigits | $request    |
 
-    @requires:digit-entry
+    @requires:digit-entry @qa-model
     Scenario: Alice enters her digits, and Entry reports the treatment ended with the digits
       Given Alice is waiting in Entry
       And the router is collecting digits from the caller

@@ -71,9 +71,9 @@ Feature: Two-Step Transfer, complete after the consulted party answers
       And Carol has answered the consultation call
       When Bob completes the transfer
       Then each DN receives, in order:
-        | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
-        | Alice | EventPartyChanged | $call1 | Alice  | Origination | Carol   | Destination | Bob          | TransferredBy    | $call1         | Transferred |
-        | Carol | EventPartyChanged | $call1 | Carol  | Destination | Alice   | Origination | Bob          | TransferredBy    | $call2         | Transferred |
+        | dn    | event             | ConnID | ThisDN | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
+        | Alice | EventPartyChanged | $call1 | Alice  | Carol   | Destination | Bob          | TransferredBy    | $call1         | Transferred |
+        | Carol | EventPartyChanged | $call1 | Carol  | Alice   | Origination | Bob          | TransferredBy    | $call2         | Transferred |
       And Bob receives, in any order:
         | event         | ConnID | ThisDN |
         | EventReleased | $call2 | Bob    |

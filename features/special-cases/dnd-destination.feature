@@ -9,7 +9,7 @@ Feature: Internal call to a destination with do-not-disturb activated
   Basic Call Models' connection-establishing phase, and the Release Phase of Releasing Calls.
 
   Uncertain: the whole sequence is reconstructed: that DND makes the destination answer busy
-  (EventDestinationBusy, CallState Busy) rather than, for example, forwarding the call or refusing it
+  (EventDestinationBusy with a busy reason as CallState) rather than, for example, forwarding the call or refusing it
   with another CallState; and that the destination gets no event at all.
 
   Background:

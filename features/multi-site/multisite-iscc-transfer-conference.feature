@@ -29,13 +29,13 @@ Feature: Multi-site ISCC transfers and conferences
     Given the sites Paris and London are linked by ISCC
     And Alice is on extension 7001 at Paris
     And Bob is on extension 7002 at Paris
-    And Carol is on extension 8003 at London
 
   Rule: A single-step transfer to another site leaves Alice on Paris's call and rings Carol at London with the same ConnID
 
     @requires:sst:network-reached
     Scenario: Bob transfers Alice's call in one step to Carol at London
-      Given Alice is talking to Bob
+      Given Carol is on extension 8003 at London
+      And Alice is talking to Bob
       When Bob transfers the call to Carol at the other site
       Then each DN receives, in order:
         | dn    | event               | site   | ConnID | ThisDN | OtherDN          | ThirdPartyDN | ThirdPartyDNRole | CallState   | LastTransferConnID | ReferenceID |
@@ -45,7 +45,8 @@ Feature: Multi-site ISCC transfers and conferences
         | Carol | EventRinging        | London | $call1 | Carol  | Alice or absent  |              |                  |             | $call1             |             |
 
     Scenario: Carol answers the transferred call at London, and only Carol is told
-      Given Alice is talking to Bob
+      Given Carol is on extension 8003 at London
+      And Alice is talking to Bob
       And Bob has transferred the call to Carol at the other site
       When Carol answers
       Then Carol receives, in order:
@@ -55,7 +56,8 @@ Feature: Multi-site ISCC transfers and conferences
   Rule: A conference with a party at another site: the consultation crosses the trunk, the completion is relayed to London
 
     Scenario: Bob consults Carol at London for a conference, and London rings Carol with the consultation's ConnID
-      Given Alice is talking to Bob
+      Given Carol is on extension 8003 at London
+      And Alice is talking to Bob
       When Bob starts a conference consultation with Carol at the other site
       Then each DN receives, in order:
         | dn    | event        | site   | ConnID | ThisDN | OtherDN     | LastTransferConnID |
@@ -64,7 +66,8 @@ Feature: Multi-site ISCC transfers and conferences
         | Carol | EventRinging | London | $call2 | Carol  |             | $call2             |
 
     Scenario: Bob completes the conference; Paris adds Carol and London tells Carol she joined Alice's call
-      Given Alice is talking to Bob
+      Given Carol is on extension 8003 at London
+      And Alice is talking to Bob
       And Bob has started a conference consultation with Carol at the other site
       And Carol has answered the consultation call
       When Bob completes the conference

@@ -16,7 +16,8 @@ Feature: Shared call appearance, inbound call answered
   Uncertain: the rendering read does not show the columns of the EventReleased and of
   EventCallPartyDeleted. That they are the second appearance's (it stops alerting: released, not
   abandoned) and the monitoring client's is reconstructed, so the first scenario asserts only the
-  two established events (other events do not fail it) and the second asserts the whole row. When
+  two established events (events at the second appearance do not fail it) and the second asserts
+  the whole row. When
   the second appearance answers, the caller's OtherDN may be the line or that appearance. The
   answering appearance's OtherDN is read only as "6…", taken to be the caller.
 
@@ -27,7 +28,7 @@ Feature: Shared call appearance, inbound call answered
 
   Rule: One appearance answers; the caller and that appearance are connected
 
-    @extras-allowed
+    @extras-allowed:Tess
     Scenario: Sam answers on the line's first appearance, and Alice and Sam are connected
       Given Alice is calling Sam
       When Sam answers

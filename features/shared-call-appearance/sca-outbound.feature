@@ -15,7 +15,7 @@ Feature: Shared call appearance, outbound call from a shared line
   EventRinging there is read as the called party's (Alice, 60972). EventPrivateInfo is placed at the
   dialling appearance, the DN its ThisDN names; its meaning ("the line is in use") and whether it
   comes before or after the dialling are not read, so the first scenario lets them come in any
-  order and lets other events through. The other appearance receiving nothing, and the
+  order and lets events at the other appearance through. The other appearance receiving nothing, and the
   call-monitoring events after EventCallCreated, are reconstructed. The model's abnormal flow (an
   interruption point at 60970) was cut and is not restated.
 
@@ -26,7 +26,7 @@ Feature: Shared call appearance, outbound call from a shared line
 
   Rule: The called party rings with the line as the caller; the line is told it is in use
 
-    @extras-allowed
+    @extras-allowed:Tess
     Scenario: Sam calls Alice from the shared line; Alice's phone rings and Sam's appearance is told the line is in use
       When Sam calls Alice
       Then each DN receives, in order:

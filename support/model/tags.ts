@@ -10,6 +10,7 @@
  * | `@documented` | feature / rule / scenario | expectations read in a GenEM table, in a model whose index evidence is otherwise the QA model |
  * | `@requires:<capability>` | any | the adapter must declare this capability, or the scenario is skipped with the reason |
  * | `@extras-allowed` | any | events nobody expected do not fail the scenario |
+ * | `@extras-allowed:<party>` | any | events nobody expected on that party's DN do not fail the scenario (a column GenEM's rendering does not show) |
  * | `@severity:<level>` | any | Allure severity |
  * | `@issue=<id>` | any | Allure issue link |
  */
@@ -47,6 +48,8 @@ export interface ScenarioTags {
   readonly inferred: boolean;
   readonly requires: readonly string[];
   readonly extrasAllowed: boolean;
+  /** Parties (names or DNs) whose unexpected events do not fail the scenario (`@extras-allowed:<party>`). */
+  readonly extrasAllowedOn: readonly string[];
   readonly severity?: string;
 }
 
@@ -64,6 +67,7 @@ export function readTags(tags: readonly string[]): ScenarioTags {
     inferred: evidence === 'inferred',
     requires: value('@requires:'),
     extrasAllowed: tags.includes('@extras-allowed'),
+    extrasAllowedOn: value('@extras-allowed:'),
     ...(model ? { model } : {}),
     ...(severity ? { severity } : {}),
   };
@@ -74,8 +78,9 @@ export function tagProblem(tag: string): string | undefined {
   if (['@inferred', '@qa-model', '@documented', '@extras-allowed'].includes(tag)) return undefined;
   if (tag.startsWith('@model:')) return modelOf(tag.slice(7)) ? undefined : `unknown model slug in ${tag} (see support/model/models.ts)`;
   if (tag.startsWith('@source:')) return sourceTitle(tag) ? undefined : `unknown GenEM page in ${tag} (use @source:GenEM/<Page>, pages in support/model/models.ts)`;
+  if (tag.startsWith('@extras-allowed:')) return /^@extras-allowed:[A-Za-z0-9_]+$/.test(tag) ? undefined : `malformed tag ${tag} (@extras-allowed:<party>)`;
   if (tag.startsWith('@requires:')) return /^@requires:[a-z0-9:-]+$/.test(tag) ? undefined : `malformed capability tag ${tag}`;
   if (tag.startsWith('@severity:')) return SEVERITIES.has(tag.slice(10)) ? undefined : `unknown severity in ${tag}`;
   if (/^@issue=\S+$/.test(tag)) return undefined;
-  return `tag ${tag} is not part of the vocabulary (@model:, @source:, @inferred, @qa-model, @documented, @requires:, @extras-allowed, @severity:, @issue=)`;
+  return `tag ${tag} is not part of the vocabulary (@model:, @source:, @inferred, @qa-model, @documented, @requires:, @extras-allowed, @extras-allowed:<party>, @severity:, @issue=)`;
 }

@@ -12,8 +12,9 @@ Feature: Hold/Retrieve, the consulted party answers
   (the table's last row, "Release Phase (ConnID 1)") are the building blocks of the Basic Call Models
   and Releasing Calls.
   EventRetrieved carries the same ThisDNRole as Bob's earlier events and no ThisQueue for a non-ACD
-  call (footnote of the model). Not checked here: CallType of the consultation call (the model does
-  not say whether a consultation by TMakeCall is Internal or Consult).
+  call (footnote of the model). Not checked here: the value of the consultation call's CallType (the
+  model does not say whether a consultation by TMakeCall is Internal or Consult; that it is a
+  CallType is checked for every event).
 
   Background:
     Given Alice is on extension 7001

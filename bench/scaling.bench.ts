@@ -22,7 +22,9 @@ const CALL: readonly (readonly [0 | 1, string])[] = [
 
 function tableFor(a: string, b: string): ExpectedRow[] {
   const table = [['dn', 'event', 'ConnID', 'ThisDN', 'OtherDN']];
-  for (const [side, name] of CALL) table.push(side === 0 ? [a, name, '$conn1', a, b] : [b, name, '$conn1', b, a]);
+  // GenEM's allowances: EventDialing's OtherDN is *DIAL, EventReleased's *OPT (support/model/allowances.ts).
+  const marked = (name: string, dn: string): string => (name === 'EventDialing' ? `${dn} *DIAL` : name === 'EventReleased' ? `${dn} *OPT` : dn);
+  for (const [side, name] of CALL) table.push(side === 0 ? [a, name, '$conn1', a, marked(name, b)] : [b, name, '$conn1', b, marked(name, a)]);
   return parseExpectationTable(table, { dnColumn: 'required' });
 }
 

@@ -31,3 +31,19 @@ When('{party} calls {party} on {party}\'s line', function (this: ConformanceWorl
 Given('{party} has dialled {party}', function (this: ConformanceWorld, a: string, b: string) {
   return this.establish(act.call(a, b, 'dialing'));
 });
+
+When('{party} picks up the call {party} holds on the shared line', function (this: ConformanceWorld, appearance: string, holder: string) {
+  sameLine(this, appearance, holder);
+  return this.stimulate(dnf.onSharedLine(appearance, 'retrieve'));
+});
+
+When('{party} barges in on {party}\'s call on the shared line', function (this: ConformanceWorld, appearance: string, holder: string) {
+  sameLine(this, appearance, holder);
+  return this.stimulate(dnf.onSharedLine(appearance, 'barge-in'));
+});
+
+/** Both parties are appearances of one shared line (the line's own DN counts as one). */
+function sameLine(world: ConformanceWorld, a: string, b: string): void {
+  const line = (name: string): string => world.parties.get(name).appearanceOf?.line ?? world.parties.get(name).dn;
+  if (line(a) !== line(b)) throw new UsageError(`${a} and ${b} are not appearances of one shared line`);
+}

@@ -23,6 +23,10 @@ Given('{party} has talked to {party} and hung up', function (this: ConformanceWo
   return this.establish(act.call(a, b), act.answer(b), act.hangUp(a));
 });
 
+Given('{party} has retrieved the held call', function (this: ConformanceWorld, a: string) {
+  return this.establish(act.retrieve(a));
+});
+
 Given('{party} has given up on the consultation call', function (this: ConformanceWorld, a: string) {
   return this.establish(act.hangUp(a));
 });

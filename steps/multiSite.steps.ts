@@ -29,6 +29,18 @@ Given('{party} is talking to {party} at the other site', function (this: Conform
 Given('{party} has started a consultation with {party} at the other site', function (this: ConformanceWorld, b: string, c: string) {
   return this.establish(ms.consultAcrossSites(b, c));
 });
+Given('{party} has started a conference consultation with {party} at the other site', function (this: ConformanceWorld, b: string, c: string) {
+  return this.establish(ms.conferenceConsultAcrossSites(b, c));
+});
+When('{party} starts a conference consultation with {party} at the other site', function (this: ConformanceWorld, b: string, c: string) {
+  return this.stimulate(ms.conferenceConsultAcrossSites(b, c));
+});
+Given('{party} has transferred the call to {party} at the other site', function (this: ConformanceWorld, b: string, c: string) {
+  return this.establish(ms.transferAcrossSites(b, c));
+});
+When('{party} transfers the call to {party} at the other site', function (this: ConformanceWorld, b: string, c: string) {
+  return this.stimulate(ms.transferAcrossSites(b, c));
+});
 When('{party} calls {party} at the other site using the {word} transaction', function (this: ConformanceWorld, a: string, b: string, type: string) {
   return this.stimulate(ms.callAcrossSites(a, b, transactionType(type)));
 });

@@ -18,9 +18,9 @@ import { AdapterRun, createAdapter } from './adapter/select';
 import { supportsRequest, type PartyConfig } from './adapter/contract';
 import { ConformanceAssertionError, TestCompromisedError } from './errors';
 import type { AttrValue, ObservedEvent, TRequest } from './model/event';
-import { parseExpectationTable, TableError, type ExpectedRow } from './matching/expectation';
-import type { CellMatcher } from './matching/cells';
+import { parseExpectationTable, TableError } from './matching/expectation';
 import { matchSequence, type OrderMode, type SequenceInput } from './matching/sequence';
+import { ordinalBindings, ordinalsExist, referencedOrdinals } from './matching/ordinals';
 import { diagnose } from './matching/diagnose';
 import { formatEvent, renderDiff } from './report/diff';
 import { sideBySideHtml } from './report/scenarioDiagrams';
@@ -28,6 +28,7 @@ import { covering, knownLog, loadKnownIssues, type Deviation, type ScenarioRef, 
 import { limitsOf, RunContext } from './world/runContext';
 import { observationGap, withoutUnchecked, type ScenarioTable } from './adapter/observation';
 import { RequestNotExpressible } from './adapter/contract';
+import { checkEventRules, renderRuleViolations } from './model/eventRules';
 
 /** The world's parameters are the run configuration (support/config/runConfig.ts). */
 export type WorldParameters = RunConfig;
@@ -201,7 +202,11 @@ export class ConformanceWorld extends World<WorldParameters> {
       if (error) return { error };
       return action.done({ parties: this.parties, calls: this.calls, since: fresh }) ? { error: undefined } : undefined;
     });
-    if (result.kind !== 'done') return this.notReached(result.kind, action, request, replaying, session.events.slice(since));
+    if (result.kind !== 'done') {
+      // A system that answered with events GenEM forbids fails on them first (event-level rules).
+      if (!replaying) await this.judgeEventRules();
+      return this.notReached(result.kind, action, request, replaying, session.events.slice(since));
+    }
     if (result.value.error) {
       throw new TestCompromisedError(`could not reach the precondition: "${action.text}" was refused: ${formatEvent(result.value.error, ['ErrorCode', 'ErrorMessage', 'ThisDN'])}`);
     }
@@ -282,17 +287,17 @@ export class ConformanceWorld extends World<WorldParameters> {
     const observation = session.adapter.capabilities.observation;
     const { rows: expected, unchecked } = observation ? withoutUnchecked(parsed, observation) : { rows: parsed, unchecked: [] };
     if (unchecked.length && observation) this.log(`Not checked at the ${observation.tier}: ${unchecked.join(', ')} (the level does not carry them)`);
-    const calls = referencedCalls(expected);
+    const calls = referencedOrdinals(expected);
     const input = (): SequenceInput => ({
       rows: expected,
       observed: session.events.filter((e) => !this.consumed.has(e.seq)),
       mode,
-      bindings: this.callBindings(calls),
+      bindings: ordinalBindings(this.observed, calls, this.bindings),
       resolveDn: this.parties.resolveDn,
       ...(dn ? { defaultDn: dn } : {}),
     });
     const result = await session.waitFor(() => {
-      if (!this.callsExist(calls)) return undefined;
+      if (!ordinalsExist(this.observed, calls)) return undefined;
       const outcome = matchSequence(input());
       return outcome.kind === 'incomplete' ? undefined : outcome;
     });
@@ -331,29 +336,6 @@ export class ConformanceWorld extends World<WorldParameters> {
     return true;
   }
 
-  /** The scenario's calls (distinct ConnIDs) in order of first appearance, Givens included. */
-  private scenarioCalls(): string[] {
-    const seen = new Set<string>();
-    for (const e of this.observed) if (typeof e.attributes.ConnID === 'string') seen.add(e.attributes.ConnID);
-    return [...seen];
-  }
-
-  private callsExist(numbers: readonly number[]): boolean {
-    const count = this.scenarioCalls().length;
-    return numbers.every((n) => n <= count);
-  }
-
-  /** The scenario bindings plus `$callN` for each referenced call that exists. */
-  private callBindings(numbers: readonly number[]): Map<string, AttrValue> {
-    const calls = this.scenarioCalls();
-    const bindings = new Map(this.bindings);
-    for (const n of numbers) {
-      const connId = calls[n - 1];
-      if (connId !== undefined) bindings.set(`$call${n}`, connId);
-    }
-    return bindings;
-  }
-
   private parseTable(rows: readonly (readonly string[])[], dn: string | undefined): ReturnType<typeof parseExpectationTable> {
     try {
       return parseExpectationTable(rows, { dnColumn: dn ? 'forbidden' : 'required', lines: this.step?.tableLines ?? [] });
@@ -375,6 +357,24 @@ export class ConformanceWorld extends World<WorldParameters> {
     const replaying = this.session.canReplay && !this.session.canSend;
     const horizon = replaying ? Math.max(this.baseline, ...this.consumed) : Infinity;
     return this.session.events.filter((e) => e.seq > this.baseline && e.seq <= horizon && !this.consumed.has(e.seq));
+  }
+
+  /**
+   * GenEM's event-level rules (support/model/eventRules.ts) on every event the scenario observed,
+   * whatever the tables assert: a violation is not conformant. `known` when the known-issues
+   * manifest covers every violation.
+   */
+  async judgeEventRules(): Promise<'known' | undefined> {
+    if (!this.session?.isOpen) return undefined;
+    await this.session.settle();
+    const replaying = this.session.canReplay && !this.session.canSend;
+    const horizon = replaying ? Math.max(this.baseline, ...this.consumed) : Infinity;
+    const violations = checkEventRules(this.session.events.filter((e) => e.seq <= horizon));
+    if (violations.length === 0) return undefined;
+    const text = renderRuleViolations(violations, (dn) => `DN ${dn}${this.parties.nameOf(dn) ? ` (${this.parties.nameOf(dn) ?? ''})` : ''}`);
+    this.attach(text, { mediaType: 'text/plain', fileName: 'event-rules.txt' });
+    if (this.acceptKnown(violations.map((v) => ({ dn: v.event.dn ?? '', event: v.event.name, attribute: v.attribute })))) return 'known';
+    throw new ConformanceAssertionError(text);
   }
 
   /** Normalisation problems of observed events (unknown enum values...), never silently dropped. */
@@ -407,19 +407,6 @@ function preconditionNotReached(text: string, requestName: string, events: reado
   const seen = events.slice(0, 10).map((e) => `  DN ${e.dn}: ${formatEvent(e)}`);
   return [`Not conformant: the precondition "${text}" was not reached: the system answered ${requestName} and settled without the events that make it take effect`,
     ...(seen.length ? ['It reported:', ...seen, ...(events.length > 10 ? [`  … and ${String(events.length - 10)} more`] : [])] : ['It reported no event at all.'])].join('\n');
-}
-
-/** The `$callN` variables a table uses (the N-th call of the scenario, Givens included). */
-function referencedCalls(rows: readonly ExpectedRow[]): number[] {
-  const found = new Set<number>();
-  const visit = (m: CellMatcher): void => {
-    if (m.kind === 'bind') {
-      const n = /^\$call(\d+)$/.exec(m.variable)?.[1];
-      if (n) found.add(Number(n));
-    } else if (m.kind === 'oneOf') m.options.forEach(visit);
-  };
-  for (const row of rows) for (const cell of row.cells) visit(cell.matcher);
-  return [...found];
 }
 
 setWorldConstructor(ConformanceWorld);

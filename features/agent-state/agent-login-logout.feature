@@ -24,6 +24,7 @@ Feature: Agent login and logout
         | event           | ThisDN | AgentID | ReferenceID |
         | EventAgentLogin | Alice  | 1001    | $request    |
 
+    @documented
     Scenario: Alice logs out
       Given Alice is logged in
       When Alice logs out

@@ -1,4 +1,4 @@
-@model:agent-ready-not-ready-acw @source:GenEM/AgentStatesandWorkModes @source:GenEM/AgentStateandDNEvents
+@model:agent-ready-not-ready-acw @source:GenEM/AgentStatesandWorkModes @source:GenEM/AgentStateandDNEvents @qa-model
 Feature: Agent ready, not ready and after-call work
   A logged-in agent becomes Ready to take calls, Not Ready (with a work mode that says why: auxiliary
   work, walk-away...), or enters after-call work. T-Server answers each request on the agent's DN.

@@ -5,11 +5,12 @@ Feature: Connection-establishing phase, call queued to multiple ACDs
   divert the call to that agent, whose phone rings with ThisQueue naming the queue the agent was
   chosen through. If Alice hangs up first, both queues report the call abandoned.
 
-  Source: Genesys Events and Models Reference, Basic Call Models, "… queued to multiple ACDs" —
-  known by title (digest 1 §4). The events are those of the multiple-queue model of Work with
-  Queues (digest 1 §3.1b, READ): steps 1–3 (dialing, EventQueued at each queue), step 7 (every queue
-  diverts to the agent ∥ the agent rings) and step 8, and the abnormal branch `*`, without the IVR
-  treatment. Not checked: CallID, timestamps.
+  Source: Genesys Events and Models Reference, Basic Call Models, "Connection-establishing phase …
+  queued to multiple ACDs" — known by its title only. The events are those of the table read in Work
+  with Queues (Voice Microservices copy), "Multiple-queue call treated at an IVR port": its rows 1–3
+  (the dialing, EventQueued at each queue), row 7 (every queue diverts the call to the agent while
+  the agent rings) and row 8, and its interruption point `*`, without the IVR treatment. Not
+  checked: timestamps.
 
   Uncertain: that the agent belongs to the second queue, and that its EventRinging then names the
   second queue as ThisQueue, is reconstructed (the read table has the agent in the first queue).
@@ -27,10 +28,10 @@ Feature: Connection-establishing phase, call queued to multiple ACDs
     Scenario: Alice calls Sales, and the call is queued at Sales and at Service
       When Alice calls Sales
       Then the switch reports, in order:
-        | step | dn      | event        | ConnID | ThisDN  | ThisDNRole  | ThisQueue | OtherDN | OtherDNRole |
-        | 1    | Alice   | EventDialing | $call1 | Alice   | Origination |           | Sales   | Destination |
-        | 2    | Sales   | EventQueued  | $call1 | Sales   |             | Sales     | Alice   |             |
-        | 3    | Service | EventQueued  | $call1 | Service |             | Service   | Alice   |             |
+        | step | dn      | event        | ConnID | ThisDN  | ThisDNRole  | ThisQueue | OtherDN     | OtherDNRole       |
+        | 1    | Alice   | EventDialing | $call1 | Alice   | Origination |           | Sales *DIAL | Destination *DIAL |
+        | 2    | Sales   | EventQueued  | $call1 | Sales   |             | Sales     | Alice       |                   |
+        | 3    | Service | EventQueued  | $call1 | Service |             | Service   | Alice       |                   |
 
     @inferred
     Scenario: Bob of Service becomes ready; both queues divert the call to him and his phone rings
@@ -59,7 +60,7 @@ Feature: Connection-establishing phase, call queued to multiple ACDs
       Given Alice is waiting in Sales
       When Alice hangs up
       Then each DN receives, in order:
-        | dn      | event          | ConnID | ThisDN  | ThisQueue | OtherDN |
-        | Alice   | EventReleased  | $call1 | Alice   |           | Sales   |
-        | Sales   | EventAbandoned | $call1 | Sales   | Sales     |         |
-        | Service | EventAbandoned | $call1 | Service | Service   |         |
+        | dn      | event          | ConnID | ThisDN  | ThisQueue | OtherDN    |
+        | Alice   | EventReleased  | $call1 | Alice   |           | Sales *OPT |
+        | Sales   | EventAbandoned | $call1 | Sales   | Sales     |            |
+        | Service | EventAbandoned | $call1 | Service | Service   |            |

@@ -7,8 +7,8 @@ Feature: Connection-establishing phase with call parking
 
   Source: Genesys Events and Models Reference, Basic Call Models, "Connection-establishing phase for
   an internal/inbound call with call parking" — known by its title only. The behaviour restated here
-  is the Genesys QA model of SIP Server's special DN gcti::park (digest 3 §5.27): when a call rings
-  there, the call's first party gets EventEstablished at once.
+  is the Genesys QA model of SIP Server's special DN gcti::park: when a call rings there, the call's
+  first party gets EventEstablished at once.
 
   Uncertain: GenEM's own table was not read, so the whole model is reconstructed from SIP Server's
   parking DN. That the parking place gets no events and that the caller's attributes are those of
@@ -26,9 +26,9 @@ Feature: Connection-establishing phase with call parking
     Scenario: Alice parks a call, and the call is connected without ringing
       When Alice parks a call at Park
       Then Alice receives, in order:
-        | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState | ReferenceID |
-        | EventDialing     | $call1 | Alice  | Origination | Park    | Destination |           | $request    |
-        | EventEstablished | $call1 | Alice  | Origination | Park    | Destination | Ok        |             |
+        | event            | ConnID | ThisDN | ThisDNRole  | OtherDN    | OtherDNRole       | CallState | ReferenceID |
+        | EventDialing     | $call1 | Alice  | Origination | Park *DIAL | Destination *DIAL |           | $request    |
+        | EventEstablished | $call1 | Alice  | Origination | Park       | Destination       | Ok        |             |
 
   Rule: The parked call is released like any other call
 
@@ -37,5 +37,5 @@ Feature: Connection-establishing phase with call parking
       Given Alice has parked a call at Park
       When Alice hangs up
       Then Alice receives, in order:
-        | event         | ConnID | ThisDN | OtherDN        | CallState |
-        | EventReleased | $call1 | Alice  | Park or absent | Ok        |
+        | event         | ConnID | ThisDN | OtherDN   | CallState |
+        | EventReleased | $call1 | Alice  | Park *OPT | Ok        |

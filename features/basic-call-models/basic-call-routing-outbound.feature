@@ -5,11 +5,12 @@ Feature: Connection-establishing phase, call with routing, outbound
   party gets no events, and Alice is told when the network is reached and when the outside party
   answers.
 
-  Source: Genesys Events and Models Reference, Basic Call Models, "… with routing outbound" — known
-  by title only (digest 1 §4). The routing events are those of Call Routing Events (digest 1 §2.3:
-  ThirdPartyDN of EventRouteUsed is the destination DN or the dialled number). The QA model of SIP
-  Server flags a routing point's outbound route with "NetworkReached on calling party" (digest 3
-  §5.19); outside parties get no events (GenEM rule 1).
+  Source: Genesys Events and Models Reference, Basic Call Models, "Connection-establishing phase …
+  with routing, outbound" — known by its title only. The routing events are those of T-Library
+  Events, Call-Routing Events (EventRouteUsed: ThirdPartyDN is the destination DN or the dialled
+  number). The Genesys QA model of SIP Server flags a routing point's outbound route with
+  "NetworkReached on calling party"; outside parties get no events, and T-Server may not know them
+  (Call Models and Flows, general rules).
 
   Uncertain: the whole sequence is reconstructed: Alice's EventNetworkReached after the route (read
   from the flag's name only) and her EventEstablished naming the outside number when it answers.
@@ -25,10 +26,10 @@ Feature: Connection-establishing phase, call with routing, outbound
       Given Alice is waiting in Entry
       When the router routes the call to Olivia
       Then each DN receives, in order:
-        | dn    | event               | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
-        | Entry | EventRouteUsed      | $call1 | Entry  | Entry     | Alice   | Olivia       | Destination      | $request    |
-        | Entry | EventDiverted       | $call1 | Entry  | Entry     | Alice   | Olivia       | Destination      |             |
-        | Alice | EventNetworkReached | $call1 | Alice  |           | Olivia  |              |                  |             |
+        | dn    | event               | ConnID | ThisDN | ThisQueue | OtherDN          | ThirdPartyDN     | ThirdPartyDNRole | ReferenceID |
+        | Entry | EventRouteUsed      | $call1 | Entry  | Entry     | Alice            | Olivia or absent | Destination      | $request    |
+        | Entry | EventDiverted       | $call1 | Entry  | Entry     | Alice            | Olivia or absent | Destination      |             |
+        | Alice | EventNetworkReached | $call1 | Alice  |           | Olivia or absent |                  |                  |             |
 
     @requires:external-parties
     Scenario: Olivia answers, and only Alice is told
@@ -36,5 +37,5 @@ Feature: Connection-establishing phase, call with routing, outbound
       And the router has routed the call to Olivia
       When Olivia answers
       Then Alice receives, in order:
-        | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | CallState |
-        | EventEstablished | $call1 | Alice  | Origination | Olivia  | Ok        |
+        | event            | ConnID | ThisDN | ThisDNRole  | OtherDN          | CallState |
+        | EventEstablished | $call1 | Alice  | Origination | Olivia or absent | Ok        |

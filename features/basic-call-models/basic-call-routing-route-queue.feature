@@ -4,10 +4,11 @@ Feature: Connection-establishing phase, call with routing (route queue case)
   router is asked for a destination, as at a routing point. The router's route is reported at the
   queue (route used, call diverted) and the destination rings with ThisQueue naming the queue.
 
-  Source: Genesys Events and Models Reference, Basic Call Models, "… with routing (RouteQueue
-  case)" — known by title only (digest 1 §4). The routing events and their attributes are those of
-  the routing point (Call Routing Events, digest 1 §2.3: ThisDN = ThisQueue; digest 2 §3.10).
-  AddressType RouteQueue exists in T-Library (digest 1 §2.1).
+  Source: Genesys Events and Models Reference, Basic Call Models, "Connection-establishing phase …
+  with routing (RouteQueue case)" — known by its title only. The routing events and their
+  attributes are those of a routing point (T-Library Events, Call-Routing Events: ThisDN =
+  ThisQueue), the order of a non-virtual routing point's events that of the Genesys QA model of SIP
+  Server. AddressType RouteQueue exists in T-Library (TAddressType).
 
   Uncertain: the whole sequence is reconstructed from the routing-point model: that a route queue
   reports EventQueued and EventRouteRequest like a non-virtual routing point, EventRouteUsed then
@@ -25,10 +26,10 @@ Feature: Connection-establishing phase, call with routing (route queue case)
     Scenario: Alice calls Sales; Sales reports the call queued and asks for a route
       When Alice calls Sales
       Then the switch reports, in order:
-        | step | dn    | event             | ConnID | ThisDN | ThisQueue | OtherDN |
-        | 1    | Alice | EventDialing      | $call1 | Alice  |           | Sales   |
-        | 2    | Sales | EventQueued       | $call1 | Sales  | Sales     | Alice   |
-        | 2    | Sales | EventRouteRequest | $call1 | Sales  | Sales     | Alice   |
+        | step | dn    | event             | ConnID | ThisDN | ThisQueue | OtherDN     |
+        | 1    | Alice | EventDialing      | $call1 | Alice  |           | Sales *DIAL |
+        | 2    | Sales | EventQueued       | $call1 | Sales  | Sales     | Alice       |
+        | 2    | Sales | EventRouteRequest | $call1 | Sales  | Sales     | Alice       |
 
     Scenario: The router routes the call to Bob; Sales reports the route, Bob's phone rings
       Given Alice is waiting in Sales
@@ -52,6 +53,6 @@ Feature: Connection-establishing phase, call with routing (route queue case)
       Given Alice is waiting in Sales
       When Alice hangs up
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN |
-        | Alice | EventReleased  | $call1 | Alice  |           | Sales   |
-        | Sales | EventAbandoned | $call1 | Sales  | Sales     | Alice   |
+        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN    |
+        | Alice | EventReleased  | $call1 | Alice  |           | Sales *OPT |
+        | Sales | EventAbandoned | $call1 | Sales  | Sales     | Alice      |

@@ -7,20 +7,21 @@ Feature: Connection-establishing phase, call with routing
   call until the destination answers, and reports the route only then; if the destination releases
   first, the router is told with EventError.
 
-  Source: Genesys Events and Models Reference, Basic Call Models, "… with routing" (title, digest 1
-  §4), and the EventRouteRequest / EventRouteUsed attribute tables of Call Routing Events (digest 1
-  §2.3: ThisDN = ThisQueue = the routing point; ThirdPartyDN = the destination, role Destination).
-  The sequence is read from the Genesys QA model of SIP Server (digest 2 §3.10, digest 3 §5.19, §9):
+  Source: Genesys Events and Models Reference, Basic Call Models, "Connection-establishing phase …
+  with routing" (known by its title), and the EventRouteRequest / EventRouteUsed attribute tables of
+  T-Library Events, Call-Routing Events (ThisDN = ThisQueue = the routing point; ThirdPartyDN = the
+  destination, role Destination). The sequence is the Genesys QA model of SIP Server (its routing
+  point model), which checks each DN's events on its own, so no order across DNs is asserted:
   a non-virtual routing point reports EventQueued and EventRouteRequest (either order), TRouteCall
   gives EventRouteUsed then EventDiverted, the destination rings with ThisQueue = the routing point,
   divert-on-ringing defaults to true; with false, the routing point's events come when the
   destination answers, before its EventEstablished, and a destination that releases first leaves
   the caller alone with the router getting EventError with the TRouteCall's ReferenceID.
-  Not checked: CallID, timestamps, a virtual routing point (EventRouteRequest only).
+  Not checked: timestamps, a virtual routing point (EventRouteRequest only).
 
-  Uncertain: the caller's events (EventDialing naming the routing point, EventEstablished naming the
-  destination), the roles on the routing point's events, and the caller abandoning at the routing
-  point are reconstructed; the QA model leaves them to modules that were not read.
+  Uncertain: the caller's EventEstablished naming the destination, the roles on the routing point's
+  events, and the caller abandoning at the routing point are reconstructed; the QA model leaves
+  them to modules that were not read. The caller's EventDialing is the Basic Call Models' dialing.
 
   Background:
     Given the switch is configured with these parties:
@@ -34,11 +35,11 @@ Feature: Connection-establishing phase, call with routing
 
     Scenario: Alice calls Entry; Entry reports the call queued and asks for a route
       When Alice calls Entry
-      Then the switch reports, in order:
-        | step | dn    | event             | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN | OtherDNRole | CallType |
-        | 1    | Alice | EventDialing      | $call1 | Alice  | Origination |           | Entry   | Destination | Internal |
-        | 2    | Entry | EventQueued       | $call1 | Entry  |             | Entry     | Alice   |             | Internal |
-        | 2    | Entry | EventRouteRequest | $call1 | Entry  |             | Entry     | Alice   | Origination | Internal |
+      Then each DN receives, in order:
+        | step | dn    | event             | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN     | OtherDNRole       | CallType            |
+        | 1    | Alice | EventDialing      | $call1 | Alice  | Origination |           | Entry *DIAL | Destination *DIAL | Internal or Unknown |
+        | 2    | Entry | EventQueued       | $call1 | Entry  |             | Entry     | Alice       |                   | Internal            |
+        | 2    | Entry | EventRouteRequest | $call1 | Entry  |             | Entry     | Alice       | Origination       | Internal            |
 
     @inferred @requires:external-parties
     Scenario: An outside caller calls Entry; only the routing point is told, and the call is inbound
@@ -75,9 +76,9 @@ Feature: Connection-establishing phase, call with routing
       Given Alice is waiting in Entry
       When Alice hangs up
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
-        | Alice | EventReleased  | $call1 | Alice  |           | Entry   | Ok        |
-        | Entry | EventAbandoned | $call1 | Entry  | Entry     | Alice   | Ok        |
+        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN    | CallState |
+        | Alice | EventReleased  | $call1 | Alice  |           | Entry *OPT | Ok        |
+        | Entry | EventAbandoned | $call1 | Entry  | Entry     | Alice      | Ok        |
 
   Rule: A routing point that does not divert on ringing reports the route only when the destination answers
 
@@ -90,11 +91,11 @@ Feature: Connection-establishing phase, call with routing
         | EventRinging | $call1 | Bob    | Delayed   | Alice   | Ok        |
 
     @requires:routing:divert-on-ringing
-    Scenario: Bob answers; Delayed reports the route used and the call diverted before Bob is connected
+    Scenario: Bob answers; Delayed reports the route used and the call diverted, and Bob is connected
       Given Alice is waiting in Delayed
       And the router has routed the call to Bob
       When Bob answers
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | step | dn      | event            | ConnID | ThisDN  | ThisQueue | OtherDN | ThirdPartyDN | ReferenceID |
         | 1    | Delayed | EventRouteUsed   | $call1 | Delayed | Delayed   |         | Bob          | any         |
         | 2    | Delayed | EventDiverted    | $call1 | Delayed | Delayed   |         | Bob          |             |

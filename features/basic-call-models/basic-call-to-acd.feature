@@ -6,18 +6,23 @@ Feature: Connection-establishing phase, internal/inbound call to ACD
   becomes ready, the caller gives up (the queue reports the call abandoned), or the queue's overflow
   time runs out and the call overflows to another destination.
 
-  Source: Genesys Events and Models Reference, Basic Call Models, "Connection-establishing phase for
-  an internal/inbound call to ACD" — known by title only (digest 1 §4). The event shapes are read
-  elsewhere: EventQueued → EventDiverted(ThirdPartyDN = agent) ∥ agent EventRinging(ThisQueue =
-  queue) in the Work with Queues model (digest 1 §3.1b step 7); EventAbandoned must carry ThisQueue
-  for an ACD call (digest 1 §2.3, VM attribute table); overflow from the Genesys QA model of SIP
-  Server (digest 3 §5.21, §9: the queue's EventDiverted names the literal ThirdPartyDN "Trunk", the
-  overflow destination rings without ThisQueue). Not checked: CallID, timestamps, the agent's state.
+  Source: Genesys Events and Models Reference, Basic Call Models, "Connection-establishing phase
+  (internal/inbound call to ACD)": the first rows of its table were read with their attributes —
+  party A (the caller) EventDialing (ConnID 1, ThisDN A, ThisDNRole Origination, OtherDN B *DIAL,
+  OtherDNRole Destination *DIAL), party B (the ACD group) EventQueued (ConnID 1, ThisDN B, ThisQueue B,
+  ThisDNRole Destination, OtherDN A), then the action "Diverts call to C" and an EventDiverted; the
+  rest of the table was cut. The distribution is the row of Work with Queues, "Multiple-queue call
+  treated at an IVR port", where the queue diverts the call (ThirdPartyDN the agent) while the agent
+  rings with ThisQueue the queue; EventAbandoned must carry ThisQueue for an ACD call (EventAbandoned
+  table). The overflow is the Genesys QA model of SIP Server (its queue model): the queue's
+  EventDiverted names the literal ThirdPartyDN "Trunk", the overflow destination rings without
+  ThisQueue; that model checks each DN's events on its own. Not checked: timestamps, the agent's
+  state.
 
-  Uncertain: the QA model leaves plain agent distribution to a generic module that was not read
-  (digest 3 §9), so the order of EventQueued, EventDiverted and the agent's EventRinging is
-  reconstructed from the multiple-queue model, as are the roles on the queue's events (Destination
-  for the queue, Origination for the caller, as in the virtual-queue log) and the inbound variant.
+  Uncertain: the rows after the cut are reconstructed from the multiple-queue model: EventDiverted
+  at the queue in the same row as the agent's EventRinging, and the agent's and the caller's
+  EventEstablished; so is the inbound variant. The QA model leaves plain agent distribution to a
+  generic module that was not read.
 
   Background:
     Given the switch is configured with these parties:
@@ -34,11 +39,11 @@ Feature: Connection-establishing phase, internal/inbound call to ACD
       Given Bob is ready
       When Alice calls Sales
       Then the switch reports, in order:
-        | step | dn    | event         | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | 1    | Alice | EventDialing  | $call1 | Alice  | Origination |           | Sales   | Destination |              |                  |           |
-        | 2    | Sales | EventQueued   | $call1 | Sales  | Destination | Sales     | Alice   | Origination |              |                  |           |
-        | 3    | Sales | EventDiverted | $call1 | Sales  | Destination | Sales     | Alice   | Origination | Bob          | Destination      |           |
-        | 3    | Bob   | EventRinging  | $call1 | Bob    | Destination | Sales     | Alice   | Origination |              |                  | Ok        |
+        | step | dn    | event         | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN     | OtherDNRole       | ThirdPartyDN | ThirdPartyDNRole | CallState |
+        | 1    | Alice | EventDialing  | $call1 | Alice  | Origination |           | Sales *DIAL | Destination *DIAL |              |                  |           |
+        | 2    | Sales | EventQueued   | $call1 | Sales  | Destination | Sales     | Alice       | Origination       |              |                  |           |
+        | 3    | Sales | EventDiverted | $call1 | Sales  | Destination | Sales     | Alice       | Origination       | Bob          | Destination      |           |
+        | 3    | Bob   | EventRinging  | $call1 | Bob    | Destination | Sales     | Alice       | Origination       |              |                  | Ok        |
 
     @inferred
     Scenario: Bob answers, and Alice and Bob are connected; Bob's event names the queue
@@ -63,13 +68,13 @@ Feature: Connection-establishing phase, internal/inbound call to ACD
 
   Rule: With no agent ready, the call waits in the queue until an agent becomes ready
 
-    @inferred
+    @documented
     Scenario: Alice calls Sales while no agent is ready, and the call waits queued
       When Alice calls Sales
       Then the switch reports, in order:
-        | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN |
-        | Alice | EventDialing | $call1 | Alice  |           | Sales   |
-        | Sales | EventQueued  | $call1 | Sales  | Sales     | Alice   |
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN     | OtherDNRole       | CallType            |
+        | Alice | EventDialing | $call1 | Alice  | Origination |           | Sales *DIAL | Destination *DIAL | Internal or Unknown |
+        | Sales | EventQueued  | $call1 | Sales  | Destination | Sales     | Alice       |                   | Internal            |
 
     @inferred
     Scenario: Bob becomes ready, and Sales diverts the waiting call to him
@@ -89,18 +94,19 @@ Feature: Connection-establishing phase, internal/inbound call to ACD
       Given Alice is waiting in Sales
       When Alice hangs up
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
-        | Alice | EventReleased  | $call1 | Alice  |           | Sales   | Ok        |
-        | Sales | EventAbandoned | $call1 | Sales  | Sales     | Alice   | Ok        |
+        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN    | CallState |
+        | Alice | EventReleased  | $call1 | Alice  |           | Sales *OPT | Ok        |
+        | Sales | EventAbandoned | $call1 | Sales  | Sales     | Alice      | Ok        |
 
+    @documented
     Scenario: Alice hangs up while Bob's phone rings; Bob's call is abandoned and still names the queue
       Given Bob is ready
       And Alice's call to Sales is ringing at Bob
       When Alice hangs up
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN       | CallState |
-        | Alice | EventReleased  | $call1 | Alice  |           | Bob or absent | Ok        |
-        | Bob   | EventAbandoned | $call1 | Bob    | Sales     | Alice         | Ok        |
+        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN  | CallState |
+        | Alice | EventReleased  | $call1 | Alice  |           | Bob *OPT | Ok        |
+        | Bob   | EventAbandoned | $call1 | Bob    | Sales     | Alice    | Ok        |
 
   Rule: A call that waits longer than the queue's overflow time overflows; the queue names the destination "Trunk"
 

@@ -7,17 +7,17 @@ Feature: Connection-establishing phase, internal/inbound call
   while the called party is ringing (***). This is the building block "Call-Establishing Phase" that
   the other models reuse.
 
-  $call1, $call2 name the scenario's calls in the order they were first seen (preconditions
-  included), so a table can say which call an event belongs to.
-
   Source: Genesys Events and Models Reference, Basic Call Models, "Connection-establishing phase for
   an internal/inbound call" (the Simple Call Model), per-DN table read in the Voice Microservices copy
-  of GenEM. Not checked here: CallID, timestamps, attributes GenEM marks optional unless a row names them.
+  of GenEM. CallType follows from the attribute's meaning (Event Attributes, CallType: an internal
+  call between two extensions is Internal; EventDialing's may be Unknown). Not checked here:
+  timestamps, attributes GenEM marks optional unless a row names them.
 
   Uncertain: the inbound variant (an outside caller, who gets no events) is reconstructed from the
   model's title and the rule that non-monitored parties get no events; its CallType Inbound and the
   OtherDN Bob sees are inferred. The CallState of EventDestinationBusy is given by GenEM only as "the
-  reason, e.g. SitInvalidNum"; "Busy" for a busy extension comes from the Genesys QA model of SIP Server.
+  reason, e.g. SitInvalidNum", so any busy reason is accepted (Busy, as the Genesys QA model of SIP
+  Server expects for a busy extension, all trunks busy, or a special information tone).
 
   Background:
     Given Alice is on extension 7001
@@ -29,9 +29,9 @@ Feature: Connection-establishing phase, internal/inbound call
     Scenario: Alice calls Bob, and Bob's phone rings after Alice's dialing is reported
       When Alice calls Bob
       Then the switch reports, in order:
-        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallType | CallState |
-        | Alice | EventDialing | $call1 | Alice  | Origination | Bob     | Destination | Internal |           |
-        | Bob   | EventRinging | $call1 | Bob    | Destination | Alice   | Origination | Internal | Ok        |
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN   | OtherDNRole       | CallType            | CallState |
+        | Alice | EventDialing | $call1 | Alice  | Origination | Bob *DIAL | Destination *DIAL | Internal or Unknown |           |
+        | Bob   | EventRinging | $call1 | Bob    | Destination | Alice     | Origination       | Internal            | Ok        |
 
     Scenario: Bob answers, and both parties are connected on the same call
       Given Alice is calling Bob
@@ -76,9 +76,9 @@ Feature: Connection-establishing phase, internal/inbound call
       Given Bob is talking to Carol
       When Alice calls Bob
       Then Alice receives, in order:
-        | event                | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | EventDialing         | $call2 | Alice  | Origination | Bob     | Destination |           |
-        | EventDestinationBusy | $call2 | Alice  | Origination |         |             | Busy      |
+        | event                | ConnID | ThisDN | ThisDNRole  | OtherDN   | OtherDNRole       | CallState   |
+        | EventDialing         | $call2 | Alice  | Origination | Bob *DIAL | Destination *DIAL |             |
+        | EventDestinationBusy | $call2 | Alice  | Origination |           |                   | busy reason |
 
     Scenario: Alice hangs up after hearing busy, and only Alice's call is released
       Given Bob is talking to Carol
@@ -94,6 +94,6 @@ Feature: Connection-establishing phase, internal/inbound call
       Given Alice is calling Bob
       When Alice hangs up
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | ThisDNRole  | OtherDN       | OtherDNRole           | CallState |
-        | Alice | EventReleased  | $call1 | Alice  | Origination | Bob or absent | Destination or absent | Ok        |
-        | Bob   | EventAbandoned | $call1 | Bob    |             | Alice         |                       | Ok        |
+        | dn    | event          | ConnID | ThisDN | ThisDNRole  | OtherDN  | OtherDNRole      | CallState |
+        | Alice | EventReleased  | $call1 | Alice  | Origination | Bob *OPT | Destination *OPT | Ok        |
+        | Bob   | EventAbandoned | $call1 | Bob    |             | Alice    |                  | Ok        |

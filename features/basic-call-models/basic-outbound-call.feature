@@ -9,7 +9,7 @@ Feature: Connection-establishing phase, outbound call
   Source: Genesys Events and Models Reference, Basic Call Models, "Connection-establishing phase for
   an outbound call" — known by title only. The events are those of the internal call model with the
   global rule that a non-monitored party gets no events; the Release Phase is that of Releasing
-  Calls. Not checked here: CallID, timestamps, trunk attributes (OtherTrunk, ThisTrunk).
+  Calls. Not checked here: timestamps, trunk attributes (OtherTrunk, ThisTrunk).
 
   Uncertain: the sequence is reconstructed. CallType Outbound is inferred from the title. Whether
   EventNetworkReached is sent between dialing and answer is switch-dependent: the event exists in the
@@ -26,8 +26,8 @@ Feature: Connection-establishing phase, outbound call
     Scenario: Alice calls Otto outside, and only Alice is told of the dialing
       When Alice calls Otto
       Then Alice receives, in order:
-        | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallType            | ReferenceID |
-        | EventDialing | $call1 | Alice  | Origination | Otto    | Destination | Outbound or Unknown | $request    |
+        | event        | ConnID | ThisDN | ThisDNRole  | OtherDN    | OtherDNRole       | CallType            | ReferenceID |
+        | EventDialing | $call1 | Alice  | Origination | Otto *DIAL | Destination *DIAL | Outbound or Unknown | $request    |
 
   Rule: The caller's dialing is reported, then that the call reached the network
 
@@ -35,9 +35,9 @@ Feature: Connection-establishing phase, outbound call
     Scenario: Alice calls Otto outside, and is told that the call reached the network
       When Alice calls Otto
       Then Alice receives, in order:
-        | event               | ConnID | ThisDN | ThisDNRole  | OtherDN        | OtherDNRole | CallType            |
-        | EventDialing        | $call1 | Alice  | Origination | Otto           | Destination | Outbound or Unknown |
-        | EventNetworkReached | $call1 | Alice  |             | Otto or absent |             | Outbound            |
+        | event               | ConnID | ThisDN | ThisDNRole  | OtherDN        | OtherDNRole       | CallType            |
+        | EventDialing        | $call1 | Alice  | Origination | Otto *DIAL     | Destination *DIAL | Outbound or Unknown |
+        | EventNetworkReached | $call1 | Alice  |             | Otto or absent |                   | Outbound            |
 
   Rule: The outside party answers, and the caller is connected
 
@@ -46,8 +46,8 @@ Feature: Connection-establishing phase, outbound call
       Given Alice is calling Otto
       When Otto answers
       Then Alice receives, in order:
-        | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallType | CallState |
-        | EventEstablished | $call1 | Alice  | Origination | Otto    | Destination | Outbound | Ok        |
+        | event            | ConnID | ThisDN | ThisDNRole  | OtherDN        | OtherDNRole | CallType | CallState |
+        | EventEstablished | $call1 | Alice  | Origination | Otto or absent | Destination | Outbound | Ok        |
 
   Rule: Either side ends the call (Release Phase)
 
@@ -56,16 +56,16 @@ Feature: Connection-establishing phase, outbound call
       Given Alice is talking to Otto
       When Otto hangs up
       Then Alice receives, in order:
-        | event         | ConnID | ThisDN | OtherDN        | CallState |
-        | EventReleased | $call1 | Alice  | Otto or absent | Ok        |
+        | event         | ConnID | ThisDN | OtherDN   | CallState |
+        | EventReleased | $call1 | Alice  | Otto *OPT | Ok        |
 
     @requires:external-parties
     Scenario: Alice hangs up, and her call is released
       Given Alice is talking to Otto
       When Alice hangs up
       Then Alice receives, in order:
-        | event         | ConnID | ThisDN | OtherDN        | CallState | ReferenceID |
-        | EventReleased | $call1 | Alice  | Otto or absent | Ok        | $request    |
+        | event         | ConnID | ThisDN | OtherDN   | CallState | ReferenceID |
+        | EventReleased | $call1 | Alice  | Otto *OPT | Ok        | $request    |
 
   Rule: The caller gives up before the outside party answers
 

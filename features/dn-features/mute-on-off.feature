@@ -7,10 +7,10 @@ Feature: Mute on and off
   sip-enable-call-info), the supervisor and the agent are also told the new monitor mode by
   EventPrivateInfo 4024.
 
-  Source: the Genesys QA model of SIP Server (digest 3 §5.18, digest 2 §3.9): the new state of each
+  Source: the Genesys QA model of SIP Server (its SetMuteOn / SetMuteOff handlers): the new state of each
   request, when the request is allowed, the events with their ReferenceID, and EventPrivateInfo 4024
   with its attributes. GenEM's "Agent-State and DN Events" lists EventMuteOn/EventMuteOff without an
-  attribute table. A supervisor starts muted (MonitorMode normal, digest 3 §5.17). Not checked here:
+  attribute table. A supervisor starts muted (MonitorMode normal, the QA model's default). Not checked here:
   the multi-site trunk legs that copy the supervisor's mute state.
 
   Background:

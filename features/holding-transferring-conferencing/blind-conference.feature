@@ -7,9 +7,9 @@ Feature: Blind Conference
   conference member.
 
   Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Blind
-  Conference"; only the title could be read (digest 1 §3.3c, §4). The completion events are those of
-  the Genesys QA model of SIP Server for TCompleteConference (digest 2 §3.4 and §6, digest 3 §5.12),
-  which allows the consultation to be dialling when it completes. Not checked: CallID.
+  Conference"; only the title could be read. The completion events are those of the Genesys QA model
+  of SIP Server for TCompleteConference (its conference completion, "copied from model_dn"), which
+  allows the consultation to be dialling when it completes.
 
   Uncertain: the whole model is reconstructed from the QA model's conference completion, applied
   while Carol still rings; that Carol's later EventEstablished carries the main call's ConnID (CallState

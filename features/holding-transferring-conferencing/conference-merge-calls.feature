@@ -9,10 +9,10 @@ Feature: Conference with two incoming calls using TMergeCalls
   Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Conference
   with two incoming calls using TMergeCalls"; the GenEM table was not readable. The semantics (merge
   the held and the current call as a transfer or a conference; the result keeps the held call's
-  ConnID) are READ from the T-Library reference (digest 2 §3.14, §4), the PSDK fields (ConnID = held
-  call, TransferConnID = current call, MergeType) from a working client (genem-attributes §4). The
-  Genesys QA model of SIP Server runs a merge through the conference and transfer completions, with
-  the ReferenceID on Bob's first completion event (digest 3 §5.10, §5.12).
+  ConnID) are read in the Platform SDK T-Library reference (TMergeCalls), the PSDK fields (ConnID =
+  held call, TransferConnID = current call, MergeType) in a working PSDK client. The Genesys QA model
+  of SIP Server runs a merge through its conference and transfer completions, with the ReferenceID
+  on Bob's first completion event.
 
   Uncertain: the events are reconstructed as the conference completion (conference) and the two-step
   transfer completion (two-step-transfer-after-answer) applied to two ordinary calls. Bob's own

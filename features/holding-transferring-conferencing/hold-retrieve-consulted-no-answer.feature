@@ -5,8 +5,9 @@ Feature: Hold/Retrieve, the consulted party does not answer
   which is the Simple Call Model's interruption point ***), and retrieves Alice.
 
   Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing,
-  "Hold/Retrieve: consulted party does not answer" (first steps read: EventHeld, then the
-  unsuccessful internal call on ConnID 2).
+  "Hold/Retrieve: consulted party does not answer" (first steps read: EventHeld, then the building
+  block "Unsuccessful Internal Call (Party Does Not Answer)" on ConnID 2: the dialing and ringing of
+  the Call-Establishing Phase, then its interruption point ***).
 
   Uncertain: the last step of the table (Bob's TRetrieveCall and its EventRetrieved) was not in the
   part of the page that could be read; it is restated as in "Hold/Retrieve: consulted party
@@ -26,15 +27,24 @@ Feature: Hold/Retrieve, the consulted party does not answer
         | event     | ConnID | ThisDN | OtherDN |
         | EventHeld | $call1 | Bob    | Alice   |
 
+    Scenario: Bob calls Carol while Alice is on hold, and Carol's phone rings
+      Given Alice is talking to Bob
+      And Bob has put the call on hold
+      When Bob calls Carol
+      Then the switch reports, in order:
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN     | OtherDNRole       | CallState |
+        | Bob   | EventDialing | $call2 | Bob    | Origination | Carol *DIAL | Destination *DIAL |           |
+        | Carol | EventRinging | $call2 | Carol  | Destination | Bob         | Origination       | Ok        |
+
     Scenario: Bob gives up while Carol's phone is ringing
       Given Alice is talking to Bob
       And Bob has put the call on hold
       And Bob is calling Carol
       When Bob hangs up
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | ThisDNRole  | OtherDN         | OtherDNRole           | CallState |
-        | Bob   | EventReleased  | $call2 | Bob    | Origination | Carol or absent | Destination or absent | Ok        |
-        | Carol | EventAbandoned | $call2 | Carol  |             | Bob             |                       | Ok        |
+        | dn    | event          | ConnID | ThisDN | ThisDNRole  | OtherDN    | OtherDNRole      | CallState |
+        | Bob   | EventReleased  | $call2 | Bob    | Origination | Carol *OPT | Destination *OPT | Ok        |
+        | Carol | EventAbandoned | $call2 | Carol  |             | Bob        |                  | Ok        |
 
   Rule: Bob then takes Alice off hold
 

@@ -6,8 +6,8 @@ Feature: Listen disconnect and listen reconnect
   party, as a conference member. Nothing changes for the other parties' calls.
 
   Source: Genesys Events and Models Reference, TListenDisconnect / TListenReconnect; the GenEM
-  table was not readable, the expectations are the Genesys QA model of SIP Server (digest 2 §3.8 and
-  §6, digest 3 §5.16), which models no event at the other parties and sets no ReferenceID in its
+  table was not readable, the expectations are the Genesys QA model of SIP Server (its ListenDisconnect
+  and ListenReconnect handlers), which models no event at the other parties and sets no ReferenceID in its
   expectation, so ReferenceID is not checked. Not checked: a listener on another site (the model then
   uses the trunk's local end).
 
@@ -30,5 +30,5 @@ Feature: Listen disconnect and listen reconnect
       And Bob has stopped Carol from listening
       When Bob lets Carol listen again
       Then Bob receives, in order:
-        | event                   | ConnID | ThisDN | OtherDN | OtherDNRole      | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | EventListenReconnected  | $call1 | Bob    | Carol   | ConferenceMember | Carol        | ConferenceMember | Ok        |
+        | event                  | ConnID | ThisDN | OtherDN | OtherDNRole      | ThirdPartyDN | ThirdPartyDNRole | CallState |
+        | EventListenReconnected | $call1 | Bob    | Carol   | ConferenceMember | Carol        | ConferenceMember | Ok        |

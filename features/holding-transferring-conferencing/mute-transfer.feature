@@ -10,8 +10,7 @@ Feature: Mute Transfer
   Transfer"; the GenEM table was not readable. The semantics of TMuteTransfer (transfer and complete
   without waiting for pickup; the requester is released) are READ from the T-Library reference; the
   Genesys QA model of SIP Server completes a mute transfer through the two-step transfer completion,
-  where the consulted party's EventPartyChanged is optional when the transfer ends on a trunk
-  (digest 2 §3.14, digest 3 §5.9). Not checked: the ConsultUserData extension, a mute transfer to a
+  where the consulted party's EventPartyChanged is optional when the transfer ends on a trunk. Not checked: the ConsultUserData extension, a mute transfer to a
   routing point (the completion is then tied to the routing point's first event).
 
   Uncertain: the event sequence is reconstructed as the consultation start followed at once by the
@@ -30,14 +29,14 @@ Feature: Mute Transfer
       Given Alice is talking to Bob
       When Bob makes a mute transfer to Carol
       Then each DN receives, in order:
-        | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
-        | Bob   | EventHeld         | $call1 | Bob    |             | Alice   |             |              |                  |                |             |             |
-        | Bob   | EventDialing      | $call2 | Bob    | Origination | Carol   | Destination |              |                  |                |             | $request    |
-        | Bob   | EventReleased     | $call2 | Bob    |             |         |             |              |                  |                | Transferred |             |
-        | Bob   | EventReleased     | $call1 | Bob    |             |         |             |              |                  |                | Transferred |             |
-        | Carol | EventRinging      | $call2 | Carol  | Destination | Bob     | Origination |              |                  |                | Ok          |             |
-        | Carol | EventPartyChanged | $call1 | Carol  | Destination | Alice   | Origination | Bob          | TransferredBy    | $call2         | Transferred |             |
-        | Alice | EventPartyChanged | $call1 | Alice  | Origination | Carol   | Destination | Bob          | TransferredBy    | $call1         | Transferred |             |
+        | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN     | OtherDNRole       | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
+        | Bob   | EventHeld         | $call1 | Bob    |             | Alice       |                   |              |                  |                |             |             |
+        | Bob   | EventDialing      | $call2 | Bob    | Origination | Carol *DIAL | Destination *DIAL |              |                  |                |             | $request    |
+        | Bob   | EventReleased     | $call2 | Bob    |             |             |                   |              |                  |                | Transferred |             |
+        | Bob   | EventReleased     | $call1 | Bob    |             |             |                   |              |                  |                | Transferred |             |
+        | Carol | EventRinging      | $call2 | Carol  | Destination | Bob         | Origination       |              |                  |                | Ok          |             |
+        | Carol | EventPartyChanged | $call1 | Carol  | Destination | Alice       | Origination       | Bob          | TransferredBy    | $call2         | Transferred |             |
+        | Alice | EventPartyChanged | $call1 | Alice  | Origination | Carol       | Destination       | Bob          | TransferredBy    | $call1         | Transferred |             |
 
     @requires:external-parties
     Scenario: Bob makes a mute transfer to an outside number, which gets no events
@@ -45,12 +44,12 @@ Feature: Mute Transfer
       And Alice is talking to Bob
       When Bob makes a mute transfer to Olivia
       Then each DN receives, in order:
-        | dn    | event             | ConnID | ThisDN | OtherDN | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
-        | Bob   | EventHeld         | $call1 | Bob    | Alice   |              |                  |                |             |             |
-        | Bob   | EventDialing      | $call2 | Bob    | Olivia  |              |                  |                |             | $request    |
-        | Bob   | EventReleased     | $call2 | Bob    |         |              |                  |                | Transferred |             |
-        | Bob   | EventReleased     | $call1 | Bob    |         |              |                  |                | Transferred |             |
-        | Alice | EventPartyChanged | $call1 | Alice  | Olivia  | Bob          | TransferredBy    | $call1         | Transferred |             |
+        | dn    | event             | ConnID | ThisDN | OtherDN          | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
+        | Bob   | EventHeld         | $call1 | Bob    | Alice            |              |                  |                |             |             |
+        | Bob   | EventDialing      | $call2 | Bob    | Olivia *DIAL     |              |                  |                |             | $request    |
+        | Bob   | EventReleased     | $call2 | Bob    |                  |              |                  |                | Transferred |             |
+        | Bob   | EventReleased     | $call1 | Bob    |                  |              |                  |                | Transferred |             |
+        | Alice | EventPartyChanged | $call1 | Alice  | Olivia or absent | Bob          | TransferredBy    | $call1         | Transferred |             |
 
   Rule: The destination answers on the main call
 

@@ -7,7 +7,7 @@ Feature: Single-Step Conference
 
   Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Single-Step
   Conference"; the GenEM table was not readable, the expectations are the Genesys QA model of SIP
-  Server (digest 2 §3.5, digest 3 §5.13, plain variant). The requester may be talking, dialling or
+  Server (its SingleStepConference handler, plain variant), which checks each DN's events on its own. The requester may be talking, dialling or
   still ringing. Not checked: UserData in the request (servers ≥ 8.0.4), the supervisor-assist,
   intrusion and bridged-transfer variants (Monitoring Calls), auto-answering devices such as
   gcti::record (EventEstablished Conferenced before the EventPartyAdded).
@@ -25,7 +25,7 @@ Feature: Single-Step Conference
     Scenario: Bob conferences Carol into his call with Alice
       Given Alice is talking to Bob
       When Bob conferences Carol in
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | dn    | event           | step | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | CallState   | ReferenceID |
         | Carol | EventRinging    | 1    | $call1 | Carol  | ConferenceMember |         |             |              |                  | Ok          |             |
         | Alice | EventPartyAdded | 2    | $call1 | Alice  | ConferenceMember | Carol   | NewParty    | Bob          | AddedBy          | Conferenced | absent      |
@@ -34,7 +34,7 @@ Feature: Single-Step Conference
     Scenario: Alice conferences Carol in while Bob's phone is still ringing
       Given Alice is calling Bob
       When Alice conferences Carol in
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | dn    | event           | step | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | CallState   | ReferenceID |
         | Carol | EventRinging    | 1    | $call1 | Carol  | ConferenceMember |         |             |              |                  | Ok          |             |
         | Alice | EventPartyAdded | 2    | $call1 | Alice  | ConferenceMember | Carol   | NewParty    | Alice        | AddedBy          | Conferenced | $request    |

@@ -8,8 +8,8 @@ Feature: Single-Step Transfer (outbound)
 
   Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Single-Step
   Transfer (outbound)"; only part of it could be read. The expectations are the Genesys QA model of
-  SIP Server for TSingleStepTransfer to an external destination (digest 2 §3.2 and §6, digest 3 §5.7
-  and §9): EventNetworkReached(CallState Transferred) to the parties left on the call is expected when
+  SIP Server for TSingleStepTransfer to an external destination (its SingleStepTransfer handler):
+  EventNetworkReached(CallState Transferred) to the parties left on the call is expected when
   the model's networkReached_on_ssx flag is on (the SIP default); other switches do not send it (one
   rule per variant). ThirdPartyDN on Bob's EventReleased is the destination as the switch knows it
   (SIP: its inbound prefix followed by the number), so only its presence is checked; the OtherDN
@@ -27,7 +27,7 @@ Feature: Single-Step Transfer (outbound)
 
   Rule: SIP Server tells the parties left on the call that the outside network was reached
 
-    @requires:sst:network-reached
+    @qa-model @requires:sst:network-reached
     Scenario: Bob transfers Alice's call to an outside number
       Given Alice is talking to Bob
       When Bob transfers the call to Olivia
@@ -39,7 +39,7 @@ Feature: Single-Step Transfer (outbound)
 
   Rule: Other switches report the transfer only
 
-    @requires:sst:no-network-reached
+    @qa-model @requires:sst:no-network-reached
     Scenario: Bob transfers Alice's call to an outside number, without a network-reached report
       Given Alice is talking to Bob
       When Bob transfers the call to Olivia
@@ -55,6 +55,6 @@ Feature: Single-Step Transfer (outbound)
       Given Bob is talking to Olivia
       When Bob transfers the call to Alice
       Then the switch reports, in order:
-        | dn    | event         | ConnID | ThisDN | ThisDNRole  | OtherDN | ThirdPartyDN | ThirdPartyDNRole | CallType | CallState   | ReferenceID |
-        | Bob   | EventReleased | $call1 | Bob    |             |         | Alice        | Destination      | Outbound | Transferred | $request    |
-        | Alice | EventRinging  | $call1 | Alice  | Origination | Olivia  |              |                  | Outbound | Transferred |             |
+        | dn    | event         | ConnID | ThisDN | ThisDNRole  | OtherDN          | ThirdPartyDN | ThirdPartyDNRole | CallType | CallState   | ReferenceID |
+        | Bob   | EventReleased | $call1 | Bob    |             |                  | Alice        | Destination      | Outbound | Transferred | $request    |
+        | Alice | EventRinging  | $call1 | Alice  | Origination | Olivia or absent |              |                  | Outbound | Transferred |             |

@@ -10,8 +10,8 @@ Feature: Trunk optimization: anti-tromboning
 
   Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Trunk
   optimization: anti-tromboning", and Multi-Site Call Scenarios; the GenEM table was not readable. The
-  expectations are the Genesys QA model of SIP Server (digest 2 §3.3, digest 3 §5.11 and §5.24): the
-  decision (exactly two parties remain, both optimized trunks), the trunk legs leaving without
+  expectations are the Genesys QA model of SIP Server (its trunk optimization and anti-tromboning
+  rules and its trunk model): the decision (exactly two parties remain, both optimized trunks), the trunk legs leaving without
   notifying, and the EventPartyChanged the remote parties get (ThirdPartyDN Bob as Location::DN,
   TransferredBy, Transferred; with ConnID equalization the remote ConnID becomes the local one and
   PreviousConnID the remote call's old ConnID). The harness observes one switch, so the remote

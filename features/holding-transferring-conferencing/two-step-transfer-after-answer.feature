@@ -8,18 +8,21 @@ Feature: Two-Step Transfer, complete after the consulted party answers
 
   Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Two-Step
   Transfer" (complete after the consulted party answers); the GenEM table was not readable. The
-  consultation start is the Genesys QA model of SIP Server (digest 2 §3.1, digest 3 §5.1). The events
-  of Alice and Carol at completion are the QA model's (digest 2 §3.3 and §6, digest 3 §5.8):
+  consultation start is the Genesys QA model of SIP Server (its consultation dialling: EventHeld,
+  then EventDialing with the request's ReferenceID); Carol's answer is the Call-Establishing Phase
+  on the consultation call, as in GenEM's Hold/Retrieve model. The events of Alice and Carol at
+  completion are the QA model's (its transfer completion, partyChangedEventsCompleteTransfer):
   EventPartyChanged with PreviousConnID = the main call for the parties that stayed and = the
   consultation for the parties that moved in; OtherDN for a party that stayed is always the party
   that joined, and for a party that moved in only when exactly one party stayed (GenEM's "complex
-  party" rule for conferences). Across DNs the order is free. Not checked: CallID, the consultation's
-  UserData, supervisors, trunk optimization (trunk-anti-tromboning), Cause.
+  party" rule for conferences). Across DNs the order is free. That Bob is released from both calls
+  is the T-Library reference's TCompleteTransfer ("releases dn from both calls"). Not checked: the
+  consultation's UserData, supervisors, trunk optimization (trunk-anti-tromboning), Cause.
 
-  Uncertain: Bob's own events at completion are not in any source that could be read (GenEM's table,
-  or the QA model's generic code). They are reconstructed by analogy with the conference completion:
-  EventReleased for the consultation call and for the main call, CallState Transferred, either order,
-  the request's ReferenceID on the first. CallType Consult and PreviousConnID on the consultation
+  Uncertain: the attributes of Bob's own events at completion are not in any source that could be
+  read (GenEM's table, or the QA model's generic code). They are reconstructed by analogy with the
+  conference completion: CallState Transferred, either order, the request's ReferenceID on the
+  first; a separate scenario asserts them. CallType Consult and PreviousConnID on the consultation
   call's events are reconstructed from GenEM's rule that PreviousConnID must be present when
   CallType is Consult.
 
@@ -30,24 +33,25 @@ Feature: Two-Step Transfer, complete after the consulted party answers
 
   Rule: A consultation for a transfer holds the main call and dials the consulted party
 
+    @qa-model
     Scenario: Bob starts a consultation with Carol for a transfer
       Given Alice is talking to Bob
       When Bob starts a consultation with Carol for a transfer
-      Then the switch reports, in order:
-        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState | ReferenceID |
-        | Bob   | EventHeld    | $call1 | Bob    | Destination | Alice   |             |           |             |
-        | Bob   | EventDialing | $call2 | Bob    | Origination | Carol   | Destination |           | $request    |
-        | Carol | EventRinging | $call2 | Carol  | Destination | Bob     | Origination | Ok        |             |
+      Then each DN receives, in order:
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN     | OtherDNRole       | CallState | ReferenceID |
+        | Bob   | EventHeld    | $call1 | Bob    | Destination | Alice       |                   |           |             |
+        | Bob   | EventDialing | $call2 | Bob    | Origination | Carol *DIAL | Destination *DIAL |           | $request    |
+        | Carol | EventRinging | $call2 | Carol  | Destination | Bob         | Origination       | Ok        |             |
 
     @inferred
     Scenario: The consultation call is a consult call of the main call
       Given Alice is talking to Bob
       When Bob starts a consultation with Carol for a transfer
       Then each DN receives, in order:
-        | dn    | event        | ConnID | CallType | PreviousConnID |
-        | Bob   | EventHeld    | $call1 |          |                |
-        | Bob   | EventDialing | $call2 | Consult  | $call1         |
-        | Carol | EventRinging | $call2 | Consult  | $call1         |
+        | dn    | event        | ConnID | CallType           | PreviousConnID |
+        | Bob   | EventHeld    | $call1 |                    |                |
+        | Bob   | EventDialing | $call2 | Consult or Unknown | $call1         |
+        | Carol | EventRinging | $call2 | Consult            | $call1         |
 
     Scenario: Carol answers the consultation call
       Given Alice is talking to Bob
@@ -60,20 +64,35 @@ Feature: Two-Step Transfer, complete after the consulted party answers
 
   Rule: Completing the transfer moves the consulted party into the main call, whose ConnID survives
 
-    @inferred
+    @qa-model
     Scenario: Bob completes the transfer after Carol answered
       Given Alice is talking to Bob
       And Bob has started a consultation with Carol for a transfer
       And Carol has answered the consultation call
       When Bob completes the transfer
       Then each DN receives, in order:
-        | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
-        | Alice | EventPartyChanged | $call1 | Alice  | Origination | Carol   | Destination | Bob          | TransferredBy    | $call1         | Transferred |
-        | Carol | EventPartyChanged | $call1 | Carol  | Destination | Alice   | Origination | Bob          | TransferredBy    | $call2         | Transferred |
+        | dn    | event             | ConnID | ThisDN | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
+        | Alice | EventPartyChanged | $call1 | Alice  | Carol   | Destination | Bob          | TransferredBy    | $call1         | Transferred |
+        | Carol | EventPartyChanged | $call1 | Carol  | Alice   | Origination | Bob          | TransferredBy    | $call2         | Transferred |
       And Bob receives, in any order:
+        | event         | ConnID | ThisDN |
+        | EventReleased | $call2 | Bob    |
+        | EventReleased | $call1 | Bob    |
+
+    @inferred
+    Scenario: Bob's own releases at completion say the call was transferred
+      Given Alice is talking to Bob
+      And Bob has started a consultation with Carol for a transfer
+      And Carol has answered the consultation call
+      When Bob completes the transfer
+      Then Bob receives, in any order:
         | event         | ConnID | ThisDN | CallState   | ReferenceID        |
         | EventReleased | $call2 | Bob    | Transferred | $request or absent |
         | EventReleased | $call1 | Bob    | Transferred | $request or absent |
+      And each DN receives, in order:
+        | dn    | event             | ConnID |
+        | Alice | EventPartyChanged | $call1 |
+        | Carol | EventPartyChanged | $call1 |
 
     @inferred @requires:external-parties
     Scenario: Bob transfers an outside caller, who gets no events
@@ -83,8 +102,8 @@ Feature: Two-Step Transfer, complete after the consulted party answers
       And Carol has answered the consultation call
       When Bob completes the transfer
       Then Carol receives, in order:
-        | event             | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
-        | EventPartyChanged | $call1 | Carol  | Destination | Olivia  | Origination | Bob          | TransferredBy    | $call2         | Transferred |
+        | event             | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
+        | EventPartyChanged | $call1 | Carol  | Destination | Olivia or absent | Origination | Bob          | TransferredBy    | $call2         | Transferred |
       And Bob receives, in any order:
         | event         | ConnID | ThisDN | CallState   |
         | EventReleased | $call2 | Bob    | Transferred |

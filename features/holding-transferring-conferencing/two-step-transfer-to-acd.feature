@@ -6,16 +6,16 @@ Feature: Two-step transfer to ACD
   calls and Alice and Carol are connected on Alice's call.
 
   Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Two-Step
-  Transfer to ACD" — known by title only (digest 1 §4). It combines the consultation start (EventHeld
-  then EventDialing at the transferring party, digest 2 §3.1), the ACD distribution of the basic call
-  to ACD (EventQueued → EventDiverted ∥ the agent's EventRinging with ThisQueue, digest 1 §3.1b), the
-  rule that consultation events carry PreviousConnID (digest 1 §2.3), and the transfer completion of
-  the QA model of SIP Server (EventPartyChanged with PreviousConnID, ThirdPartyDN = the transferring
-  party, role TransferredBy, CallState Transferred; digest 2 §3.3, digest 3 §5.8).
+  Transfer to ACD" — known by title only. It combines the consultation start of the Genesys QA model
+  of SIP Server (EventHeld then EventDialing at the transferring party), the ACD distribution of
+  Work with Queues' multiple-queue model (EventQueued → EventDiverted while the agent rings with
+  ThisQueue), the rule of the T-Library event tables that a consultation's events carry
+  PreviousConnID, and the QA model's transfer completion (EventPartyChanged with PreviousConnID,
+  ThirdPartyDN = the transferring party, role TransferredBy, CallState Transferred).
 
   Uncertain: the whole model is reconstructed. Not restated: completing the transfer while the
   consultation still waits in the queue (the reference simulator does not implement it), and the
-  transferring party's own EventReleased pair, which is not read anywhere (digest 3 §5.8).
+  transferring party's own EventReleased pair, which is not read anywhere.
 
   Background:
     Given the switch is configured with these parties:
@@ -32,12 +32,12 @@ Feature: Two-step transfer to ACD
       And Carol is ready
       When Bob starts a consultation with Sales for a transfer
       Then each DN receives, in order:
-        | dn    | event         | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | CallType | PreviousConnID | ReferenceID |
-        | Bob   | EventHeld     | $call1 | Bob    |           | Alice   |              |          |                |             |
-        | Bob   | EventDialing  | $call2 | Bob    |           | Sales   |              | Consult  | $call1         | $request    |
-        | Sales | EventQueued   | $call2 | Sales  | Sales     | Bob     |              | Consult  | $call1         |             |
-        | Sales | EventDiverted | $call2 | Sales  | Sales     | Bob     | Carol        | Consult  | $call1         |             |
-        | Carol | EventRinging  | $call2 | Carol  | Sales     | Bob     |              | Consult  | $call1         |             |
+        | dn    | event         | ConnID | ThisDN | ThisQueue | OtherDN     | ThirdPartyDN | CallType           | PreviousConnID | ReferenceID |
+        | Bob   | EventHeld     | $call1 | Bob    |           | Alice       |              |                    |                |             |
+        | Bob   | EventDialing  | $call2 | Bob    |           | Sales *DIAL |              | Consult or Unknown | $call1         | $request    |
+        | Sales | EventQueued   | $call2 | Sales  | Sales     | Bob         |              | Consult            | $call1         |             |
+        | Sales | EventDiverted | $call2 | Sales  | Sales     | Bob         | Carol        | Consult            | $call1         |             |
+        | Carol | EventRinging  | $call2 | Carol  | Sales     | Bob         |              | Consult            | $call1         |             |
 
   Rule: Once the agent has answered, completing the transfer connects the caller and the agent
 

@@ -7,11 +7,10 @@ Feature: Two-step transfer to a routing point
   connected on Alice's call.
 
   Source: Genesys Events and Models Reference, Holding, Transferring, and Conferencing, "Two-Step
-  Transfer to a Routing Point" — known by title only (digest 1 §4). It combines the consultation
-  start (digest 2 §3.1), the routing-point model (EventQueued and EventRouteRequest, then
-  EventRouteUsed and EventDiverted; digest 2 §3.10, digest 3 §5.19), the EventRouteRequest table
-  (PreviousConnID must appear when CallType is Consult; digest 1 §2.3) and the transfer completion of
-  the QA model of SIP Server (digest 2 §3.3, digest 3 §5.8).
+  Transfer to a Routing Point" — known by title only. It combines the consultation start and the
+  routing-point model of the Genesys QA model of SIP Server (EventQueued and EventRouteRequest, then
+  EventRouteUsed and EventDiverted), the EventRouteRequest table of T-Library Events (PreviousConnID
+  must appear when CallType is Consult) and the QA model's transfer completion.
 
   Uncertain: the whole model is reconstructed. Not restated: completing the transfer while the
   consultation still waits at the routing point (the reference simulator does not implement it),
@@ -29,11 +28,11 @@ Feature: Two-step transfer to a routing point
       And Alice is talking to Bob
       When Bob starts a consultation with Entry for a transfer
       Then each DN receives, in order:
-        | dn    | event             | ConnID | ThisDN | ThisQueue | OtherDN | CallType | PreviousConnID | ReferenceID |
-        | Bob   | EventHeld         | $call1 | Bob    |           | Alice   |          |                |             |
-        | Bob   | EventDialing      | $call2 | Bob    |           | Entry   | Consult  | $call1         | $request    |
-        | Entry | EventQueued       | $call2 | Entry  | Entry     | Bob     | Consult  | $call1         |             |
-        | Entry | EventRouteRequest | $call2 | Entry  | Entry     | Bob     | Consult  | $call1         |             |
+        | dn    | event             | ConnID | ThisDN | ThisQueue | OtherDN     | CallType           | PreviousConnID | ReferenceID |
+        | Bob   | EventHeld         | $call1 | Bob    |           | Alice       |                    |                |             |
+        | Bob   | EventDialing      | $call2 | Bob    |           | Entry *DIAL | Consult or Unknown | $call1         | $request    |
+        | Entry | EventQueued       | $call2 | Entry  | Entry     | Bob         | Consult            | $call1         |             |
+        | Entry | EventRouteRequest | $call2 | Entry  | Entry     | Bob         | Consult            | $call1         |             |
 
     Scenario: The router routes the consultation to Carol
       Given Carol is on extension 7003

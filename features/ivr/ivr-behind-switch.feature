@@ -5,11 +5,11 @@ Feature: IVR behind the switch
   tells the IVR what happens to each call on its port with one CallStatus message per call event
   (Ringing, Established, Held, Retrieved, Released…), in the IVR protocol.
 
-  Source: Genesys Events and Models Reference, IVR Call Flows, "IVR behind the switch" (title
-  only, digest 1 §4), and IVR Protocol Messages (digest 1 §3.12, READ): CallStatus goes from IVR
+  Source: Genesys Events and Models Reference, IVR Call Flows, "IVR behind the switch" (known by its
+  title only), and IVR Protocol Messages (read): CallStatus goes from IVR
   Server to the IVR, reports a call event, and carries exactly one Event value among Dialing,
   Ringing, Established, Retrieved, Busy, Held, ConfPartyAdd, ConfPartyDel, XferComplete, Released.
-  The port's T-Library events follow the basic call models. Not checked: CallID values, the IVR
+  The port's T-Library events follow the basic call models. Not checked: the CallID values, the IVR
   protocol's XML framing, the CallStatus values of transfers and conferences (see
   features/ivr/ivr-protocol-messages.feature for Dialing and Busy).
 
@@ -27,34 +27,34 @@ Feature: IVR behind the switch
   Scenario: A call reaches the IVR port; the port rings and the IVR is told Ringing
     When Olivia calls Vera
     Then the switch reports, in order:
-      | step | dn   | event        | protocol  | sender     | ConnID | ThisDN | OtherDN | CallType | CallID | CallEvent |
-      | 1    | Vera | EventRinging | T-Library |            | $call1 | Vera   | Olivia  | Inbound  |        |           |
-      | 2    | Ivy  | CallStatus   | IVR       | IVR Server |        | Vera   |         |          | any    | Ringing   |
+      | step | dn   | event        | protocol  | sender     | ConnID | ThisDN | OtherDN          | CallType | CallID | CallEvent |
+      | 1    | Vera | EventRinging | T-Library |            | $call1 | Vera   | Olivia or absent | Inbound  |        |           |
+      | 2    | Ivy  | CallStatus   | IVR       | IVR Server |        | Vera   |                  |          | any    | Ringing   |
 
   Scenario: The IVR answers on its port; the port is established and the IVR is told Established
     Given Olivia is calling Vera
     When Vera answers
     Then the switch reports, in order:
-      | step | dn   | event            | protocol  | sender     | ConnID | ThisDN | OtherDN | CallID | CallEvent   |
-      | 1    | Vera | EventEstablished | T-Library |            | $call1 | Vera   | Olivia  |        |             |
-      | 2    | Ivy  | CallStatus       | IVR       | IVR Server |        | Vera   |         | any    | Established |
+      | step | dn   | event            | protocol  | sender     | ConnID | ThisDN | OtherDN          | CallID | CallEvent   |
+      | 1    | Vera | EventEstablished | T-Library |            | $call1 | Vera   | Olivia or absent |        |             |
+      | 2    | Ivy  | CallStatus       | IVR       | IVR Server |        | Vera   |                  | any    | Established |
 
   Scenario: The IVR puts the call on hold; the IVR is told Held
     Given Olivia is talking to Vera
     When Vera puts the call on hold
     Then the switch reports, in order:
-      | step | dn   | event      | protocol  | sender     | ConnID | ThisDN | OtherDN | CallEvent |
-      | 1    | Vera | EventHeld  | T-Library |            | $call1 | Vera   | Olivia  |           |
-      | 2    | Ivy  | CallStatus | IVR       | IVR Server |        | Vera   |         | Held      |
+      | step | dn   | event      | protocol  | sender     | ConnID | ThisDN | OtherDN          | CallEvent |
+      | 1    | Vera | EventHeld  | T-Library |            | $call1 | Vera   | Olivia or absent |           |
+      | 2    | Ivy  | CallStatus | IVR       | IVR Server |        | Vera   |                  | Held      |
 
   Scenario: The IVR retrieves the held call; the IVR is told Retrieved
     Given Olivia is talking to Vera
     And Vera has put the call on hold
     When Vera retrieves the held call
     Then the switch reports, in order:
-      | step | dn   | event          | protocol  | sender     | ConnID | ThisDN | OtherDN | CallEvent |
-      | 1    | Vera | EventRetrieved | T-Library |            | $call1 | Vera   | Olivia  |           |
-      | 2    | Ivy  | CallStatus     | IVR       | IVR Server |        | Vera   |         | Retrieved |
+      | step | dn   | event          | protocol  | sender     | ConnID | ThisDN | OtherDN          | CallEvent |
+      | 1    | Vera | EventRetrieved | T-Library |            | $call1 | Vera   | Olivia or absent |           |
+      | 2    | Ivy  | CallStatus     | IVR       | IVR Server |        | Vera   |                  | Retrieved |
 
   Scenario: The caller hangs up; the port is released and the IVR is told Released
     Given Olivia is talking to Vera

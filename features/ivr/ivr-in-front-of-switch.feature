@@ -7,11 +7,11 @@ Feature: IVR in front of the switch
   a route becomes RouteResponse (with Cancel first if a treatment is still running), and the IVR
   then delivers the call to the destination.
 
-  Source: Genesys Events and Models Reference, IVR Call Flows, "IVR in front of the switch" (title
-  only, digest 1 §4); IVR Protocol Messages (digest 1 §3.12, READ): RouteResponse (IVR Server → IVR:
+  Source: Genesys Events and Models Reference, IVR Call Flows, "IVR in front of the switch" (known by
+  its title only); IVR Protocol Messages (read): RouteResponse (IVR Server → IVR:
   route the call to a destination; Dest, RouteType only if URS supplied it), TreatCall (run a
   treatment; CallId and Type required), Cancel (cancel a running treatment). The routing point's
-  events follow Call Routing Events (digest 1 §2.3). Not checked: CallID values, the XML framing,
+  events follow T-Library Events, Call-Routing Events. Not checked: the CallID values, the XML framing,
   the IVR's delivery of the call beyond the destination's ringing.
 
   Uncertain: the call flow is reconstructed, since the IVR Call Flows pages could not be read: that

@@ -6,7 +6,7 @@ Feature: IVR protocol messages
   for could not be set up (CallError, naming the failed request), and asks it to place an outbound
   call (DialOut) on a DN it registered for dial-out (DialOutRegistryResp).
 
-  Source: Genesys Events and Models Reference, IVR Protocol Messages (digest 1 §3.12, READ): the
+  Source: Genesys Events and Models Reference, IVR Protocol Messages (read): the
   messages from IVR Server to the IVR with their parameters: RouteResponse (Dest, ExtnsEx,
   RouteType only if URS supplied it); TreatCall (CallId and Type required, Parameters); Cancel (no
   parameter); CallStatus (Event: one of Dialing, Ringing, Established, Retrieved, Busy, Held,
@@ -86,10 +86,10 @@ Feature: IVR protocol messages
       Given Bob is on extension 7002
       When Vera calls Bob
       Then the switch reports, in order:
-        | step | dn   | event        | protocol  | sender     | ConnID | ThisDN | OtherDN | CallEvent |
-        | 1    | Vera | EventDialing | T-Library |            | $call1 | Vera   | Bob     |           |
-        | 2    | Ivy  | CallStatus   | IVR       | IVR Server |        | Vera   |         | Dialing   |
-        | 2    | Bob  | EventRinging | T-Library |            | $call1 | Bob    | Vera    |           |
+        | step | dn   | event        | protocol  | sender     | ConnID | ThisDN | OtherDN   | CallEvent |
+        | 1    | Vera | EventDialing | T-Library |            | $call1 | Vera   | Bob *DIAL |           |
+        | 2    | Ivy  | CallStatus   | IVR       | IVR Server |        | Vera   |           | Dialing   |
+        | 2    | Bob  | EventRinging | T-Library |            | $call1 | Bob    | Vera      |           |
 
     @inferred
     Scenario: The IVR dials a busy extension from its port; CallStatus Busy

@@ -6,7 +6,8 @@ Feature: Monitoring an agent's next call (TMonitorNextCall / TCancelMonitoring)
   the supervisor's leg is added as Observer with CallState Bridged; a one-call supervision ends with
   EventMonitoringCancelled once the supervisor's leg leaves the call.
 
-  Source: the Genesys QA model of SIP Server (digest 2 §3.9, digest 3 §5.17 and §5.3), which gives
+  Source: the Genesys QA model of SIP Server (its MonitorNextCall and CancelMonitoring handlers and
+  its supervision rules), which gives
   EventMonitoringNextCall and EventMonitoringCancelled with attributes at both DNs, the refusals,
   the observer's legs and the end of a one-call session. GenEM's "Agent-State and DN Events" lists the
   two events, without an attribute table. The default MonitorScope (agent) and MonitorMode (normal:
@@ -29,7 +30,7 @@ Feature: Monitoring an agent's next call (TMonitorNextCall / TCancelMonitoring)
     Scenario: Carol starts observing Bob's next call
       When Carol starts observing Bob's next call
       Then each DN receives, in order:
-        | dn    | event                   | ThisDN | ThisDNRole | OtherDN | OtherDNRole | MonitorNextCallType | Extensions                           | ReferenceID |
+        | dn    | event                   | ThisDN | ThisDNRole | OtherDN | OtherDNRole | MonitorNextCallType | Extensions                             | ReferenceID |
         | Carol | EventMonitoringNextCall | Carol  | Observer   | Bob     | Destination | MonitorOneCall      | MonitorScope=agent; MonitorMode=normal | $request    |
         | Bob   | EventMonitoringNextCall | Bob    |            | Carol   | Observer    | MonitorOneCall      | MonitorScope=agent; MonitorMode=normal |             |
 
@@ -82,23 +83,23 @@ Feature: Monitoring an agent's next call (TMonitorNextCall / TCancelMonitoring)
       And Olivia is calling Bob
       When Bob answers
       Then each DN receives, in order:
-        | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | Bob   | EventEstablished | $call1 | Bob    | Destination | Olivia  | Origination | Ok        |
-        | Bob   | EventPartyAdded  | $call1 | Bob    | Destination | Carol   | Observer    | Bridged   |
-        | Carol | EventRinging     | $call1 | Carol  | Observer    | Olivia  | Origination | Bridged   |
-        | Carol | EventEstablished | $call1 | Carol  | Observer    | Olivia  | Origination | Bridged   |
+        | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole | CallState |
+        | Bob   | EventEstablished | $call1 | Bob    | Destination | Olivia or absent | Origination | Ok        |
+        | Bob   | EventPartyAdded  | $call1 | Bob    | Destination | Carol            | Observer    | Bridged   |
+        | Carol | EventRinging     | $call1 | Carol  | Observer    | Olivia or absent | Origination | Bridged   |
+        | Carol | EventEstablished | $call1 | Carol  | Observer    | Olivia or absent | Origination | Bridged   |
 
     @inferred @requires:external-parties
     Scenario: Bob is already on a call when Carol starts, and Carol is bridged in at once
       Given Olivia is talking to Bob
       When Carol starts observing Bob's next call
       Then each DN receives, in order:
-        | dn    | event                   | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState | ReferenceID |
-        | Carol | EventMonitoringNextCall |        | Carol  | Observer    | Bob     | Destination |           | $request    |
-        | Carol | EventRinging            | $call1 | Carol  | Observer    | Olivia  | Origination | Bridged   |             |
-        | Carol | EventEstablished        | $call1 | Carol  | Observer    | Olivia  | Origination | Bridged   |             |
-        | Bob   | EventMonitoringNextCall |        | Bob    |             | Carol   | Observer    |           |             |
-        | Bob   | EventPartyAdded         | $call1 | Bob    | Destination | Carol   | Observer    | Bridged   |             |
+        | dn    | event                   | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole | CallState | ReferenceID |
+        | Carol | EventMonitoringNextCall |        | Carol  | Observer    | Bob              | Destination |           | $request    |
+        | Carol | EventRinging            | $call1 | Carol  | Observer    | Olivia or absent | Origination | Bridged   |             |
+        | Carol | EventEstablished        | $call1 | Carol  | Observer    | Olivia or absent | Origination | Bridged   |             |
+        | Bob   | EventMonitoringNextCall |        | Bob    |             | Carol            | Observer    |           |             |
+        | Bob   | EventPartyAdded         | $call1 | Bob    | Destination | Carol            | Observer    | Bridged   |             |
 
   Rule: A one-call supervision ends when the supervisor's leg leaves the call
 
@@ -121,13 +122,13 @@ Feature: Monitoring an agent's next call (TMonitorNextCall / TCancelMonitoring)
       And Olivia is talking to Bob
       When Olivia hangs up
       Then each DN receives, in order:
-        | dn    | step | event                    | ConnID | ThisDN | OtherDN | OtherDNRole  | MonitorNextCallType |
-        | Bob   | 1    | EventPartyDeleted        | $call1 | Bob    | Olivia  | DeletedParty |                     |
-        | Bob   | 2    | EventReleased            | $call1 | Bob    |         |              |                     |
-        | Bob   | 2    | EventMonitoringCancelled |        | Bob    | Carol   | Observer     | MonitorOneCall      |
-        | Carol | 1    | EventPartyDeleted        | $call1 | Carol  | Olivia  | DeletedParty |                     |
-        | Carol | 2    | EventReleased            | $call1 | Carol  |         |              |                     |
-        | Carol | 2    | EventMonitoringCancelled |        | Carol  | Bob     | Destination  | MonitorOneCall      |
+        | dn    | step | event                    | ConnID | ThisDN | OtherDN          | OtherDNRole  | MonitorNextCallType |
+        | Bob   | 1    | EventPartyDeleted        | $call1 | Bob    | Olivia or absent | DeletedParty |                     |
+        | Bob   | 2    | EventReleased            | $call1 | Bob    |                  |              |                     |
+        | Bob   | 2    | EventMonitoringCancelled |        | Bob    | Carol            | Observer     | MonitorOneCall      |
+        | Carol | 1    | EventPartyDeleted        | $call1 | Carol  | Olivia or absent | DeletedParty |                     |
+        | Carol | 2    | EventReleased            | $call1 | Carol  |                  |              |                     |
+        | Carol | 2    | EventMonitoringCancelled |        | Carol  | Bob              | Destination  | MonitorOneCall      |
 
     @inferred @requires:external-parties
     Scenario: Carol hangs up, and Bob is told right after the observer left his call

@@ -9,7 +9,7 @@ Feature: Service observing for an agent-initiated call
   agent-initiated call" — event names and their rows read, attributes not shown in the rendering
   read. Row 1: EventRinging at the called party and EventDialing at the agent; row 2: EventEstablished
   at both; row 3: EventPartyAdded at both and EventRinging at the observer; row 4: EventEstablished at
-  the observer. Not checked here: CallID, timestamps, attributes GenEM marks optional.
+  the observer. Not checked here: timestamps, attributes GenEM marks optional.
 
   Uncertain: the attributes are reconstructed — the dialing and ringing rows from the Basic Call
   Models, the observer rows from "Service observing on agent" (role Observer, CallState Bridged,
@@ -29,9 +29,9 @@ Feature: Service observing for an agent-initiated call
       Given Carol is observing Bob's calls
       When Bob calls Alice
       Then the switch reports, in order:
-        | step | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | 1    | Bob   | EventDialing | $call1 | Bob    | Origination | Alice   | Destination |           |
-        | 1    | Alice | EventRinging | $call1 | Alice  | Destination | Bob     | Origination | Ok        |
+        | step | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN     | OtherDNRole       | CallState |
+        | 1    | Bob   | EventDialing | $call1 | Bob    | Origination | Alice *DIAL | Destination *DIAL |           |
+        | 1    | Alice | EventRinging | $call1 | Alice  | Destination | Bob         | Origination       | Ok        |
 
   Rule: When the call is answered, both parties learn that the observer joins, and the observer is connected
 
@@ -67,9 +67,9 @@ Feature: Service observing for an agent-initiated call
       And Bob is talking to Alice
       When Alice hangs up
       Then the switch reports, in order:
-        | step | dn    | event             | ConnID | ThisDN | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | 1    | Alice | EventReleased     | $call1 | Alice  |         |              |              |                  | Ok        |
-        | 1    | Bob   | EventPartyDeleted | $call1 | Bob    | Alice   | DeletedParty | Carol        | Observer         |           |
-        | 1    | Carol | EventPartyDeleted | $call1 | Carol  | Alice   | DeletedParty |              |                  | Ok        |
-        | 2    | Bob   | EventReleased     | $call1 | Bob    | Carol   |              |              |                  | Ok        |
-        | 2    | Carol | EventReleased     | $call1 | Carol  |         |              |              |                  |           |
+        | step | dn    | event             | ConnID | ThisDN | OtherDN    | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState |
+        | 1    | Alice | EventReleased     | $call1 | Alice  |            |              |              |                  | Ok        |
+        | 1    | Bob   | EventPartyDeleted | $call1 | Bob    | Alice      | DeletedParty | Carol        | Observer         |           |
+        | 1    | Carol | EventPartyDeleted | $call1 | Carol  | Alice      | DeletedParty |              |                  | Ok        |
+        | 2    | Bob   | EventReleased     | $call1 | Bob    | Carol *OPT |              |              |                  | Ok        |
+        | 2    | Carol | EventReleased     | $call1 | Carol  |            |              |              |                  |           |

@@ -6,7 +6,8 @@ Feature: Service observing on a queue
   observing on agent". Calls the queue does not distribute (still waiting) involve no observer.
 
   Source: Genesys Events and Models Reference, Monitoring Calls, "Service observing on queue" (only
-  the header of the model could be read), and the Genesys QA model of SIP Server (digest 3 §5.25):
+  the header of the model could be read), and the Genesys QA model of SIP Server (supervision of a
+  queue or routing point):
   when a supervised queue, routing point or CDN sends a call to a destination while its supervisor
   is free, the supervision session moves to that destination with the same supervisor, monitor type,
   scope and mode. The intrusion rows are those of the READ table of "Service observing on agent".
@@ -51,8 +52,8 @@ Feature: Service observing on a queue
       And Olivia's call to Sales is ringing at Bob
       When Bob answers
       Then the switch reports, in order:
-        | step | dn    | event            | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN | OtherDNRole | CallState |
-        | 2    | Bob   | EventEstablished | $call1 | Bob    | Destination | Sales     | Olivia  | Origination | Ok        |
-        | 2    | Carol | EventRinging     | $call1 | Carol  | Observer    |           | Olivia  | Origination | Bridged   |
-        | 3    | Bob   | EventPartyAdded  | $call1 | Bob    | Destination |           | Carol   | Observer    | Bridged   |
-        | 3    | Carol | EventEstablished | $call1 | Carol  | Observer    |           | Olivia  | Origination | Bridged   |
+        | step | dn    | event            | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN          | OtherDNRole | CallState |
+        | 2    | Bob   | EventEstablished | $call1 | Bob    | Destination | Sales     | Olivia or absent | Origination | Ok        |
+        | 2    | Carol | EventRinging     | $call1 | Carol  | Observer    |           | Olivia or absent | Origination | Bridged   |
+        | 3    | Bob   | EventPartyAdded  | $call1 | Bob    | Destination |           | Carol            | Observer    | Bridged   |
+        | 3    | Carol | EventEstablished | $call1 | Carol  | Observer    |           | Olivia or absent | Origination | Bridged   |

@@ -34,7 +34,7 @@ Feature: ISCC transaction monitoring
       When Mia subscribes to transaction monitoring with the rules "class.name=always; iscc.transaction.state=always"
       Then Mia receives, in order:
         | event    | protocol  | sender         | SubscriptionID | ReferenceID |
-        | EventACK | T-Library | T-Server Paris | $sub           | $request    |
+        | EventACK | T-Library | T-Server Paris | $subscription1 | $request    |
 
     Scenario: Mia changes her rules with the identifier she was given
       Given Mia is a transaction-monitoring client of T-Server Paris
@@ -42,7 +42,7 @@ Feature: ISCC transaction monitoring
       When Mia changes its transaction-monitoring rules to "class.name=once"
       Then Mia receives, in order:
         | event    | SubscriptionID | ReferenceID |
-        | EventACK | sub-1          | $request    |
+        | EventACK | $subscription1 | $request    |
 
     Scenario: Mia stops monitoring with the identifier she was given
       Given Mia is a transaction-monitoring client of T-Server Paris
@@ -50,7 +50,7 @@ Feature: ISCC transaction monitoring
       When Mia stops transaction monitoring
       Then Mia receives, in order:
         | event    | SubscriptionID | ReferenceID |
-        | EventACK | sub-1          | $request    |
+        | EventACK | $subscription1 | $request    |
 
     Scenario: Stopping a subscription that does not exist is refused
       Given Mia is a transaction-monitoring client of T-Server Paris
@@ -67,9 +67,9 @@ Feature: ISCC transaction monitoring
       And Mia has subscribed to transaction monitoring with the rules "class.name=always; object.local-id=always; iscc.transaction.state=always; iscc.direction.role=once; iscc.is-link-creation=never"
       When Alice calls Bob at the other site using the route transaction
       Then Mia receives, in order:
-        | event                  | sender         | SubscriptionID | Extensions                                                                                                       |
-        | EventTransactionStatus | T-Server Paris | sub-1          | exactly class.name=iscc.transaction; object.local-id=1; iscc.transaction.state=initiated; iscc.direction.role=origination |
-        | EventTransactionStatus | T-Server Paris | sub-1          | exactly class.name=iscc.transaction; object.local-id=1; iscc.transaction.state=completed                          |
+        | event                  | sender         | SubscriptionID | Extensions                                                                                                                |
+        | EventTransactionStatus | T-Server Paris | $subscription1 | exactly class.name=iscc.transaction; object.local-id=1; iscc.transaction.state=initiated; iscc.direction.role=origination |
+        | EventTransactionStatus | T-Server Paris | $subscription1 | exactly class.name=iscc.transaction; object.local-id=1; iscc.transaction.state=completed                                  |
       And each DN receives, in order:
         | dn    | event                        | site   | ConnID |
         | Alice | EventDialing                 | Paris  | $call1 |
@@ -83,9 +83,9 @@ Feature: ISCC transaction monitoring
       And Mia has changed its transaction-monitoring rules to "iscc.transaction.state=always; iscc.direction.role=always"
       When Alice calls Bob at the other site using the route transaction
       Then Mia receives, in order:
-        | event                  | SubscriptionID | Extensions                                                                  |
-        | EventTransactionStatus | sub-1          | exactly iscc.transaction.state=initiated; iscc.direction.role=origination |
-        | EventTransactionStatus | sub-1          | exactly iscc.transaction.state=completed; iscc.direction.role=origination |
+        | event                  | SubscriptionID | Extensions                                                                |
+        | EventTransactionStatus | $subscription1 | exactly iscc.transaction.state=initiated; iscc.direction.role=origination |
+        | EventTransactionStatus | $subscription1 | exactly iscc.transaction.state=completed; iscc.direction.role=origination |
       And each DN receives, in order:
         | dn    | event                        | ConnID |
         | Alice | EventDialing                 | $call1 |

@@ -9,7 +9,7 @@ Feature: ISCC transaction types
 
   Source: Genesys Events and Models Reference, Multi-Site Call Scenarios (the transaction types by
   name, AttributeXRouteType values) and the multi-site rules of the T-Library Call-Based
-  Notifications page; the Genesys QA model of SIP Server for what crosses a trunk (digest 3 §5.24):
+  Notifications page; the Genesys QA model of SIP Server for what crosses a trunk (its trunk model):
   the remote call is inbound and gets the call's own ConnID, LastTransferConnID is the call's
   ConnID except for reroute (none), and the requesting DN of a TMakeCall with a location gets
   EventRemoteConnectionSuccess with the request's ReferenceID.
@@ -29,10 +29,10 @@ Feature: ISCC transaction types
   Scenario Outline: Alice calls Bob at the other site with the <type> transaction
     When Alice calls Bob at the other site using the <type> transaction
     Then each DN receives, in order:
-      | dn    | event                        | site   | sender          | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallType | LastTransferConnID | ReferenceID |
-      | Alice | EventDialing                 | Paris  | T-Server Paris  | $call1 | Alice  | Origination | Bob     | Destination | Outbound |                    | $request    |
-      | Alice | EventRemoteConnectionSuccess | Paris  | T-Server Paris  | $call1 | Alice  |             |         |             |          |                    | $request    |
-      | Bob   | EventRinging                 | London | T-Server London | $call1 | Bob    | Destination | Alice   | Origination | Inbound  | <last transfer>    |             |
+      | dn    | event                        | site   | sender          | ConnID | ThisDN | ThisDNRole  | OtherDN   | OtherDNRole       | CallType            | LastTransferConnID | ReferenceID |
+      | Alice | EventDialing                 | Paris  | T-Server Paris  | $call1 | Alice  | Origination | Bob *DIAL | Destination *DIAL | Outbound or Unknown |                    | $request    |
+      | Alice | EventRemoteConnectionSuccess | Paris  | T-Server Paris  | $call1 | Alice  |             |           |                   |                     |                    | $request    |
+      | Bob   | EventRinging                 | London | T-Server London | $call1 | Bob    | Destination | Alice     | Origination       | Inbound             | <last transfer>    |             |
 
     Examples:
       | type                  | last transfer |

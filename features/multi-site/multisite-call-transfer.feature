@@ -9,7 +9,7 @@ Feature: Multi-site call transfer
 
   Source: Genesys Events and Models Reference, Multi-Site Call Scenarios and the IS-Link rules of
   T-Library Call-Based Notifications (the link always attaches to the consultation call), with the
-  trunk model of the Genesys QA model of SIP Server (digest 3 §5.24, §5.11): for a consultation with
+  trunk model of the Genesys QA model of SIP Server (ISCC ring parameters, ConnID equalization): for a consultation with
   the default use-data-from the remote call gets the consultation's ConnID and LastTransferConnID;
   the remote T-Server makes an inbound call; a completed transfer reaches the remote parties as
   EventPartyChanged with ThirdPartyDN written Location::DN, role TransferredBy, CallState
@@ -32,10 +32,10 @@ Feature: Multi-site call transfer
     And Alice is talking to Bob
     When Bob starts a consultation with Carol at the other site
     Then each DN receives, in order:
-      | dn    | event        | site   | ConnID | ThisDN | OtherDN | CallType | PreviousConnID | LastTransferConnID |
-      | Bob   | EventHeld    | Paris  | $call1 | Bob    | Alice   |          |                |                    |
-      | Bob   | EventDialing | Paris  | $call2 | Bob    | Carol   | Consult  | $call1         |                    |
-      | Carol | EventRinging | London | $call2 | Carol  | Bob     | Inbound  |                | $call2             |
+      | dn    | event        | site   | ConnID | ThisDN | OtherDN     | CallType           | PreviousConnID | LastTransferConnID |
+      | Bob   | EventHeld    | Paris  | $call1 | Bob    | Alice       |                    |                |                    |
+      | Bob   | EventDialing | Paris  | $call2 | Bob    | Carol *DIAL | Consult or Unknown | $call1         |                    |
+      | Carol | EventRinging | London | $call2 | Carol  | Bob         | Inbound            |                | $call2             |
 
   @inferred
   Scenario: Carol answers the consultation at London
@@ -48,6 +48,7 @@ Feature: Multi-site call transfer
       | Carol | EventEstablished | London | $call2 | Carol  | Bob     |
       | Bob   | EventEstablished | Paris  | $call2 | Bob    | Carol   |
 
+  @qa-model
   Scenario: Bob completes the transfer, and London equalizes Carol's call with Alice's ConnID
     Given Carol is on extension 8003 at London
     And Alice is talking to Bob

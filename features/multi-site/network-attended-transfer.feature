@@ -11,7 +11,7 @@ Feature: Network attended transfer
   tables of EventNetworkCallStatus (NetworkCallState, NetworkDestState, NetworkPartyRole — sent by a
   premise T-Server, absent for a network T-Server —, NetworkOrigDN, NetworkDestDN, ConnID, CallType,
   ThisDN, ThisDNRole) and EventNetworkPrivateInfo (PrivateEvent, ReferenceID, ConnID, ThisDN). Bob
-  is outside this switch and gets no events here. Not checked: CallID, Cause, NetworkCallID.
+  is outside this switch and gets no events here. Not checked: Cause, NetworkCallID.
 
   Uncertain: the sequence pages were not read, only the event tables and the enum values. Which
   state follows which request is reconstructed from the state names: a consultation is Consulting

@@ -7,14 +7,14 @@ Feature: Predictive call with routing
   call, the agent's role is Origination.
 
   Source: Genesys Events and Models Reference, Predictive Dialing, "Predictive call with routing":
-  the event order was read, not the attributes (digest 1 §3.6b): EventDialing, EventQueued,
+  the event order was read, not the attributes: EventDialing, EventQueued,
   EventRouteRequest, EventRouteUsed (the Voice Microservices copy also lists EventDiverted in that
   cell), the agent's EventRinging and EventEstablished, then the release phase. For a predictive
-  call the routing point's ThirdPartyDNRole is Destination (QA model of SIP Server, digest 3 §5.19).
+  call the routing point's ThirdPartyDNRole is Destination (Genesys QA model of SIP Server).
   Whether EventDiverted follows EventRouteUsed is switch-dependent (GenEM page vs VM copy and SIP
-  Server): one Rule per variant. The abnormal branches of this model were not read (digest 1 §4).
+  Server): one Rule per variant. The abnormal branches of this model were not read.
 
-  Uncertain: the attributes are assumed to be those of the plain predictive call (digest 1 §3.6a):
+  Uncertain: the attributes are assumed to be those of the plain predictive call ("Predictive call"):
   ThisDN = ThisQueue = the routing point with ThisDNRole Origination, the agent's ThisDNRole
   Origination, the customer as OtherDN with role Destination.
 
@@ -29,42 +29,42 @@ Feature: Predictive call with routing
     Scenario: The dialer calls Olivia through Campaign, and Campaign reports the dialing
       When the dialer calls Olivia through the routing point Campaign
       Then Campaign receives, in order:
-        | event        | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | ReferenceID |
-        | EventDialing | $call1 | Campaign | Campaign  | Origination | Olivia or absent | $request    |
+        | event        | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN      | ReferenceID |
+        | EventDialing | $call1 | Campaign | Campaign  | Origination | Olivia *DIAL | $request    |
 
     @inferred @requires:external-parties
     Scenario: Olivia answers; Campaign reports the call queued and asks for a route
       Given the dialer has called Olivia through the routing point Campaign
       When Olivia answers
       Then Campaign receives, in order:
-        | event             | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN | CallState |
-        | EventQueued       | $call1 | Campaign | Campaign  | Origination | Olivia  | Ok        |
-        | EventRouteRequest | $call1 | Campaign | Campaign  |             | Olivia  |           |
+        | event             | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | CallState |
+        | EventQueued       | $call1 | Campaign | Campaign  | Origination | Olivia or absent | Ok        |
+        | EventRouteRequest | $call1 | Campaign | Campaign  |             | Olivia or absent |           |
 
   Rule: Where the switch also reports the call diverted, the route is followed by EventDiverted
 
-    @requires:external-parties @requires:routing:diverted-after-route-used
+    @qa-model @requires:external-parties @requires:routing:diverted-after-route-used
     Scenario: The router routes the call to Bob; Campaign reports the route used and the call diverted, Bob's phone rings
       Given the dialer has called Olivia through the routing point Campaign
       And Olivia has answered the dialer's call
       When the router routes the call to Bob
       Then each DN receives, in order:
-        | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
-        | Campaign | EventRouteUsed | $call1 | Campaign | Campaign  |             | Olivia  | Bob          | Destination      | $request    |
-        | Campaign | EventDiverted  | $call1 | Campaign | Campaign  |             | Olivia  | Bob          | Destination      |             |
-        | Bob      | EventRinging   | $call1 | Bob      |           | Origination | Olivia  |              |                  |             |
+        | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole | OtherDN          | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
+        | Campaign | EventRouteUsed | $call1 | Campaign | Campaign  |            | Olivia or absent | Bob          | Destination      | $request    |
+        | Campaign | EventDiverted  | $call1 | Campaign | Campaign  |            | Olivia or absent | Bob          | Destination      |             |
+        | Bob      | EventRinging   | $call1 | Bob      |           |            | Olivia or absent |              |                  |             |
 
   Rule: Where the switch reports only the route used, no EventDiverted follows
 
-    @requires:external-parties @requires:routing:route-used-only
+    @qa-model @requires:external-parties @requires:routing:route-used-only
     Scenario: The router routes the call to Bob; Campaign reports only the route used, Bob's phone rings
       Given the dialer has called Olivia through the routing point Campaign
       And Olivia has answered the dialer's call
       When the router routes the call to Bob
       Then each DN receives, in order:
-        | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
-        | Campaign | EventRouteUsed | $call1 | Campaign | Campaign  |             | Olivia  | Bob          | Destination      | $request    |
-        | Bob      | EventRinging   | $call1 | Bob      |           | Origination | Olivia  |              |                  |             |
+        | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole | OtherDN          | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
+        | Campaign | EventRouteUsed | $call1 | Campaign | Campaign  |            | Olivia or absent | Bob          | Destination      | $request    |
+        | Bob      | EventRinging   | $call1 | Bob      |           |            | Olivia or absent |              |                  |             |
 
   Rule: The agent answers, and the call ends with the release phase
 
@@ -75,8 +75,8 @@ Feature: Predictive call with routing
       And the router has routed the call to Bob
       When Bob answers
       Then Bob receives, in order:
-        | event            | ConnID | ThisDN | ThisQueue | ThisDNRole  | OtherDN | OtherDNRole |
-        | EventEstablished | $call1 | Bob    | Campaign  | Origination | Olivia  | Destination |
+        | event            | ConnID | ThisDN | ThisQueue | ThisDNRole  | OtherDN          | OtherDNRole |
+        | EventEstablished | $call1 | Bob    | Campaign  | Origination | Olivia or absent | Destination |
 
     @inferred @requires:external-parties
     Scenario: Bob hangs up, and only Bob is told
@@ -86,5 +86,5 @@ Feature: Predictive call with routing
       And Bob has answered the call
       When Bob hangs up
       Then Bob receives, in order:
-        | event         | ConnID | ThisDN | OtherDN | CallState |
-        | EventReleased | $call1 | Bob    | Olivia  | Ok        |
+        | event         | ConnID | ThisDN | OtherDN     | CallState |
+        | EventReleased | $call1 | Bob    | Olivia *OPT | Ok        |

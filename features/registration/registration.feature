@@ -1,4 +1,4 @@
-@model:registration @source:GenEM/RegistrationEvents
+@model:registration @source:GenEM/RegistrationEvents @documented
 Feature: Registration events
   A client registers a DN to send requests for it and receive its events; T-Server answers with
   EventRegistered, which carries the DN's status in Extensions (the same content as
@@ -8,7 +8,7 @@ Feature: Registration events
   Source: Genesys Events and Models Reference, Registration Events (the EventRegistered and
   EventUnregistered attribute tables were read complete: Extensions and InfoType are mandatory in
   EventRegistered; ReferenceID is mandatory in EventRegistered and present "in most cases" in
-  EventUnregistered). Not checked here: the content of Extensions (its keys were not read),
+  EventUnregistered; AgentID is optional, only for an extension or a position). Not checked here: the content of Extensions (its keys were not read),
   InfoStatus (optional).
 
   Background:
@@ -26,8 +26,8 @@ Feature: Registration events
       Given Alice is logged in
       When Alice's DN is registered
       Then Alice receives, in order:
-        | event           | ThisDN | ReferenceID | AgentID |
-        | EventRegistered | Alice  | $request    | 1001    |
+        | event           | ThisDN | ReferenceID | AgentID   |
+        | EventRegistered | Alice  | $request    | 1001 *OPT |
 
     Scenario: Alice's desktop unregisters her DN
       Given Alice's DN has been registered

@@ -6,13 +6,13 @@ Feature: Default routing by the switch after the routing timeout
   router had asked for it. The call then leaves the routing point and the default destination is
   offered the call like any routed call.
 
-  Source: Genesys Events and Models Reference, Call Routing Events, EventRouteUsed (digest 1 §2.3):
+  Source: Genesys Events and Models Reference, T-Library Events, Call-Routing Events, EventRouteUsed:
   "call routed as requested by TRouteCall, or default-routed by the switch after the routing
   timeout"; ThisDN = ThisQueue = the routing point, ThirdPartyDN = the destination DN or dialled
-  number with ThirdPartyDNRole Destination. The QA model of SIP Server (digest 3 §5.19) adds that
+  number with ThirdPartyDNRole Destination. The Genesys QA model of SIP Server adds that
   a route the switch makes by default carries ReferenceID 0 (no client request), and that the
   completion (EventRouteUsed, then EventDiverted) and the destination's ringing with ThisQueue =
-  the routing point are the same as for a TRouteCall. Not checked: CallID, timestamps, the value
+  the routing point are the same as for a TRouteCall. Not checked: timestamps, the value
   of the timeout.
 
   Uncertain: the attribute table of EventRouteUsed was read only up to the truncated ThirdPartyDN

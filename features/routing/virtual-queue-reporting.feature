@@ -7,14 +7,14 @@ Feature: Virtual queue events distributed by the routing server
   and the routing point's EventRouteUsed, EventDiverted naming the destination; if the caller
   hangs up first, EventAbandoned instead.
 
-  Source: Genesys Events and Models Reference, Call Routing Events and the T-Library special events
-  (digest 1 §3.1c, §2 EventUserEvent row; genem-attributes §3.6, §3.7, §3.18), read from a real
-  URS / T-Server log (RP 9001, VQ_Sales, agent DN 6001): URS sends RequestDistributeEvent with
+  Source: Genesys Events and Models Reference, T-Library Events, Call-Routing Events and Special
+  Events (EventUserEvent), with a real URS / T-Server log published in the blog post "How Virtual
+  Queue works?" (RP 9001, VQ_Sales, agent DN 6001): URS sends RequestDistributeEvent with
   AttributeUserEvent EventQueued, EventDiverted or EventAbandoned; the VQ events carry ThisDN =
   ThisQueue = the VQ, ThisDNRole 2 (Destination), OtherDN the caller with OtherDNRole 1
   (Origination), CallType 2 (Inbound), and EventDiverted ThirdPartyDN = the agent's DN with
   ThirdPartyDNRole 2 (Destination). The routing point's own events follow the routing model
-  (features/basic-call-models/basic-call-routing.feature). Not checked: CallID, the URS UserData
+  (features/basic-call-models/basic-call-routing.feature). Not checked: the URS UserData
   keys (RVQID…), whatever T-Server answers URS itself.
 
   Uncertain: the log shows the events one by one, not their relative timing: that the VQ's
@@ -33,8 +33,8 @@ Feature: Virtual queue events distributed by the routing server
     And Olivia is waiting in Entry
     When Ursula places the call in the virtual queue VQ_Sales
     Then VQ_Sales receives, in order:
-      | event       | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN | OtherDNRole | CallType | ReferenceID |
-      | EventQueued | $call1 | VQ_Sales | VQ_Sales  | Destination | Olivia  | Origination | Inbound  | $request    |
+      | event       | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | OtherDNRole | CallType | ReferenceID |
+      | EventQueued | $call1 | VQ_Sales | VQ_Sales  | Destination | Olivia or absent | Origination | Inbound  | $request    |
 
   Scenario: The router routes the call to Bob; after the routing point's EventRouteUsed, the virtual queue reports the call diverted to Bob
     Given VQ_Sales is a virtual queue
@@ -43,11 +43,11 @@ Feature: Virtual queue events distributed by the routing server
     And Ursula has placed the call in the virtual queue VQ_Sales
     When the router routes the call to Bob
     Then the switch reports, in order:
-      | step | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | CallType |
-      | 1    | Entry    | EventRouteUsed | $call1 | Entry    | Entry     |             | Olivia  |             | Bob          | Destination      | Inbound  |
-      | 2    | Entry    | EventDiverted  | $call1 | Entry    | Entry     |             | Olivia  |             | Bob          | Destination      | Inbound  |
-      | 2    | Bob      | EventRinging   | $call1 | Bob      | Entry     |             | Olivia  |             |              |                  | Inbound  |
-      | 2    | VQ_Sales | EventDiverted  | $call1 | VQ_Sales | VQ_Sales  | Destination | Olivia  | Origination | Bob          | Destination      | Inbound  |
+      | step | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | CallType |
+      | 1    | Entry    | EventRouteUsed | $call1 | Entry    | Entry     |             | Olivia or absent |             | Bob          | Destination      | Inbound  |
+      | 2    | Entry    | EventDiverted  | $call1 | Entry    | Entry     |             | Olivia or absent |             | Bob          | Destination      | Inbound  |
+      | 2    | Bob      | EventRinging   | $call1 | Bob      | Entry     |             | Olivia or absent |             |              |                  | Inbound  |
+      | 2    | VQ_Sales | EventDiverted  | $call1 | VQ_Sales | VQ_Sales  | Destination | Olivia or absent | Origination | Bob          | Destination      | Inbound  |
 
   Scenario: Olivia hangs up while the strategy waits; the virtual queue reports the call abandoned
     Given VQ_Sales is a virtual queue
@@ -55,6 +55,6 @@ Feature: Virtual queue events distributed by the routing server
     And Ursula has placed the call in the virtual queue VQ_Sales
     When Olivia hangs up
     Then the switch reports, in order:
-      | step | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN | OtherDNRole | CallType |
-      | 1    | Entry    | EventAbandoned | $call1 | Entry    | Entry     |             |         |             | Inbound  |
-      | 2    | VQ_Sales | EventAbandoned | $call1 | VQ_Sales | VQ_Sales  | Destination | Olivia  | Origination | Inbound  |
+      | step | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | OtherDNRole | CallType |
+      | 1    | Entry    | EventAbandoned | $call1 | Entry    | Entry     |             |                  |             | Inbound  |
+      | 2    | VQ_Sales | EventAbandoned | $call1 | VQ_Sales | VQ_Sales  | Destination | Olivia or absent | Origination | Inbound  |

@@ -27,10 +27,10 @@ Feature: Shared call appearance, inbound call alerting
     Scenario: Alice calls the shared line, and both appearances ring
       When Alice calls Sam
       Then each DN receives, in order:
-        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallType | CallState    | Extensions       |
-        | Alice | EventDialing | $call1 | Alice  | Origination | Sam     | Destination |          | Ok or absent |                  |
-        | Sam   | EventRinging | $call1 | Sam    | Destination | Alice   | Origination | Internal | Covered      | AppearanceIndex=1 |
-        | Tess  | EventRinging | $call1 | Tess   | Destination | Alice   | Origination | Internal | Covered      | AppearanceIndex=1 |
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN   | OtherDNRole       | CallType | CallState    | Extensions        |
+        | Alice | EventDialing | $call1 | Alice  | Origination | Sam *DIAL | Destination *DIAL |          | Ok or absent |                   |
+        | Sam   | EventRinging | $call1 | Sam    | Destination | Alice     | Origination       | Internal | Covered      | AppearanceIndex=1 |
+        | Tess  | EventRinging | $call1 | Tess   | Destination | Alice     | Origination       | Internal | Covered      | AppearanceIndex=1 |
 
   Rule: Every appearance of the shared line is alerted, as covered (caller's SIP phone reports going off-hook)
 
@@ -38,11 +38,11 @@ Feature: Shared call appearance, inbound call alerting
     Scenario: Alice picks up her phone and calls the shared line, and both appearances ring
       When Alice calls Sam
       Then each DN receives, in order:
-        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallType | CallState    | Extensions       |
-        | Alice | EventOffHook |        | Alice  |             |         |             |          |              |                  |
-        | Alice | EventDialing | $call1 | Alice  | Origination | Sam     | Destination |          | Ok or absent |                  |
-        | Sam   | EventRinging | $call1 | Sam    | Destination | Alice   | Origination | Internal | Covered      | AppearanceIndex=1 |
-        | Tess  | EventRinging | $call1 | Tess   | Destination | Alice   | Origination | Internal | Covered      | AppearanceIndex=1 |
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN   | OtherDNRole       | CallType | CallState    | Extensions        |
+        | Alice | EventOffHook |        | Alice  |             |           |                   |          |              |                   |
+        | Alice | EventDialing | $call1 | Alice  | Origination | Sam *DIAL | Destination *DIAL |          | Ok or absent |                   |
+        | Sam   | EventRinging | $call1 | Sam    | Destination | Alice     | Origination       | Internal | Covered      | AppearanceIndex=1 |
+        | Tess  | EventRinging | $call1 | Tess   | Destination | Alice     | Origination       | Internal | Covered      | AppearanceIndex=1 |
 
   Rule: The caller gives up while the appearances ring
 
@@ -51,7 +51,7 @@ Feature: Shared call appearance, inbound call alerting
       Given Alice is calling Sam
       When Alice hangs up
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventReleased  | $call1 | Alice  | Sam     | Ok        |
-        | Sam   | EventAbandoned | $call1 | Sam    | Alice   | Ok        |
-        | Tess  | EventAbandoned | $call1 | Tess   | Alice   | Ok        |
+        | dn    | event          | ConnID | ThisDN | OtherDN  | CallState |
+        | Alice | EventReleased  | $call1 | Alice  | Sam *OPT | Ok        |
+        | Sam   | EventAbandoned | $call1 | Sam    | Alice    | Ok        |
+        | Tess  | EventAbandoned | $call1 | Tess   | Alice    | Ok        |

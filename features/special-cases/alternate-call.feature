@@ -6,9 +6,8 @@ Feature: Alternate-call service
 
   Source: Genesys Events and Models Reference, Special Cases, "Alternate-call service"; the GenEM
   table was not readable. The semantics (on behalf of the DN, hold the current call and connect the
-  held one) are READ from the T-Library reference (digest 2 §3.14, §4; genem-attributes §4). The
-  Genesys QA model of SIP Server only models the supervisor's side effects (digest 3 §5.5), which
-  are not checked here. The two events form one step and may arrive in either order.
+  held one) are read in the Platform SDK T-Library reference (TAlternateCall). The Genesys QA model
+  of SIP Server only models the supervisor's side effects, which are not checked here. The two events form one step and may arrive in either order.
 
   Uncertain: Bob's events are reconstructed as EventHeld for the current call and EventRetrieved
   (CallState Ok) for the held call, with no event to the other parties. Which of the two carries the

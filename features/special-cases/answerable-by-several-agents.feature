@@ -1,4 +1,4 @@
-@model:answerable-by-several-agents @source:GenEM/SpecialCases @source:GenEM/WorkWithQueues
+@model:answerable-by-several-agents @source:GenEM/SpecialCases @source:GenEM/WorkWithQueues @qa-model
 Feature: Internal/inbound call answerable by several agents (party B answers)
   Alice calls a hunt group: an ACD queue whose calls are offered to its member extensions rather
   than distributed to agents. A fork group alerts every free member at once, a linear group one
@@ -9,8 +9,8 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
   reports the call dropped.
 
   Source: Genesys Events and Models Reference, Special Cases, "Internal/inbound call answerable by
-  several agents (party B answers)" — known by title (digest 1 §4). The hunt-group behaviour is read
-  from the Genesys QA model of SIP Server (digest 3 §5.21, §6; digest 2 §3.11): the Covered ringing
+  several agents (party B answers)" — known by its title only. The hunt-group behaviour is read
+  from the Genesys QA model of SIP Server (its hunt-group model, SIP_HuntGroup): the Covered ringing
   with ThisQueue = the group and OtherDN = the caller, EventDiverted(ThirdPartyDN = the answering
   member, role Destination) before the member's EventEstablished, the other members' EventReleased
   with CallState Redirected (not EventAbandoned), linear groups trying the next member when one
@@ -35,17 +35,17 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
     @inferred
     Scenario: Alice calls Team, and both Bob's and Carol's phones ring, covered
       When Alice calls Team
-      Then the switch reports, in order:
-        | step | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
-        | 1    | Alice | EventDialing | $call1 | Alice  |           | Team    |           |
-        | 2    | Team  | EventQueued  | $call1 | Team   | Team      | Alice   |           |
-        | 3    | Bob   | EventRinging | $call1 | Bob    | Team      | Alice   | Covered   |
-        | 3    | Carol | EventRinging | $call1 | Carol  | Team      | Alice   | Covered   |
+      Then each DN receives, in order:
+        | step | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN    | CallState |
+        | 1    | Alice | EventDialing | $call1 | Alice  |           | Team *DIAL |           |
+        | 2    | Team  | EventQueued  | $call1 | Team   | Team      | Alice      |           |
+        | 3    | Bob   | EventRinging | $call1 | Bob    | Team      | Alice      | Covered   |
+        | 3    | Carol | EventRinging | $call1 | Carol  | Team      | Alice      | Covered   |
 
     Scenario: Bob answers; Team diverts the call to Bob, Carol's call is redirected away, Bob and Alice are connected
       Given Alice's call to Team is ringing at Carol
       When Bob answers
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | step | dn    | event            | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | ThirdPartyDNRole | CallState  |
         | 1    | Team  | EventDiverted    | $call1 | Team   | Team      |         | Bob          | Destination      |            |
         | 2    | Carol | EventReleased    | $call1 | Carol  |           |         |              |                  | Redirected |
@@ -74,11 +74,11 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
     @inferred
     Scenario: Alice calls Chain, and only Bob's phone rings
       When Alice calls Chain
-      Then the switch reports, in order:
-        | step | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
-        | 1    | Alice | EventDialing | $call1 | Alice  |           | Chain   |           |
-        | 2    | Chain | EventQueued  | $call1 | Chain  | Chain     | Alice   |           |
-        | 3    | Bob   | EventRinging | $call1 | Bob    | Chain     | Alice   | Covered   |
+      Then each DN receives, in order:
+        | step | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN     | CallState |
+        | 1    | Alice | EventDialing | $call1 | Alice  |           | Chain *DIAL |           |
+        | 2    | Chain | EventQueued  | $call1 | Chain  | Chain     | Alice       |           |
+        | 3    | Bob   | EventRinging | $call1 | Bob    | Chain     | Alice       | Covered   |
 
     Scenario: Bob rejects the call, and Carol's phone rings next
       Given Alice's call to Chain is ringing at Bob
@@ -92,7 +92,7 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
       Given Alice's call to Chain is ringing at Bob
       And Bob has rejected the call
       When Carol answers
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | step | dn    | event            | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN |
         | 1    | Chain | EventDiverted    | $call1 | Chain  | Chain     |         | Carol        |
         | 2    | Carol | EventEstablished | $call1 | Carol  | Chain     | Alice   |              |

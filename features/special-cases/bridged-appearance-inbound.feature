@@ -24,10 +24,10 @@ Feature: Internal/inbound call with bridged appearance
     Scenario: Alice calls Bob, and Bob's phone and the bridged appearance ring
       When Alice calls Bob
       Then each DN receives, in order:
-        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | Alice | EventDialing | $call1 | Alice  | Origination | Bob     | Destination |           |
-        | Bob   | EventRinging | $call1 | Bob    | Destination | Alice   | Origination | Ok        |
-        | Dave  | EventRinging | $call1 | Dave   | Destination | Alice   | Origination |           |
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN   | OtherDNRole       | CallState |
+        | Alice | EventDialing | $call1 | Alice  | Origination | Bob *DIAL | Destination *DIAL |           |
+        | Bob   | EventRinging | $call1 | Bob    | Destination | Alice     | Origination       | Ok        |
+        | Dave  | EventRinging | $call1 | Dave   | Destination | Alice     | Origination       |           |
 
     Scenario: Bob answers, and the bridged appearance shows the call connected
       Given Alice is calling Bob
@@ -53,7 +53,7 @@ Feature: Internal/inbound call with bridged appearance
       Given Alice is calling Bob
       When Alice hangs up
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | OtherDN | CallState |
-        | Alice | EventReleased  | $call1 | Alice  | Bob     | Ok        |
-        | Bob   | EventAbandoned | $call1 | Bob    | Alice   | Ok        |
-        | Dave  | EventAbandoned | $call1 | Dave   | Alice   | Ok        |
+        | dn    | event          | ConnID | ThisDN | OtherDN  | CallState |
+        | Alice | EventReleased  | $call1 | Alice  | Bob *OPT | Ok        |
+        | Bob   | EventAbandoned | $call1 | Bob    | Alice    | Ok        |
+        | Dave  | EventAbandoned | $call1 | Dave   | Alice    | Ok        |

@@ -23,10 +23,10 @@ Feature: Outbound call from a bridged appearance
     Scenario: Dave calls Carol on Bob's line
       When Dave calls Carol on Bob's line
       Then each DN receives, in order:
-        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN     | OtherDNRole | CallState |
-        | Dave  | EventDialing | $call1 | Dave   | Origination | Carol       | Destination |           |
-        | Bob   | EventDialing | $call1 | Bob    | Origination | Carol       | Destination |           |
-        | Carol | EventRinging | $call1 | Carol  | Destination | Dave or Bob | Origination | Ok        |
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN     | OtherDNRole       | CallState |
+        | Dave  | EventDialing | $call1 | Dave   | Origination | Carol *DIAL | Destination *DIAL |           |
+        | Bob   | EventDialing | $call1 | Bob    | Origination | Carol *DIAL | Destination *DIAL |           |
+        | Carol | EventRinging | $call1 | Carol  | Destination | Dave or Bob | Origination       | Ok        |
 
     Scenario: Carol answers, and the call is connected at the appearance and at the principal
       Given Dave is calling Carol
@@ -53,6 +53,6 @@ Feature: Outbound call from a bridged appearance
       Given Otto is an outside party at 5550199
       When Dave calls Otto on Bob's line
       Then each DN receives, in order:
-        | dn   | event        | ConnID | ThisDN | ThisDNRole  | OtherDN | CallType            |
-        | Dave | EventDialing | $call1 | Dave   | Origination | Otto    | Outbound or Unknown |
-        | Bob  | EventDialing | $call1 | Bob    | Origination | Otto    | Outbound or Unknown |
+        | dn   | event        | ConnID | ThisDN | ThisDNRole  | OtherDN    | CallType            |
+        | Dave | EventDialing | $call1 | Dave   | Origination | Otto *DIAL | Outbound or Unknown |
+        | Bob  | EventDialing | $call1 | Bob    | Origination | Otto *DIAL | Outbound or Unknown |

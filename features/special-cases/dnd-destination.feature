@@ -9,7 +9,7 @@ Feature: Internal call to a destination with do-not-disturb activated
   Basic Call Models' connection-establishing phase, and the Release Phase of Releasing Calls.
 
   Uncertain: the whole sequence is reconstructed: that DND makes the destination answer busy
-  (EventDestinationBusy, CallState Busy) rather than, for example, forwarding the call or refusing it
+  (EventDestinationBusy with a busy reason as CallState) rather than, for example, forwarding the call or refusing it
   with another CallState; and that the destination gets no event at all.
 
   Background:
@@ -22,9 +22,9 @@ Feature: Internal call to a destination with do-not-disturb activated
       Given Bob has turned on do-not-disturb
       When Alice calls Bob
       Then Alice receives, in order:
-        | event                | ConnID | ThisDN | ThisDNRole  | OtherDN       | OtherDNRole           | CallState |
-        | EventDialing         | $call1 | Alice  | Origination | Bob           | Destination           |           |
-        | EventDestinationBusy | $call1 | Alice  | Origination | Bob or absent | Destination or absent | Busy      |
+        | event                | ConnID | ThisDN | ThisDNRole  | OtherDN       | OtherDNRole           | CallState   |
+        | EventDialing         | $call1 | Alice  | Origination | Bob *DIAL     | Destination *DIAL     |             |
+        | EventDestinationBusy | $call1 | Alice  | Origination | Bob or absent | Destination or absent | busy reason |
 
   Rule: The caller hangs up and the call is released (Release Phase)
 

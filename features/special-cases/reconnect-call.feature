@@ -8,9 +8,9 @@ Feature: Reconnect-call service
   Source: Genesys Events and Models Reference, Special Cases, "Reconnect-call service"; the GenEM
   table was not readable. The semantics (release the DN from the current call and retrieve the held
   one; used to go back to a held call or to cancel a consult call after no answer, busy...) are READ
-  from the T-Library reference (digest 2 §3.14, §4); the PSDK field mapping (ConnID = the current
-  call, PreviousConnID = the held call) from a working client (genem-attributes §4). The Genesys QA
-  model of SIP Server only models the supervisor's side effects (digest 3 §5.6), not checked here.
+  in the Platform SDK T-Library reference (TReconnectCall); the PSDK field mapping (ConnID = the
+  current call, PreviousConnID = the held call) in a working PSDK client. The Genesys QA model of SIP
+  Server only models the supervisor's side effects, not checked here.
 
   Uncertain: the events are reconstructed as the Release Phase of the current call (EventReleased at
   Bob with the request's ReferenceID; EventReleased at Carol, or EventAbandoned if she still rings;
@@ -29,20 +29,20 @@ Feature: Reconnect-call service
       And Carol has answered the consultation call
       When Bob reconnects to Alice
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | OtherDN         | CallState | ReferenceID |
-        | Bob   | EventReleased  | $call2 | Bob    | Carol or absent | Ok        | $request    |
-        | Bob   | EventRetrieved | $call1 | Bob    | Alice           | Ok        |             |
-        | Carol | EventReleased  | $call2 | Carol  | Bob or absent   | Ok        |             |
+        | dn    | event          | ConnID | ThisDN | OtherDN    | CallState | ReferenceID |
+        | Bob   | EventReleased  | $call2 | Bob    | Carol *OPT | Ok        | $request    |
+        | Bob   | EventRetrieved | $call1 | Bob    | Alice      | Ok        |             |
+        | Carol | EventReleased  | $call2 | Carol  | Bob *OPT   | Ok        |             |
 
     Scenario: Bob cancels the consultation while Carol's phone still rings
       Given Alice is talking to Bob
       And Bob has started a consultation with Carol for a transfer
       When Bob reconnects to Alice
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | OtherDN         | CallState | ReferenceID |
-        | Bob   | EventReleased  | $call2 | Bob    | Carol or absent | Ok        | $request    |
-        | Bob   | EventRetrieved | $call1 | Bob    | Alice           | Ok        |             |
-        | Carol | EventAbandoned | $call2 | Carol  | Bob or absent   | Ok        |             |
+        | dn    | event          | ConnID | ThisDN | OtherDN       | CallState | ReferenceID |
+        | Bob   | EventReleased  | $call2 | Bob    | Carol *OPT    | Ok        | $request    |
+        | Bob   | EventRetrieved | $call1 | Bob    | Alice         | Ok        |             |
+        | Carol | EventAbandoned | $call2 | Carol  | Bob or absent | Ok        |             |
 
     Scenario: Bob cancels the consultation because Carol is busy
       Given Dave is on extension 7004
@@ -51,9 +51,9 @@ Feature: Reconnect-call service
       And Bob has started a consultation with Carol for a transfer
       When Bob reconnects to Alice
       Then Bob receives, in order:
-        | event          | ConnID | ThisDN | OtherDN         | CallState | ReferenceID |
-        | EventReleased  | $call3 | Bob    | Carol or absent | Ok        | $request    |
-        | EventRetrieved | $call2 | Bob    | Alice           | Ok        |             |
+        | event          | ConnID | ThisDN | OtherDN    | CallState | ReferenceID |
+        | EventReleased  | $call3 | Bob    | Carol *OPT | Ok        | $request    |
+        | EventRetrieved | $call2 | Bob    | Alice      | Ok        |             |
 
     Scenario: Bob drops a second call and goes back to the call he held
       Given Alice is talking to Bob
@@ -61,7 +61,7 @@ Feature: Reconnect-call service
       And Carol is talking to Bob
       When Bob reconnects to Alice
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | OtherDN         | CallState | ReferenceID |
-        | Bob   | EventReleased  | $call2 | Bob    | Carol or absent | Ok        | $request    |
-        | Bob   | EventRetrieved | $call1 | Bob    | Alice           | Ok        |             |
-        | Carol | EventReleased  | $call2 | Carol  | Bob or absent   | Ok        |             |
+        | dn    | event          | ConnID | ThisDN | OtherDN    | CallState | ReferenceID |
+        | Bob   | EventReleased  | $call2 | Bob    | Carol *OPT | Ok        | $request    |
+        | Bob   | EventRetrieved | $call1 | Bob    | Alice      | Ok        |             |
+        | Carol | EventReleased  | $call2 | Carol  | Bob *OPT   | Ok        |             |

@@ -7,8 +7,9 @@ Feature: Redirect-call service
   redirects an answered call.
 
   Source: Genesys Events and Models Reference, Special Cases, "Redirect-call service"; the GenEM
-  table was not readable, the expectations are the Genesys QA model of SIP Server (digest 2 §3.6 and
-  §6, digest 3 §5.15) and the TRedirectCall semantics of the T-Library reference. ThirdPartyDN on
+  table was not readable, the expectations are the Genesys QA model of SIP Server (its RedirectCall
+  handler, which checks each DN's events on its own: no order across DNs) and the TRedirectCall
+  semantics of the Platform SDK T-Library reference. ThirdPartyDN on
   Bob's EventReleased is sent by servers from 7.2; its role is ConferenceMember when the call has
   more than two parties. Servers from 7.6 tell nobody else; servers before 7.6 notify the others and,
   in a conference, report the new party (second rule; the reference simulator is a 7.6+ switch).
@@ -30,7 +31,7 @@ Feature: Redirect-call service
     Scenario: Bob redirects Alice's ringing call to Carol
       Given Alice is calling Bob
       When Bob redirects the call to Carol
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | ThisDNRole  | OtherDN | ThirdPartyDN | ThirdPartyDNRole | CallState  | ReferenceID |
         | Bob   | EventReleased | $call1 | Bob    |             |         | Carol        | Destination      | Redirected | $request    |
         | Carol | EventRinging  | $call1 | Carol  | Destination | Alice   |              |                  | Redirected |             |
@@ -39,7 +40,7 @@ Feature: Redirect-call service
     Scenario: Bob redirects a call he has already answered
       Given Alice is talking to Bob
       When Bob redirects the call to Carol
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | ThisDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState  | ReferenceID |
         | Bob   | EventReleased | $call1 | Bob    |             | Carol        | Destination      | Redirected | $request    |
         | Carol | EventRinging  | $call1 | Carol  | Destination |              |                  | Redirected |             |
@@ -49,7 +50,7 @@ Feature: Redirect-call service
       Given Dave is on extension 7004
       And Alice, Bob and Carol are in a conference
       When Carol redirects the call to Dave
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | dn    | event         | ConnID | ThisDN | ThisDNRole       | OtherDN | ThirdPartyDN | ThirdPartyDNRole | CallState  | ReferenceID |
         | Carol | EventReleased | $call1 | Carol  |                  |         | Dave         | ConferenceMember | Redirected | $request    |
         | Dave  | EventRinging  | $call1 | Dave   | ConferenceMember | absent  |              |                  | Redirected |             |

@@ -7,11 +7,11 @@ Feature: Rejected call (routing point and route queue)
   deprecated and switch-specific. In every case the routing point reports the route used.
 
   Source: Genesys Events and Models Reference, Special Cases, "Rejected call" — the introduction and
-  the start of the routing-point variant were read (digest 1 §3.4b): an external party calls the
+  the start of the routing-point variant were read: an external party calls the
   routing point, which reports EventRouteRequest; TRouteCall with RouteType Default and an empty
   destination, or CallDisconnect; the routing point reports EventRouteUsed. The route-queue variant
   was not read beyond its title. EventQueued before EventRouteRequest at a non-virtual routing point
-  is read from the QA model of SIP Server (digest 2 §3.10).
+  is read from the Genesys QA model of SIP Server (its routing-point model).
 
   Uncertain: everything after EventRouteUsed is reconstructed: for the default route, EventDiverted
   naming the default destination (here an outside number, so nobody else is told); for
@@ -21,9 +21,9 @@ Feature: Rejected call (routing point and route queue)
 
   Background:
     Given the switch is configured with these parties:
-      | party  | kind           | DN      | options                                |
-      | Olivia | outside number | 5550100 |                                        |
-      | Entry  | routing point  | 9001    | default-route=5550199                  |
+      | party  | kind           | DN      | options                                 |
+      | Olivia | outside number | 5550100 |                                         |
+      | Entry  | routing point  | 9001    | default-route=5550199                   |
       | Sales  | ACD queue      | 8001    | route-queue=true; default-route=5550199 |
 
   Rule: At a routing point, the router rejects the call with the default route, a disconnect or (deprecated) a reject

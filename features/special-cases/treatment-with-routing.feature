@@ -7,15 +7,18 @@ Feature: Call treatment with routing
   with ErrorCode 1700.
 
   Source: Genesys Events and Models Reference, Special Cases, "Call treatment with routing" — known
-  by title (digest 1 §4). The end of a digit collection at a routing point is read from the QA model
-  of SIP Server (digest 2 §3.13, digest 3 §5.23): EventTreatmentEnd with TreatmentType, the
-  ReferenceID of the treatment request and CollectedDigits; EventError 1700 (without ReferenceID)
-  when the collection is stopped. EventTreatmentApplied means the treatment device runs the
-  treatment (attribute digest §3.19). The routing afterwards is the routing-point model.
+  by its title only. The end of a digit collection at a routing point is read from the Genesys QA
+  model of SIP Server (its routing point's digit collection): EventTreatmentEnd with TreatmentType,
+  the ReferenceID of the treatment request and CollectedDigits; EventError 1700 when the collection
+  is stopped. EventTreatmentApplied means the treatment device runs the treatment (Call-Treatment
+  Events, Voice Microservices copy). EventError carries the failed request's ReferenceID
+  (Negative-Response Events: mandatory). The routing afterwards is the routing-point model.
 
   Uncertain: EventTreatmentApplied as the answer to the treatment request, and its attributes, are
-  reconstructed (the VM table was cut); what stops a collection is not read — here the caller hangs
-  up during it, so the routing point also reports the call abandoned.
+  reconstructed (the Voice Microservices table was cut); what stops a collection is not read — here
+  the caller hangs up during it, so the routing point also reports the call abandoned. The QA model
+  attaches no ReferenceID to EventError 1700; GenEM's EventError table makes it mandatory, so it is
+  required (any value).
 
   Background:
     Given Alice is on extension 7001
@@ -32,7 +35,7 @@ Feature: Call treatment with routing
         | event                 | ConnID | ThisDN | ThisQueue | TreatmentType | ReferenceID |
         | EventTreatmentApplied | $call1 | Entry  | Entry     | CollectDigits | $request    |
 
-    @requires:digit-entry
+    @requires:digit-entry @qa-model
     Scenario: Alice enters her digits, and Entry reports the treatment ended with the digits
       Given Alice is waiting in Entry
       And the router is collecting digits from the caller
@@ -63,5 +66,5 @@ Feature: Call treatment with routing
       Then each DN receives, in order:
         | step | dn    | event          | ConnID | ThisDN | ErrorCode | ReferenceID |
         | 1    | Alice | EventReleased  | $call1 | Alice  |           | $request    |
-        | 2    | Entry | EventError     |        |        | 1700      | absent      |
+        | 2    | Entry | EventError     |        |        | 1700      | any         |
         | 2    | Entry | EventAbandoned | $call1 | Entry  |           |             |

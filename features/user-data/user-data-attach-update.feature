@@ -52,7 +52,7 @@ Feature: Attaching and updating user data on an internal call
         | key     | value  |
         | Segment | Silver |
       Then each DN receives, in order:
-        | dn    | event                    | ConnID | ThirdPartyDN | UserData                    |
+        | dn    | event                    | ConnID | ThirdPartyDN | UserData                     |
         | Alice | EventAttachedDataChanged | $call1 | Alice        | Segment=Gold; Segment=Silver |
         | Bob   | EventAttachedDataChanged | $call1 | Alice        | Segment=Gold; Segment=Silver |
 

@@ -18,8 +18,8 @@ Feature: Attaching and updating user data by a third party
     Scenario: Carol updates the user data of the call between Alice and Bob
       Given Alice is talking to Bob
       When Carol updates the user data of the call between Alice and Bob:
-        | key       | value   |
-        | Priority  | 5       |
+        | key      | value |
+        | Priority | 5     |
       Then each DN receives, in order:
         | dn    | event                    | ConnID | ThisDN | ThirdPartyDN | UserData   |
         | Alice | EventAttachedDataChanged | $call1 | Alice  | Carol        | Priority=5 |
@@ -29,7 +29,7 @@ Feature: Attaching and updating user data by a third party
     Scenario: Carol attaches user data to the call between Alice and Bob; her event answers her request
       Given Alice is talking to Bob
       When Carol attaches user data to the call between Alice and Bob:
-        | key  | value   |
+        | key  | value    |
         | Note | callback |
       Then each DN receives, in order:
         | dn    | event                    | ConnID | ThisDN | ThirdPartyDN | ReferenceID | UserData      |

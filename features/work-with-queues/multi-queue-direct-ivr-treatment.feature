@@ -1,47 +1,68 @@
-@model:multi-queue-direct-ivr-treatment @source:GenEM/WorkWithQueues @inferred
+@model:multi-queue-direct-ivr-treatment @source:GenEM/WorkWithQueues
 Feature: Multiple-queue call treated at an IVR port, with direct treatment at the IVR port
   Alice calls the ACD queue Sales; the call is queued at Sales and at a second queue, Service. With
-  no agent ready, Sales sends the call straight to its IVR port Ivy for treatment in converse mode
-  (no IVR queue in between), and the call stays queued at both queues. When an agent becomes ready,
-  both queues divert the call to the agent and Ivy lets the call go.
+  no agent ready, the call is placed directly at the IVR port Ivy for treatment (no IVR queue in
+  between), and stays queued at both queues. When an agent becomes ready, both queues divert the
+  call to the agent and Ivy lets the call go, in one row of the table; the agent answers.
 
-  Source: Genesys Events and Models Reference, Work with Queues (Voice Microservices copy): only the
-  header of this model was read, right after the model with treatment at an IVR queue (digest 1
-  §3.1b). Everything below restates that sibling model without the IVR queue.
+  Source: Genesys Events and Models Reference, Work with Queues, "Multiple-Queue, Call Treated at an
+  IVR Port: Direct Treatment at IVR Port" (columns External party, Q1, Q2, IVR, Agent). Its rows were
+  read as event names in order, without attributes: EventDialing; EventQueued; "Call Placed in
+  Second Queue", EventQueued; "Call Placed Directly to IVR Port", EventRinging; "Answer",
+  EventEstablished; "Agent Ready", EventDiverted, EventDiverted, EventReleased (footnote a),
+  EventRinging; "Answer", then the page copy ends. The attributes asserted are those GenEM gives the
+  same events in the model just before it on the same page ("… treatment at an IVR queue", read with
+  attributes): the queues' events carry ThisDN = ThisQueue = the queue and OtherDN the caller, their
+  EventDiverted ThirdPartyDN the agent, the agent rings with ThisQueue the first queue. Footnote b of
+  that model (the caller may be told EventEstablished together with the IVR port, in some
+  deployments) is a Rule per variant, as there.
 
-  Uncertain: the whole table is reconstructed. In particular: that no queue reports EventDiverted
-  when the call is sent to the IVR port; that Ivy's events name Sales as ThisQueue and carry
-  CallState ConverseOn while ringing; that Alice is not told when Ivy answers; and the events of the
-  abnormal branch (as in the sibling model).
+  Uncertain: the page drops a row's empty leading cells, so the column of each event is placed by
+  the model before it (the first EventQueued at Sales, the second at Service, the ringing and
+  answer at the IVR port). The IVR port's ThisQueue and CallState are not asserted: with no IVR queue
+  there is no queue to name and no reason read for ConverseOn. The agent's answer (after the cut) is
+  not restated; the interruption point * is reconstructed as in the model before it.
 
   Background:
     Given the switch is configured with these parties:
-      | party   | kind         | DN   | agent | queue | options                           |
-      | Alice   | extension    | 7001 |       |       |                                   |
+      | party   | kind         | DN   | agent | queue | options                          |
+      | Alice   | extension    | 7001 |       |       |                                  |
       | Sales   | ACD queue    | 8001 |       |       | also-queue=Service; ivr-port=Ivy |
-      | Service | ACD queue    | 8002 |       |       |                                   |
-      | Ivy     | extension    | 7101 |       |       |                                   |
-      | Bob     | ACD position | 7002 | 1002  | Sales |                                   |
+      | Service | ACD queue    | 8002 |       |       |                                  |
+      | Ivy     | extension    | 7101 |       |       |                                  |
+      | Bob     | ACD position | 7002 | 1002  | Sales |                                  |
 
-  Rule: With no agent ready, the queue sends the call directly to its IVR port while it stays queued
+  Rule: With no agent ready, the call is queued at both queues and placed directly at the IVR port
 
-    Scenario: Alice calls Sales; the call is queued at Sales and Service and offered to Ivy in converse mode
+    Scenario: Alice calls Sales; the call is queued at Sales and Service and rings at Ivy
       When Alice calls Sales
       Then the switch reports, in order:
-        | step | dn      | event        | ConnID | ThisDN  | ThisQueue | OtherDN | CallState  |
-        | 1    | Alice   | EventDialing | $call1 | Alice   |           | Sales   |            |
-        | 2    | Sales   | EventQueued  | $call1 | Sales   | Sales     | Alice   |            |
-        | 3    | Service | EventQueued  | $call1 | Service | Service   | Alice   |            |
-        | 4    | Ivy     | EventRinging | $call1 | Ivy     | Sales     | Alice   | ConverseOn |
+        | step | dn      | event        | ConnID | ThisDN  | ThisQueue | OtherDN     |
+        | 1    | Alice   | EventDialing | $call1 | Alice   |           | Sales *DIAL |
+        | 2    | Sales   | EventQueued  | $call1 | Sales   | Sales     | Alice       |
+        | 3    | Service | EventQueued  | $call1 | Service | Service   | Alice       |
+        | 4    | Ivy     | EventRinging | $call1 | Ivy     |           |             |
 
+  Rule: The IVR port answers; how the caller is told depends on the deployment (footnote b of the model before it)
+
+    @requires:ivr:caller-connected-to-agent-only
     Scenario: Ivy answers, and only Ivy is told
       Given Alice's call to Sales is ringing at Ivy
       When Ivy answers
       Then Ivy receives, in order:
-        | event            | ConnID | ThisDN | ThisQueue | OtherDN |
-        | EventEstablished | $call1 | Ivy    | Sales     | Alice   |
+        | event            | ConnID | ThisDN |
+        | EventEstablished | $call1 | Ivy    |
 
-  Rule: An agent who becomes ready gets the call from both queues, and the IVR port lets it go
+    @requires:ivr:caller-connected-at-ivr-answer
+    Scenario: Ivy answers, and Alice's EventEstablished arrives together with Ivy's
+      Given Alice's call to Sales is ringing at Ivy
+      When Ivy answers
+      Then the switch reports, in any order:
+        | dn    | event            | ConnID | ThisDN |
+        | Ivy   | EventEstablished | $call1 | Ivy    |
+        | Alice | EventEstablished | $call1 | Alice  |
+
+  Rule: An agent who becomes ready gets the call from both queues, and the IVR port lets it go (one row)
 
     Scenario: Bob becomes ready while Ivy treats the call
       Given Bob is logged in
@@ -52,17 +73,18 @@ Feature: Multiple-queue call treated at an IVR port, with direct treatment at th
         | Bob     | EventAgentReady |        | Bob     |           |         |              | $request    |
         | Sales   | EventDiverted   | $call1 | Sales   | Sales     | Alice   | Bob          |             |
         | Service | EventDiverted   | $call1 | Service | Service   | Alice   | Bob          |             |
-        | Ivy     | EventReleased   | $call1 | Ivy     | Sales     | Alice   |              |             |
+        | Ivy     | EventReleased   | $call1 | Ivy     |           |         |              |             |
         | Bob     | EventRinging    | $call1 | Bob     | Sales     | Alice   |              |             |
 
   Rule: Interruption point * — Alice hangs up while Ivy treats the call
 
+    @inferred
     Scenario: Alice hangs up; both queues report the call abandoned and Ivy releases it
       Given Alice is waiting in Sales while Ivy treats the call
       When Alice hangs up
       Then each DN receives, in order:
-        | dn      | event          | ConnID | ThisDN  | ThisQueue | OtherDN |
-        | Alice   | EventReleased  | $call1 | Alice   |           | Sales   |
-        | Sales   | EventAbandoned | $call1 | Sales   | Sales     |         |
-        | Service | EventAbandoned | $call1 | Service | Service   |         |
-        | Ivy     | EventReleased  | $call1 | Ivy     | Sales     |         |
+        | dn      | event          | ConnID | ThisDN  | ThisQueue | OtherDN    |
+        | Alice   | EventReleased  | $call1 | Alice   |           | Sales *OPT |
+        | Sales   | EventAbandoned | $call1 | Sales   | Sales     |            |
+        | Service | EventAbandoned | $call1 | Service | Service   |            |
+        | Ivy     | EventReleased  | $call1 | Ivy     |           |            |

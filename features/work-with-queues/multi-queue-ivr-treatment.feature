@@ -9,11 +9,11 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
 
   Source: Genesys Events and Models Reference, Work with Queues (Voice Microservices copy),
   "Multiple-queue call treated at an IVR port, with treatment at an IVR queue": the per-DN table
-  with attributes, its footnotes a and b, and the abnormal branch `*` were read (digest 1 §3.1b).
+  with attributes, its footnotes a and b, and the abnormal branch `*` were read.
   The table prints "ThisDN Q2 / ThisQueue Q2" for the IVR queue's EventQueued and "RQ2" for the
   first queue's ThisQueue in step 7; both are read here as the obvious typos (Voice, Sales). The
   agent's EventAgentReady is the answer to its own request (agent model), not part of the table.
-  Not checked: CallID, timestamps, attributes the table does not list for an event.
+  Not checked: timestamps, attributes the table does not list for an event.
 
   Uncertain: once Ivy has finished the treatment early (footnote a), the table does not say what
   the agent's distribution looks like; that scenario assumes step 7 without Ivy's EventReleased.
@@ -35,13 +35,13 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
     Scenario: Alice calls Sales; the call is queued at Sales and Service, then at Voice, which diverts it to Ivy
       When Alice calls Sales
       Then the switch reports, in order:
-        | step | dn      | event         | ConnID | ThisDN  | ThisDNRole  | ThisQueue | OtherDN | OtherDNRole | ThirdPartyDN | CallState  |
-        | 1    | Alice   | EventDialing  | $call1 | Alice   | Origination |           | Sales   | Destination |              |            |
-        | 2    | Sales   | EventQueued   | $call1 | Sales   |             | Sales     | Alice   |             |              |            |
-        | 3    | Service | EventQueued   | $call1 | Service |             | Service   | Alice   |             |              |            |
-        | 4    | Voice   | EventQueued   | $call1 | Voice   |             | Voice     | Alice   |             |              |            |
-        | 5    | Voice   | EventDiverted | $call1 | Voice   |             | Voice     | Alice   |             | Ivy          | ConverseOn |
-        | 5    | Ivy     | EventRinging  | $call1 | Ivy     |             | Voice     | Alice   |             |              | ConverseOn |
+        | step | dn      | event         | ConnID | ThisDN  | ThisDNRole  | ThisQueue | OtherDN     | OtherDNRole       | ThirdPartyDN | CallState  |
+        | 1    | Alice   | EventDialing  | $call1 | Alice   | Origination |           | Sales *DIAL | Destination *DIAL |              |            |
+        | 2    | Sales   | EventQueued   | $call1 | Sales   |             | Sales     | Alice       |                   |              |            |
+        | 3    | Service | EventQueued   | $call1 | Service |             | Service   | Alice       |                   |              |            |
+        | 4    | Voice   | EventQueued   | $call1 | Voice   |             | Voice     | Alice       |                   |              |            |
+        | 5    | Voice   | EventDiverted | $call1 | Voice   |             | Voice     | Alice       |                   | Ivy          | ConverseOn |
+        | 5    | Ivy     | EventRinging  | $call1 | Ivy     |             | Voice     | Alice       |                   |              | ConverseOn |
 
   Rule: The IVR port answers in converse mode; how the caller is told depends on the deployment (footnote b)
 
@@ -69,12 +69,12 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
       And Alice is waiting in Sales while Ivy treats the call
       When Bob becomes ready
       Then each DN receives, in order:
-        | dn      | event           | ConnID | ThisDN  | ThisQueue | OtherDN | ThirdPartyDN | ReferenceID |
-        | Bob     | EventAgentReady |        | Bob     |           |         |              | $request    |
-        | Sales   | EventDiverted   | $call1 | Sales   | Sales     | Alice   | Bob          |             |
-        | Service | EventDiverted   | $call1 | Service | Service   | Alice   | Bob          |             |
-        | Ivy     | EventReleased   | $call1 | Ivy     | Voice     | Alice   |              |             |
-        | Bob     | EventRinging    | $call1 | Bob     | Sales     | Alice   |              |             |
+        | dn      | event           | ConnID | ThisDN  | ThisQueue | OtherDN    | ThirdPartyDN | ReferenceID |
+        | Bob     | EventAgentReady |        | Bob     |           |            |              | $request    |
+        | Sales   | EventDiverted   | $call1 | Sales   | Sales     | Alice      | Bob          |             |
+        | Service | EventDiverted   | $call1 | Service | Service   | Alice      | Bob          |             |
+        | Ivy     | EventReleased   | $call1 | Ivy     | Voice     | Alice *OPT |              |             |
+        | Bob     | EventRinging    | $call1 | Bob     | Sales     | Alice      |              |             |
 
     Scenario: Bob answers, and Alice and Bob are connected
       Given Bob is logged in
@@ -92,8 +92,8 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
       Given Alice is waiting in Sales while Ivy treats the call
       When Ivy finishes the treatment
       Then Ivy receives, in order:
-        | event         | ConnID | ThisDN | ThisQueue | OtherDN | ReferenceID |
-        | EventReleased | $call1 | Ivy    | Voice     | Alice   | $request    |
+        | event         | ConnID | ThisDN | ThisQueue | OtherDN    | ReferenceID |
+        | EventReleased | $call1 | Ivy    | Voice     | Alice *OPT | $request    |
 
     @inferred
     Scenario: Bob becomes ready after Ivy finished the treatment; the queues divert the call to Bob
@@ -113,9 +113,9 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
       Given Alice is waiting in Sales while Ivy treats the call
       When Alice hangs up
       Then each DN receives, in order:
-        | dn      | event          | ConnID | ThisDN  | ThisQueue | OtherDN |
-        | Alice   | EventReleased  | $call1 | Alice   |           | Sales   |
-        | Sales   | EventAbandoned | $call1 | Sales   | Sales     |         |
-        | Service | EventAbandoned | $call1 | Service | Service   |         |
-        | Voice   | EventAbandoned | $call1 | Voice   | Voice     |         |
-        | Ivy     | EventReleased  | $call1 | Ivy     | Voice     |         |
+        | dn      | event          | ConnID | ThisDN  | ThisQueue | OtherDN    |
+        | Alice   | EventReleased  | $call1 | Alice   |           | Sales *OPT |
+        | Sales   | EventAbandoned | $call1 | Sales   | Sales     |            |
+        | Service | EventAbandoned | $call1 | Service | Service   |            |
+        | Voice   | EventAbandoned | $call1 | Voice   | Voice     |            |
+        | Ivy     | EventReleased  | $call1 | Ivy     | Voice     |            |

@@ -13,11 +13,14 @@
  * | `exactly k=v`        | for KV lists: exactly these pairs, in this order                  |
  * | `empty`              | for KV lists: a list without pairs                                |
  * | `a or b`             | either alternative, e.g. `Ok or Conferenced`, `Bob or absent` |
+ * | `Bob *DIAL`, `Bob *OPT` | GenEM's markers: the value, or absent (support/model/allowances.ts) |
+ * | `busy reason`        | a named set of enum values (support/model/allowances.ts VALUE_SETS) |
  */
 import { enumNames, normaliseEnum, type EnumName } from '../model/enums';
 import { lookupAttribute, type AttributeDefinition } from '../model/catalogue';
 import { formatKVList, kvSubset, kvValuesEqual, parseKVList, KVSyntaxError, type KVList } from '../model/kvlist';
 import type { AttrValue } from '../model/event';
+import { ABSENT_MARKERS, VALUE_SETS, type AbsentMarker } from '../model/allowances';
 
 export type CellMatcher =
   | { readonly kind: 'any' }
@@ -28,7 +31,9 @@ export type CellMatcher =
   | { readonly kind: 'exact'; readonly value: string | number }
   | { readonly kind: 'kvSubset'; readonly list: KVList }
   | { readonly kind: 'kvExact'; readonly list: KVList }
-  | { readonly kind: 'oneOf'; readonly options: readonly CellMatcher[] };
+  | { readonly kind: 'oneOf'; readonly options: readonly CellMatcher[]; readonly label?: string }
+  /** GenEM's `*DIAL` / `*OPT`: the inner value, or absent. */
+  | { readonly kind: 'orAbsent'; readonly marker: AbsentMarker; readonly inner: CellMatcher };
 
 export class CellSyntaxError extends Error {}
 
@@ -36,6 +41,12 @@ export class CellSyntaxError extends Error {}
 export function parseCell(def: AttributeDefinition, text: string): CellMatcher | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
+  const marker = ABSENT_MARKERS.find((m) => trimmed === m || trimmed.endsWith(` ${m}`));
+  if (marker) {
+    const inner = parseCell(def, trimmed.slice(0, -marker.length));
+    if (!inner) throw new CellSyntaxError(`"${trimmed}": ${marker} needs a value before it, e.g. "Bob ${marker}"`);
+    return { kind: 'orAbsent', marker, inner };
+  }
   const parts = trimmed.split(/\s+or\s+/);
   if (parts.length > 1) return { kind: 'oneOf', options: parts.map((p) => parseSingle(def, p)) };
   return parseSingle(def, trimmed);
@@ -47,14 +58,8 @@ function parseSingle(def: AttributeDefinition, text: string): CellMatcher {
   if (/^\$[A-Za-z_][\w]*$/.test(text)) return { kind: 'bind', variable: text };
   if (text.startsWith('$')) throw new CellSyntaxError(`"${text}" is not a valid variable name (use $ followed by letters, digits or _)`);
   switch (def.kind) {
-    case 'enum': {
-      const enumName = def.enumName as EnumName;
-      const value = normaliseEnum(enumName, text);
-      if (!value) {
-        throw new CellSyntaxError(`"${text}" is not a ${enumName} value; expected one of ${enumNames(enumName).join(', ')}`);
-      }
-      return { kind: 'enum', enumName, name: value.name };
-    }
+    case 'enum':
+      return parseEnum(def.enumName as EnumName, text);
     case 'kvlist':
       if (text === 'empty') return { kind: 'kvExact', list: [] };
       try {
@@ -74,6 +79,15 @@ function parseSingle(def: AttributeDefinition, text: string): CellMatcher {
     default:
       return { kind: 'exact', value: text };
   }
+}
+
+/** An enum value in any spelling, or a named set of values (`busy reason`). */
+function parseEnum(enumName: EnumName, text: string): CellMatcher {
+  const set = Object.hasOwn(VALUE_SETS, text) ? VALUE_SETS[text] : undefined;
+  if (set && set.enumName === enumName) return { kind: 'oneOf', label: text, options: set.values.map((name) => ({ kind: 'enum', enumName, name })) };
+  const value = normaliseEnum(enumName, text);
+  if (!value) throw new CellSyntaxError(`"${text}" is not a ${enumName} value; expected one of ${enumNames(enumName).join(', ')}`);
+  return { kind: 'enum', enumName, name: value.name };
 }
 
 export type Bindings = ReadonlyMap<string, AttrValue>;
@@ -105,6 +119,11 @@ export function matchCell(m: CellMatcher, actual: AttrValue | undefined, ctx: Ce
         if (r.ok) return r;
       }
       return fail(`expected ${describeCell(m, ctx.bindings)}`);
+    }
+    case 'orAbsent': {
+      if (actual === undefined) return { ok: true, bindings: ctx.bindings };
+      const r = matchCell(m.inner, actual, ctx);
+      return r.ok ? r : fail(`expected ${describeCell(m, ctx.bindings)}`);
     }
     default:
       if (actual === undefined) return fail(`expected ${describeCell(m, ctx.bindings)}, is absent`);
@@ -170,7 +189,8 @@ export function describeCell(m: CellMatcher, bindings: Bindings = new Map()): st
     case 'exact': return String(m.value);
     case 'kvSubset': return `{${formatKVList(m.list)}}`;
     case 'kvExact': return m.list.length ? `exactly {${formatKVList(m.list)}}` : 'empty';
-    case 'oneOf': return m.options.map((o) => describeCell(o, bindings)).join(' or ');
+    case 'oneOf': return m.label ?? m.options.map((o) => describeCell(o, bindings)).join(' or ');
+    case 'orAbsent': return `${describeCell(m.inner, bindings)} ${m.marker}`;
   }
 }
 

@@ -11,7 +11,8 @@
  */
 import { lookupAttribute, lookupEvent, protocolsOf, type AttributeDefinition } from '../model/catalogue';
 import { DEFAULT_PROTOCOL, type AttrValue, type TEvent } from '../model/event';
-import { parseCell, CellSyntaxError, type CellMatcher } from './cells';
+import { allowancesFor } from '../model/allowances';
+import { matchCell, parseCell, CellSyntaxError, type CellMatcher } from './cells';
 
 /** Envelope columns: matched like string (protocol, site) or DN (sender: a party name) cells. */
 const ENVELOPE: Readonly<Record<string, AttributeDefinition>> = {
@@ -101,6 +102,7 @@ function parseRow(columns: readonly Column[], cells: readonly string[], rowNumbe
   let event: string | undefined;
   let step = rowNumber;
   const parsed: ExpectedCell[] = [];
+  const written: { attribute: string; matcher: CellMatcher; text: string; col: number }[] = [];
   columns.forEach((column, col) => {
     const text = (cells[col] ?? '').trim();
     if (column.role === 'dn') {
@@ -116,6 +118,7 @@ function parseRow(columns: readonly Column[], cells: readonly string[], rowNumbe
       try {
         const matcher = parseCell(column.attribute, text);
         if (matcher) parsed.push({ attribute: column.attribute.name, matcher });
+        if (matcher) written.push({ attribute: column.attribute.name, matcher, text, col });
       } catch (e) {
         if (e instanceof CellSyntaxError) throw new TableError(`${column.attribute.name}: ${e.message}`, rowNumber, col);
         throw e;
@@ -123,8 +126,25 @@ function parseRow(columns: readonly Column[], cells: readonly string[], rowNumbe
     }
   });
   if (!event) throw new TableError('the event cell is empty', rowNumber);
+  for (const w of written) checkAllowances(event, w.attribute, w.matcher, w.text, rowNumber, w.col);
   checkProtocol(event, parsed, rowNumber);
   return { index: rowNumber - 1, step, event, cells: parsed, ...(dn !== undefined ? { dn } : {}), ...(line !== undefined ? { line } : {}) };
+}
+
+/**
+ * A cell must admit what GenEM allows the event (support/model/allowances.ts): a table stricter
+ * than GenEM would fail a conformant switch, and the same event would assert different things in
+ * different features.
+ */
+function checkAllowances(event: string, attribute: string, matcher: CellMatcher, text: string, rowNumber: number, col: number): void {
+  const ctx = { bindings: new Map(), resolveDn: (ref: string) => ref };
+  for (const a of allowancesFor(event, attribute)) {
+    const refused = a.allows === 'absent' ? (matchCell(matcher, undefined, ctx).ok ? [] : ['absent'])
+      : a.allows.filter((v) => !matchCell(matcher, v, ctx).ok);
+    if (refused.length > 0) {
+      throw new TableError(`"${text}" refuses ${refused.join(', ')}, which GenEM allows in ${event}'s ${attribute} (${a.source}); write it as e.g. "${a.write}"`, rowNumber, col);
+    }
+  }
 }
 
 /** A row that names one protocol must name an event of that protocol (EventInvite is not T-Library). */

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ObservedEvent } from '../model/event';
 import type { Bindings } from './cells';
-import { parseExpectationTable, type ExpectedRow } from './expectation';
+import { parseExpectationTable, TableError, type ExpectedRow } from './expectation';
 import { lanes, matchRow, matchSequence, type DnLane, type OrderMode, type SearchStats, type SequenceInput, type SequenceOutcome } from './sequence';
 
 // ---- The oracle: support/matching/sequence.ts's search before issue 21 (factorial). -------------
@@ -174,7 +174,24 @@ function inputOf(c: Case): SequenceInput {
     seq: i + 1, dn: e.dn, name: e.name, receivedAt: 0,
     attributes: { ThisDN: e.dn, ...(e.conn ? { ConnID: e.conn } : {}), ...(e.other ? { OtherDN: e.other } : {}) },
   }));
-  return { rows: parseExpectationTable(table, { dnColumn: 'required' }), observed, mode: c.mode, bindings: new Map(c.bound), resolveDn };
+  return { rows: allowedTable(table), observed, mode: c.mode, bindings: new Map(c.bound), resolveDn };
+}
+
+/**
+ * The table as a feature may write it: a cell that refuses what GenEM allows (OtherDN may be absent
+ * in EventReleased: `*OPT`) is refused before a run, so the generated cell gets GenEM's marker.
+ */
+function allowedTable(table: string[][]): ReturnType<typeof parseExpectationTable> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return parseExpectationTable(table, { dnColumn: 'required' });
+    } catch (e) {
+      if (!(e instanceof TableError) || !/refuses absent/.test(e.message) || e.column === undefined || tries > 20) throw e;
+      const row = table[e.row];
+      if (!row) throw e;
+      row[e.column] = `${row[e.column] ?? ''} *OPT`;
+    }
+  }
 }
 
 /** Everything an outcome says, in order: kind, then which event each row took and the bindings. */

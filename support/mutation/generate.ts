@@ -8,6 +8,7 @@
  * Which values are legal comes from the catalogue (enum values, the cast's DNs, ConnIDs of the run).
  */
 import { lookupAttribute } from '../model/catalogue';
+import { checkEventRules, EVENT_RULES, type ValueType } from '../model/eventRules';
 import { enumNames } from '../model/enums';
 import type { AttrValue, ObservedEvent, Protocol } from '../model/event';
 import { matchCell, show, type Bindings } from '../matching/cells';
@@ -49,7 +50,7 @@ export function generateMutants(rec: ScenarioRecording, delayMs: number): Mutant
     faults.push({ kind: 'drop', at: e.seq }, { kind: 'duplicate', at: e.seq }, { kind: 'delay', at: e.seq, ms: delayMs });
     const next = ctx.stimulus.slice(i + 1).find((f) => f.dn === e.dn);
     if (next && !legal(e.seq, next.seq)) faults.push({ kind: 'swap', at: e.seq, with: next.seq });
-    faults.push(...attributeFaults(e, ctx, rec));
+    faults.push(...attributeFaults(e, ctx, rec), ...ruleFaults(e));
   }
   const last = ctx.stimulus[ctx.stimulus.length - 1];
   if (last) {
@@ -105,6 +106,27 @@ function attributeFaults(e: ObservedEvent, ctx: ScenarioContext, rec: ScenarioRe
     if (value !== undefined) out.push({ kind: 'attribute', at: e.seq, attribute, value });
   }
   return out;
+}
+
+/** A value of the wrong type for each typed attribute of the event-level rules. */
+const ILL_TYPED: Readonly<Record<ValueType, string>> = { CallType: 'NotACallType', ConnID: 'not-a-connid', CallID: 'not-an-integer' };
+
+/**
+ * Mutants for GenEM's event-level rules (support/model/eventRules.ts), whatever the tables assert:
+ * each attribute whose absence breaks a rule is removed, and each typed attribute gets a value of
+ * the wrong type. The scenario must fail on the rule.
+ */
+function ruleFaults(e: ObservedEvent): FaultDescriptor[] {
+  if (checkEventRules([e]).length > 0) return [];
+  const removals = Object.keys(e.attributes).filter((attribute) => {
+    const attributes = { ...e.attributes };
+    Reflect.deleteProperty(attributes, attribute);
+    return checkEventRules([{ ...e, attributes }]).some((v) => v.attribute === attribute);
+  }).map((attribute): FaultDescriptor => ({ kind: 'remove', at: e.seq, attribute }));
+  const typed = EVENT_RULES.flatMap((r) => (r.kind === 'type' ? r.attributes.filter((a) => e.attributes[a] !== undefined).map((a) => ({ attribute: a, value: ILL_TYPED[r.type] })) : []));
+  const retyped = typed.filter((t) => checkEventRules([{ ...e, attributes: { ...e.attributes, [t.attribute]: t.value } }]).length > 0)
+    .map((t): FaultDescriptor => ({ kind: 'attribute', at: e.seq, attribute: t.attribute, value: t.value }));
+  return [...removals, ...retyped];
 }
 
 const ENVELOPE_FIELDS = ['site', 'sender', 'protocol'] as const;

@@ -13,7 +13,7 @@ import { summarise } from './summary';
 const dir = mkdtempSync(join(tmpdir(), 'cmc-cert-'));
 const feature = join(dir, 'a.feature');
 writeFileSync(feature, 'Feature: a\n');
-const o = (model: string, outcome: ScenarioOutcome['outcome'], reason?: string): ScenarioOutcome => ({ name: `${model} ${outcome}`, uri: 'f.feature', line: 1, model, inferred: false, outcome, ...(reason ? { reason } : {}) });
+const o = (model: string, outcome: ScenarioOutcome['outcome'], reason?: string): ScenarioOutcome => ({ name: `${model} ${outcome}`, uri: 'f.feature', line: 1, model, evidence: 'documented', inferred: false, outcome, ...(reason ? { reason } : {}) });
 
 test('models get a verdict, skipped reasons and provenance; unexercised models are listed', () => {
   const summary = summarise([

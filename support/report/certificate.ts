@@ -8,10 +8,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { MODELS } from '../model/models';
 import type { Outcome } from './outcomes';
-import type { RunSummary } from './summary';
+import { provenanceOf, reconstructionDeviations, zeroEvidence, type EvidenceCounts, type RunSummary } from './summary';
 import type { CoverageRow } from './coverage';
 
-export type ModelVerdict = 'passed' | 'failed' | 'broken' | 'known issue' | 'skipped' | 'not exercised';
+/** `deviates from the reconstruction`: only scenarios with inferred expectations failed (advisory). */
+export type ModelVerdict = 'passed' | 'failed' | 'broken' | 'known issue' | 'skipped' | 'not exercised' | 'deviates from the reconstruction';
 
 /**
  * The run's verdict. `conformant`: every model of the index was exercised (at least one scenario
@@ -28,6 +29,8 @@ export interface CertificateModel {
   readonly title: string;
   readonly provenance: string;
   readonly counts: Readonly<Record<Outcome, number>>;
+  /** Outcomes per evidence level (documented, qa-model, inferred). */
+  readonly evidence: EvidenceCounts;
   readonly verdict: ModelVerdict;
   /** Why scenarios were skipped (distinct reasons). */
   readonly skipReasons: readonly string[];
@@ -53,6 +56,10 @@ export interface Certificate {
   readonly incomplete?: { readonly atScenario?: string; readonly reason: string };
   readonly scope: RunScope;
   readonly totals: Readonly<Record<Outcome, number>>;
+  /** The totals per evidence level; the verdict is about documented and qa-model expectations. */
+  readonly evidenceTotals: EvidenceCounts;
+  /** Failed scenarios with inferred expectations: advisory, not part of the verdict (still exit 1). */
+  readonly reconstructionDeviations: readonly { readonly model: string; readonly scenario: string; readonly at: string; readonly reason: string }[];
   readonly sections: readonly { readonly section: string; readonly models: readonly CertificateModel[] }[];
   readonly mutation?: { readonly killed: number; readonly generated: number; readonly survived: number; readonly equivalent: number; readonly date: string; readonly scope: string };
   /** Models of the index with no passed scenario in this run, each with the reason. */
@@ -69,10 +76,12 @@ export function suiteHash(files: readonly string[]): string {
   return hash.digest('hex');
 }
 
-function verdictOf(c: Readonly<Record<Outcome, number>>): ModelVerdict {
-  if (c.failed > 0) return 'failed';
+/** The verdict counts only documented and qa-model failures; inferred failures alone are advisory. */
+function verdictOf(c: Readonly<Record<Outcome, number>>, inferredFailed = 0): ModelVerdict {
+  if (c.failed > inferredFailed) return 'failed';
   if (c.broken + c.usage > 0) return 'broken';
   if (c.known > 0) return 'known issue';
+  if (inferredFailed > 0) return 'deviates from the reconstruction';
   if (c.passed > 0) return 'passed';
   return c.skipped > 0 ? 'skipped' : 'not exercised';
 }
@@ -111,26 +120,33 @@ export function buildCertificate(input: CertificateInput): Certificate {
   const models = MODELS.map((m): CertificateModel & { readonly section: string } => {
     const run = summary.models.find((x) => x.slug === m.slug);
     const counts = { ...zero, ...run?.counts };
+    const evidence = run?.evidence ?? zeroEvidence();
     const skipReasons = [...new Set(summary.scenarios.filter((s) => s.model === m.slug && s.outcome === 'skipped').map((s) => s.reason ?? 'no reason given'))];
-    return { slug: m.slug, title: m.title, section: m.section, provenance: run?.provenance ?? '—', counts, verdict: verdictOf(counts), skipReasons };
+    return { slug: m.slug, title: m.title, section: m.section, provenance: run ? provenanceOf(evidence) : '—', counts, evidence, verdict: verdictOf(counts, evidence.inferred.failed), skipReasons };
   });
   const sections = [...new Set(models.map((m) => m.section))].map((section) => ({
     section, models: models.filter((m) => m.section === section),
   }));
   const notExercised = models.filter((m) => m.verdict === 'skipped' || m.verdict === 'not exercised')
     .map((m) => ({ slug: m.slug, reason: whyNotExercised(m, scope, input) }));
+  const deviations = reconstructionDeviations(summary);
   const mutation = readMutation(input.mutationFile ?? 'reports/mutation.json');
-  const verdict = overallVerdict(summary.totals, input.staleKnownIssues.length, notExercised.length, scope.filter.length > 0, input.incomplete !== undefined);
+  const verdict = overallVerdict(summary.totals, input.staleKnownIssues.length, notExercised.length, scope.filter.length > 0, input.incomplete !== undefined, deviations.length);
   return {
     systemUnderTest: input.systemUnderTest ?? (input.adapter === 'reference simulator' || input.adapter === 'simulator' ? 'reference simulator (self-certification of the suite)' : 'not named (set "systemUnderTest" in the configuration)'),
     adapter: input.adapter,
     date: summary.date,
     suite: { version: packageVersion(), hash: suiteHash(input.featureFiles), files: input.featureFiles.length },
     verdict,
-    qualifications: input.qualifications ?? [],
+    qualifications: [
+      ...(input.qualifications ?? []),
+      ...(deviations.length ? [`${String(deviations.length)} scenario(s) deviate from the reconstruction (advisory: inferred expectations, listed below)`] : []),
+    ],
     ...(input.incomplete ? { incomplete: input.incomplete } : {}),
     scope,
     totals: summary.totals,
+    evidenceTotals: summary.evidenceTotals,
+    reconstructionDeviations: deviations.map((d) => ({ model: d.model ?? '(no model)', scenario: d.name, at: `${d.uri}:${String(d.line)}`, reason: d.reason ?? '' })),
     sections,
     ...(mutation ? { mutation } : {}),
     notExercised,
@@ -139,10 +155,14 @@ export function buildCertificate(input: CertificateInput): Certificate {
   };
 }
 
-/** See {@link Verdict}. Failures outrank everything but a run that ended early. */
-export function overallVerdict(t: Readonly<Record<Outcome, number>>, stale: number, notExercised: number, filtered: boolean, ended: boolean): Verdict {
+/**
+ * See {@link Verdict}. Failures outrank everything but a run that ended early. `advisory`: failed
+ * scenarios whose expectations are inferred (deviations from the reconstruction): reported beside
+ * the verdict, not part of it.
+ */
+export function overallVerdict(t: Readonly<Record<Outcome, number>>, stale: number, notExercised: number, filtered: boolean, ended: boolean, advisory = 0): Verdict {
   if (ended) return 'incomplete';
-  if (t.failed > 0 || stale > 0) return 'not conformant';
+  if (t.failed > advisory || stale > 0) return 'not conformant';
   if (t.broken + t.usage > 0 || t.passed + t.known === 0) return 'incomplete';
   return filtered || notExercised > 0 || t.known > 0 ? 'conformant (partial)' : 'conformant';
 }
@@ -160,6 +180,12 @@ function whyNotExercised(m: CertificateModel, scope: RunScope, input: Certificat
 export function verdictText(c: Pick<Certificate, 'verdict' | 'qualifications' | 'incomplete'>): string {
   const incomplete = c.incomplete ? ` — the run ended${c.incomplete.atScenario ? ` at scenario ${c.incomplete.atScenario}` : ''}: ${c.incomplete.reason}` : '';
   return [`${c.verdict}${incomplete}`, ...c.qualifications].join(', ');
+}
+
+/** "documented 250 (0 failed), qa-model 60 (0 failed), inferred 70 (1 failed)". */
+function evidenceLine(e: EvidenceCounts): string {
+  const n = (c: Readonly<Record<Outcome, number>>): number => Object.values(c).reduce((a, b) => a + b, 0);
+  return (['documented', 'qa-model', 'inferred'] as const).map((k) => `${k} ${String(n(e[k]))} (${String(e[k].failed)} failed)`).join(', ');
 }
 
 function packageVersion(): string {
@@ -204,11 +230,16 @@ export function renderCertificateMarkdown(c: Certificate): string {
     `- **Date:** ${c.date}`,
     `- **Feature suite:** version ${c.suite.version}, ${String(c.suite.files)} feature files, sha256 \`${c.suite.hash}\``,
     `- **Scenarios:** ${totalsText(c.totals)}`,
+    `- **Evidence:** ${evidenceLine(c.evidenceTotals)}; the verdict is about documented and QA-model expectations`,
     `- **Mutation score of the suite:** ${mutationText(c)}`,
   ];
   for (const s of c.sections) {
     lines.push('', `## ${s.section}`, '', `| model | verdict | ${COLUMNS.map(([, h]) => h).join(' | ')} | provenance | skipped because |`, `|---|---|${COLUMNS.map(() => '---:').join('|')}|---|---|`);
     for (const m of s.models) lines.push(`| ${m.slug} | ${m.verdict} | ${cellCounts(m).join(' | ')} | ${m.provenance} | ${m.skipReasons.join('; ').replace(/\|/g, '\\|')} |`);
+  }
+  if (c.reconstructionDeviations.length) {
+    lines.push('', `## Deviates from the reconstruction (advisory: ${String(c.reconstructionDeviations.length)} scenario(s) with inferred expectations failed; not part of the verdict, still exit 1)`, '',
+      ...c.reconstructionDeviations.map((d) => `- ${d.model}: ${d.scenario} (${d.at}) — ${d.reason}`));
   }
   lines.push('', `## GenEM models not exercised (${String(c.notExercised.length)} of ${String(MODELS.length)})`, '',
     c.notExercised.length ? c.notExercised.map((n) => `- ${n.slug}: ${n.reason}`).join('\n') : 'None: every model of the index has at least one passed scenario.');
@@ -229,16 +260,18 @@ export function renderCertificateHtml(c: Certificate, links: readonly { href: st
     ['System under test', c.systemUnderTest], ['Adapter', c.adapter], ['Adapter capabilities', scope.capabilities], ['Filter', scope.filter], ['Date', c.date],
     ['Feature suite', `version ${c.suite.version}, ${String(c.suite.files)} files, sha256 ${c.suite.hash}`],
     ['Scenarios', totalsText(c.totals)],
+    ['Evidence', `${evidenceLine(c.evidenceTotals)}; the verdict is about documented and QA-model expectations`],
     ['Mutation score', mutationText(c)],
   ].map(([k, v]) => `<tr><th>${esc(k ?? '')}</th><td>${esc(v ?? '')}</td></tr>`).join('');
   const sections = c.sections.map((s) => `<h2>${esc(s.section)}</h2><table class="m"><tr><th>model</th><th>verdict</th>${COLUMNS.map(([, h]) => `<th>${h}</th>`).join('')}<th>provenance</th><th>skipped because</th></tr>${
     s.models.map((m) => `<tr class="${m.verdict.replace(/ /g, '-')}"><td>${esc(m.slug)}</td><td>${esc(m.verdict)}</td>${cellCounts(m).map((n) => `<td>${n}</td>`).join('')}<td>${esc(m.provenance)}</td><td>${esc(m.skipReasons.join('; '))}</td></tr>`).join('')}</table>`).join('');
   const linkList = links.length ? `<h2>Reports</h2><ul>${links.map((l) => `<li><a href="${esc(l.href)}">${esc(l.text)}</a></li>`).join('')}</ul>` : '';
+  const deviations = c.reconstructionDeviations.length ? `<h2>Deviates from the reconstruction (advisory)</h2><p>Scenarios with inferred expectations that failed: not part of the verdict, still exit 1.</p><ul>${c.reconstructionDeviations.map((d) => `<li>${esc(`${d.model}: ${d.scenario} (${d.at}) — ${d.reason}`)}</li>`).join('')}</ul>` : '';
   const stale = c.staleKnownIssues.length ? `<h2>Stale known issues (fail the run)</h2><ul>${c.staleKnownIssues.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>` : '';
   const notExercised = c.notExercised.length ? `<ul>${c.notExercised.map((n) => `<li><b>${esc(n.slug)}</b>: ${esc(n.reason)}</li>`).join('')}</ul>` : '<p>None: every model of the index has at least one passed scenario.</p>';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>GenEM conformance certificate</title><style>
 body{font-family:system-ui,sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
 .verdict{font-size:1.4em;padding:.4em .8em;border-radius:.3em;display:inline-block}.v-ok{background:#e3f6e3;color:#14561a}.v-partial{background:#fff6d6;color:#6b5200}.v-failed{background:#fde3e3;color:#8a1414}.v-broken{background:#ffe9d1;color:#7a3b00}
-.m td:nth-child(n+3):nth-child(-n+7){text-align:right}.passed td:nth-child(2){color:#14561a}.failed{background:#fdecec}.broken{background:#fff1e0}.known-issue{background:#fff8d6}.skipped,.not-exercised{color:#777}
-</style></head><body><h1>GenEM call-model conformance certificate</h1><p class="verdict ${VERDICT_CLASS[c.verdict]}">Verdict: ${esc(verdictText(c))}</p><table>${facts}</table>${sections}<h2>GenEM models not exercised (${String(c.notExercised.length)} of ${String(MODELS.length)})</h2>${notExercised}${stale}${linkList}</body></html>\n`;
+.m td:nth-child(n+3):nth-child(-n+7){text-align:right}.passed td:nth-child(2){color:#14561a}.failed{background:#fdecec}.broken{background:#fff1e0}.known-issue{background:#fff8d6}.deviates-from-the-reconstruction{background:#fff8d6}.skipped,.not-exercised{color:#777}
+</style></head><body><h1>GenEM call-model conformance certificate</h1><p class="verdict ${VERDICT_CLASS[c.verdict]}">Verdict: ${esc(verdictText(c))}</p><table>${facts}</table>${sections}<h2>GenEM models not exercised (${String(c.notExercised.length)} of ${String(MODELS.length)})</h2>${notExercised}${deviations}${stale}${linkList}</body></html>\n`;
 }

@@ -8,13 +8,15 @@ import type { GherkinDocument, Pickle } from '@cucumber/messages';
 import { compile } from '@cucumber/gherkin';
 import { IdGenerator } from '@cucumber/messages';
 import { MODELS, type ModelEntry } from '../model/models';
-import { readTags } from '../model/tags';
+import { evidenceText, readTags, type ScenarioEvidence } from '../model/tags';
 
 export interface CoverageRow {
   readonly model: ModelEntry;
   readonly file?: string;
   readonly scenarios: number;
   readonly inferred: number;
+  /** Scenarios per evidence level. */
+  readonly evidence: Readonly<Record<ScenarioEvidence, number>>;
 }
 
 /** One row per model of the model index, in index order; models without a feature have no file. */
@@ -32,16 +34,15 @@ export function coverageOf(docs: readonly GherkinDocument[]): CoverageRow[] {
   }
   return MODELS.map((model) => {
     const entry = byModel.get(model.slug);
-    if (!entry) return { model, scenarios: 0, inferred: 0 };
-    const inferred = entry.scenarios.filter((p) => readTags(p.tags.map((t) => t.name)).inferred).length;
-    return { model, file: entry.file, scenarios: entry.scenarios.length, inferred };
+    const evidence = { documented: 0, 'qa-model': 0, inferred: 0 };
+    if (!entry) return { model, scenarios: 0, inferred: 0, evidence };
+    for (const p of entry.scenarios) evidence[readTags(p.tags.map((t) => t.name)).evidence] += 1;
+    return { model, file: entry.file, scenarios: entry.scenarios.length, inferred: evidence.inferred, evidence };
   });
 }
 
 function provenance(row: CoverageRow): string {
-  if (!row.file) return '—';
-  if (row.inferred === 0) return 'documented';
-  return row.inferred === row.scenarios ? 'inferred' : `documented, ${row.inferred} of ${row.scenarios} inferred`;
+  return row.file ? evidenceText(row.evidence) : '—';
 }
 
 export function renderCoverage(rows: readonly CoverageRow[]): string {
@@ -49,7 +50,7 @@ export function renderCoverage(rows: readonly CoverageRow[]): string {
   const lines = [
     '# Coverage of the GenEM model index',
     '',
-    `${covered} of ${rows.length} models have a feature; ${rows.reduce((n, r) => n + r.scenarios, 0)} scenarios in all. Generated from the feature files' @model and @inferred tags.`,
+    `${covered} of ${rows.length} models have a feature; ${rows.reduce((n, r) => n + r.scenarios, 0)} scenarios in all. Generated from the feature files' @model tags and evidence (@inferred, @qa-model, @documented, else the model index).`,
     '',
     '| GenEM section | model | feature file | scenarios | provenance | evidence in the digests |',
     '|---|---|---|---:|---|---|',

@@ -80,7 +80,7 @@ test('an empty diagram still renders', () => {
 test('expectedDiagramFromRows: lanes per party, steps as groups, $conn as ConnID, cells as notes', () => {
   const rows = parseExpectationTable([
     ['dn', 'event', 'step', 'ConnID', 'ThisDN', 'OtherDN', 'CallState'],
-    ['Bob', 'EventDialing', '1', '$conn2', 'Bob', 'Carol', ''],
+    ['Bob', 'EventDialing', '1', '$conn2', 'Bob', 'Carol *DIAL', ''],
     ['7003', 'EventRinging', '1', '$conn2', 'Carol', 'Bob', 'Ok'],
     ['Carol', 'EventEstablished', '2', '$conn2', 'Bob', 'Bob or absent', ''],
   ], { dnColumn: 'required' });
@@ -92,7 +92,7 @@ test('expectedDiagramFromRows: lanes per party, steps as groups, $conn as ConnID
     ['Carol', 'EventRinging', 1, '$conn2'],
     ['Carol', 'EventEstablished', 2, '$conn2'],
   ]);
-  assert.equal(model.events[0]?.note, 'OtherDN: Carol', 'ThisDN equal to the lane is not repeated');
+  assert.equal(model.events[0]?.note, 'OtherDN: Carol *DIAL', 'ThisDN equal to the lane is not repeated');
   assert.equal(model.events[2]?.note, 'ThisDN: Bob\nOtherDN: Bob or absent');
   assert.match(model.caption ?? '', /in this order across DNs/);
 });

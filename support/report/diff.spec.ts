@@ -20,7 +20,7 @@ function ev(seq: number, dn: string, name: string, attributes: Record<string, st
 /** Alice calls Bob; Bob's phone rings with the wrong role, Alice's events come swapped, Bob gets an extra event. */
 const TABLE = [
   ['dn', 'step', 'event', 'ConnID', 'ThisDNRole', 'OtherDN'],
-  ['Alice', '1', 'EventDialing', '$conn1', 'Origination', 'Bob'],
+  ['Alice', '1', 'EventDialing', '$conn1', 'Origination', 'Bob *DIAL'],
   ['Bob', '2', 'EventRinging', '$conn1', 'Destination', 'Alice'],
   ['Alice', '3', 'EventNetworkReached', '$conn1', '', 'Bob'],
   ['Bob', '4', 'EventEstablished', '$conn1', 'Destination', 'Alice'],
@@ -40,7 +40,7 @@ const GOLDEN = `Not conformant: the observed events differ from the model
   Order: EventDialing on 7001 (step 1) arrived after EventNetworkReached on 7001 (step 3)
 
 DN 7001 (Alice): expected 2, received 2
-    EventDialing           ConnID=$conn1 (= 006b02a6f6e10001) ThisDNRole=Origination OtherDN=Bob (line 31)   ✓ #2
+    EventDialing           ConnID=$conn1 (= 006b02a6f6e10001) ThisDNRole=Origination OtherDN=Bob *DIAL (line 31)   ✓ #2
     EventNetworkReached    ConnID=$conn1 (= 006b02a6f6e10001) OtherDN=Bob (line 33)   ✓ #1 (arrived out of order)
 
 DN 7002 (Bob): expected 2, received 2

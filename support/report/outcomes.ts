@@ -4,7 +4,7 @@
  */
 import { TestStepResultStatus, type Envelope, type Pickle, type Scenario, type TestStepResult } from '@cucumber/messages';
 import { isConformanceFailure } from '../errors';
-import { readTags } from '../model/tags';
+import { readTags, type ScenarioEvidence } from '../model/tags';
 import { KNOWN_LOG_PREFIX } from './knownIssues';
 
 /** `known`: every deviation is listed in the known-issues manifest (support/report/knownIssues.ts). */
@@ -15,6 +15,8 @@ export interface ScenarioOutcome {
   readonly uri: string;
   readonly line: number;
   readonly model?: string;
+  /** Where the expectations come from: documented (GenEM), qa-model, inferred (a reconstruction). */
+  readonly evidence: ScenarioEvidence;
   readonly inferred: boolean;
   readonly outcome: Outcome;
   /** The first line of the error, or the skip reason. */
@@ -106,6 +108,7 @@ export class OutcomeCollector {
       name: run.pickle.name,
       uri: run.pickle.uri,
       line: this.lineOf(run.pickle),
+      evidence: tags.evidence,
       inferred: tags.inferred,
       ...(tags.model ? { model: tags.model } : {}),
     };

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { duration, ProgressLine } from './progressLine';
 import type { Outcome, ScenarioOutcome } from './outcomes';
 
-const scenario = (outcome: Outcome): ScenarioOutcome => ({ name: 's', uri: 'f.feature', line: 1, inferred: false, outcome });
+const scenario = (outcome: Outcome): ScenarioOutcome => ({ name: 's', uri: 'f.feature', line: 1, evidence: 'documented', inferred: false, outcome });
 
 function run(isTTY: boolean, outcomes: readonly Outcome[]): string {
   let text = '';

@@ -3,13 +3,28 @@
  * conformant), broke (could not test) or were skipped, followed by the details a person acts on.
  */
 import { MODELS, modelOf } from '../model/models';
+import { EVIDENCE_LEVELS, evidenceText, type ScenarioEvidence } from '../model/tags';
 import type { Outcome, ScenarioOutcome } from './outcomes';
+
+/** Outcome counts per evidence level: documented, qa-model, inferred. */
+export type EvidenceCounts = Record<ScenarioEvidence, Record<Outcome, number>>;
+
+export interface SummaryModel {
+  readonly slug: string;
+  readonly section: string;
+  /** Scenarios per evidence level, as text: "documented 3, inferred 1". */
+  readonly provenance: string;
+  readonly counts: Record<Outcome, number>;
+  readonly evidence: EvidenceCounts;
+}
 
 export interface RunSummary {
   readonly adapter: string;
   readonly date: string;
   readonly totals: Readonly<Record<Outcome, number>>;
-  readonly models: readonly { slug: string; section: string; provenance: string; counts: Record<Outcome, number> }[];
+  /** The totals per evidence level. */
+  readonly evidenceTotals: EvidenceCounts;
+  readonly models: readonly SummaryModel[];
   readonly modelsCovered: number;
   readonly modelsTotal: number;
   readonly scenarios: readonly ScenarioOutcome[];
@@ -17,30 +32,42 @@ export interface RunSummary {
 
 const zero = (): Record<Outcome, number> => ({ passed: 0, failed: 0, broken: 0, skipped: 0, usage: 0, known: 0 });
 
+export const zeroEvidence = (): EvidenceCounts => ({ documented: zero(), 'qa-model': zero(), inferred: zero() });
+
+const total = (c: Readonly<Record<Outcome, number>>): number => Object.values(c).reduce((a, b) => a + b, 0);
+
+/** "documented 3, qa-model 2, inferred 1": how many scenarios of each level. */
+export function provenanceOf(e: Readonly<EvidenceCounts>): string {
+  return evidenceText({ documented: total(e.documented), 'qa-model': total(e['qa-model']), inferred: total(e.inferred) });
+}
+
 export function summarise(outcomes: readonly ScenarioOutcome[], adapter: string, date: string): RunSummary {
   const totals = zero();
-  const perModel = new Map<string, { counts: Record<Outcome, number>; inferred: number }>();
+  const evidenceTotals = zeroEvidence();
+  const perModel = new Map<string, { counts: Record<Outcome, number>; evidence: EvidenceCounts }>();
   for (const o of outcomes) {
     totals[o.outcome] += 1;
+    evidenceTotals[o.evidence][o.outcome] += 1;
     const slug = o.model ?? '(no model)';
-    const entry = perModel.get(slug) ?? { counts: zero(), inferred: 0 };
+    const entry = perModel.get(slug) ?? { counts: zero(), evidence: zeroEvidence() };
     entry.counts[o.outcome] += 1;
-    entry.inferred += o.inferred ? 1 : 0;
+    entry.evidence[o.evidence][o.outcome] += 1;
     perModel.set(slug, entry);
   }
   const models = [...perModel].map(([slug, e]) => ({
     slug,
     section: modelOf(slug)?.section ?? '',
-    provenance: provenanceOf(e.inferred, Object.values(e.counts).reduce((a, b) => a + b, 0)),
+    provenance: provenanceOf(e.evidence),
     counts: e.counts,
+    evidence: e.evidence,
   }));
   const modelsCovered = MODELS.filter((m) => perModel.has(m.slug)).length;
-  return { adapter, date, totals, models, modelsCovered, modelsTotal: MODELS.length, scenarios: outcomes };
+  return { adapter, date, totals, evidenceTotals, models, modelsCovered, modelsTotal: MODELS.length, scenarios: outcomes };
 }
 
-function provenanceOf(inferred: number, total: number): string {
-  if (inferred === 0) return 'documented';
-  return inferred === total ? 'inferred' : `documented, ${inferred} of ${total} inferred`;
+/** Failed scenarios whose expectations are a reconstruction: advisory, "deviates from the reconstruction". */
+export function reconstructionDeviations(s: RunSummary): readonly ScenarioOutcome[] {
+  return s.scenarios.filter((o) => o.outcome === 'failed' && o.evidence === 'inferred');
 }
 
 export function renderSummary(s: RunSummary): string {
@@ -55,6 +82,7 @@ export function renderSummary(s: RunSummary): string {
     ...rows,
     '',
     `Scenarios: ${t.passed} passed, ${t.failed} not conformant (failed), ${t.broken + t.usage} could not be tested (broken), ${t.skipped} skipped${t.known ? `, ${String(t.known)} known issue(s)` : ''}`,
+    `Evidence: ${EVIDENCE_LEVELS.map((e) => `${e} ${String(total(s.evidenceTotals[e]))} (${String(s.evidenceTotals[e].failed)} failed)`).join(', ')}; a failed inferred scenario deviates from the reconstruction (advisory).`,
     `Models: ${s.modelsCovered} of ${s.modelsTotal} GenEM models of the model index have a feature in this run.`,
   ];
   const detail = (outcome: Outcome, title: string): void => {
@@ -63,7 +91,16 @@ export function renderSummary(s: RunSummary): string {
     lines.push('', `${title}:`);
     for (const o of list) lines.push(`  ${o.uri}:${o.line} ${o.name}${o.reason ? ` — ${o.reason}` : ''}`);
   };
-  detail('failed', 'Not conformant');
+  const failed = s.scenarios.filter((o) => o.outcome === 'failed');
+  const deviations = reconstructionDeviations(s);
+  if (failed.length > deviations.length) {
+    lines.push('', 'Not conformant (documented or QA-model expectations):');
+    for (const o of failed.filter((x) => x.evidence !== 'inferred')) lines.push(`  ${o.uri}:${o.line} ${o.name}${o.reason ? ` — ${o.reason}` : ''}`);
+  }
+  if (deviations.length) {
+    lines.push('', 'Deviates from the reconstruction (inferred expectations; advisory, still a failure for CI):');
+    for (const o of deviations) lines.push(`  ${o.uri}:${o.line} ${o.name}${o.reason ? ` — ${o.reason}` : ''}`);
+  }
   detail('broken', 'Could not test');
   detail('usage', 'Feature problems');
   detail('known', 'Known issues (listed in the manifest; not failed)');

@@ -5,6 +5,15 @@
  *   rings every appearance with CallState Covered and Extensions AppearanceIndex; the caller sees the
  *   line as OtherDN. When one appearance answers, the others leave the call (reconstructed, after
  *   the hunt-group losers of digest 3 §5.21: EventReleased, not EventAbandoned).
+ * - **Outbound call from a shared line** (digest 4 §3c, event order READ): the appearance that
+ *   dials is told the line is in use, EventPrivateInfo 4026 with ThisDN the line (before its
+ *   EventDialing, reconstructed), and the called party rings with the line as OtherDN.
+ * - **Retrieve and barge-in from another appearance** (GenEM SCA: "any phone from this group can
+ *   answer the call, barge-in to the active call, or retrieve the call placed on hold"; the tables
+ *   were not read, reconstructed): phone actions, not T-Library requests (GenEM: a client must not
+ *   send 3pcc requests for calls of another shared-line user). Retrieving moves the held call to the
+ *   retrieving appearance (EventRetrieved there, EventReleased at the holder); barging in makes a
+ *   conference (EventEstablished Conferenced at the appearance, EventPartyAdded at the others).
  * - **Bridged appearance** (GenEM Special Cases, digest 3 §5.26): the appearance follows the calls of
  *   its principal's line. Every call event at the principal is repeated at each bridged appearance
  *   (and the other way round for a call made from the appearance), ThisDN being the appearance. N1
@@ -13,8 +22,8 @@
  */
 import type { AttrValue, TRequest } from '../model/event';
 import { hasActiveCall, type OfferRule } from './delivery';
-import { callEvent } from './events';
-import type { Call, Party, SimEvent, SimState } from './state';
+import { callEvent, reject } from './events';
+import { str, type Call, type Handler, type Party, type SimEvent, type SimState } from './state';
 
 /** The appearances of `line` of one kind (not the line's own DN). */
 export function appearancesOf(state: SimState, line: string, kind: 'shared' | 'bridged'): string[] {
@@ -80,6 +89,60 @@ function leave(call: Call, leaving: readonly Party[], closeCall: boolean, depart
   return events;
 }
 
+/** The shared line `dn` belongs to (its own DN when it is the line), or undefined. */
+function sharedLineOf(state: SimState, dn: string): string | undefined {
+  const own = state.dns[dn]?.appearanceOf;
+  if (own?.kind === 'shared') return own.line;
+  return appearancesOf(state, dn, 'shared').length > 0 ? dn : undefined;
+}
+
+/** EventPrivateInfo 4026 (the line is in use, digest 4 §3c) — the PrivateEvent id GenEM prints as "ServiceId 4026". */
+export const LINE_IN_USE = 4026;
+
+/** A call dialled from a shared line: the dialling appearance is told, before its EventDialing, that the line is in use. */
+function announceSharedLineCall(state: SimState, request: TRequest, events: readonly SimEvent[]): SimEvent[] {
+  if (!state.hasAppearances || request.name !== 'RequestMakeCall') return [...events];
+  const dn = str(request, 'ThisDN') ?? '';
+  const line = sharedLineOf(state, dn);
+  const at = events.findIndex((e) => e.name === 'EventDialing' && e.dn === dn);
+  if (!line || at < 0) return [...events];
+  const inUse: SimEvent = { dn, name: 'EventPrivateInfo', attributes: { ThisDN: line, PrivateEvent: LINE_IN_USE } };
+  return [...events.slice(0, at), inUse, ...events.slice(at)];
+}
+
+/** The call on `dn`'s shared line with a party of the line in `status` (not `dn` itself). */
+function lineCall(state: SimState, dn: string, status: Party['status']): { call: Call; holder: Party } {
+  const line = sharedLineOf(state, dn);
+  for (const call of Object.values(state.calls)) {
+    const holder = call.parties.find((p) => p.dn !== dn && p.status === status && (p.line ?? sharedLineOf(state, p.dn)) === line);
+    if (line && holder && !call.parties.some((p) => p.dn === dn)) return { call, holder };
+  }
+  return reject('InvalidState');
+}
+
+/** Another appearance picks up the call held on the line: the call moves to it. */
+const retrievesOnLine: Handler = (state, request) => {
+  const dn = str(request, 'ThisDN') ?? '';
+  const { call, holder } = lineCall(state, dn, 'Held');
+  const released = callEvent(call, holder, 'EventReleased', { CallState: 'Ok' });
+  call.parties = call.parties.filter((p) => p !== holder);
+  const taker: Party = { dn, role: holder.role, status: 'Established', line: holder.line ?? sharedLineOf(state, dn) ?? dn };
+  call.parties.push(taker);
+  return [released, callEvent(call, taker, 'EventRetrieved', { CallState: 'Ok' })];
+};
+
+/** Another appearance barges in on the line's active call: a conference. */
+const bargesIn: Handler = (state, request) => {
+  const dn = str(request, 'ThisDN') ?? '';
+  const { call } = lineCall(state, dn, 'Established');
+  const others = call.parties.filter((p) => state.dns[p.dn] !== undefined);
+  const joined: Party = { dn, role: 'ConferenceMember', status: 'Established', line: sharedLineOf(state, dn) ?? dn };
+  call.parties.push(joined);
+  for (const p of call.parties) if (p.role !== 'Observer') p.role = 'ConferenceMember';
+  const added = others.map((p) => callEvent(call, p, 'EventPartyAdded', { OtherDN: dn, OtherDNRole: 'NewParty', CallState: 'Conferenced' }));
+  return [callEvent(call, joined, 'EventEstablished', { CallState: 'Conferenced' }), ...added];
+};
+
 /** The DNs that repeat the call events of `dn`: its principal's other appearances, or its bridged appearances. */
 function mirrorsOf(state: SimState, dn: string): string[] {
   const own = state.dns[dn]?.appearanceOf;
@@ -109,7 +172,8 @@ function mirrorBridgedAppearances(state: SimState, _request: TRequest, events: r
 }
 
 export const appearancesFamily = {
-  handlers: {},
+  handlers: { 'Phone.RetrievesOnSharedLine': retrievesOnLine, 'Phone.BargesInOnSharedLine': bargesIn },
   offerRules: [alertSharedLine],
-  reactions: [settleSharedLines, mirrorBridgedAppearances],
+  reactions: [settleSharedLines, announceSharedLineCall, mirrorBridgedAppearances],
+  capabilities: ['shared-line-phone'],
 } as const;

@@ -27,7 +27,14 @@ export type FaultDescriptor =
   /** An event nobody expects arrives on a monitored DN, after event `after`. */
   | { readonly kind: 'extra'; readonly after: number; readonly dn: string; readonly name: string; readonly attributes: Readonly<Record<string, AttrValue>> }
   /** The event arrives `ms` wall-clock milliseconds late (past the step timeout). */
-  | { readonly kind: 'delay'; readonly at: number; readonly ms: number };
+  | { readonly kind: 'delay'; readonly at: number; readonly ms: number }
+  /** The attribute is missing from the event (an event-level rule of GenEM is broken). */
+  | { readonly kind: 'remove'; readonly at: number; readonly attribute: string }
+  /**
+   * A simulator variant, not one event: on every event (of `event`, when given) the attribute is
+   * removed, or set to `value`. Used to show what the event-level rules and the tables catch.
+   */
+  | { readonly kind: 'variant'; readonly attributes: readonly string[]; readonly event?: string; readonly value?: AttrValue };
 
 /** A short stable identifier, used in reports and in the reviewed list of equivalent mutants. */
 export function faultId(f: FaultDescriptor): string {
@@ -37,6 +44,8 @@ export function faultId(f: FaultDescriptor): string {
     case 'attribute':
     case 'connid': return `${f.kind}@${String(f.at)}:${f.attribute}=${typeof f.value === 'object' ? JSON.stringify(f.value) : String(f.value)}`;
     case 'extra': return `extra@${String(f.after)}:${f.dn}:${f.name}`;
+    case 'remove': return `remove@${String(f.at)}:${f.attribute}`;
+    case 'variant': return `variant:${f.event ?? 'every event'}:${f.attributes.join('+')}=${f.value === undefined ? 'absent' : JSON.stringify(f.value)}`;
     default: return `${f.kind}@${String(f.at)}`;
   }
 }
@@ -44,7 +53,7 @@ export function faultId(f: FaultDescriptor): string {
 export function isFaultDescriptor(value: unknown): value is FaultDescriptor {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
-  return typeof kind === 'string' && ['drop', 'duplicate', 'swap', 'attribute', 'connid', 'envelope', 'extra', 'delay'].includes(kind);
+  return typeof kind === 'string' && ['drop', 'duplicate', 'swap', 'attribute', 'connid', 'envelope', 'extra', 'delay', 'remove', 'variant'].includes(kind);
 }
 
 /** Deliver `event` later (the adapter shell owns the sink and the timer). */
@@ -55,6 +64,7 @@ export type Deferred = (event: SimEvent, ms: number) => void;
  * request) and rewrites the batch that contains the targeted position(s).
  */
 export function faultInjector(fault: FaultDescriptor, defer: Deferred): FaultInjector {
+  if (fault.kind === 'variant') return (events) => events.map((e) => applyVariant(fault, e));
   let produced = 0;
   return (events) => {
     const first = produced + 1;
@@ -64,7 +74,33 @@ export function faultInjector(fault: FaultDescriptor, defer: Deferred): FaultInj
   };
 }
 
-function rewrite(fault: FaultDescriptor, events: SimEvent[], local: (k: number) => number | undefined, defer: Deferred): SimEvent[] {
+function withoutAttribute(e: SimEvent, attribute: string): SimEvent {
+  const attributes = { ...e.attributes };
+  Reflect.deleteProperty(attributes, attribute);
+  return { ...e, attributes };
+}
+
+function changeAttribute(fault: Extract<FaultDescriptor, { kind: 'remove' | 'attribute' | 'connid' }>, e: SimEvent): SimEvent {
+  return fault.kind === 'remove' ? withoutAttribute(e, fault.attribute) : { ...e, attributes: { ...e.attributes, [fault.attribute]: fault.value } };
+}
+
+function applyVariant(fault: Extract<FaultDescriptor, { kind: 'variant' }>, e: SimEvent): SimEvent {
+  if (fault.event !== undefined && e.name !== fault.event) return e;
+  const value = fault.value;
+  if (value === undefined) return fault.attributes.reduce(withoutAttribute, e);
+  return { ...e, attributes: { ...e.attributes, ...Object.fromEntries(fault.attributes.map((a) => [a, value])) } };
+}
+
+function swap(events: SimEvent[], i: number, j: number | undefined): SimEvent[] {
+  const [a, b] = [events[i], j === undefined ? undefined : events[j]];
+  if (j === undefined || !a || !b) return events;
+  const out = [...events];
+  out[i] = b;
+  out[j] = a;
+  return out;
+}
+
+function rewrite(fault: Exclude<FaultDescriptor, { kind: 'variant' }>, events: SimEvent[], local: (k: number) => number | undefined, defer: Deferred): SimEvent[] {
   const i = local(fault.kind === 'extra' ? fault.after : fault.at);
   const target = i === undefined ? undefined : events[i];
   if (i === undefined || !target) return events;
@@ -76,18 +112,12 @@ function rewrite(fault: FaultDescriptor, events: SimEvent[], local: (k: number) 
     case 'delay':
       defer(target, fault.ms);
       return events.filter((_, j) => j !== i);
-    case 'swap': {
-      const j = local(fault.with);
-      const other = j === undefined ? undefined : events[j];
-      if (j === undefined || !other) return events;
-      const out = [...events];
-      out[i] = other;
-      out[j] = target;
-      return out;
-    }
+    case 'swap':
+      return swap(events, i, local(fault.with));
+    case 'remove':
     case 'attribute':
     case 'connid':
-      return events.map((e, j) => (j === i ? { ...e, attributes: { ...e.attributes, [fault.attribute]: fault.value } } : e));
+      return events.map((e, j) => (j === i ? changeAttribute(fault, e) : e));
     case 'envelope':
       // The value is one the mutation generator took from the same run or the Protocol union.
       return events.map((e, j) => (j === i ? { ...e, [fault.field]: fault.value } : e));

@@ -13,7 +13,13 @@
  *   consultation with the default use-data-from) and LastTransferConnID (none for reroute, READ);
  * - the origin DN of a TMakeCall with a location gets EventRemoteConnectionSuccess (READ);
  * - answering and releasing on one site are relayed to the other; a transfer completed at the
- *   origin is relayed as EventPartyChanged with ConnID equalization (READ §5.11, §5.24).
+ *   origin is relayed as EventPartyChanged with ConnID equalization (READ §5.11, §5.24);
+ * - GenEM's "multi-site ISCC transfers and conferences" (title only, digest 4 §5; reconstructed):
+ *   a single-step transfer to a DN at another site is a transfer to an outside number at the origin
+ *   and an inbound call at the destination with the call's own ConnID; a conference with a party at
+ *   another site is consulted like a transfer and, on completion, relayed as EventPartyChanged
+ *   (ConferencedBy, Conferenced) with ConnID equalization, as the QA model's conference completion
+ *   gives the party that joins.
  * Without sites in the topology every request passes through untouched.
  */
 import type { AttrValue, TRequest } from '../model/event';
@@ -37,6 +43,7 @@ export interface IsccState {
 const ROUTED = [
   'RequestMakeCall', 'RequestAnswerCall', 'RequestReleaseCall', 'RequestHoldCall', 'RequestRetrieveCall',
   'RequestInitiateTransfer', 'RequestCompleteTransfer', 'RequestAttachUserData', 'RequestUpdateUserData',
+  'RequestInitiateConference', 'RequestCompleteConference', 'RequestSingleStepTransfer',
   'Party.CallsIn', 'Party.Answers', 'Party.HangsUp',
 ];
 
@@ -72,12 +79,40 @@ function routed(name: string): Interceptor {
     if (!site) return next(state, request, env);
     const own = siteState(state, site);
     const location = str(request, 'Location');
-    if (location && location !== site.name && (name === 'RequestMakeCall' || name === 'RequestInitiateTransfer')) {
-      return crossSite(state, site, request, env, next);
+    if (location && location !== site.name && CROSS_SITE.includes(name)) {
+      return name === 'RequestSingleStepTransfer' ? crossSiteTransfer(state, site, request, env, next) : crossSite(state, site, request, env, next);
     }
     const events = next(own, request, env);
     return [...events, ...relay(state, site, request, events, env)];
   };
+}
+
+/** Requests that reach a DN at another site when they carry its Location. */
+const CROSS_SITE = ['RequestMakeCall', 'RequestInitiateTransfer', 'RequestInitiateConference', 'RequestSingleStepTransfer'];
+
+/**
+ * TSingleStepTransfer to a DN at the request's Location: at the origin a transfer to an outside
+ * number (the destination through the trunk), at the destination an inbound call from the party
+ * that stays, with the call's own ConnID and LastTransferConnID (as for any ISCC call).
+ */
+function crossSiteTransfer(state: SimState, origin: SiteState, request: TRequest, env: SimEnv, next: Handler): SimEvent[] {
+  const beyond = state.participants;
+  const target = str(request, 'OtherDN') ?? '';
+  const dest = beyond?.sites[str(request, 'Location') ?? ''];
+  const here = siteState(state, origin);
+  const call = here.calls[str(request, 'ConnID') ?? ''];
+  const stays = call?.parties.find((p) => p.dn !== str(request, 'ThisDN'));
+  if (!beyond || !dest || beyond.dnSite[target] !== dest.name || !call || !stays) return next(here, request, env);
+  const events = next(here, request, env);
+  const there = siteState(state, dest);
+  const connId = there.calls[call.connId] ? env.connId((there.connSeq += 1)) : call.connId;
+  const remote: Call = { connId, callId: String((there.callSeq += 1)), callType: 'Inbound', parties: [], userData: [...call.userData] };
+  there.calls[connId] = remote;
+  const caller = { dn: stays.dn, role: 'Origination', status: 'Dialing' as const };
+  remote.parties.push(caller);
+  const delivered = deliver(there, remote, caller, target, env).map((e) => ({ ...e, attributes: { ...e.attributes, LastTransferConnID: call.connId } }));
+  beyond.iscc?.links.push({ origin: { site: origin.name, connId: call.connId }, dest: { site: dest.name, connId }, originDn: stays.dn, destDn: target });
+  return [...events, ...delivered];
 }
 
 /** A call (or consultation) from a DN of `origin` to a DN at the request's Location. */
@@ -96,7 +131,8 @@ function crossSite(state: SimState, origin: SiteState, request: TRequest, env: S
   const type = str(request, 'XRouteType') ?? 'Route';
   // READ (digest 3 §5.24): the remote call gets the ConnID ISCC passes unless it already exists there.
   const connId = there.calls[call.connId] ? env.connId((there.connSeq += 1)) : call.connId;
-  const remote: Call = { connId, callId: `${dest.name}-${call.callId}`, callType: 'Inbound', parties: [], userData: [...call.userData] };
+  // The remote switch numbers its own calls (CallID is an integer, GenEM Event Attributes).
+  const remote: Call = { connId, callId: String((there.callSeq += 1)), callType: 'Inbound', parties: [], userData: [...call.userData] };
   there.calls[connId] = remote;
   const caller = { dn: fromDn, role: 'Origination', status: 'Dialing' as const };
   remote.parties.push(caller);
@@ -159,9 +195,10 @@ function safe(run: () => SimEvent[] | undefined): SimEvent[] {
  * LastTransferConnID is reset.
  */
 function transferRelay(there: SimState, link: Link, mine: Leg, other: Leg, request: TRequest, events: readonly SimEvent[], site: SiteState): SimEvent[] {
-  if (request.name !== 'RequestCompleteTransfer' || str(request, 'TransferConnID') !== mine.connId) return [];
+  const conference = request.name === 'RequestCompleteConference';
+  if ((request.name !== 'RequestCompleteTransfer' && !conference) || str(request, 'TransferConnID') !== mine.connId) return [];
   const main = str(request, 'ConnID') ?? '';
-  const changed = events.find((e) => e.name === 'EventPartyChanged' && e.attributes.ConnID === main);
+  const changed = events.find((e) => e.name === (conference ? 'EventPartyAdded' : 'EventPartyChanged') && e.attributes.ConnID === main);
   const remote = there.calls[other.connId];
   if (!remote || !changed) return [];
   const transferring = str(request, 'ThisDN') ?? '';
@@ -169,7 +206,8 @@ function transferRelay(there: SimState, link: Link, mine: Leg, other: Leg, reque
   const moved: Call = { ...remote, connId: newRemote };
   Reflect.deleteProperty(there.calls, other.connId);
   there.calls[newRemote] = moved;
-  const survivor = typeof changed.attributes.ThisDN === 'string' ? changed.attributes.ThisDN : transferring;
+  // A transfer leaves the party that stayed at the far end of the trunk; a conference keeps the conferencing DN's.
+  const survivor = !conference && typeof changed.attributes.ThisDN === 'string' ? changed.attributes.ThisDN : transferring;
   for (const p of moved.parties) if (p.dn === transferring) (p as { dn: string }).dn = survivor;
   const previous = other.connId;
   mine.connId = main;
@@ -181,7 +219,8 @@ function transferRelay(there: SimState, link: Link, mine: Leg, other: Leg, reque
     name: 'EventPartyChanged',
     attributes: {
       ConnID: newRemote, PreviousConnID: previous, CallID: moved.callId, CallType: moved.callType, ThisDN: p.dn, ThisDNRole: p.role,
-      ThirdPartyDN: `${site.name}::${transferring}`, ThirdPartyDNRole: 'TransferredBy', CallState: 'Transferred',
+      ThirdPartyDN: `${site.name}::${transferring}`,
+      ...(conference ? { ThirdPartyDNRole: 'ConferencedBy', CallState: 'Conferenced' } : { ThirdPartyDNRole: 'TransferredBy', CallState: 'Transferred' }),
     },
   }));
 }

@@ -174,11 +174,15 @@ const entersDigits: Handler = (state, request) => {
   return [holderEvent(call, holder, 'EventTreatmentEnd', { TreatmentType: treatment.type, ReferenceID: treatment.referenceId, CollectedDigits: str(request, 'CollectedDigits') ?? '' })];
 };
 
-/** The caller hangs up during a treatment: the collection stops (EventError 1700, no ReferenceID). */
+/**
+ * The caller hangs up during a treatment: the collection stops (EventError 1700). The QA model
+ * attaches no ReferenceID; GenEM's EventError table makes it mandatory (the failed request's), so it
+ * is the treatment request's.
+ */
 const callerLeavesTreatment = onDistributedCall((state, { call, party }, request) => {
   const treatment = call.acd?.treatment;
   if (!treatment || party.dn !== call.acd?.customer) return undefined;
-  const stopped: SimEvent = { dn: treatment.rp, name: 'EventError', attributes: { ErrorCode: COLLECTION_STOPPED, ErrorMessage: 'Digit collection stopped', ThisDN: treatment.rp, ConnID: call.connId } };
+  const stopped: SimEvent = { dn: treatment.rp, name: 'EventError', attributes: { ReferenceID: treatment.referenceId, ErrorCode: COLLECTION_STOPPED, ErrorMessage: 'Digit collection stopped', ThisDN: treatment.rp, ConnID: call.connId } };
   return [stopped, ...customerLeaves(state, call, party, referenceOf(request))];
 });
 

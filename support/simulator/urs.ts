@@ -88,7 +88,7 @@ function followUp(entry: VirtualQueueEntry, event: SimEvent): SimEvent | undefin
     return vqEvent(entry, 'EventDiverted', to === undefined ? {} : { ThirdPartyDN: to, ThirdPartyDNRole: 'Destination' });
   }
   // The caller left while the strategy waited: the routing point reports the call abandoned.
-  if (event.name === 'EventAbandoned') return vqEvent(entry, 'EventAbandoned');
+  if (event.name === 'EventAbandoned') return vqEvent(entry, 'EventAbandoned', { CallState: 'Ok' });
   return undefined;
 }
 

@@ -33,6 +33,9 @@ const PARTY_ACTION_CAPABILITIES: Readonly<Record<string, string>> = {
   'Network.QueueTimeout': 'timeout-control',
   'Network.RouteTimeout': 'timeout-control',
   'Party.EntersDigits': 'digit-entry',
+  // What a SIP phone of a shared line does without a T-Library request (appearances.steps.ts).
+  'Phone.RetrievesOnSharedLine': 'shared-line-phone',
+  'Phone.BargesInOnSharedLine': 'shared-line-phone',
   // Interaction Server test controls (interactionActions.ts).
   'Interaction.Arrives': 'interaction-server',
   'Interaction.ClientDisconnects': 'interaction-server',

@@ -93,6 +93,30 @@ export function consultAcrossSites(b: string, c: string): Action {
   };
 }
 
+/** `b` consults `c` at another site for a conference (TInitiateConference with a location). */
+export function conferenceConsultAcrossSites(b: string, c: string): Action {
+  return {
+    text: `${b} starts a conference consultation with ${c} at another site`,
+    build: (ctx) => ({
+      name: 'RequestInitiateConference',
+      attributes: { ThisDN: dnOf(ctx, b), ConnID: callOn(ctx, b, ['Established'], 'established call'), OtherDN: dnOf(ctx, c), Location: ctx.parties.get(c).site ?? '' },
+    }),
+    done: (ctx) => sawOn(ctx, c, 'EventRinging'),
+  };
+}
+
+/** `b` transfers its call in one step to `c` at another site (TSingleStepTransfer with a location). */
+export function transferAcrossSites(b: string, c: string): Action {
+  return {
+    text: `${b} transfers the call to ${c} at another site`,
+    build: (ctx) => ({
+      name: 'RequestSingleStepTransfer',
+      attributes: { ThisDN: dnOf(ctx, b), ConnID: callOn(ctx, b, ['Established'], 'established call'), OtherDN: dnOf(ctx, c), Location: ctx.parties.get(c).site ?? '' },
+    }),
+    done: (ctx) => sawOn(ctx, c, 'EventRinging'),
+  };
+}
+
 /** A transaction-monitoring client subscribes, changes its rules, or stops (TTransactionMonitoring). */
 export function transactionMonitoring(client: string, operation: 'SubscriptionStart' | 'SubscriptionModify' | 'SubscriptionStop', rules?: string, subscriptionId?: () => string): Action {
   return {

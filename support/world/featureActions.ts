@@ -74,3 +74,16 @@ export function ringUnanswered(party: string): Action {
     done: (ctx) => sawOn(ctx, party, 'EventReleased'),
   };
 }
+
+/**
+ * A SIP phone of a shared line acts on a call of another appearance of the line, without a
+ * T-Library request (GenEM SCA: a client must not send 3pcc requests for another user's calls):
+ * picks up the call held there, or barges in on the active call (capability `shared-line-phone`).
+ */
+export function onSharedLine(appearance: string, act: 'retrieve' | 'barge-in'): Action {
+  return {
+    text: act === 'retrieve' ? `${appearance} picks up the call held on the shared line` : `${appearance} barges in on the shared line's call`,
+    build: (ctx) => request(act === 'retrieve' ? 'Phone.RetrievesOnSharedLine' : 'Phone.BargesInOnSharedLine', { ThisDN: dnOf(ctx, appearance) }),
+    done: (ctx) => sawOn(ctx, appearance, act === 'retrieve' ? 'EventRetrieved' : 'EventEstablished'),
+  };
+}

@@ -102,8 +102,11 @@ export function dialOutcome(callState: string): Action {
     text: `the dialled call ends with ${callState}`,
     build: (ctx) => {
       const dialing = waitingDevice(ctx, ['Dialing']);
-      if (!dialing.otherDn) throw new TestCompromisedError('the dialer\'s call does not name the customer (OtherDN)');
-      return request('Network.DialOutcome', { ThisDN: dialing.otherDn, CallState: callState });
+      // EventDialing's OtherDN is *DIAL (GenEM): absent when T-Server does not know it; then the cast's one outside party.
+      const outside = ctx.parties.topology().parties.filter((p) => p.type === 'External');
+      const customer = dialing.otherDn ?? (outside.length === 1 ? outside[0]?.dn : undefined);
+      if (!customer) throw new TestCompromisedError('the dialer\'s call does not name the customer (OtherDN), and the cast has no single outside party');
+      return request('Network.DialOutcome', { ThisDN: customer, CallState: callState });
     },
     done: (ctx) => ctx.since.some((e) => e.name === 'EventQueued' || e.name === 'EventReleased'),
   };

@@ -213,6 +213,7 @@ function bookScenario(s: Scenario, ctx: ScenarioContext): BookScenario {
 function enumValues(m: CellMatcher): string[] {
   if (m.kind === 'enum') return [m.name];
   if (m.kind === 'oneOf') return m.options.flatMap(enumValues);
+  if (m.kind === 'orAbsent') return enumValues(m.inner);
   return [];
 }
 

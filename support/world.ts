@@ -28,7 +28,7 @@ import { covering, knownLog, loadKnownIssues, type Deviation, type ScenarioRef, 
 import { limitsOf, RunContext } from './world/runContext';
 import { observationGap, withoutUnchecked, type ScenarioTable } from './adapter/observation';
 import { RequestNotExpressible } from './adapter/contract';
-import { checkEventRules, renderRuleViolations } from './model/eventRules';
+import { checkEventRules, judgeableAt, renderRuleViolations } from './model/eventRules';
 
 /** The world's parameters are the run configuration (support/config/runConfig.ts). */
 export type WorldParameters = RunConfig;
@@ -369,7 +369,14 @@ export class ConformanceWorld extends World<WorldParameters> {
     await this.session.settle();
     const replaying = this.session.canReplay && !this.session.canSend;
     const horizon = replaying ? Math.max(this.baseline, ...this.consumed) : Infinity;
-    const violations = checkEventRules(this.session.events.filter((e) => e.seq <= horizon));
+    const all = checkEventRules(this.session.events.filter((e) => e.seq <= horizon));
+    // At a coarser observation level, only what the level carries can be judged (support/adapter/observation.ts).
+    const observation = this.session.adapter.capabilities.observation;
+    const carried = observation ? new Set(observation.attributes) : undefined;
+    const violations = carried ? all.filter((v) => judgeableAt(v, carried)) : all;
+    if (all.length > violations.length && observation) {
+      this.log(`Event-level rules not judged at the ${observation.tier}: ${[...new Set(all.filter((v) => !violations.includes(v)).map((v) => v.rule.id))].join(', ')} (they read attributes the level does not carry)`);
+    }
     if (violations.length === 0) return undefined;
     const text = renderRuleViolations(violations, (dn) => `DN ${dn}${this.parties.nameOf(dn) ? ` (${this.parties.nameOf(dn) ?? ''})` : ''}`);
     this.attach(text, { mediaType: 'text/plain', fileName: 'event-rules.txt' });

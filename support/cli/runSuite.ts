@@ -144,7 +144,7 @@ function report(request: RunRequest, journal: RunJournal, { run, collector, diag
 function observationNote(run: RunContext): string[] {
   const observation = run.adapter?.capabilities.observation;
   if (!observation) return [];
-  return [`observed at the ${observation.tier}: scenarios expecting what this level cannot show were skipped${observation.unchecked.length ? `, and ${observation.unchecked.join(', ')} were not checked` : ''}`];
+  return [`observed at the ${observation.tier}: scenarios expecting what this level cannot show were skipped${observation.unchecked.length ? `, ${observation.unchecked.join(', ')} were not checked` : ''}, and GenEM's event-level rules were judged only on the attributes it carries (${observation.attributes.join(', ')})`];
 }
 
 function lateFailureLines(run: RunContext): string[] {

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ATTRIBUTES, EVENTS } from './catalogue';
 import type { TEvent } from './event';
-import { checkEventRules, EVENT_RULES, renderRuleViolations, type EventRule } from './eventRules';
+import { checkEventRules, EVENT_RULES, judgeableAt, renderRuleViolations, type EventRule } from './eventRules';
 
 /** rule | applies to | what it requires | where a reader checks it [digest line]. */
 const TABLE = `
@@ -109,4 +109,15 @@ test('where GenEM is silent or allows it, nothing is required', () => {
     event('EventRouteUsed', { InteractionId: '42' }, { participant: 'Ursula', sender: 'Interaction Server' }), // an interaction, not a call
     event('EventError', { ErrorCode: 5 }, { protocol: 'Interaction Management' }), // another protocol
   ]), []);
+});
+
+test('at a coarser observation level, only what the level carries is judged', () => {
+  // The Workspace API carries no CallID, ThisDNRole or CallState: their absence says nothing about the switch.
+  const carried = new Set(['ThisDN', 'ConnID', 'PreviousConnID', 'CallType', 'OtherDN', 'OtherDNRole']);
+  const level = (events: readonly TEvent[]): string[] => checkEventRules(events).filter((v) => judgeableAt(v, carried)).map((v) => `${v.rule.id}:${v.attribute}`);
+  assert.deepEqual(level([event('EventRinging', without(RINGING, 'CallID', 'ThisDNRole', 'CallState'))]), []);
+  assert.deepEqual(level([event('EventRinging', without(RINGING, 'ConnID', 'CallID'))]), ['call-event:ConnID'], 'what it carries is still required');
+  assert.deepEqual(level([event('EventRinging', { ...without(RINGING, 'CallID'), CallType: 'Sideways' })]), ['call-type-value:CallType'], 'and typed');
+  assert.deepEqual(level([event('EventDialing', { ...without(DIALING, 'CallID'), CallType: 'Consult' })]), ['consult-previous:PreviousConnID']);
+  assert.deepEqual(level([event('EventRouteUsed', { ConnID: '006b02a6f6e10001', CallType: 'Inbound', ThisDN: '9001', ThisQueue: '9002' })]), [], 'a rule reading ThisQueue cannot be judged without it');
 });

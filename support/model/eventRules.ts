@@ -189,6 +189,27 @@ export function checkEventRules(events: readonly TEvent[], rules: readonly Event
   return events.filter(judged).flatMap((event) => rules.flatMap((rule) => violationsOf(rule, event)));
 }
 
+/** Every attribute a rule reads. */
+export function ruleAttributes(rule: EventRule): readonly string[] {
+  switch (rule.kind) {
+    case 'mandatory': return rule.attributes;
+    case 'conditional': return [rule.when, rule.requires];
+    case 'only-with': return [rule.attribute, rule.requires];
+    case 'equal': return rule.attributes;
+    case 'type': return rule.attributes;
+  }
+}
+
+/**
+ * Can `v` be judged from events that carry only the `carried` attributes (an adapter observing at a
+ * coarser level than T-Library, e.g. the Workspace API)? A missing attribute the level never carries
+ * says nothing about the switch; a rule that reads such an attribute cannot be judged either.
+ */
+export function judgeableAt(v: RuleViolation, carried: ReadonlySet<string>): boolean {
+  if (v.rule.kind === 'mandatory') return carried.has(v.attribute);
+  return ruleAttributes(v.rule).every((a) => carried.has(a));
+}
+
 /** The attributes GenEM makes mandatory in events named `event` (for the mutation campaign and docs). */
 export function mandatoryAttributes(event: string, rules: readonly EventRule[] = EVENT_RULES): string[] {
   return [...new Set(rules.flatMap((r) => (r.kind === 'mandatory' && r.events.includes(event) ? r.attributes : [])))];

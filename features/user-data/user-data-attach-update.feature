@@ -9,7 +9,10 @@ Feature: Attaching and updating user data on an internal call
   an internal call" (table read complete), and the EventAttachedDataChanged attribute table (User
   Data Events: ThirdPartyDN names who made the change and is mandatory when it can be specified).
   TAttachUserData adds pairs without removing existing ones, even with the same key (T-Library
-  reference). Not checked here: the release phase that follows (see the release-phase feature).
+  reference). Who made the change (ThirdPartyDN) is asserted by the first rule's scenarios; the
+  later rules assert what happens to the data, so an observer that cannot see who made a change
+  (the Workspace API) can still check them. Not checked here: the release phase that follows (see
+  the release-phase feature).
 
   Uncertain: that TUpdateUserData replaces the value of an existing key, and that TDeleteUserData
   leaves the call without the deleted key, are read from the request names, not from a GenEM table;
@@ -52,9 +55,9 @@ Feature: Attaching and updating user data on an internal call
         | key     | value  |
         | Segment | Silver |
       Then each DN receives, in order:
-        | dn    | event                    | ConnID | ThirdPartyDN | UserData                     |
-        | Alice | EventAttachedDataChanged | $call1 | Alice        | Segment=Gold; Segment=Silver |
-        | Bob   | EventAttachedDataChanged | $call1 | Alice        | Segment=Gold; Segment=Silver |
+        | dn    | event                    | ConnID | UserData                     |
+        | Alice | EventAttachedDataChanged | $call1 | Segment=Gold; Segment=Silver |
+        | Bob   | EventAttachedDataChanged | $call1 | Segment=Gold; Segment=Silver |
 
   Rule: Updating replaces the value of an existing key, deleting removes it
 
@@ -68,9 +71,9 @@ Feature: Attaching and updating user data on an internal call
         | key     | value  |
         | Segment | Silver |
       Then each DN receives, in order:
-        | dn    | event                    | ConnID | ThirdPartyDN | UserData               |
-        | Alice | EventAttachedDataChanged | $call1 | Alice        | exactly Segment=Silver |
-        | Bob   | EventAttachedDataChanged | $call1 | Alice        | exactly Segment=Silver |
+        | dn    | event                    | ConnID | UserData               |
+        | Alice | EventAttachedDataChanged | $call1 | exactly Segment=Silver |
+        | Bob   | EventAttachedDataChanged | $call1 | exactly Segment=Silver |
 
     @inferred
     Scenario: Alice deletes a key from the call's user data
@@ -80,6 +83,6 @@ Feature: Attaching and updating user data on an internal call
         | Segment | Gold  |
       When Alice deletes the user data key "Segment"
       Then each DN receives, in order:
-        | dn    | event                    | ConnID | ThirdPartyDN | UserData        |
-        | Alice | EventAttachedDataChanged | $call1 | Alice        | empty or absent |
-        | Bob   | EventAttachedDataChanged | $call1 | Alice        | empty or absent |
+        | dn    | event                    | ConnID | UserData        |
+        | Alice | EventAttachedDataChanged | $call1 | empty or absent |
+        | Bob   | EventAttachedDataChanged | $call1 | empty or absent |

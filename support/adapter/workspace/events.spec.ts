@@ -31,6 +31,8 @@ describe('Workspace call states become the DN\'s T-Library events', () => {
     assert.deepEqual(names(d.map(call('Held'))), ['EventHeld']);
     assert.deepEqual(names(d.map(call('Established'))), ['EventRetrieved']);
     assert.deepEqual(names(d.map(call('Established', { userData: [{ key: 'Segment', type: 'str', value: 'Gold' }] }, { notificationType: 'AttachedDataChanged' }))), ['EventAttachedDataChanged']);
+    const emptied = d.map(call('Established', { userData: [] }, { notificationType: 'AttachedDataChanged' }));
+    assert.deepEqual(emptied.events.map((e) => [e.name, e.attributes.UserData]), [['EventAttachedDataChanged', []]], 'the whole current set, empty once the last key is deleted (other events carry no empty list: the dialing above)');
     assert.deepEqual(names(d.map(call('Established', { participants: [{ number: '7002' }, { number: '7003' }] }))), ['EventPartyAdded']);
     assert.deepEqual(names(d.map(call('Established', { participants: [{ number: '7003' }] }))), ['EventPartyDeleted']);
     assert.deepEqual(names(d.map(call('Released'))), ['EventReleased']);

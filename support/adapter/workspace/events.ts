@@ -96,14 +96,16 @@ export class DnEvents {
     // A consultation names its main call in parentConnId (T-Library: PreviousConnID of the consultation's first events).
     const parent = !previous && !this.calls.has(id) ? parentConnId : undefined;
     const linked = previous ?? parent;
+    const names = this.callEvents(id, previous, state, others, notificationType);
+    // A change of the call's data carries its whole current set, empty after the last key was deleted.
+    const dataChanged = names.includes('EventAttachedDataChanged');
     const attributes: Record<string, AttrValue> = {
       ThisDN: this.number, ConnID: id,
       ...(linked ? { PreviousConnID: linked } : {}),
       ...enumAttribute('CallType', callType),
       ...(participants.length === 1 && participants[0] ? otherParty(participants[0]) : {}),
-      ...(userData.length ? { UserData: userData } : {}),
+      ...(userData.length || dataChanged ? { UserData: userData } : {}),
     };
-    const names = this.callEvents(id, previous, state, others, notificationType);
     if (state === 'Released') this.calls.delete(id);
     else this.calls.set(id, { state, others });
     if (previous && previous !== id) this.calls.delete(previous);

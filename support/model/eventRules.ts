@@ -202,9 +202,16 @@ export function describeViolation(v: RuleViolation, dnLabel: (dn: string) => str
   return `${v.event.name}${where}${origin} ${v.problem} — rule ${v.rule.id}: ${v.rule.source} [${v.rule.digest}]`;
 }
 
+/**
+ * The first line of a scenario's failure on the event-level rules. The reports recognise it: the
+ * rules are GenEM's documented facts, so such a failure counts in the verdict even in a scenario
+ * whose tables are a reconstruction.
+ */
+export const RULE_VIOLATIONS_TITLE = 'Not conformant: observed events break GenEM\'s event-level rules (whatever the model tables assert)';
+
 /** The failure text for a scenario: a title, then one line per violation (at most `max`, the rest counted). */
 export function renderRuleViolations(violations: readonly RuleViolation[], dnLabel?: (dn: string) => string, max = 50): string {
   const lines = violations.slice(0, max).map((v) => `  ✗ ${describeViolation(v, dnLabel)}`);
   const more = violations.length > max ? [`  … and ${String(violations.length - max)} more`] : [];
-  return ['Not conformant: observed events break GenEM\'s event-level rules (whatever the model tables assert)', ...lines, ...more].join('\n');
+  return [RULE_VIOLATIONS_TITLE, ...lines, ...more].join('\n');
 }

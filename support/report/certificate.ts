@@ -49,12 +49,15 @@ export function suiteHash(files: readonly string[]): string {
   return hash.digest('hex');
 }
 
-/** The verdict counts only documented and qa-model failures; inferred failures alone are advisory. */
-function verdictOf(c: Readonly<Record<Outcome, number>>, inferredFailed = 0): ModelVerdict {
-  if (c.failed > inferredFailed) return 'failed';
+/**
+ * The verdict counts documented and qa-model failures (and broken event-level rules, whatever the
+ * scenario's evidence); the other failures of inferred scenarios alone are advisory.
+ */
+function verdictOf(c: Readonly<Record<Outcome, number>>, advisory = 0): ModelVerdict {
+  if (c.failed > advisory) return 'failed';
   if (c.broken + c.usage > 0) return 'broken';
   if (c.known > 0) return 'known issue';
-  if (inferredFailed > 0) return 'deviates from the reconstruction';
+  if (advisory > 0) return 'deviates from the reconstruction';
   if (c.passed > 0) return 'passed';
   return c.skipped > 0 ? 'skipped' : 'not exercised';
 }
@@ -86,7 +89,8 @@ export function buildCertificate(input: CertificateInput): Certificate {
     const counts = { ...zero, ...run?.counts };
     const evidence = run?.evidence ?? zeroEvidence();
     const skipReasons = [...new Set(summary.scenarios.filter((s) => s.model === m.slug && s.outcome === 'skipped').map((s) => s.reason ?? 'no reason given'))];
-    return { slug: m.slug, title: m.title, section: m.section, provenance: run ? provenanceOf(evidence) : '—', counts, evidence, verdict: verdictOf(counts, evidence.inferred.failed), skipReasons };
+    const advisory = reconstructionDeviations({ scenarios: summary.scenarios.filter((s) => s.model === m.slug) }).length;
+    return { slug: m.slug, title: m.title, section: m.section, provenance: run ? provenanceOf(evidence) : '—', counts, evidence, verdict: verdictOf(counts, advisory), skipReasons };
   });
   const sections = [...new Set(models.map((m) => m.section))].map((section) => ({
     section, models: models.filter((m) => m.section === section),

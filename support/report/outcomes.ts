@@ -4,6 +4,7 @@
  */
 import { TestStepResultStatus, type Envelope, type Pickle, type Scenario, type TestStepResult } from '@cucumber/messages';
 import { isConformanceFailure } from '../errors';
+import { RULE_VIOLATIONS_TITLE } from '../model/eventRules';
 import { readTags, type ScenarioEvidence } from '../model/tags';
 import { KNOWN_LOG_PREFIX } from './knownIssues';
 
@@ -23,6 +24,11 @@ export interface ScenarioOutcome {
   readonly reason?: string;
   /** Keys of the known-issue entries that covered the scenario's deviations. */
   readonly known?: readonly string[];
+  /**
+   * A failed scenario broke GenEM's event-level rules (support/model/eventRules.ts): documented
+   * facts, so the failure is never advisory, whatever the scenario's evidence.
+   */
+  readonly ruleBroken?: true;
 }
 
 interface Running {
@@ -107,7 +113,7 @@ function cleanVerdict(run: Running): { outcome: Outcome; reason?: string; known?
   return { outcome: skipped ? 'skipped' : 'passed', ...(skipped && reason ? { reason } : {}) };
 }
 
-function verdict(run: Running): { outcome: Outcome; reason?: string; known?: string[] } {
+function verdict(run: Running): { outcome: Outcome; reason?: string; known?: string[]; ruleBroken?: true } {
   const bad = run.results.find((r) => r.status !== PASSED && r.status !== SKIPPED);
   if (!bad) return cleanVerdict(run);
   const firstLine = (bad.exception?.message ?? bad.message ?? bad.status).split('\n')[0] ?? '';
@@ -115,5 +121,6 @@ function verdict(run: Running): { outcome: Outcome; reason?: string; known?: str
   if (bad.status === AMBIGUOUS || bad.exception?.type === 'UsageError') return { outcome: 'usage', reason: firstLine };
   const failed = run.results.filter((r) => r.status === FAILED);
   const conformance = failed.length > 0 && failed.every((r) => isConformanceFailure(r.exception?.type));
-  return { outcome: conformance ? 'failed' : 'broken', reason: firstLine };
+  const ruleBroken = conformance && failed.some((r) => (r.exception?.message ?? r.message ?? '').startsWith(RULE_VIOLATIONS_TITLE));
+  return { outcome: conformance ? 'failed' : 'broken', reason: firstLine, ...(ruleBroken ? { ruleBroken: true as const } : {}) };
 }

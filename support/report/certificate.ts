@@ -97,7 +97,10 @@ export function buildCertificate(input: CertificateInput): Certificate {
   }));
   const t = summary.totals;
   const deviations = reconstructionDeviations(summary);
-  const verdict = t.failed > deviations.length || input.staleKnownIssues.length > 0 ? 'not conformant' : t.broken + t.usage > 0 || t.passed + t.known === 0 ? 'incomplete' : 'conformant';
+  // "Conformant" is earned by documented or QA-model expectations: reconstructions alone earn nothing.
+  const e = summary.evidenceTotals;
+  const earned = e.documented.passed + e.documented.known + e['qa-model'].passed + e['qa-model'].known;
+  const verdict = t.failed > deviations.length || input.staleKnownIssues.length > 0 ? 'not conformant' : t.broken + t.usage > 0 || earned === 0 ? 'incomplete' : 'conformant';
   const mutation = readMutation(input.mutationFile ?? 'reports/mutation.json');
   return {
     systemUnderTest: input.systemUnderTest ?? (input.adapter === 'reference simulator' || input.adapter === 'simulator' ? 'reference simulator (self-certification of the suite)' : 'not named (set "systemUnderTest" in the configuration)'),

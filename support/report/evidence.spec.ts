@@ -65,3 +65,10 @@ test('an inferred scenario that broke a GenEM event-level rule is not advisory: 
   assert.equal(models.find((m) => m.slug === 'conference')?.verdict, 'failed');
   assert.equal(models.find((m) => m.slug === 'blind-conference')?.verdict, 'deviates from the reconstruction');
 });
+
+test('reconstructions alone earn no "conformant": a run whose only passes are inferred is incomplete', () => {
+  const summary = summarise([o('call-forwarding-no-answer', 'inferred', 'passed'), o('call-forwarding-no-answer', 'inferred', 'failed')], 'sim', 'now');
+  const c = buildCertificate({ summary, adapter: 'simulator', featureFiles: [feature], staleKnownIssues: [] });
+  assert.equal(c.verdict, 'incomplete');
+  assert.equal(c.reconstructionDeviations.length, 1, 'the deviation is still listed');
+});

@@ -89,7 +89,7 @@ export function renderSummary(s: RunSummary): string {
     ...rows,
     '',
     `Scenarios: ${t.passed} passed, ${t.failed} not conformant (failed), ${t.broken + t.usage} could not be tested (broken), ${t.skipped} skipped${t.known ? `, ${String(t.known)} known issue(s)` : ''}`,
-    `Evidence: ${EVIDENCE_LEVELS.map((e) => `${e} ${String(total(s.evidenceTotals[e]))} (${String(s.evidenceTotals[e].failed)} failed)`).join(', ')}; a failed inferred scenario deviates from the reconstruction (advisory).`,
+    `Evidence: ${EVIDENCE_LEVELS.map((e) => `${e} ${String(total(s.evidenceTotals[e]))} (${String(s.evidenceTotals[e].failed)} failed)`).join(', ')}; a failed inferred scenario deviates from the reconstruction (advisory) unless it broke an event-level rule (documented).`,
     `Models: ${s.modelsCovered} of ${s.modelsTotal} GenEM models of the model index have a feature in this run.`,
   ];
   const detail = (outcome: Outcome, title: string): void => {

@@ -4,7 +4,7 @@
  */
 import { After, Before, BeforeStep, Status } from '@cucumber/cucumber';
 import * as allure from 'allure-js-commons';
-import { ConformanceAssertionError } from './errors';
+import { ConformanceAssertionError, isConformanceFailure } from './errors';
 import { modelOf, sourceTitle } from './model/models';
 import { readTags } from './model/tags';
 import { formatEvent } from './report/diff';
@@ -59,9 +59,10 @@ After(async function (this: ConformanceWorld, { pickle, result }) {
       }
     }
     // GenEM's event-level rules hold for every event, whatever the tables assert (support/model/eventRules.ts).
-    // Judged on a failed scenario too: a reconstruction's failure (advisory) must not hide a broken
-    // documented rule, which counts in the verdict whatever the scenario's evidence.
-    const judged = result?.status === Status.PASSED || result?.status === Status.FAILED;
+    // Judged on a scenario that failed (not conformant) too: a reconstruction's failure (advisory)
+    // must not hide a broken documented rule, which counts in the verdict whatever the evidence.
+    // Not on a broken one: the harness could not test, and the adapter may not answer.
+    const judged = result?.status === Status.PASSED || (result?.status === Status.FAILED && isConformanceFailure(result.exception?.type));
     if (judged && (await this.judgeEventRules()) === 'known') return 'skipped';
   } finally {
     if (this.observed.length > 0) {

@@ -2,9 +2,9 @@
  * Scenario lifecycle: capability gates, Allure labels, step locations for diffs, the check for
  * events nobody expected, the observed trace as an attachment, and closing the adapter.
  */
-import { After, Before, BeforeStep, Status } from '@cucumber/cucumber';
+import { After, Before, BeforeStep, Status, type ITestCaseHookParameter } from '@cucumber/cucumber';
 import * as allure from 'allure-js-commons';
-import { ConformanceAssertionError } from './errors';
+import { ConformanceAssertionError, isConformanceFailure } from './errors';
 import { modelOf, sourceTitle } from './model/models';
 import { readTags } from './model/tags';
 import { formatEvent } from './report/diff';
@@ -43,6 +43,16 @@ BeforeStep(function (this: ConformanceWorld, { pickleStep, gherkinDocument }) {
   this.step = { uri: gherkinDocument.uri ?? 'feature', text: pickleStep.text, line: located.line, tableLines: located.tableLines };
 });
 
+/**
+ * Whether the event-level rules are judged: on a passed scenario, and on one that failed as not
+ * conformant too — a reconstruction's failure (advisory) must not hide a broken documented rule,
+ * which counts in the verdict whatever the evidence. Not on a broken one: the harness could not
+ * test, and the adapter may not answer.
+ */
+function rulesJudged(result: ITestCaseHookParameter['result']): boolean {
+  return result?.status === Status.PASSED || (result?.status === Status.FAILED && isConformanceFailure(result.exception?.type));
+}
+
 After(async function (this: ConformanceWorld, { pickle, result }) {
   try {
     const tags = readTags(pickle.tags.map((t) => t.name));
@@ -60,7 +70,7 @@ After(async function (this: ConformanceWorld, { pickle, result }) {
       }
     }
     // GenEM's event-level rules hold for every event, whatever the tables assert (support/model/eventRules.ts).
-    if (result?.status === Status.PASSED && (await this.judgeEventRules()) === 'known') return 'skipped';
+    if (rulesJudged(result) && (await this.judgeEventRules()) === 'known') return 'skipped';
   } finally {
     if (this.observed.length > 0) attachObserved(this, pickle.name);
     if (this.inputProblems.length > 0) {

@@ -26,10 +26,10 @@ Feature: Connection-establishing phase, call with routing, outbound
       Given Alice is waiting in Entry
       When the router routes the call to Olivia
       Then each DN receives, in order:
-        | dn    | event               | ConnID | ThisDN | ThisQueue | OtherDN          | ThirdPartyDN     | ThirdPartyDNRole | ReferenceID |
-        | Entry | EventRouteUsed      | $call1 | Entry  | Entry     | Alice            | Olivia or absent | Destination      | $request    |
-        | Entry | EventDiverted       | $call1 | Entry  | Entry     | Alice            | Olivia or absent | Destination      |             |
-        | Alice | EventNetworkReached | $call1 | Alice  |           | Olivia or absent |                  |                  |             |
+        | dn    | event               | ConnID | ThisDN | ThisQueue | OtherDN          | ThirdPartyDN     | ThirdPartyDNRole      | ReferenceID |
+        | Entry | EventRouteUsed      | $call1 | Entry  | Entry     | Alice            | Olivia or absent | Destination or absent | $request    |
+        | Entry | EventDiverted       | $call1 | Entry  | Entry     | Alice            | Olivia or absent | Destination or absent |             |
+        | Alice | EventNetworkReached | $call1 | Alice  |           | Olivia or absent |                  |                       |             |
 
     @requires:external-parties
     Scenario: Olivia answers, and only Alice is told

@@ -17,6 +17,8 @@ Feature: Mute Transfer
   two-step transfer completion (EventHeld, EventDialing with the request's ReferenceID, the
   destination's EventRinging, then Bob's EventReleased for both calls, CallState Transferred, and the
   EventPartyChanged of Alice and Carol). Bob's own completion events are not in any readable source.
+  Carol's answer is the basic model's EventEstablished, which has no CallState: after a transfer
+  its CallState (Ok or Transferred) is not asserted.
 
   Background:
     Given Alice is on extension 7001
@@ -58,5 +60,5 @@ Feature: Mute Transfer
       And Bob has made a mute transfer to Carol
       When Carol answers
       Then Carol receives, in order:
-        | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | CallState |
-        | EventEstablished | $call1 | Carol  | Destination | Alice   | Ok        |
+        | event            | ConnID | ThisDN | ThisDNRole  | OtherDN |
+        | EventEstablished | $call1 | Carol  | Destination | Alice   |

@@ -102,8 +102,8 @@ Feature: Two-Step Transfer, complete after the consulted party answers
       And Carol has answered the consultation call
       When Bob completes the transfer
       Then Carol receives, in order:
-        | event             | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
-        | EventPartyChanged | $call1 | Carol  | Destination | Olivia or absent | Origination | Bob          | TransferredBy    | $call2         | Transferred |
+        | event             | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole           | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
+        | EventPartyChanged | $call1 | Carol  | Destination | Olivia or absent | Origination or absent | Bob          | TransferredBy    | $call2         | Transferred |
       And Bob receives, in any order:
         | event         | ConnID | ThisDN | CallState   |
         | EventReleased | $call2 | Bob    | Transferred |

@@ -83,23 +83,23 @@ Feature: Monitoring an agent's next call (TMonitorNextCall / TCancelMonitoring)
       And Olivia is calling Bob
       When Bob answers
       Then each DN receives, in order:
-        | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole | CallState |
-        | Bob   | EventEstablished | $call1 | Bob    | Destination | Olivia or absent | Origination | Ok        |
-        | Bob   | EventPartyAdded  | $call1 | Bob    | Destination | Carol            | Observer    | Bridged   |
-        | Carol | EventRinging     | $call1 | Carol  | Observer    | Olivia or absent | Origination | Bridged   |
-        | Carol | EventEstablished | $call1 | Carol  | Observer    | Olivia or absent | Origination | Bridged   |
+        | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole           | CallState |
+        | Bob   | EventEstablished | $call1 | Bob    | Destination | Olivia or absent | Origination or absent | Ok        |
+        | Bob   | EventPartyAdded  | $call1 | Bob    | Destination | Carol            | Observer              | Bridged   |
+        | Carol | EventRinging     | $call1 | Carol  | Observer    | Olivia or absent | Origination or absent | Bridged   |
+        | Carol | EventEstablished | $call1 | Carol  | Observer    | Olivia or absent | Origination or absent | Bridged   |
 
     @inferred @requires:external-parties
     Scenario: Bob is already on a call when Carol starts, and Carol is bridged in at once
       Given Olivia is talking to Bob
       When Carol starts observing Bob's next call
       Then each DN receives, in order:
-        | dn    | event                   | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole | CallState | ReferenceID |
-        | Carol | EventMonitoringNextCall |        | Carol  | Observer    | Bob              | Destination |           | $request    |
-        | Carol | EventRinging            | $call1 | Carol  | Observer    | Olivia or absent | Origination | Bridged   |             |
-        | Carol | EventEstablished        | $call1 | Carol  | Observer    | Olivia or absent | Origination | Bridged   |             |
-        | Bob   | EventMonitoringNextCall |        | Bob    |             | Carol            | Observer    |           |             |
-        | Bob   | EventPartyAdded         | $call1 | Bob    | Destination | Carol            | Observer    | Bridged   |             |
+        | dn    | event                   | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole           | CallState | ReferenceID |
+        | Carol | EventMonitoringNextCall |        | Carol  | Observer    | Bob              | Destination           |           | $request    |
+        | Carol | EventRinging            | $call1 | Carol  | Observer    | Olivia or absent | Origination or absent | Bridged   |             |
+        | Carol | EventEstablished        | $call1 | Carol  | Observer    | Olivia or absent | Origination or absent | Bridged   |             |
+        | Bob   | EventMonitoringNextCall |        | Bob    |             | Carol            | Observer              |           |             |
+        | Bob   | EventPartyAdded         | $call1 | Bob    | Destination | Carol            | Observer              | Bridged   |             |
 
   Rule: A one-call supervision ends when the supervisor's leg leaves the call
 
@@ -122,13 +122,13 @@ Feature: Monitoring an agent's next call (TMonitorNextCall / TCancelMonitoring)
       And Olivia is talking to Bob
       When Olivia hangs up
       Then each DN receives, in order:
-        | dn    | step | event                    | ConnID | ThisDN | OtherDN          | OtherDNRole  | MonitorNextCallType |
-        | Bob   | 1    | EventPartyDeleted        | $call1 | Bob    | Olivia or absent | DeletedParty |                     |
-        | Bob   | 2    | EventReleased            | $call1 | Bob    |                  |              |                     |
-        | Bob   | 2    | EventMonitoringCancelled |        | Bob    | Carol            | Observer     | MonitorOneCall      |
-        | Carol | 1    | EventPartyDeleted        | $call1 | Carol  | Olivia or absent | DeletedParty |                     |
-        | Carol | 2    | EventReleased            | $call1 | Carol  |                  |              |                     |
-        | Carol | 2    | EventMonitoringCancelled |        | Carol  | Bob              | Destination  | MonitorOneCall      |
+        | dn    | step | event                    | ConnID | ThisDN | OtherDN          | OtherDNRole            | MonitorNextCallType |
+        | Bob   | 1    | EventPartyDeleted        | $call1 | Bob    | Olivia or absent | DeletedParty or absent |                     |
+        | Bob   | 2    | EventReleased            | $call1 | Bob    |                  |                        |                     |
+        | Bob   | 2    | EventMonitoringCancelled |        | Bob    | Carol            | Observer               | MonitorOneCall      |
+        | Carol | 1    | EventPartyDeleted        | $call1 | Carol  | Olivia or absent | DeletedParty or absent |                     |
+        | Carol | 2    | EventReleased            | $call1 | Carol  |                  |                        |                     |
+        | Carol | 2    | EventMonitoringCancelled |        | Carol  | Bob              | Destination            | MonitorOneCall      |
 
     @inferred @requires:external-parties
     Scenario: Carol hangs up, and Bob is told right after the observer left his call

@@ -33,8 +33,8 @@ Feature: Service observing on an agent
       Given Carol is observing Bob's calls
       When Olivia calls Bob
       Then Bob receives, in order:
-        | event        | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole | CallState |
-        | EventRinging | $call1 | Bob    | Destination | Olivia or absent | Origination | Ok        |
+        | event        | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole           | CallState |
+        | EventRinging | $call1 | Bob    | Destination | Olivia or absent | Origination or absent | Ok        |
 
   Rule: When the agent answers, the observer is bridged in and told who the caller is (footnotes a/b: the caller)
 
@@ -44,11 +44,11 @@ Feature: Service observing on an agent
       And Olivia is calling Bob
       When Bob answers
       Then the switch reports, in order:
-        | step | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole | CallState | ReferenceID |
-        | 2    | Bob   | EventEstablished | $call1 | Bob    | Destination | Olivia or absent | Origination | Ok        | $request    |
-        | 2    | Carol | EventRinging     | $call1 | Carol  | Observer    | Olivia or absent | Origination | Bridged   |             |
-        | 3    | Bob   | EventPartyAdded  | $call1 | Bob    | Destination | Carol            | Observer    | Bridged   |             |
-        | 3    | Carol | EventEstablished | $call1 | Carol  | Observer    | Olivia or absent | Origination | Bridged   |             |
+        | step | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole           | CallState | ReferenceID |
+        | 2    | Bob   | EventEstablished | $call1 | Bob    | Destination | Olivia or absent | Origination or absent | Ok        | $request    |
+        | 2    | Carol | EventRinging     | $call1 | Carol  | Observer    | Olivia or absent | Origination or absent | Bridged   |             |
+        | 3    | Bob   | EventPartyAdded  | $call1 | Bob    | Destination | Carol            | Observer              | Bridged   |             |
+        | 3    | Carol | EventEstablished | $call1 | Carol  | Observer    | Olivia or absent | Origination or absent | Bridged   |             |
 
   Rule: When the agent answers, the observer is bridged in and told who started the observation (footnotes a/b: the initiator)
 
@@ -58,11 +58,11 @@ Feature: Service observing on an agent
       And Olivia is calling Bob
       When Bob answers
       Then the switch reports, in order:
-        | step | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole | CallState |
-        | 2    | Bob   | EventEstablished | $call1 | Bob    | Destination | Olivia or absent | Origination | Ok        |
-        | 2    | Carol | EventRinging     | $call1 | Carol  | Observer    | Bob              | Destination | Bridged   |
-        | 3    | Bob   | EventPartyAdded  | $call1 | Bob    | Destination | Carol            | Observer    | Bridged   |
-        | 3    | Carol | EventEstablished | $call1 | Carol  | Observer    | Olivia or absent | Origination | Bridged   |
+        | step | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole           | CallState |
+        | 2    | Bob   | EventEstablished | $call1 | Bob    | Destination | Olivia or absent | Origination or absent | Ok        |
+        | 2    | Carol | EventRinging     | $call1 | Carol  | Observer    | Bob              | Destination           | Bridged   |
+        | 3    | Bob   | EventPartyAdded  | $call1 | Bob    | Destination | Carol            | Observer              | Bridged   |
+        | 3    | Carol | EventEstablished | $call1 | Carol  | Observer    | Olivia or absent | Origination or absent | Bridged   |
 
   Rule: The agent releases first; the observer is told, then released
 
@@ -85,11 +85,11 @@ Feature: Service observing on an agent
       And Olivia is talking to Bob
       When Olivia hangs up
       Then the switch reports, in order:
-        | step | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | 1    | Bob   | EventPartyDeleted | $call1 | Bob    | Destination | Olivia or absent | DeletedParty | Carol        | Observer         |           |
-        | 1    | Carol | EventPartyDeleted | $call1 | Carol  | Observer    | Olivia or absent | DeletedParty |              |                  | Ok        |
-        | 2    | Bob   | EventReleased     | $call1 | Bob    | Destination | Carol *OPT       |              |              |                  | Ok        |
-        | 2    | Carol | EventReleased     | $call1 | Carol  | Observer    |                  |              |              |                  |           |
+        | step | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole            | ThirdPartyDN | ThirdPartyDNRole | CallState |
+        | 1    | Bob   | EventPartyDeleted | $call1 | Bob    | Destination | Olivia or absent | DeletedParty or absent | Carol        | Observer         |           |
+        | 1    | Carol | EventPartyDeleted | $call1 | Carol  | Observer    | Olivia or absent | DeletedParty or absent |              |                  | Ok        |
+        | 2    | Bob   | EventReleased     | $call1 | Bob    | Destination | Carol *OPT       |                        |              |                  | Ok        |
+        | 2    | Carol | EventReleased     | $call1 | Carol  | Observer    |                  |                        |              |                  |           |
 
   Rule: The observer releases; agent and caller stay connected, and their call is released as usual later
 

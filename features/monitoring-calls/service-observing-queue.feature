@@ -52,8 +52,8 @@ Feature: Service observing on a queue
       And Olivia's call to Sales is ringing at Bob
       When Bob answers
       Then the switch reports, in order:
-        | step | dn    | event            | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN          | OtherDNRole | CallState |
-        | 2    | Bob   | EventEstablished | $call1 | Bob    | Destination | Sales     | Olivia or absent | Origination | Ok        |
-        | 2    | Carol | EventRinging     | $call1 | Carol  | Observer    |           | Olivia or absent | Origination | Bridged   |
-        | 3    | Bob   | EventPartyAdded  | $call1 | Bob    | Destination |           | Carol            | Observer    | Bridged   |
-        | 3    | Carol | EventEstablished | $call1 | Carol  | Observer    |           | Olivia or absent | Origination | Bridged   |
+        | step | dn    | event            | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN          | OtherDNRole           | CallState |
+        | 2    | Bob   | EventEstablished | $call1 | Bob    | Destination | Sales     | Olivia or absent | Origination or absent | Ok        |
+        | 2    | Carol | EventRinging     | $call1 | Carol  | Observer    |           | Olivia or absent | Origination or absent | Bridged   |
+        | 3    | Bob   | EventPartyAdded  | $call1 | Bob    | Destination |           | Carol            | Observer              | Bridged   |
+        | 3    | Carol | EventEstablished | $call1 | Carol  | Observer    |           | Olivia or absent | Origination or absent | Bridged   |

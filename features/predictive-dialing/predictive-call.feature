@@ -34,10 +34,10 @@ Feature: Predictive call
       And the dialer has called Olivia for the Sales group
       When Olivia answers
       Then the switch reports, in order:
-        | step | dn    | event         | ConnID | ThisDN | ThisQueue | ThisDNRole  | OtherDN          | OtherDNRole | ThirdPartyDN  | ThirdPartyDNRole      | CallState |
-        | 2    | Sales | EventQueued   | $call1 | Sales  | Sales     | Origination |                  |             |               |                       | Ok        |
-        | 3    | Sales | EventDiverted | $call1 | Sales  | Sales     | Origination | Olivia or absent | Destination | Bob or absent | Origination or absent |           |
-        | 4    | Bob   | EventRinging  | $call1 | Bob    |           | Origination | Olivia or absent | Destination |               |                       | Ok        |
+        | step | dn    | event         | ConnID | ThisDN | ThisQueue | ThisDNRole  | OtherDN          | OtherDNRole           | ThirdPartyDN  | ThirdPartyDNRole      | CallState |
+        | 2    | Sales | EventQueued   | $call1 | Sales  | Sales     | Origination |                  |                       |               |                       | Ok        |
+        | 3    | Sales | EventDiverted | $call1 | Sales  | Sales     | Origination | Olivia or absent | Destination or absent | Bob or absent | Origination or absent |           |
+        | 4    | Bob   | EventRinging  | $call1 | Bob    |           | Origination | Olivia or absent | Destination or absent |               |                       | Ok        |
 
     @requires:dial-outcome-control
     Scenario: An answering machine answers and the dialer asked to connect machines; the call reaches Bob marked AnswerClass=AM
@@ -57,8 +57,8 @@ Feature: Predictive call
       And Olivia has answered the dialer's call
       When Bob answers
       Then Bob receives, in order:
-        | event            | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole |
-        | EventEstablished | $call1 | Bob    | Origination | Olivia or absent | Destination |
+        | event            | ConnID | ThisDN | ThisDNRole  | OtherDN          | OtherDNRole           |
+        | EventEstablished | $call1 | Bob    | Origination | Olivia or absent | Destination or absent |
 
     @requires:external-parties
     Scenario: Bob hangs up (release phase), and only Bob is told

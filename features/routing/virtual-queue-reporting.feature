@@ -33,8 +33,8 @@ Feature: Virtual queue events distributed by the routing server
     And Olivia is waiting in Entry
     When Ursula places the call in the virtual queue VQ_Sales
     Then VQ_Sales receives, in order:
-      | event       | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | OtherDNRole | CallType | ReferenceID |
-      | EventQueued | $call1 | VQ_Sales | VQ_Sales  | Destination | Olivia or absent | Origination | Inbound  | $request    |
+      | event       | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | OtherDNRole           | CallType | ReferenceID |
+      | EventQueued | $call1 | VQ_Sales | VQ_Sales  | Destination | Olivia or absent | Origination or absent | Inbound  | $request    |
 
   Scenario: The router routes the call to Bob; after the routing point's EventRouteUsed, the virtual queue reports the call diverted to Bob
     Given VQ_Sales is a virtual queue
@@ -43,11 +43,11 @@ Feature: Virtual queue events distributed by the routing server
     And Ursula has placed the call in the virtual queue VQ_Sales
     When the router routes the call to Bob
     Then the switch reports, in order:
-      | step | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | CallType |
-      | 1    | Entry    | EventRouteUsed | $call1 | Entry    | Entry     |             | Olivia or absent |             | Bob          | Destination      | Inbound  |
-      | 2    | Entry    | EventDiverted  | $call1 | Entry    | Entry     |             | Olivia or absent |             | Bob          | Destination      | Inbound  |
-      | 2    | Bob      | EventRinging   | $call1 | Bob      | Entry     |             | Olivia or absent |             |              |                  | Inbound  |
-      | 2    | VQ_Sales | EventDiverted  | $call1 | VQ_Sales | VQ_Sales  | Destination | Olivia or absent | Origination | Bob          | Destination      | Inbound  |
+      | step | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | OtherDNRole           | ThirdPartyDN | ThirdPartyDNRole | CallType |
+      | 1    | Entry    | EventRouteUsed | $call1 | Entry    | Entry     |             | Olivia or absent |                       | Bob          | Destination      | Inbound  |
+      | 2    | Entry    | EventDiverted  | $call1 | Entry    | Entry     |             | Olivia or absent |                       | Bob          | Destination      | Inbound  |
+      | 2    | Bob      | EventRinging   | $call1 | Bob      | Entry     |             | Olivia or absent |                       |              |                  | Inbound  |
+      | 2    | VQ_Sales | EventDiverted  | $call1 | VQ_Sales | VQ_Sales  | Destination | Olivia or absent | Origination or absent | Bob          | Destination      | Inbound  |
 
   Scenario: Olivia hangs up while the strategy waits; the virtual queue reports the call abandoned
     Given VQ_Sales is a virtual queue
@@ -55,6 +55,6 @@ Feature: Virtual queue events distributed by the routing server
     And Ursula has placed the call in the virtual queue VQ_Sales
     When Olivia hangs up
     Then the switch reports, in order:
-      | step | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | OtherDNRole | CallType |
-      | 1    | Entry    | EventAbandoned | $call1 | Entry    | Entry     |             |                  |             | Inbound  |
-      | 2    | VQ_Sales | EventAbandoned | $call1 | VQ_Sales | VQ_Sales  | Destination | Olivia or absent | Origination | Inbound  |
+      | step | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole  | OtherDN          | OtherDNRole           | CallType |
+      | 1    | Entry    | EventAbandoned | $call1 | Entry    | Entry     |             |                  |                       | Inbound  |
+      | 2    | VQ_Sales | EventAbandoned | $call1 | VQ_Sales | VQ_Sales  | Destination | Olivia or absent | Origination or absent | Inbound  |

@@ -7,7 +7,9 @@
  *    whose evidence is the QA model therefore states no order across DNs (no "in order:" step over
  *    the whole switch).
  * 2. GenEM's rule for parties T-Server does not monitor: an outside party's reference (OtherDN,
- *    ThirdPartyDN) may be absent, so a cell naming an outside party must admit absence.
+ *    ThirdPartyDN) may be absent, so a cell naming an outside party must admit absence, and so must
+ *    the role that describes the reference on the same row (OtherDNRole, ThirdPartyDNRole: a role
+ *    without its DN describes nothing; EventDialing's table has OtherDNRole only with OtherDN).
  * 3. Source paragraphs cite what a reader holding the manual can check (GenEM pages and model
  *    titles), not the research digests' section numbers.
  */
@@ -50,7 +52,7 @@ test('a scenario whose expectations come from the QA model states no order acros
   assert.deepEqual(problems, []);
 });
 
-test('a cell naming an outside party admits that T-Server may not know it (absent)', () => {
+test('a cell naming an outside party, and its role, admit that T-Server may not know it (absent)', () => {
   const problems: string[] = [];
   for (const doc of DOCS) {
     for (const pickle of compile(doc, doc.uri ?? '', IdGenerator.incrementing())) {
@@ -64,8 +66,12 @@ test('a cell naming an outside party admits that T-Server may not know it (absen
             const def = lookupAttribute(h);
             const text = row[i] ?? '';
             if (!def || !['OtherDN', 'ThirdPartyDN'].includes(def.name) || !outside.has(text.split(/\s/)[0] ?? '')) return;
-            const m = parseCell(def, text);
-            if (m && !matchCell(m, undefined, { bindings: new Map(), resolveDn: (r) => r }).ok) problems.push(`${doc.uri ?? ''}: "${pickle.name}" — ${h} "${text}"`);
+            // The reference, and the role that describes it (OtherDNRole goes with OtherDN).
+            for (const [name, cell] of [[h, text], [`${h}Role`, row[header.indexOf(`${h}Role`)] ?? '']] as const) {
+              const d = lookupAttribute(name);
+              const m = d ? parseCell(d, cell) : undefined;
+              if (m && !matchCell(m, undefined, { bindings: new Map(), resolveDn: (r) => r }).ok) problems.push(`${doc.uri ?? ''}: "${pickle.name}" — ${name} "${cell}"`);
+            }
           });
         }
       }

@@ -59,8 +59,8 @@ export const EVENT_RULES: readonly EventRule[] = [
     'GenEM T-Library Events: every call event carries ConnID and CallType (Call-Handling, Call-Routing, User-Data and Network Attended Transfer event tables)',
     'genem-digest-1 §2.0 (S4, S5, S7); genem-attributes §3 common call block'),
   M('call-id', CALL_ID_EVENTS, ['CallID'],
-    'GenEM Event Attributes, CallID: mandatory in the call events listed (0 when the switch supplies none); EventPartyAdded is not listed',
-    'genem-digest-2 §2.4 (N3); genem-attributes §2 CallID (A4/A7), §3 common call block'),
+    'GenEM Event Attributes, CallID: mandatory in the call events listed (0 when the switch supplies none); EventPartyAdded is not listed. User-Data and Network Attended Transfer event tables: CallID M',
+    'genem-digest-2 §2.4 (N3); genem-digest-1 §2.3 EventAttachedDataChanged, EventNetworkCallStatus (S6, S7); genem-attributes §2 CallID (A4/A7), §3 common call block'),
   M('ringing', ['EventRinging'], ['ThisDN', 'ThisDNRole', 'CallState'],
     'GenEM T-Library Events, Call-Handling Events: EventRinging attribute table', 'genem-digest-1 §2.3 EventRinging (S4)'),
   M('dialing', ['EventDialing'], ['ThisDN', 'ThisDNRole'],
@@ -223,9 +223,16 @@ export function describeViolation(v: RuleViolation, dnLabel: (dn: string) => str
   return `${v.event.name}${where}${origin} ${v.problem} — rule ${v.rule.id}: ${v.rule.source} [${v.rule.digest}]`;
 }
 
+/**
+ * The first line of a scenario's failure on the event-level rules. The reports recognise it: the
+ * rules are GenEM's documented facts, so such a failure counts in the verdict even in a scenario
+ * whose tables are a reconstruction.
+ */
+export const RULE_VIOLATIONS_TITLE = 'Not conformant: observed events break GenEM\'s event-level rules (whatever the model tables assert)';
+
 /** The failure text for a scenario: a title, then one line per violation (at most `max`, the rest counted). */
 export function renderRuleViolations(violations: readonly RuleViolation[], dnLabel?: (dn: string) => string, max = 50): string {
   const lines = violations.slice(0, max).map((v) => `  ✗ ${describeViolation(v, dnLabel)}`);
   const more = violations.length > max ? [`  … and ${String(violations.length - max)} more`] : [];
-  return ['Not conformant: observed events break GenEM\'s event-level rules (whatever the model tables assert)', ...lines, ...more].join('\n');
+  return [RULE_VIOLATIONS_TITLE, ...lines, ...more].join('\n');
 }

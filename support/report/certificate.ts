@@ -76,12 +76,15 @@ export function suiteHash(files: readonly string[]): string {
   return hash.digest('hex');
 }
 
-/** The verdict counts only documented and qa-model failures; inferred failures alone are advisory. */
-function verdictOf(c: Readonly<Record<Outcome, number>>, inferredFailed = 0): ModelVerdict {
-  if (c.failed > inferredFailed) return 'failed';
+/**
+ * The verdict counts documented and qa-model failures (and broken event-level rules, whatever the
+ * scenario's evidence); the other failures of inferred scenarios alone are advisory.
+ */
+function verdictOf(c: Readonly<Record<Outcome, number>>, advisory = 0): ModelVerdict {
+  if (c.failed > advisory) return 'failed';
   if (c.broken + c.usage > 0) return 'broken';
   if (c.known > 0) return 'known issue';
-  if (inferredFailed > 0) return 'deviates from the reconstruction';
+  if (advisory > 0) return 'deviates from the reconstruction';
   if (c.passed > 0) return 'passed';
   return c.skipped > 0 ? 'skipped' : 'not exercised';
 }
@@ -122,7 +125,8 @@ export function buildCertificate(input: CertificateInput): Certificate {
     const counts = { ...zero, ...run?.counts };
     const evidence = run?.evidence ?? zeroEvidence();
     const skipReasons = [...new Set(summary.scenarios.filter((s) => s.model === m.slug && s.outcome === 'skipped').map((s) => s.reason ?? 'no reason given'))];
-    return { slug: m.slug, title: m.title, section: m.section, provenance: run ? provenanceOf(evidence) : '—', counts, evidence, verdict: verdictOf(counts, evidence.inferred.failed), skipReasons };
+    const advisory = reconstructionDeviations({ scenarios: summary.scenarios.filter((s) => s.model === m.slug) }).length;
+    return { slug: m.slug, title: m.title, section: m.section, provenance: run ? provenanceOf(evidence) : '—', counts, evidence, verdict: verdictOf(counts, advisory), skipReasons };
   });
   const sections = [...new Set(models.map((m) => m.section))].map((section) => ({
     section, models: models.filter((m) => m.section === section),
@@ -130,8 +134,11 @@ export function buildCertificate(input: CertificateInput): Certificate {
   const notExercised = models.filter((m) => m.verdict === 'skipped' || m.verdict === 'not exercised')
     .map((m) => ({ slug: m.slug, reason: whyNotExercised(m, scope, input) }));
   const deviations = reconstructionDeviations(summary);
+  // "Conformant" is earned by documented or QA-model expectations: reconstructions alone earn nothing.
+  const e = summary.evidenceTotals;
+  const earned = e.documented.passed + e.documented.known + e['qa-model'].passed + e['qa-model'].known;
   const mutation = readMutation(input.mutationFile ?? 'reports/mutation.json');
-  const verdict = overallVerdict(summary.totals, input.staleKnownIssues.length, notExercised.length, scope.filter.length > 0, input.incomplete !== undefined, deviations.length);
+  const verdict = overallVerdict(summary.totals, input.staleKnownIssues.length, notExercised.length, scope.filter.length > 0, input.incomplete !== undefined, deviations.length, earned);
   return {
     systemUnderTest: input.systemUnderTest ?? (input.adapter === 'reference simulator' || input.adapter === 'simulator' ? 'reference simulator (self-certification of the suite)' : 'not named (set "systemUnderTest" in the configuration)'),
     adapter: input.adapter,
@@ -160,10 +167,11 @@ export function buildCertificate(input: CertificateInput): Certificate {
  * scenarios whose expectations are inferred (deviations from the reconstruction): reported beside
  * the verdict, not part of it.
  */
-export function overallVerdict(t: Readonly<Record<Outcome, number>>, stale: number, notExercised: number, filtered: boolean, ended: boolean, advisory = 0): Verdict {
+export function overallVerdict(t: Readonly<Record<Outcome, number>>, stale: number, notExercised: number, filtered: boolean, ended: boolean, advisory = 0, earned = t.passed + t.known): Verdict {
   if (ended) return 'incomplete';
   if (t.failed > advisory || stale > 0) return 'not conformant';
-  if (t.broken + t.usage > 0 || t.passed + t.known === 0) return 'incomplete';
+  // `earned`: scenarios passed on documented or QA-model expectations (reconstructions alone earn nothing).
+  if (t.broken + t.usage > 0 || earned === 0) return 'incomplete';
   return filtered || notExercised > 0 || t.known > 0 ? 'conformant (partial)' : 'conformant';
 }
 

@@ -57,3 +57,21 @@ test('a failed reconstruction is advisory: not in the verdict, listed beside it,
   const qa = summarise([o('conference', 'qa-model', 'failed')], 'sim', 'now');
   assert.equal(buildCertificate({ summary: qa, adapter: 'simulator', featureFiles: [feature], staleKnownIssues: [] }).verdict, 'not conformant');
 });
+
+test('an inferred scenario that broke a GenEM event-level rule is not advisory: the rules are documented', () => {
+  const ruled: ScenarioOutcome = { ...o('conference', 'inferred', 'failed'), ruleBroken: true };
+  const summary = summarise([o('release-phase', 'documented', 'passed'), ruled, o('blind-conference', 'inferred', 'failed')], 'sim', 'now');
+  const c = buildCertificate({ summary, adapter: 'simulator', featureFiles: [feature], staleKnownIssues: [] });
+  assert.equal(c.verdict, 'not conformant');
+  assert.deepEqual(c.reconstructionDeviations.map((d) => d.model), ['blind-conference'], 'only the table failure is advisory');
+  const models = c.sections.flatMap((s) => s.models);
+  assert.equal(models.find((m) => m.slug === 'conference')?.verdict, 'failed');
+  assert.equal(models.find((m) => m.slug === 'blind-conference')?.verdict, 'deviates from the reconstruction');
+});
+
+test('reconstructions alone earn no "conformant": a run whose only passes are inferred is incomplete', () => {
+  const summary = summarise([o('call-forwarding-no-answer', 'inferred', 'passed'), o('call-forwarding-no-answer', 'inferred', 'failed')], 'sim', 'now');
+  const c = buildCertificate({ summary, adapter: 'simulator', featureFiles: [feature], staleKnownIssues: [] });
+  assert.equal(c.verdict, 'incomplete');
+  assert.equal(c.reconstructionDeviations.length, 1, 'the deviation is still listed');
+});

@@ -4,6 +4,7 @@
  */
 import { TestStepResultStatus, type Envelope, type Pickle, type Scenario, type TestStepResult } from '@cucumber/messages';
 import { isConformanceFailure } from '../errors';
+import { RULE_VIOLATIONS_TITLE } from '../model/eventRules';
 import { readTags, type ScenarioEvidence } from '../model/tags';
 import { KNOWN_LOG_PREFIX } from './knownIssues';
 
@@ -25,6 +26,11 @@ export interface ScenarioOutcome {
   readonly known?: readonly string[];
   /** A failed scenario's whole diff (at most {@link DETAIL_CHARS} characters). */
   readonly detail?: string;
+  /**
+   * A failed scenario broke GenEM's event-level rules (support/model/eventRules.ts): documented
+   * facts, so the failure is never advisory, whatever the scenario's evidence.
+   */
+  readonly ruleBroken?: true;
 }
 
 /** The part of a failure's diff kept in the outcome (the whole diff is attached to the scenario). */
@@ -134,7 +140,7 @@ function cleanVerdict(run: Running): { outcome: Outcome; reason?: string; known?
   return { outcome: skipped ? 'skipped' : 'passed', ...(skipped && reason ? { reason } : {}) };
 }
 
-function verdict(run: Running): { outcome: Outcome; reason?: string; known?: string[]; detail?: string } {
+function verdict(run: Running): { outcome: Outcome; reason?: string; known?: string[]; detail?: string; ruleBroken?: true } {
   const bad = run.results.find((r) => r.status !== PASSED && r.status !== SKIPPED);
   if (!bad) return cleanVerdict(run);
   const firstLine = (bad.exception?.message ?? bad.message ?? bad.status).split('\n')[0] ?? '';
@@ -142,7 +148,13 @@ function verdict(run: Running): { outcome: Outcome; reason?: string; known?: str
   if (bad.status === AMBIGUOUS || bad.exception?.type === 'UsageError') return { outcome: 'usage', reason: firstLine };
   const failed = run.results.filter((r) => r.status === FAILED);
   const conformance = failed.length > 0 && failed.every((r) => isConformanceFailure(r.exception?.type));
-  return { outcome: conformance ? 'failed' : 'broken', reason: firstLine, ...(conformance ? detailOf(bad.exception?.message ?? bad.message) : {}) };
+  if (!conformance) return { outcome: 'broken', reason: firstLine };
+  return { outcome: 'failed', reason: firstLine, ...detailOf(bad.exception?.message ?? bad.message), ...ruleBrokenIn(failed) };
+}
+
+/** A failure that broke GenEM's event-level rules is never advisory. */
+function ruleBrokenIn(failed: readonly TestStepResult[]): { ruleBroken?: true } {
+  return failed.some((r) => (r.exception?.message ?? r.message ?? '').startsWith(RULE_VIOLATIONS_TITLE)) ? { ruleBroken: true } : {};
 }
 
 /** A failure's diff beyond its first line, bounded. */

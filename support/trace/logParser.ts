@@ -2,27 +2,38 @@
  * A line-at-a-time parser for T-Library dumps in Genesys logs (log-formats.md §6 checklist):
  * native T-Server/SIP Server logs (`@hh:mm:ss.ffff [n] ver fn: message EventX` and the
  * `Trc 04541/04542` + `message X` form, `[BSYNC]` HA copies), URS/ORS client dumps
- * (`received from … message X`, `request to … message X`) and .NET Platform SDK dumps
- * (`'EventOnHook' ('87')` + `message attributes:` + `Name [type] = value`).
+ * (`received from … message X`, `request to … message X`, and the one-line summaries
+ * `Trc 04541 Message EventX received from 'App@DN'` / `Int 04543 Interaction message "EventX"
+ * received from … ("App@DN")` of events with no dump), routing-library messages
+ * (`RLIB: received from … message RequestInvoke(…)`, kept as `other`, not T-Library) and .NET
+ * Platform SDK dumps (`'EventOnHook' ('87')` + `message attributes:` + `Name [type] = value`). A
+ * copy of a log commented out line by line (`# ` or `// ` before every line, as in source code) is
+ * read as the log.
  *
  * It holds one record at a time (constant memory for any file size). Every line is either part of
  * a record, a known kind of log line, or counted as unknown with its line number; records cut off
- * are reported as truncated. It never throws on input.
+ * or damaged (an unreadable line inside, unreadable bytes, a KV list whose pair count differs from
+ * its `[n] 00 NN` header, attribute lines whose header is lost) are reported as truncated, and
+ * message names no model knows are counted. It never throws on input.
  */
+import { isKnownEvent, isKnownRequest } from '../model/catalogue';
 import { AT_HEADER, nativeHeader, nativeHeaderAt, type Header } from './nativeHeader';
 import { Shape, ShapeTrie } from './shape';
-import { kindOf, TraceDiagnostics, type RawValue, type TraceRecord } from './record';
-import { attributeName, nativeScalar, nativeValueOf, pairLine, psdkValue, remember, seenAt, valueStart, type Parsed, type Seen } from './values';
+import { kindOf, TraceDiagnostics, UNREADABLE, type RawValue, type TraceRecord } from './record';
+import { attributeName, kvValue, nativeScalar, nativeValueOf, pairLine, psdkValue, remember, seenAt, valueStart, type Parsed, type Seen } from './values';
 
 type MutablePair = { key: string; value: RawValue };
 interface OpenList { readonly depth: number; readonly list: MutablePair[] }
+/** A KV list whose header announced its number of pairs (`[64] 00 03 00 00..`: 3). */
+interface CountedList { readonly name: string; readonly line: number; readonly pairs: number; readonly list: readonly MutablePair[] }
 
 export interface Builder {
   readonly name: string;
   readonly line: number;
   readonly time: string | undefined;
   readonly format: TraceRecord['format'];
-  readonly body: 'tlib' | 'psdk';
+  /** `rlib`: a routing-library message (`name(id)<TAB>value` lines), not T-Library. */
+  readonly body: 'tlib' | 'psdk' | 'rlib';
   readonly sync: boolean;
   /** The names of the attributes so far (see shape.ts), and their values in that order. */
   shape: Shape;
@@ -30,7 +41,12 @@ export interface Builder {
   stack: OpenList[];
   complexOpen: boolean;
   truncated?: string;
+  /** KV lists to check against their announced pair count when the record ends. */
+  counted?: CountedList[];
 }
+
+/** A one-line event summary waiting to see whether a dump of the same event follows it. */
+interface PendingSummary { readonly name: string; readonly dn: string; readonly line: number; readonly time: string | undefined }
 
 interface Expectation {
   readonly line: number;
@@ -56,6 +72,18 @@ const RE = {
   ursTrace: /^(?:\d\d:\d\d:\d\d\.\d{3})?_[A-Z]_[A-Z]_/,
   sipStart: /(>>>>>|<<<<<)\s*$/,
   banner: /^[A-Za-z][\w ()/.-]*:(\s|$)/,
+  /** URS/ORS: `Message EventX received from 'App@DN'` (after `Trc 04541`). */
+  ursSummary: /^Message (\w+) received from '[^'@]*@([^']+)'/,
+  /** URS/ORS: `Interaction message "EventX" received from 65200 ("App@DN")` (after `Int 04543`). */
+  interactionSummary: /^Interaction message "(\w+)" received from .*\("[^"@]*@([^"]+)"\)\s*$/,
+  /** Routing library: `RLIB: received from 23(OR_Server_811) message RequestInvoke(1000000100)`. */
+  rlib: /\bRLIB: (?:received from|request to|sent to) .*? message (\w+)(?:\(\d+\))?\s*$/,
+  rlibLine: /^(\w+)\((\d+)\)\t(.*)$/,
+  leadingTime: /^(?:(\d{4}-\d\d-\d\d)[T ])?(\d\d:\d\d:\d\d\.\d{3})\b/,
+  /** A copy commented out line by line: `# ` or `// ` (the first line says which). */
+  comment: /^(#|\/\/)/,
+  /** Indented like an attribute or a KV pair. */
+  bodyLike: /^(?:\t| {2,})\s*(?:Attribute\w|')/,
   localTime: /^Local time:\s+(\d{4}-\d\d-\d\d)T/,
   fileDate: /_(\d{4})(\d\d)(\d\d)_\d{6}_\d{3}\.log$/,
   /** Sticky: applied from the end of the indentation (`lastIndex`), like `^` on the rest. */
@@ -96,6 +124,15 @@ export class LogParser {
   /** The line being read holds no line terminator (see {@link push}). */
   protected plain = false;
   private lastLineNo = 0;
+  /** The prefix every line of a commented-out copy starts with (`#`, `//`), once the first line showed one. */
+  private comment: string | undefined;
+  /** Inside a run of attribute lines with no record open (reported once per run). */
+  private orphans = false;
+  private pendingSummary: PendingSummary | undefined;
+  /** The name of the record the line being read ended (a summary right after its dump repeats it). */
+  private endedByLine: string | undefined;
+  /** Whether each message name is one the models know (names are few; bounded anyway). */
+  private readonly knownNames = new Map<string, boolean>();
 
   private readonly shapes = new ShapeTrie();
   private readonly values: RawValue[] = [];
@@ -119,17 +156,42 @@ export class LogParser {
   }
 
   protected read(rawLine: string, lineNo: number, plain: boolean, tryKnown: boolean): void {
+    const pending = this.pendingSummary;
+    this.readLine(rawLine, lineNo, plain, tryKnown);
+    // A summary not followed by a dump of its event (start() sees that one) is the event's only trace.
+    if (pending && this.pendingSummary === pending) this.emitSummary(pending);
+  }
+
+  private readLine(rawLine: string, lineNo: number, plain: boolean, tryKnown: boolean): void {
     this.diagnostics.lines += 1;
     const unCr = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
-    const line = lineNo === 1 ? unCr.replace(/^\uFEFF/, '') : unCr;
+    let line = lineNo === 1 ? unCr.replace(/^\uFEFF/, '') : unCr;
+    if (this.diagnostics.lines === 1) this.comment = RE.comment.exec(line)?.[1];
+    if (this.comment !== undefined && line.startsWith(this.comment)) line = line.slice(this.comment.length + (line.charCodeAt(this.comment.length) === 32 ? 1 : 0));
+    if (UNREADABLE.test(line)) {
+      this.unreadable(line, lineNo);
+      return;
+    }
     this.plain = plain || !LINE_TERMINATOR.test(line);
     const b = this.builder;
+    this.endedByLine = b?.name;
     if (b && ((tryKnown && b.body === 'tlib' && this.plain && this.knownAttribute(b, line, 0, line.length, lineNo)) || this.bodyLine(b, line, lineNo))) return;
     const psdkTrailer = this.lastEndedPsdk;
     this.lastEndedPsdk = false;
     if (this.expect && this.fulfil(this.expect, line)) return;
     if (psdkTrailer && line.startsWith('. ')) return;
     this.outside(line, lineNo);
+  }
+
+  /**
+   * A line with bytes no log line holds (see UNREADABLE): never read as log text. Inside a record
+   * the record is damaged; a header waiting for its `message` line does not get it.
+   */
+  private unreadable(line: string, lineNo: number): void {
+    if (this.builder) this.builder.truncated ??= `line ${lineNo}: unreadable bytes inside the record`;
+    if (this.expect) this.fulfil(this.expect, '');
+    this.lastEndedPsdk = false;
+    this.diagnostics.unknownLine(lineNo, line, 'unreadable bytes (binary data in the log)');
   }
 
   /**
@@ -199,6 +261,7 @@ export class LogParser {
   /** The time, tag and name of a native header line: a record starts, or a `[BSYNC]` copy is announced. */
   protected header(at: Header, lineNo: number, text: string, start: number, end: number): void {
     this.seenTimestamp = true;
+    this.orphans = false;
     const time = this.stamp(at[0]);
     if (at[2]) this.start(at[2], lineNo, 'native', 'tlib', time);
     else if (at[1] === 'BSYNC') this.expect = { line: lineNo, text: text.slice(start, end), time, required: true, sync: true };
@@ -206,6 +269,7 @@ export class LogParser {
 
   end(): TraceDiagnostics {
     if (this.builder) this.finish(this.builder);
+    if (this.pendingSummary) this.emitSummary(this.pendingSummary);
     if (this.expect?.required) this.diagnostics.truncatedRecord(this.expect.line, this.expect.text, 'the file ends before the message name/body');
     this.expect = undefined;
     return this.diagnostics;
@@ -215,6 +279,13 @@ export class LogParser {
 
   private start(name: string, line: number, format: TraceRecord['format'], body: Builder['body'], time: string | undefined, sync = false): void {
     if (this.builder) this.finish(this.builder);
+    this.orphans = false;
+    const pending = this.pendingSummary;
+    if (pending) {
+      // The dump of the summarised event follows it: the dump is the record.
+      if (pending.name === name) this.pendingSummary = undefined;
+      else this.emitSummary(pending);
+    }
     // One values array for all records: a record's values are copied into its object when it ends,
     // before the next one starts.
     this.builder = { name, line, time, format, body, sync, shape: this.shapes.root(name), values: this.values, stack: [], complexOpen: false };
@@ -223,11 +294,13 @@ export class LogParser {
   protected finish(b: Builder): void {
     this.builder = undefined;
     this.lastEndedPsdk = b.body === 'psdk';
+    if (b.counted) this.checkCounts(b, b.counted);
     if (b.truncated) this.diagnostics.truncatedRecord(b.line, b.name, b.truncated);
     this.diagnostics.records += 1;
     const attributes = b.shape.build(b.values);
     const thisDn = attributes.ThisDN;
-    const kind = kindOf(b.name);
+    const kind = b.body === 'rlib' ? 'other' : kindOf(b.name);
+    if (b.body !== 'rlib' && !this.isKnownName(b.name)) this.diagnostics.unknownName(b.line, b.name);
     const source = this.sourcePrefix + String(b.line);
     // The usual record (a DN, a time, nothing else) as one literal: all its properties in the object
     // itself, made at once. Any other is built key by key; the keys are in the same order either way.
@@ -244,6 +317,33 @@ export class LogParser {
     if (b.sync) r.sync = true;
     if (b.truncated) r.truncated = b.truncated;
     this.emit(r);
+  }
+
+  /** A KV list with fewer or more pairs than its header announced lost lines or gained some. */
+  private checkCounts(b: Builder, counted: readonly CountedList[]): void {
+    for (const c of counted) {
+      if (c.list.length !== c.pairs) b.truncated ??= `line ${c.line}: ${c.name}: the header announces ${c.pairs} pair(s), ${c.list.length} were read`;
+    }
+  }
+
+  private isKnownName(name: string): boolean {
+    let known = this.knownNames.get(name);
+    if (known === undefined) {
+      known = name.startsWith('Request') ? isKnownRequest(name) : isKnownEvent(name);
+      if (this.knownNames.size < 10_000) this.knownNames.set(name, known);
+    }
+    return known;
+  }
+
+  private emitSummary(s: PendingSummary): void {
+    this.pendingSummary = undefined;
+    this.diagnostics.summaries += 1;
+    this.diagnostics.records += 1;
+    if (!this.isKnownName(s.name)) this.diagnostics.unknownName(s.line, s.name);
+    this.emit({
+      kind: kindOf(s.name), name: s.name, attributes: {}, dn: s.dn, source: this.sourcePrefix + String(s.line), line: s.line,
+      format: 'urs', ...(s.time ? { time: s.time } : {}), summary: true,
+    });
   }
 
   private stamp(hms: string): string {
@@ -267,6 +367,7 @@ export class LogParser {
       this.finish(b);
       return true;
     }
+    if (b.body === 'rlib') return this.rlibLine(b, line);
     const depth = tabs + Math.ceil((lead - tabs) / 4);
     if (b.body === 'tlib') {
       if (depth === 0) {
@@ -280,6 +381,18 @@ export class LogParser {
     return this.psdkLine(b, depth, line.slice(lead), lineNo);
   }
 
+  /** A routing-library body line, `name(id)<TAB>value`; anything else ends the record. */
+  private rlibLine(b: Builder, line: string): boolean {
+    const m = RE.rlibLine.exec(line);
+    if (!m) {
+      this.finish(b);
+      return false;
+    }
+    const parsed = kvValue(m[3] ?? '');
+    if ('value' in parsed) this.put(b, m[1] ?? '', parsed.value);
+    return true;
+  }
+
   /** `line` from `lead` on is the attribute line without its indentation. */
   private nativeAttribute(b: Builder, line: string, lead: number, lineNo: number): void {
     if (b.stack.length) b.stack = [];
@@ -289,7 +402,10 @@ export class LogParser {
     const m = RE.attribute.exec(line);
     if (!m?.[1]) {
       const text = line.slice(lead);
-      this.diagnostics.unknownLine(lineNo, text, text.trim() === '...' ? 'elided by whoever copied the log' : 'not an attribute line');
+      const elided = text.trim() === '...';
+      // An elision is a person's; any other line that is no attribute is a damaged record.
+      if (!elided) b.truncated ??= `line ${lineNo}: an unreadable line inside the record`;
+      this.diagnostics.unknownLine(lineNo, text, elided ? 'elided by whoever copied the log' : 'not an attribute line');
       return;
     }
     const info = remember(m[1]);
@@ -336,6 +452,7 @@ export class LogParser {
       const list: MutablePair[] = [];
       this.put(b, name, list);
       b.stack = [{ depth, list }];
+      if (parsed.pairs !== undefined) (b.counted ??= []).push({ name, line: lineNo, pairs: parsed.pairs, list });
       return;
     }
     this.put(b, name, parsed.value);
@@ -353,6 +470,7 @@ export class LogParser {
     const parent = b.stack[b.stack.length - 1];
     const p = pairLine(text, this.plain);
     if (!parent || !p) {
+      b.truncated ??= `line ${lineNo}: ${parent ? 'an unreadable key-value pair' : 'a key-value pair outside any list'}`;
       this.diagnostics.unknownLine(lineNo, text, parent ? 'not a key-value pair' : 'a key-value pair outside any list');
       return;
     }
@@ -381,6 +499,7 @@ export class LogParser {
     const m = RE.psdkAttribute.exec(text);
     if (!m || (depth > 0 && !b.complexOpen)) {
       if (depth > 0) {
+        b.truncated ??= `line ${lineNo}: an unreadable line inside the record`;
         this.diagnostics.unknownLine(lineNo, text, 'not a .NET attribute line');
         return true;
       }
@@ -418,6 +537,8 @@ export class LogParser {
   }
 
   private outside(line: string, lineNo: number): void {
+    const orphans = this.orphans;
+    this.orphans = false;
     if (isBlank(line)) {
       this.inSip = false;
       return;
@@ -429,6 +550,11 @@ export class LogParser {
       const d = RE.localTime.exec(line);
       if (d?.[1]) this.date = d[1];
       return;
+    }
+    if ((line.charCodeAt(0) === 9 || line.charCodeAt(0) === 32) && RE.bodyLike.test(line)) {
+      // The body of a record whose header line is lost (damaged, or cut by a copy): one damaged record per run of such lines.
+      if (!orphans) this.diagnostics.truncatedRecord(lineNo, line, 'attribute lines without a message header (the header is damaged or missing)');
+      this.orphans = true;
     }
     this.diagnostics.unknownLine(lineNo, line);
   }
@@ -444,6 +570,11 @@ export class LogParser {
     const message = line.startsWith('message ') ? RE.messageLine.exec(line) : null;
     if (message?.[1]) {
       this.start(message[1], lineNo, 'native', 'tlib', undefined);
+      return true;
+    }
+    const rlib = line.includes('RLIB: ') ? RE.rlib.exec(line) : null;
+    if (rlib?.[1]) {
+      this.start(rlib[1], lineNo, 'urs', 'rlib', this.timeOf(line));
       return true;
     }
     const client = line.includes(' message ') ? RE.clientHeader.exec(line) : null;
@@ -480,7 +611,9 @@ export class LogParser {
     const p = RE.psdkStamp.exec(line);
     if (p) return `${p[1] ?? ''}T${p[2] ?? ''}.${p[3] ?? ''}`;
     const s = RE.standard.exec(line);
-    return s ? this.standardTime(s) : undefined;
+    if (s) return this.standardTime(s);
+    const t = RE.leadingTime.exec(line);
+    return t ? (t[1] ? `${t[1]}T${t[2] ?? ''}` : this.stamp(t[2] ?? '')) : undefined;
   }
 
   /** The time of a line read by the standard-line expression: its own date, else the log's. */
@@ -499,9 +632,16 @@ export class LogParser {
       this.seenTimestamp = true;
       if (s[1]) this.date = s[1];
       const id = s[3];
-      if (id === '04541' || id === '04542') {
+      const rest = s[4] ?? '';
+      const summary = id === '04541' ? RE.ursSummary.exec(rest) : id === '04543' ? RE.interactionSummary.exec(rest) : null;
+      if (summary?.[1] && summary[2]) {
+        // A URS/ORS summary: right after the dump of the same event it repeats it; otherwise the
+        // dump may follow (start() then drops the summary), or it is all there is.
+        if (this.pendingSummary) this.emitSummary(this.pendingSummary);
+        if (this.endedByLine !== summary[1]) this.pendingSummary = { name: summary[1], dn: summary[2], line: lineNo, time: this.standardTime(s) };
+      } else if (id === '04541' || id === '04542') {
         // timeOf(line), without reading the line again: a standard line is no .NET stamp line.
-        this.expect = { line: lineNo, text: line, time: this.standardTime(s), required: /\bRequest\w+ received from\b/.test(s[4] ?? ''), sync: false };
+        this.expect = { line: lineNo, text: line, time: this.standardTime(s), required: /\bRequest\w+ received from\b/.test(rest), sync: false };
       }
       return true;
     }

@@ -9,8 +9,9 @@
  * clone), so the worker hands over positions and numbers only, in shared memory.
  *
  * The worker never decides anything the parser would decide differently: a piece that is not
- * ASCII, holds a `\r`, or has more lines than the token space is handed over as text, and a line
- * it does not classify is read by the parser from its text (see {@link TraceSink}).
+ * ASCII, holds a `\r` or an unreadable byte (record.ts UNREADABLE), or has more lines than the
+ * token space is handed over as text, and a line it does not classify is read by the parser from
+ * its text (see {@link TraceSink}).
  */
 import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -98,7 +99,9 @@ function workerProgram(create: typeof createTokenizer, readers: ValueReaders): v
     let word = 0;
     for (let at = 0, p = 0; at < bytes; at += d.piece, p += d.fields) {
       const piece = ring.subarray(base + at, base + Math.min(bytes, at + d.piece));
-      const done = !Atomics.load(control, 2) && isAscii(piece) && piece.indexOf(13) === -1 ? tokenizer.tokenize(piece.toString('latin1'), new DataView(d.ring, base + at, piece.length), lineEnded, tokens, numbers, word, d.words) : undefined;
+      const text = !Atomics.load(control, 2) && isAscii(piece) && piece.indexOf(13) === -1 ? piece.toString('latin1') : undefined;
+      // eslint-disable-next-line no-control-regex -- record.ts UNREADABLE (source text: it cannot import it)
+      const done = text !== undefined && !/[\x00-\x08\x0e-\x1f\x7f]/.test(text) ? tokenizer.tokenize(text, new DataView(d.ring, base + at, piece.length), lineEnded, tokens, numbers, word, d.words) : undefined;
       pieces.set([at, at + piece.length, done ? 1 : 0, done?.prefixEnd ?? 0, done?.suffixStart ?? 0, word, done?.end ?? word], p);
       word = done?.end ?? word;
       lineEnded = piece[piece.length - 1] === 10;

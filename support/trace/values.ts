@@ -10,14 +10,30 @@
 import { lookupAttribute, type AttributeKind } from '../model/catalogue';
 import type { RawValue } from './record';
 
-export type Parsed = { readonly value: RawValue } | { readonly compound: true } | { readonly cut: string };
+/** A compound value opens a KV list; `pairs` is the count its `[n] 00 NN ..` header announces, when it has one. */
+export type Parsed = { readonly value: RawValue } | { readonly compound: true; readonly pairs?: number } | { readonly cut: string };
 
 const COMPOUND: Parsed = { compound: true };
+
+/**
+ * Log spellings of catalogue attributes that the catalogue's own aliases do not cover: T-Server
+ * prints the Reasons KV list as `AttributeReason`.
+ */
+const LOG_SPELLINGS: Readonly<Record<string, string>> = { Reason: 'Reasons' };
 
 /** Attribute name without the `Attribute` prefix (`AttributeThisDN` → `ThisDN`). */
 export function attributeName(raw: string): string {
   const bare = raw.startsWith('Attribute') && raw.length > 'Attribute'.length ? raw.slice('Attribute'.length) : raw;
-  return lookupAttribute(bare)?.name ?? bare;
+  const spelled = Object.hasOwn(LOG_SPELLINGS, bare) ? LOG_SPELLINGS[bare] ?? bare : bare;
+  return lookupAttribute(spelled)?.name ?? spelled;
+}
+
+/** `[64] 00 03 00 00..`: the first two bytes of a KV list are its number of pairs (3). */
+const COUNTED = /^\[\d+\] ([0-9a-fA-F]{2}) ([0-9a-fA-F]{2})(?:\s|\.|$)/;
+
+function compound(v: string): Parsed {
+  const m = COUNTED.exec(v);
+  return m ? { compound: true, pairs: parseInt(`${m[1] ?? ''}${m[2] ?? ''}`, 16) } : COMPOUND;
 }
 
 export interface AttributeInfo {
@@ -128,7 +144,7 @@ export function nativeValueOf(name: string, kind: AttributeKind | undefined, tex
   const v = trimmed(text);
   const first = v.charCodeAt(0);
   if (first === 39) return quoted(v, "'") as Parsed;
-  if (first === 91 && /^\[\d+\]/.test(v)) return COMPOUND;
+  if (first === 91 && /^\[\d+\]/.test(v)) return compound(v);
   if (name === 'EventSequenceNumber' && /^[0-9a-fA-F]+$/.test(v)) {
     const n = parseInt(v, 16);
     return { value: Number.isSafeInteger(n) ? n : v.toLowerCase() };

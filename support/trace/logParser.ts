@@ -16,102 +16,14 @@
  * its `[n] 00 NN` header, attribute lines whose header is lost) are reported as truncated, and
  * message names no model knows are counted. It never throws on input.
  */
-import { isKnownEvent, isKnownRequest } from '../model/catalogue';
-import { AT_HEADER, nativeHeader, nativeHeaderAt, type Header } from './nativeHeader';
-import { Shape, ShapeTrie } from './shape';
-import { kindOf, TraceDiagnostics, UNREADABLE, type RawValue, type TraceRecord } from './record';
-import { attributeName, kvValue, nativeScalar, nativeValueOf, pairLine, psdkValue, remember, seenAt, valueStart, type Parsed, type Seen } from './values';
+import { nativeHeader, nativeHeaderAt, type Header } from './nativeHeader';
+import { ShapeTrie } from './shape';
+import { TraceDiagnostics, UNREADABLE, type RawValue, type TraceRecord } from './record';
+import { RecordOut } from './recordOut';
+import { attributeName, nativeScalar, nativeValueOf, pairLine, psdkValue, remember, seenAt, valueStart, type Parsed, type Seen } from './values';
+import { blankFrom, isBlank, isLetter, LINE_TERMINATOR, RE, rlibPair, uncommented, type Builder, type Expectation, type MutablePair, type PendingSummary } from './logLines';
 
-type MutablePair = { key: string; value: RawValue };
-interface OpenList { readonly depth: number; readonly list: MutablePair[] }
-/** A KV list whose header announced its number of pairs (`[64] 00 03 00 00..`: 3). */
-interface CountedList { readonly name: string; readonly line: number; readonly pairs: number; readonly list: readonly MutablePair[] }
-
-export interface Builder {
-  readonly name: string;
-  readonly line: number;
-  readonly time: string | undefined;
-  readonly format: TraceRecord['format'];
-  /** `rlib`: a routing-library message (`name(id)<TAB>value` lines), not T-Library. */
-  readonly body: 'tlib' | 'psdk' | 'rlib';
-  readonly sync: boolean;
-  /** The names of the attributes so far (see shape.ts), and their values in that order. */
-  shape: Shape;
-  readonly values: RawValue[];
-  stack: OpenList[];
-  complexOpen: boolean;
-  truncated?: string;
-  /** KV lists to check against their announced pair count when the record ends. */
-  counted?: CountedList[];
-}
-
-/** A one-line event summary waiting to see whether a dump of the same event follows it. */
-interface PendingSummary { readonly name: string; readonly dn: string; readonly line: number; readonly time: string | undefined }
-
-interface Expectation {
-  readonly line: number;
-  readonly text: string;
-  readonly time: string | undefined;
-  /** A `[BSYNC]` header or a `RequestX received from` line must be followed by `message X`. */
-  readonly required: boolean;
-  readonly sync: boolean;
-  /** .NET: the name is known and `message attributes:` must follow. */
-  readonly psdkName?: string;
-}
-
-const TIME = String.raw`\d\d:\d\d:\d\d\.\d{3}`;
-const RE = {
-  atHeader: AT_HEADER,
-  messageLine: /^message (\w+)\s*$/,
-  standard: new RegExp(String.raw`^(?:(\d{4}-\d\d-\d\d)T)?(${TIME}) (?:Trc|Std|Int|Dbg|Alr|Wrn|Err|Mdm) (\d{5}) (.*)$`),
-  clientHeader: /\b(received from|request to) .*? message (\w+)(?:\(\d+\))?\s*$/,
-  psdkHeader: /'(\w+)' \('(\d+)'\)\s*$/,
-  javaHeader: /message='(\w+)' \((\d+)\) attributes:\s*$/,
-  psdkStamp: /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d),(\d{3}) /,
-  timestamped: new RegExp(String.raw`^(?:\d{4}-\d\d-\d\d[T ])?${TIME}`),
-  ursTrace: /^(?:\d\d:\d\d:\d\d\.\d{3})?_[A-Z]_[A-Z]_/,
-  sipStart: /(>>>>>|<<<<<)\s*$/,
-  banner: /^[A-Za-z][\w ()/.-]*:(\s|$)/,
-  /** URS/ORS: `Message EventX received from 'App@DN'` (after `Trc 04541`). */
-  ursSummary: /^Message (\w+) received from '[^'@]*@([^']+)'/,
-  /** URS/ORS: `Interaction message "EventX" received from 65200 ("App@DN")` (after `Int 04543`). */
-  interactionSummary: /^Interaction message "(\w+)" received from .*\("[^"@]*@([^"]+)"\)\s*$/,
-  /** Routing library: `RLIB: received from 23(OR_Server_811) message RequestInvoke(1000000100)`. */
-  rlib: /\bRLIB: (?:received from|request to|sent to) .*? message (\w+)(?:\(\d+\))?\s*$/,
-  rlibLine: /^(\w+)\((\d+)\)\t(.*)$/,
-  leadingTime: /^(?:(\d{4}-\d\d-\d\d)[T ])?(\d\d:\d\d:\d\d\.\d{3})\b/,
-  /** A copy commented out line by line: `# ` or `// ` (the first line says which). */
-  comment: /^(#|\/\/)/,
-  /** Indented like an attribute or a KV pair. */
-  bodyLike: /^(?:\t| {2,})\s*(?:Attribute\w|')/,
-  localTime: /^Local time:\s+(\d{4}-\d\d-\d\d)T/,
-  fileDate: /_(\d{4})(\d\d)(\d\d)_\d{6}_\d{3}\.log$/,
-  /** Sticky: applied from the end of the indentation (`lastIndex`), like `^` on the rest. */
-  attribute: /([A-Za-z]\w*)(?:[\t ]+(.*))?$/y,
-  psdkAttribute: /^([A-Za-z]\w*) \[(\w+)\] = ?(.*)$/,
-  psdkComplex: /^([A-Za-z]\w*)\s+= ComplexClass\(\w+\):\s*$/,
-};
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-/** `line.trim() === ''`, knowing where its leading TABs/spaces end (`lead`). */
-function blankFrom(line: string, lead: number): boolean {
-  if (lead === line.length) return true;
-  const c = line.charCodeAt(lead);
-  // Visible ASCII is never white space; anything else (NBSP, U+3000, …) is left to trim().
-  return !(c > 32 && c < 127) && line.trim() === '';
-}
-
-function isBlank(line: string): boolean {
-  let i = 0;
-  while (i < line.length && (line.charCodeAt(i) === 9 || line.charCodeAt(i) === 32)) i += 1;
-  return blankFrom(line, i);
-}
-
-/** What `.` in a regular expression does not match. */
-const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+export type { Builder } from './logLines';
 
 export class LogParser {
   readonly diagnostics = new TraceDiagnostics();
@@ -131,16 +43,13 @@ export class LogParser {
   private pendingSummary: PendingSummary | undefined;
   /** The name of the record the line being read ended (a summary right after its dump repeats it). */
   private endedByLine: string | undefined;
-  /** Whether each message name is one the models know (names are few; bounded anyway). */
-  private readonly knownNames = new Map<string, boolean>();
+  private readonly out: RecordOut;
 
   private readonly shapes = new ShapeTrie();
   private readonly values: RawValue[] = [];
-  /** `file:` of every record's source. */
-  private readonly sourcePrefix: string;
 
-  constructor(private readonly file: string, private readonly emit: (record: TraceRecord) => void) {
-    this.sourcePrefix = `${file}:`;
+  constructor(file: string, emit: (record: TraceRecord) => void) {
+    this.out = new RecordOut(file, this.diagnostics, emit);
     const d = RE.fileDate.exec(file);
     if (d) this.date = `${d[1] ?? ''}-${d[2] ?? ''}-${d[3] ?? ''}`;
   }
@@ -162,12 +71,17 @@ export class LogParser {
     if (pending && this.pendingSummary === pending) this.emitSummary(pending);
   }
 
+  /** The line without its CR, the BOM of line 1, and the comment prefix of a commented-out copy. */
+  private text(rawLine: string, lineNo: number): string {
+    const unCr = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
+    const line = lineNo === 1 ? unCr.replace(/^\uFEFF/, '') : unCr;
+    if (this.diagnostics.lines === 1) this.comment = RE.comment.exec(line)?.[1];
+    return uncommented(line, this.comment);
+  }
+
   private readLine(rawLine: string, lineNo: number, plain: boolean, tryKnown: boolean): void {
     this.diagnostics.lines += 1;
-    const unCr = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
-    let line = lineNo === 1 ? unCr.replace(/^\uFEFF/, '') : unCr;
-    if (this.diagnostics.lines === 1) this.comment = RE.comment.exec(line)?.[1];
-    if (this.comment !== undefined && line.startsWith(this.comment)) line = line.slice(this.comment.length + (line.charCodeAt(this.comment.length) === 32 ? 1 : 0));
+    const line = this.text(rawLine, lineNo);
     if (UNREADABLE.test(line)) {
       this.unreadable(line, lineNo);
       return;
@@ -294,56 +208,12 @@ export class LogParser {
   protected finish(b: Builder): void {
     this.builder = undefined;
     this.lastEndedPsdk = b.body === 'psdk';
-    if (b.counted) this.checkCounts(b, b.counted);
-    if (b.truncated) this.diagnostics.truncatedRecord(b.line, b.name, b.truncated);
-    this.diagnostics.records += 1;
-    const attributes = b.shape.build(b.values);
-    const thisDn = attributes.ThisDN;
-    const kind = b.body === 'rlib' ? 'other' : kindOf(b.name);
-    if (b.body !== 'rlib' && !this.isKnownName(b.name)) this.diagnostics.unknownName(b.line, b.name);
-    const source = this.sourcePrefix + String(b.line);
-    // The usual record (a DN, a time, nothing else) as one literal: all its properties in the object
-    // itself, made at once. Any other is built key by key; the keys are in the same order either way.
-    if (typeof thisDn === 'string' && thisDn && b.time && !b.sync && !b.truncated) {
-      this.emit({ kind, name: b.name, attributes, dn: thisDn, source, line: b.line, format: b.format, time: b.time });
-      return;
-    }
-    const r: { -readonly [K in keyof TraceRecord]: TraceRecord[K] } = { kind, name: b.name, attributes } as TraceRecord;
-    if (typeof thisDn === 'string' && thisDn) r.dn = thisDn;
-    r.source = source;
-    r.line = b.line;
-    r.format = b.format;
-    if (b.time) r.time = b.time;
-    if (b.sync) r.sync = true;
-    if (b.truncated) r.truncated = b.truncated;
-    this.emit(r);
+    this.out.record(b);
   }
 
-  /** A KV list with fewer or more pairs than its header announced lost lines or gained some. */
-  private checkCounts(b: Builder, counted: readonly CountedList[]): void {
-    for (const c of counted) {
-      if (c.list.length !== c.pairs) b.truncated ??= `line ${c.line}: ${c.name}: the header announces ${c.pairs} pair(s), ${c.list.length} were read`;
-    }
-  }
-
-  private isKnownName(name: string): boolean {
-    let known = this.knownNames.get(name);
-    if (known === undefined) {
-      known = name.startsWith('Request') ? isKnownRequest(name) : isKnownEvent(name);
-      if (this.knownNames.size < 10_000) this.knownNames.set(name, known);
-    }
-    return known;
-  }
-
-  private emitSummary(s: PendingSummary): void {
+  private emitSummary(summary: PendingSummary): void {
     this.pendingSummary = undefined;
-    this.diagnostics.summaries += 1;
-    this.diagnostics.records += 1;
-    if (!this.isKnownName(s.name)) this.diagnostics.unknownName(s.line, s.name);
-    this.emit({
-      kind: kindOf(s.name), name: s.name, attributes: {}, dn: s.dn, source: this.sourcePrefix + String(s.line), line: s.line,
-      format: 'urs', ...(s.time ? { time: s.time } : {}), summary: true,
-    });
+    this.out.summary(summary);
   }
 
   private stamp(hms: string): string {
@@ -383,14 +253,10 @@ export class LogParser {
 
   /** A routing-library body line, `name(id)<TAB>value`; anything else ends the record. */
   private rlibLine(b: Builder, line: string): boolean {
-    const m = RE.rlibLine.exec(line);
-    if (!m) {
-      this.finish(b);
-      return false;
-    }
-    const parsed = kvValue(m[3] ?? '');
-    if ('value' in parsed) this.put(b, m[1] ?? '', parsed.value);
-    return true;
+    const pair = rlibPair(line);
+    if (pair) this.put(b, pair[0], pair[1]);
+    else this.finish(b);
+    return pair !== undefined;
   }
 
   /** `line` from `lead` on is the attribute line without its indentation. */
@@ -621,6 +487,20 @@ export class LogParser {
     return s[1] ? `${s[1]}T${s[2] ?? ''}` : this.stamp(s[2] ?? '');
   }
 
+  /**
+   * A URS/ORS event summary (`Trc 04541 Message EventX received from 'App@DN'`, `Int 04543
+   * Interaction message "EventX" received from … ("App@DN")`): right after the dump of the same
+   * event it repeats it; otherwise the dump may follow (start() then drops the summary), or it is
+   * all there is of the event.
+   */
+  private summaryLine(id: string | undefined, rest: string, lineNo: number, s: RegExpExecArray): boolean {
+    const summary = id === '04541' ? RE.ursSummary.exec(rest) : id === '04543' ? RE.interactionSummary.exec(rest) : null;
+    if (!summary?.[1] || !summary[2]) return false;
+    if (this.pendingSummary) this.emitSummary(this.pendingSummary);
+    if (this.endedByLine !== summary[1]) this.pendingSummary = { name: summary[1], dn: summary[2], line: lineNo, time: this.standardTime(s) };
+    return true;
+  }
+
   /** Standard library lines, SIP Server internal lines, URS strategy lines: known, not records. */
   private knownLine(line: string, lineNo: number): boolean {
     const first = line.charCodeAt(0);
@@ -633,13 +513,8 @@ export class LogParser {
       if (s[1]) this.date = s[1];
       const id = s[3];
       const rest = s[4] ?? '';
-      const summary = id === '04541' ? RE.ursSummary.exec(rest) : id === '04543' ? RE.interactionSummary.exec(rest) : null;
-      if (summary?.[1] && summary[2]) {
-        // A URS/ORS summary: right after the dump of the same event it repeats it; otherwise the
-        // dump may follow (start() then drops the summary), or it is all there is.
-        if (this.pendingSummary) this.emitSummary(this.pendingSummary);
-        if (this.endedByLine !== summary[1]) this.pendingSummary = { name: summary[1], dn: summary[2], line: lineNo, time: this.standardTime(s) };
-      } else if (id === '04541' || id === '04542') {
+      if (this.summaryLine(id, rest, lineNo, s)) return true;
+      if (id === '04541' || id === '04542') {
         // timeOf(line), without reading the line again: a standard line is no .NET stamp line.
         this.expect = { line: lineNo, text: line, time: this.standardTime(s), required: /\bRequest\w+ received from\b/.test(rest), sync: false };
       }

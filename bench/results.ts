@@ -48,6 +48,7 @@ function replayLines(r: NonNullable<AllResults['replay']>): string[] {
     `- (b) log replay: native SIP Server log of ${size}, ${r.events} events; streaming trace reader **${f(r.readerMbPerS)} MB/s** (fastest of ${r.readerRuns} runs, each in its own process; slowest ${f(r.slowestReaderMbPerS)} MB/s), baseline \`grep -c 'message Event'\` ${f(r.grepMbPerS)} MB/s (fastest of 2; reader = ${f(r.ratio)}× grep's time);`
       + ` ${r.lostEvents} events lost, ${r.unknownLines} unknown lines (target ≥ 100 MB/s; ${verdict(r.readerMbPerS >= 100, `${f(100 / r.readerMbPerS)}× too slow`)})`,
     `- (b) peak RSS of the reading process (largest of the runs): **${f(r.peakRssMb)} MB** (of which ${f(r.startRssMb)} MB before the first line: Node + ts-node + support code) (target < 300 MB; ${verdict(r.peakRssMb < 300, `${f(r.peakRssMb - 300)} MB over`)})`,
+    `- (b) \`npm run trace -- <log> > out.ndjson\` as a user runs it (the command end to end, process start included, ${r.traceLines} NDJSON lines to a file): **${f(r.traceMbPerS)} MB/s** (fastest of ${r.traceRuns}; slowest ${f(r.slowestTraceMbPerS)} MB/s) = ${f(r.traceVsReader, 2)}× the reader's time alone`,
   ];
 }
 

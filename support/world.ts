@@ -6,10 +6,12 @@
  * broken) → the one `When` sends the stimulus → `Then` tables are matched against the events that
  * followed → the After hook rejects events nobody expected.
  */
-import { setDefaultTimeout, setWorldConstructor, World } from '@cucumber/cucumber';
+import { Before, setDefaultTimeout, setWorldConstructor, World } from '@cucumber/cucumber';
 import { capabilityFor, type Action } from './world/actions';
 import { CallView } from './world/callView';
 import { returnToIdle } from './world/cleanup';
+import { namedInScenario } from './world/named';
+import { replayHorizon, ReplaySteps, type ReplayHost } from './world/replay';
 import { loadProfile } from './cli/profile';
 import { Parties } from './world/parties';
 import { AdapterSession } from './adapter/session';
@@ -62,6 +64,9 @@ export class ConformanceWorld extends World<WorldParameters> {
   private baseline = 0;
   private stimulusSent = false;
   private applied = 0;
+  /** The parties the scenario's own steps and tables name (set by the Before hook below): a replay must find them. */
+  named: readonly string[] = [];
+  private readonly replaySteps = new ReplaySteps();
 
   get timeoutMs(): number {
     return this.parameters.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -88,7 +93,7 @@ export class ConformanceWorld extends World<WorldParameters> {
       settleMs: this.parameters.settleMs ?? 300,
     });
     const scenario = this.scenario ? `${this.scenario.uri}:${this.scenario.line} ${this.scenario.name}` : undefined;
-    await this.session.open({ ...this.parties.topology(), ...(scenario ? { scenario } : {}) });
+    await this.session.open({ ...this.parties.topology(), ...(scenario ? { scenario } : {}), named: this.named });
     return this.session;
   }
 
@@ -118,23 +123,15 @@ export class ConformanceWorld extends World<WorldParameters> {
 
   private async perform(action: Action, role: 'setup' | 'stimulus'): Promise<StepOutcome> {
     const session = await this.open();
+    if (session.canReplay && !session.canSend) {
+      const why = await this.replaySteps.perform(this.replayHost(), action, role);
+      return why === undefined ? undefined : this.skip(`not exercised: ${why}`);
+    }
     this.applyEvents();
     const since = session.events.length;
-    const replaying = session.canReplay && !session.canSend;
-    let request: TRequest;
-    try {
-      request = action.build({ parties: this.parties, calls: this.calls, since: [] });
-    } catch (e) {
-      // A recording that never reached this precondition does not exercise the scenario.
-      if (replaying && e instanceof TestCompromisedError) return this.skip(`not exercised: ${e.message}`);
-      throw e;
-    }
-    const referenceId = replaying ? session.replay(request) : await this.sendSupported(session, request);
-    if (referenceId === undefined) {
-      return this.skip(replaying
-        ? `not exercised: the recording has no ${request.name} for "${action.text}"`
-        : this.unsupported(session, request.name) ?? 'unsupported');
-    }
+    const request: TRequest = action.build({ parties: this.parties, calls: this.calls, since: [] });
+    const referenceId = await this.sendSupported(session, request);
+    if (referenceId === undefined) return this.skip(this.unsupported(session, request.name) ?? 'unsupported');
     if (role === 'stimulus') {
       this.bindings.set('$request', referenceId);
       return undefined;
@@ -147,7 +144,6 @@ export class ConformanceWorld extends World<WorldParameters> {
       return action.done({ parties: this.parties, calls: this.calls, since: fresh }) ? { error: undefined } : undefined;
     });
     if (result.kind !== 'done') {
-      if (replaying) return this.skip(`not exercised: after "${action.text}" the recording does not reach the precondition`);
       throw new TestCompromisedError(`could not reach the precondition: "${action.text}" had no effect within ${this.timeoutMs} ms`);
     }
     if (result.value.error) {
@@ -155,6 +151,34 @@ export class ConformanceWorld extends World<WorldParameters> {
     }
     return undefined;
   }
+
+  // ----- Replay of a recording (support/world/replay.ts) -----
+
+  private replayHost(): ReplayHost {
+    return {
+      parties: this.parties, calls: this.calls, bindings: this.bindings,
+      session: () => this.open(),
+      applyEvents: () => this.applyEvents(),
+      beforeStimulus: async () => {
+        await this.settleAndConsume();
+        this.stimulusSent = true;
+      },
+      restart: async () => {
+        const session = this.session;
+        if (!session) return;
+        await session.close();
+        this.session = new AdapterSession(session.adapter, { timeoutMs: this.timeoutMs, settleMs: this.parameters.settleMs ?? 300 });
+        this.calls.clear();
+        this.bindings.clear();
+        this.consumed.clear();
+        this.baseline = 0;
+        this.applied = 0;
+        this.stimulusSent = false;
+      },
+    };
+  }
+
+  // ----- end of replay -----
 
   /** Send the request when the adapter supports it; undefined otherwise (the caller skips). */
   private async sendSupported(session: AdapterSession, request: TRequest): Promise<number | undefined> {
@@ -201,6 +225,10 @@ export class ConformanceWorld extends World<WorldParameters> {
     const session = await this.open();
     const expected = this.parseTable(rows, dn);
     const calls = referencedCalls(expected);
+    // A party action on the phone has no request: a table that checks the request's ReferenceID is not exercised by it.
+    if (session.canReplay && !session.canSend && !this.bindings.has('$request') && usesVariable(expected, '$request')) {
+      return this.skip('not exercised: the model checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action, not a request');
+    }
     const input = (): SequenceInput => ({
       rows: expected,
       observed: session.events.filter((e) => !this.consumed.has(e.seq)),
@@ -288,11 +316,11 @@ export class ConformanceWorld extends World<WorldParameters> {
   async unexpectedEvents(): Promise<ObservedEvent[]> {
     if (!this.session?.isOpen || !this.stimulusSent) return [];
     await this.session.settle();
-    // A recording goes on past the scenario (the next call phase may need no request): only events
-    // before the last expected one can be unexpected there.
+    // A recording goes on past the scenario: as in a live run, what arrives up to settleMs after the
+    // last expected event can be unexpected, and nothing later (support/world/replay.ts).
     const replaying = this.session.canReplay && !this.session.canSend;
-    const horizon = replaying ? Math.max(this.baseline, ...this.consumed) : Infinity;
-    return this.session.events.filter((e) => e.seq > this.baseline && e.seq <= horizon && !this.consumed.has(e.seq));
+    const judged = replaying ? replayHorizon(this.session.events, this.baseline, this.consumed, this.parameters.settleMs ?? 300) : () => true;
+    return this.session.events.filter((e) => e.seq > this.baseline && !this.consumed.has(e.seq) && judged(e));
   }
 
   /** Normalisation problems of observed events (unknown enum values...), never silently dropped. */
@@ -320,6 +348,12 @@ export class ConformanceWorld extends World<WorldParameters> {
   }
 }
 
+/** Whether a table binds or checks `$variable`. */
+function usesVariable(rows: readonly ExpectedRow[], variable: string): boolean {
+  const uses = (m: CellMatcher): boolean => (m.kind === 'bind' && m.variable === variable) || (m.kind === 'oneOf' && m.options.some(uses));
+  return rows.some((row) => row.cells.some((cell) => uses(cell.matcher)));
+}
+
 /** The `$callN` variables a table uses (the N-th call of the scenario, Givens included). */
 function referencedCalls(rows: readonly ExpectedRow[]): number[] {
   const found = new Set<number>();
@@ -334,3 +368,8 @@ function referencedCalls(rows: readonly ExpectedRow[]): number[] {
 }
 
 setWorldConstructor(ConformanceWorld);
+
+// A replay binds the parties the scenario names (support/world/named.ts); the Background's cast alone is not required.
+Before(function (this: ConformanceWorld, { pickle, gherkinDocument }) {
+  this.named = namedInScenario(pickle, gherkinDocument);
+});

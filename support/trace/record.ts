@@ -105,3 +105,13 @@ export function kindOf(name: string): TraceRecord['kind'] {
   if (/^(Request|Party\.|Network\.|Interaction\.)/.test(name)) return 'request';
   return 'other';
 }
+
+/** A record's time (`2026-03-04T10:15:01.0123`, `10:15:01.0123`, `10:15:01.012`) in ms: since the epoch with a date, since midnight without. */
+export function msOf(time: string | undefined): number | undefined {
+  if (!time) return undefined;
+  const m = /^(?:(\d{4}-\d\d-\d\d)T)?(\d\d):(\d\d):(\d\d)(?:\.(\d+))?$/.exec(time);
+  if (!m) return undefined;
+  const day = m[1] ? Date.parse(`${m[1]}T00:00:00Z`) : 0;
+  const fraction = Number(`0.${m[5] ?? '0'}`);
+  return day + ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4]) + fraction) * 1000;
+}

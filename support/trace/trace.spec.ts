@@ -188,19 +188,24 @@ describe('streaming', () => {
 
 describe('replay adapter', () => {
   it('finds a recorded stimulus, binds parties to trace DNs, and delivers its events in feature terms', { timeout: 10_000 }, async () => {
+    const topology = {
+      parties: [
+        { name: 'Alice', dn: '7001', type: 'Extension' as const, configured: true },
+        { name: 'Bob', dn: '7002', type: 'Extension' as const, configured: true },
+      ],
+      named: ['Alice', 'Bob'],
+    };
+    const notThere = await createReplayAdapter({ file: fixture('native-sipserver.log') });
+    await notThere.open(topology, { event: () => assert.fail('nothing to deliver'), fail: (e) => assert.fail(e.message) });
+    assert.deepEqual(notThere.recorded({ name: 'RequestHoldCall', attributes: { ThisDN: '7001' } }, 'stimulus'), { notExercised: 'the recording has no RequestHoldCall', final: true });
     const adapter = await createReplayAdapter({ file: fixture('native-sipserver.log') });
     assert.equal('send' in adapter, false, 'observe-only');
     assert.deepEqual(adapter.capabilities.features, [], 'a log written by a real system says nothing of what it could do');
     const events: RawEvent[] = [];
-    await adapter.open({
-      parties: [
-        { name: 'Alice', dn: '7001', type: 'Extension', configured: true },
-        { name: 'Bob', dn: '7002', type: 'Extension', configured: true },
-      ],
-    }, { event: (e) => events.push(e), fail: (e) => assert.fail(e.message) });
-    assert.equal(adapter.recorded({ name: 'RequestHoldCall', attributes: { ThisDN: '7001' } }), undefined, 'not in the trace: not exercised');
-    assert.equal(adapter.recorded({ name: 'RequestMakeCall', attributes: { ThisDN: '7001', OtherDN: '7002' } }), 5);
-    assert.deepEqual(events.map((e) => `${e.name}@${e.dn ?? ''}`), ['EventDialing@7001', 'EventRinging@7002', 'EventEstablished@7002', 'EventEstablished@7001']);
+    await adapter.open(topology, { event: (e) => events.push(e), fail: (e) => assert.fail(e.message) });
+    assert.deepEqual(adapter.recorded({ name: 'RequestMakeCall', attributes: { ThisDN: '7001', OtherDN: '7002' } }, 'stimulus'), { referenceId: 5 });
+    // Bob's EventEstablished answers a request of his own (ReferenceID 6, not in the log): his next act, outside the window of Alice's call.
+    assert.deepEqual(events.map((e) => `${e.name}@${e.dn ?? ''}`), ['EventDialing@7001', 'EventRinging@7002', 'EventEstablished@7001']);
     assert.equal(events[0]?.attributes.OtherDN, '7002', 'trace DN 2002 translated back to Bob');
     await adapter.close();
   });

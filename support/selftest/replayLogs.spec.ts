@@ -1,0 +1,83 @@
+/**
+ * Issue 17 acceptance, through the command users run: `npm run conformance -- --replay <log>` on
+ * native SIP Server logs (support/trace/fixtures/replay/, and the reader's own fixture). Correct
+ * logs — a CTI-driven basic call, a hold/retrieve with a consultation, the same basic call driven
+ * from the phones, two unrelated calls — exit 0 against every feature, exercising the scenarios
+ * named here and failing none; each deviant log exits 1 naming its fault. A log of under 130 lines
+ * replays in seconds (the run's time is printed; no time is asserted: a shared machine).
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { conformance, sandbox, type CliResult } from './sandbox';
+
+const LOGS = resolve(__dirname, '..', 'trace', 'fixtures', 'replay');
+const TIMEOUT = 240_000;
+
+interface Outcome {
+  readonly uri: string;
+  readonly line: number;
+  readonly name: string;
+  readonly outcome: string;
+  readonly reason?: string;
+}
+
+async function replay(log: string, extra: readonly string[] = []): Promise<{ run: CliResult; outcomes: Outcome[] }> {
+  const dir = sandbox();
+  const run = await conformance(dir, ['--replay', log, ...extra], TIMEOUT);
+  const summary = JSON.parse(readFileSync(join(dir, 'reports', 'summary.json'), 'utf8')) as { scenarios: Outcome[] };
+  console.log(`${log}: exit ${String(run.code)} in ${run.ms} ms`);
+  return { run, outcomes: summary.scenarios };
+}
+
+const named = (outcomes: readonly Outcome[], outcome: string): string[] =>
+  outcomes.filter((o) => o.outcome === outcome).map((o) => `${o.uri.split('/').pop() ?? ''}:${o.line}`).sort();
+
+const CORRECT: readonly [string, string, readonly string[]][] = [
+  ['a CTI-driven basic call', 'cti-basic-call.log', ['basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36', 'release-phase.feature:18', 'release-phase.feature:34']],
+  ['a hold/retrieve with a consultation', 'cti-hold-retrieve-consultation.log', [
+    'basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36', 'hold-retrieve-consulted-answers.feature:23', 'hold-retrieve-consulted-answers.feature:30',
+    'hold-retrieve-consulted-answers.feature:39', 'hold-retrieve-consulted-answers.feature:49', 'hold-retrieve-consulted-answers.feature:59', 'hold-retrieve-consulted-no-answer.feature:22']],
+  // From the phones: the same scenarios, except the one that checks the ReferenceID of a request (there is none).
+  ['the same basic call driven from the phones', 'phone-basic-call.log', ['basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36', 'release-phase.feature:18']],
+  ['two unrelated calls (one from a desktop, one from the phones)', 'two-unrelated-calls.log', [
+    'basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36', 'release-phase.feature:18', 'release-phase.feature:26', 'release-phase.feature:34']],
+  ['the reader\'s native fixture', join('..', 'native-sipserver.log'), ['basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36']],
+];
+
+// Two runs at a time: each is one process, mostly loading and cucumber.
+describe('replays of correct logs', { concurrency: 2 }, () => {
+for (const [what, file, exercised] of CORRECT) {
+  test(`replay of ${what} (${file}): exit 0, the scenarios it holds pass, no other is failed or broken`, { timeout: TIMEOUT }, async () => {
+    const { run, outcomes } = await replay(join(LOGS, file));
+    assert.equal(run.code, 0, run.out.slice(-4000));
+    assert.deepEqual(named(outcomes, 'passed'), [...exercised].sort());
+    assert.deepEqual([...named(outcomes, 'failed'), ...named(outcomes, 'broken')], []);
+    const skipped = outcomes.filter((o) => o.outcome === 'skipped');
+    assert.ok(skipped.every((o) => o.reason && /not exercised: |does not declare the capability/.test(o.reason)), 'every other scenario says why it was not exercised');
+  });
+}
+});
+
+const MODELS = ['--tags', '@model:basic-internal-inbound-call or @model:release-phase'];
+
+const DEVIANT: readonly [string, string, string, RegExp][] = [
+  ['the ConnID changes within the call', 'deviant-connid-change.log', 'basic-internal-inbound-call.feature:36', /DN 7002 \(Bob\)[\s\S]*ConnID: expected \$call1 \(= 006e0212a4c10031\), got 006e0212a4c10032/],
+  ['an extra EventRinging', 'deviant-extra-ringing.log', 'basic-internal-inbound-call.feature:29', /events that the model does not expect[\s\S]*\+ DN 7002 \(Bob\): #3 EventRinging/],
+  ['a missing EventReleased', 'deviant-missing-released.log', 'release-phase.feature:18', /DN 7002 \(Bob\): expected 1, received 0\n\s+- EventReleased .* missing/],
+  ['a missing EventRinging', 'deviant-missing-ringing.log', 'basic-internal-inbound-call.feature:29', /DN 7002 \(Bob\): expected 1, received 0\n\s+- EventRinging .* missing/],
+  ['a wrong ThisDNRole', 'deviant-wrong-role.log', 'basic-internal-inbound-call.feature:29', /ThisDNRole: expected Destination, got Origination/],
+];
+
+describe('replays of deviant logs', { concurrency: 2 }, () => {
+for (const [what, file, scenario, fault] of DEVIANT) {
+  test(`replay of a log with ${what} (${file}): exit 1, the scenario it breaks fails naming the fault`, { timeout: TIMEOUT }, async () => {
+    const { run, outcomes } = await replay(join(LOGS, file), MODELS);
+    assert.equal(run.code, 1, run.out.slice(-4000));
+    assert.ok(named(outcomes, 'failed').includes(scenario), `${scenario} failed: ${named(outcomes, 'failed').join(', ')}`);
+    assert.deepEqual(named(outcomes, 'broken'), []);
+    assert.match(run.out, fault);
+  });
+}
+});

@@ -16,7 +16,7 @@ import { loadRunConfig, type RunConfig } from './config';
 import { loadProfile } from './profile';
 import { OutcomeCollector } from '../report/outcomes';
 import { renderSummary, summarise } from '../report/summary';
-import { replayConfig, viaSimulatorServer } from './viaServer';
+import { refuseUnreadableReplay, replayConfig, viaSimulatorServer } from './viaServer';
 import { afterSummary, finalVerdict } from '../report/afterRun';
 import { DiagramFiles } from '../report/diagramFiles';
 import { loadKnownIssues } from '../report/knownIssues';
@@ -66,6 +66,7 @@ function parseCommandLine(argv: readonly string[]): { config: RunConfig; tags?: 
 
 async function run(argv: readonly string[]): Promise<number> {
   const parsed = parseCommandLine(argv);
+  await refuseUnreadableReplay(parsed.config);
   // --via-server: the same run through TCP against `npm run simulator` (support/cli/viaServer.ts).
   return parsed.viaServer ? viaSimulatorServer(parsed.config, (config) => runOnce({ ...parsed, config })) : runOnce(parsed);
 }

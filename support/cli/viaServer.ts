@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { existsSync } from 'node:fs';
 import { UsageError } from '../errors';
 import type { RunConfig } from './config';
+import { checkInput } from '../trace/input';
 
 export const START_TIMEOUT_MS = 20_000;
 
@@ -61,4 +62,16 @@ export async function viaSimulatorServer<T>(config: RunConfig, body: (config: Ru
 export function replayConfig(file: string): Pick<RunConfig, 'adapter' | 'adapterOptions'> {
   if (!existsSync(file)) throw new UsageError(`--replay: no such file: ${file}`);
   return { adapter: 'replay', adapterOptions: { file } };
+}
+
+/**
+ * A trace to replay that cannot be judged soundly (a directory, an empty file, no known format, a
+ * truncated or damaged record: support/trace/input.ts) is refused before anything runs, with one
+ * message naming the file and line: a usage error (exit 64), never a verdict.
+ */
+export async function refuseUnreadableReplay(config: RunConfig): Promise<void> {
+  const file = config.adapter === 'replay' ? config.adapterOptions?.file : undefined;
+  if (typeof file !== 'string') return;
+  const problem = await checkInput(file, { needRecords: true });
+  if (problem) throw new UsageError(`--replay: ${problem}`);
 }

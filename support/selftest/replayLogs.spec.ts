@@ -8,7 +8,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { conformance, sandbox, type CliResult } from './sandbox';
 
@@ -80,4 +80,26 @@ for (const [what, file, scenario, fault] of DEVIANT) {
     assert.match(run.out, fault);
   });
 }
+});
+
+test('a log that cannot be judged soundly is refused before running: exit 64, one message naming the file and line, no raw bytes', { timeout: TIMEOUT }, async () => {
+  const dir = sandbox();
+  const empty = join(dir, 'empty.log');
+  writeFileSync(empty, '');
+  const unknown = join(dir, 'notes.txt');
+  writeFileSync(unknown, 'call at 10:00 from 7001 to 7002\nanswered\n');
+  const cases: [string, RegExp][] = [
+    [resolve(LOGS, '..', 'native-damaged.log'), /^--replay: .*native-damaged\.log:3: a truncated or damaged record \(EventRinging: line 6: unreadable bytes inside the record\) \(and 2 more\)/m],
+    [resolve(LOGS, '..', 'sip-no-tlib.log'), /^--replay: .*sip-no-tlib\.log: no T-Library message in 12 line\(s\)/m],
+    [LOGS, /^--replay: .*replay: not a file \(a directory\)/m],
+    [empty, /^--replay: .*empty\.log: the file is empty/m],
+    [unknown, /^--replay: .*notes\.txt:1: not a log the harness can read/m],
+  ];
+  for (const [file, message] of cases) {
+    const run = await conformance(dir, ['--replay', file], TIMEOUT);
+    assert.equal(run.code, 64, run.out);
+    assert.match(run.out, message);
+    assert.equal(run.out.trim().split('\n').length, 1, `one message: ${run.out}`);
+    assert.ok(!run.out.includes('\0'), 'no raw bytes');
+  }
 });

@@ -117,6 +117,12 @@ export interface RawEvent extends Envelope {
    * in a live run.
    */
   readonly recordedAt?: number;
+  /**
+   * Replay only: the event comes after the recording's next stimulus of the scenario (another
+   * party's later act, which it may be the consequence of): it may match an expected event, but it
+   * is never unexpected.
+   */
+  readonly afterNextAct?: boolean;
 }
 
 /**

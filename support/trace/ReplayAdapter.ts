@@ -125,7 +125,7 @@ export class ReplayAdapter implements EventSourceAdapter {
     const k = this.step++;
     this.known[k] = request;
     this.known.length = Math.max(this.known.length, k + 1);
-    const result = match.step(request, role, (r) => this.emit(match, r));
+    const result = match.step(request, role, (r, afterNextAct) => this.emit(match, r, afterNextAct));
     if (k === 0 && match.firstAt !== undefined) this.nextFirst = match.firstAt + 1;
     if (result.ok) return { referenceId: result.referenceId || undefined };
     const final = result.final || this.attempts >= MAX_ATTEMPTS;
@@ -141,7 +141,7 @@ export class ReplayAdapter implements EventSourceAdapter {
     return Promise.resolve();
   }
 
-  private emit(match: ScenarioMatch, r: TraceRecord): void {
+  private emit(match: ScenarioMatch, r: TraceRecord, afterNextAct: boolean): void {
     const dn = r.dn !== undefined ? match.featureDn(r.dn) : undefined;
     if (dn === undefined) return;
     const attributes: Record<string, RawValue> = {};
@@ -149,7 +149,7 @@ export class ReplayAdapter implements EventSourceAdapter {
       attributes[k] = isDnAttribute(k) && typeof v === 'string' ? match.featureDn(v) ?? v : v;
     }
     const at = msOf(r.time);
-    this.sink?.event({ name: r.name, dn, attributes, origin: r.source, ...(at !== undefined ? { recordedAt: at } : {}) });
+    this.sink?.event({ name: r.name, dn, attributes, origin: r.source, ...(at !== undefined ? { recordedAt: at } : {}), ...(afterNextAct ? { afterNextAct } : {}) });
   }
 }
 

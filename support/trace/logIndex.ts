@@ -60,14 +60,62 @@ export function describeKind(kind: DnKind): string {
 const ON_CALL = new Set(['EventDialing', 'EventNetworkReached', 'EventRinging', 'EventEstablished', 'EventRetrieved', 'EventHeld', 'EventDestinationBusy', 'EventQueued', 'EventRouteRequest']);
 const OFF_CALL = new Set(['EventReleased', 'EventAbandoned', 'EventDiverted', 'EventRouteUsed']);
 
+/**
+ * What the events say each DN is (the kinds it showed, whether an agent works there), gathered
+ * record by record. Only DNs that had events of their own are kept: a site's configured DNs, never
+ * the outside numbers of its calls, so it stays as small as the configuration.
+ */
+export class DnKnowledge {
+  private readonly evidence = new Map<string, Set<DnKind>>();
+  private readonly agents = new Set<string>();
+
+  /** `prior`: what an earlier part of the stream showed (a DN's kind may show outside this part). */
+  constructor(private readonly prior?: DnKnowledge) {}
+
+  learn(r: TraceRecord): void {
+    const dn = r.dn;
+    if (r.kind !== 'event') {
+      if (typeof r.attributes.ThisQueue === 'string') this.note(r.attributes.ThisQueue, 'queue');
+      return;
+    }
+    if (dn) {
+      if (QUEUE_EVENTS.has(r.name)) this.note(dn, 'queue');
+      else if (ROUTING_EVENTS.has(r.name)) this.note(dn, 'routing-point');
+      else if (DEVICE_EVENTS.has(r.name)) this.note(dn, 'device');
+      if (AGENT_EVENTS.has(r.name) || typeof r.attributes.AgentID === 'string') this.agents.add(dn);
+    }
+    if (typeof r.attributes.ThisQueue === 'string' && r.attributes.ThisQueue !== dn) this.note(r.attributes.ThisQueue, 'queue');
+  }
+
+  kindOf(dn: string): DnKind {
+    const e = this.evidence.get(dn);
+    if (!e) return this.prior?.kindOf(dn) ?? 'external';
+    if (e.has('routing-point')) return 'routing-point';
+    if (e.has('queue')) return 'queue';
+    return e.has('device') ? 'device' : this.prior?.kindOf(dn) ?? 'external';
+  }
+
+  isAgent(dn: string): boolean {
+    return this.agents.has(dn) || (this.prior?.isAgent(dn) ?? false);
+  }
+
+  private note(dn: string, kind: DnKind): void {
+    let e = this.evidence.get(dn);
+    if (!e) {
+      e = new Set();
+      this.evidence.set(dn, e);
+    }
+    e.add(kind);
+  }
+}
+
 export class LogIndex {
   readonly stimuli: Stimulus[] = [];
   /** Record index → index in {@link stimuli}, for records that are stimuli. */
   readonly stimulusAt = new Map<number, number>();
   /** DN → the indexes (in {@link stimuli}) of the stimuli naming it, in order. */
   private readonly byDn = new Map<string, number[]>();
-  private readonly evidence = new Map<string, Set<DnKind>>();
-  private readonly agents = new Set<string>();
+  private readonly knowledge: DnKnowledge;
   /** ConnID → its group's representative (union-find). */
   private readonly parent = new Map<string, string>();
   /** DN → after which record the DN was on which calls (the changes only). */
@@ -75,7 +123,9 @@ export class LogIndex {
   /** Whether a party action was recognised with an outside party (Party.*): the log shows outside parties. */
   readonly outsideParties: boolean;
 
-  constructor(readonly records: readonly TraceRecord[], infer: boolean) {
+  /** `prior`: what the DNs showed before this part of the log (the recogniser's stream). */
+  constructor(readonly records: readonly TraceRecord[], infer: boolean, prior?: DnKnowledge) {
+    this.knowledge = new DnKnowledge(prior);
     const tracker = new StimulusTracker(infer);
     const uuids = new Map<string, string>();
     let outside = false;
@@ -87,24 +137,20 @@ export class LogIndex {
         this.stimuli.push(s);
         outside ||= s.name.startsWith('Party.');
       }
+      this.knowledge.learn(r);
       if (r.kind === 'event') this.learn(r, i, uuids);
-      else if (typeof r.attributes.ThisQueue === 'string') this.note(r.attributes.ThisQueue, 'queue');
     });
     this.outsideParties = outside;
   }
 
   /** What the log shows `dn` to be. */
   kindOf(dn: string): DnKind {
-    const e = this.evidence.get(dn);
-    if (!e) return 'external';
-    if (e.has('routing-point')) return 'routing-point';
-    if (e.has('queue')) return 'queue';
-    return e.has('device') ? 'device' : 'external';
+    return this.knowledge.kindOf(dn);
   }
 
   /** Whether an agent works at `dn` (agent-state events, an AgentID in its events). */
   isAgent(dn: string): boolean {
-    return this.agents.has(dn);
+    return this.knowledge.isAgent(dn);
   }
 
   /** The group (linked calls) of a ConnID. */
@@ -136,13 +182,6 @@ export class LogIndex {
 
   private learn(r: TraceRecord, i: number, uuids: Map<string, string>): void {
     const dn = r.dn;
-    if (dn) {
-      if (QUEUE_EVENTS.has(r.name)) this.note(dn, 'queue');
-      else if (ROUTING_EVENTS.has(r.name)) this.note(dn, 'routing-point');
-      else if (DEVICE_EVENTS.has(r.name)) this.note(dn, 'device');
-      if (AGENT_EVENTS.has(r.name) || typeof r.attributes.AgentID === 'string') this.agents.add(dn);
-    }
-    if (typeof r.attributes.ThisQueue === 'string' && r.attributes.ThisQueue !== dn) this.note(r.attributes.ThisQueue, 'queue');
     const conn = connIdOf(r);
     if (!conn) return;
     this.link(r, conn, uuids);
@@ -172,15 +211,6 @@ export class LogIndex {
     } else if (ON_CALL.has(r.name) && !before.includes(conn)) after = [...before, conn];
     else if (OFF_CALL.has(r.name) && before.includes(conn)) after = before.filter((c) => c !== conn);
     if (after !== before) this.listOf(this.activity, dn).push({ at: i, calls: after });
-  }
-
-  private note(dn: string, kind: DnKind): void {
-    let e = this.evidence.get(dn);
-    if (!e) {
-      e = new Set();
-      this.evidence.set(dn, e);
-    }
-    e.add(kind);
   }
 
   private join(a: string, b: string): void {

@@ -109,9 +109,51 @@ export function kindOf(name: string): TraceRecord['kind'] {
 /** A record's time (`2026-03-04T10:15:01.0123`, `10:15:01.0123`, `10:15:01.012`) in ms: since the epoch with a date, since midnight without. */
 export function msOf(time: string | undefined): number | undefined {
   if (!time) return undefined;
-  const m = /^(?:(\d{4}-\d\d-\d\d)T)?(\d\d):(\d\d):(\d\d)(?:\.(\d+))?$/.exec(time);
-  if (!m) return undefined;
-  const day = m[1] ? Date.parse(`${m[1]}T00:00:00Z`) : 0;
-  const fraction = Number(`0.${m[5] ?? '0'}`);
-  return day + ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4]) + fraction) * 1000;
+  // Read by hand: it runs several times per record of a stream (the expression is the fallback's check).
+  const dated = time.length > 10 && time.charCodeAt(10) === 84; // T
+  const t = dated ? 11 : 0;
+  const two = (at: number): number => (time.charCodeAt(at) - 48) * 10 + time.charCodeAt(at + 1) - 48;
+  if (time.charCodeAt(t + 2) !== 58 || time.charCodeAt(t + 5) !== 58) return undefined;
+  const h = two(t);
+  const m = two(t + 3);
+  const s = two(t + 6);
+  if (!(h >= 0 && h < 24 && m >= 0 && m < 60 && s >= 0 && s < 62)) return undefined;
+  const fraction = time.length > t + 8 ? fractionOf(time, t + 8) : 0;
+  const day = dated ? dayOf(time.slice(0, 10)) : 0;
+  return day === undefined || fraction === undefined ? undefined : day + ((h * 60 + m) * 60 + s) * 1000 + fraction;
+}
+
+/** `.0123` at `at` in ms (12.3); undefined when it is not a dot and digits to the end. */
+function fractionOf(time: string, at: number): number | undefined {
+  if (time.charCodeAt(at) !== 46) return undefined;
+  let fraction = 0;
+  let scale = 100;
+  for (let i = at + 1; i < time.length; i++) {
+    const d = time.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    fraction += d * scale;
+    scale /= 10;
+  }
+  return fraction;
+}
+
+/** Days since the epoch, in ms, of a `YYYY-MM-DD` date (proleptic Gregorian, by hand: no Date per record). */
+function dayOf(date: string): number | undefined {
+  if (date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return undefined;
+  const n = (from: number, to: number): number => {
+    let v = 0;
+    for (let i = from; i < to; i++) v = v * 10 + date.charCodeAt(i) - 48;
+    return v;
+  };
+  const y0 = n(0, 4);
+  const m = n(5, 7);
+  const d = n(8, 10);
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return undefined;
+  // Days from civil (H. Hinnant): March-based years.
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return (era * 146097 + doe - 719468) * 86_400_000;
 }

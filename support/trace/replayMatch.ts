@@ -11,7 +11,9 @@
  * Events are delivered from each step's stimulus on: after a Given, up to the next stimulus of the
  * scenario (a DN of a party taking part in another call meanwhile means the state is not the
  * scenario's); after the When, per DN, up to the next stimulus naming that DN, so that another
- * party's later act does not cut the events the When caused. Only events of the scenario's calls
+ * party's later act does not cut the events the When caused (those after the scenario's next
+ * stimulus are marked: they may be that act's consequences, so they can be expected but are never
+ * unexpected). Only events of the scenario's calls
  * (the stimuli's calls, calls their events name by ReferenceID, calls linked to those) and events
  * without a call are delivered; a DN that no party is bound to is not watched, unless it appears
  * on the scenario's calls and exactly one party the scenario names can be it. EventOffHook and
@@ -85,13 +87,21 @@ export class ScenarioMatch {
     return this.chosen;
   }
 
+  /** The stimulus (index in the log's stimuli) the last step took; -1 before the first. */
+  get lastAt(): number {
+    return this.state.last;
+  }
+
   /** The feature's DN for a trace DN, when a party is bound to it. */
   featureDn(traceDn: string): string | undefined {
     return this.state.toFeature.get(traceDn);
   }
 
-  /** Match the next step's request; deliver the events it observes to `deliver` (trace terms). */
-  step(request: TRequest, role: 'setup' | 'stimulus', deliver: (r: TraceRecord) => void): StepResult {
+  /**
+   * Match the next step's request; deliver the events it observes to `deliver` (trace terms), each
+   * saying whether it comes after the scenario's next stimulus (another party's later act).
+   */
+  step(request: TRequest, role: 'setup' | 'stimulus', deliver: (r: TraceRecord, afterNextAct: boolean) => void): StepResult {
     const k = this.steps++;
     const found = k === 0 ? this.first(request) : this.next(request);
     if (typeof found === 'string') return { ok: false, reason: found, final: k === 0 };
@@ -226,12 +236,13 @@ export class ScenarioMatch {
   }
 
   /** Deliver the events of the step's window; a reason when the scenario's state is disturbed. */
-  private deliver(s: Stimulus, end: number, role: 'setup' | 'stimulus', deliver: (r: TraceRecord) => void): string | undefined {
+  private deliver(s: Stimulus, end: number, role: 'setup' | 'stimulus', deliver: (r: TraceRecord, afterNextAct: boolean) => void): string | undefined {
     const records = this.index.records;
+    const nextAct = this.recordOf(this.following(this.state, this.state.last));
     for (let i = s.at; i < end; i++) {
       const r = records[i] as TraceRecord;
       const verdict = this.admit(r, i, s, role);
-      if (verdict === true) deliver(r);
+      if (verdict === true) deliver(r, i >= nextAct);
       else if (typeof verdict === 'string') return verdict;
     }
     return undefined;

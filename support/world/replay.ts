@@ -89,14 +89,15 @@ export class ReplaySteps {
 /**
  * Which events of a replay can be unexpected: those before the last expected one, and those the
  * recording dates at most `settleMs` after it (a live run judges what arrives in that quiet
- * period). The recording goes on past the scenario; what comes later is not the scenario's.
+ * period) — never one after the scenario's next stimulus (another party's later act may have
+ * caused it). The recording goes on past the scenario; what comes later is not the scenario's.
  */
 export function replayHorizon(events: readonly ObservedEvent[], baseline: number, consumed: ReadonlySet<number>, settleMs: number): (e: ObservedEvent) => boolean {
   let horizon = baseline;
   for (const seq of consumed) if (seq > horizon) horizon = seq;
   const last = events.find((e) => e.seq === horizon);
   const until = recordedAt(last);
-  return (e) => e.seq <= horizon || (until !== undefined && (recordedAt(e) ?? Infinity) <= until + settleMs);
+  return (e) => !(e as { afterNextAct?: unknown }).afterNextAct && (e.seq <= horizon || (until !== undefined && (recordedAt(e) ?? Infinity) <= until + settleMs));
 }
 
 function recordedAt(e: ObservedEvent | undefined): number | undefined {

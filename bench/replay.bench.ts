@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { runChild, type ChildReport } from './child';
 import { EVENTS_PER_CALL, writeLog } from './logGenerator';
 import type { ReplayChildResult } from './replay.child';
+import type { RecognizeChildResult } from './recognize.child';
 
 export interface ReplayResult {
   readonly mb: number;
@@ -37,10 +38,13 @@ export interface ReplayResult {
   readonly traceVsReader: number;
   /** NDJSON lines the command wrote (one per record that is not an HA copy). */
   readonly traceLines: number;
+  /** `npm run recognize`'s engine on the same log (fastest of {@link RECOGNIZE_RUNS}; the plans loaded first, untimed). */
+  readonly recognize: RecognizeChildResult & { readonly eventsPerS: number; readonly slowestEventsPerS: number; readonly runs: number; readonly vsReader: number; readonly peakRssMb: number };
 }
 
 const READER_RUNS = 3;
 const TRACE_RUNS = 2;
+const RECOGNIZE_RUNS = 2;
 
 /** `npm run trace -- <path>` as the user runs it, stdout to `out`: its wall time and the lines it wrote. */
 function traceCommand(path: string, out: string): { ms: number; lines: number } {
@@ -86,12 +90,20 @@ export async function replayBench(megabytes: number): Promise<ReplayResult> {
     const r = child.result;
     const traces = Array.from({ length: TRACE_RUNS }, () => traceCommand(path, join(dir, 'out.ndjson'))).sort((a, b) => a.ms - b.ms);
     const [trace, slowTrace] = [traces[0], traces[traces.length - 1]] as [{ ms: number; lines: number }, { ms: number; lines: number }];
+    const recognitions: ChildReport<RecognizeChildResult>[] = [];
+    for (let i = 0; i < RECOGNIZE_RUNS; i++) recognitions.push(await runChild<RecognizeChildResult>('recognize.child.ts', [path], 900_000));
+    recognitions.sort((a, b) => a.result.ms - b.result.ms);
+    const [fast, slow] = [recognitions[0], recognitions[recognitions.length - 1]] as [ChildReport<RecognizeChildResult>, ChildReport<RecognizeChildResult>];
+    const recognize = {
+      ...fast.result, eventsPerS: fast.result.events / (fast.result.ms / 1000), slowestEventsPerS: slow.result.events / (slow.result.ms / 1000),
+      runs: recognitions.length, vsReader: fast.result.ms / r.ms, peakRssMb: Math.max(...recognitions.map((c) => c.maxRssMb)),
+    };
     if (grep.count !== calls * EVENTS_PER_CALL) throw new Error(`grep counted ${grep.count} events, the generator wrote ${calls * EVENTS_PER_CALL}`);
     return {
       mb, events: r.events,
       readerMbPerS: mb / (r.ms / 1000), slowestReaderMbPerS: mb / (slowest.result.ms / 1000), readerRuns: runs.length, grepMbPerS: mb / (grep.ms / 1000), ratio: r.ms / grep.ms,
       peakRssMb: Math.max(...runs.map((c) => c.maxRssMb)), startRssMb: r.startRssMb, unknownLines: r.unknownLines, lostEvents: grep.count - r.events,
-      traceMbPerS: mb / (trace.ms / 1000), slowestTraceMbPerS: mb / (slowTrace.ms / 1000), traceRuns: traces.length, traceVsReader: trace.ms / r.ms, traceLines: trace.lines,
+      traceMbPerS: mb / (trace.ms / 1000), slowestTraceMbPerS: mb / (slowTrace.ms / 1000), traceRuns: traces.length, traceVsReader: trace.ms / r.ms, traceLines: trace.lines, recognize,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

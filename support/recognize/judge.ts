@@ -9,14 +9,13 @@
  */
 import { TestCompromisedError } from '../errors';
 import { normaliseAttributes, type AttrValue, type ObservedEvent, type TRequest } from '../model/event';
-import { lookupAttribute } from '../model/catalogue';
 import type { CellMatcher } from '../matching/cells';
 import { diagnose, type Diagnosis } from '../matching/diagnose';
 import { parseExpectationTable, TableError, type ExpectedRow } from '../matching/expectation';
 import { matchSequence, type SequenceInput } from '../matching/sequence';
 import { formatEvent, renderDiff } from '../report/diff';
 import type { LogIndex } from '../trace/logIndex';
-import { msOf, type RawValue, type TraceRecord } from '../trace/record';
+import { msOf, type TraceRecord } from '../trace/record';
 import { ScenarioMatch } from '../trace/replayMatch';
 import { CallView } from '../world/callView';
 import { Parties } from '../world/parties';
@@ -111,13 +110,11 @@ class Scene {
 
   /** A recorded event in the feature's terms (its DNs translated back), numbered like the session numbers them. */
   deliver(r: TraceRecord, afterNextAct: boolean): void {
-    const dn = r.dn === undefined ? undefined : this.match.featureDn(r.dn);
-    if (dn === undefined) return;
-    const raw: Record<string, RawValue> = {};
-    for (const [k, v] of Object.entries(r.attributes)) raw[k] = lookupAttribute(k)?.kind === 'dn' && typeof v === 'string' ? this.match.featureDn(v) ?? v : v;
+    const view = this.match.inFeatureTerms(r);
+    if (!view) return;
     const at = msOf(r.time);
     const event = {
-      name: r.name, dn, attributes: normaliseAttributes(raw).attributes, origin: r.source, seq: this.events.length + 1, receivedAt: 0,
+      name: r.name, dn: view.dn, attributes: normaliseAttributes(view.attributes).attributes, origin: view.origin, seq: this.events.length + 1, receivedAt: 0,
       ...(at !== undefined ? { recordedAt: at } : {}), ...(afterNextAct ? { afterNextAct } : {}),
     };
     this.events.push(event);

@@ -25,14 +25,13 @@
  */
 import { SCENARIO_MARKER } from './RecordingAdapter';
 import type { Capabilities, EventSink, EventSourceAdapter, ReplayAnswer, Topology } from '../adapter/contract';
-import { lookupAttribute } from '../model/catalogue';
 import type { TRequest } from '../model/event';
 import { TestCompromisedError, UsageError } from '../errors';
 import { readTrace } from './read';
 import { unreadableInput } from './input';
 import { LogIndex } from './logIndex';
 import { ScenarioMatch } from './replayMatch';
-import { msOf, type RawValue, type TraceRecord } from './record';
+import { msOf, type TraceRecord } from './record';
 
 /** Replay holds the trace in memory; a larger trace must be cut first, or judged by `npm run recognize`, which streams. */
 export const MAX_REPLAY_RECORDS = 200_000;
@@ -85,8 +84,6 @@ export class ReplayLog {
     return index;
   }
 }
-
-const isDnAttribute = (name: string): boolean => lookupAttribute(name)?.kind === 'dn';
 
 export class ReplayAdapter implements EventSourceAdapter {
   readonly name: string;
@@ -142,14 +139,10 @@ export class ReplayAdapter implements EventSourceAdapter {
   }
 
   private emit(match: ScenarioMatch, r: TraceRecord, afterNextAct: boolean): void {
-    const dn = r.dn !== undefined ? match.featureDn(r.dn) : undefined;
-    if (dn === undefined) return;
-    const attributes: Record<string, RawValue> = {};
-    for (const [k, v] of Object.entries(r.attributes)) {
-      attributes[k] = isDnAttribute(k) && typeof v === 'string' ? match.featureDn(v) ?? v : v;
-    }
+    const event = match.inFeatureTerms(r);
+    if (!event) return;
     const at = msOf(r.time);
-    this.sink?.event({ name: r.name, dn, attributes, origin: r.source, ...(at !== undefined ? { recordedAt: at } : {}), ...(afterNextAct ? { afterNextAct } : {}) });
+    this.sink?.event({ name: r.name, ...event, ...(at !== undefined ? { recordedAt: at } : {}), ...(afterNextAct ? { afterNextAct } : {}) });
   }
 }
 

@@ -98,6 +98,25 @@ export class ScenarioMatch {
   }
 
   /**
+   * A recorded event in the feature's terms: its DN and DN attributes translated back, and its
+   * origin (`file:line`) saying what the log line itself holds where that differs (`…:66, where
+   * ThisDN=5001 OtherDN=5002`), so that a diff naming 7001 does not mislead whoever opens the log.
+   * Undefined for an event of a DN no party is bound to. The replay and the recogniser both use it.
+   */
+  inFeatureTerms(r: TraceRecord): { readonly dn: string; readonly attributes: Record<string, RawValue>; readonly origin: string } | undefined {
+    const dn = r.dn === undefined ? undefined : this.featureDn(r.dn);
+    if (dn === undefined) return undefined;
+    const attributes: Record<string, RawValue> = {};
+    const inLog: string[] = [];
+    for (const [k, v] of Object.entries(r.attributes)) {
+      const feature = typeof v === 'string' && lookupAttribute(k)?.kind === 'dn' ? this.featureDn(v) ?? v : v;
+      if (feature !== v) inLog.push(`${k}=${v as string}`);
+      attributes[k] = feature;
+    }
+    return { dn, attributes, origin: inLog.length ? `${r.source}, where ${inLog.join(' ')}` : r.source };
+  }
+
+  /**
    * Match the next step's request; deliver the events it observes to `deliver` (trace terms), each
    * saying whether it comes after the scenario's next stimulus (another party's later act).
    */

@@ -207,6 +207,8 @@ describe('replay adapter', () => {
     // Bob's EventEstablished answers a request of his own (ReferenceID 6, not in the log): his next act, outside the window of Alice's call.
     assert.deepEqual(events.map((e) => `${e.name}@${e.dn ?? ''}`), ['EventDialing@7001', 'EventRinging@7002', 'EventEstablished@7001']);
     assert.equal(events[0]?.attributes.OtherDN, '7002', 'trace DN 2002 translated back to Bob');
+    // A diff shows the event with the feature's DNs; its origin says what the log line holds.
+    assert.match(events[0]?.origin ?? '', /native-sipserver\.log:14, where ThisDN=2001 OtherDN=2002$/);
     await adapter.close();
   });
 

@@ -120,6 +120,17 @@ describe('readTrace, fast path', () => {
 });
 
 describe('readTrace, two threads', () => {
+  it('reads a KV value of more than 15 digits as the line-by-line path does (the tokenizer leaves it to the parser)', async () => {
+    // Found by the property below (seed -763557652): a tokenized piece read it as text, the parser as a number.
+    const text = "@10:00:00.0010 [0] 8.1 distribute_event: message EventDialing\n\tAttributeUserData\t[64] 00 02 00 00..\n\t\t'k'\t1234567890123456\n\t\t'n'\t-12345678901234567\n"
+      + '@10:00:00.0010 [0] 8.1 distribute_event: message EventDialing\n';
+    const want = viaPush('long_20260304_101500_120.log', text);
+    assert.match(want, /"value":1234567890123456\}/);
+    await withTempFile('long_20260304_101500_120.log', text, async (file) => {
+      for (const piece of [41, 60, 100]) assert.equal(await viaReadTrace(file, { worker: true, workerSizes: { block: piece, piece } }), want, `pieces of ${piece} bytes`);
+    });
+  });
+
   it('reads random logs as line by line, wherever blocks and pieces end', { timeout: 120_000 }, async () => {
     const line = fc.constantFrom(
       '@10:00:00.0010 [0] 8.1 distribute_event: message EventDialing', '@10:00:00.0020 [BSYNC] 8.1 x', '@10:00:00.0030 [0] x: message EventA: message EventB',

@@ -126,6 +126,7 @@ describe('readTrace, two threads', () => {
       + '@10:00:00.0010 [0] 8.1 distribute_event: message EventDialing\n';
     const want = viaPush('long_20260304_101500_120.log', text);
     assert.match(want, /"value":1234567890123456\}/);
+    assert.match(want, /"value":"-12345678901234567"\}/, 'past 2^53 the digits are kept as text, not rounded');
     await withTempFile('long_20260304_101500_120.log', text, async (file) => {
       for (const piece of [41, 60, 100]) assert.equal(await viaReadTrace(file, { worker: true, workerSizes: { block: piece, piece } }), want, `pieces of ${piece} bytes`);
     });

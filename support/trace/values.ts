@@ -112,7 +112,7 @@ function trimmed(text: string): string {
 
 /**
  * `/^-?\d+$/.test(v) ? Number(v) : undefined`, counting the digits itself: up to 15 digits the sum
- * is exact, and `Number(string)` is a runtime call.
+ * is exact, and `Number(string)` is a runtime call. Undefined past 2^53 (the digits would change).
  */
 function integer(v: string): number | undefined {
   const n = v.length;
@@ -125,7 +125,11 @@ function integer(v: string): number | undefined {
     if (c < 48 || c > 57) return undefined;
     sum = sum * 10 + (c - 48);
   }
-  if (n > 15) return Number(v);
+  if (n > 15) {
+    // Past 2^53 a number is not the digits the log printed (an ID in user data): the text is kept.
+    const x = Number(v);
+    return Number.isSafeInteger(x) ? x : undefined;
+  }
   return negative ? -sum : sum;
 }
 
@@ -153,11 +157,14 @@ export function nativeValueOf(name: string, kind: AttributeKind | undefined, tex
   const whole = integer(v);
   if (whole !== undefined) return { value: whole };
   // A number followed by its reading, `1772619301 (10:15:01)`; only worth the expression after a digit.
-  if ((first >= 48 && first <= 57) || first === 45) {
-    const lead = /^(-?\d+)(?: \(.*\))?$/.exec(v);
-    if (lead?.[1] !== undefined) return { value: Number(lead[1]) };
-  }
-  return { value: v };
+  return { value: (first >= 48 && first <= 57) || first === 45 ? withReading(v) : v };
+}
+
+/** `1772619301 (10:15:01)` → 1772619301; anything else (or digits past 2^53, which would change) stays text. */
+function withReading(v: string): RawValue {
+  const lead = /^(-?\d+)(?: \(.*\))?$/.exec(v);
+  const x = lead?.[1] === undefined ? NaN : Number(lead[1]);
+  return Number.isSafeInteger(x) ? x : v;
 }
 
 /**

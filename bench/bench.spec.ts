@@ -41,6 +41,13 @@ describe('benchmarks (tiny sizes, no timing asserted)', () => {
     expect(r.readerMbPerS).to.be.greaterThan(0);
     expect(r.readerRuns).to.equal(3);
     expect(r.slowestReaderMbPerS).to.be.within(0, r.readerMbPerS);
+    expect(r.traceLines).to.equal(r.events + r.events / 6, 'the command wrote a line per record (6 events and 1 request per call)');
+    expect(r.traceMbPerS).to.be.greaterThan(0);
+    expect(r.recognize.calls).to.equal(r.events / 6, 'every generated call recognised');
+    expect(r.recognize.conforms).to.equal(r.recognize.calls, 'and each follows the basic call model');
+    expect(r.recognize.eventsPerS).to.be.greaterThan(0);
+    expect(r.recognize.maxOpenCalls).to.be.within(1, r.recognize.calls);
+    expect(r.recognize.retainedHeapMb).to.be.below(20, 'a judged call is forgotten');
   });
 
   it('(c) scaling: every call of the trace matches, nothing left pending', () => {
@@ -77,7 +84,8 @@ describe('benchmarks (tiny sizes, no timing asserted)', () => {
   it('an entry names the machine and every result, and is appended', () => {
     const entry = renderEntry({
       suite: { scenarios: 10, suiteMs: 100, suiteFilesWaitMs: 3, baselineMs: 10, msPerScenario: 10, slowestMsPerScenario: 12.5, runs: 3, msPerScenarioProgressOnly: 4, passed: true },
-      replay: { mb: 1, requestedMb: 1, events: 6, readerMbPerS: 10, slowestReaderMbPerS: 8, readerRuns: 3, grepMbPerS: 300, ratio: 30, peakRssMb: 120, startRssMb: 100, unknownLines: 0, lostEvents: 0 },
+      replay: { mb: 1, requestedMb: 1, events: 6, readerMbPerS: 10, slowestReaderMbPerS: 8, readerRuns: 3, grepMbPerS: 300, ratio: 30, peakRssMb: 120, startRssMb: 100, unknownLines: 0, lostEvents: 0, traceMbPerS: 5, slowestTraceMbPerS: 4, traceRuns: 2, traceVsReader: 2, traceLines: 6,
+        recognize: { ms: 1000, events: 6, calls: 1, conforms: 1, deviates: 0, unrecognised: 0, reused: 0, maxOpenCalls: 1, startRssMb: 150, retainedHeapMb: 0.5, eventsPerS: 120_000, slowestEventsPerS: 90_000, runs: 2, vsReader: 2.5, peakRssMb: 180 } },
       scaling: { points: [{ events: 10, nsPerEvent: 1000, maxWindow: 6 }, { events: 100, nsPerEvent: 1100, maxWindow: 6 }], ratio: 1.1, runs: 3, runRatios: [1.2, 1.1, 1.4], deepTableRows: 500 },
       bridge: {
         bridge: { calls: 10, connections: 2, rounds: 1, events: 60, peakConcurrent: 10, meanConcurrent: 5, eventsPerS: 40_000, runs: 3, slowestEventsPerS: 30_000, lost: 0 },
@@ -91,6 +99,9 @@ describe('benchmarks (tiny sizes, no timing asserted)', () => {
     expect(entry).to.contain('fastest of 3 runs').and.contain('slowest run of the suite: 12.50 ms').and.contain('of which 3 ms waiting');
     expect(entry).to.contain('target met');
     expect(entry).to.contain('load average');
+    expect(entry).to.contain('**120000 events/s** (fastest of 2, each in its own process; slowest 90000 events/s) = 2.50× the reader\'s time alone')
+      .and.contain('at most 1 calls held at once, heap retained after the log 0.50 MB');
+    expect(entry).to.contain('`npm run trace -- <log> > out.ndjson` as a user runs it').and.contain('**5.0 MB/s** (fastest of 2; slowest 4.0 MB/s) = 2.00× the reader\'s time alone');
     expect(entry).to.contain("(each size the fastest of 3 runs, the sizes taken in turn, a smaller size's trace repeated up to the largest's events; the ratio within each run: 1.20, 1.10, 1.40)");
     expect(entry).to.contain('**0 lost** in all 3 runs, **40000 events/s** (fastest of 3 runs, each on fresh sessions; slowest 30000 events/s)').and.contain('1.25× too slow');
     const dir = mkdtempSync(join(tmpdir(), 'cmc-bench-spec-'));

@@ -33,7 +33,8 @@ function eventBlock(name: string, at: string, seq: number, thisDn: string, other
 export function callText(n: number): string {
   const a = String(2000 + (n % 500));
   const b = String(3000 + (n % 500));
-  const conn = (0x00a1020300000000 + n).toString(16).padStart(16, '0');
+  // Built as text: 0x00a1020300000000 + n is past 2^53, where adding n to a number loses it.
+  const conn = `00a10203${n.toString(16).padStart(8, '0')}`;
   const t = (k: number) => hms(n * 40 + k);
   const seq = n * 6;
   const userData = "\tAttributeUserData\t[64] 00 03 00 00..\n\t\t'Lang'\t'fr'\n\t\t'Priority'\t3\n\t\t'Route'(list) 'Hop'\t'rp-1'\n\t\t\t'Wait'\t12\n";

@@ -51,7 +51,15 @@ function replayLines(r: NonNullable<AllResults['replay']>): string[] {
     `- (b) log replay: native SIP Server log of ${size}, ${r.events} events; streaming trace reader **${f(r.readerMbPerS)} MB/s** (fastest of ${r.readerRuns} runs, each in its own process; slowest ${f(r.slowestReaderMbPerS)} MB/s), baseline \`grep -c 'message Event'\` ${f(r.grepMbPerS)} MB/s (fastest of 2; reader = ${f(r.ratio)}× grep's time);`
       + ` ${r.lostEvents} events lost, ${r.unknownLines} unknown lines (target ≥ 100 MB/s; ${verdict(r.readerMbPerS >= 100, `${f(100 / r.readerMbPerS)}× too slow`)})`,
     `- (b) peak RSS of the reading process (largest of the runs): **${f(r.peakRssMb)} MB** (of which ${f(r.startRssMb)} MB before the first line: Node + ts-node + support code) (target < 300 MB; ${verdict(r.peakRssMb < 300, `${f(r.peakRssMb - 300)} MB over`)})`,
+    recognizeLine(r),
+    `- (b) \`npm run trace -- <log> > out.ndjson\` as a user runs it (the command end to end, process start included, ${r.traceLines} NDJSON lines to a file): **${f(r.traceMbPerS)} MB/s** (fastest of ${r.traceRuns}; slowest ${f(r.slowestTraceMbPerS)} MB/s) = ${f(r.traceVsReader, 2)}× the reader's time alone`,
   ];
+}
+
+function recognizeLine(r: NonNullable<AllResults['replay']>): string {
+  const x = r.recognize;
+  return `- (b) \`npm run recognize\` engine (support/recognize/) on the same log: ${x.calls} calls (${x.conforms} conform, ${x.deviates} deviate, ${x.unrecognised} unrecognised; ${x.reused} judged by an earlier call's shape), ${x.events} events in ${f(x.ms, 0)} ms, reading included, plans loaded before: **${f(x.eventsPerS, 0)} events/s** (fastest of ${x.runs}, each in its own process; slowest ${f(x.slowestEventsPerS, 0)} events/s) = ${f(x.vsReader, 2)}× the reader's time alone;`
+    + ` at most ${x.maxOpenCalls} calls held at once, heap retained after the log ${f(x.retainedHeapMb, 2)} MB (after a full GC at both ends), peak RSS ${f(x.peakRssMb)} MB (${f(x.startRssMb)} MB with the plans loaded, before the first record) (target ≥ 100,000 events/s, memory bounded by open calls; ${verdict(x.eventsPerS >= 100_000, `${f(100_000 / x.eventsPerS, 2)}× too slow`)})`;
 }
 
 function scalingLines(s: ScalingResult): string[] {

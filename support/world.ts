@@ -6,10 +6,12 @@
  * broken) → the one `When` sends the stimulus → `Then` tables are matched against the events that
  * followed → the After hook rejects events nobody expected.
  */
-import { AfterAll, setDefaultTimeout, setWorldConstructor, World } from '@cucumber/cucumber';
+import { AfterAll, Before, setDefaultTimeout, setWorldConstructor, World } from '@cucumber/cucumber';
 import { capabilityFor, type Action } from './world/actions';
 import { CallView } from './world/callView';
 import { returnToIdle } from './world/cleanup';
+import { namedInScenario } from './world/named';
+import { replayHorizon, ReplaySteps, type ReplayHost } from './world/replay';
 import { loadProfile } from './config/profile';
 import type { RunConfig } from './config/runConfig';
 import { Parties } from './world/parties';
@@ -18,7 +20,8 @@ import { AdapterRun, createAdapter } from './adapter/select';
 import { supportsRequest, type PartyConfig } from './adapter/contract';
 import { ConformanceAssertionError, TestCompromisedError } from './errors';
 import type { AttrValue, ObservedEvent, TRequest } from './model/event';
-import { parseExpectationTable, TableError } from './matching/expectation';
+import { parseExpectationTable, TableError, type ExpectedRow } from './matching/expectation';
+import type { CellMatcher } from './matching/cells';
 import { matchSequence, type OrderMode, type SequenceInput } from './matching/sequence';
 import { ordinalBindings, ordinalsExist, referencedOrdinals } from './matching/ordinals';
 import { diagnose } from './matching/diagnose';
@@ -71,6 +74,9 @@ export class ConformanceWorld extends World<WorldParameters> {
   private baseline = 0;
   private stimulusSent = false;
   private applied = 0;
+  /** The parties the scenario's own steps and tables name (set by the Before hook below): a replay must find them. */
+  named: readonly string[] = [];
+  private readonly replaySteps = new ReplaySteps();
 
   get timeoutMs(): number {
     return this.parameters.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -99,7 +105,7 @@ export class ConformanceWorld extends World<WorldParameters> {
     if (this.session?.isOpen) return this.session;
     const session = await this.newSession();
     const scenario = this.scenarioLabel();
-    await session.open({ ...this.parties.topology(), ...(scenario ? { scenario } : {}) });
+    await session.open({ ...this.parties.topology(), ...(scenario ? { scenario } : {}), named: this.named });
     return session;
   }
 
@@ -114,14 +120,19 @@ export class ConformanceWorld extends World<WorldParameters> {
     if (this.session) return this.session;
     const adapter = await createAdapter(this.parameters, this.run.adapters);
     this.run.noteAdapter(adapter.name, adapter.capabilities);
+    this.session = new AdapterSession(adapter, this.sessionOptions());
+    return this.session;
+  }
+
+  /** A session bounded as the run says, its late failures reported with the scenario. */
+  private sessionOptions(): ConstructorParameters<typeof AdapterSession>[1] {
     const label = this.scenarioLabel() ?? 'a scenario';
-    this.session = new AdapterSession(adapter, {
+    return {
       timeoutMs: this.timeoutMs,
       settleMs: this.parameters.settleMs ?? 300,
       maxEvents: this.run.limits.maxEventsPerScenario,
       onLateFailure: (error) => { this.run.lateFailure(label, error); },
-    });
-    return this.session;
+    };
   }
 
   private scenarioLabel(): string | undefined {
@@ -166,31 +177,23 @@ export class ConformanceWorld extends World<WorldParameters> {
 
   private async perform(action: Action, role: 'setup' | 'stimulus'): Promise<StepOutcome> {
     const session = await this.open();
+    if (session.canReplay && !session.canSend) {
+      const why = await this.replaySteps.perform(this.replayHost(), action, role);
+      return why === undefined ? undefined : this.skip(`not exercised: ${why}`);
+    }
     this.applyEvents();
     const since = session.events.length;
-    const replaying = session.canReplay && !session.canSend;
-    let request: TRequest;
-    try {
-      request = action.build({ parties: this.parties, calls: this.calls, since: [] });
-    } catch (e) {
-      // A recording that never reached this precondition does not exercise the scenario.
-      if (replaying && e instanceof TestCompromisedError) return this.skip(`not exercised: ${e.message}`);
-      throw e;
-    }
+    const request: TRequest = action.build({ parties: this.parties, calls: this.calls, since: [] });
     let referenceId: number | undefined;
     try {
-      referenceId = replaying ? session.replay(request) : await this.sendSupported(session, request);
+      referenceId = await this.sendSupported(session, request);
     } catch (e) {
       // The adapter's API cannot say this form of the request (support/adapter/contract.ts).
       const cause = (e as Error).cause;
       if (cause instanceof RequestNotExpressible) return this.skip(`the adapter "${session.adapter.name}" cannot send this ${request.name}: ${cause.message}`);
       throw e;
     }
-    if (referenceId === undefined) {
-      return this.skip(replaying
-        ? `not exercised: the recording has no ${request.name} for "${action.text}"`
-        : this.unsupported(session, request.name) ?? 'unsupported');
-    }
+    if (referenceId === undefined) return this.skip(this.unsupported(session, request.name) ?? 'unsupported');
     if (role === 'stimulus') {
       this.bindings.set('$request', referenceId);
       return undefined;
@@ -204,8 +207,8 @@ export class ConformanceWorld extends World<WorldParameters> {
     });
     if (result.kind !== 'done') {
       // A system that answered with events GenEM forbids fails on them first (event-level rules).
-      if (!replaying) await this.judgeEventRules();
-      return this.notReached(result.kind, action, request, replaying, session.events.slice(since));
+      await this.judgeEventRules();
+      return this.notReached(result.kind, action, request, session.events.slice(since));
     }
     if (result.value.error) {
       throw new TestCompromisedError(`could not reach the precondition: "${action.text}" was refused: ${formatEvent(result.value.error, ['ErrorCode', 'ErrorMessage', 'ThisDN'])}`);
@@ -214,8 +217,7 @@ export class ConformanceWorld extends World<WorldParameters> {
   }
 
   /** A precondition that did not take effect: skipped, not conformant, or broken (the environment's fault). */
-  private notReached(kind: 'timeout' | 'settled', action: Action, request: TRequest, replaying: boolean, since: readonly ObservedEvent[]): 'skipped' {
-    if (replaying) return this.skip(`not exercised: after "${action.text}" the recording does not reach the precondition`);
+  private notReached(kind: 'timeout' | 'settled', action: Action, request: TRequest, since: readonly ObservedEvent[]): 'skipped' {
     // The adapter said every event of the request was delivered: the system answered, and not as the model requires —
     // unless the adapter sees less than T-Library, where the confirming event may be one its level does not show.
     if (kind === 'settled') {
@@ -225,6 +227,34 @@ export class ConformanceWorld extends World<WorldParameters> {
     }
     throw new TestCompromisedError(`could not reach the precondition: "${action.text}" had no effect within ${this.timeoutMs} ms`);
   }
+
+  // ----- Replay of a recording (support/world/replay.ts) -----
+
+  private replayHost(): ReplayHost {
+    return {
+      parties: this.parties, calls: this.calls, bindings: this.bindings,
+      session: () => this.open(),
+      applyEvents: () => this.applyEvents(),
+      beforeStimulus: async () => {
+        await this.settleAndConsume();
+        this.stimulusSent = true;
+      },
+      restart: async () => {
+        const session = this.session;
+        if (!session) return;
+        await session.close();
+        this.session = new AdapterSession(session.adapter, this.sessionOptions());
+        this.calls.clear();
+        this.bindings.clear();
+        this.consumed.clear();
+        this.baseline = 0;
+        this.applied = 0;
+        this.stimulusSent = false;
+      },
+    };
+  }
+
+  // ----- end of replay -----
 
   /** Send the request when the adapter supports it; undefined otherwise (the caller skips). */
   private async sendSupported(session: AdapterSession, request: TRequest): Promise<number | undefined> {
@@ -277,17 +307,27 @@ export class ConformanceWorld extends World<WorldParameters> {
     this.baseline = session.events.length;
   }
 
+  /** The table's rows without the cells the adapter's observation level does not carry (logged). */
+  private checkableRows(session: AdapterSession, parsed: ExpectedRow[]): ExpectedRow[] {
+    const observation = session.adapter.capabilities.observation;
+    if (!observation) return parsed;
+    const { rows, unchecked } = withoutUnchecked(parsed, observation);
+    if (unchecked.length) this.log(`Not checked at the ${observation.tier}: ${unchecked.join(', ')} (the level does not carry them)`);
+    return rows;
+  }
+
   /**
    * Match an expectation table against the events since the stimulus, waiting up to the timeout.
    * `dn` is set when the step names the DN ("Then Bob receives, in order:").
    */
   async expectEvents(rows: readonly (readonly string[])[], mode: OrderMode, dn?: string): Promise<StepOutcome> {
     const session = await this.open();
-    const parsed = this.parseTable(rows, dn);
-    const observation = session.adapter.capabilities.observation;
-    const { rows: expected, unchecked } = observation ? withoutUnchecked(parsed, observation) : { rows: parsed, unchecked: [] };
-    if (unchecked.length && observation) this.log(`Not checked at the ${observation.tier}: ${unchecked.join(', ')} (the level does not carry them)`);
+    const expected = this.checkableRows(session, this.parseTable(rows, dn));
     const calls = referencedOrdinals(expected);
+    // A party action on the phone has no request: a table that checks the request's ReferenceID is not exercised by it.
+    if (session.canReplay && !session.canSend && !this.bindings.has('$request') && usesVariable(expected, '$request')) {
+      return this.skip('not exercised: the model checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action, not a request');
+    }
     const input = (): SequenceInput => ({
       rows: expected,
       observed: session.events.filter((e) => !this.consumed.has(e.seq)),
@@ -352,11 +392,11 @@ export class ConformanceWorld extends World<WorldParameters> {
   async unexpectedEvents(): Promise<ObservedEvent[]> {
     if (!this.session?.isOpen || !this.stimulusSent) return [];
     await this.session.settle();
-    // A recording goes on past the scenario (the next call phase may need no request): only events
-    // before the last expected one can be unexpected there.
+    // A recording goes on past the scenario: as in a live run, what arrives up to settleMs after the
+    // last expected event can be unexpected, and nothing later (support/world/replay.ts).
     const replaying = this.session.canReplay && !this.session.canSend;
-    const horizon = replaying ? Math.max(this.baseline, ...this.consumed) : Infinity;
-    return this.session.events.filter((e) => e.seq > this.baseline && e.seq <= horizon && !this.consumed.has(e.seq));
+    const judged = replaying ? replayHorizon(this.session.events, this.baseline, this.consumed, this.parameters.settleMs ?? 300) : () => true;
+    return this.session.events.filter((e) => e.seq > this.baseline && !this.consumed.has(e.seq) && judged(e));
   }
 
   /**
@@ -416,4 +456,15 @@ function preconditionNotReached(text: string, requestName: string, events: reado
     ...(seen.length ? ['It reported:', ...seen, ...(events.length > 10 ? [`  … and ${String(events.length - 10)} more`] : [])] : ['It reported no event at all.'])].join('\n');
 }
 
+/** Whether a table binds or checks `$variable`. */
+function usesVariable(rows: readonly ExpectedRow[], variable: string): boolean {
+  const uses = (m: CellMatcher): boolean => (m.kind === 'bind' && m.variable === variable) || (m.kind === 'oneOf' && m.options.some(uses)) || (m.kind === 'orAbsent' && uses(m.inner));
+  return rows.some((row) => row.cells.some((cell) => uses(cell.matcher)));
+}
+
 setWorldConstructor(ConformanceWorld);
+
+// A replay binds the parties the scenario names (support/world/named.ts); the Background's cast alone is not required.
+Before(function (this: ConformanceWorld, { pickle, gherkinDocument }) {
+  this.named = namedInScenario(pickle, gherkinDocument);
+});

@@ -59,6 +59,11 @@ export interface Topology {
   readonly sites?: readonly SiteConfig[];
   /** The scenario being run (`features/x.feature:12 Alice calls Bob`): for logs, recordings and replay. */
   readonly scenario?: string;
+  /**
+   * The parties the scenario's own steps and expectation tables name (not the whole cast of the
+   * Background): a replay must find each of them in the recording, or the scenario is not exercised.
+   */
+  readonly named?: readonly string[];
 }
 
 export interface SiteConfig {
@@ -128,7 +133,27 @@ export interface RawEvent extends Envelope {
   readonly attributes: Readonly<Record<string, unknown>>;
   /** Where it came from (log file:line, wire message number), shown in diffs. */
   readonly origin?: string;
+  /**
+   * Replay only: when the recording says the event happened (ms, on the recording's clock). The
+   * events a scenario does not expect are judged up to `settleMs` after its last expected one, as
+   * in a live run.
+   */
+  readonly recordedAt?: number;
+  /**
+   * Replay only: the event comes after the recording's next stimulus of the scenario (another
+   * party's later act, which it may be the consequence of): it may match an expected event, but it
+   * is never unexpected.
+   */
+  readonly afterNextAct?: boolean;
 }
+
+/**
+ * A replay adapter's answer to a step: found (the recorded ReferenceID; undefined when the
+ * recorded stimulus carries none, e.g. a party action on the phone), or not exercised, with why.
+ */
+export type ReplayAnswer =
+  | { readonly referenceId: number | undefined }
+  | { readonly notExercised: string; readonly final: boolean };
 
 /** Where the adapter delivers what it observes. */
 export interface EventSink {
@@ -154,11 +179,13 @@ export interface EventSourceAdapter {
   send?(request: TRequest): Promise<void>;
   /**
    * Observe-only adapters that replay a recording: the recorded counterpart of a request the
-   * scenario would send. Delivers the recorded events that followed it and returns the recorded
-   * ReferenceID, or undefined when the recording does not contain it (the scenario is then reported
-   * as not exercised, never failed).
+   * scenario would send (`setup` for a Given, `stimulus` for the When). Delivers the recorded events
+   * that followed it and answers with the recorded ReferenceID, or says why the recording does not
+   * exercise the scenario (it is then reported as not exercised, never failed). Opening the adapter
+   * again after closing it tries the recording's next candidate for the scenario's first step; a
+   * `final` answer says there is none.
    */
-  recorded?(request: TRequest): number | undefined;
+  recorded?(request: TRequest, role: 'setup' | 'stimulus'): ReplayAnswer;
   /**
    * Optional: resolves once every event caused by the requests sent so far has been delivered.
    * Lets the harness fail at once instead of waiting for the timeout (the simulator has it).

@@ -8,7 +8,7 @@
 import { lookupAttribute } from '../model/catalogue';
 import type { TRequest } from '../model/event';
 import type { LabProfile } from '../config/profile';
-import type { EventSink, EventSourceAdapter, PartyConfig, RawEvent, Topology } from './contract';
+import type { EventSink, EventSourceAdapter, PartyConfig, RawEvent, ReplayAnswer, Topology } from './contract';
 
 type Attributes = Readonly<Record<string, unknown>>;
 
@@ -80,13 +80,14 @@ class ProfiledAdapter implements EventSourceAdapter {
   readonly name: string;
   readonly capabilities: EventSourceAdapter['capabilities'];
   readonly send?: (request: TRequest) => Promise<void>;
-  readonly recorded?: (request: TRequest) => number | undefined;
+  readonly recorded?: (request: TRequest, role: 'setup' | 'stimulus') => ReplayAnswer;
 
   constructor(private readonly inner: EventSourceAdapter, private readonly mapping: ProfileMapping) {
     this.name = `${inner.name} (profile ${mapping.profile.file})`;
     this.capabilities = mapping.profile.capabilities ?? inner.capabilities;
     if (inner.send) this.send = (r) => inner.send?.(mapping.request(r)) ?? Promise.resolve();
-    if (inner.recorded) this.recorded = (r) => inner.recorded?.(mapping.request(r));
+    const recorded = inner.recorded?.bind(inner);
+    if (recorded) this.recorded = (r, role) => recorded(mapping.request(r), role);
   }
 
   /** Read when asked: an adapter may only know after opening whether it settles (the bridge does). */

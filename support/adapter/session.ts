@@ -14,7 +14,7 @@
 import { TestCompromisedError } from '../errors';
 import { normaliseAttributes, type ObservedEvent, type TRequest } from '../model/event';
 import { lookupEvent } from '../model/catalogue';
-import type { EventSourceAdapter, RawEvent, Topology } from './contract';
+import type { EventSourceAdapter, RawEvent, ReplayAnswer, Topology } from './contract';
 
 export interface SessionOptions {
   /** How long a step waits for events before giving up. */
@@ -80,10 +80,10 @@ export class AdapterSession {
     return typeof this.adapter.recorded === 'function';
   }
 
-  /** The recorded counterpart of a request (replay adapters); undefined when the recording lacks it. */
-  replay(request: TRequest): number | undefined {
+  /** The recorded counterpart of a request (replay adapters), or why the recording does not exercise the scenario. */
+  replay(request: TRequest, role: 'setup' | 'stimulus'): ReplayAnswer {
     try {
-      return this.adapter.recorded?.(request);
+      return this.adapter.recorded?.(request, role) ?? { notExercised: `the adapter "${this.adapter.name}" replays nothing`, final: true };
     } catch (e) {
       throw new TestCompromisedError(`could not replay ${request.name}: ${(e as Error).message}`, { cause: e });
     }

@@ -16,7 +16,7 @@ import { EXIT, UsageError } from '../errors';
 import { loadRunConfig, type RunConfig } from '../config/runConfig';
 import { loadProfile } from '../config/profile';
 import { loadKnownIssues } from '../report/knownIssues';
-import { inProcessFault, replayConfig, viaOptions, viaSimulatorServer, viaWorkspaceApi } from './viaServer';
+import { inProcessFault, refuseUnreadableReplay, replayConfig, viaOptions, viaSimulatorServer, viaWorkspaceApi } from './viaServer';
 import { DEFAULT_GRACE_MS, supervise, type SuperviseOptions } from './supervisor';
 import { nameExpression, tagExpression } from './filter';
 import { SESSION_MARKER } from '../trace/RecordingAdapter';
@@ -171,6 +171,7 @@ async function run(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return EXIT.passed;
   }
+  await refuseUnreadableReplay(parsed.config);
   if (parsed.recording) startRecording(parsed.recording);
   const once = (config: RunConfig): Promise<number> => supervise({
     config, features: parsed.features, report: parsed.report, reports: 'reports', filter: parsed.filter,

@@ -14,6 +14,7 @@ import { UsageError } from '../errors';
 import { parseEventFault } from '../simulator/eventFaults';
 import { WORKSPACE_TIER } from '../adapter/workspace/WorkspaceAdapter';
 import type { RunConfig } from '../config/runConfig';
+import { checkInput } from '../trace/input';
 
 export const START_TIMEOUT_MS = 20_000;
 
@@ -110,4 +111,16 @@ export function viaOptions(values: { readonly 'via-server'?: boolean; readonly '
 export function replayConfig(file: string): Pick<RunConfig, 'adapter' | 'adapterOptions'> {
   if (!existsSync(file)) throw new UsageError(`--replay: no such file: ${file}`);
   return { adapter: 'replay', adapterOptions: { file } };
+}
+
+/**
+ * A trace to replay that cannot be judged soundly (a directory, an empty file, no known format, a
+ * truncated or damaged record: support/trace/input.ts) is refused before anything runs, with one
+ * message naming the file and line: a usage error (exit 64), never a verdict.
+ */
+export async function refuseUnreadableReplay(config: RunConfig): Promise<void> {
+  const file = config.adapter === 'replay' ? config.adapterOptions?.file : undefined;
+  if (typeof file !== 'string') return;
+  const problem = await checkInput(file, { needRecords: true });
+  if (problem) throw new UsageError(`--replay: ${problem}`);
 }

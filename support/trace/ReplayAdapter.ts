@@ -1,100 +1,136 @@
 /**
  * The log replay adapter (observe-only: it has no `send`). It reads a recorded trace (a Genesys log
- * or NDJSON) and plays it back in the feature's terms:
+ * or NDJSON) and plays it back in the feature's terms, judging only what the log soundly exercises
+ * (replayMatch.ts): a step is the log's next stimulus of the scenario's parties — a client request,
+ * or a party action recognised from the events (stimuli.ts: dialling, answering, hanging up,
+ * holding from the phone; an outside caller calling in) — parties bind to DNs of the right kind,
+ * and anything else is "not exercised", with the reason.
  *
- * - **Unification.** A feature's DNs (7001, 7002) are rarely the DNs of the recording. Parties are
- *   bound to trace DNs as requests are found: a DN the trace itself uses binds to itself, `dnMap`
- *   in the options binds explicitly, otherwise the first recorded request whose DNs can be bound
- *   consistently (one trace DN per party, one party per trace DN) fixes the binding.
- * - **Stimulus as expectation.** {@link ReplayAdapter.recorded} finds the recorded request that a
- *   step would have sent (same request name, DNs unifiable, ConnID equal when both have one) after
- *   the replay cursor, delivers the recorded events up to the next recorded client request with the
- *   DNs translated back to the feature's, and returns the recorded ReferenceID (so `$request` binds
- *   to it). `undefined` means the trace does not contain that stimulus: the scenario is "not
- *   exercised", never failed.
+ * - **Stimulus as expectation.** {@link ReplayAdapter.recorded} answers a step with the recorded
+ *   ReferenceID and delivers the recorded events it observes, the DNs translated back to the
+ *   feature's; or says why the log does not exercise the scenario. The World then opens the adapter
+ *   again: the next attempt takes the log's next candidate for the first step (the next call that
+ *   starts like the scenario), until one fits or none is left.
+ * - **Finite.** Everything a recording holds is delivered at once: `settled` resolves at once, so a
+ *   precondition the log never reaches ends the scenario at once, not after the step timeout.
+ * - **Input problems are not verdicts.** A trace that cannot be judged soundly (a truncated or
+ *   damaged record, no T-Library message, an empty file) makes the scenario broken (could not test)
+ *   with one message naming the file and line; `npm run conformance -- --replay` refuses it before
+ *   running (support/trace/input.ts).
  *
- * The session (support/adapter/session.ts) calls `recorded` in place of `send`. The adapter
- * declares the capabilities the recording names (see {@link createReplayAdapter}).
+ * The adapter owns the log it loaded for its scenario (a session's lifetime; nothing is kept at
+ * module scope). A harness recording (`--record`) marks where each scenario starts: only that
+ * scenario's part is replayed, its DNs are the features' own, and only its logged requests are
+ * stimuli. The adapter declares the capabilities the recording names (see {@link createReplayAdapter}).
  */
 import { SCENARIO_MARKER } from './RecordingAdapter';
-import type { Capabilities, EventSink, EventSourceAdapter, Topology } from '../adapter/contract';
-import { lookupAttribute } from '../model/catalogue';
-import type { Attributes, TRequest } from '../model/event';
-import { UsageError } from '../errors';
+import type { Capabilities, EventSink, EventSourceAdapter, ReplayAnswer, Topology } from '../adapter/contract';
+import type { TRequest } from '../model/event';
+import { TestCompromisedError, UsageError } from '../errors';
 import { readTrace } from '../accel';
-import type { RawValue, TraceRecord } from './record';
+import { unreadableInput } from './input';
+import { LogIndex } from './logIndex';
+import { ScenarioMatch } from './replayMatch';
+import { msOf, type TraceRecord } from './record';
 
-/** Replay holds the trace in memory; a larger trace must be cut (e.g. with `npm run trace | grep`) first. */
+/** Replay holds the trace in memory; a larger trace must be cut first, or judged by `npm run recognize`, which streams. */
 export const MAX_REPLAY_RECORDS = 200_000;
+/** Candidates for a scenario's first step tried at most (each attempt replays the steps so far). */
+export const MAX_ATTEMPTS = 1000;
 
-const loaded = new Map<string, Promise<readonly TraceRecord[]>>();
+/** A trace loaded for replay: its records, whether the harness recorded it, and the capabilities it names. */
+export class ReplayLog {
+  private readonly indexes = new Map<string, LogIndex>();
 
-function load(file: string): Promise<readonly TraceRecord[]> {
-  let p = loaded.get(file);
-  if (!p) {
-    p = (async () => {
-      const records: TraceRecord[] = [];
-      let tooMany = false;
-      await readTrace(file, (r) => {
-        if (r.sync) return; // HA copies to the backup are not traffic with clients
+  private constructor(readonly file: string, readonly records: readonly TraceRecord[], readonly marked: boolean) {}
+
+  /** Reads `file`; an input problem is a TestCompromisedError (could not test) with one message. */
+  static async load(file: string): Promise<ReplayLog> {
+    const records: TraceRecord[] = [];
+    let tooMany = false;
+    let diagnostics;
+    try {
+      diagnostics = await readTrace(file, (r) => {
         if (records.length < MAX_REPLAY_RECORDS) records.push(r);
         else tooMany = true;
-      });
-      if (tooMany) throw new Error(`${file} has more than ${MAX_REPLAY_RECORDS} records; cut it to the calls of interest first`);
-      return records;
-    })();
-    loaded.set(file, p);
+      }, { label: file });
+    } catch (e) {
+      throw new TestCompromisedError(`replay: ${(e as Error).message}`, { cause: e });
+    }
+    const problem = unreadableInput(file, diagnostics, { needRecords: true });
+    if (problem) throw new TestCompromisedError(`replay: ${problem}`);
+    if (tooMany) throw new TestCompromisedError(`replay: ${file} has more than ${MAX_REPLAY_RECORDS} records; cut it to the calls of interest first, or judge it with npm run recognize`);
+    return new ReplayLog(file, records, records.some((r) => r.name === SCENARIO_MARKER));
   }
-  return p;
-}
 
-const isDnAttribute = (name: string): boolean => lookupAttribute(name)?.kind === 'dn';
+  /** The features the recording's scenario markers name (what the recorded system declared). */
+  namedFeatures(): string[] {
+    const features = new Set<string>();
+    for (const r of this.records) {
+      const named = r.name === SCENARIO_MARKER ? r.attributes.features : undefined;
+      if (typeof named === 'string') for (const f of named.split(' ')) if (f) features.add(f);
+    }
+    return [...features];
+  }
+
+  /** The index of the part a scenario replays: its own part of a harness recording, else the whole log. */
+  indexFor(scenario: string | undefined): LogIndex {
+    const key = this.marked ? scenario ?? '' : '';
+    let index = this.indexes.get(key);
+    if (!index) {
+      index = new LogIndex(this.marked ? sliceForScenario(this.records, scenario) : this.records, !this.marked);
+      this.indexes.set(key, index);
+    }
+    return index;
+  }
+}
 
 export class ReplayAdapter implements EventSourceAdapter {
   readonly name: string;
   readonly capabilities: Capabilities;
-  private records: readonly TraceRecord[] = [];
-  private cursor = 0;
   private sink: EventSink | undefined;
-  /** feature DN → trace DN, and back. */
-  private readonly toTrace = new Map<string, string>();
-  private readonly toFeature = new Map<string, string>();
+  private match: ScenarioMatch | undefined;
+  private index: LogIndex | undefined;
+  /** The requests of the steps so far (the latest attempt's), for the next attempt's dry run. */
+  private readonly known: (TRequest | undefined)[] = [];
+  private step = 0;
+  /** Where the next attempt's first step starts looking (after the candidate the last one took). */
+  private nextFirst = 0;
+  private attempts = 0;
 
   /** `features`: what the recorded system could do (`@requires:` names), so those scenarios are replayed, not skipped. */
-  constructor(private readonly file: string, private readonly dnMap: Readonly<Record<string, string>> = {}, features: readonly string[] = []) {
-    this.name = `replay of ${file}`;
+  constructor(private readonly log: ReplayLog, private readonly dnMap: Readonly<Record<string, string>> = {}, features: readonly string[] = []) {
+    this.name = `replay of ${log.file}`;
     this.capabilities = { requests: [], features: [...features] };
   }
 
-  async open(topology: Topology, sink: EventSink): Promise<void> {
-    this.records = sliceForScenario(await load(this.file), topology.scenario);
+  open(topology: Topology, sink: EventSink): Promise<void> {
+    this.index = this.log.indexFor(topology.scenario);
     this.sink = sink;
-    this.cursor = 0;
-    this.toTrace.clear();
-    this.toFeature.clear();
-    const traceDns = new Set(this.records.flatMap((r) => Object.entries(r.attributes).filter(([k, v]) => isDnAttribute(k) && typeof v === 'string').map(([, v]) => v as string)));
-    for (const party of topology.parties) {
-      const mapped = this.dnMap[party.dn] ?? (traceDns.has(party.dn) ? party.dn : undefined);
-      if (mapped && !this.toFeature.has(mapped)) this.bind(party.dn, mapped);
-    }
+    this.step = 0;
+    this.attempts += 1;
+    const parties = topology.parties;
+    const handset = this.log.marked || this.capabilities.features.includes('off-hook:reported');
+    this.match = new ScenarioMatch(this.index, { parties, named: topology.named ?? [], dnMap: this.dnMap, identity: this.log.marked, handset }, this.nextFirst, this.known);
+    return Promise.resolve();
   }
 
-  /**
-   * The recorded counterpart of `request` (feature DNs), or undefined when the trace has none after
-   * the cursor. Delivers the recorded events up to the next client request.
-   */
-  recorded(request: TRequest): number | undefined {
-    for (let i = this.cursor; i < this.records.length; i += 1) {
-      const r = this.records[i];
-      if (r?.kind !== 'request' || r.name !== request.name) continue;
-      const bindings = this.unify(request.attributes, r.attributes);
-      if (!bindings) continue;
-      for (const [f, t] of bindings) this.bind(f, t);
-      this.deliver(i + 1);
-      const ref = r.attributes.ReferenceID;
-      return typeof ref === 'number' ? ref : 0;
-    }
-    return undefined;
+  /** The recorded counterpart of `request` (feature DNs), or why there is none; delivers the events it observes. */
+  recorded(request: TRequest, role: 'setup' | 'stimulus'): ReplayAnswer {
+    const match = this.match;
+    if (!match) throw new Error('the replay adapter is not open');
+    const k = this.step++;
+    this.known[k] = request;
+    this.known.length = Math.max(this.known.length, k + 1);
+    const result = match.step(request, role, (r, afterNextAct) => this.emit(match, r, afterNextAct));
+    if (k === 0 && match.firstAt !== undefined) this.nextFirst = match.firstAt + 1;
+    if (result.ok) return { referenceId: result.referenceId || undefined };
+    const final = result.final || this.attempts >= MAX_ATTEMPTS;
+    return { notExercised: this.attempts >= MAX_ATTEMPTS && !result.final ? `${result.reason} (and ${MAX_ATTEMPTS} candidates tried)` : result.reason, final };
+  }
+
+  settled(): Promise<void> {
+    return Promise.resolve();
   }
 
   close(): Promise<void> {
@@ -102,51 +138,11 @@ export class ReplayAdapter implements EventSourceAdapter {
     return Promise.resolve();
   }
 
-  private bind(featureDn: string, traceDn: string): void {
-    this.toTrace.set(featureDn, traceDn);
-    this.toFeature.set(traceDn, featureDn);
-  }
-
-  /** New bindings that make the request's DN attributes equal to the recorded ones, or undefined. */
-  private unify(wanted: Attributes, recorded: Readonly<Record<string, RawValue>>): Map<string, string> | undefined {
-    const fresh = new Map<string, string>();
-    const taken = new Set<string>();
-    for (const [key, value] of Object.entries(wanted)) {
-      if (key === 'ReferenceID' || typeof value !== 'string') continue;
-      const have = recorded[key];
-      if (!isDnAttribute(key)) {
-        if (key === 'ConnID' && typeof have === 'string' && have.toLowerCase() !== value.toLowerCase()) return undefined;
-        continue;
-      }
-      if (typeof have !== 'string') return undefined;
-      const bound = this.toTrace.get(value) ?? fresh.get(value);
-      if (bound !== undefined ? bound !== have : this.toFeature.has(have) || taken.has(have)) return undefined;
-      fresh.set(value, have);
-      taken.add(have);
-    }
-    return fresh;
-  }
-
-  /** Deliver events from the cursor up to (not including) the next client request after `from`. */
-  private deliver(from: number): void {
-    let i = this.cursor;
-    for (; i < this.records.length; i += 1) {
-      const r = this.records[i];
-      if (!r) break;
-      if (i >= from && r.kind === 'request') break;
-      if (r.kind === 'event') this.emit(r);
-    }
-    this.cursor = i;
-  }
-
-  private emit(r: TraceRecord): void {
-    const dn = r.dn !== undefined ? this.toFeature.get(r.dn) : undefined;
-    if (dn === undefined) return; // a DN no party of the scenario is bound to: not watched
-    const attributes: Record<string, RawValue> = {};
-    for (const [k, v] of Object.entries(r.attributes)) {
-      attributes[k] = isDnAttribute(k) && typeof v === 'string' ? this.toFeature.get(v) ?? v : v;
-    }
-    this.sink?.event({ name: r.name, dn, attributes, origin: r.source });
+  private emit(match: ScenarioMatch, r: TraceRecord, afterNextAct: boolean): void {
+    const event = match.inFeatureTerms(r);
+    if (!event) return;
+    const at = msOf(r.time);
+    this.sink?.event({ name: r.name, ...event, ...(at !== undefined ? { recordedAt: at } : {}), ...(afterNextAct ? { afterNextAct } : {}) });
   }
 }
 
@@ -157,7 +153,7 @@ export class ReplayAdapter implements EventSourceAdapter {
  */
 function sliceForScenario(records: readonly TraceRecord[], scenario: string | undefined): readonly TraceRecord[] {
   const isMarker = (r: TraceRecord): boolean => r.name === SCENARIO_MARKER;
-  if (!scenario || !records.some(isMarker)) return records;
+  if (!scenario) return records;
   const start = records.findIndex((r) => isMarker(r) && r.attributes.scenario === scenario);
   if (start < 0) return [];
   const end = records.findIndex((r, i) => i > start && isMarker(r));
@@ -166,21 +162,10 @@ function sliceForScenario(records: readonly TraceRecord[], scenario: string | un
 
 /**
  * The replay's declared features: those the recording's scenario markers name (what the recorded
- * system declared when `--record` wrote it), and `features` from the options (for a log written by
- * a real system, where nothing says what it could do).
+ * system declared when `--record` wrote it), those given in the options (for a log written by a
+ * real system, where nothing says what it could do), and `external-parties` when the log shows an
+ * outside party's act (an inbound call).
  */
-async function recordedFeatures(file: string, given: unknown): Promise<string[]> {
-  if (given !== undefined && (!Array.isArray(given) || given.some((f) => typeof f !== 'string'))) {
-    throw new UsageError('replay: "features" must be a list of capability names, e.g. ["external-parties"]');
-  }
-  const features = new Set<string>(given as string[] | undefined);
-  for (const r of await load(file)) {
-    const named = r.name === SCENARIO_MARKER ? r.attributes.features : undefined;
-    if (typeof named === 'string') for (const f of named.split(' ')) if (f) features.add(f);
-  }
-  return [...features];
-}
-
 export async function createReplayAdapter(options: Readonly<Record<string, unknown>>): Promise<ReplayAdapter> {
   const file = options.file;
   if (typeof file !== 'string' || !file) throw new UsageError('replay: "file" (the trace to replay) is required');
@@ -188,5 +173,12 @@ export async function createReplayAdapter(options: Readonly<Record<string, unkno
   if (dnMap !== undefined && (typeof dnMap !== 'object' || dnMap === null || Object.values(dnMap).some((v) => typeof v !== 'string'))) {
     throw new UsageError('replay: "dnMap" must map feature DNs to trace DNs, e.g. { "7001": "2001" }');
   }
-  return new ReplayAdapter(file, (dnMap ?? {}) as Record<string, string>, await recordedFeatures(file, options.features));
+  const given = options.features;
+  if (given !== undefined && (!Array.isArray(given) || given.some((f) => typeof f !== 'string'))) {
+    throw new UsageError('replay: "features" must be a list of capability names, e.g. ["external-parties"]');
+  }
+  const log = await ReplayLog.load(file);
+  const features = new Set<string>([...(given as string[] | undefined ?? []), ...log.namedFeatures()]);
+  if (!log.marked && log.indexFor(undefined).outsideParties) features.add('external-parties');
+  return new ReplayAdapter(log, (dnMap ?? {}) as Record<string, string>, [...features]);
 }

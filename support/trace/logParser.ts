@@ -2,88 +2,28 @@
  * A line-at-a-time parser for T-Library dumps in Genesys logs (log-formats.md §6 checklist):
  * native T-Server/SIP Server logs (`@hh:mm:ss.ffff [n] ver fn: message EventX` and the
  * `Trc 04541/04542` + `message X` form, `[BSYNC]` HA copies), URS/ORS client dumps
- * (`received from … message X`, `request to … message X`) and .NET Platform SDK dumps
- * (`'EventOnHook' ('87')` + `message attributes:` + `Name [type] = value`).
+ * (`received from … message X`, `request to … message X`, and the one-line summaries
+ * `Trc 04541 Message EventX received from 'App@DN'` / `Int 04543 Interaction message "EventX"
+ * received from … ("App@DN")` of events with no dump), routing-library messages
+ * (`RLIB: received from … message RequestInvoke(…)`, kept as `other`, not T-Library) and .NET
+ * Platform SDK dumps (`'EventOnHook' ('87')` + `message attributes:` + `Name [type] = value`). A
+ * copy of a log commented out line by line (`# ` or `// ` before every line, as in source code) is
+ * read as the log.
  *
  * It holds one record at a time (constant memory for any file size). Every line is either part of
  * a record, a known kind of log line, or counted as unknown with its line number; records cut off
- * are reported as truncated. It never throws on input.
+ * or damaged (an unreadable line inside, unreadable bytes, a KV list whose pair count differs from
+ * its `[n] 00 NN` header, attribute lines whose header is lost) are reported as truncated, and
+ * message names no model knows are counted. It never throws on input.
  */
-import { AT_HEADER, nativeHeader, nativeHeaderAt, type Header } from './nativeHeader';
-import { Shape, ShapeTrie } from './shape';
-import { kindOf, TraceDiagnostics, type RawValue, type TraceRecord } from './record';
+import { nativeHeader, nativeHeaderAt, type Header } from './nativeHeader';
+import { ShapeTrie } from './shape';
+import { TraceDiagnostics, UNREADABLE, type RawValue, type TraceRecord } from './record';
+import { RecordOut } from './recordOut';
 import { attributeName, nativeScalar, nativeValueOf, pairLine, psdkValue, remember, seenAt, valueStart, type Parsed, type Seen } from './values';
+import { blankFrom, isBlank, isLetter, LINE_TERMINATOR, RE, rlibPair, uncommented, type Builder, type Expectation, type MutablePair, type PendingSummary } from './logLines';
 
-type MutablePair = { key: string; value: RawValue };
-interface OpenList { readonly depth: number; readonly list: MutablePair[] }
-
-export interface Builder {
-  readonly name: string;
-  readonly line: number;
-  readonly time: string | undefined;
-  readonly format: TraceRecord['format'];
-  readonly body: 'tlib' | 'psdk';
-  readonly sync: boolean;
-  /** The names of the attributes so far (see shape.ts), and their values in that order. */
-  shape: Shape;
-  readonly values: RawValue[];
-  stack: OpenList[];
-  complexOpen: boolean;
-  truncated?: string;
-}
-
-interface Expectation {
-  readonly line: number;
-  readonly text: string;
-  readonly time: string | undefined;
-  /** A `[BSYNC]` header or a `RequestX received from` line must be followed by `message X`. */
-  readonly required: boolean;
-  readonly sync: boolean;
-  /** .NET: the name is known and `message attributes:` must follow. */
-  readonly psdkName?: string;
-}
-
-const TIME = String.raw`\d\d:\d\d:\d\d\.\d{3}`;
-const RE = {
-  atHeader: AT_HEADER,
-  messageLine: /^message (\w+)\s*$/,
-  standard: new RegExp(String.raw`^(?:(\d{4}-\d\d-\d\d)T)?(${TIME}) (?:Trc|Std|Int|Dbg|Alr|Wrn|Err|Mdm) (\d{5}) (.*)$`),
-  clientHeader: /\b(received from|request to) .*? message (\w+)(?:\(\d+\))?\s*$/,
-  psdkHeader: /'(\w+)' \('(\d+)'\)\s*$/,
-  javaHeader: /message='(\w+)' \((\d+)\) attributes:\s*$/,
-  psdkStamp: /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d),(\d{3}) /,
-  timestamped: new RegExp(String.raw`^(?:\d{4}-\d\d-\d\d[T ])?${TIME}`),
-  ursTrace: /^(?:\d\d:\d\d:\d\d\.\d{3})?_[A-Z]_[A-Z]_/,
-  sipStart: /(>>>>>|<<<<<)\s*$/,
-  banner: /^[A-Za-z][\w ()/.-]*:(\s|$)/,
-  localTime: /^Local time:\s+(\d{4}-\d\d-\d\d)T/,
-  fileDate: /_(\d{4})(\d\d)(\d\d)_\d{6}_\d{3}\.log$/,
-  /** Sticky: applied from the end of the indentation (`lastIndex`), like `^` on the rest. */
-  attribute: /([A-Za-z]\w*)(?:[\t ]+(.*))?$/y,
-  psdkAttribute: /^([A-Za-z]\w*) \[(\w+)\] = ?(.*)$/,
-  psdkComplex: /^([A-Za-z]\w*)\s+= ComplexClass\(\w+\):\s*$/,
-};
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-/** `line.trim() === ''`, knowing where its leading TABs/spaces end (`lead`). */
-function blankFrom(line: string, lead: number): boolean {
-  if (lead === line.length) return true;
-  const c = line.charCodeAt(lead);
-  // Visible ASCII is never white space; anything else (NBSP, U+3000, …) is left to trim().
-  return !(c > 32 && c < 127) && line.trim() === '';
-}
-
-function isBlank(line: string): boolean {
-  let i = 0;
-  while (i < line.length && (line.charCodeAt(i) === 9 || line.charCodeAt(i) === 32)) i += 1;
-  return blankFrom(line, i);
-}
-
-/** What `.` in a regular expression does not match. */
-const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+export type { Builder } from './logLines';
 
 export class LogParser {
   readonly diagnostics = new TraceDiagnostics();
@@ -96,14 +36,20 @@ export class LogParser {
   /** The line being read holds no line terminator (see {@link push}). */
   protected plain = false;
   private lastLineNo = 0;
+  /** The prefix every line of a commented-out copy starts with (`#`, `//`), once the first line showed one. */
+  private comment: string | undefined;
+  /** Inside a run of attribute lines with no record open (reported once per run). */
+  private orphans = false;
+  private pendingSummary: PendingSummary | undefined;
+  /** The name of the record the line being read ended (a summary right after its dump repeats it). */
+  private endedByLine: string | undefined;
+  private readonly out: RecordOut;
 
   private readonly shapes = this.shapeTrie();
   private readonly values: RawValue[] = [];
-  /** `file:` of every record's source. */
-  private readonly sourcePrefix: string;
 
-  constructor(private readonly file: string, private readonly emit: (record: TraceRecord) => void) {
-    this.sourcePrefix = `${file}:`;
+  constructor(file: string, emit: (record: TraceRecord) => void) {
+    this.out = new RecordOut(file, this.diagnostics, emit);
     const d = RE.fileDate.exec(file);
     if (d) this.date = `${d[1] ?? ''}-${d[2] ?? ''}-${d[3] ?? ''}`;
   }
@@ -124,17 +70,47 @@ export class LogParser {
   }
 
   protected read(rawLine: string, lineNo: number, plain: boolean, tryKnown: boolean): void {
-    this.diagnostics.lines += 1;
+    const pending = this.pendingSummary;
+    this.readLine(rawLine, lineNo, plain, tryKnown);
+    // A summary not followed by a dump of its event (start() sees that one) is the event's only trace.
+    if (pending && this.pendingSummary === pending) this.emitSummary(pending);
+  }
+
+  /** The line without its CR, the BOM of line 1, and the comment prefix of a commented-out copy. */
+  private text(rawLine: string, lineNo: number): string {
     const unCr = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
     const line = lineNo === 1 ? unCr.replace(/^\uFEFF/, '') : unCr;
+    if (this.diagnostics.lines === 1) this.comment = RE.comment.exec(line)?.[1];
+    return uncommented(line, this.comment);
+  }
+
+  private readLine(rawLine: string, lineNo: number, plain: boolean, tryKnown: boolean): void {
+    this.diagnostics.lines += 1;
+    const line = this.text(rawLine, lineNo);
+    if (UNREADABLE.test(line)) {
+      this.unreadable(line, lineNo);
+      return;
+    }
     this.plain = plain || !LINE_TERMINATOR.test(line);
     const b = this.builder;
+    this.endedByLine = b?.name;
     if (b && ((tryKnown && b.body === 'tlib' && this.plain && this.knownAttribute(b, line, 0, line.length, lineNo)) || this.bodyLine(b, line, lineNo))) return;
     const psdkTrailer = this.lastEndedPsdk;
     this.lastEndedPsdk = false;
     if (this.expect && this.fulfil(this.expect, line)) return;
     if (psdkTrailer && line.startsWith('. ')) return;
     this.outside(line, lineNo);
+  }
+
+  /**
+   * A line with bytes no log line holds (see UNREADABLE): never read as log text. Inside a record
+   * the record is damaged; a header waiting for its `message` line does not get it.
+   */
+  private unreadable(line: string, lineNo: number): void {
+    if (this.builder) this.builder.truncated ??= `line ${lineNo}: unreadable bytes inside the record`;
+    if (this.expect) this.fulfil(this.expect, '');
+    this.lastEndedPsdk = false;
+    this.diagnostics.unknownLine(lineNo, line, 'unreadable bytes (binary data in the log)');
   }
 
   /**
@@ -204,6 +180,7 @@ export class LogParser {
   /** The time, tag and name of a native header line: a record starts, or a `[BSYNC]` copy is announced. */
   protected header(at: Header, lineNo: number, text: string, start: number, end: number): void {
     this.seenTimestamp = true;
+    this.orphans = false;
     const time = this.stamp(at[0]);
     if (at[2]) this.start(at[2], lineNo, 'native', 'tlib', time);
     else if (at[1] === 'BSYNC') this.expect = { line: lineNo, text: text.slice(start, end), time, required: true, sync: true };
@@ -211,6 +188,7 @@ export class LogParser {
 
   end(): TraceDiagnostics {
     if (this.builder) this.finish(this.builder);
+    if (this.pendingSummary) this.emitSummary(this.pendingSummary);
     if (this.expect?.required) this.diagnostics.truncatedRecord(this.expect.line, this.expect.text, 'the file ends before the message name/body');
     this.expect = undefined;
     return this.diagnostics;
@@ -220,6 +198,13 @@ export class LogParser {
 
   private start(name: string, line: number, format: TraceRecord['format'], body: Builder['body'], time: string | undefined, sync = false): void {
     if (this.builder) this.finish(this.builder);
+    this.orphans = false;
+    const pending = this.pendingSummary;
+    if (pending) {
+      // The dump of the summarised event follows it: the dump is the record.
+      if (pending.name === name) this.pendingSummary = undefined;
+      else this.emitSummary(pending);
+    }
     // One values array for all records: a record's values are copied into its object when it ends,
     // before the next one starts.
     this.builder = { name, line, time, format, body, sync, shape: this.shapes.root(name), values: this.values, stack: [], complexOpen: false };
@@ -228,27 +213,12 @@ export class LogParser {
   protected finish(b: Builder): void {
     this.builder = undefined;
     this.lastEndedPsdk = b.body === 'psdk';
-    if (b.truncated) this.diagnostics.truncatedRecord(b.line, b.name, b.truncated);
-    this.diagnostics.records += 1;
-    const attributes = b.shape.build(b.values);
-    const thisDn = attributes.ThisDN;
-    const kind = kindOf(b.name);
-    const source = this.sourcePrefix + String(b.line);
-    // The usual record (a DN, a time, nothing else) as one literal: all its properties in the object
-    // itself, made at once. Any other is built key by key; the keys are in the same order either way.
-    if (typeof thisDn === 'string' && thisDn && b.time && !b.sync && !b.truncated) {
-      this.emit({ kind, name: b.name, attributes, dn: thisDn, source, line: b.line, format: b.format, time: b.time });
-      return;
-    }
-    const r: { -readonly [K in keyof TraceRecord]: TraceRecord[K] } = { kind, name: b.name, attributes } as TraceRecord;
-    if (typeof thisDn === 'string' && thisDn) r.dn = thisDn;
-    r.source = source;
-    r.line = b.line;
-    r.format = b.format;
-    if (b.time) r.time = b.time;
-    if (b.sync) r.sync = true;
-    if (b.truncated) r.truncated = b.truncated;
-    this.emit(r);
+    this.out.record(b);
+  }
+
+  private emitSummary(summary: PendingSummary): void {
+    this.pendingSummary = undefined;
+    this.out.summary(summary);
   }
 
   private stamp(hms: string): string {
@@ -272,6 +242,7 @@ export class LogParser {
       this.finish(b);
       return true;
     }
+    if (b.body === 'rlib') return this.rlibLine(b, line);
     const depth = tabs + Math.ceil((lead - tabs) / 4);
     if (b.body === 'tlib') {
       if (depth === 0) {
@@ -285,6 +256,14 @@ export class LogParser {
     return this.psdkLine(b, depth, line.slice(lead), lineNo);
   }
 
+  /** A routing-library body line, `name(id)<TAB>value`; anything else ends the record. */
+  private rlibLine(b: Builder, line: string): boolean {
+    const pair = rlibPair(line);
+    if (pair) this.put(b, pair[0], pair[1]);
+    else this.finish(b);
+    return pair !== undefined;
+  }
+
   /** `line` from `lead` on is the attribute line without its indentation. */
   private nativeAttribute(b: Builder, line: string, lead: number, lineNo: number): void {
     if (b.stack.length) b.stack = [];
@@ -294,7 +273,10 @@ export class LogParser {
     const m = RE.attribute.exec(line);
     if (!m?.[1]) {
       const text = line.slice(lead);
-      this.diagnostics.unknownLine(lineNo, text, text.trim() === '...' ? 'elided by whoever copied the log' : 'not an attribute line');
+      const elided = text.trim() === '...';
+      // An elision is a person's; any other line that is no attribute is a damaged record.
+      if (!elided) b.truncated ??= `line ${lineNo}: an unreadable line inside the record`;
+      this.diagnostics.unknownLine(lineNo, text, elided ? 'elided by whoever copied the log' : 'not an attribute line');
       return;
     }
     const info = remember(m[1]);
@@ -341,6 +323,7 @@ export class LogParser {
       const list: MutablePair[] = [];
       this.put(b, name, list);
       b.stack = [{ depth, list }];
+      if (parsed.pairs !== undefined) (b.counted ??= []).push({ name, line: lineNo, pairs: parsed.pairs, list });
       return;
     }
     this.put(b, name, parsed.value);
@@ -358,6 +341,7 @@ export class LogParser {
     const parent = b.stack[b.stack.length - 1];
     const p = pairLine(text, this.plain);
     if (!parent || !p) {
+      b.truncated ??= `line ${lineNo}: ${parent ? 'an unreadable key-value pair' : 'a key-value pair outside any list'}`;
       this.diagnostics.unknownLine(lineNo, text, parent ? 'not a key-value pair' : 'a key-value pair outside any list');
       return;
     }
@@ -386,6 +370,7 @@ export class LogParser {
     const m = RE.psdkAttribute.exec(text);
     if (!m || (depth > 0 && !b.complexOpen)) {
       if (depth > 0) {
+        b.truncated ??= `line ${lineNo}: an unreadable line inside the record`;
         this.diagnostics.unknownLine(lineNo, text, 'not a .NET attribute line');
         return true;
       }
@@ -423,6 +408,8 @@ export class LogParser {
   }
 
   private outside(line: string, lineNo: number): void {
+    const orphans = this.orphans;
+    this.orphans = false;
     if (isBlank(line)) {
       this.inSip = false;
       return;
@@ -434,6 +421,11 @@ export class LogParser {
       const d = RE.localTime.exec(line);
       if (d?.[1]) this.date = d[1];
       return;
+    }
+    if ((line.charCodeAt(0) === 9 || line.charCodeAt(0) === 32) && RE.bodyLike.test(line)) {
+      // The body of a record whose header line is lost (damaged, or cut by a copy): one damaged record per run of such lines.
+      if (!orphans) this.diagnostics.truncatedRecord(lineNo, line, 'attribute lines without a message header (the header is damaged or missing)');
+      this.orphans = true;
     }
     this.diagnostics.unknownLine(lineNo, line);
   }
@@ -449,6 +441,11 @@ export class LogParser {
     const message = line.startsWith('message ') ? RE.messageLine.exec(line) : null;
     if (message?.[1]) {
       this.start(message[1], lineNo, 'native', 'tlib', undefined);
+      return true;
+    }
+    const rlib = line.includes('RLIB: ') ? RE.rlib.exec(line) : null;
+    if (rlib?.[1]) {
+      this.start(rlib[1], lineNo, 'urs', 'rlib', this.timeOf(line));
       return true;
     }
     const client = line.includes(' message ') ? RE.clientHeader.exec(line) : null;
@@ -485,12 +482,28 @@ export class LogParser {
     const p = RE.psdkStamp.exec(line);
     if (p) return `${p[1] ?? ''}T${p[2] ?? ''}.${p[3] ?? ''}`;
     const s = RE.standard.exec(line);
-    return s ? this.standardTime(s) : undefined;
+    if (s) return this.standardTime(s);
+    const t = RE.leadingTime.exec(line);
+    return t ? (t[1] ? `${t[1]}T${t[2] ?? ''}` : this.stamp(t[2] ?? '')) : undefined;
   }
 
   /** The time of a line read by the standard-line expression: its own date, else the log's. */
   private standardTime(s: RegExpExecArray): string {
     return s[1] ? `${s[1]}T${s[2] ?? ''}` : this.stamp(s[2] ?? '');
+  }
+
+  /**
+   * A URS/ORS event summary (`Trc 04541 Message EventX received from 'App@DN'`, `Int 04543
+   * Interaction message "EventX" received from … ("App@DN")`): right after the dump of the same
+   * event it repeats it; otherwise the dump may follow (start() then drops the summary), or it is
+   * all there is of the event.
+   */
+  private summaryLine(id: string | undefined, rest: string, lineNo: number, s: RegExpExecArray): boolean {
+    const summary = id === '04541' ? RE.ursSummary.exec(rest) : id === '04543' ? RE.interactionSummary.exec(rest) : null;
+    if (!summary?.[1] || !summary[2]) return false;
+    if (this.pendingSummary) this.emitSummary(this.pendingSummary);
+    if (this.endedByLine !== summary[1]) this.pendingSummary = { name: summary[1], dn: summary[2], line: lineNo, time: this.standardTime(s) };
+    return true;
   }
 
   /** Standard library lines, SIP Server internal lines, URS strategy lines: known, not records. */
@@ -504,9 +517,11 @@ export class LogParser {
       this.seenTimestamp = true;
       if (s[1]) this.date = s[1];
       const id = s[3];
+      const rest = s[4] ?? '';
+      if (this.summaryLine(id, rest, lineNo, s)) return true;
       if (id === '04541' || id === '04542') {
         // timeOf(line), without reading the line again: a standard line is no .NET stamp line.
-        this.expect = { line: lineNo, text: line, time: this.standardTime(s), required: /\bRequest\w+ received from\b/.test(s[4] ?? ''), sync: false };
+        this.expect = { line: lineNo, text: line, time: this.standardTime(s), required: /\bRequest\w+ received from\b/.test(rest), sync: false };
       }
       return true;
     }

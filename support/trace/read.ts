@@ -144,11 +144,14 @@ export class Utf8Chunks {
  * terminator is not part of the line, and a last line without a terminator is still a line (an
  * empty one is not). A line is given as a range of the chunk it was found in (`text.slice(start,
  * end)`; a line across chunks is joined first), so a reader can look at it without cutting it out,
- * and with `plain`: it holds no line terminator at all (its chunk holds no U+2028/U+2029), which
- * spares the parser looking for one in every line. With `more`, the lines after it in `text` are
+ * and with `plain`: it holds no line terminator at all (its chunk holds no U+2028/U+2029) and no
+ * unreadable byte (record.ts UNREADABLE), which spares the parser looking for either in every line. With `more`, the lines after it in `text` are
  * each ended by a `\n` alone (a chunk without `\r`), and the reader may read on by itself: it
  * returns where the next line it has not read starts, or -1 when it read only the line given.
  */
+// eslint-disable-next-line no-control-regex -- U+2028/U+2029 and record.ts UNREADABLE
+const PLAIN_NOT = /[\u2028\u2029\x00-\x08\x0e-\x1f\x7f]/;
+
 export class LineSplitter {
   /** The start of a line that has not ended yet (kept in parts: a very long line stays linear). */
   private pending: string[] = [];
@@ -164,7 +167,7 @@ export class LineSplitter {
     if (!chunk) return; // (a chunk that was only the start of a character)
     const from = this.afterCr && chunk.charCodeAt(0) === 10 ? 1 : 0;
     this.afterCr = false;
-    this.plain = !/[\u2028\u2029]/.test(chunk);
+    this.plain = !PLAIN_NOT.test(chunk);
     const rest = chunk.includes('\r', from) ? this.crLines(chunk, from) : this.lfLines(chunk, from);
     if (rest < chunk.length) {
       this.pending.push(chunk.slice(rest));

@@ -50,7 +50,7 @@ describe('native T-Server / SIP Server log', () => {
     assert.equal(dialing?.attributes.SwitchSpecificFlag, 3, 'unknown attributes are kept');
     assert.match(dialing?.source ?? '', /native-sipserver\.log:14$/);
     assert.equal(d.unknown, 2);
-    assert.deepEqual(d.unknownSamples.map((n) => n.line), [48, 69]);
+    assert.deepEqual(d.unknownSamples.map((n) => n.line), [50, 75]);
     assert.equal(d.truncated, 0);
   });
 
@@ -91,8 +91,13 @@ describe('native T-Server / SIP Server log', () => {
 describe('URS / ORS client log', () => {
   it('reads sent requests and received events, with space-indented copies and nested lists', async () => {
     const { records, d } = await read('urs-client.log');
-    assert.deepEqual(records.map((r) => `${r.kind}:${r.name}`), ['request:RequestUpdateUserData', 'event:EventAttachedDataChanged']);
-    const event = records[1];
+    // The Int 04543 summary of EventRouteRequest has no dump: it is a summary record; the one after
+    // the EventAttachedDataChanged dump repeats that dump and is no record of its own.
+    assert.deepEqual(records.map((r) => `${r.kind}:${r.name}${r.summary ? ':summary' : ''}`), ['event:EventRouteRequest:summary', 'request:RequestUpdateUserData', 'event:EventAttachedDataChanged']);
+    assert.equal(records[0]?.dn, '5000');
+    assert.deepEqual(records[0]?.attributes, {});
+    assert.equal(d.summaries, 1);
+    const event = records[2];
     assert.equal(event?.format, 'urs');
     assert.equal(event?.dn, '5000');
     assert.deepEqual(event?.attributes.UserData, [
@@ -183,20 +188,27 @@ describe('streaming', () => {
 
 describe('replay adapter', () => {
   it('finds a recorded stimulus, binds parties to trace DNs, and delivers its events in feature terms', { timeout: 10_000 }, async () => {
+    const topology = {
+      parties: [
+        { name: 'Alice', dn: '7001', type: 'Extension' as const, configured: true },
+        { name: 'Bob', dn: '7002', type: 'Extension' as const, configured: true },
+      ],
+      named: ['Alice', 'Bob'],
+    };
+    const notThere = await createReplayAdapter({ file: fixture('native-sipserver.log') });
+    await notThere.open(topology, { event: () => assert.fail('nothing to deliver'), fail: (e) => assert.fail(e.message) });
+    assert.deepEqual(notThere.recorded({ name: 'RequestHoldCall', attributes: { ThisDN: '7001' } }, 'stimulus'), { notExercised: 'the recording has no RequestHoldCall', final: true });
     const adapter = await createReplayAdapter({ file: fixture('native-sipserver.log') });
     assert.equal('send' in adapter, false, 'observe-only');
     assert.deepEqual(adapter.capabilities.features, [], 'a log written by a real system says nothing of what it could do');
     const events: RawEvent[] = [];
-    await adapter.open({
-      parties: [
-        { name: 'Alice', dn: '7001', type: 'Extension', configured: true },
-        { name: 'Bob', dn: '7002', type: 'Extension', configured: true },
-      ],
-    }, { event: (e) => events.push(e), fail: (e) => assert.fail(e.message) });
-    assert.equal(adapter.recorded({ name: 'RequestHoldCall', attributes: { ThisDN: '7001' } }), undefined, 'not in the trace: not exercised');
-    assert.equal(adapter.recorded({ name: 'RequestMakeCall', attributes: { ThisDN: '7001', OtherDN: '7002' } }), 5);
-    assert.deepEqual(events.map((e) => `${e.name}@${e.dn ?? ''}`), ['EventDialing@7001', 'EventRinging@7002', 'EventEstablished@7002', 'EventEstablished@7001']);
+    await adapter.open(topology, { event: (e) => events.push(e), fail: (e) => assert.fail(e.message) });
+    assert.deepEqual(adapter.recorded({ name: 'RequestMakeCall', attributes: { ThisDN: '7001', OtherDN: '7002' } }, 'stimulus'), { referenceId: 5 });
+    // Bob's EventEstablished answers a request of his own (ReferenceID 6, not in the log): his next act, outside the window of Alice's call.
+    assert.deepEqual(events.map((e) => `${e.name}@${e.dn ?? ''}`), ['EventDialing@7001', 'EventRinging@7002', 'EventEstablished@7001']);
     assert.equal(events[0]?.attributes.OtherDN, '7002', 'trace DN 2002 translated back to Bob');
+    // A diff shows the event with the feature's DNs; its origin says what the log line holds.
+    assert.match(events[0]?.origin ?? '', /native-sipserver\.log:14, where ThisDN=2001 OtherDN=2002$/);
     await adapter.close();
   });
 

@@ -10,14 +10,30 @@
 import { lookupAttribute, type AttributeKind } from '../model/catalogue';
 import type { RawValue } from './record';
 
-export type Parsed = { readonly value: RawValue } | { readonly compound: true } | { readonly cut: string };
+/** A compound value opens a KV list; `pairs` is the count its `[n] 00 NN ..` header announces, when it has one. */
+export type Parsed = { readonly value: RawValue } | { readonly compound: true; readonly pairs?: number } | { readonly cut: string };
 
 const COMPOUND: Parsed = { compound: true };
+
+/**
+ * Log spellings of catalogue attributes that the catalogue's own aliases do not cover: T-Server
+ * prints the Reasons KV list as `AttributeReason`.
+ */
+const LOG_SPELLINGS: Readonly<Record<string, string>> = { Reason: 'Reasons' };
 
 /** Attribute name without the `Attribute` prefix (`AttributeThisDN` → `ThisDN`). */
 export function attributeName(raw: string): string {
   const bare = raw.startsWith('Attribute') && raw.length > 'Attribute'.length ? raw.slice('Attribute'.length) : raw;
-  return lookupAttribute(bare)?.name ?? bare;
+  const spelled = Object.hasOwn(LOG_SPELLINGS, bare) ? LOG_SPELLINGS[bare] ?? bare : bare;
+  return lookupAttribute(spelled)?.name ?? spelled;
+}
+
+/** `[64] 00 03 00 00..`: the first two bytes of a KV list are its number of pairs (3). */
+const COUNTED = /^\[\d+\] ([0-9a-fA-F]{2}) ([0-9a-fA-F]{2})(?:\s|\.|$)/;
+
+function compound(v: string): Parsed {
+  const m = COUNTED.exec(v);
+  return m ? { compound: true, pairs: parseInt(`${m[1] ?? ''}${m[2] ?? ''}`, 16) } : COMPOUND;
 }
 
 export interface AttributeInfo {
@@ -96,7 +112,7 @@ function trimmed(text: string): string {
 
 /**
  * `/^-?\d+$/.test(v) ? Number(v) : undefined`, counting the digits itself: up to 15 digits the sum
- * is exact, and `Number(string)` is a runtime call.
+ * is exact, and `Number(string)` is a runtime call. Undefined past 2^53 (the digits would change).
  */
 function integer(v: string): number | undefined {
   const n = v.length;
@@ -109,7 +125,11 @@ function integer(v: string): number | undefined {
     if (c < 48 || c > 57) return undefined;
     sum = sum * 10 + (c - 48);
   }
-  if (n > 15) return Number(v);
+  if (n > 15) {
+    // Past 2^53 a number is not the digits the log printed (an ID in user data): the text is kept.
+    const x = Number(v);
+    return Number.isSafeInteger(x) ? x : undefined;
+  }
   return negative ? -sum : sum;
 }
 
@@ -128,7 +148,7 @@ export function nativeValueOf(name: string, kind: AttributeKind | undefined, tex
   const v = trimmed(text);
   const first = v.charCodeAt(0);
   if (first === 39) return quoted(v, "'") as Parsed;
-  if (first === 91 && /^\[\d+\]/.test(v)) return COMPOUND;
+  if (first === 91 && /^\[\d+\]/.test(v)) return compound(v);
   if (name === 'EventSequenceNumber' && /^[0-9a-fA-F]+$/.test(v)) {
     const n = parseInt(v, 16);
     return { value: Number.isSafeInteger(n) ? n : v.toLowerCase() };
@@ -137,11 +157,14 @@ export function nativeValueOf(name: string, kind: AttributeKind | undefined, tex
   const whole = integer(v);
   if (whole !== undefined) return { value: whole };
   // A number followed by its reading, `1772619301 (10:15:01)`; only worth the expression after a digit.
-  if ((first >= 48 && first <= 57) || first === 45) {
-    const lead = /^(-?\d+)(?: \(.*\))?$/.exec(v);
-    if (lead?.[1] !== undefined) return { value: Number(lead[1]) };
-  }
-  return { value: v };
+  return { value: (first >= 48 && first <= 57) || first === 45 ? withReading(v) : v };
+}
+
+/** `1772619301 (10:15:01)` → 1772619301; anything else (or digits past 2^53, which would change) stays text. */
+function withReading(v: string): RawValue {
+  const lead = /^(-?\d+)(?: \(.*\))?$/.exec(v);
+  const x = lead?.[1] === undefined ? NaN : Number(lead[1]);
+  return Number.isSafeInteger(x) ? x : v;
 }
 
 /**

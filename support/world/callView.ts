@@ -64,6 +64,12 @@ export class CallView {
       (!filter.states || filter.states.includes(c.state)) && (!filter.otherDn || c.otherDn === filter.otherDn));
   }
 
+  /** Forget every call (a replay starting again on another part of the recording). */
+  clear(): void {
+    this.calls.clear();
+    this.seen.clear();
+  }
+
   /** Every ConnID ever seen, to make up one that certainly does not exist. */
   allConnIds(): string[] {
     return [...this.seen];

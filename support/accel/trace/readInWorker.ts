@@ -9,8 +9,9 @@
  * clone), so the worker hands over positions and numbers only, in shared memory.
  *
  * The worker never decides anything the parser would decide differently: a piece that is not
- * ASCII, holds a `\r`, or has more lines than the token space is handed over as text, and a line
- * it does not classify is read by the parser from its text (see {@link TraceSink}).
+ * ASCII, holds a `\r` or an unreadable byte (record.ts UNREADABLE), or has more lines than the
+ * token space is handed over as text, and a line it does not classify is read by the parser from
+ * its text (see {@link TraceSink}).
  */
 import { join } from 'node:path';
 import { inspect } from 'node:util';

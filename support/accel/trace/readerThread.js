@@ -39,8 +39,11 @@ function cut(slot, bytes) {
   let word = 0;
   for (let at = 0, p = 0; at < bytes; at += d.piece, p += d.fields) {
     const piece = ring.subarray(base + at, base + Math.min(bytes, at + d.piece));
-    const done = !Atomics.load(control, 2) && isAscii(piece) && piece.indexOf(13) === -1
-      ? tokenizer.tokenize(piece.toString('latin1'), new DataView(d.ring, base + at, piece.length), lineEnded, tokens, numbers, word, d.words)
+    const text = !Atomics.load(control, 2) && isAscii(piece) && piece.indexOf(13) === -1 ? piece.toString('latin1') : undefined;
+    // A piece with an unreadable byte (trace/record.ts UNREADABLE) is the parser's to read.
+    // eslint-disable-next-line no-control-regex -- control bytes on purpose
+    const done = text !== undefined && !/[\x00-\x08\x0e-\x1f\x7f]/.test(text)
+      ? tokenizer.tokenize(text, new DataView(d.ring, base + at, piece.length), lineEnded, tokens, numbers, word, d.words)
       : undefined;
     pieces.set([at, at + piece.length, done ? 1 : 0, done?.prefixEnd ?? 0, done?.suffixStart ?? 0, word, done?.end ?? word], p);
     word = done?.end ?? word;

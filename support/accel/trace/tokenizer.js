@@ -185,9 +185,20 @@ function pairValue(text, from, end, numbers, n) {
   if (first < 33) return -1; // other white space: left to trim()
   if (first === 39 || first === 34) return end - from >= 2 && text.charCodeAt(end - 1) === first ? PAIR_QUOTED : -1; // cut: the parser says how
   const int = integerAt(text, from, end);
-  if (Number.isNaN(int)) return PAIR_TEXT;
+  if (Number.isNaN(int)) return digitsOnly(text, from, end) ? -1 : PAIR_TEXT; // too long for integerAt: the parser's own reading
   numbers[n] = int;
   return PAIR_INT;
+}
+
+/** `/^-?\d+$/` on `text.slice(from, end)`, whatever its length. */
+function digitsOnly(text, from, end) {
+  let i = text.charCodeAt(from) === 45 ? from + 1 : from;
+  if (i >= end) return false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** The token layout (see TokenLayout in tokenizer.d.ts). */

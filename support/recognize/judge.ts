@@ -1,0 +1,201 @@
+/**
+ * One scenario plan judged against a part of a log, without cucumber: what the conformance run
+ * does with a replay, step for step (support/world.ts, support/world/replay.ts, support/hooks.ts),
+ * on the same selection (support/trace/replayMatch.ts), the same matcher and the same diff text.
+ *
+ * Every exercise of the scenario in that part is judged: each candidate for its first step whose
+ * stimulus history fits is one exercise, and it follows the model or deviates from it (with the
+ * diff the conformance run would print). No exercise at all: not exercised, with the first reason.
+ */
+import { TestCompromisedError } from '../errors';
+import { normaliseAttributes, type AttrValue, type ObservedEvent, type TRequest } from '../model/event';
+import type { CellMatcher } from '../matching/cells';
+import { diagnose, type Diagnosis } from '../matching/diagnose';
+import { parseExpectationTable, TableError, type ExpectedRow } from '../matching/expectation';
+import { matchSequence, type SequenceInput } from '../matching/sequence';
+import { formatEvent, renderDiff } from '../report/diff';
+import type { LogIndex } from '../trace/logIndex';
+import { msOf, type TraceRecord } from '../trace/record';
+import { ScenarioMatch } from '../trace/replayMatch';
+import { CallView } from '../world/callView';
+import { Parties } from '../world/parties';
+import { replayHorizon } from '../world/replay';
+import type { ScenarioPlan } from './plans';
+
+export interface JudgeOptions {
+  /** Quiet period after the last expected event in which other events are unexpected (ms of log time). */
+  readonly settleMs: number;
+  /** Deliver EventOffHook/EventOnHook without ReferenceID (the switch is known to report them). */
+  readonly handset: boolean;
+  /** Candidates for the first step tried at most. */
+  readonly maxAttempts?: number;
+}
+
+export interface Exercise {
+  /** The positions (indexes in the part's stimuli) the steps matched: the history, for telling variants apart. */
+  readonly history: readonly number[];
+  readonly follows: boolean;
+  /** When it deviates: the diff, as the conformance run prints it, and how many rows or events differ. */
+  readonly diff?: string;
+  readonly problems?: number;
+}
+
+export interface Judgement {
+  readonly exercises: readonly Exercise[];
+  /** Why the scenario is not exercised, when it has no exercise. */
+  readonly reason?: string;
+}
+
+type Attempt = { readonly exercise: Exercise } | { readonly reason: string; readonly final: boolean };
+
+/** Every exercise of `plan` in the part of the log `index` holds. */
+export function judge(plan: ScenarioPlan, index: LogIndex, options: JudgeOptions): Judgement {
+  const known: (TRequest | undefined)[] = [];
+  const exercises: Exercise[] = [];
+  let reason: string | undefined;
+  let from = 0;
+  for (let n = 0; n < (options.maxAttempts ?? 200); n++) {
+    const match = new ScenarioMatch(index, { parties: plan.parties, named: plan.named, dnMap: {}, identity: false, handset: options.handset }, from, known);
+    const attempt = run(plan, match, known, options);
+    if ('exercise' in attempt) exercises.push(attempt.exercise);
+    else reason ??= attempt.reason;
+    if (match.firstAt === undefined || ('final' in attempt && attempt.final)) break;
+    from = match.firstAt + 1;
+  }
+  return exercises.length ? { exercises } : { exercises, reason: reason ?? 'not exercised' };
+}
+
+/** One attempt: the steps on the attempt's candidate, then the expectation tables and the events nobody expected. */
+function run(plan: ScenarioPlan, match: ScenarioMatch, known: (TRequest | undefined)[], options: JudgeOptions): Attempt {
+  const scene = new Scene(plan, match);
+  const history: number[] = [];
+  for (const [k, step] of plan.steps.entries()) {
+    if (step.role === 'stimulus') scene.consumeAll();
+    const since = scene.events.length;
+    let request: TRequest;
+    try {
+      request = step.action.build({ parties: scene.parties, calls: scene.calls, since: [] });
+    } catch (e) {
+      if (e instanceof TestCompromisedError) return { reason: `${e.message} (step "${step.action.text}")`, final: false };
+      throw e;
+    }
+    known[k] = request;
+    const result = match.step(request, step.role, (r, afterNextAct) => scene.deliver(r, afterNextAct));
+    if (!result.ok) return { reason: `${result.reason} (step "${step.action.text}")`, final: result.final };
+    history.push(match.lastAt);
+    if (step.role === 'stimulus') {
+      if (result.referenceId) scene.bindings.set('$request', result.referenceId);
+      continue;
+    }
+    const fresh = scene.events.slice(since);
+    const error = fresh.find((e) => e.name === 'EventError');
+    if (error) return { reason: `the recording refused "${step.action.text}": ${formatEvent(error, ['ErrorCode', 'ErrorMessage', 'ThisDN'])}`, final: false };
+    if (!step.action.done({ parties: scene.parties, calls: scene.calls, since: fresh })) return { reason: `after "${step.action.text}" the recording does not reach the precondition`, final: false };
+  }
+  return scene.outcome(history, options.settleMs);
+}
+
+/** One attempt's World: the cast, the calls, the events delivered, the bindings. */
+class Scene {
+  readonly parties = new Parties();
+  readonly calls = new CallView();
+  readonly events: ObservedEvent[] = [];
+  readonly bindings = new Map<string, AttrValue>();
+  private readonly consumed = new Set<number>();
+  private baseline = 0;
+
+  constructor(private readonly plan: ScenarioPlan, private readonly match: ScenarioMatch) {
+    for (const p of plan.parties) this.parties.declare(p);
+  }
+
+  /** A recorded event in the feature's terms (its DNs translated back), numbered like the session numbers them. */
+  deliver(r: TraceRecord, afterNextAct: boolean): void {
+    const view = this.match.inFeatureTerms(r);
+    if (!view) return;
+    const at = msOf(r.time);
+    const event = {
+      name: r.name, dn: view.dn, attributes: normaliseAttributes(view.attributes).attributes, origin: view.origin, seq: this.events.length + 1, receivedAt: 0,
+      ...(at !== undefined ? { recordedAt: at } : {}), ...(afterNextAct ? { afterNextAct } : {}),
+    };
+    this.events.push(event);
+    this.calls.apply(event);
+  }
+
+  consumeAll(): void {
+    for (const e of this.events) this.consumed.add(e.seq);
+    this.baseline = this.events.length;
+  }
+
+  /** The expectation tables in turn, then the events nobody expected (support/hooks.ts). */
+  outcome(history: readonly number[], settleMs: number): Attempt {
+    for (const expectation of this.plan.expectations) {
+      let rows: ExpectedRow[];
+      try {
+        rows = parseExpectationTable(expectation.rows, { dnColumn: expectation.dn ? 'forbidden' : 'required', lines: expectation.tableLines });
+      } catch (e) {
+        if (e instanceof TableError) return { reason: `${expectation.location}: ${e.message}`, final: true };
+        throw e;
+      }
+      if (!this.bindings.has('$request') && rows.some((row) => row.cells.some((c) => uses(c.matcher, '$request')))) {
+        return { reason: 'the model checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action, not a request', final: false };
+      }
+      const input: SequenceInput = {
+        rows, observed: this.events.filter((e) => !this.consumed.has(e.seq)), mode: expectation.mode, bindings: this.callBindings(rows), resolveDn: this.parties.resolveDn,
+        ...(expectation.dn ? { defaultDn: expectation.dn } : {}),
+      };
+      const outcome = matchSequence(input);
+      if (outcome.kind === 'matched') {
+        for (const e of outcome.assignment.values()) this.consumed.add(e.seq);
+        for (const [k, v] of outcome.bindings) this.bindings.set(k, v);
+        continue;
+      }
+      const diagnosis = diagnose(input);
+      const diff = renderDiff(diagnosis, { title: 'Not conformant: the observed events differ from the model', location: expectation.location, mode: expectation.mode, partyOf: this.parties.nameOf });
+      return { exercise: { history, follows: false, diff, problems: problemsOf(diagnosis) } };
+    }
+    const extras = this.plan.extrasAllowed ? [] : this.unexpected(settleMs);
+    if (extras.length === 0) return { exercise: { history, follows: true } };
+    const text = ['Not conformant: events that the model does not expect arrived after the stimulus',
+      ...extras.slice(0, 50).map((e) => `  + DN ${e.dn}${this.parties.nameOf(e.dn) ? ` (${this.parties.nameOf(e.dn) ?? ''})` : ''}: ${formatEvent(e)}`),
+      ...(extras.length > 50 ? [`  … and ${String(extras.length - 50)} more (${String(extras.length)} in all)`] : [])].join('\n');
+    return { exercise: { history, follows: false, diff: text, problems: extras.length } };
+  }
+
+  private unexpected(settleMs: number): ObservedEvent[] {
+    const judged = replayHorizon(this.events, this.baseline, this.consumed, settleMs);
+    return this.events.filter((e) => e.seq > this.baseline && !this.consumed.has(e.seq) && judged(e));
+  }
+
+  /** The bindings plus `$callN` for each call the table refers to: the scenario's N-th call (distinct ConnIDs in order of first appearance). */
+  private callBindings(rows: readonly ExpectedRow[]): Map<string, AttrValue> {
+    const bindings = new Map(this.bindings);
+    const seen: string[] = [];
+    for (const e of this.events) if (typeof e.attributes.ConnID === 'string' && !seen.includes(e.attributes.ConnID)) seen.push(e.attributes.ConnID);
+    for (const n of referencedCalls(rows)) {
+      const conn = seen[n - 1];
+      if (conn !== undefined) bindings.set(`$call${String(n)}`, conn);
+    }
+    return bindings;
+  }
+}
+
+/** The `$callN` variables a table uses. */
+function referencedCalls(rows: readonly ExpectedRow[]): number[] {
+  const found = new Set<number>();
+  const visit = (m: CellMatcher): void => {
+    if (m.kind === 'bind') {
+      const n = /^\$call(\d+)$/.exec(m.variable)?.[1];
+      if (n) found.add(Number(n));
+    } else if (m.kind === 'oneOf') m.options.forEach(visit);
+  };
+  for (const row of rows) for (const cell of row.cells) visit(cell.matcher);
+  return [...found];
+}
+
+function uses(m: CellMatcher, variable: string): boolean {
+  return (m.kind === 'bind' && m.variable === variable) || (m.kind === 'oneOf' && m.options.some((o) => uses(o, variable)));
+}
+
+function problemsOf(d: Diagnosis): number {
+  return d.lanes.reduce((n, lane) => n + lane.rows.filter((r) => r.kind === 'missing').length + lane.unexpected.length, 0) + d.orderViolations.length;
+}

@@ -1,0 +1,222 @@
+/**
+ * The scenarios of the feature files as plans the recogniser can judge a call against without
+ * running cucumber: each scenario's cast, its steps as the World's actions (what request each
+ * Given and the When send, and when a Given took effect), and its expectation tables.
+ *
+ * A plan is made by running the scenario's own step definitions (steps/*.steps.ts, matched to the
+ * step texts by cucumber's support code library) against a {@link PlanWorld}, which notes what the
+ * steps ask for instead of doing it: the same glue the conformance run uses, so a plan says exactly
+ * what the scenario says. A scenario a plan cannot hold (a step without a definition, a Then that is
+ * no expectation table, no When) is left out, with the reason.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { loadSupport } from '@cucumber/cucumber/api';
+import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
+import { AstBuilder, compile, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
+import { IdGenerator, type GherkinDocument, type Pickle, type PickleStep } from '@cucumber/messages';
+import type { PartyConfig } from '../adapter/contract';
+import type { ObservedEvent, TRequest } from '../model/event';
+import { readTags } from '../model/tags';
+import type { OrderMode } from '../matching/sequence';
+import { pickleLine, tableLinesOf } from '../report/gherkinLocations';
+import type { Action } from '../world/actions';
+import { CallView, type CallState, type KnownCall } from '../world/callView';
+import { namedInScenario } from '../world/named';
+import { Parties } from '../world/parties';
+
+export interface PlanStep {
+  readonly action: Action;
+  readonly role: 'setup' | 'stimulus';
+}
+
+export interface PlanExpectation {
+  readonly rows: readonly (readonly string[])[];
+  readonly mode: OrderMode;
+  /** The DN the step names ("Then Bob receives, in order:"). */
+  readonly dn?: string;
+  /** `uri:line (step text)`, as the conformance run's diff says it. */
+  readonly location: string;
+  readonly tableLines: readonly number[];
+}
+
+export interface ScenarioPlan {
+  readonly uri: string;
+  readonly line: number;
+  readonly name: string;
+  readonly model?: string;
+  /** `@requires:` capabilities: a variant of the model (a call follows one variant or another). */
+  readonly requires: readonly string[];
+  readonly extrasAllowed: boolean;
+  readonly parties: readonly PartyConfig[];
+  /** The parties the scenario's own steps and tables name. */
+  readonly named: readonly string[];
+  readonly steps: readonly PlanStep[];
+  readonly expectations: readonly PlanExpectation[];
+  /** The request names of the steps, in order, when they can be told without a call (a quick filter). */
+  readonly requestNames?: readonly string[];
+}
+
+export interface PlanCatalogue {
+  readonly plans: readonly ScenarioPlan[];
+  /** Scenarios left out, with why (`uri:line name: reason`). */
+  readonly leftOut: readonly string[];
+}
+
+/**
+ * What the step definitions see while a plan is made: they declare the cast and hand over actions
+ * and tables, which are noted, not performed.
+ */
+export class PlanWorld {
+  readonly parties = new Parties();
+  readonly steps: PlanStep[] = [];
+  readonly expectations: PlanExpectation[] = [];
+  unsupported: string | undefined;
+  /** Where the step being planned is (set before each step). */
+  location = '';
+  tableLines: readonly number[] = [];
+
+  /** Nothing is observed while planning (a step that reads it gets nothing). */
+  readonly observed: readonly ObservedEvent[] = [];
+
+  declare(party: PartyConfig): void {
+    this.parties.declare(party);
+  }
+
+  establish(...actions: Action[]): undefined {
+    for (const action of actions) this.steps.push({ action, role: 'setup' });
+    return undefined;
+  }
+
+  stimulate(action: Action): undefined {
+    this.steps.push({ action, role: 'stimulus' });
+    return undefined;
+  }
+
+  expectEvents(rows: readonly (readonly string[])[], mode: OrderMode, dn?: string): undefined {
+    this.expectations.push({ rows, mode, ...(dn ? { dn } : {}), location: this.location, tableLines: this.tableLines });
+    return undefined;
+  }
+
+  unexpectedEvents(): Promise<ObservedEvent[]> {
+    this.unsupported = 'a step checks that nothing arrives (no expectation table)';
+    return Promise.resolve([]);
+  }
+}
+
+/** The step definitions of `steps/` (and the parameter types), without the run's World and hooks. */
+function stepDefinitions(root: string, features: string): Promise<ISupportCodeLibrary> {
+  const steps = join(root, 'steps');
+  const stepFiles = readdirSync(steps).filter((f) => f.endsWith('.steps.ts')).sort().map((f) => join(steps, f));
+  return loadSupport({
+    sources: { paths: [features], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' },
+    support: { requireModules: [], requirePaths: [join(root, 'support', 'parameterTypes.ts'), ...stepFiles], importPaths: [], loaders: [] },
+  });
+}
+
+/** The `.feature` files under `dir`, sorted. */
+function featureFiles(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return featureFiles(path);
+    return name.endsWith('.feature') ? [path] : [];
+  });
+}
+
+function parseFeature(file: string): GherkinDocument {
+  return new Parser(new AstBuilder(IdGenerator.uuid()), new GherkinClassicTokenMatcher()).parse(readFileSync(file, 'utf8'));
+}
+
+/** Plans of every scenario of the feature files under `features` (default: the project's). */
+export async function loadPlans(options: { readonly features?: string; readonly root?: string } = {}): Promise<PlanCatalogue> {
+  const root = resolve(options.root ?? join(__dirname, '..', '..'));
+  const features = resolve(options.features ?? join(root, 'features'));
+  const library = await stepDefinitions(root, features);
+  const plans: ScenarioPlan[] = [];
+  const leftOut: string[] = [];
+  for (const file of featureFiles(features)) {
+    const doc = parseFeature(file);
+    const uri = relative(process.cwd(), file);
+    doc.uri = uri;
+    for (const pickle of compile(doc, uri, IdGenerator.uuid())) {
+      const planned = await planOf(library, doc, pickle);
+      if (typeof planned === 'string') leftOut.push(`${uri}:${pickleLine(doc, pickle)} ${pickle.name}: ${planned}`);
+      else plans.push(planned);
+    }
+  }
+  return { plans, leftOut };
+}
+
+async function planOf(library: ISupportCodeLibrary, doc: GherkinDocument, pickle: Pickle): Promise<ScenarioPlan | string> {
+  const world = new PlanWorld();
+  for (const step of pickle.steps) {
+    const why = await runStep(library, world, doc, pickle, step);
+    if (why) return why;
+  }
+  if (world.unsupported) return world.unsupported;
+  if (!world.steps.some((s) => s.role === 'stimulus')) return 'no When';
+  if (world.expectations.length === 0) return 'no expectation table';
+  const tags = readTags(pickle.tags.map((t) => t.name));
+  const requestNames = namesOf(world);
+  return {
+    uri: doc.uri ?? '', line: pickleLine(doc, pickle), name: pickle.name, ...(tags.model ? { model: tags.model } : {}),
+    requires: tags.requires, extrasAllowed: tags.extrasAllowed, parties: world.parties.topology().parties,
+    named: named(world.parties, namedInScenario(pickle, doc)), steps: world.steps, expectations: world.expectations, ...(requestNames ? { requestNames } : {}),
+  };
+}
+
+/** What a step definition of cucumber's support code library offers (the library's own type does not say). */
+interface StepDefinitionLike {
+  matchesStepName(text: string): boolean;
+  getInvocationParameters(request: { step: PickleStep; world: unknown; hookParameter: { gherkinDocument: GherkinDocument; pickle: Pickle; testCaseStartedId: string } }): Promise<{ parameters: unknown[] }>;
+  readonly code: unknown;
+}
+
+/** The words that are party names. */
+function named(parties: Parties, words: readonly string[]): string[] {
+  return words.filter((w) => parties.has(w));
+}
+
+async function runStep(library: ISupportCodeLibrary, world: PlanWorld, doc: GherkinDocument, pickle: Pickle, step: PickleStep): Promise<string | undefined> {
+  const definitions = (library as unknown as { stepDefinitions: readonly StepDefinitionLike[] }).stepDefinitions;
+  const found = definitions.filter((d) => d.matchesStepName(step.text));
+  const definition = found[0];
+  if (!definition || found.length > 1) return `step "${step.text}" has ${found.length ? 'several definitions' : 'no definition'}`;
+  const located = tableLinesOf(doc, step.astNodeIds);
+  world.location = `${doc.uri ?? ''}:${located.line} (${step.text})`;
+  world.tableLines = located.tableLines;
+  try {
+    const { parameters } = await definition.getInvocationParameters({ step, world, hookParameter: { gherkinDocument: doc, pickle, testCaseStartedId: '' } });
+    await (definition.code as (...a: unknown[]) => unknown).apply(world, parameters);
+    return undefined;
+  } catch (e) {
+    return `step "${step.text}": ${(e as Error).message}`;
+  }
+}
+
+/**
+ * The request names of the plan's steps, told by building each action against a call view that
+ * has a call in any state asked for (the names do not depend on which call); undefined when an
+ * action cannot be built that way.
+ */
+function namesOf(world: PlanWorld): string[] | undefined {
+  const calls = new AnyCall();
+  const names: string[] = [];
+  for (const step of world.steps) {
+    let request: TRequest;
+    try {
+      request = step.action.build({ parties: world.parties, calls, since: [] });
+    } catch {
+      return undefined;
+    }
+    names.push(request.name);
+  }
+  return names;
+}
+
+/** A call view with a call of every state on every DN (for {@link namesOf}). */
+class AnyCall extends CallView {
+  override find(_dn: string, filter: { states?: readonly CallState[]; otherDn?: string } = {}): KnownCall[] {
+    return [{ connId: '0000000000000000', state: filter.states?.[0] ?? 'Established', ...(filter.otherDn ? { otherDn: filter.otherDn } : {}) }];
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Recognising the calls of a log (issue 17): the streaming library — calls split and judged as they
+ * complete, memory held by open calls only, idle calls judged as they are — and `npm run recognize`
+ * as users run it: every call of a two-call log with the scenarios it follows, the missing
+ * EventRinging of a deviant call named (exit 1), input it cannot judge refused (exit 2).
+ */
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { callText } from '../../bench/logGenerator';
+import { LogParser } from '../trace/logParser';
+import type { TraceRecord } from '../trace/record';
+import { CallRecognizer, loadPlans, type CallVerdict, type ScenarioPlan } from '.';
+
+const FIXTURES = join(__dirname, '..', 'trace', 'fixtures');
+const BANNER = 'Application name: SIPS_SPEC\nLocal time:       2026-03-04T10:00:00.000\n';
+
+/** The records of `text` (a native log), read line by line. */
+function records(text: string): TraceRecord[] {
+  const out: TraceRecord[] = [];
+  const parser = new LogParser('spec_20260304_100000_000.log', (r) => out.push(r));
+  text.split('\n').forEach((line, i) => parser.push(line, i + 1));
+  parser.end();
+  return out;
+}
+
+const at = (s: { uri: string; line: number }): string => `${s.uri.split('/').pop() ?? ''}:${s.line}`;
+
+describe('CallRecognizer (the library)', () => {
+  let plans: readonly ScenarioPlan[] = [];
+  before(async () => {
+    const catalogue = await loadPlans();
+    plans = catalogue.plans;
+    assert.ok(plans.length > 300, `${plans.length} scenario plans`);
+    assert.ok(catalogue.leftOut.every((l) => /no expectation table|nothing arrives/.test(l)), catalogue.leftOut.join('\n'));
+  }, { timeout: 180_000 });
+
+  it('judges each call when it completes, holding only the calls in progress', { timeout: 120_000 }, () => {
+    const verdicts: CallVerdict[] = [];
+    const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+    let open = 0;
+    for (const r of records(BANNER + Array.from({ length: 600 }, (_, n) => callText(n)).join(''))) {
+      recognizer.push(r);
+      open = Math.max(open, recognizer.openCalls);
+    }
+    // A finished call waits a few records (episodes.ts GRACE_RECORDS) for a late record of its own.
+    assert.ok(verdicts.length >= 560, `calls are judged as they complete (${verdicts.length} before the end)`);
+    recognizer.flush();
+    assert.equal(verdicts.length, 600);
+    // In progress, or finished and waiting out their grace: a constant, whatever the length of the log.
+    assert.ok(open <= 40, `at most ${open} calls held at once`);
+    assert.ok(verdicts.every((v) => v.outcome === 'conforms' && v.complete));
+    assert.deepEqual(verdicts[0]?.follows.map(at), ['basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36', 'release-phase.feature:18']);
+    assert.deepEqual(verdicts[0]?.stimuli.map((s) => s.split(' (')[0]), ['RequestMakeCall', '3000 answered', '2000 hung up']);
+    assert.ok(recognizer.stats.reused >= 590, 'calls shaped like an earlier one reuse its judgement');
+  });
+
+  it('judges a call idle too long as it is (incomplete), and flushes the rest at the end of input', { timeout: 60_000 }, () => {
+    const verdicts: CallVerdict[] = [];
+    const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+    const call = records(BANNER + callText(0));
+    for (const r of call.slice(0, 5)) recognizer.push(r); // made, ringing, answered: still up
+    recognizer.expireIdle(60_000, Date.parse('2026-03-04T10:00:30Z'));
+    assert.equal(verdicts.length, 0, 'not idle for a minute yet');
+    recognizer.expireIdle(60_000, Date.parse('2026-03-04T10:05:00Z'));
+    assert.equal(verdicts.length, 1);
+    assert.equal(verdicts[0]?.complete, false);
+    assert.equal(verdicts[0]?.outcome, 'conforms', 'what it did so far follows the models');
+    assert.equal(recognizer.openCalls, 0);
+  });
+
+  it('a deviating call comes with the nearest scenario and the diff the conformance run prints', { timeout: 60_000 }, () => {
+    const verdicts: CallVerdict[] = [];
+    const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+    const text = BANNER + callText(0).replace(/@[^\n]*message EventRinging\n(\t[^\n]*\n)*/, '');
+    for (const r of records(text)) recognizer.push(r);
+    recognizer.flush();
+    assert.equal(verdicts[0]?.outcome, 'deviates');
+    assert.equal(at(verdicts[0]?.deviation?.scenario ?? { uri: '', line: 0 }), 'basic-internal-inbound-call.feature:29');
+    assert.match(verdicts[0]?.deviation?.diff ?? '', /DN 7002 \(Bob\): expected 1, received \d\n\s+- EventRinging .* missing/);
+  });
+});
+
+describe('npm run recognize', () => {
+  const recognize = (...args: string[]): ReturnType<typeof spawnSync> => spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'cli', 'recognize.ts'), ...args], { encoding: 'utf8', timeout: 180_000 });
+
+  it('lists every call of a two-call log with the scenarios it follows (exit 0)', { timeout: 180_000 }, () => {
+    const r = recognize(join(FIXTURES, 'replay', 'two-unrelated-calls.log'));
+    assert.equal(r.status, 0, String(r.stderr));
+    const out = String(r.stdout);
+    assert.match(out, /call 1: ConnID 006e0212a4c10061, DNs 5001, 5002;[\s\S]*conforms; follows:\n\s+basic-internal-inbound-call: Alice calls Bob/);
+    assert.match(out, /call 2: ConnID 006e0212a4c10062, DNs 5003, 5004;[\s\S]*5003 dialled 5004 \(EventDialing without ReferenceID[\s\S]*release-phase: Bob, who answered the call, releases it/);
+    assert.match(out, /2 call\(s\): 2 conform, 0 deviate, 0 unrecognised/);
+  });
+
+  it('names the missing EventRinging of a deviant call, as JSON (exit 1)', { timeout: 180_000 }, () => {
+    const r = recognize(join(FIXTURES, 'replay', 'deviant-missing-ringing.log'), '--json');
+    assert.equal(r.status, 1, String(r.stderr));
+    const [call, summary] = String(r.stdout).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.equal(call?.type, 'call');
+    assert.equal(call?.outcome, 'deviates');
+    const deviation = call?.deviation as { scenario: { uri: string; line: number }; diff: string };
+    assert.equal(at(deviation.scenario), 'basic-internal-inbound-call.feature:29');
+    assert.match(deviation.diff, /- EventRinging {2,}ConnID=\$call1 .* missing/);
+    assert.match(deviation.diff, /^Not conformant: the observed events differ from the model\n {2}at features\/basic-call-models\/basic-internal-inbound-call\.feature:31 \(the switch reports, in order:\)/);
+    assert.equal(summary?.deviates, 1);
+  });
+
+  it('input it cannot judge: exit 2 with one message naming the file and line; a usage error: exit 64', { timeout: 180_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-recognize-'));
+    try {
+      const empty = join(dir, 'empty.log');
+      writeFileSync(empty, '');
+      const damaged = recognize(join(FIXTURES, 'native-damaged.log'));
+      assert.equal(damaged.status, 2);
+      assert.match(String(damaged.stderr), /native-damaged\.log:3: a truncated or damaged record/);
+      assert.match(String(damaged.stdout), /UNREADABLE \(not judged\)/, 'the damaged call is not judged');
+      assert.ok(!`${String(damaged.stdout)}${String(damaged.stderr)}`.includes('\0'), 'no raw bytes');
+      const none = recognize(empty);
+      assert.equal(none.status, 2);
+      assert.match(String(none.stderr).trim(), /empty\.log: the file is empty$/);
+      assert.equal(recognize().status, 64);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,256 @@
+/**
+ * The call recogniser: log records in, one verdict per call out (see index.ts for the entry point).
+ *
+ * Records are split into calls as they come (episodes.ts). When a call completes — or the input
+ * ends, or it has been idle too long — every scenario plan whose request names it could follow is
+ * judged against it (judge.ts), on the same selection and matcher as a conformance replay:
+ *
+ * - **conforms**: at least one scenario's stimulus history is in the call and its events follow the
+ *   model, and no exercised history is left with only deviating scenarios;
+ * - **deviates**: some part of the call exercises scenarios that all deviate from the model (the
+ *   variants of a model — `@requires:` pairs, the same history in two features — count as one: one
+ *   that follows is enough). The nearest scenario (the longest history, then the fewest
+ *   differences) and its diff, as the conformance run prints it, come with the verdict;
+ * - **unrecognised**: no scenario's history is in the call.
+ *
+ * A call whose shape (its records with DNs, ConnIDs, CallUUIDs and ReferenceIDs numbered in order
+ * of appearance, volatile attributes and exact times left out) was judged before and did not
+ * deviate gets that judgement again without judging: the scenarios only see those relations.
+ */
+import { DnKnowledge, LogIndex } from '../trace/logIndex';
+import { StimulusTracker, type Stimulus } from '../trace/stimuli';
+import { lookupAttribute } from '../model/catalogue';
+import { msOf, type TraceRecord } from '../trace/record';
+import { EpisodeSplitter, type Episode } from './episodes';
+import { judge, type Exercise } from './judge';
+import type { ScenarioPlan } from './plans';
+
+export interface ScenarioRef {
+  readonly uri: string;
+  readonly line: number;
+  readonly name: string;
+  readonly model?: string;
+}
+
+export interface CallVerdict {
+  /** Numbered in order of the calls' first records. */
+  readonly id: number;
+  /** The ConnIDs of the call (linked ConnIDs, and the calls its parties were on at the same time). */
+  readonly calls: readonly string[];
+  /** The DNs that had events in it. */
+  readonly dns: readonly string[];
+  /** `file:line` of its first and last records. */
+  readonly from: string;
+  readonly to: string;
+  readonly firstTime?: string;
+  readonly lastTime?: string;
+  readonly records: number;
+  /** Its stimuli in words (requests, and party actions recognised from the events). */
+  readonly stimuli: readonly string[];
+  /** False when the input ended (or the call was idle too long) while a DN was still on it. */
+  readonly complete: boolean;
+  /** `unreadable`: a record of the call is truncated or damaged; it is not judged (an input problem, not a verdict). */
+  readonly outcome: 'conforms' | 'deviates' | 'unrecognised' | 'unreadable';
+  /** The scenarios the call follows. */
+  readonly follows: readonly ScenarioRef[];
+  /** For a deviating call: the nearest scenario and the diff. */
+  readonly deviation?: { readonly scenario: ScenarioRef; readonly diff: string };
+  /** For an unreadable call: the damaged record (`file:line: how`). */
+  readonly unreadable?: string;
+}
+
+export interface RecognizerOptions {
+  readonly plans: readonly ScenarioPlan[];
+  readonly onVerdict: (verdict: CallVerdict) => void;
+  /** Events a scenario does not expect are judged up to this long (log time) after its last expected one (default 300 ms). */
+  readonly settleMs?: number;
+  /** What the recorded switch is known to do (`off-hook:reported`: its EventOffHook/EventOnHook are judged). */
+  readonly features?: readonly string[];
+}
+
+export interface RecognizerStats {
+  records: number;
+  calls: number;
+  conforms: number;
+  deviates: number;
+  unrecognised: number;
+  unreadable: number;
+  /** Calls judged by their shape's earlier judgement. */
+  reused: number;
+  /** Records that belong to no call. */
+  outside: number;
+}
+
+/** Judged shapes kept at most (oldest forgotten first). */
+const MEMO = 20_000;
+
+export class CallRecognizer {
+  private readonly knowledge = new DnKnowledge();
+  private readonly splitter: EpisodeSplitter;
+  private readonly byFirst = new Map<string, ScenarioPlan[]>();
+  private readonly unindexed: ScenarioPlan[] = [];
+  private readonly memo = new Map<string, { readonly outcome: CallVerdict['outcome']; readonly follows: readonly ScenarioRef[] }>();
+  private readonly settleMs: number;
+  private readonly handset: boolean;
+  private lastTime: number | undefined;
+  readonly stats: RecognizerStats = { records: 0, calls: 0, conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0, reused: 0, outside: 0 };
+
+  constructor(private readonly options: RecognizerOptions) {
+    this.settleMs = options.settleMs ?? 300;
+    this.handset = options.features?.includes('off-hook:reported') ?? false;
+    for (const plan of options.plans) {
+      const first = plan.requestNames?.[0];
+      if (first === undefined) this.unindexed.push(plan);
+      else this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), plan]);
+    }
+    this.splitter = new EpisodeSplitter((e, finished) => this.judgeCall(e, finished), (dn) => {
+      const kind = this.knowledge.kindOf(dn);
+      return kind !== 'queue' && kind !== 'routing-point';
+    });
+  }
+
+  /** The calls in progress (memory is bounded by them). */
+  get openCalls(): number {
+    return this.splitter.inProgress;
+  }
+
+  /** One record of the log, in log order. */
+  push(record: TraceRecord): void {
+    this.stats.records += 1;
+    this.knowledge.learn(record);
+    const t = msOf(record.time);
+    if (t !== undefined) this.lastTime = t;
+    this.splitter.push(record, t);
+  }
+
+  /** End of input: judges every call still open (as far as it went). */
+  flush(): void {
+    this.splitter.flush();
+    this.stats.outside = this.splitter.outside;
+  }
+
+  /** Judges (as incomplete) the calls nothing happened to for `idleMs` of log time before `nowMs` (default: the latest record's time). */
+  expireIdle(idleMs: number, nowMs = this.lastTime): void {
+    if (nowMs !== undefined) this.splitter.expireIdle(nowMs, idleMs);
+  }
+
+  private judgeCall(e: Episode, finished: boolean): void {
+    // The stream's knowledge has learnt the call's own records too: the same as the call's index would say.
+    const shape = shapeOf(e, this.knowledge, this.settleMs);
+    const known = this.memo.get(shape);
+    let outcome: CallVerdict['outcome'];
+    let follows: readonly ScenarioRef[];
+    let deviation: CallVerdict['deviation'];
+    let stimuli: readonly Stimulus[];
+    const damaged = e.records.find((r) => r.truncated);
+    if (damaged) {
+      outcome = 'unreadable';
+      follows = [];
+      stimuli = [];
+    } else if (known) {
+      ({ outcome, follows } = known);
+      const tracker = new StimulusTracker();
+      stimuli = e.records.flatMap((r, i) => tracker.push(r, i) ?? []);
+      this.stats.reused += 1;
+    } else {
+      const index = new LogIndex(e.records, true, this.knowledge);
+      stimuli = index.stimuli;
+      ({ outcome, follows, deviation } = this.judgeShape(index));
+      if (outcome !== 'deviates') this.remember(shape, { outcome, follows });
+    }
+    this.stats.calls += 1;
+    this.stats[outcome] += 1;
+    const first = e.records[0];
+    const last = e.records[e.records.length - 1];
+    this.options.onVerdict({
+      id: e.id, calls: [...e.conns], dns: [...new Set(e.records.flatMap((r) => (r.kind === 'event' && r.dn ? [r.dn] : [])))],
+      from: first?.source ?? '', to: last?.source ?? '', ...(first?.time ? { firstTime: first.time } : {}), ...(last?.time ? { lastTime: last.time } : {}),
+      records: e.records.length, stimuli: stimuli.map((s) => s.description), complete: finished,
+      outcome, follows, ...(deviation ? { deviation } : {}), ...(damaged ? { unreadable: `${damaged.source}: ${damaged.truncated ?? ''}` } : {}),
+    });
+  }
+
+  private judgeShape(index: LogIndex): Pick<CallVerdict, 'outcome' | 'follows' | 'deviation'> {
+    const names = index.stimuli.map((s) => s.name);
+    const candidates = new Set<ScenarioPlan>(this.unindexed);
+    for (const name of new Set(names)) for (const p of this.byFirst.get(name) ?? []) if (subsequence(p.requestNames ?? [], names)) candidates.add(p);
+    const groups = new Map<string, { followers: ScenarioPlan[]; deviations: { plan: ScenarioPlan; exercise: Exercise }[] }>();
+    for (const plan of candidates) {
+      for (const exercise of judge(plan, index, { settleMs: this.settleMs, handset: this.handset }).exercises) {
+        const key = exercise.history.join(',');
+        const group = groups.get(key) ?? { followers: [], deviations: [] };
+        groups.set(key, group);
+        if (exercise.follows) group.followers.push(plan);
+        else group.deviations.push({ plan, exercise });
+      }
+    }
+    const follows = unique([...groups.values()].flatMap((g) => g.followers)).map(refOf);
+    const deviating = [...groups.values()].filter((g) => g.followers.length === 0).flatMap((g) => g.deviations);
+    const nearest = deviating.sort((a, b) => b.exercise.history.length - a.exercise.history.length || (a.exercise.problems ?? 0) - (b.exercise.problems ?? 0))[0];
+    if (nearest) return { outcome: 'deviates', follows, deviation: { scenario: refOf(nearest.plan), diff: nearest.exercise.diff ?? '' } };
+    return { outcome: follows.length ? 'conforms' : 'unrecognised', follows };
+  }
+
+  private remember(shape: string, judgement: { outcome: CallVerdict['outcome']; follows: readonly ScenarioRef[] }): void {
+    if (this.memo.size >= MEMO) this.memo.delete(this.memo.keys().next().value as string);
+    this.memo.set(shape, judgement);
+  }
+}
+
+function refOf(p: ScenarioPlan): ScenarioRef {
+  return { uri: p.uri, line: p.line, name: p.name, ...(p.model ? { model: p.model } : {}) };
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** Whether `want` appears in `have` in order (not necessarily next to each other). */
+function subsequence(want: readonly string[], have: readonly string[]): boolean {
+  let i = 0;
+  for (const h of have) if (i < want.length && h === want[i]) i += 1;
+  return i === want.length;
+}
+
+/** Attributes whose values no scenario compares (only whether they are there). */
+const VOLATILE = new Set(['EventSequenceNumber', 'TimeinSecs', 'TimeinuSecs']);
+const NUMBERED = new Set(['ConnID', 'PreviousConnID', 'TransferConnID', 'CallUUID', 'ReferenceID']);
+
+/**
+ * The call's shape: what judging it depends on, with its identities numbered (DNs with what the log
+ * showed them to be, ConnIDs, CallUUIDs, ReferenceIDs) and the time between records capped past the
+ * settle period (whether an event falls in it is all that times decide).
+ */
+function shapeOf(e: Episode, knowledge: DnKnowledge, settleMs: number): string {
+  const ids = new Map<string, string>();
+  const id = (kind: string, v: string): string => {
+    const key = kind + v;
+    let code = ids.get(key);
+    if (code === undefined) {
+      code = kind + String(ids.size);
+      if (kind === 'd') code += knowledge.kindOf(v).charAt(0) + (knowledge.isAgent(v) ? 'a' : '');
+      ids.set(key, code);
+    }
+    return code;
+  };
+  const parts: string[] = [];
+  let previous = NaN;
+  const { records, times } = e;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i] as TraceRecord;
+    const t = times[i] ?? NaN;
+    parts.push(r.kind, r.name, r.dn === undefined ? '' : id('d', r.dn), Number.isNaN(t) || Number.isNaN(previous) ? '' : String(Math.min(Math.round(t - previous), settleMs + 1)));
+    if (!Number.isNaN(t)) previous = t;
+    const attributes = r.attributes;
+    for (const k in attributes) {
+      const v = attributes[k];
+      parts.push(k);
+      if (VOLATILE.has(k)) parts.push('*');
+      else if (NUMBERED.has(k)) parts.push(id(k, typeof v === 'string' ? v.toLowerCase() : JSON.stringify(v)));
+      else if (typeof v === 'string') parts.push(lookupAttribute(k)?.kind === 'dn' ? id('d', v) : `'${v}`);
+      else parts.push(typeof v === 'number' ? String(v) : JSON.stringify(v));
+    }
+    parts.push('\n');
+  }
+  return parts.join('\u0001');
+}

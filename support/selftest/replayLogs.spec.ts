@@ -1,0 +1,111 @@
+/**
+ * Issue 17 acceptance, through the command users run: `npm run conformance -- --replay <log>` on
+ * native SIP Server logs (support/trace/fixtures/replay/, and the reader's own fixture). Correct
+ * logs — a CTI-driven basic call, a hold/retrieve with a consultation, the same basic call driven
+ * from the phones, two unrelated calls — exit 0 against every feature, exercising the scenarios
+ * named here and failing none; each deviant log exits 1 naming its fault. A log of under 130 lines
+ * replays in seconds: the correct logs run with a step timeout of an hour, so a precondition the
+ * finite log never reaches must end at once (the replay adapter's `settled`), or the step would hit
+ * cucumber's 60 s limit (broken) and the test its own bound. The run's time is printed; no time is
+ * asserted (a shared machine).
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { conformance, sandbox, type CliResult } from './sandbox';
+
+const LOGS = resolve(__dirname, '..', 'trace', 'fixtures', 'replay');
+const TIMEOUT = 240_000;
+/** The step timeout of the correct-log replays: nothing may wait for it (see above). */
+const AN_HOUR = 3_600_000;
+
+interface Outcome {
+  readonly uri: string;
+  readonly line: number;
+  readonly name: string;
+  readonly outcome: string;
+  readonly reason?: string;
+}
+
+async function replay(log: string, extra: readonly string[] = []): Promise<{ run: CliResult; outcomes: Outcome[] }> {
+  const dir = sandbox();
+  const run = await conformance(dir, ['--replay', log, ...extra], TIMEOUT);
+  const summary = JSON.parse(readFileSync(join(dir, 'reports', 'summary.json'), 'utf8')) as { scenarios: Outcome[] };
+  console.log(`${log}: exit ${String(run.code)} in ${run.ms} ms`);
+  return { run, outcomes: summary.scenarios };
+}
+
+const named = (outcomes: readonly Outcome[], outcome: string): string[] =>
+  outcomes.filter((o) => o.outcome === outcome).map((o) => `${o.uri.split('/').pop() ?? ''}:${o.line}`).sort();
+
+const CORRECT: readonly [string, string, readonly string[]][] = [
+  ['a CTI-driven basic call', 'cti-basic-call.log', ['basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36', 'release-phase.feature:18', 'release-phase.feature:34']],
+  ['a hold/retrieve with a consultation', 'cti-hold-retrieve-consultation.log', [
+    'basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36', 'hold-retrieve-consulted-answers.feature:26', 'hold-retrieve-consulted-answers.feature:33',
+    'hold-retrieve-consulted-answers.feature:42', 'hold-retrieve-consulted-answers.feature:52', 'hold-retrieve-consulted-answers.feature:62', 'hold-retrieve-consulted-no-answer.feature:23',
+    'hold-retrieve-consulted-no-answer.feature:30']],
+  // From the phones: the same scenarios, except the one that checks the ReferenceID of a request (there is none).
+  ['the same basic call driven from the phones', 'phone-basic-call.log', ['basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36', 'release-phase.feature:18']],
+  ['two unrelated calls (one from a desktop, one from the phones)', 'two-unrelated-calls.log', [
+    'basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36', 'release-phase.feature:18', 'release-phase.feature:26', 'release-phase.feature:34']],
+  ['the reader\'s native fixture', join('..', 'native-sipserver.log'), ['basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36']],
+];
+
+// Two runs at a time: each is one process, mostly loading and cucumber.
+describe('replays of correct logs', { concurrency: 2 }, () => {
+for (const [what, file, exercised] of CORRECT) {
+  test(`replay of ${what} (${file}): exit 0, the scenarios it holds pass, no other is failed or broken`, { timeout: TIMEOUT }, async () => {
+    const { run, outcomes } = await replay(join(LOGS, file), ['--timeout', String(AN_HOUR)]);
+    assert.equal(run.code, 0, run.out.slice(-4000));
+    assert.deepEqual(named(outcomes, 'passed'), [...exercised].sort());
+    assert.deepEqual([...named(outcomes, 'failed'), ...named(outcomes, 'broken')], []);
+    const skipped = outcomes.filter((o) => o.outcome === 'skipped');
+    assert.ok(skipped.every((o) => o.reason && /not exercised: |does not declare the capability/.test(o.reason)), 'every other scenario says why it was not exercised');
+  });
+}
+});
+
+const MODELS = ['--tags', '@model:basic-internal-inbound-call or @model:release-phase'];
+
+const DEVIANT: readonly [string, string, string, RegExp][] = [
+  ['the ConnID changes within the call', 'deviant-connid-change.log', 'basic-internal-inbound-call.feature:36', /DN 7002 \(Bob\)[\s\S]*ConnID: expected \$call1 \(= 006e0212a4c10031\), got 006e0212a4c10032/],
+  ['an extra EventRinging', 'deviant-extra-ringing.log', 'basic-internal-inbound-call.feature:29', /events that the model does not expect[\s\S]*\+ DN 7002 \(Bob\): #3 EventRinging/],
+  ['a missing EventReleased', 'deviant-missing-released.log', 'release-phase.feature:18', /DN 7002 \(Bob\): expected 1, received 0\n\s+- EventReleased .* missing/],
+  ['a missing EventRinging', 'deviant-missing-ringing.log', 'basic-internal-inbound-call.feature:29', /DN 7002 \(Bob\): expected 1, received 0\n\s+- EventRinging .* missing/],
+  ['a wrong ThisDNRole', 'deviant-wrong-role.log', 'basic-internal-inbound-call.feature:29', /ThisDNRole: expected Destination, got Origination/],
+];
+
+describe('replays of deviant logs', { concurrency: 2 }, () => {
+for (const [what, file, scenario, fault] of DEVIANT) {
+  test(`replay of a log with ${what} (${file}): exit 1, the scenario it breaks fails naming the fault`, { timeout: TIMEOUT }, async () => {
+    const { run, outcomes } = await replay(join(LOGS, file), MODELS);
+    assert.equal(run.code, 1, run.out.slice(-4000));
+    assert.ok(named(outcomes, 'failed').includes(scenario), `${scenario} failed: ${named(outcomes, 'failed').join(', ')}`);
+    assert.deepEqual(named(outcomes, 'broken'), []);
+    assert.match(run.out, fault);
+  });
+}
+});
+
+test('a log that cannot be judged soundly is refused before running: exit 64, one message naming the file and line, no raw bytes', { timeout: TIMEOUT }, async () => {
+  const dir = sandbox();
+  const empty = join(dir, 'empty.log');
+  writeFileSync(empty, '');
+  const unknown = join(dir, 'notes.txt');
+  writeFileSync(unknown, 'call at 10:00 from 7001 to 7002\nanswered\n');
+  const cases: [string, RegExp][] = [
+    [resolve(LOGS, '..', 'native-damaged.log'), /^--replay: .*native-damaged\.log:3: a truncated or damaged record \(EventRinging: line 6: unreadable bytes inside the record\) \(and 2 more\)/m],
+    [resolve(LOGS, '..', 'sip-no-tlib.log'), /^--replay: .*sip-no-tlib\.log: no T-Library message in 12 line\(s\)/m],
+    [LOGS, /^--replay: .*replay: not a file \(a directory\)/m],
+    [empty, /^--replay: .*empty\.log: the file is empty/m],
+    [unknown, /^--replay: .*notes\.txt:1: not a log the harness can read/m],
+  ];
+  for (const [file, message] of cases) {
+    const run = await conformance(dir, ['--replay', file], TIMEOUT);
+    assert.equal(run.code, 64, run.out);
+    assert.match(run.out, message);
+    assert.equal(run.out.trim().split('\n').length, 1, `one message: ${run.out}`);
+    assert.ok(!run.out.includes('\0'), 'no raw bytes');
+  }
+});

@@ -1,0 +1,232 @@
+/**
+ * A log read for replay, indexed for scenario selection (replayMatch.ts): its records, its stimuli
+ * (stimuli.ts), what kind of DN each DN is (from the events: extension, ACD queue, routing point,
+ * or an outside number that never has events of its own), which calls belong together (linked by
+ * PreviousConnID, TransferConnID or CallUUID), and which calls each DN was on at any point.
+ */
+import type { PartyConfig } from '../adapter/contract';
+import { connIdOf, StimulusTracker, type Stimulus } from './stimuli';
+import type { TraceRecord } from './record';
+
+export type DnKind = 'device' | 'queue' | 'routing-point' | 'external';
+
+const QUEUE_EVENTS = new Set(['EventQueued']);
+const ROUTING_EVENTS = new Set(['EventRouteRequest', 'EventRouteUsed', 'EventTreatmentApplied', 'EventTreatmentNotApplied', 'EventTreatmentEnd', 'EventTreatmentRequired']);
+/** Events only a device (an extension or ACD position) gets. */
+const DEVICE_EVENTS = new Set(['EventDialing', 'EventRinging', 'EventEstablished', 'EventHeld', 'EventRetrieved', 'EventOffHook', 'EventOnHook', 'EventDestinationBusy',
+  'EventAgentLogin', 'EventAgentLogout', 'EventAgentReady', 'EventAgentNotReady', 'EventAgentAfterCallWork', 'EventNetworkReached', 'EventPartyChanged']);
+
+/** Events that show an agent works at the DN. */
+const AGENT_EVENTS = new Set(['EventAgentLogin', 'EventAgentLogout', 'EventAgentReady', 'EventAgentNotReady', 'EventAgentAfterCallWork']);
+
+/**
+ * Why a party cannot be any DN of a log, whatever its kind: its behaviour depends on switch
+ * configuration the log cannot confirm (DN options such as a hunt group or a routing point that
+ * does not divert on ringing, a shared or bridged appearance or a line that has one), or it is no DN of this switch (a
+ * participant, a DN at another site). Undefined when it can be.
+ */
+export function configurationOf(p: PartyConfig, cast: readonly PartyConfig[]): string | undefined {
+  if (p.participant) return `${p.name} is a ${p.participant.kind}, not a DN`;
+  if (p.site) return `${p.name} is at site ${p.site}`;
+  if (p.appearanceOf) return `${p.name} is a ${p.appearanceOf.kind} appearance of another line`;
+  const appearance = cast.find((q) => q.appearanceOf?.line === p.dn);
+  if (appearance) return `${p.name}'s line has a ${appearance.appearanceOf?.kind ?? 'shared'} appearance (${appearance.name})`;
+  const options = Object.entries(p.options ?? {});
+  if (options.length) return `${p.name} has switch options a log cannot confirm (${options.map(([k, v]) => `${k}=${v}`).join('; ')})`;
+  return undefined;
+}
+
+/** Whether a party of the feature (its type; an agent's DN must show an agent) may be a DN of the log's `kind`. */
+export function kindFits(p: Pick<PartyConfig, 'type' | 'configured' | 'agentId'>, kind: DnKind, agent: boolean): boolean {
+  if (!p.configured) return kind === 'external';
+  if ((p.agentId !== undefined || p.type === 'ACDPosition') && !agent) return false;
+  switch (p.type) {
+    case 'Extension':
+    case 'ACDPosition':
+      return kind === 'device';
+    case 'ACDQueue':
+      return kind === 'queue';
+    case 'RoutingPoint':
+      return kind === 'routing-point';
+    default:
+      return kind === 'external';
+  }
+}
+
+export function describeKind(kind: DnKind): string {
+  return { device: 'an extension', queue: 'an ACD queue', 'routing-point': 'a routing point', external: 'a number with no events of its own' }[kind];
+}
+
+const ON_CALL = new Set(['EventDialing', 'EventNetworkReached', 'EventRinging', 'EventEstablished', 'EventRetrieved', 'EventHeld', 'EventDestinationBusy', 'EventQueued', 'EventRouteRequest']);
+const OFF_CALL = new Set(['EventReleased', 'EventAbandoned', 'EventDiverted', 'EventRouteUsed']);
+
+/**
+ * What the events say each DN is (the kinds it showed, whether an agent works there), gathered
+ * record by record. Only DNs that had events of their own are kept: a site's configured DNs, never
+ * the outside numbers of its calls, so it stays as small as the configuration.
+ */
+export class DnKnowledge {
+  private readonly evidence = new Map<string, Set<DnKind>>();
+  private readonly agents = new Set<string>();
+
+  /** `prior`: what an earlier part of the stream showed (a DN's kind may show outside this part). */
+  constructor(private readonly prior?: DnKnowledge) {}
+
+  learn(r: TraceRecord): void {
+    const dn = r.dn;
+    if (r.kind !== 'event') {
+      if (typeof r.attributes.ThisQueue === 'string') this.note(r.attributes.ThisQueue, 'queue');
+      return;
+    }
+    if (dn) {
+      if (QUEUE_EVENTS.has(r.name)) this.note(dn, 'queue');
+      else if (ROUTING_EVENTS.has(r.name)) this.note(dn, 'routing-point');
+      else if (DEVICE_EVENTS.has(r.name)) this.note(dn, 'device');
+      if (AGENT_EVENTS.has(r.name) || typeof r.attributes.AgentID === 'string') this.agents.add(dn);
+    }
+    if (typeof r.attributes.ThisQueue === 'string' && r.attributes.ThisQueue !== dn) this.note(r.attributes.ThisQueue, 'queue');
+  }
+
+  kindOf(dn: string): DnKind {
+    const e = this.evidence.get(dn);
+    if (!e) return this.prior?.kindOf(dn) ?? 'external';
+    if (e.has('routing-point')) return 'routing-point';
+    if (e.has('queue')) return 'queue';
+    return e.has('device') ? 'device' : this.prior?.kindOf(dn) ?? 'external';
+  }
+
+  isAgent(dn: string): boolean {
+    return this.agents.has(dn) || (this.prior?.isAgent(dn) ?? false);
+  }
+
+  private note(dn: string, kind: DnKind): void {
+    let e = this.evidence.get(dn);
+    if (!e) {
+      e = new Set();
+      this.evidence.set(dn, e);
+    }
+    e.add(kind);
+  }
+}
+
+export class LogIndex {
+  readonly stimuli: Stimulus[] = [];
+  /** Record index → index in {@link stimuli}, for records that are stimuli. */
+  readonly stimulusAt = new Map<number, number>();
+  /** DN → the indexes (in {@link stimuli}) of the stimuli naming it, in order. */
+  private readonly byDn = new Map<string, number[]>();
+  private readonly knowledge: DnKnowledge;
+  /** ConnID → its group's representative (union-find). */
+  private readonly parent = new Map<string, string>();
+  /** DN → after which record the DN was on which calls (the changes only). */
+  private readonly activity = new Map<string, { at: number; calls: readonly string[] }[]>();
+  /** Whether a party action was recognised with an outside party (Party.*): the log shows outside parties. */
+  readonly outsideParties: boolean;
+
+  /** `prior`: what the DNs showed before this part of the log (the recogniser's stream). */
+  constructor(readonly records: readonly TraceRecord[], infer: boolean, prior?: DnKnowledge) {
+    this.knowledge = new DnKnowledge(prior);
+    const tracker = new StimulusTracker(infer);
+    const uuids = new Map<string, string>();
+    let outside = false;
+    records.forEach((r, i) => {
+      const s = tracker.push(r, i);
+      if (s) {
+        this.stimulusAt.set(i, this.stimuli.length);
+        for (const dn of s.dns) this.listOf(this.byDn, dn).push(this.stimuli.length);
+        this.stimuli.push(s);
+        outside ||= s.name.startsWith('Party.');
+      }
+      this.knowledge.learn(r);
+      if (r.kind === 'event') this.learn(r, i, uuids);
+    });
+    this.outsideParties = outside;
+  }
+
+  /** What the log shows `dn` to be. */
+  kindOf(dn: string): DnKind {
+    return this.knowledge.kindOf(dn);
+  }
+
+  /** Whether an agent works at `dn` (agent-state events, an AgentID in its events). */
+  isAgent(dn: string): boolean {
+    return this.knowledge.isAgent(dn);
+  }
+
+  /** The group (linked calls) of a ConnID. */
+  group(conn: string): string {
+    let c = conn.toLowerCase();
+    for (let p = this.parent.get(c); p !== undefined && p !== c; p = this.parent.get(c)) c = p;
+    return c;
+  }
+
+  /** The calls `dn` was on just before record `index`. */
+  callsBefore(dn: string, index: number): readonly string[] {
+    const changes = this.activity.get(dn);
+    if (!changes) return [];
+    let lo = 0;
+    let hi = changes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((changes[mid]?.at ?? 0) < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? [] : changes[lo - 1]?.calls ?? [];
+  }
+
+  /** The first stimulus (index in {@link stimuli}) naming `dn` after stimulus `after`, or undefined. */
+  nextNaming(dn: string, after: number): number | undefined {
+    const list = this.byDn.get(dn);
+    return list?.find((s) => s > after);
+  }
+
+  private learn(r: TraceRecord, i: number, uuids: Map<string, string>): void {
+    const dn = r.dn;
+    const conn = connIdOf(r);
+    if (!conn) return;
+    this.link(r, conn, uuids);
+    if (dn) this.active(r, dn, conn, i);
+  }
+
+  /** The call's links: PreviousConnID, TransferConnID, a CallUUID seen on another ConnID. */
+  private link(r: TraceRecord, conn: string, uuids: Map<string, string>): void {
+    this.join(conn, conn);
+    for (const key of ['PreviousConnID', 'TransferConnID']) {
+      const other = r.attributes[key];
+      if (typeof other === 'string' && other) this.join(conn, other.toLowerCase());
+    }
+    const uuid = r.attributes.CallUUID;
+    if (typeof uuid !== 'string' || !uuid) return;
+    const first = uuids.get(uuid);
+    if (first) this.join(conn, first);
+    else uuids.set(uuid, conn);
+  }
+
+  private active(r: TraceRecord, dn: string, conn: string, i: number): void {
+    const before = this.callsBefore(dn, i + 1);
+    let after: readonly string[] = before;
+    if (r.name === 'EventPartyChanged' && typeof r.attributes.PreviousConnID === 'string') {
+      const previous = r.attributes.PreviousConnID.toLowerCase();
+      after = [...before.filter((c) => c !== previous && c !== conn), conn];
+    } else if (ON_CALL.has(r.name) && !before.includes(conn)) after = [...before, conn];
+    else if (OFF_CALL.has(r.name) && before.includes(conn)) after = before.filter((c) => c !== conn);
+    if (after !== before) this.listOf(this.activity, dn).push({ at: i, calls: after });
+  }
+
+  private join(a: string, b: string): void {
+    if (!this.parent.has(a)) this.parent.set(a, a);
+    if (!this.parent.has(b)) this.parent.set(b, b);
+    const ra = this.group(a);
+    const rb = this.group(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+
+  private listOf<T>(map: Map<string, T[]>, key: string): T[] {
+    let list = map.get(key);
+    if (!list) {
+      list = [];
+      map.set(key, list);
+    }
+    return list;
+  }
+}

@@ -1,0 +1,359 @@
+/**
+ * Sound scenario selection in a log (issue 17): which part of a log exercises a scenario, step by
+ * step, and which events of it the scenario observes.
+ *
+ * A scenario is exercised only where the log holds, on the same call(s), exactly its stimulus
+ * history: each Given and When in order, with no other request or party action of the scenario's
+ * parties (or on its calls) in between. Parties bind to DNs of the right kind (logIndex.ts kindOf)
+ * that are idle when they first take part, one DN per party. After the When, every party the
+ * scenario names must have been found. Anything else is "not exercised", with the reason.
+ *
+ * Events are delivered from each step's stimulus on: after a Given, up to the next stimulus of the
+ * scenario (a DN of a party taking part in another call meanwhile means the state is not the
+ * scenario's); after the When, per DN, up to the next stimulus naming that DN, so that another
+ * party's later act does not cut the events the When caused (those after the scenario's next
+ * stimulus are marked: they may be that act's consequences, so they can be expected but are never
+ * unexpected). Only events of the scenario's calls
+ * (the stimuli's calls, calls their events name by ReferenceID, calls linked to those) and events
+ * without a call are delivered; a DN that no party is bound to is not watched, unless it appears
+ * on the scenario's calls and exactly one party the scenario names can be it. EventOffHook and
+ * EventOnHook that no request caused are the party lifting or putting down its own handset: part of
+ * its act (dialling, hanging up on the phone), not events the act caused — delivered only when the
+ * recorded switch is declared to report them (`off-hook:reported`).
+ *
+ * One {@link ScenarioMatch} is one attempt: its first step takes the first candidate from `from`
+ * on whose history also fits the steps known from earlier attempts (`known`); the replay adapter
+ * starts the next attempt after it when the World finds this one does not exercise the scenario.
+ */
+import type { PartyConfig } from '../adapter/contract';
+import { lookupAttribute } from '../model/catalogue';
+import { normaliseAttributes, type TRequest } from '../model/event';
+import { configurationOf, describeKind, kindFits, type LogIndex } from './logIndex';
+import type { RawValue, TraceRecord } from './record';
+import { connIdOf, referenceOf, type Stimulus } from './stimuli';
+
+export interface MatchSetup {
+  readonly parties: readonly PartyConfig[];
+  /** The names of the parties the scenario's own steps and tables name. */
+  readonly named: readonly string[];
+  /** Feature DN → trace DN, given by the user (adapterOptions.dnMap). */
+  readonly dnMap: Readonly<Record<string, string>>;
+  /** A harness recording: its DNs are the features' own. */
+  readonly identity: boolean;
+  /**
+   * Deliver EventOffHook / EventOnHook without ReferenceID (the replay declares
+   * `off-hook:reported`); otherwise they are the party's own handset, part of its act.
+   */
+  readonly handset: boolean;
+}
+
+export type StepResult = { readonly ok: true; readonly referenceId: number } | { readonly ok: false; readonly reason: string; readonly final: boolean };
+
+const ON_CALL = new Set(['EventDialing', 'EventRinging', 'EventEstablished', 'EventRetrieved', 'EventHeld', 'EventQueued', 'EventRouteRequest']);
+const HANDSET = new Set(['EventOffHook', 'EventOnHook']);
+
+/** Bindings and calls of one attempt (copied for dry runs). */
+interface State {
+  readonly toTrace: Map<string, string>;
+  readonly toFeature: Map<string, string>;
+  readonly groups: Set<string>;
+  /** Index (in the stimuli) of the last step's stimulus; -1 before the first. */
+  last: number;
+}
+
+export class ScenarioMatch {
+  private readonly state: State;
+  private readonly byFeatureDn = new Map<string, PartyConfig>();
+  private readonly named: readonly PartyConfig[];
+  private steps = 0;
+  private chosen: number | undefined;
+  /** Per trace DN, where the When's window for it ends (record index). */
+  private readonly windowEnds = new Map<string, number>();
+  private ambiguous: string | undefined;
+
+  constructor(private readonly index: LogIndex, private readonly setup: MatchSetup, private readonly from: number, private readonly known: readonly (TRequest | undefined)[]) {
+    for (const p of setup.parties) this.byFeatureDn.set(p.dn, p);
+    this.named = setup.parties.filter((p) => setup.named.includes(p.name));
+    this.state = { toTrace: new Map(), toFeature: new Map(), groups: new Set(), last: -1 };
+    const present = setup.identity ? new Set(index.records.flatMap((r) => Object.values(r.attributes).filter((v): v is string => typeof v === 'string'))) : new Set<string>();
+    for (const p of setup.parties) {
+      const traceDn = setup.dnMap[p.dn] ?? (setup.identity && present.has(p.dn) ? p.dn : undefined);
+      if (traceDn !== undefined && !this.state.toFeature.has(traceDn)) bind(this.state, p.dn, traceDn);
+    }
+  }
+
+  /** The stimulus (index in the log's stimuli) the first step took, once it took one. */
+  get firstAt(): number | undefined {
+    return this.chosen;
+  }
+
+  /** The stimulus (index in the log's stimuli) the last step took; -1 before the first. */
+  get lastAt(): number {
+    return this.state.last;
+  }
+
+  /** The feature's DN for a trace DN, when a party is bound to it. */
+  featureDn(traceDn: string): string | undefined {
+    return this.state.toFeature.get(traceDn);
+  }
+
+  /**
+   * A recorded event in the feature's terms: its DN and DN attributes translated back, and its
+   * origin (`file:line`) saying what the log line itself holds where that differs (`…:66, where
+   * ThisDN=5001 OtherDN=5002`), so that a diff naming 7001 does not mislead whoever opens the log.
+   * Undefined for an event of a DN no party is bound to. The replay and the recogniser both use it.
+   */
+  inFeatureTerms(r: TraceRecord): { readonly dn: string; readonly attributes: Record<string, RawValue>; readonly origin: string } | undefined {
+    const dn = r.dn === undefined ? undefined : this.featureDn(r.dn);
+    if (dn === undefined) return undefined;
+    const attributes: Record<string, RawValue> = {};
+    const inLog: string[] = [];
+    for (const [k, v] of Object.entries(r.attributes)) {
+      const feature = typeof v === 'string' && lookupAttribute(k)?.kind === 'dn' ? this.featureDn(v) ?? v : v;
+      if (feature !== v) inLog.push(`${k}=${v as string}`);
+      attributes[k] = feature;
+    }
+    return { dn, attributes, origin: inLog.length ? `${r.source}, where ${inLog.join(' ')}` : r.source };
+  }
+
+  /**
+   * Match the next step's request; deliver the events it observes to `deliver` (trace terms), each
+   * saying whether it comes after the scenario's next stimulus (another party's later act).
+   */
+  step(request: TRequest, role: 'setup' | 'stimulus', deliver: (r: TraceRecord, afterNextAct: boolean) => void): StepResult {
+    const k = this.steps++;
+    const found = k === 0 ? this.first(request) : this.next(request);
+    if (typeof found === 'string') return { ok: false, reason: found, final: k === 0 };
+    const s = this.index.stimuli[found] as Stimulus;
+    const end = role === 'setup' ? this.recordOf(this.following(this.state, found)) : this.index.records.length;
+    const trouble = this.deliver(s, end, role, deliver);
+    if (trouble) return { ok: false, reason: trouble, final: false };
+    if (role === 'stimulus') {
+      const missing = this.named.filter((p) => !this.state.toTrace.has(p.dn));
+      if (missing.length) return { ok: false, reason: this.ambiguous ?? `${missing.map((p) => p.name).join(', ')} ${missing.length > 1 ? 'take' : 'takes'} no part in the calls of ${s.description}`, final: false };
+    }
+    return { ok: true, referenceId: s.referenceId ?? 0 };
+  }
+
+  private first(request: TRequest): number | string {
+    const stimuli = this.index.stimuli;
+    let nearest: string | undefined;
+    let named = 0;
+    for (let c = this.from; c < stimuli.length; c++) {
+      const s = stimuli[c] as Stimulus;
+      if (s.name !== request.name) continue;
+      named += 1;
+      const fresh = this.unify(this.state, request, s, true);
+      if (typeof fresh === 'string') {
+        nearest ??= `${s.description}: ${fresh}`;
+        continue;
+      }
+      const trial = copy(this.state);
+      commit(trial, fresh, s, this.index, c);
+      const why = this.dryRun(trial);
+      if (why) {
+        nearest ??= `${s.description}: ${why}`;
+        continue;
+      }
+      commit(this.state, fresh, s, this.index, c);
+      this.chosen = c;
+      return c;
+    }
+    if (this.from > 0) return `no other ${request.name} in the recording fits${nearest ? ` (the first after the one tried: ${nearest})` : ''}`;
+    return named === 0 ? `the recording has no ${request.name}` : `the recording has no ${request.name} that fits (${named} in the log; the first: ${nearest ?? 'none'})`;
+  }
+
+  /** The steps known from earlier attempts, on a copy: ConnIDs not compared (they were another attempt's). */
+  private dryRun(trial: State): string | undefined {
+    for (let j = 1; j < this.known.length; j++) {
+      const request = this.known[j];
+      if (!request) return undefined;
+      const c = this.following(trial, trial.last);
+      const s = c === undefined ? undefined : this.index.stimuli[c];
+      if (c === undefined || !s) return `then the log ends for these parties (step ${j + 1} is ${request.name})`;
+      if (s.name !== request.name) return `then comes ${s.description}, not ${request.name}`;
+      const fresh = this.unify(trial, request, s, false);
+      if (typeof fresh === 'string') return `then ${s.description}: ${fresh}`;
+      commit(trial, fresh, s, this.index, c);
+    }
+    return undefined;
+  }
+
+  private next(request: TRequest): number | string {
+    const prev = this.index.stimuli[this.state.last] as Stimulus;
+    const c = this.following(this.state, this.state.last);
+    const s = c === undefined ? undefined : this.index.stimuli[c];
+    if (c === undefined || !s) return `after ${prev.description} the log has nothing more of these parties (no ${request.name})`;
+    if (s.name !== request.name) return `after ${prev.description} the next act of these parties is ${s.description}, not ${request.name}`;
+    const fresh = this.unify(this.state, request, s, true);
+    if (typeof fresh === 'string') return `after ${prev.description}, ${s.description}: ${fresh}`;
+    commit(this.state, fresh, s, this.index, c);
+    return c;
+  }
+
+  /** The next stimulus after `after` that names a bound DN or acts on one of the scenario's calls. */
+  private following(state: State, after: number): number | undefined {
+    let best: number | undefined;
+    for (const dn of state.toFeature.keys()) {
+      const n = this.index.nextNaming(dn, after);
+      if (n !== undefined && (best === undefined || n < best)) best = n;
+    }
+    const stimuli = this.index.stimuli;
+    const limit = best ?? stimuli.length;
+    for (let j = after + 1; j < limit; j++) {
+      const call = stimuli[j]?.call;
+      if (call && state.groups.has(this.index.group(call))) return j;
+    }
+    return best;
+  }
+
+  private recordOf(stimulus: number | undefined): number {
+    return stimulus === undefined ? this.index.records.length : (this.index.stimuli[stimulus]?.at ?? this.index.records.length);
+  }
+
+  /**
+   * New bindings that make the request the stimulus, or why not: same DNs (a new party of the
+   * right kind, idle before it), the same call, the same other values.
+   */
+  private unify(state: State, request: TRequest, s: Stimulus, calls: boolean): Map<string, string> | string {
+    const fresh = new Map<string, string>();
+    for (const [key, value] of Object.entries(request.attributes)) {
+      if (key === 'ReferenceID') continue;
+      const have = s.attributes[key];
+      if (lookupAttribute(key)?.kind === 'dn' && typeof value === 'string') {
+        if (typeof have !== 'string') return `it names no ${key}`;
+        const why = this.bindable(state, fresh, value, have, s);
+        if (why) return why;
+      } else if (key === 'ConnID' && typeof value === 'string') {
+        if (calls && (!s.call || this.index.group(s.call) !== this.index.group(value))) return 'it is on another call';
+      } else if (!same(key, value, have)) {
+        return have === undefined ? `it has no ${key}` : `its ${key} is ${shown(have)}, not ${shown(value)}`;
+      }
+    }
+    return fresh;
+  }
+
+  private bindable(state: State, fresh: Map<string, string>, featureDn: string, traceDn: string, s: Stimulus): string | undefined {
+    const bound = state.toTrace.get(featureDn) ?? fresh.get(featureDn);
+    const party = this.byFeatureDn.get(featureDn);
+    if (bound !== undefined) return bound === traceDn ? undefined : `${traceDn} is not ${party?.name ?? featureDn}'s DN (${bound})`;
+    if (!party) return traceDn === featureDn ? undefined : `${traceDn} is not ${featureDn}`;
+    if (state.toFeature.has(traceDn) || [...fresh.values()].includes(traceDn)) return `${traceDn} is already another party's DN`;
+    const special = configurationOf(party, this.setup.parties);
+    if (special) return `${special} (map it with adapterOptions.dnMap to replay it)`;
+    const kind = this.index.kindOf(traceDn);
+    const agent = this.index.isAgent(traceDn);
+    if (!kindFits(party, kind, agent)) return `${party.name} is ${typeText(party)}, but ${traceDn} is ${describeKind(kind)}${kind === 'device' && !agent ? ' with no agent' : ''} in the log`;
+    if (kind === 'device' && this.elsewhere(state, traceDn, s.at)) return `${traceDn} (${party.name}) is already on another call`;
+    fresh.set(featureDn, traceDn);
+    return undefined;
+  }
+
+  /** Whether `traceDn` is on a call that is not the scenario's just before record `at`. */
+  private elsewhere(state: State, traceDn: string, at: number): boolean {
+    return this.index.callsBefore(traceDn, at).some((c) => !state.groups.has(this.index.group(c)));
+  }
+
+  /** Deliver the events of the step's window; a reason when the scenario's state is disturbed. */
+  private deliver(s: Stimulus, end: number, role: 'setup' | 'stimulus', deliver: (r: TraceRecord, afterNextAct: boolean) => void): string | undefined {
+    const records = this.index.records;
+    const nextAct = this.recordOf(this.following(this.state, this.state.last));
+    for (let i = s.at; i < end; i++) {
+      const r = records[i] as TraceRecord;
+      const verdict = this.admit(r, i, s, role);
+      if (verdict === true) deliver(r, i >= nextAct);
+      else if (typeof verdict === 'string') return verdict;
+    }
+    return undefined;
+  }
+
+  /** An event a party's window may hold: not its own handset (see the module comment), not an HA copy or a summary. */
+  private observable(r: TraceRecord): r is TraceRecord & { dn: string } {
+    if (r.kind !== 'event' || r.sync || r.summary || !r.dn) return false;
+    return this.setup.handset || !HANDSET.has(r.name) || referenceOf(r.attributes) !== undefined;
+  }
+
+  /** Whether the event is on one of the scenario's calls (a call the step's request created becomes one). */
+  private ours(r: TraceRecord, dn: string, conn: string | undefined, s: Stimulus): boolean {
+    if (conn === undefined || this.state.groups.has(this.index.group(conn))) return true;
+    if (s.referenceId === undefined || referenceOf(r.attributes) !== s.referenceId || !this.state.toFeature.has(dn)) return false;
+    this.state.groups.add(this.index.group(conn)); // e.g. the consultation a RequestInitiateTransfer made
+    return true;
+  }
+
+  /** Whether the step observes record `i` (true), not (false), or why the scenario's state is disturbed. */
+  private admit(r: TraceRecord, i: number, s: Stimulus, role: 'setup' | 'stimulus'): boolean | string {
+    if (!this.observable(r)) return false;
+    const dn = r.dn;
+    const conn = connIdOf(r);
+    const ours = this.ours(r, dn, conn, s);
+    if (!this.state.toFeature.has(dn) && !(ours && conn && this.adopt(dn, i))) return false;
+    if (!ours) {
+      const disturbs = role === 'setup' && ON_CALL.has(r.name) && this.index.kindOf(dn) === 'device';
+      return disturbs ? `${this.partyName(dn)} takes part in another call (${r.name}, ${r.source}) between the steps` : false;
+    }
+    return role === 'setup' || i < this.windowEnd(dn, s);
+  }
+
+  /** Binds `traceDn` (seen on the scenario's calls at record `at`) to the one named, unbound party it can be. */
+  private adopt(traceDn: string, at: number): boolean {
+    const kind = this.index.kindOf(traceDn);
+    const agent = this.index.isAgent(traceDn);
+    const fits = this.named.filter((p) => !this.state.toTrace.has(p.dn) && configurationOf(p, this.setup.parties) === undefined && kindFits(p, kind, agent));
+    if (fits.length !== 1) {
+      if (fits.length > 1) this.ambiguous ??= `the log does not say which of ${fits.map((p) => p.name).join(', ')} its DN ${traceDn} is`;
+      return false;
+    }
+    if (kind === 'device' && this.elsewhere(this.state, traceDn, at)) return false;
+    bind(this.state, (fits[0] as PartyConfig).dn, traceDn);
+    return true;
+  }
+
+  /** The record index where the When's window ends for `traceDn`: the next stimulus naming it. */
+  private windowEnd(traceDn: string, s: Stimulus): number {
+    let end = this.windowEnds.get(traceDn);
+    if (end === undefined) {
+      end = this.recordOf(this.index.nextNaming(traceDn, this.index.stimulusAt.get(s.at) ?? -1));
+      this.windowEnds.set(traceDn, end);
+    }
+    return end;
+  }
+
+  private partyName(traceDn: string): string {
+    const f = this.state.toFeature.get(traceDn);
+    const p = f === undefined ? undefined : this.byFeatureDn.get(f);
+    return p ? `${p.name} (${traceDn})` : traceDn;
+  }
+}
+
+function bind(state: State, featureDn: string, traceDn: string): void {
+  state.toTrace.set(featureDn, traceDn);
+  state.toFeature.set(traceDn, featureDn);
+}
+
+function copy(state: State): State {
+  return { toTrace: new Map(state.toTrace), toFeature: new Map(state.toFeature), groups: new Set(state.groups), last: state.last };
+}
+
+function commit(state: State, fresh: ReadonlyMap<string, string>, s: Stimulus, index: LogIndex, at: number): void {
+  for (const [f, t] of fresh) bind(state, f, t);
+  if (s.call) state.groups.add(index.group(s.call));
+  state.last = at;
+}
+
+function same(key: string, want: unknown, have: RawValue | undefined): boolean {
+  if (have === undefined) return false;
+  const a = normaliseAttributes({ [key]: want }).attributes[key];
+  const b = normaliseAttributes({ [key]: have }).attributes[key];
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function shown(v: unknown): string {
+  return typeof v === 'string' ? `'${v}'` : JSON.stringify(v);
+}
+
+function typeText(p: PartyConfig): string {
+  if (!p.configured) return 'a DN the switch does not know';
+  if (p.agentId !== undefined && p.type === 'Extension') return 'an agent\'s extension';
+  return { Extension: 'an extension', ACDPosition: 'an ACD position', ACDQueue: 'an ACD queue', RoutingPoint: 'a routing point', External: 'an outside party' }[p.type];
+}

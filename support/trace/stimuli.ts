@@ -1,0 +1,276 @@
+/**
+ * The stimuli of a log: what a client or a party did, as the request a scenario step sends. A
+ * client request in the log is one (`RequestAnswerCall` at line 12). A party action that no
+ * request caused is recognised from the events themselves (issue 17), the way a real switch's
+ * traffic is mostly driven from the phones:
+ *
+ * | events (no ReferenceID of a logged request)                          | the action, as a request          |
+ * |----------------------------------------------------------------------|-----------------------------------|
+ * | EventDialing at a DN not yet on the call (after EventOffHook or not)  | RequestMakeCall ThisDN, OtherDN   |
+ * | EventEstablished at the DN the call was ringing at                   | RequestAnswerCall ThisDN, ConnID  |
+ * | EventReleased at a DN on the call, not a consequence of another's act | RequestReleaseCall ThisDN, ConnID |
+ * | EventHeld / EventRetrieved at a DN talking / holding                 | RequestHoldCall / RequestRetrieveCall |
+ * | the first event of a new inbound call (ringing, queued, routed)      | Party.CallsIn ThisDN, OtherDN     |
+ *
+ * An event carrying a ReferenceID no logged request has is the answer to a request the log does
+ * not show: it is that request (named after the event where the event says which, else an
+ * `UnloggedRequest`), so that it counts as a stimulus too. Everything else is a consequence.
+ *
+ * A release is a consequence (not a hang-up) when another party's act ends the call for this one:
+ * the other party of a two-party call that one side released, the party a conference member
+ * deleted, everyone of a cleared call. With one monitored DN on the call (the far end outside),
+ * nobody can tell who hung up: that release is no stimulus at all.
+ *
+ * {@link StimulusTracker} reads records one at a time and holds only the calls in progress, the
+ * requests waiting for their events (bounded) and nothing per finished call: the recogniser runs
+ * it over a stream, the replay over a whole log.
+ */
+import { lookupAttribute } from '../model/catalogue';
+import { normaliseEnum } from '../model/enums';
+import type { RawValue, TraceRecord } from './record';
+
+export type StimulusOrigin = 'request' | 'phone' | 'unlogged';
+
+export interface Stimulus {
+  /** The record's index (the request, or the event the action was recognised from). */
+  readonly at: number;
+  /** The request the action is (`RequestMakeCall` for dialling from the phone). */
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, RawValue>>;
+  readonly origin: StimulusOrigin;
+  /** `file:line` of the record. */
+  readonly source: string;
+  /** What happened, for reasons (`Bob's phone answered (EventEstablished without ReferenceID)`). */
+  readonly description: string;
+  readonly referenceId: number | undefined;
+  /** Every DN the stimulus names (ThisDN, OtherDN, ThisQueue…): the parties it involves. */
+  readonly dns: readonly string[];
+  /** The ConnID it acts on, or the call it created (known once its first event is read). */
+  call: string | undefined;
+}
+
+/** What a DN is doing on a call, as far as the events say. */
+type PartyState = 'Dialing' | 'Ringing' | 'Established' | 'Held' | 'Busy' | 'Queued';
+
+const STATE_AFTER: Readonly<Record<string, PartyState>> = {
+  EventDialing: 'Dialing', EventNetworkReached: 'Dialing', EventRinging: 'Ringing', EventEstablished: 'Established',
+  EventRetrieved: 'Established', EventHeld: 'Held', EventDestinationBusy: 'Busy', EventQueued: 'Queued', EventRouteRequest: 'Queued',
+};
+const LEAVES = new Set(['EventReleased', 'EventAbandoned', 'EventDiverted', 'EventRouteUsed']);
+
+/** Requests after which the other parties' releases are their consequence (see {@link releasesOthers}). */
+const ENDS_OTHERS = /^Request(ReleaseCall|ClearCall|Complete(Transfer|Conference)|SingleStep|DeleteFromConference|RedirectCall|MuteTransfer|ReconnectCall|MergeCalls|RouteCall|Reject)/;
+
+/** The request an event answers, when the request itself is not in the log. */
+const ANSWERS: Readonly<Record<string, string>> = {
+  EventDialing: 'RequestMakeCall', EventEstablished: 'RequestAnswerCall', EventReleased: 'RequestReleaseCall',
+  EventHeld: 'RequestHoldCall', EventRetrieved: 'RequestRetrieveCall', EventAgentLogin: 'RequestAgentLogin',
+  EventAgentLogout: 'RequestAgentLogout', EventAgentReady: 'RequestAgentReady', EventAgentNotReady: 'RequestAgentNotReady',
+  EventRegistered: 'RequestRegisterAddress', EventUnregistered: 'RequestUnregisterAddress', EventDNDOn: 'RequestSetDNDOn',
+  EventDNDOff: 'RequestSetDNDOff',
+};
+
+/** ReferenceID values that mean "none" (T-Library's 0xFFFFFFFF, and 0). */
+export function referenceOf(attributes: Readonly<Record<string, RawValue>>): number | undefined {
+  const ref = attributes.ReferenceID;
+  return typeof ref === 'number' && ref !== 0 && ref !== 0xffffffff ? ref : undefined;
+}
+
+/** The DN-valued attributes of a record (ThisDN, OtherDN, ThirdPartyDN, ThisQueue…). */
+export function dnsOf(attributes: Readonly<Record<string, RawValue>>): string[] {
+  const out: string[] = [];
+  for (const key in attributes) {
+    const v = attributes[key];
+    if (typeof v === 'string' && v && lookupAttribute(key)?.kind === 'dn' && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+export const connIdOf = (r: TraceRecord): string | undefined => (typeof r.attributes.ConnID === 'string' && r.attributes.ConnID ? r.attributes.ConnID.toLowerCase() : undefined);
+
+const isInbound = (v: RawValue | undefined): boolean => (typeof v === 'number' || typeof v === 'string') && normaliseEnum('CallType', v)?.name === 'Inbound';
+
+/** A party action recognised from an event: the request it is, and what happened in words. */
+interface Action {
+  readonly name: string;
+  readonly what: string;
+  readonly attributes: Record<string, RawValue>;
+}
+
+const onCall = (dn: string, conn: string | undefined): Record<string, RawValue> => ({ ThisDN: dn, ...(conn ? { ConnID: conn } : {}) });
+const otherOf = (r: TraceRecord): string | undefined => (typeof r.attributes.OtherDN === 'string' ? r.attributes.OtherDN : undefined);
+
+/** The party actions an event shows, by the DN's state on the call before it (see the module comment). */
+const RECOGNISE: Readonly<Record<string, (c: { dn: string; conn: string | undefined; state: PartyState | undefined; r: TraceRecord }) => Action | undefined>> = {
+  EventDialing: ({ dn, state, r }) => {
+    const other = otherOf(r);
+    return state === undefined ? { name: 'RequestMakeCall', what: `${dn} dialled ${other ?? 'a number'}`, attributes: { ThisDN: dn, ...(other ? { OtherDN: other } : {}) } } : undefined;
+  },
+  EventEstablished: ({ dn, conn, state }) => (state === 'Ringing' ? { name: 'RequestAnswerCall', what: `${dn} answered`, attributes: onCall(dn, conn) } : undefined),
+  EventHeld: ({ dn, conn, state }) => (state === 'Established' ? { name: 'RequestHoldCall', what: `${dn} put the call on hold`, attributes: onCall(dn, conn) } : undefined),
+  EventRetrieved: ({ dn, conn, state }) => (state === 'Held' ? { name: 'RequestRetrieveCall', what: `${dn} retrieved the held call`, attributes: onCall(dn, conn) } : undefined),
+};
+
+/** The first event of a call that came in from outside (ringing, queued, at a routing point): the caller called. */
+function callIn(r: TraceRecord, dn: string): Action | undefined {
+  const state = STATE_AFTER[r.name];
+  if (!state || state === 'Dialing' || !isInbound(r.attributes.CallType)) return undefined;
+  const from = otherOf(r) ?? (typeof r.attributes.ANI === 'string' ? r.attributes.ANI : undefined);
+  return { name: 'Party.CallsIn', what: `${from ?? 'an outside caller'} called ${dn}`, attributes: { ThisDN: dn, ...(from ? { OtherDN: from } : {}) } };
+}
+
+interface CallInProgress {
+  readonly parties: Map<string, PartyState>;
+  /** DNs whose next release is the consequence of another party's act. */
+  readonly releasedByOthers: Set<string>;
+}
+
+/** How long (in records) a logged request waits for the events that carry its ReferenceID. */
+const REQUEST_WINDOW = 5000;
+/** Logged requests remembered by ReferenceID, at most (oldest forgotten first). */
+const MAX_PENDING = 4096;
+
+export class StimulusTracker {
+  private readonly calls = new Map<string, CallInProgress>();
+  /** Logged (or recognised unlogged) requests by ReferenceID, waiting for their events. */
+  private readonly byReference = new Map<number, Stimulus>();
+  /** Requests that create a call (no ConnID yet), by the requesting DN. */
+  private readonly creating = new Map<string, Stimulus>();
+
+  /** `infer: false`: only logged requests are stimuli (a harness recording logs every one). */
+  constructor(private readonly infer = true) {}
+
+  /** The calls in progress (for memory accounting). */
+  get openCalls(): number {
+    return this.calls.size;
+  }
+
+  /** The stimulus record `r` (at `index`) is, if any; the tracker's state follows the record either way. */
+  push(r: TraceRecord, index: number): Stimulus | undefined {
+    if (r.sync || r.summary || r.kind === 'other') return undefined;
+    if (r.kind === 'request') return this.request(r, index);
+    return this.event(r, index);
+  }
+
+  private request(r: TraceRecord, index: number): Stimulus {
+    const call = connIdOf(r);
+    const s = this.stimulus(r, index, r.name, r.attributes, 'request', `${r.name} (${r.source})`, call);
+    const thisDn = typeof r.attributes.ThisDN === 'string' ? r.attributes.ThisDN : undefined;
+    if (call) this.releasesOthers(r.name, call, thisDn, r.attributes);
+    else if (thisDn) this.creating.set(thisDn, s);
+    return s;
+  }
+
+  private event(r: TraceRecord, index: number): Stimulus | undefined {
+    const dn = r.dn ?? (typeof r.attributes.ThisDN === 'string' ? r.attributes.ThisDN : undefined);
+    const conn = connIdOf(r);
+    const ref = referenceOf(r.attributes);
+    const logged = ref !== undefined ? this.byReference.get(ref) : undefined;
+    let s: Stimulus | undefined;
+    if (logged && index - logged.at <= REQUEST_WINDOW) {
+      logged.call ??= conn;
+    } else if (dn && this.infer) {
+      s = this.partyAction(r, index, dn, conn, ref);
+    }
+    if (dn && conn) this.follow(r, dn, conn);
+    return s;
+  }
+
+  /** The party action (or unlogged request) the event shows, if it is one. */
+  private partyAction(r: TraceRecord, index: number, dn: string, conn: string | undefined, ref: number | undefined): Stimulus | undefined {
+    const call = conn ? this.calls.get(conn) : undefined;
+    const state = call?.parties.get(dn);
+    if (r.name === 'EventDialing' && this.answersCreating(dn, conn, index)) return undefined;
+    const make = (a: Action): Stimulus => this.stimulus(r, index, a.name, a.attributes, ref === undefined ? 'phone' : 'unlogged',
+      `${a.what} (${r.name}${ref === undefined ? ' without ReferenceID' : ` with ReferenceID ${ref}, no logged request`}, ${r.source})`, conn);
+    if (r.name === 'EventReleased') {
+      if (state === undefined || !call) return ref === undefined ? undefined : this.unlogged(r, index, dn, conn, ref);
+      return this.release(dn, conn, call, state, make);
+    }
+    const action = RECOGNISE[r.name]?.({ dn, conn, state, r }) ?? (conn && !this.calls.has(conn) ? callIn(r, dn) : undefined);
+    if (action) return make(action);
+    return ref === undefined ? undefined : this.unlogged(r, index, dn, conn, ref);
+  }
+
+  /** The dialling of a logged request that does not echo its ReferenceID (it takes the call). */
+  private answersCreating(dn: string, conn: string | undefined, index: number): boolean {
+    const creating = this.creating.get(dn);
+    if (!creating || creating.call !== undefined || index - creating.at > REQUEST_WINDOW) return false;
+    creating.call = conn;
+    return true;
+  }
+
+  /** The answer to a request the log does not show: that request. */
+  private unlogged(r: TraceRecord, index: number, dn: string, conn: string | undefined, ref: number): Stimulus {
+    return this.stimulus(r, index, ANSWERS[r.name] ?? 'UnloggedRequest', { ThisDN: dn, ...(conn ? { ConnID: conn } : {}) }, 'unlogged', `a request the log does not show (${r.name} with ReferenceID ${ref}, ${r.source})`, conn);
+  }
+
+  /** A release at `dn`: a hang-up, unless it is the consequence of another party's act or nobody can tell. */
+  private release(dn: string, conn: string | undefined, call: CallInProgress, state: PartyState, make: (a: Action) => Stimulus): Stimulus | undefined {
+    if (call.releasedByOthers.delete(dn)) return undefined;
+    // Alone on the call: the far end may have hung up as well as this DN, unless this DN was still dialling.
+    if (call.parties.size < 2 && state !== 'Dialing' && state !== 'Busy') return undefined;
+    const s = make({ name: 'RequestReleaseCall', what: `${dn} hung up`, attributes: onCall(dn, conn) });
+    if (conn) this.releasesOthers('RequestReleaseCall', conn, dn, {});
+    return s;
+  }
+
+  /**
+   * After `name` by `dn` on `conn`: the releases that follow are consequences — the other party of
+   * a two-party call, the deleted conference member, everyone of a cleared call.
+   */
+  private releasesOthers(name: string, conn: string, dn: string | undefined, attributes: Readonly<Record<string, RawValue>>): void {
+    if (!ENDS_OTHERS.test(name)) return;
+    const call = this.calls.get(conn);
+    if (!call) return;
+    const others = [...call.parties.keys()].filter((p) => p !== dn);
+    if (name === 'RequestDeleteFromConference') {
+      if (typeof attributes.OtherDN === 'string') call.releasedByOthers.add(attributes.OtherDN);
+    } else if (name === 'RequestClearCall' || others.length <= 1) {
+      for (const p of others) call.releasedByOthers.add(p);
+    }
+  }
+
+  /** Who is on which call, after the event. */
+  private follow(r: TraceRecord, dn: string, conn: string): void {
+    if (r.name === 'EventPartyChanged' && typeof r.attributes.PreviousConnID === 'string') {
+      const previous = this.calls.get(r.attributes.PreviousConnID.toLowerCase());
+      const state = previous?.parties.get(dn);
+      if (previous && state) {
+        previous.parties.delete(dn);
+        if (previous.parties.size === 0) this.calls.delete(r.attributes.PreviousConnID.toLowerCase());
+        this.callOf(conn).parties.set(dn, state);
+      }
+      return;
+    }
+    if (LEAVES.has(r.name)) {
+      const call = this.calls.get(conn);
+      if (!call) return;
+      call.parties.delete(dn);
+      if (call.parties.size === 0) this.calls.delete(conn);
+      return;
+    }
+    const state = STATE_AFTER[r.name];
+    if (state) this.callOf(conn).parties.set(dn, state);
+  }
+
+  private callOf(conn: string): CallInProgress {
+    let call = this.calls.get(conn);
+    if (!call) {
+      call = { parties: new Map(), releasedByOthers: new Set() };
+      this.calls.set(conn, call);
+    }
+    return call;
+  }
+
+  private stimulus(r: TraceRecord, index: number, name: string, attributes: Readonly<Record<string, RawValue>>, origin: StimulusOrigin, description: string, call: string | undefined): Stimulus {
+    const referenceId = referenceOf(r.attributes);
+    const s: Stimulus = { at: index, name, attributes, origin, source: r.source, description, referenceId, dns: dnsOf(attributes), call };
+    if (referenceId !== undefined) {
+      this.byReference.delete(referenceId);
+      this.byReference.set(referenceId, s);
+      if (this.byReference.size > MAX_PENDING) this.byReference.delete(this.byReference.keys().next().value as number);
+    }
+    return s;
+  }
+}

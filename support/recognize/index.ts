@@ -34,7 +34,8 @@ import { unopenable, unreadableInput } from '../trace/input';
 import type { TraceDiagnostics } from '../trace/record';
 import { CallRecognizer, type CallVerdict, type RecognizerOptions, type RecognizerStats } from './recognizer';
 
-export { CallRecognizer, type CallVerdict, type RecognizerOptions, type RecognizerStats, type ScenarioRef } from './recognizer';
+export { CallRecognizer, linksOf, type CallVerdict, type RecognizerOptions, type RecognizerStats, type ScenarioRef } from './recognizer';
+export { EpisodeSplitter, type Episode } from './episodes';
 export { loadPlans, type PlanCatalogue, type ScenarioPlan } from './plans';
 export type { TraceRecord } from '../trace/record';
 

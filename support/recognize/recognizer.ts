@@ -215,7 +215,7 @@ export class CallRecognizer {
 }
 
 /** A DN on two calls at once makes them one call, unless it holds many calls (an ACD queue, a routing point). */
-function linksOf(knowledge: DnKnowledge): (dn: string) => boolean {
+export function linksOf(knowledge: DnKnowledge): (dn: string) => boolean {
   return (dn) => {
     const kind = knowledge.kindOf(dn);
     return kind !== 'queue' && kind !== 'routing-point';

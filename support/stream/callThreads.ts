@@ -28,7 +28,8 @@ export class CallThreads {
   private readonly used = new Set<string>();
   records = 0;
 
-  constructor(private readonly onThread: (thread: CallThread) => void) {
+  /** `idOf`: the producer's own id of a thread (VM's CallThreadID), when it has one; else the first ConnID. */
+  constructor(private readonly onThread: (thread: CallThread) => void, private readonly idOf?: (records: readonly TraceRecord[]) => string | undefined) {
     this.splitter = new EpisodeSplitter((e, finished) => this.hand(e, finished), linksOf(this.knowledge));
   }
 
@@ -45,8 +46,8 @@ export class CallThreads {
   }
 
   private hand(e: Episode, finished: boolean): void {
-    let id = e.conns.values().next().value ?? '';
-    for (const r of e.records) {
+    let id = this.idOf?.(e.records) ?? '';
+    for (const r of id ? [] : e.records) {
       const conn = connIdOf(r);
       if (conn) {
         id = conn;

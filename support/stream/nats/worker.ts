@@ -1,0 +1,197 @@
+/**
+ * One monitor worker: a durable pull consumer per partition it owns, call threads assembled from
+ * them (support/stream/assembly.ts), each whole thread judged by the recognizer
+ * (CallRecognizer.judgeRecords) and its verdict published to the verdicts stream; only once the
+ * stream has stored the verdict are the thread's events acknowledged. So:
+ *
+ * - **at least once in**: a worker that dies (SIGKILL) has acknowledged nothing it had not finished;
+ *   the events come back to whoever consumes the partition next, after the consumer's ack wait;
+ * - **exactly one verdict out**: a verdict is published with the message id `tenant:thread` and
+ *   `Nats-Expected-Last-Subject-Sequence: 0` on the thread's own subject — the stream refuses a
+ *   second verdict for a call, whenever it comes (not only within the duplicate window); the
+ *   refusal is counted (`suppressed`) and the events acknowledged.
+ *
+ * A thread that never completes is judged after `callIdleMs` without events (as it is: incomplete).
+ */
+import type { NatsConnection } from '@nats-io/transport-node';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, ReplayPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import { CallRecognizer, type CallVerdict, type ScenarioPlan } from '../../recognize';
+import { ThreadAssembler, type AssembledThread } from '../assembly';
+import { threadVerdict, wireProblemVerdict, type ThreadOutcome, type ThreadVerdict } from '../verdict';
+import { decodeEvent, WireError } from '../wire';
+import { verdictSubject } from './connection';
+
+export interface WorkerOptions {
+  readonly url: string;
+  readonly stream: string;
+  readonly verdicts: string;
+  /** Durable consumer names are `<group>-<partition>`. */
+  readonly group: string;
+  readonly partitions: readonly number[];
+  readonly callIdleMs: number;
+  readonly ackWaitMs: number;
+  readonly maxAckPending: number;
+  readonly settleMs?: number;
+  readonly features?: readonly string[];
+}
+
+export interface WorkerStatus {
+  events: number;
+  redelivered: number;
+  open: number;
+  /** Stream messages held by open threads (delivered, not acknowledged). */
+  held: number;
+  /** Verdicts being published. */
+  publishing: number;
+  verdicts: Record<ThreadOutcome, number>;
+  incomplete: number;
+  /** Verdicts the stream refused because the call had one (a redelivery after a crash): not published twice. */
+  suppressed: number;
+  /** Verdict publishes that failed (their events are not acknowledged: they come back). */
+  failed: number;
+  lastError?: string;
+}
+
+const PUBLISH_WINDOW = 2_000;
+
+export function consumerName(group: string, partition: number): string {
+  return `${group}-${partition}`;
+}
+
+export class MonitorWorker {
+  private readonly js: JetStreamClient;
+  private readonly assembler = new ThreadAssembler<JsMsg>();
+  private readonly recognizer: CallRecognizer;
+  private collected: CallVerdict[] = [];
+  private readonly loops: Promise<void>[] = [];
+  private readonly iterators: ConsumerMessages[] = [];
+  private readonly publishing = new Set<Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  readonly status: WorkerStatus = {
+    events: 0, redelivered: 0, open: 0, held: 0, publishing: 0, verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, incomplete: 0, suppressed: 0, failed: 0,
+  };
+
+  constructor(private readonly nc: NatsConnection, plans: readonly ScenarioPlan[], private readonly options: WorkerOptions) {
+    this.js = jetstream(nc, { timeout: 10_000 });
+    this.recognizer = new CallRecognizer({
+      plans, onVerdict: (v) => this.collected.push(v),
+      ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}), ...(options.features ? { features: options.features } : {}),
+    });
+  }
+
+  /** Creates (or updates) the durable consumers and starts consuming. */
+  async start(): Promise<void> {
+    const jsm = await jetstreamManager(this.nc, { timeout: 10_000 });
+    for (const p of this.options.partitions) {
+      const name = consumerName(this.options.group, p);
+      await this.ensureConsumer(jsm, name, p);
+      const consumer = await this.js.consumers.get(this.options.stream, name);
+      const messages = await consumer.consume({ max_messages: 1_000 });
+      this.iterators.push(messages);
+      this.loops.push(this.consume(messages));
+    }
+    const every = Math.max(50, Math.min(1_000, this.options.callIdleMs / 4));
+    this.timer = setInterval(() => {
+      for (const t of this.assembler.expireIdle(this.options.callIdleMs)) this.judge(t);
+    }, every);
+  }
+
+  /** Stops consuming, judges every open thread as it is, and waits for the verdicts to be stored. */
+  async drain(): Promise<void> {
+    await this.stopConsuming();
+    for (const t of this.assembler.drain()) this.judge(t);
+    await Promise.all(this.publishing);
+    await this.nc.flush();
+  }
+
+  /** Stops consuming (open threads stay unacknowledged: they come back to the next consumer). */
+  async stopConsuming(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    for (const it of this.iterators) it.stop();
+    await Promise.all(this.loops);
+  }
+
+  snapshot(): WorkerStatus {
+    this.status.open = this.assembler.openThreads;
+    this.status.held = this.assembler.held;
+    this.status.publishing = this.publishing.size;
+    return { ...this.status, verdicts: { ...this.status.verdicts } };
+  }
+
+  private async ensureConsumer(jsm: JetStreamManager, name: string, partition: number): Promise<void> {
+    const ackWait = this.options.ackWaitMs * 1e6;
+    const existing = await jsm.consumers.info(this.options.stream, name).catch(() => undefined);
+    if (!existing) {
+      await jsm.consumers.add(this.options.stream, {
+        durable_name: name, filter_subject: `${this.options.stream}.${partition}.>`, ack_policy: AckPolicy.Explicit, ack_wait: ackWait,
+        max_ack_pending: this.options.maxAckPending, deliver_policy: DeliverPolicy.All, replay_policy: ReplayPolicy.Instant, max_deliver: -1,
+      });
+    } else if (existing.config.ack_wait !== ackWait || existing.config.max_ack_pending !== this.options.maxAckPending) {
+      await jsm.consumers.update(this.options.stream, name, { ack_wait: ackWait, max_ack_pending: this.options.maxAckPending });
+    }
+  }
+
+  private async consume(messages: ConsumerMessages): Promise<void> {
+    for await (const m of messages) {
+      this.onMessage(m);
+      if (this.publishing.size >= PUBLISH_WINDOW) await Promise.race(this.publishing);
+    }
+  }
+
+  private onMessage(m: JsMsg): void {
+    this.status.events += 1;
+    if (m.redelivered) this.status.redelivered += 1;
+    let event;
+    try {
+      event = decodeEvent(m.string(), `${m.subject} (stream ${this.options.stream} #${m.seq})`);
+    } catch (e) {
+      if (!(e instanceof WireError)) throw e;
+      this.publish(wireProblemVerdict(`wire:${this.options.stream}:${m.seq}`, e.message), 'wire', `${this.options.stream}-${m.seq}`, [m]);
+      return;
+    }
+    const added = this.assembler.add({ event, handle: m, position: m.seq });
+    if (added.kind === 'whole') this.judge(added.thread);
+    else if (added.kind === 'judged') m.ack();
+  }
+
+  private judge(t: AssembledThread<JsMsg>): void {
+    this.collected = [];
+    this.recognizer.judgeRecords(t.records);
+    const verdict = threadVerdict({ key: t.key, tenant: t.tenant, thread: t.thread, events: t.records.length, whole: t.whole, missing: t.missing }, this.collected);
+    this.publish(verdict, t.tenant, t.thread, t.handles);
+  }
+
+  /** Stores the verdict (retrying while the stream is unavailable), then acknowledges the thread's events. */
+  private publish(verdict: ThreadVerdict, tenant: string, thread: string, handles: readonly JsMsg[]): void {
+    const subject = verdictSubject(this.options.verdicts, tenant, thread);
+    const payload = JSON.stringify(verdict);
+    const p: Promise<void> = this.store(subject, payload, verdict.key).then(
+      (stored) => {
+        if (stored) {
+          this.status.verdicts[verdict.outcome] += 1;
+          if (!verdict.complete) this.status.incomplete += 1;
+        } else this.status.suppressed += 1;
+        for (const h of handles) h.ack();
+      },
+      (e: unknown) => {
+        this.status.failed += 1;
+        this.status.lastError = `verdict for ${verdict.key} not stored in ${this.options.verdicts} at ${this.options.url}: ${(e as Error).message}`;
+      },
+    ).finally(() => this.publishing.delete(p));
+    this.publishing.add(p);
+  }
+
+  /** True when stored, false when the stream already had this call's verdict. */
+  private async store(subject: string, payload: string, key: string): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const ack = await this.js.publish(subject, payload, { msgID: key, expect: { lastSubjectSequence: 0 } });
+        return !ack.duplicate;
+      } catch (e) {
+        if (/wrong last sequence/i.test((e as Error).message)) return false;
+        if (attempt >= 30) throw e;
+        await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** attempt)));
+      }
+    }
+  }
+}

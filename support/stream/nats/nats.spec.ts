@@ -81,7 +81,7 @@ describe('continuous conformance on NATS JetStream', () => {
     assert.ok(report.redelivered > 0, 'the killed monitor\'s unacknowledged events came back');
     assert.deepEqual(report.totals, { calls: 400, conformant: 300, deviating: 100, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0 });
     assert.match(second.stdout, /VERDICTS: 400 call\(s\): 300 conform, 100 deviate, 0 unrecognised, 0 unreadable \(0 judged incomplete\); 0 duplicate verdict\(s\)/);
-    assert.deepEqual(JSON.parse(second.stdout.trim().split('\n').pop() ?? '{}').totals, report.totals, 'printed and written alike');
+    assert.deepEqual((JSON.parse(second.stdout.trim().split('\n').pop() ?? '{}') as Report).totals, report.totals, 'printed and written alike');
 
     // A rerun from the stream's start (a new consumer group, a new verdicts stream): the same verdicts.
     const rerun = await runCli('monitor', ['--nats', url, '--workers', '1', '--group', 'rerun', '--verdicts', 'RERUN', '--until-idle', '2', '--call-idle', '20']);

@@ -41,11 +41,29 @@ export async function connectNats(url: string, name: string): Promise<NatsConnec
   }
 }
 
+/**
+ * `fn` again while JetStream is briefly unavailable (a cluster electing a new leader after losing a
+ * node answers with timeouts or no responders for some seconds), up to `ms`.
+ */
+export async function retrying<T>(fn: () => Promise<T>, ms = 60_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!TRANSIENT.test((e as Error).message) || Date.now() > until) throw e;
+      await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** attempt)));
+    }
+  }
+}
+
+const TRANSIENT = /timeout|no responders|no suitable peers|leader|unavailable|disconnect|reconnect|cluster/i;
+
 export async function manager(nc: NatsConnection, url: string): Promise<JetStreamManager> {
   try {
-    return await jetstreamManager(nc, { timeout: 10_000 });
+    return await retrying(() => jetstreamManager(nc, { timeout: 5_000 }));
   } catch (e) {
-    throw new TestCompromisedError(`NATS at ${url} has no JetStream (start nats-server with -js): ${(e as Error).message}`, { cause: e });
+    throw new TestCompromisedError(`NATS at ${url} has no JetStream (start nats-server with -js), or it did not answer: ${(e as Error).message}`, { cause: e });
   }
 }
 
@@ -77,7 +95,7 @@ export function partitionsOf(info: StreamInfo, url: string): EventsStream {
 
 async function infoOf(jsm: JetStreamManager, name: string): Promise<StreamInfo | undefined> {
   try {
-    return await jsm.streams.info(name);
+    return await retrying(() => jsm.streams.info(name));
   } catch (e) {
     if (/stream not found/i.test((e as Error).message)) return undefined;
     throw e;
@@ -88,11 +106,11 @@ async function infoOf(jsm: JetStreamManager, name: string): Promise<StreamInfo |
 export async function ensureEventsStream(jsm: JetStreamManager, url: string, name: string, partitions: number, replicas: number, duplicateWindowMs: number): Promise<EventsStream & { created: boolean }> {
   const existing = await infoOf(jsm, name);
   if (existing) return { ...partitionsOf(existing, url), created: false };
-  await jsm.streams.add({
+  await retrying(() => jsm.streams.add({
     name, subjects: Array.from({ length: partitions }, (_, p) => `${name}.${p}.>`), storage: StorageType.File,
     retention: RetentionPolicy.Limits, discard: DiscardPolicy.Old, num_replicas: replicas, duplicate_window: duplicateWindowMs * 1e6,
     description: `call-model-conformance events, partitioned by call thread (${partitions} partitions)`,
-  });
+  }));
   return { name, partitions, replicas, created: true };
 }
 
@@ -106,8 +124,8 @@ export async function eventsStream(jsm: JetStreamManager, url: string, name: str
 /** The verdicts stream, created if missing. */
 export async function ensureVerdictsStream(jsm: JetStreamManager, name: string, replicas: number, duplicateWindowMs: number): Promise<void> {
   if (await infoOf(jsm, name)) return;
-  await jsm.streams.add({
+  await retrying(() => jsm.streams.add({
     name, subjects: [`${name}.>`], storage: StorageType.File, retention: RetentionPolicy.Limits, num_replicas: replicas,
     duplicate_window: duplicateWindowMs * 1e6, description: 'call-model-conformance verdicts: one per call thread',
-  });
+  }));
 }

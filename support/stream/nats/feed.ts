@@ -16,7 +16,7 @@ import { CallThreads, type CallThread } from '../callThreads';
 import { partitionOf, threadKey } from '../partition';
 import { renumberConnId, renumberRecord } from '../repeat';
 import { encodeEvent, messageId } from '../wire';
-import { eventSubject, type EventsStream } from './connection';
+import { eventSubject, retrying, type EventsStream } from './connection';
 
 export interface FeedResult {
   readonly records: number;
@@ -82,7 +82,8 @@ export class ThreadPublisher {
   private async send(subject: string, payload: string, msgID: string): Promise<void> {
     if (this.failure) throw this.failure;
     while (this.inFlight.size >= this.window) await Promise.race(this.inFlight);
-    const p: Promise<void> = this.js.publish(subject, payload, { msgID }).then(
+    // Safe to repeat: the stream de-duplicates by the message id.
+    const p: Promise<void> = retrying(() => this.js.publish(subject, payload, { msgID })).then(
       (ack: PubAck) => {
         if (ack.duplicate) this.duplicates += 1;
         else this.published += 1;

@@ -11,6 +11,8 @@ import { createServer, connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 
 /** The nats-server binary: $NATS_SERVER, or `nats-server` on PATH or in Debian's /usr/sbin, /usr/bin. */
 export function natsServerBinary(): string {
@@ -115,11 +117,32 @@ export class NatsServers {
         const cluster = size > 1 ? ['--cluster_name', 'cmc', '--cluster', `nats://127.0.0.1:${routes[i] ?? 0}`, '--routes', routes.filter((_, j) => j !== i).map((p) => `nats://127.0.0.1:${p}`).join(',')] : [];
         nodes.push(await NatsNode.start(`n${i + 1}`, dir, cluster, ports[i] ?? 0));
       }
+      await servers.jetStreamReady(60_000);
     } catch (e) {
       await servers.stop();
       throw e;
     }
     return servers;
+  }
+
+  /** Waits until JetStream answers (a cluster first elects its meta leader). */
+  async jetStreamReady(ms: number): Promise<void> {
+    const until = Date.now() + ms;
+    for (;;) {
+      const nc = await connect({ servers: this.url.split(','), timeout: 2_000 }).catch(() => undefined);
+      try {
+        if (nc) {
+          await (await jetstreamManager(nc, { timeout: 2_000 })).getAccountInfo();
+          return;
+        }
+      } catch (e) {
+        if (Date.now() > until) throw new Error(`JetStream not ready on ${this.url} within ${ms} ms: ${(e as Error).message}`, { cause: e });
+      } finally {
+        await nc?.close();
+      }
+      if (Date.now() > until) throw new Error(`JetStream not ready on ${this.url} within ${ms} ms`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 
   /** The client URLs of the nodes still running, comma-separated (what `--nats` takes). */

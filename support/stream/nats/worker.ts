@@ -19,7 +19,7 @@ import { CallRecognizer, type CallVerdict, type ScenarioPlan } from '../../recog
 import { ThreadAssembler, type AssembledThread } from '../assembly';
 import { threadVerdict, wireProblemVerdict, type ThreadOutcome, type ThreadVerdict } from '../verdict';
 import { decodeEvent, WireError } from '../wire';
-import { verdictSubject } from './connection';
+import { retrying, verdictSubject } from './connection';
 
 export interface WorkerOptions {
   readonly url: string;
@@ -86,7 +86,8 @@ export class MonitorWorker {
       const name = consumerName(this.options.group, p);
       await this.ensureConsumer(jsm, name, p);
       const consumer = await this.js.consumers.get(this.options.stream, name);
-      const messages = await consumer.consume({ max_messages: 1_000 });
+      // A short pull expiry: after a node of a cluster is lost, pulls are renewed within seconds.
+      const messages = await consumer.consume({ max_messages: 1_000, expires: 5_000 });
       this.iterators.push(messages);
       this.loops.push(this.consume(messages));
     }
@@ -120,14 +121,14 @@ export class MonitorWorker {
 
   private async ensureConsumer(jsm: JetStreamManager, name: string, partition: number): Promise<void> {
     const ackWait = this.options.ackWaitMs * 1e6;
-    const existing = await jsm.consumers.info(this.options.stream, name).catch(() => undefined);
+    const existing = await retrying(() => jsm.consumers.info(this.options.stream, name)).catch(() => undefined);
     if (!existing) {
-      await jsm.consumers.add(this.options.stream, {
+      await retrying(() => jsm.consumers.add(this.options.stream, {
         durable_name: name, filter_subject: `${this.options.stream}.${partition}.>`, ack_policy: AckPolicy.Explicit, ack_wait: ackWait,
         max_ack_pending: this.options.maxAckPending, deliver_policy: DeliverPolicy.All, replay_policy: ReplayPolicy.Instant, max_deliver: -1,
-      });
+      }));
     } else if (existing.config.ack_wait !== ackWait || existing.config.max_ack_pending !== this.options.maxAckPending) {
-      await jsm.consumers.update(this.options.stream, name, { ack_wait: ackWait, max_ack_pending: this.options.maxAckPending });
+      await retrying(() => jsm.consumers.update(this.options.stream, name, { ack_wait: ackWait, max_ack_pending: this.options.maxAckPending }));
     }
   }
 
@@ -183,15 +184,12 @@ export class MonitorWorker {
 
   /** True when stored, false when the stream already had this call's verdict. */
   private async store(subject: string, payload: string, key: string): Promise<boolean> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const ack = await this.js.publish(subject, payload, { msgID: key, expect: { lastSubjectSequence: 0 } });
-        return !ack.duplicate;
-      } catch (e) {
-        if (/wrong last sequence/i.test((e as Error).message)) return false;
-        if (attempt >= 30) throw e;
-        await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** attempt)));
-      }
+    try {
+      const ack = await retrying(() => this.js.publish(subject, payload, { msgID: key, expect: { lastSubjectSequence: 0 } }), 120_000);
+      return !ack.duplicate;
+    } catch (e) {
+      if (/wrong last sequence/i.test((e as Error).message)) return false;
+      throw e;
     }
   }
 }

@@ -9,14 +9,14 @@
  * demonstrations and benchmarks; a production system publishes its own events).
  */
 import type { NatsConnection } from '@nats-io/transport-node';
-import { jetstream, type JetStreamClient, type PubAck } from '@nats-io/jetstream';
 import { TestCompromisedError } from '../../errors';
 import { checkInput } from '../../trace/input';
 import { CallThreads, type CallThread } from '../callThreads';
 import { partitionOf, threadKey } from '../partition';
 import { renumberConnId, renumberRecord } from '../repeat';
 import { encodeEvent, messageId } from '../wire';
-import { eventSubject, retrying, type EventsStream } from './connection';
+import { AsyncPublisher } from './asyncPublish';
+import { eventSubject, type EventsStream } from './connection';
 
 export interface FeedResult {
   readonly records: number;
@@ -47,15 +47,14 @@ export async function threadsOfFile(file: string): Promise<LogThreads> {
 
 /** Publishes threads with up to `window` publishes in flight; counts what the stream stored and what it already had. */
 export class ThreadPublisher {
-  private readonly js: JetStreamClient;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly out: AsyncPublisher;
   private failure: Error | undefined;
   private readonly ids = new Set<string>();
   published = 0;
   duplicates = 0;
 
-  constructor(nc: NatsConnection, private readonly stream: EventsStream, private readonly url: string, private readonly tenant: string, private readonly window = 4096) {
-    this.js = jetstream(nc, { timeout: 30_000 });
+  constructor(nc: NatsConnection, private readonly stream: EventsStream, private readonly url: string, private readonly tenant: string, window = 8192) {
+    this.out = new AsyncPublisher(nc, window);
   }
 
   /** Copy `copy` of a thread (0: as it is). */
@@ -75,24 +74,23 @@ export class ThreadPublisher {
   }
 
   async end(): Promise<void> {
-    await Promise.all(this.inFlight);
+    await this.out.idle();
+    this.out.close();
     if (this.failure) throw this.failure;
   }
 
   private async send(subject: string, payload: string, msgID: string): Promise<void> {
     if (this.failure) throw this.failure;
-    while (this.inFlight.size >= this.window) await Promise.race(this.inFlight);
-    // Safe to repeat: the stream de-duplicates by the message id.
-    const p: Promise<void> = retrying(() => this.js.publish(subject, payload, { msgID })).then(
-      (ack: PubAck) => {
-        if (ack.duplicate) this.duplicates += 1;
+    const { acknowledged } = await this.out.submit(subject, payload, msgID);
+    void acknowledged.then(
+      (duplicate) => {
+        if (duplicate) this.duplicates += 1;
         else this.published += 1;
       },
       (e: unknown) => {
-        this.failure ??= new TestCompromisedError(`publishing to stream ${this.stream.name} at ${this.url} failed (${subject}): ${(e as Error).message}`, { cause: e });
+        this.failure ??= new TestCompromisedError(`publishing to stream ${this.stream.name} at ${this.url} failed: ${(e as Error).message}`, { cause: e });
       },
-    ).finally(() => this.inFlight.delete(p));
-    this.inFlight.add(p);
+    );
   }
 }
 

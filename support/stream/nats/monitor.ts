@@ -47,6 +47,9 @@ export interface MonitorResult {
   readonly workers: number;
   readonly partitions: number;
   readonly restarts: number;
+  /** The most open calls a worker held at once, and the largest worker's peak resident memory (MB). */
+  readonly maxOpenCalls: number;
+  readonly peakWorkerRssMb: number;
 }
 
 type FromWorker =
@@ -88,7 +91,7 @@ export class Monitor {
       await this.finish();
       const totals = await readVerdicts(nc, this.options.verdicts);
       const sum = this.sum();
-      return { totals, events: sum.events, redelivered: sum.redelivered, suppressed: sum.suppressed, seconds: (Date.now() - started) / 1000, workers: k, partitions: events.partitions, restarts: this.restarts };
+      return { totals, events: sum.events, redelivered: sum.redelivered, suppressed: sum.suppressed, seconds: (Date.now() - started) / 1000, workers: k, partitions: events.partitions, restarts: this.restarts, maxOpenCalls: sum.maxOpen, peakWorkerRssMb: sum.peakRssMb };
     } finally {
       this.stopping = true;
       for (const s of this.slots) s.child?.kill('SIGKILL');
@@ -104,7 +107,7 @@ export class Monitor {
       ackWaitMs: o.ackWaitMs, maxAckPending: o.maxAckPending, ...(o.settleMs !== undefined ? { settleMs: o.settleMs } : {}),
       ...(o.features ? { features: o.features } : {}), ...(o.featuresDir ? { featuresDir: o.featuresDir } : {}),
     };
-    const child = fork(WORKER, [JSON.stringify(options)], { execArgv: ['-r', 'ts-node/register/transpile-only'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(WORKER, [JSON.stringify(options)], { execArgv: ['-r', 'ts-node/register/transpile-only', ...workerNodeOptions()], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     slot.child = child;
     slot.ready = false;
     child.on('message', (m: FromWorker) => {
@@ -148,7 +151,7 @@ export class Monitor {
 
   private sum(): WorkerStatus & { workersUp: number } {
     const total: WorkerStatus & { workersUp: number } = {
-      events: this.retired.events, redelivered: this.retired.redelivered, suppressed: this.retired.suppressed, open: 0, held: 0, publishing: 0, incomplete: 0, failed: 0,
+      events: this.retired.events, redelivered: this.retired.redelivered, suppressed: this.retired.suppressed, open: 0, held: 0, publishing: 0, incomplete: 0, failed: 0, maxOpen: 0, peakRssMb: 0,
       verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, workersUp: 0,
     };
     for (const s of this.slots) {
@@ -163,6 +166,8 @@ export class Monitor {
       total.publishing += st.publishing;
       total.incomplete += st.incomplete;
       total.failed += st.failed;
+      total.maxOpen = Math.max(total.maxOpen, st.maxOpen);
+      total.peakRssMb = Math.max(total.peakRssMb, st.peakRssMb);
       for (const k of Object.keys(total.verdicts) as (keyof WorkerStatus['verdicts'])[]) total.verdicts[k] += st.verdicts[k];
       if (st.lastError) total.lastError = st.lastError;
     }
@@ -232,6 +237,11 @@ export function statusLine(s: WorkerStatus & { workersUp: number }, rate: number
   return `monitor: ${s.events} events (${Math.round(rate)}/s), ${s.open} open calls; verdicts: ${v.conforms} conform, ${v.deviates} deviate, ${v.unrecognised} unrecognised, ${v.unreadable} unreadable`
     + `${s.incomplete ? ` (${s.incomplete} incomplete)` : ''}; ${s.suppressed} duplicate verdicts suppressed; ${s.redelivered} redelivered; ${s.workersUp} worker(s)`
     + (s.failed ? `; ${s.failed} verdicts not stored (${s.lastError ?? ''})` : '');
+}
+
+/** Node options for the workers alone, for profiling them (`CMC_WORKER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=prof"`). */
+function workerNodeOptions(): string[] {
+  return (process.env.CMC_WORKER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -19,6 +19,8 @@ import { CallRecognizer, type CallVerdict, type ScenarioPlan } from '../../recog
 import { ThreadAssembler, type AssembledThread } from '../assembly';
 import { threadVerdict, wireProblemVerdict, type ThreadOutcome, type ThreadVerdict } from '../verdict';
 import { decodeEvent, WireError } from '../wire';
+import { Window } from '../window';
+import { AsyncPublisher } from './asyncPublish';
 import { retrying, verdictSubject } from './connection';
 
 export interface WorkerOptions {
@@ -49,6 +51,9 @@ export interface WorkerStatus {
   suppressed: number;
   /** Verdict publishes that failed (their events are not acknowledged: they come back). */
   failed: number;
+  /** The most open threads held at once, and the largest resident memory seen (MB): memory follows open calls. */
+  maxOpen: number;
+  peakRssMb: number;
   lastError?: string;
 }
 
@@ -65,14 +70,17 @@ export class MonitorWorker {
   private collected: CallVerdict[] = [];
   private readonly loops: Promise<void>[] = [];
   private readonly iterators: ConsumerMessages[] = [];
-  private readonly publishing = new Set<Promise<void>>();
+  private readonly publishing = new Window(PUBLISH_WINDOW);
+  private readonly out: AsyncPublisher;
   private timer: NodeJS.Timeout | undefined;
   readonly status: WorkerStatus = {
-    events: 0, redelivered: 0, open: 0, held: 0, publishing: 0, verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, incomplete: 0, suppressed: 0, failed: 0,
+    events: 0, redelivered: 0, open: 0, held: 0, publishing: 0, verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, incomplete: 0, suppressed: 0, failed: 0, maxOpen: 0, peakRssMb: 0,
   };
 
   constructor(private readonly nc: NatsConnection, plans: readonly ScenarioPlan[], private readonly options: WorkerOptions) {
     this.js = jetstream(nc, { timeout: 10_000 });
+    // Retried for about two minutes (a cluster electing leaders); then its events are left unacknowledged.
+    this.out = new AsyncPublisher(nc, PUBLISH_WINDOW * 2, 10_000, 12);
     this.recognizer = new CallRecognizer({
       plans, onVerdict: (v) => this.collected.push(v),
       ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}), ...(options.features ? { features: options.features } : {}),
@@ -101,7 +109,8 @@ export class MonitorWorker {
   async drain(): Promise<void> {
     await this.stopConsuming();
     for (const t of this.assembler.drain()) this.judge(t);
-    await Promise.all(this.publishing);
+    await this.publishing.idle();
+    this.out.close();
     await this.nc.flush();
   }
 
@@ -115,7 +124,8 @@ export class MonitorWorker {
   snapshot(): WorkerStatus {
     this.status.open = this.assembler.openThreads;
     this.status.held = this.assembler.held;
-    this.status.publishing = this.publishing.size;
+    this.status.publishing = this.publishing.inFlight;
+    this.status.peakRssMb = Math.max(this.status.peakRssMb, process.memoryUsage.rss() / 2 ** 20);
     return { ...this.status, verdicts: { ...this.status.verdicts } };
   }
 
@@ -135,7 +145,10 @@ export class MonitorWorker {
   private async consume(messages: ConsumerMessages): Promise<void> {
     for await (const m of messages) {
       this.onMessage(m);
-      if (this.publishing.size >= PUBLISH_WINDOW) await Promise.race(this.publishing);
+      if (this.publishing.inFlight >= PUBLISH_WINDOW) {
+        await this.publishing.acquire();
+        this.publishing.release();
+      }
     }
   }
 
@@ -151,6 +164,7 @@ export class MonitorWorker {
       return;
     }
     const added = this.assembler.add({ event, handle: m, position: m.seq });
+    if (this.assembler.openThreads > this.status.maxOpen) this.status.maxOpen = this.assembler.openThreads;
     if (added.kind === 'whole') this.judge(added.thread);
     else if (added.kind === 'judged') m.ack();
   }
@@ -166,7 +180,8 @@ export class MonitorWorker {
   private publish(verdict: ThreadVerdict, tenant: string, thread: string, handles: readonly JsMsg[]): void {
     const subject = verdictSubject(this.options.verdicts, tenant, thread);
     const payload = JSON.stringify(verdict);
-    const p: Promise<void> = this.store(subject, payload, verdict.key).then(
+    this.publishing.inFlightPlus();
+    void this.store(subject, payload, verdict.key).then(
       (stored) => {
         if (stored) {
           this.status.verdicts[verdict.outcome] += 1;
@@ -178,18 +193,12 @@ export class MonitorWorker {
         this.status.failed += 1;
         this.status.lastError = `verdict for ${verdict.key} not stored in ${this.options.verdicts} at ${this.options.url}: ${(e as Error).message}`;
       },
-    ).finally(() => this.publishing.delete(p));
-    this.publishing.add(p);
+    ).finally(() => this.publishing.release());
   }
 
   /** True when stored, false when the stream already had this call's verdict. */
   private async store(subject: string, payload: string, key: string): Promise<boolean> {
-    try {
-      const ack = await retrying(() => this.js.publish(subject, payload, { msgID: key, expect: { lastSubjectSequence: 0 } }), 120_000);
-      return !ack.duplicate;
-    } catch (e) {
-      if (/wrong last sequence/i.test((e as Error).message)) return false;
-      throw e;
-    }
+    const { acknowledged } = await this.out.submit(subject, payload, key, { firstOnSubject: true });
+    return !(await acknowledged);
   }
 }

@@ -4,8 +4,9 @@
  * events may come back out of order when some are redelivered. Each thread's events are kept by
  * their place in it; a thread is whole when its last event and everything before it are there. A
  * thread never completed is handed on after an idle time (judged as it is). Memory: the open
- * threads, plus the keys of the recently judged ones (so a late redelivery of a judged thread is
- * recognised at once and not judged again as a fragment).
+ * threads, plus the keys of the recently judged ones (so a late redelivery of a thread whose verdict
+ * is stored is recognised at once and not judged again as a fragment; one whose verdict could not be
+ * stored is forgotten, and made anew from its redelivered events).
  *
  * `H` is the broker's handle of a delivery (what to acknowledge once the thread's verdict is stored).
  */
@@ -47,12 +48,15 @@ interface Open<H> {
 export type Added<H> =
   | { readonly kind: 'open' }
   | { readonly kind: 'whole'; readonly thread: AssembledThread<H> }
-  /** A delivery of a thread judged a moment ago (redelivered before its acknowledgement landed): acknowledge it. */
-  | { readonly kind: 'judged'; readonly key: string; readonly handle: H };
+  /** A delivery of a thread whose verdict is stored (redelivered before its acknowledgement landed): acknowledge it. */
+  | { readonly kind: 'judged'; readonly key: string; readonly handle: H }
+  /** A delivery of a thread whose verdict is being stored: acknowledge it once it is, not before. */
+  | { readonly kind: 'storing'; readonly key: string; readonly handle: H };
 
 export class ThreadAssembler<H> {
   private readonly open = new Map<string, Open<H>>();
-  private readonly judged = new Map<string, true>();
+  /** Threads handed on: their verdict being stored, or stored. */
+  private readonly judged = new Map<string, 'storing' | 'stored'>();
   private heldPositions = 0;
 
   /** `now()`: wall-clock ms (for idle threads); `remember`: judged keys kept at most. */
@@ -70,7 +74,8 @@ export class ThreadAssembler<H> {
   add(d: Delivery<H>): Added<H> {
     const { event } = d;
     const key = threadKey(event.tenant, event.thread);
-    if (this.judged.has(key)) return { kind: 'judged', key, handle: d.handle };
+    const judged = this.judged.get(key);
+    if (judged) return { kind: judged === 'stored' ? 'judged' : 'storing', key, handle: d.handle };
     let t = this.open.get(key);
     if (!t) {
       t = { tenant: event.tenant, thread: event.thread, events: new Map(), positions: new Set(), handles: [], last: undefined, touched: 0 };
@@ -86,6 +91,16 @@ export class ThreadAssembler<H> {
     if (event.last) t.last = event.seq;
     if (t.last !== undefined && t.events.size === t.last + 1 && maxKey(t.events) === t.last) return { kind: 'whole', thread: this.close(key, t) };
     return { kind: 'open' };
+  }
+
+  /** The verdict of a thread handed on is stored: later deliveries of it are acknowledged at once. */
+  stored(key: string): void {
+    if (this.judged.has(key)) this.judged.set(key, 'stored');
+  }
+
+  /** The verdict of a thread handed on could not be stored: its events, when they come back, make it anew. */
+  failed(key: string): void {
+    this.judged.delete(key);
   }
 
   /** The threads nothing arrived for in `idleMs` (wall clock), handed on as they are. */
@@ -105,7 +120,7 @@ export class ThreadAssembler<H> {
     this.open.delete(key);
     this.heldPositions -= t.positions.size;
     if (this.judged.size >= this.remember) this.judged.delete(this.judged.keys().next().value as string);
-    this.judged.set(key, true);
+    this.judged.set(key, 'storing');
     const seqs = [...t.events.keys()].sort((a, b) => a - b);
     const top = Math.max(t.last ?? -1, seqs[seqs.length - 1] ?? -1);
     const missing: number[] = [];

@@ -111,7 +111,18 @@ describe('assembling threads from an at-least-once stream', () => {
     assert.deepEqual(t.handles, ['h2', 'h0', 'h0b', 'h1'], 'every delivery is acknowledged');
     assert.equal(t.whole, true);
     assert.equal(a.held, 0);
-    assert.deepEqual(a.add({ event: event('c1', 1), handle: 'late', position: 11 }), { kind: 'judged', key: 't:c1', handle: 'late' });
+    assert.deepEqual(a.add({ event: event('c1', 1), handle: 'late', position: 11 }), { kind: 'storing', key: 't:c1', handle: 'late' }, 'not acknowledged before the verdict is stored');
+    a.stored('t:c1');
+    assert.deepEqual(a.add({ event: event('c1', 1), handle: 'later', position: 11 }), { kind: 'judged', key: 't:c1', handle: 'later' });
+  });
+
+  it('a thread whose verdict could not be stored is made anew from its redelivered events', () => {
+    const a = new ThreadAssembler<string>(() => 0);
+    a.add({ event: event('c4', 0), handle: 'a', position: 1 });
+    assert.equal(a.add({ event: event('c4', 1, true), handle: 'b', position: 2 }).kind, 'whole');
+    a.failed('t:c4');
+    assert.equal(a.add({ event: event('c4', 0), handle: 'a2', position: 1 }).kind, 'open');
+    assert.equal(a.add({ event: event('c4', 1, true), handle: 'b2', position: 2 }).kind, 'whole');
   });
 
   it('a thread that stops arriving is handed on after its idle time, with what is missing', () => {

@@ -8,7 +8,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiscardPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -18,6 +18,24 @@ import type { ThreadVerdict } from '../verdict';
 import { NatsServers, freePort } from './servers';
 import { readVerdicts } from './totals';
 import { runCli, startCli, type Cli } from './testCli';
+
+/** The events the monitor's latest status line counts. */
+function eventsSeen(stderr: string): number {
+  const all = [...stderr.matchAll(/monitor: (\d+) events/g)];
+  return Number(all[all.length - 1]?.[1] ?? 0);
+}
+
+/** The processes whose parent is `pid` (from /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid ? [Number(d)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
 
 const BANNER = 'Application name: SIPS_SPEC\nLocal time:       2026-03-04T10:00:00.000\n';
 
@@ -63,7 +81,7 @@ describe('continuous conformance on NATS JetStream', () => {
     await jsm.streams.add({ name: 'VERDICTS', subjects: ['VERDICTS.>'], max_msgs: 50, discard: DiscardPolicy.New });
     const first = startCli('monitor', ['--nats', url, '--workers', '2', '--call-idle', '20', '--ack-wait', '3']);
     running.push(first);
-    await first.waitFor((err) => /monitor: 2700 events .*verdicts: (\d+) conform, (\d+) deviate/.test(err), 240_000);
+    await first.waitFor((err) => eventsSeen(err) >= 2700, 240_000);
     first.kill();
     await first.exited;
     let unacked = 0;
@@ -113,6 +131,30 @@ describe('continuous conformance on NATS JetStream', () => {
     const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
     assert.deepEqual(report.totals, { calls: 3, conformant: 3, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0 });
     assert.equal(report.suppressedDuplicates, 1);
+  });
+
+  it('a worker SIGKILLed mid-stream (the monitor goes on) is started again, and its calls are judged once', { timeout: 300_000 }, async (t) => {
+    const url = servers.url;
+    assert.equal((await runCli('feed', [logs.good, '--nats', url, '--stream', 'KILL', '--tenant', 'kill', '--repeat', '200'])).code, 0);
+    const nc = await connect({ servers: url });
+    const jsm = await jetstreamManager(nc);
+    // Mid-stream for sure: the verdicts stream takes 20 verdicts only until the worker has been killed.
+    await jsm.streams.add({ name: 'KILL_V', subjects: ['KILL_V.>'], max_msgs: 20, discard: DiscardPolicy.New });
+    const monitor = startCli('monitor', ['--nats', url, '--stream', 'KILL', '--verdicts', 'KILL_V', '--group', 'kill', '--workers', '2', '--until-idle', '3', '--call-idle', '20', '--ack-wait', '3']);
+    running.push(monitor);
+    await monitor.waitFor((err) => eventsSeen(err) >= 1400, 240_000);
+    const workers = childrenOf(monitor.child.pid ?? 0);
+    assert.equal(workers.length, 2, 'two worker processes');
+    process.kill(workers[0] ?? 0, 'SIGKILL');
+    await monitor.waitFor((err) => /worker \d \(partitions [\d,]+\) ended \(SIGKILL\); starting it again/.test(err), 60_000);
+    await jsm.streams.update('KILL_V', { max_msgs: -1 });
+    await nc.close();
+    const r = await monitor.exited;
+    assert.equal(r.code, 0, r.stderr.slice(-3000));
+    const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
+    t.diagnostic(JSON.stringify(report));
+    assert.deepEqual(report.totals, { calls: 200, conformant: 200, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0 });
+    assert.equal(report.restarts, 1);
   });
 
   it('input it cannot use: exit 2 naming the file or the URL; usage errors: exit 64', { timeout: 300_000 }, async () => {

@@ -72,6 +72,8 @@ export class MonitorWorker {
   private readonly iterators: ConsumerMessages[] = [];
   private readonly publishing = new Window(PUBLISH_WINDOW);
   private readonly out: AsyncPublisher;
+  /** Redeliveries of threads whose verdict is being stored: acknowledged with it. */
+  private readonly late = new Map<string, JsMsg[]>();
   private timer: NodeJS.Timeout | undefined;
   readonly status: WorkerStatus = {
     events: 0, redelivered: 0, open: 0, held: 0, publishing: 0, verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, incomplete: 0, suppressed: 0, failed: 0, maxOpen: 0, peakRssMb: 0,
@@ -167,6 +169,7 @@ export class MonitorWorker {
     if (this.assembler.openThreads > this.status.maxOpen) this.status.maxOpen = this.assembler.openThreads;
     if (added.kind === 'whole') this.judge(added.thread);
     else if (added.kind === 'judged') m.ack();
+    else if (added.kind === 'storing') this.late.get(added.key)?.push(m);
   }
 
   private judge(t: AssembledThread<JsMsg>): void {
@@ -181,19 +184,26 @@ export class MonitorWorker {
     const subject = verdictSubject(this.options.verdicts, tenant, thread);
     const payload = JSON.stringify(verdict);
     this.publishing.inFlightPlus();
+    this.late.set(verdict.key, []);
     void this.store(subject, payload, verdict.key).then(
       (stored) => {
         if (stored) {
           this.status.verdicts[verdict.outcome] += 1;
           if (!verdict.complete) this.status.incomplete += 1;
         } else this.status.suppressed += 1;
-        for (const h of handles) h.ack();
+        this.assembler.stored(verdict.key);
+        for (const h of [...handles, ...(this.late.get(verdict.key) ?? [])]) h.ack();
       },
       (e: unknown) => {
+        // Nothing acknowledged: the events come back after the ack wait, and the call is judged anew.
+        this.assembler.failed(verdict.key);
         this.status.failed += 1;
         this.status.lastError = `verdict for ${verdict.key} not stored in ${this.options.verdicts} at ${this.options.url}: ${(e as Error).message}`;
       },
-    ).finally(() => this.publishing.release());
+    ).finally(() => {
+      this.late.delete(verdict.key);
+      this.publishing.release();
+    });
   }
 
   /** True when stored, false when the stream already had this call's verdict. */

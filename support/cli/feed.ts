@@ -45,8 +45,16 @@ function options(argv: readonly string[]) {
   return {
     url: v.nats, name, tenant: v.tenant ?? 'default', repeat: count('repeat', v.repeat, 1), partitions: count('partitions', v.partitions, 8),
     replicas: count('replicas', v.replicas, 1), window: count('dedup-window', v['dedup-window'], 120) * 1000, file: positionals[0],
-    kafka: v.kafka === undefined ? undefined : { brokers: v.kafka, topic: v.topic ?? '', group: v.group ?? 'cmc-feed', log: (l: string) => console.error(l) },
+    kafka: v.kafka === undefined ? undefined : { brokers: v.kafka, topic: v.topic ?? '', group: v.group ?? 'cmc-feed', log: (l: string) => console.error(l), signal: stopSignal() },
   };
+}
+
+/** Aborted by SIGINT or SIGTERM (the Kafka bridge runs until then). */
+function stopSignal(): AbortSignal {
+  const abort = new AbortController();
+  process.once('SIGINT', () => abort.abort());
+  process.once('SIGTERM', () => abort.abort());
+  return abort.signal;
 }
 
 async function main(argv: readonly string[]): Promise<number> {

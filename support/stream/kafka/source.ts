@@ -26,6 +26,8 @@ export interface KafkaFeedOptions {
   readonly topic: string;
   readonly group: string;
   readonly log: (line: string) => void;
+  /** Ends the bridge (the command aborts it on SIGINT/SIGTERM). */
+  readonly signal: AbortSignal;
 }
 
 /** VM records of several tenants cut into threads, one splitter per tenant. */
@@ -64,7 +66,7 @@ function threadIdOf(records: readonly TraceRecord[]): string | undefined {
   return undefined;
 }
 
-/** Runs until SIGINT/SIGTERM. */
+/** Runs until `signal` aborts. */
 export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: string, o: KafkaFeedOptions): Promise<void> {
   const brokers = o.brokers.split(',').map((b) => b.trim()).filter(Boolean);
   const kafka = new Kafka({ clientId: 'cmc-feed', brokers, logLevel: logLevel.ERROR, connectionTimeout: 5_000, retry: { retries: 3 } });
@@ -89,8 +91,8 @@ export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: s
     throw new TestCompromisedError(`could not consume ${o.topic} from Kafka at ${o.brokers}: ${(e as Error).message}`, { cause: e });
   }
   const stopped = new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    if (o.signal.aborted) resolve();
+    else o.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   await consumer.run({
     eachMessage: async ({ topic, partition, message }) => {

@@ -73,7 +73,7 @@ async function monitorRun(servers: NatsServers, log: string, tag: string, worker
     await monitor.waitFor((err) => /worker\(s\)/.test(err), 300_000);
     const started = process.hrtime.bigint();
     const publisher = new ThreadPublisher(nc, stream, url, 'bench');
-    for (const t of read.threads) await publisher.publish(t);
+    await publisher.publishAll(read.threads);
     await publisher.end();
     let verdicts = 0;
     while (verdicts < read.threads.length) {

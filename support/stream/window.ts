@@ -14,6 +14,11 @@ export class Window {
     return this.count;
   }
 
+  /** A slot is free now (take it with {@link inFlightPlus}, without waiting). */
+  get free(): boolean {
+    return this.count < this.limit;
+  }
+
   async acquire(): Promise<void> {
     while (this.count >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.count += 1;

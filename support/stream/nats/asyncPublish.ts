@@ -38,20 +38,32 @@ export class AsyncPublisher {
     this.sweeper.unref();
   }
 
-  /**
-   * `firstOnSubject`: only if the subject has no message yet (`Nats-Expected-Last-Subject-Sequence:
-   * 0`); a refusal counts as a duplicate. Sends once a slot of the window is free; resolves then with `acknowledged`, which resolves with
-   * whether the stream already had the message (a duplicate) once the stream has it.
-   */
-  async submit(subject: string, payload: string, msgID: string, options: { firstOnSubject?: boolean } = {}): Promise<{ acknowledged: Promise<boolean> }> {
+  /** Whether a publish can be sent now without passing the window. */
+  get ready(): boolean {
+    return this.window.free;
+  }
+
+  /** Waits for a free slot of the window. */
+  async room(): Promise<void> {
+    if (this.window.free) return;
     await this.window.acquire();
-    const acknowledged = new Promise<boolean>((resolve, reject) => {
+    this.window.release();
+  }
+
+  /**
+   * Sends now (synchronously, so that many publishes go out in one write; callers wait for
+   * {@link room} when not {@link ready}); resolves with whether the stream already had the message (a
+   * duplicate) once the stream has it. `firstOnSubject`: only if the subject has no message yet
+   * (`Nats-Expected-Last-Subject-Sequence: 0`); a refusal counts as a duplicate.
+   */
+  send(subject: string, payload: string, msgID: string, options: { firstOnSubject?: boolean } = {}): Promise<boolean> {
+    this.window.inFlightPlus();
+    return new Promise<boolean>((resolve, reject) => {
       const token = this.next++;
       const p: Pending = { subject, payload, msgID, first: options.firstOnSubject ?? false, sentAt: 0, attempts: 0, done: resolve, fail: reject };
       this.pending.set(token, p);
-      this.send(token, p);
+      this.transmit(token, p);
     }).finally(() => this.window.release());
-    return { acknowledged };
   }
 
   /** Waits for every publish to be acknowledged (or to fail). */
@@ -64,7 +76,7 @@ export class AsyncPublisher {
     this.sub.unsubscribe();
   }
 
-  private send(token: number, p: Pending): void {
+  private transmit(token: number, p: Pending): void {
     const h = headers();
     h.set('Nats-Msg-Id', p.msgID);
     if (p.first) h.set('Nats-Expected-Last-Subject-Sequence', '0');
@@ -102,7 +114,7 @@ export class AsyncPublisher {
       if (p.attempts >= this.maxAttempts) {
         this.pending.delete(token);
         p.fail(new Error(`${p.subject}: not acknowledged after ${p.attempts} attempts (${this.timeoutMs} ms each)`));
-      } else this.send(token, p);
+      } else this.transmit(token, p);
     }
   }
 }

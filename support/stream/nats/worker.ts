@@ -72,6 +72,7 @@ export class MonitorWorker {
   private readonly iterators: ConsumerMessages[] = [];
   private readonly publishing = new Window(PUBLISH_WINDOW);
   private readonly out: AsyncPublisher;
+  private readonly acks: JsMsg[] = [];
   /** Redeliveries of threads whose verdict is being stored: acknowledged with it. */
   private readonly late = new Map<string, JsMsg[]>();
   private timer: NodeJS.Timeout | undefined;
@@ -113,6 +114,7 @@ export class MonitorWorker {
     for (const t of this.assembler.drain()) this.judge(t);
     await this.publishing.idle();
     this.out.close();
+    await new Promise((r) => setImmediate(r));
     await this.nc.flush();
   }
 
@@ -168,7 +170,7 @@ export class MonitorWorker {
     const added = this.assembler.add({ event, handle: m, position: m.seq });
     if (this.assembler.openThreads > this.status.maxOpen) this.status.maxOpen = this.assembler.openThreads;
     if (added.kind === 'whole') this.judge(added.thread);
-    else if (added.kind === 'judged') m.ack();
+    else if (added.kind === 'judged') this.ack([m]);
     else if (added.kind === 'storing') this.late.get(added.key)?.push(m);
   }
 
@@ -192,7 +194,7 @@ export class MonitorWorker {
           if (!verdict.complete) this.status.incomplete += 1;
         } else this.status.suppressed += 1;
         this.assembler.stored(verdict.key);
-        for (const h of [...handles, ...(this.late.get(verdict.key) ?? [])]) h.ack();
+        this.ack([...handles, ...(this.late.get(verdict.key) ?? [])]);
       },
       (e: unknown) => {
         // Nothing acknowledged: the events come back after the ack wait, and the call is judged anew.
@@ -208,7 +210,14 @@ export class MonitorWorker {
 
   /** True when stored, false when the stream already had this call's verdict. */
   private async store(subject: string, payload: string, key: string): Promise<boolean> {
-    const { acknowledged } = await this.out.submit(subject, payload, key, { firstOnSubject: true });
-    return !(await acknowledged);
+    return !(await this.out.send(subject, payload, key, { firstOnSubject: true }));
+  }
+
+  /** Acknowledges on the next turn of the event loop, many at once (one socket write, not one per message). */
+  private ack(handles: readonly JsMsg[]): void {
+    for (const h of handles) this.acks.push(h);
+    if (this.acks.length === handles.length) setImmediate(() => {
+      for (const h of this.acks.splice(0)) h.ack();
+    });
   }
 }

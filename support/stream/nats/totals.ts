@@ -2,15 +2,17 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { VerdictTotals, type ThreadVerdict, type Totals } from '../verdict';
+import { retrying } from './connection';
 
 /** Every verdict of the stream `name`, in order, to `each`; resolves with the totals. */
 export async function readVerdicts(nc: NatsConnection, name: string, each?: (v: ThreadVerdict) => void): Promise<Totals> {
   const totals = new VerdictTotals();
-  const jsm = await jetstreamManager(nc, { timeout: 10_000 });
-  const info = await jsm.streams.info(name);
+  // Retried: right after a cluster lost a node, the verdicts stream may be electing its leader.
+  const jsm = await retrying(() => jetstreamManager(nc, { timeout: 10_000 }));
+  const info = await retrying(() => jsm.streams.info(name));
   const last = info.state.last_seq;
   if (info.state.messages === 0) return totals.totals;
-  const consumer = await jetstream(nc).consumers.get(name);
+  const consumer = await retrying(() => jetstream(nc).consumers.get(name));
   const messages = await consumer.consume({ max_messages: 1_000 });
   for await (const m of messages) {
     const v = m.json<ThreadVerdict>();

@@ -69,7 +69,7 @@ function threadIdOf(records: readonly TraceRecord[]): string | undefined {
 /** Runs until `signal` aborts. */
 export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: string, o: KafkaFeedOptions): Promise<void> {
   const brokers = o.brokers.split(',').map((b) => b.trim()).filter(Boolean);
-  const kafka = new Kafka({ clientId: 'cmc-feed', brokers, logLevel: logLevel.ERROR, connectionTimeout: 5_000, retry: { retries: 3 } });
+  const kafka = new Kafka({ clientId: 'cmc-feed', brokers, logLevel: logLevel.NOTHING, connectionTimeout: 5_000, retry: { retries: 3 } });
   const consumer = kafka.consumer({ groupId: o.group });
   const publishers = new Map<string, ThreadPublisher>();
   const publisherOf = (tenant: string): ThreadPublisher => {
@@ -100,7 +100,7 @@ export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: s
       await sending;
     },
   });
-  o.log(`feeding ${o.topic} from ${o.brokers} to ${stream.name} at ${url} (Ctrl-C ends)`);
+  o.log(`feeding ${o.topic} from ${o.brokers} to ${stream.name} at ${url} (Ctrl-C ends); kafkajs's own log is off: failures end the bridge with a message`);
   await stopped;
   await consumer.disconnect();
   threads.end();

@@ -69,7 +69,7 @@ const WORKER = join(__dirname, 'workerProcess.ts');
 export class Monitor {
   private readonly slots: Slot[] = [];
   /** What workers that died had counted. */
-  private readonly retired = { events: 0, redelivered: 0, suppressed: 0 };
+  private readonly retired = { events: 0, redelivered: 0, suppressed: 0, peakRssMb: 0, maxOpen: 0 };
   private stopping = false;
   private restarts = 0;
   private errors: string[] = [];
@@ -133,6 +133,8 @@ export class Monitor {
     this.retired.events += slot.status.events;
     this.retired.redelivered += slot.status.redelivered;
     this.retired.suppressed += slot.status.suppressed;
+    this.retired.peakRssMb = Math.max(this.retired.peakRssMb, slot.status.peakRssMb);
+    this.retired.maxOpen = Math.max(this.retired.maxOpen, slot.status.maxOpen);
     slot.status = undefined;
   }
 
@@ -151,7 +153,7 @@ export class Monitor {
 
   private sum(): WorkerStatus & { workersUp: number } {
     const total: WorkerStatus & { workersUp: number } = {
-      events: this.retired.events, redelivered: this.retired.redelivered, suppressed: this.retired.suppressed, open: 0, held: 0, publishing: 0, incomplete: 0, failed: 0, maxOpen: 0, peakRssMb: 0,
+      events: this.retired.events, redelivered: this.retired.redelivered, suppressed: this.retired.suppressed, open: 0, held: 0, publishing: 0, incomplete: 0, failed: 0, maxOpen: this.retired.maxOpen, peakRssMb: this.retired.peakRssMb,
       verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, workersUp: 0,
     };
     for (const s of this.slots) {

@@ -23,6 +23,8 @@ function send(message: object): void {
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as WorkerProcessOptions;
   process.on('disconnect', () => process.exit(3));
+  // Ctrl-C reaches the whole process group: the monitor decides when its workers stop.
+  process.on('SIGINT', () => undefined);
   const catalogue = await loadPlans(options.featuresDir ? { features: options.featuresDir } : {});
   const nc = await connectNats(options.url, `cmc-monitor-worker-${options.index}`);
   const worker = new MonitorWorker(nc, catalogue.plans, options);

@@ -15,6 +15,10 @@ import { DiscardPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { callText } from '../../../bench/logGenerator';
 import type { ThreadVerdict } from '../verdict';
+import { partitionOf, threadKey } from '../partition';
+import { encodeEvent, messageId } from '../wire';
+import { eventSubject } from './connection';
+import { threadsOfFile } from './feed';
 import { NatsServers, freePort } from './servers';
 import { readVerdicts } from './totals';
 import { runCli, startCli, type Cli } from './testCli';
@@ -155,6 +159,35 @@ describe('continuous conformance on NATS JetStream', () => {
     t.diagnostic(JSON.stringify(report));
     assert.deepEqual(report.totals, { calls: 200, conformant: 200, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0 });
     assert.equal(report.restarts, 1);
+  });
+
+  it('a call that never completes is judged after its idle time, as incomplete; a message that is not an event is an unreadable verdict (exit 2)', { timeout: 300_000 }, async () => {
+    const url = servers.url;
+    const nc = await connect({ servers: url });
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.add({ name: 'IDLE', subjects: Array.from({ length: 2 }, (_, p) => `IDLE.${p}.>`) });
+    const js = jetstream(nc);
+    // What another producer might publish: a call's first three events, no "last" marker, never more.
+    const records = (await threadsOfFile(logs.good)).threads[0]?.records.slice(0, 3) ?? [];
+    const key = threadKey('ext', 'c-1');
+    for (const [seq, record] of records.entries()) {
+      const event = { tenant: 'ext', thread: 'c-1', seq, record };
+      await js.publish(eventSubject('IDLE', partitionOf(key, 2), 'ext', 'c-1'), encodeEvent(event), { msgID: messageId(event) });
+    }
+    await js.publish('IDLE.0.ext.junk', '{"tenant":"ext"');
+    await nc.close();
+    const r = await runCli('monitor', ['--nats', url, '--stream', 'IDLE', '--verdicts', 'IDLE_V', '--workers', '1', '--until-idle', '6', '--call-idle', '2']);
+    assert.equal(r.code, 2, r.stderr);
+    const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
+    assert.deepEqual(report.totals, { calls: 2, conformant: 1, deviating: 0, unrecognised: 0, unreadable: 1, incomplete: 2, duplicates: 0 });
+    const nc2 = await connect({ servers: url });
+    const verdicts: ThreadVerdict[] = [];
+    await readVerdicts(nc2, 'IDLE_V', (v) => verdicts.push(v));
+    await nc2.close();
+    const call = verdicts.find((v) => v.key === 'ext:c-1');
+    assert.equal(call?.complete, false);
+    assert.equal(call?.events, 3);
+    assert.match(verdicts.find((v) => v.outcome === 'unreadable')?.unreadable ?? '', /^IDLE\.0\.ext\.junk \(stream IDLE #\d+\): not JSON/);
   });
 
   it('input it cannot use: exit 2 naming the file or the URL; usage errors: exit 64', { timeout: 300_000 }, async () => {

@@ -8,6 +8,7 @@ import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { BridgeResult, BridgeRun } from './bridge.bench';
 import type { FloodResult } from './bridgeFlood.bench';
+import type { MonitorBenchResult } from './monitor.bench';
 import type { ReplayResult } from './replay.bench';
 import type { ScalingResult } from './scaling.bench';
 import type { SuiteResult } from './suite.bench';
@@ -27,6 +28,8 @@ export interface AllResults {
   readonly bridge?: BridgeResult;
   /** The bridge under non-reading flooders (issue 22). */
   readonly flood?: FloodResult;
+  /** Continuous conformance on NATS JetStream (issue 19). */
+  readonly monitor?: MonitorBenchResult;
   /** The earlier microbenchmarks (matcher per table, features), already formatted. */
   readonly micro?: readonly string[];
 }
@@ -92,6 +95,16 @@ function floodLines(r: FloodResult): string[] {
   ];
 }
 
+function monitorLines(m: MonitorBenchResult): string[] {
+  const run = (r: MonitorBenchResult['one']): string => `${r.calls} calls, ${r.events} events → ${r.verdicts} verdicts (${r.duplicates} duplicates) in ${f(r.ms / 1000, 2)} s: **${f(r.eventsPerS, 0)} events/s**; at most ${r.maxOpenCalls} calls open in a worker, peak worker RSS ${f(r.peakWorkerRssMb, 0)} MB`;
+  return [
+    `- (issue 19) continuous conformance, end to end (this process publishes to a local nats-server — file storage — while \`npm run monitor\` judges; from the first publish to the last verdict stored): 1 worker: ${run(m.one)} (target ≥ 50,000 events/s; ${verdict(m.one.eventsPerS >= 50_000, `${f(50_000 / m.one.eventsPerS, 2)}× too slow`)})`,
+    `- (issue 19) 2 workers: ${run(m.two)} → **${f(m.scaling, 2)}× one worker** (target ≥ 1.6× where the machine allows; ${verdict(m.scaling >= 1.6, `${f(m.scaling, 2)}× — the publisher, nats-server and both workers share the 2 cores`)})`,
+    `- (issue 19) memory bounded by open calls: 1 worker on twice the calls: ${run(m.double)} (peak RSS ${f(m.double.peakWorkerRssMb - m.one.peakWorkerRssMb, 0)} MB more for ${m.double.events - m.one.events} more events)`,
+    `- (issue 19) baseline \`npm run recognize -- <log> --json\` on ${m.recognizeEvents} events of the same calls from a file: ${f(m.recognizeMs / 1000, 2)} s end to end, of which ${f(m.recognizeStartupMs / 1000, 2)} s starting (its time on a one-call log) → ${f(m.recognizeEventsPerS, 0)} events/s judged; **the monitor (1 worker, end to end through JetStream) runs at ${f(m.vsRecognize, 3)}× recognize's rate** (the engine's cost)`,
+  ];
+}
+
 export function renderEntry(results: AllResults, date = new Date()): string {
   const cpu = cpus();
   const lines = [
@@ -102,6 +115,7 @@ export function renderEntry(results: AllResults, date = new Date()): string {
     ...(results.scaling ? scalingLines(results.scaling) : []),
     ...(results.bridge ? bridgeLines(results.bridge) : []),
     ...(results.flood ? floodLines(results.flood) : []),
+    ...(results.monitor ? monitorLines(results.monitor) : []),
     ...(results.micro?.length ? ['', 'Microbenchmarks (ratio to the baseline named on each line):', '', '```', ...results.micro, '```'] : []),
   ];
   return `${lines.join('\n')}\n`;

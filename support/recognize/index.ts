@@ -13,6 +13,7 @@
  * for await (const record of records) recognizer.push(record);   // TraceRecords, in log order
  * recognizer.expireIdle(10 * 60_000);                     // now and then: calls idle 10 min (log time) are judged as they are
  * recognizer.flush();                                      // end of input: every open call is judged
+ * recognizer.judgeRecords(records);                        // or: one call assembled elsewhere (a stream partitioned by call), judged now
  * ```
  *
  * - **Input**: {@link TraceRecord}s, as support/trace/read.ts gives them (any log format, or NDJSON
@@ -33,7 +34,8 @@ import { unopenable, unreadableInput } from '../trace/input';
 import type { TraceDiagnostics } from '../trace/record';
 import { CallRecognizer, type CallVerdict, type RecognizerOptions, type RecognizerStats } from './recognizer';
 
-export { CallRecognizer, type CallVerdict, type RecognizerOptions, type RecognizerStats, type ScenarioRef } from './recognizer';
+export { CallRecognizer, linksOf, type CallVerdict, type RecognizerOptions, type RecognizerStats, type ScenarioRef } from './recognizer';
+export { EpisodeSplitter, type Episode } from './episodes';
 export { loadPlans, type PlanCatalogue, type ScenarioPlan } from './plans';
 export type { TraceRecord } from '../trace/record';
 

@@ -82,6 +82,18 @@ describe('CallRecognizer (the library)', () => {
     assert.equal(at(verdicts[0]?.deviation?.scenario ?? { uri: '', line: 0 }), 'basic-internal-inbound-call.feature:29');
     assert.match(verdicts[0]?.deviation?.diff ?? '', /DN 7002 \(Bob\): expected 1, received \d\n\s+- EventRinging .* missing/);
   });
+  it('judgeRecords: one call assembled elsewhere is judged as push/flush judges it, whatever came before', { timeout: 60_000 }, () => {
+    const verdicts: CallVerdict[] = [];
+    const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+    const good = records(BANNER + callText(0));
+    const bad = records(BANNER + callText(1).replace(/@[^\n]*message EventRinging\n(\t[^\n]*\n)*/, ''));
+    recognizer.judgeRecords(bad);
+    recognizer.judgeRecords(good);
+    recognizer.judgeRecords(good.slice(0, 5));
+    assert.deepEqual(verdicts.map((v) => [v.outcome, v.complete]), [['deviates', true], ['conforms', true], ['conforms', false]]);
+    assert.deepEqual(verdicts[1]?.follows.map(at), ['basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36', 'release-phase.feature:18']);
+    assert.equal(recognizer.openCalls, 0, 'nothing is kept of a judged call');
+  });
 });
 
 describe('npm run recognize', () => {

@@ -103,10 +103,27 @@ export class CallRecognizer {
       if (first === undefined) this.unindexed.push(plan);
       else this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), plan]);
     }
-    this.splitter = new EpisodeSplitter((e, finished) => this.judgeCall(e, finished), (dn) => {
-      const kind = this.knowledge.kindOf(dn);
-      return kind !== 'queue' && kind !== 'routing-point';
-    });
+    this.splitter = new EpisodeSplitter((e, finished) => this.judgeCall(e, finished, this.knowledge), linksOf(this.knowledge));
+  }
+
+  /**
+   * The records of one call assembled elsewhere (a stream partitioned by call thread), judged now:
+   * with what these records show of their DNs only, not what the stream showed before, so that the
+   * verdict does not depend on which other calls this recognizer saw. A verdict per call the records
+   * hold (usually one); `complete` false for a call some DN was still on.
+   */
+  judgeRecords(records: readonly TraceRecord[]): void {
+    const knowledge = new DnKnowledge();
+    for (const r of records) knowledge.learn(r);
+    const episodes: [Episode, boolean][] = [];
+    const splitter = new EpisodeSplitter((e, finished) => episodes.push([e, finished]), linksOf(knowledge));
+    for (const r of records) {
+      this.stats.records += 1;
+      splitter.push(r, msOf(r.time));
+    }
+    splitter.flush();
+    this.stats.outside += splitter.outside;
+    for (const [e, finished] of episodes) this.judgeCall(e, finished, knowledge);
   }
 
   /** The calls in progress (memory is bounded by them). */
@@ -134,9 +151,9 @@ export class CallRecognizer {
     if (nowMs !== undefined) this.splitter.expireIdle(nowMs, idleMs);
   }
 
-  private judgeCall(e: Episode, finished: boolean): void {
-    // The stream's knowledge has learnt the call's own records too: the same as the call's index would say.
-    const shape = shapeOf(e, this.knowledge, this.settleMs);
+  private judgeCall(e: Episode, finished: boolean, knowledge: DnKnowledge): void {
+    // The knowledge has learnt the call's own records too: the same as the call's index would say.
+    const shape = shapeOf(e, knowledge, this.settleMs);
     const known = this.memo.get(shape);
     let outcome: CallVerdict['outcome'];
     let follows: readonly ScenarioRef[];
@@ -153,7 +170,7 @@ export class CallRecognizer {
       stimuli = e.records.flatMap((r, i) => tracker.push(r, i) ?? []);
       this.stats.reused += 1;
     } else {
-      const index = new LogIndex(e.records, true, this.knowledge);
+      const index = new LogIndex(e.records, true, knowledge);
       stimuli = index.stimuli;
       ({ outcome, follows, deviation } = this.judgeShape(index));
       if (outcome !== 'deviates') this.remember(shape, { outcome, follows });
@@ -195,6 +212,14 @@ export class CallRecognizer {
     if (this.memo.size >= MEMO) this.memo.delete(this.memo.keys().next().value as string);
     this.memo.set(shape, judgement);
   }
+}
+
+/** A DN on two calls at once makes them one call, unless it holds many calls (an ACD queue, a routing point). */
+export function linksOf(knowledge: DnKnowledge): (dn: string) => boolean {
+  return (dn) => {
+    const kind = knowledge.kindOf(dn);
+    return kind !== 'queue' && kind !== 'routing-point';
+  };
 }
 
 function refOf(p: ScenarioPlan): ScenarioRef {

@@ -1,0 +1,139 @@
+/**
+ * A worker's call threads being put together from an at-least-once stream: events arrive in any
+ * order across threads, possibly twice (a redelivery after a crash, a re-publish), and a thread's
+ * events may come back out of order when some are redelivered. Each thread's events are kept by
+ * their place in it; a thread is whole when its last event and everything before it are there. A
+ * thread never completed is handed on after an idle time (judged as it is). Memory: the open
+ * threads, plus the keys of the recently judged ones (so a late redelivery of a thread whose verdict
+ * is stored is recognised at once and not judged again as a fragment; one whose verdict could not be
+ * stored is forgotten, and made anew from its redelivered events).
+ *
+ * `H` is the broker's handle of a delivery (what to acknowledge once the thread's verdict is stored).
+ */
+import type { TraceRecord } from '../trace/record';
+import { threadKey } from './partition';
+import type { ThreadEvent } from './wire';
+
+export interface Delivery<H> {
+  readonly event: ThreadEvent;
+  readonly handle: H;
+  /** The message's position in the stream (a redelivery has the same one). */
+  readonly position: number;
+}
+
+export interface AssembledThread<H> {
+  readonly key: string;
+  readonly tenant: string;
+  readonly thread: string;
+  /** The events there are, in thread order. */
+  readonly records: readonly TraceRecord[];
+  /** The last event and every one before it are there. */
+  readonly whole: boolean;
+  /** The places (seq) missing before the highest one seen, when not whole. */
+  readonly missing: readonly number[];
+  /** Every delivery of it (redeliveries included), to acknowledge. */
+  readonly handles: readonly H[];
+}
+
+interface Open<H> {
+  readonly tenant: string;
+  readonly thread: string;
+  readonly events: Map<number, TraceRecord>;
+  readonly positions: Set<number>;
+  readonly handles: H[];
+  last: number | undefined;
+  touched: number;
+}
+
+export type Added<H> =
+  | { readonly kind: 'open' }
+  | { readonly kind: 'whole'; readonly thread: AssembledThread<H> }
+  /** A delivery of a thread whose verdict is stored (redelivered before its acknowledgement landed): acknowledge it. */
+  | { readonly kind: 'judged'; readonly key: string; readonly handle: H }
+  /** A delivery of a thread whose verdict is being stored: acknowledge it once it is, not before. */
+  | { readonly kind: 'storing'; readonly key: string; readonly handle: H };
+
+export class ThreadAssembler<H> {
+  private readonly open = new Map<string, Open<H>>();
+  /** Threads handed on: their verdict being stored, or stored. */
+  private readonly judged = new Map<string, 'storing' | 'stored'>();
+  private heldPositions = 0;
+
+  /** `now()`: wall-clock ms (for idle threads); `remember`: judged keys kept at most. */
+  constructor(private readonly now: () => number = Date.now, private readonly remember = 100_000) {}
+
+  get openThreads(): number {
+    return this.open.size;
+  }
+
+  /** Distinct stream messages held in open threads (not yet acknowledged). */
+  get held(): number {
+    return this.heldPositions;
+  }
+
+  add(d: Delivery<H>): Added<H> {
+    const { event } = d;
+    const key = threadKey(event.tenant, event.thread);
+    const judged = this.judged.get(key);
+    if (judged) return { kind: judged === 'stored' ? 'judged' : 'storing', key, handle: d.handle };
+    let t = this.open.get(key);
+    if (!t) {
+      t = { tenant: event.tenant, thread: event.thread, events: new Map(), positions: new Set(), handles: [], last: undefined, touched: 0 };
+      this.open.set(key, t);
+    }
+    t.touched = this.now();
+    t.handles.push(d.handle);
+    if (!t.positions.has(d.position)) {
+      t.positions.add(d.position);
+      this.heldPositions += 1;
+    }
+    if (!t.events.has(event.seq)) t.events.set(event.seq, event.record);
+    if (event.last) t.last = event.seq;
+    if (t.last !== undefined && t.events.size === t.last + 1 && maxKey(t.events) === t.last) return { kind: 'whole', thread: this.close(key, t) };
+    return { kind: 'open' };
+  }
+
+  /** The verdict of a thread handed on is stored: later deliveries of it are acknowledged at once. */
+  stored(key: string): void {
+    if (this.judged.has(key)) this.judged.set(key, 'stored');
+  }
+
+  /** The verdict of a thread handed on could not be stored: its events, when they come back, make it anew. */
+  failed(key: string): void {
+    this.judged.delete(key);
+  }
+
+  /** The threads nothing arrived for in `idleMs` (wall clock), handed on as they are. */
+  expireIdle(idleMs: number): AssembledThread<H>[] {
+    const cutoff = this.now() - idleMs;
+    const out: AssembledThread<H>[] = [];
+    for (const [key, t] of this.open) if (t.touched <= cutoff) out.push(this.close(key, t));
+    return out;
+  }
+
+  /** Every open thread, handed on as it is (the end of a bounded run). */
+  drain(): AssembledThread<H>[] {
+    return [...this.open].map(([key, t]) => this.close(key, t));
+  }
+
+  private close(key: string, t: Open<H>): AssembledThread<H> {
+    this.open.delete(key);
+    this.heldPositions -= t.positions.size;
+    if (this.judged.size >= this.remember) this.judged.delete(this.judged.keys().next().value as string);
+    this.judged.set(key, 'storing');
+    const seqs = [...t.events.keys()].sort((a, b) => a - b);
+    const top = Math.max(t.last ?? -1, seqs[seqs.length - 1] ?? -1);
+    const missing: number[] = [];
+    for (let s = 0; s <= top; s++) if (!t.events.has(s)) missing.push(s);
+    return {
+      key, tenant: t.tenant, thread: t.thread, records: seqs.map((s) => t.events.get(s) as TraceRecord),
+      whole: t.last !== undefined && missing.length === 0, missing, handles: t.handles,
+    };
+  }
+}
+
+function maxKey(m: Map<number, unknown>): number {
+  let max = -1;
+  for (const k of m.keys()) if (k > max) max = k;
+  return max;
+}

@@ -1,0 +1,63 @@
+/**
+ * A log's records grouped into call threads, for a producer (`npm run feed`): the recognizer's own
+ * call splitter (support/recognize/episodes.ts — ConnIDs linked by PreviousConnID, TransferConnID
+ * and CallUUID, the requests that acted on them, the calls a party was on at the same time) decides
+ * what one thread is, so a worker receives exactly what `npm run recognize` would judge as one call.
+ *
+ * A thread is handed on when its call is over (and its grace period, a few records, has passed), or
+ * at the end of input. Its id is its first ConnID (made unique within the input). Records of no
+ * call (agent state of an idle DN, registrations) are counted, not published.
+ */
+import { DnKnowledge } from '../trace/logIndex';
+import { msOf, type TraceRecord } from '../trace/record';
+import { connIdOf } from '../trace/stimuli';
+import { EpisodeSplitter, linksOf, type Episode } from '../recognize';
+
+export interface CallThread {
+  readonly id: string;
+  /** In log order. */
+  readonly records: readonly TraceRecord[];
+  /** False when the input ended (or it was idle) while a DN was still on the call. */
+  readonly complete: boolean;
+}
+
+export class CallThreads {
+  private readonly knowledge = new DnKnowledge();
+  private readonly splitter: EpisodeSplitter;
+  /** The thread ids used so far (two threads never share one: their message ids would collide). */
+  private readonly used = new Set<string>();
+  records = 0;
+
+  /** `idOf`: the producer's own id of a thread (VM's CallThreadID), when it has one; else the first ConnID. */
+  constructor(private readonly onThread: (thread: CallThread) => void, private readonly idOf?: (records: readonly TraceRecord[]) => string | undefined) {
+    this.splitter = new EpisodeSplitter((e, finished) => this.hand(e, finished), linksOf(this.knowledge));
+  }
+
+  push(r: TraceRecord): void {
+    this.records += 1;
+    this.knowledge.learn(r);
+    this.splitter.push(r, msOf(r.time));
+  }
+
+  /** End of input: the threads still open are handed on; the count of records in no call. */
+  end(): { outside: number } {
+    this.splitter.flush();
+    return { outside: this.splitter.outside };
+  }
+
+  private hand(e: Episode, finished: boolean): void {
+    let id = this.idOf?.(e.records) ?? '';
+    for (const r of id ? [] : e.records) {
+      const conn = connIdOf(r);
+      if (conn) {
+        id = conn;
+        break;
+      }
+    }
+    if (!id) id = `call-${e.id}`;
+    let unique = id;
+    for (let n = 2; this.used.has(unique); n++) unique = `${id}-${n}`;
+    this.used.add(unique);
+    this.onThread({ id: unique, records: e.records, complete: finished });
+  }
+}

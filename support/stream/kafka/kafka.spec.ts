@@ -1,0 +1,65 @@
+/**
+ * The Kafka source's mapping of Genesys Voice Microservices events (`voice-callthread`): no Kafka
+ * broker can be installed here, so it is tested on VM-format messages as kafkajs hands them over
+ * (fixtures/voice-callthread.ndjson — written from the documented VM attribute vocabulary, not
+ * captured from a VM deployment): two interleaved call threads and a damaged message. The threads
+ * are judged by the recognizer as the monitor judges them.
+ */
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CallRecognizer, loadPlans, type CallVerdict, type ScenarioPlan } from '../../recognize';
+import type { CallThread } from '../callThreads';
+import { WireError } from '../wire';
+import { VmThreads } from './source';
+import { vmEvent } from './vmFormat';
+
+interface Recorded { topic: string; partition: number; offset: string; key: string; value: string }
+
+const recorded = readFileSync(join(__dirname, 'fixtures', 'voice-callthread.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Recorded);
+
+describe('Voice Microservices events (Kafka voice-callthread) as records', () => {
+  let plans: readonly ScenarioPlan[] = [];
+  before(async () => {
+    plans = (await loadPlans()).plans;
+  }, { timeout: 180_000 });
+
+  it('maps an event: its name from "id", T-Library attributes, the thread from CallThreadID, the time from VM "time"', () => {
+    const first = recorded[0] as Recorded;
+    const e = vmEvent(first.key, first.value, 'voice-callthread[0]@4100');
+    assert.equal(e.tenant, 'acme');
+    assert.equal(e.thread, 'ct-0001');
+    assert.equal(e.record.name, 'EventDialing');
+    assert.equal(e.record.kind, 'event');
+    assert.equal(e.record.dn, '5003');
+    assert.equal(e.record.time, '2026-03-04T10:15:01.939');
+    assert.equal(e.record.attributes.ConnID, '006e0212a4c10071');
+    assert.equal(e.record.attributes.id, undefined, 'the envelope is not an attribute');
+    assert.equal(vmEvent('t:c', '{"id":"EventRinging","time":{"seconds":1772619301,"useconds":977000},"ThisDN":"1"}', 'w').record.time, '2026-03-04T10:15:01.977');
+    assert.equal(vmEvent('t:c', '{"id":"EventRinging","ThisDN":"1"}', 'w').thread, 'c', 'no CallThreadID: the key\'s');
+  });
+
+  it('refuses what is not a VM event, naming topic, partition and offset', () => {
+    assert.throws(() => vmEvent('t:c', '{"ThisDN":"1"}', 'voice-callthread[2]@77'), (e: unknown) => e instanceof WireError && /^voice-callthread\[2\]@77: no event name/.test(e.message));
+    assert.throws(() => vmEvent(undefined, '{"id":"EventRinging"}', 'w@1'), /w@1: EventRinging: no call thread/);
+    assert.throws(() => vmEvent('t:c', '{"id":"EventRinging","time":"soon"}', 'w@2'), /w@2: time "soon" is not a time/);
+  });
+
+  it('cuts interleaved messages into call threads, and the recognizer judges them: one conforms, one misses EventRinging', { timeout: 60_000 }, () => {
+    const threads: { tenant: string; thread: CallThread }[] = [];
+    const log: string[] = [];
+    const vm = new VmThreads((tenant, thread) => threads.push({ tenant, thread }), (l) => log.push(l));
+    for (const m of recorded) vm.push(m.key, m.value, `${m.topic}[${m.partition}]@${m.offset}`);
+    vm.end();
+    assert.deepEqual(threads.map((t) => [t.tenant, t.thread.id, t.thread.records.length, t.thread.complete]), [['acme', 'ct-0001', 6, true], ['acme', 'ct-0002', 5, true]]);
+    assert.equal(vm.rejected, 1);
+    assert.match(log[0] ?? '', /^voice-callthread\[0\]@4111: not JSON/);
+    const verdicts: CallVerdict[] = [];
+    const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+    for (const t of threads) recognizer.judgeRecords(t.thread.records);
+    assert.deepEqual(verdicts.map((v) => v.outcome), ['conforms', 'deviates']);
+    assert.ok(verdicts[0]?.follows.some((s) => s.model === 'basic-internal-inbound-call'), JSON.stringify(verdicts[0]?.follows));
+    assert.match(verdicts[1]?.deviation?.diff ?? '', /EventRinging .* missing/);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Publishing a log's calls to the events stream (`npm run feed`): the log is split into call
+ * threads (support/stream/callThreads.ts), and each thread's events are published in order to its
+ * partition's subject with the message id `tenant:thread:seq` — a second feed of the same log is
+ * de-duplicated by the stream (within its duplicate window). `repeat` copies of every thread are
+ * published, renumbered (support/stream/repeat.ts) so that each copy is a call of its own.
+ *
+ * The log's threads are held in memory while they are published (the feed is a tool for tests,
+ * demonstrations and benchmarks; a production system publishes its own events).
+ */
+import type { NatsConnection } from '@nats-io/transport-node';
+import { TestCompromisedError } from '../../errors';
+import { checkInput } from '../../trace/input';
+import { CallThreads, type CallThread } from '../callThreads';
+import { partitionOf, threadKey } from '../partition';
+import { renumberConnId, renumberRecord } from '../repeat';
+import { encodeEvent, messageId } from '../wire';
+import { AsyncPublisher } from './asyncPublish';
+import { eventSubject, type EventsStream } from './connection';
+
+export interface FeedResult {
+  readonly records: number;
+  readonly threads: number;
+  readonly incomplete: number;
+  readonly outside: number;
+  readonly published: number;
+  /** Events the stream already had (the same message id): a re-feed. */
+  readonly duplicates: number;
+}
+
+export interface LogThreads {
+  readonly threads: readonly CallThread[];
+  readonly records: number;
+  readonly outside: number;
+  /** Why the log cannot be judged soundly (no such file, not a log, a damaged record: file and line). */
+  readonly problem?: string;
+}
+
+/** The call threads of a log file, or the reason it cannot be read. */
+export async function threadsOfFile(file: string): Promise<LogThreads> {
+  const threads: CallThread[] = [];
+  const splitter = new CallThreads((t) => threads.push(t));
+  const problem = await checkInput(file, { needRecords: true }, (r) => splitter.push(r));
+  const { outside } = splitter.end();
+  return { threads, records: splitter.records, outside, ...(problem ? { problem } : {}) };
+}
+
+/** Publishes threads with up to `window` publishes in flight; counts what the stream stored and what it already had. */
+export class ThreadPublisher {
+  private readonly out: AsyncPublisher;
+  private failure: Error | undefined;
+  private readonly ids = new Set<string>();
+  published = 0;
+  duplicates = 0;
+
+  constructor(nc: NatsConnection, private readonly stream: EventsStream, private readonly url: string, private readonly tenant: string, window = 8192) {
+    this.out = new AsyncPublisher(nc, window);
+  }
+
+  /** Copy `copy` of a thread (0: as it is). */
+  async publish(thread: CallThread, copy = 0): Promise<void> {
+    await this.publishAll([thread], copy);
+  }
+
+  /**
+   * Copy `copy` of each thread. Publishes are sent without waiting while the window has room, so
+   * that many go out in one socket write.
+   */
+  async publishAll(threads: Iterable<CallThread>, copy = 0): Promise<void> {
+    for (const thread of threads) {
+      const id = copy === 0 ? thread.id : renumberConnId(thread.id, copy);
+      if (this.ids.has(id)) throw new TestCompromisedError(`thread id ${id} comes twice (copy ${copy}); --repeat renumbering collided`);
+      this.ids.add(id);
+      const key = threadKey(this.tenant, id);
+      const subject = eventSubject(this.stream.name, partitionOf(key, this.stream.partitions), this.tenant, id);
+      const last = thread.records.length - 1;
+      for (let seq = 0; seq <= last; seq++) {
+        const record = thread.records[seq];
+        if (!record) continue;
+        const event = { tenant: this.tenant, thread: id, seq, ...(seq === last ? { last: true } : {}), record: renumberRecord(record, copy) };
+        if (this.failure) throw this.failure;
+        if (!this.out.ready) await this.out.room();
+        this.send(subject, encodeEvent(event), messageId(event));
+      }
+    }
+  }
+
+  async end(): Promise<void> {
+    await this.out.idle();
+    this.out.close();
+    if (this.failure) throw this.failure;
+  }
+
+  private send(subject: string, payload: string, msgID: string): void {
+    this.out.send(subject, payload, msgID).then(
+      (duplicate) => {
+        if (duplicate) this.duplicates += 1;
+        else this.published += 1;
+      },
+      (e: unknown) => {
+        this.failure ??= new TestCompromisedError(`publishing to stream ${this.stream.name} at ${this.url} failed: ${(e as Error).message}`, { cause: e });
+      },
+    );
+  }
+}
+
+/** Publishes a log's threads (threadsOfFile), `repeat` copies each, to the stream. */
+export async function feedThreads(nc: NatsConnection, stream: EventsStream, url: string, read: LogThreads, options: { tenant: string; repeat: number }): Promise<FeedResult> {
+  const publisher = new ThreadPublisher(nc, stream, url, options.tenant);
+  for (let copy = 0; copy < options.repeat; copy++) await publisher.publishAll(read.threads, copy);
+  await publisher.end();
+  return {
+    records: read.records * options.repeat, threads: read.threads.length * options.repeat, incomplete: read.threads.filter((t) => !t.complete).length * options.repeat,
+    outside: read.outside * options.repeat, published: publisher.published, duplicates: publisher.duplicates,
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * Continuous conformance on a real NATS JetStream (Debian's nats-server, started here on free
+ * loopback ports with temporary store directories, stopped after — also when a test fails): the
+ * acceptance of issue 19 (400 calls, a monitor SIGKILLed mid-stream and restarted, exactly one
+ * verdict per call), identical verdicts on a rerun from the stream's start, a verdict stored by a
+ * worker that died before acknowledging, and the errors a user meets (exit 2 naming the file or
+ * the URL; exit 64 for usage).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DiscardPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { callText } from '../../../bench/logGenerator';
+import type { ThreadVerdict } from '../verdict';
+import { partitionOf, threadKey } from '../partition';
+import { encodeEvent, messageId } from '../wire';
+import { eventSubject } from './connection';
+import { threadsOfFile } from './feed';
+import { NatsServers, freePort } from './servers';
+import { readVerdicts } from './totals';
+import { runCli, startCli, type Cli } from './testCli';
+
+/** The events the monitor's latest status line counts. */
+function eventsSeen(stderr: string): number {
+  const all = [...stderr.matchAll(/monitor: (\d+) events/g)];
+  return Number(all[all.length - 1]?.[1] ?? 0);
+}
+
+/** The processes whose parent is `pid` (from /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid ? [Number(d)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+const BANNER = 'Application name: SIPS_SPEC\nLocal time:       2026-03-04T10:00:00.000\n';
+
+/** A correct basic call, and one whose EventRinging is missing (the deviation the models must catch). */
+function writeLogs(dir: string): { good: string; bad: string } {
+  const good = join(dir, 'good_20260304_100000_000.log');
+  const bad = join(dir, 'bad_20260304_100000_000.log');
+  writeFileSync(good, BANNER + callText(0));
+  writeFileSync(bad, BANNER + callText(1).replace(/@[^\n]*message EventRinging\n(\t[^\n]*\n)*/, ''));
+  return { good, bad };
+}
+
+interface Report { totals: Record<string, number>; redelivered: number; suppressedDuplicates: number; restarts: number }
+
+describe('continuous conformance on NATS JetStream', () => {
+  let servers: NatsServers;
+  let dir: string;
+  let logs: { good: string; bad: string };
+  const running: Cli[] = [];
+
+  before(async () => {
+    servers = await NatsServers.start(1);
+    dir = mkdtempSync(join(tmpdir(), 'cmc-stream-'));
+    logs = writeLogs(dir);
+  });
+  after(async () => {
+    for (const c of running) c.kill();
+    await servers.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('acceptance: 300 correct calls and 100 missing EventRinging, a 2-worker monitor SIGKILLed mid-stream and restarted: 400 calls, 100 deviating, 0 duplicates', { timeout: 420_000 }, async (t) => {
+    const url = servers.url;
+    const good = await runCli('feed', [logs.good, '--nats', url, '--repeat', '300']);
+    assert.equal(good.code, 0, good.stderr);
+    assert.match(good.stdout, /300 call thread\(s\) \(300 copies\); 2100 event\(s\) published to CALLS \(8 partitions\), 0 already there/);
+    const bad = await runCli('feed', [logs.bad, '--nats', url, '--repeat', '100']);
+    assert.equal(bad.code, 0, bad.stderr);
+    // To kill the monitor while it is sure to be mid-stream — calls judged, their verdicts not yet
+    // stored, their events unacknowledged — the verdicts stream takes 50 verdicts only, for now.
+    const nc = await connect({ servers: url });
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.add({ name: 'VERDICTS', subjects: ['VERDICTS.>'], max_msgs: 50, discard: DiscardPolicy.New });
+    const first = startCli('monitor', ['--nats', url, '--workers', '2', '--call-idle', '20', '--ack-wait', '3']);
+    running.push(first);
+    await first.waitFor((err) => eventsSeen(err) >= 2700, 240_000);
+    first.kill();
+    await first.exited;
+    let unacked = 0;
+    for (let p = 0; p < 8; p++) unacked += (await jsm.consumers.info('CALLS', `monitor-${p}`)).num_ack_pending;
+    t.diagnostic(`SIGKILLed with ${(await jsm.streams.info('VERDICTS')).state.messages} verdicts stored and ${unacked} events delivered but unacknowledged`);
+    assert.ok(unacked > 0, 'killed mid-stream: events delivered and not acknowledged');
+    await jsm.streams.update('VERDICTS', { max_msgs: -1 });
+    await nc.close();
+
+    const json = join(dir, 'totals.json');
+    const second = await runCli('monitor', ['--nats', url, '--workers', '2', '--until-idle', '3', '--call-idle', '20', '--ack-wait', '3', '--json', json]);
+    assert.equal(second.code, 1, `exit 1: calls deviate\n${second.stderr}`);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+    t.diagnostic(`restarted monitor: ${JSON.stringify(report)}`);
+    assert.ok(report.redelivered > 0, 'the killed monitor\'s unacknowledged events came back');
+    assert.deepEqual(report.totals, { calls: 400, conformant: 300, deviating: 100, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0 });
+    assert.match(second.stdout, /VERDICTS: 400 call\(s\): 300 conform, 100 deviate, 0 unrecognised, 0 unreadable \(0 judged incomplete\); 0 duplicate verdict\(s\)/);
+    assert.deepEqual((JSON.parse(second.stdout.trim().split('\n').pop() ?? '{}') as Report).totals, report.totals, 'printed and written alike');
+
+    // A rerun from the stream's start (a new consumer group, a new verdicts stream): the same verdicts.
+    const rerun = await runCli('monitor', ['--nats', url, '--workers', '1', '--group', 'rerun', '--verdicts', 'RERUN', '--until-idle', '2', '--call-idle', '20']);
+    assert.equal(rerun.code, 1, rerun.stderr);
+    const nc2 = await connect({ servers: url });
+    const a = new Map<string, ThreadVerdict>();
+    const b = new Map<string, ThreadVerdict>();
+    await readVerdicts(nc2, 'VERDICTS', (v) => a.set(v.key, v));
+    await readVerdicts(nc2, 'RERUN', (v) => b.set(v.key, v));
+    await nc2.close();
+    assert.equal(b.size, 400);
+    for (const [key, v] of a) assert.deepEqual(b.get(key), v, `verdict of ${key}`);
+    const deviating = [...a.values()].find((v) => v.outcome === 'deviates');
+    assert.match(deviating?.deviation?.diff ?? '', /- EventRinging .* missing/);
+    assert.equal(deviating?.deviation?.scenario.name.startsWith('Alice calls Bob'), true);
+  });
+
+  it('a verdict a worker stored before dying unacknowledged is not stored twice: the redelivered call is suppressed', { timeout: 300_000 }, async () => {
+    const url = servers.url;
+    assert.equal((await runCli('feed', [logs.good, '--nats', url, '--stream', 'ONCE', '--tenant', 'once', '--repeat', '3'])).code, 0);
+    // What a crashed worker leaves: the verdict of one call stored, its events never acknowledged.
+    const nc = await connect({ servers: url });
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.add({ name: 'ONCE_V', subjects: ['ONCE_V.>'] });
+    await jetstream(nc).publish('ONCE_V.once.00a1020300000000', JSON.stringify({ key: 'once:00a1020300000000', outcome: 'conforms', complete: true }), { msgID: 'once:00a1020300000000' });
+    await nc.close();
+    const r = await runCli('monitor', ['--nats', url, '--stream', 'ONCE', '--verdicts', 'ONCE_V', '--workers', '1', '--until-idle', '2']);
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
+    assert.deepEqual(report.totals, { calls: 3, conformant: 3, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0 });
+    assert.equal(report.suppressedDuplicates, 1);
+  });
+
+  it('a worker SIGKILLed mid-stream (the monitor goes on) is started again, and its calls are judged once', { timeout: 300_000 }, async (t) => {
+    const url = servers.url;
+    assert.equal((await runCli('feed', [logs.good, '--nats', url, '--stream', 'KILL', '--tenant', 'kill', '--repeat', '200'])).code, 0);
+    const nc = await connect({ servers: url });
+    const jsm = await jetstreamManager(nc);
+    // Mid-stream for sure: the verdicts stream takes 20 verdicts only until the worker has been killed.
+    await jsm.streams.add({ name: 'KILL_V', subjects: ['KILL_V.>'], max_msgs: 20, discard: DiscardPolicy.New });
+    const monitor = startCli('monitor', ['--nats', url, '--stream', 'KILL', '--verdicts', 'KILL_V', '--group', 'kill', '--workers', '2', '--until-idle', '3', '--call-idle', '20', '--ack-wait', '3']);
+    running.push(monitor);
+    await monitor.waitFor((err) => eventsSeen(err) >= 1400, 240_000);
+    const workers = childrenOf(monitor.child.pid ?? 0);
+    assert.equal(workers.length, 2, 'two worker processes');
+    process.kill(workers[0] ?? 0, 'SIGKILL');
+    await monitor.waitFor((err) => /worker \d \(partitions [\d,]+\) ended \(SIGKILL\); starting it again/.test(err), 60_000);
+    await jsm.streams.update('KILL_V', { max_msgs: -1 });
+    await nc.close();
+    const r = await monitor.exited;
+    assert.equal(r.code, 0, r.stderr.slice(-3000));
+    const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
+    t.diagnostic(JSON.stringify(report));
+    assert.deepEqual(report.totals, { calls: 200, conformant: 200, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0 });
+    assert.equal(report.restarts, 1);
+  });
+
+  it('a call that never completes is judged after its idle time, as incomplete; a message that is not an event is an unreadable verdict (exit 2)', { timeout: 300_000 }, async () => {
+    const url = servers.url;
+    const nc = await connect({ servers: url });
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.add({ name: 'IDLE', subjects: Array.from({ length: 2 }, (_, p) => `IDLE.${p}.>`) });
+    const js = jetstream(nc);
+    // What another producer might publish: a call's first three events, no "last" marker, never more.
+    const records = (await threadsOfFile(logs.good)).threads[0]?.records.slice(0, 3) ?? [];
+    const key = threadKey('ext', 'c-1');
+    for (const [seq, record] of records.entries()) {
+      const event = { tenant: 'ext', thread: 'c-1', seq, record };
+      await js.publish(eventSubject('IDLE', partitionOf(key, 2), 'ext', 'c-1'), encodeEvent(event), { msgID: messageId(event) });
+    }
+    await js.publish('IDLE.0.ext.junk', '{"tenant":"ext"');
+    await nc.close();
+    const r = await runCli('monitor', ['--nats', url, '--stream', 'IDLE', '--verdicts', 'IDLE_V', '--workers', '1', '--until-idle', '6', '--call-idle', '2']);
+    assert.equal(r.code, 2, r.stderr);
+    const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
+    assert.deepEqual(report.totals, { calls: 2, conformant: 1, deviating: 0, unrecognised: 0, unreadable: 1, incomplete: 2, duplicates: 0 });
+    const nc2 = await connect({ servers: url });
+    const verdicts: ThreadVerdict[] = [];
+    await readVerdicts(nc2, 'IDLE_V', (v) => verdicts.push(v));
+    await nc2.close();
+    const call = verdicts.find((v) => v.key === 'ext:c-1');
+    assert.equal(call?.complete, false);
+    assert.equal(call?.events, 3);
+    assert.match(verdicts.find((v) => v.outcome === 'unreadable')?.unreadable ?? '', /^IDLE\.0\.ext\.junk \(stream IDLE #\d+\): not JSON/);
+  });
+
+  it('input it cannot use: exit 2 naming the file or the URL; usage errors: exit 64', { timeout: 300_000 }, async () => {
+    const closed = `nats://127.0.0.1:${await freePort()}`;
+    const missing = await runCli('feed', [join(dir, 'nope.log'), '--nats', servers.url]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /nope\.log: no such file/);
+    const damaged = await runCli('feed', [join(__dirname, '..', '..', 'trace', 'fixtures', 'native-damaged.log'), '--nats', servers.url, '--stream', 'DAMAGED']);
+    assert.equal(damaged.code, 2);
+    assert.match(damaged.stderr, /native-damaged\.log:3: a truncated or damaged record/);
+    const unreachable = await runCli('feed', [logs.good, '--nats', closed]);
+    assert.equal(unreachable.code, 2);
+    assert.match(unreachable.stderr, new RegExp(`could not connect to NATS at ${closed}`));
+    const noStream = await runCli('monitor', ['--nats', servers.url, '--stream', 'NOSUCH', '--until-idle', '1']);
+    assert.equal(noStream.code, 2);
+    assert.match(noStream.stderr, new RegExp(`there is no stream NOSUCH at ${servers.url}`));
+    const monitorDown = await runCli('monitor', ['--nats', closed, '--until-idle', '1']);
+    assert.equal(monitorDown.code, 2);
+    assert.match(monitorDown.stderr, /could not connect to NATS at nats:\/\/127\.0\.0\.1:\d+/);
+    assert.equal((await runCli('feed', [logs.good, '--nats', 'http://x y'])).code, 64);
+    assert.equal((await runCli('feed', [logs.good])).code, 64);
+    assert.equal((await runCli('monitor', ['--nats', servers.url, '--workers', 'two'])).code, 64);
+  });
+});

@@ -1,0 +1,223 @@
+/**
+ * One monitor worker: a durable pull consumer per partition it owns, call threads assembled from
+ * them (support/stream/assembly.ts), each whole thread judged by the recognizer
+ * (CallRecognizer.judgeRecords) and its verdict published to the verdicts stream; only once the
+ * stream has stored the verdict are the thread's events acknowledged. So:
+ *
+ * - **at least once in**: a worker that dies (SIGKILL) has acknowledged nothing it had not finished;
+ *   the events come back to whoever consumes the partition next, after the consumer's ack wait;
+ * - **exactly one verdict out**: a verdict is published with the message id `tenant:thread` and
+ *   `Nats-Expected-Last-Subject-Sequence: 0` on the thread's own subject — the stream refuses a
+ *   second verdict for a call, whenever it comes (not only within the duplicate window); the
+ *   refusal is counted (`suppressed`) and the events acknowledged.
+ *
+ * A thread that never completes is judged after `callIdleMs` without events (as it is: incomplete).
+ */
+import type { NatsConnection } from '@nats-io/transport-node';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, ReplayPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import { CallRecognizer, type CallVerdict, type ScenarioPlan } from '../../recognize';
+import { ThreadAssembler, type AssembledThread } from '../assembly';
+import { threadVerdict, wireProblemVerdict, type ThreadOutcome, type ThreadVerdict } from '../verdict';
+import { decodeEvent, WireError } from '../wire';
+import { Window } from '../window';
+import { AsyncPublisher } from './asyncPublish';
+import { retrying, verdictSubject } from './connection';
+
+export interface WorkerOptions {
+  readonly url: string;
+  readonly stream: string;
+  readonly verdicts: string;
+  /** Durable consumer names are `<group>-<partition>`. */
+  readonly group: string;
+  readonly partitions: readonly number[];
+  readonly callIdleMs: number;
+  readonly ackWaitMs: number;
+  readonly maxAckPending: number;
+  readonly settleMs?: number;
+  readonly features?: readonly string[];
+}
+
+export interface WorkerStatus {
+  events: number;
+  redelivered: number;
+  open: number;
+  /** Stream messages held by open threads (delivered, not acknowledged). */
+  held: number;
+  /** Verdicts being published. */
+  publishing: number;
+  verdicts: Record<ThreadOutcome, number>;
+  incomplete: number;
+  /** Verdicts the stream refused because the call had one (a redelivery after a crash): not published twice. */
+  suppressed: number;
+  /** Verdict publishes that failed (their events are not acknowledged: they come back). */
+  failed: number;
+  /** The most open threads held at once, and the largest resident memory seen (MB): memory follows open calls. */
+  maxOpen: number;
+  peakRssMb: number;
+  lastError?: string;
+}
+
+const PUBLISH_WINDOW = 2_000;
+
+export function consumerName(group: string, partition: number): string {
+  return `${group}-${partition}`;
+}
+
+export class MonitorWorker {
+  private readonly js: JetStreamClient;
+  private readonly assembler = new ThreadAssembler<JsMsg>();
+  private readonly recognizer: CallRecognizer;
+  private collected: CallVerdict[] = [];
+  private readonly loops: Promise<void>[] = [];
+  private readonly iterators: ConsumerMessages[] = [];
+  private readonly publishing = new Window(PUBLISH_WINDOW);
+  private readonly out: AsyncPublisher;
+  private readonly acks: JsMsg[] = [];
+  /** Redeliveries of threads whose verdict is being stored: acknowledged with it. */
+  private readonly late = new Map<string, JsMsg[]>();
+  private timer: NodeJS.Timeout | undefined;
+  readonly status: WorkerStatus = {
+    events: 0, redelivered: 0, open: 0, held: 0, publishing: 0, verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, incomplete: 0, suppressed: 0, failed: 0, maxOpen: 0, peakRssMb: 0,
+  };
+
+  constructor(private readonly nc: NatsConnection, plans: readonly ScenarioPlan[], private readonly options: WorkerOptions) {
+    this.js = jetstream(nc, { timeout: 10_000 });
+    // Retried for about two minutes (a cluster electing leaders); then its events are left unacknowledged.
+    this.out = new AsyncPublisher(nc, PUBLISH_WINDOW * 2, 10_000, 12);
+    this.recognizer = new CallRecognizer({
+      plans, onVerdict: (v) => this.collected.push(v),
+      ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}), ...(options.features ? { features: options.features } : {}),
+    });
+  }
+
+  /** Creates (or updates) the durable consumers and starts consuming. */
+  async start(): Promise<void> {
+    const jsm = await jetstreamManager(this.nc, { timeout: 10_000 });
+    for (const p of this.options.partitions) {
+      const name = consumerName(this.options.group, p);
+      await this.ensureConsumer(jsm, name, p);
+      const consumer = await this.js.consumers.get(this.options.stream, name);
+      // A short pull expiry: after a node of a cluster is lost, pulls are renewed within seconds.
+      const messages = await consumer.consume({ max_messages: 1_000, expires: 5_000 });
+      this.iterators.push(messages);
+      this.loops.push(this.consume(messages));
+    }
+    const every = Math.max(50, Math.min(1_000, this.options.callIdleMs / 4));
+    this.timer = setInterval(() => {
+      for (const t of this.assembler.expireIdle(this.options.callIdleMs)) this.judge(t);
+    }, every);
+  }
+
+  /** Stops consuming, judges every open thread as it is, and waits for the verdicts to be stored. */
+  async drain(): Promise<void> {
+    await this.stopConsuming();
+    for (const t of this.assembler.drain()) this.judge(t);
+    await this.publishing.idle();
+    this.out.close();
+    await new Promise((r) => setImmediate(r));
+    await this.nc.flush();
+  }
+
+  /** Stops consuming (open threads stay unacknowledged: they come back to the next consumer). */
+  async stopConsuming(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    for (const it of this.iterators) it.stop();
+    await Promise.all(this.loops);
+  }
+
+  snapshot(): WorkerStatus {
+    this.status.open = this.assembler.openThreads;
+    this.status.held = this.assembler.held;
+    this.status.publishing = this.publishing.inFlight;
+    this.status.peakRssMb = Math.max(this.status.peakRssMb, process.memoryUsage.rss() / 2 ** 20);
+    return { ...this.status, verdicts: { ...this.status.verdicts } };
+  }
+
+  private async ensureConsumer(jsm: JetStreamManager, name: string, partition: number): Promise<void> {
+    const ackWait = this.options.ackWaitMs * 1e6;
+    const existing = await retrying(() => jsm.consumers.info(this.options.stream, name)).catch(() => undefined);
+    if (!existing) {
+      await retrying(() => jsm.consumers.add(this.options.stream, {
+        durable_name: name, filter_subject: `${this.options.stream}.${partition}.>`, ack_policy: AckPolicy.Explicit, ack_wait: ackWait,
+        max_ack_pending: this.options.maxAckPending, deliver_policy: DeliverPolicy.All, replay_policy: ReplayPolicy.Instant, max_deliver: -1,
+      }));
+    } else if (existing.config.ack_wait !== ackWait || existing.config.max_ack_pending !== this.options.maxAckPending) {
+      await retrying(() => jsm.consumers.update(this.options.stream, name, { ack_wait: ackWait, max_ack_pending: this.options.maxAckPending }));
+    }
+  }
+
+  private async consume(messages: ConsumerMessages): Promise<void> {
+    for await (const m of messages) {
+      this.onMessage(m);
+      if (this.publishing.inFlight >= PUBLISH_WINDOW) {
+        await this.publishing.acquire();
+        this.publishing.release();
+      }
+    }
+  }
+
+  private onMessage(m: JsMsg): void {
+    this.status.events += 1;
+    if (m.redelivered) this.status.redelivered += 1;
+    let event;
+    try {
+      event = decodeEvent(m.string(), `${m.subject} (stream ${this.options.stream} #${m.seq})`);
+    } catch (e) {
+      if (!(e instanceof WireError)) throw e;
+      this.publish(wireProblemVerdict(`wire:${this.options.stream}:${m.seq}`, e.message), 'wire', `${this.options.stream}-${m.seq}`, [m]);
+      return;
+    }
+    const added = this.assembler.add({ event, handle: m, position: m.seq });
+    if (this.assembler.openThreads > this.status.maxOpen) this.status.maxOpen = this.assembler.openThreads;
+    if (added.kind === 'whole') this.judge(added.thread);
+    else if (added.kind === 'judged') this.ack([m]);
+    else if (added.kind === 'storing') this.late.get(added.key)?.push(m);
+  }
+
+  private judge(t: AssembledThread<JsMsg>): void {
+    this.collected = [];
+    this.recognizer.judgeRecords(t.records);
+    const verdict = threadVerdict({ key: t.key, tenant: t.tenant, thread: t.thread, events: t.records.length, whole: t.whole, missing: t.missing }, this.collected);
+    this.publish(verdict, t.tenant, t.thread, t.handles);
+  }
+
+  /** Stores the verdict (retrying while the stream is unavailable), then acknowledges the thread's events. */
+  private publish(verdict: ThreadVerdict, tenant: string, thread: string, handles: readonly JsMsg[]): void {
+    const subject = verdictSubject(this.options.verdicts, tenant, thread);
+    const payload = JSON.stringify(verdict);
+    this.publishing.inFlightPlus();
+    this.late.set(verdict.key, []);
+    void this.store(subject, payload, verdict.key).then(
+      (stored) => {
+        if (stored) {
+          this.status.verdicts[verdict.outcome] += 1;
+          if (!verdict.complete) this.status.incomplete += 1;
+        } else this.status.suppressed += 1;
+        this.assembler.stored(verdict.key);
+        this.ack([...handles, ...(this.late.get(verdict.key) ?? [])]);
+      },
+      (e: unknown) => {
+        // Nothing acknowledged: the events come back after the ack wait, and the call is judged anew.
+        this.assembler.failed(verdict.key);
+        this.status.failed += 1;
+        this.status.lastError = `verdict for ${verdict.key} not stored in ${this.options.verdicts} at ${this.options.url}: ${(e as Error).message}`;
+      },
+    ).finally(() => {
+      this.late.delete(verdict.key);
+      this.publishing.release();
+    });
+  }
+
+  /** True when stored, false when the stream already had this call's verdict. */
+  private async store(subject: string, payload: string, key: string): Promise<boolean> {
+    return !(await this.out.send(subject, payload, key, { firstOnSubject: true }));
+  }
+
+  /** Acknowledges on the next turn of the event loop, many at once (one socket write, not one per message). */
+  private ack(handles: readonly JsMsg[]): void {
+    for (const h of handles) this.acks.push(h);
+    if (this.acks.length === handles.length) setImmediate(() => {
+      for (const h of this.acks.splice(0)) h.ack();
+    });
+  }
+}

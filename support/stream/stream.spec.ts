@@ -1,0 +1,163 @@
+/**
+ * The engine-neutral part of continuous conformance (issue 19): the partitioning rule, the wire
+ * form of an event, call threads cut from a log by the recognizer's splitter, `--repeat`
+ * renumbering, assembling threads from an at-least-once stream, and verdict totals.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readTrace } from '../trace/read';
+import type { TraceRecord } from '../trace/record';
+import { CallThreads, type CallThread } from './callThreads';
+import { ThreadAssembler, type AssembledThread } from './assembly';
+import { partitionOf, partitionsOfWorker, subjectToken, threadKey } from './partition';
+import { renumberConnId, renumberRecord } from './repeat';
+import { threadVerdict, VerdictTotals } from './verdict';
+import { decodeEvent, encodeEvent, messageId, WireError, type ThreadEvent } from './wire';
+
+const REPLAY = join(__dirname, '..', 'trace', 'fixtures', 'replay');
+
+async function threadsOf(file: string): Promise<{ threads: CallThread[]; outside: number }> {
+  const threads: CallThread[] = [];
+  const splitter = new CallThreads((t) => threads.push(t));
+  await readTrace(join(REPLAY, file), (r) => splitter.push(r), { label: file });
+  return { threads, ...splitter.end() };
+}
+
+const record = (name: string, attributes: TraceRecord['attributes'] = {}): TraceRecord => ({ kind: 'event', name, attributes, dn: '7001', source: 'x.log:1', line: 1, format: 'ndjson' });
+const event = (thread: string, seq: number, last = false): ThreadEvent => ({ tenant: 't', thread, seq, ...(last ? { last } : {}), record: record(`Event${seq}`) });
+
+describe('partitioning by call thread', () => {
+  it('is a stable hash of tenant:thread, spread over the partitions', () => {
+    assert.equal(threadKey('acme', '006e0212a4c10051'), 'acme:006e0212a4c10051');
+    assert.equal(partitionOf('acme:006e0212a4c10051', 8), partitionOf('acme:006e0212a4c10051', 8));
+    // FNV-1a 32 of "a" is 0xe40c292c: the same in any language.
+    assert.equal(partitionOf('a', 1 << 30), 0xe40c292c % (1 << 30));
+    const counts = new Array<number>(8).fill(0);
+    for (let n = 0; n < 8000; n++) {
+      const p = partitionOf(`t:00a10203${n.toString(16).padStart(8, '0')}`, 8);
+      counts[p] = (counts[p] ?? 0) + 1;
+    }
+    assert.ok(counts.every((c) => c > 800 && c < 1200), `spread: ${counts.join(',')}`);
+  });
+
+  it('gives each worker every K-th partition, and makes any text one subject token', () => {
+    assert.deepEqual([0, 1, 2].map((i) => partitionsOfWorker(i, 3, 8)), [[0, 3, 6], [1, 4, 7], [2, 5]]);
+    assert.equal(subjectToken('acme-1_x'), 'acme-1_x');
+    assert.equal(subjectToken('a.b*c >'), 'a~2eb~2ac~20~3e');
+    assert.notEqual(subjectToken('a.b'), subjectToken('a_b'));
+  });
+});
+
+describe('thread events on the wire', () => {
+  it('round-trip with their message id tenant:thread:seq', () => {
+    const e: ThreadEvent = { tenant: 'acme', thread: 'c1', seq: 3, last: true, record: record('EventReleased', { ConnID: 'c1', UserData: [{ key: 'k', value: 1 }] }) };
+    assert.equal(messageId(e), 'acme:c1:3');
+    const back = decodeEvent(encodeEvent(e), 'CALLS.1.x #5');
+    assert.deepEqual(back, e);
+  });
+
+  it('a message that is not an event is refused, naming where it came from and what is wrong', () => {
+    assert.throws(() => decodeEvent('{"tenant":"t"', 'CALLS.0.x #7'), (e: unknown) => e instanceof WireError && /^CALLS\.0\.x #7: not JSON/.test(e.message));
+    assert.throws(() => decodeEvent('{"tenant":"t","thread":"c","seq":-1,"record":{}}', 'S #1'), /S #1: no sequence number/);
+    assert.throws(() => decodeEvent('{"tenant":"t","thread":"c","seq":0,"record":{"name":"EventX"}}', 'S #2'), /S #2: thread t:c event 0 has no \{name, attributes\} record/);
+  });
+});
+
+describe('call threads of a log (the recognizer splitter)', () => {
+  it('keeps a consultation with its own ConnID in the thread of the call it belongs to', async () => {
+    const { threads, outside } = await threadsOf('cti-hold-retrieve-consultation.log');
+    assert.equal(threads.length, 1);
+    assert.equal(outside, 0);
+    assert.equal(threads[0]?.id, '006e0212a4c10051');
+    assert.equal(threads[0]?.records.length, 22);
+    assert.deepEqual(new Set(threads[0]?.records.map((r) => r.attributes.ConnID).filter(Boolean)), new Set(['006e0212a4c10051', '006e0212a4c10052']));
+    assert.equal(threads[0]?.complete, true);
+  });
+
+  it('two unrelated calls are two threads, each complete', async () => {
+    const { threads } = await threadsOf('two-unrelated-calls.log');
+    assert.deepEqual(threads.map((t) => [t.id, t.complete]), [['006e0212a4c10061', true], ['006e0212a4c10062', true]]);
+  });
+});
+
+describe('--repeat renumbering', () => {
+  it('gives every copy its own ConnIDs, CallUUID, CallID and ReferenceID, consistently within the copy', () => {
+    assert.equal(renumberConnId('006e0212a4c10051', 0), '006e0212a4c10051');
+    assert.equal(renumberConnId('006e0212a4c10051', 1), '006e0312a4c10051');
+    assert.equal(renumberConnId('not-hex', 2), 'not-hex-r2');
+    const copies = new Set(Array.from({ length: 300 }, (_, k) => renumberConnId('006e0212a4c10051', k)));
+    assert.equal(copies.size, 300);
+    const r = record('EventEstablished', { ConnID: '006e0212a4c10052', PreviousConnID: '006e0212a4c10051', CallUUID: 'U1', CallID: 7, ReferenceID: 12, ThisDN: '7001' });
+    const c = renumberRecord(r, 3).attributes;
+    assert.equal(c.ConnID, renumberConnId('006e0212a4c10052', 3));
+    assert.equal(c.PreviousConnID, renumberConnId('006e0212a4c10051', 3));
+    assert.deepEqual([c.CallUUID, c.CallID, c.ReferenceID, c.ThisDN], ['U1-r3', 7 + 3 * 1_000_003, 12 + 3 * 100_003, '7001']);
+    assert.equal(r.attributes.ConnID, '006e0212a4c10052', 'the original record is not changed');
+  });
+});
+
+describe('assembling threads from an at-least-once stream', () => {
+  it('a thread is whole once its last event and all before it arrived, in any order and with redeliveries', () => {
+    const a = new ThreadAssembler<string>(() => 0);
+    assert.equal(a.add({ event: event('c1', 2, true), handle: 'h2', position: 12 }).kind, 'open');
+    assert.equal(a.add({ event: event('c1', 0), handle: 'h0', position: 10 }).kind, 'open');
+    assert.equal(a.add({ event: event('c1', 0), handle: 'h0b', position: 10 }).kind, 'open', 'a redelivery changes nothing');
+    assert.equal(a.held, 2);
+    const done = a.add({ event: event('c1', 1), handle: 'h1', position: 11 });
+    assert.equal(done.kind, 'whole');
+    const t = (done as { thread: AssembledThread<string> }).thread;
+    assert.deepEqual(t.records.map((r) => r.name), ['Event0', 'Event1', 'Event2']);
+    assert.deepEqual(t.handles, ['h2', 'h0', 'h0b', 'h1'], 'every delivery is acknowledged');
+    assert.equal(t.whole, true);
+    assert.equal(a.held, 0);
+    assert.deepEqual(a.add({ event: event('c1', 1), handle: 'late', position: 11 }), { kind: 'storing', key: 't:c1', handle: 'late' }, 'not acknowledged before the verdict is stored');
+    a.stored('t:c1');
+    assert.deepEqual(a.add({ event: event('c1', 1), handle: 'later', position: 11 }), { kind: 'judged', key: 't:c1', handle: 'later' });
+  });
+
+  it('a thread whose verdict could not be stored is made anew from its redelivered events', () => {
+    const a = new ThreadAssembler<string>(() => 0);
+    a.add({ event: event('c4', 0), handle: 'a', position: 1 });
+    assert.equal(a.add({ event: event('c4', 1, true), handle: 'b', position: 2 }).kind, 'whole');
+    a.failed('t:c4');
+    assert.equal(a.add({ event: event('c4', 0), handle: 'a2', position: 1 }).kind, 'open');
+    assert.equal(a.add({ event: event('c4', 1, true), handle: 'b2', position: 2 }).kind, 'whole');
+  });
+
+  it('a thread that stops arriving is handed on after its idle time, with what is missing', () => {
+    let now = 0;
+    const a = new ThreadAssembler<number>(() => now);
+    a.add({ event: event('c2', 0), handle: 1, position: 1 });
+    a.add({ event: event('c2', 2), handle: 2, position: 2 });
+    now = 5_000;
+    a.add({ event: event('c3', 0), handle: 3, position: 3 });
+    now = 9_000;
+    const idle = a.expireIdle(6_000);
+    assert.deepEqual(idle.map((t) => [t.key, t.whole, t.missing]), [['t:c2', false, [1]]]);
+    assert.equal(a.openThreads, 1);
+    assert.deepEqual(a.drain().map((t) => t.key), ['t:c3']);
+    assert.equal(a.openThreads, 0);
+  });
+});
+
+describe('verdicts and totals', () => {
+  it('a thread takes the worst outcome of its calls; totals count a second verdict for a call as a duplicate', () => {
+    const call = (outcome: 'conforms' | 'deviates' | 'unrecognised', complete = true) => ({
+      id: 1, calls: [], dns: [], from: '', to: '', records: 1, stimuli: [], complete, outcome, follows: [],
+      ...(outcome === 'deviates' ? { deviation: { scenario: { uri: 'f', line: 1, name: 's' }, diff: 'd' } } : {}),
+    });
+    const base = { key: 't:c', tenant: 't', thread: 'c', events: 4, whole: true, missing: [] };
+    assert.equal(threadVerdict(base, [call('conforms'), call('deviates')]).outcome, 'deviates');
+    assert.equal(threadVerdict(base, [call('unrecognised'), call('conforms')]).outcome, 'conforms');
+    assert.equal(threadVerdict(base, []).outcome, 'unrecognised');
+    assert.equal(threadVerdict({ ...base, whole: false, missing: [2] }, [call('conforms')]).complete, false);
+    assert.equal(threadVerdict(base, [call('conforms', false)]).complete, false);
+    const totals = new VerdictTotals();
+    totals.add({ key: 'a', outcome: 'conforms', complete: true });
+    totals.add({ key: 'b', outcome: 'deviates', complete: true });
+    totals.add({ key: 'a', outcome: 'conforms', complete: true });
+    totals.add({ key: 'c', outcome: 'unrecognised', complete: false });
+    assert.deepEqual(totals.totals, { calls: 3, conformant: 1, deviating: 1, unrecognised: 1, unreadable: 0, incomplete: 1, duplicates: 1 });
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * One verdict per call thread — what a monitor publishes — and the totals of a verdict stream.
+ *
+ * A thread usually holds one call as the recognizer splits it; when it holds several (a producer's
+ * thread that joins calls the recognizer keeps apart), the thread's outcome is the worst of theirs:
+ * unreadable (an input problem: not judged) › deviates › conforms › unrecognised.
+ */
+import type { CallVerdict, ScenarioRef } from '../recognize';
+
+export type ThreadOutcome = CallVerdict['outcome'];
+
+export interface ThreadVerdict {
+  /** `tenant:thread`: what the verdict stream de-duplicates by. */
+  readonly key: string;
+  readonly tenant: string;
+  readonly thread: string;
+  readonly outcome: ThreadOutcome;
+  /** The thread was whole (its last event and all before it) and every call in it had ended. */
+  readonly complete: boolean;
+  /** Places of events the thread never received (judged without them, after its idle time). */
+  readonly missing?: readonly number[];
+  readonly events: number;
+  /** The calls in it, as the recognizer judged them. */
+  readonly calls: readonly CallVerdict[];
+  /** For a deviating thread: the nearest scenario and the diff (of its first deviating call). */
+  readonly deviation?: { readonly scenario: ScenarioRef; readonly diff: string };
+  /** For an unreadable thread: why (a damaged record, a message that is not an event). */
+  readonly unreadable?: string;
+}
+
+export interface ThreadInput {
+  readonly key: string;
+  readonly tenant: string;
+  readonly thread: string;
+  readonly events: number;
+  readonly whole: boolean;
+  readonly missing: readonly number[];
+}
+
+const RANK: Record<ThreadOutcome, number> = { unreadable: 3, deviates: 2, conforms: 1, unrecognised: 0 };
+
+export function threadVerdict(t: ThreadInput, calls: readonly CallVerdict[]): ThreadVerdict {
+  let outcome: ThreadOutcome = 'unrecognised';
+  for (const c of calls) if (RANK[c.outcome] > RANK[outcome]) outcome = c.outcome;
+  const deviation = calls.find((c) => c.deviation)?.deviation;
+  const unreadable = calls.find((c) => c.unreadable)?.unreadable;
+  return {
+    key: t.key, tenant: t.tenant, thread: t.thread, outcome, complete: t.whole && calls.every((c) => c.complete),
+    ...(t.missing.length ? { missing: t.missing } : {}), events: t.events, calls,
+    ...(deviation ? { deviation } : {}), ...(unreadable ? { unreadable } : {}),
+  };
+}
+
+/** A message the monitor could not read as an event: its own verdict (unreadable), so nothing is dropped unseen. */
+export function wireProblemVerdict(key: string, problem: string): ThreadVerdict {
+  return { key, tenant: '', thread: key, outcome: 'unreadable', complete: false, events: 1, calls: [], unreadable: problem };
+}
+
+export interface Totals {
+  /** Distinct calls (threads) with a verdict. */
+  calls: number;
+  conformant: number;
+  deviating: number;
+  unrecognised: number;
+  /** Not judged: a record damaged, a message that is not an event. */
+  unreadable: number;
+  /** Judged before they were whole or over (idle). */
+  incomplete: number;
+  /** Verdict messages for a call that already had one (should be 0: exactly one verdict per call). */
+  duplicates: number;
+}
+
+const FIELD: Record<ThreadOutcome, 'conformant' | 'deviating' | 'unrecognised' | 'unreadable'> = {
+  conforms: 'conformant', deviates: 'deviating', unrecognised: 'unrecognised', unreadable: 'unreadable',
+};
+
+/** Totals of a verdict stream, read from its start: every message counts, a second one for a call as a duplicate. */
+export class VerdictTotals {
+  private readonly seen = new Set<string>();
+  readonly totals: Totals = { calls: 0, conformant: 0, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0 };
+
+  add(v: Pick<ThreadVerdict, 'key' | 'outcome' | 'complete'>): void {
+    if (this.seen.has(v.key)) {
+      this.totals.duplicates += 1;
+      return;
+    }
+    this.seen.add(v.key);
+    this.totals.calls += 1;
+    this.totals[FIELD[v.outcome]] += 1;
+    if (!v.complete) this.totals.incomplete += 1;
+  }
+}

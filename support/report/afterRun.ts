@@ -22,7 +22,7 @@ export interface AfterSummaryInput {
   readonly config: RunConfig;
   /** Where this run's reports go (a staging directory swapped into reports/ at the end). */
   readonly reportsDir?: string;
-  /** The reports/ folder other commands write into (mutation.json, spec-book/): read, never written. */
+  /** The reports/ folder other commands write into (mutation.json, spec-book/): read, never written here. */
   readonly liveReportsDir?: string;
   /** Diagrams collected from the run, written to reports/diagrams/ and linked from the summary. */
   readonly diagrams?: DiagramFiles;
@@ -74,7 +74,8 @@ export function writeCertificate(certificate: Certificate, dir: string, live = d
 /** The reports beside the certificate that exist, in reading order. */
 export function reportLinks(dir: string, live = dir): { href: string; text: string }[] {
   const candidates: readonly { href: string; text: string; bases: readonly string[] }[] = [
-    { href: 'spec-book/index.html', text: 'The specification (spec book): every model, scenario and expected diagram, with this run\'s outcomes', bases: [dir, live] },
+    { href: 'spec-book/index.html', text: 'The specification (spec book): every model, scenario and expected diagram, with this run\'s outcomes', bases: [dir] },
+    ...(existsSync(join(dir, 'spec-book', 'index.html')) ? [] : [{ href: 'spec-book/index.html', text: 'The specification (spec book, as npm run spec-book last wrote it: its outcomes may be of another run)', bases: [live] }]),
     { href: 'diagrams/index.html', text: 'Sequence diagrams per scenario (observed; expected vs observed for each mismatch)', bases: [dir] },
     { href: 'allure-report/index.html', text: 'Allure report (steps, attachments, history)', bases: [dir] },
     { href: 'summary.txt', text: 'Run summary (text)', bases: [dir] },

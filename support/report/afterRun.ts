@@ -75,7 +75,7 @@ export function writeCertificate(certificate: Certificate, dir: string, live = d
 export function reportLinks(dir: string, live = dir): { href: string; text: string }[] {
   const candidates: readonly { href: string; text: string; bases: readonly string[] }[] = [
     { href: 'spec-book/index.html', text: 'The specification (spec book): every model, scenario and expected diagram, with this run\'s outcomes', bases: [dir] },
-    ...(existsSync(join(dir, 'spec-book', 'index.html')) ? [] : [{ href: 'spec-book/index.html', text: 'The specification (spec book, as npm run spec-book last wrote it: its outcomes may be of another run)', bases: [live] }]),
+    ...(existsSync(join(dir, 'spec-book', 'index.html')) ? [] : [{ href: 'spec-book/index.html', text: 'The specification (spec book, from an earlier build: its outcomes may be of another run)', bases: [live] }]),
     { href: 'diagrams/index.html', text: 'Sequence diagrams per scenario (observed; expected vs observed for each mismatch)', bases: [dir] },
     { href: 'allure-report/index.html', text: 'Allure report (steps, attachments, history)', bases: [dir] },
     { href: 'summary.txt', text: 'Run summary (text)', bases: [dir] },

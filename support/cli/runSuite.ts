@@ -16,7 +16,7 @@ import { allureResults } from '../accel';
 import { OutcomeCollector } from '../report/outcomes';
 import { renderScreenSummary, renderSummary, summarise } from '../report/summary';
 import { afterSummary, finalVerdict, writeCertificate } from '../report/afterRun';
-import { allureEnvironment, generateAllureReport } from '../report/allureReport';
+import { allureEnvironment, generateAllureReport, keepAllureHistory } from '../report/allureReport';
 import type { Certificate } from '../report/certificate';
 import type { RunConfig } from '../config/runConfig';
 import { DiagramFiles } from '../report/diagramFiles';
@@ -140,6 +140,7 @@ function report(request: RunRequest, journal: RunJournal, { run, collector, diag
     ],
   });
   const reportOk = unwritten.length === 0 && (request.report ? generateAllure(staging, request.reports, certificate, config) : true);
+  if (!request.report) keepAllureHistory(staging, request.reports);
   // The certificate links the reports that exist: the Allure report does only now.
   if (request.report) writeCertificate(certificate, staging, request.reports);
   const verdict = finalVerdict(summary.totals, stale, reportOk);

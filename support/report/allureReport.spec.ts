@@ -5,7 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { embeddedHistory, propertiesFile, reflowDescription } from './allureReport';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { embeddedHistory, keepAllureHistory, propertiesFile, reflowDescription } from './allureReport';
 
 test('environment.properties: keys with blanks, separators, line breaks and non-ASCII read back as written (Java rules)', () => {
   const text = propertiesFile([['System under test', 'SIP Server 8.1 — lab A'], ['a=b:c', ' leading\nsecond\\line'], ['#not a comment', '!x']]);
@@ -28,4 +31,20 @@ test('the history files a single-file report embeds are found (and nothing else)
   const files = embeddedHistory(html);
   assert.deepEqual([...files.keys()].sort(), ['history-trend.json', 'history.json']);
   assert.equal(files.get('history-trend.json')?.toString(), '[1,2]');
+});
+
+test('a run without an Allure report keeps the history for the next one', () => {
+  const reports = mkdtempSync(join(tmpdir(), 'cmc-history-'));
+  try {
+    const staging = join(reports, '.run-1');
+    mkdirSync(staging);
+    assert.equal(keepAllureHistory(staging, reports), false, 'no history yet: nothing to keep');
+    assert.equal(existsSync(join(staging, 'allure-report')), false);
+    mkdirSync(join(reports, 'allure-report', 'history'), { recursive: true });
+    writeFileSync(join(reports, 'allure-report', 'history', 'history-trend.json'), '[1]');
+    assert.equal(keepAllureHistory(staging, reports), true);
+    assert.equal(readFileSync(join(staging, 'allure-report', 'history', 'history-trend.json'), 'utf8'), '[1]');
+  } finally {
+    rmSync(reports, { recursive: true, force: true });
+  }
 });

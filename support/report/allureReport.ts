@@ -112,6 +112,18 @@ export function generateAllureReport(staging: string, reports: string, environme
   return { ok: true, historyRuns: historyRuns(history.get('history-trend.json')) };
 }
 
+/**
+ * A run without an Allure report (`--no-report`) still replaces `reports/allure-report/` (the
+ * reports are one set): the history is carried into its staging directory, so the next report's
+ * trend still spans the earlier runs.
+ */
+export function keepAllureHistory(staging: string, reports: string): boolean {
+  const previous = join(reports, 'allure-report', 'history');
+  if (!existsSync(previous)) return false;
+  cpSync(previous, join(staging, 'allure-report', 'history'), { recursive: true });
+  return true;
+}
+
 function historyRuns(trend: Buffer | undefined): number {
   try {
     const parsed: unknown = JSON.parse(trend?.toString('utf8') ?? '[]');

@@ -20,6 +20,8 @@ const allure = {
   // Our writer: the same files as Allure's own, without an fsync per file (see the module).
   writer: resultsWriter(resultsDir),
   links: { issue: { pattern: [/^@issue=/], urlTemplate: '%s' } },
+  // `@severity:critical` is the scenario's Allure severity (README, "Tags"); without this Allure shows every one as normal.
+  labels: [{ name: 'severity', pattern: [/^@severity:/] }],
   environmentInfo: { node: process.version, os: `${process.platform}-${process.arch}` },
   categories: [
     { name: 'Not conformant', messageRegex: '.*Not conformant.*', matchedStatuses: ['failed'] },

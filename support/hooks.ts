@@ -4,6 +4,8 @@
  */
 import { After, Before, BeforeStep, Status, type ITestCaseHookParameter } from '@cucumber/cucumber';
 import * as allure from 'allure-js-commons';
+import { ALLURE_RUNTIME_MESSAGE_CONTENT_TYPE } from 'allure-js-commons/sdk/reporter';
+import type { GherkinDocument } from '@cucumber/messages';
 import { ConformanceAssertionError, isConformanceFailure } from './errors';
 import { modelOf, sourceTitle } from './model/models';
 import { readTags } from './model/tags';
@@ -11,6 +13,7 @@ import { formatEvent } from './report/diff';
 import { renderSequenceDiagram } from './report/diagram';
 import { observedDiagram } from './report/scenarioDiagrams';
 import { pickleLine, tableLinesOf } from './report/gherkinLocations';
+import { reflowDescription } from './report/allureReport';
 import type { ConformanceWorld } from './world';
 
 /** Unexpected events listed one per line in the failure; the rest are counted. */
@@ -21,15 +24,29 @@ Before(async function (this: ConformanceWorld, { pickle, gherkinDocument }) {
   this.expectationTables = pickle.steps.flatMap((s) => (s.argument?.dataTable ? [{ text: s.text, rows: s.argument.dataTable.rows.map((r) => r.cells.map((c) => c.value)) }] : []));
   const tags = readTags(pickle.tags.map((t) => t.name));
   const model = tags.model ? modelOf(tags.model) : undefined;
-  const section = tags.sources.map(sourceTitle).find((s) => s !== undefined);
-  // One runtime message for all the labels: each message is an attachment that every formatter handles.
-  await allure.labels(
-    { name: allure.LabelName.EPIC, value: section ? `GenEM — ${section}` : 'GenEM' },
-    { name: allure.LabelName.STORY, value: pickle.name },
-    ...(model ? [{ name: 'model', value: model.slug }] : []),
-    { name: 'provenance', value: tags.evidence },
-    ...tags.sources.map((source) => ({ name: 'source', value: source.slice('@source:'.length) })),
-  );
+  // The GenEM section as the summary, the certificate and the spec book name it (the model index's).
+  const section = model?.section ?? tags.sources.map(sourceTitle).find((s) => s !== undefined) ?? 'GenEM';
+  const feature = gherkinDocument.feature?.name ?? pickle.uri;
+  // The prose as paragraphs (allure-cucumberjs keeps the feature file's line breaks and indentation).
+  const description = reflowDescription(scenarioDescription(gherkinDocument, pickle.astNodeIds) || gherkinDocument.feature?.description || '');
+  // allure-cucumberjs labels the feature itself. One runtime message for the labels and the description: each message is an attachment that every formatter handles.
+  const metadata = {
+    type: 'metadata',
+    data: {
+      labels: [
+        { name: allure.LabelName.EPIC, value: section },
+        { name: allure.LabelName.STORY, value: pickle.name },
+        { name: allure.LabelName.PARENT_SUITE, value: section },
+        { name: allure.LabelName.SUITE, value: feature },
+        ...(model ? [{ name: 'model', value: model.slug }] : []),
+        { name: 'provenance', value: tags.evidence },
+        ...tags.sources.map((source) => ({ name: 'source', value: source.slice('@source:'.length) })),
+      ],
+      // allure-cucumberjs keeps the raw prose as `description` (a hook cannot replace it); the report shows `descriptionHtml`.
+      ...(description.html ? { descriptionHtml: description.html } : {}),
+    },
+  };
+  this.attach(JSON.stringify(metadata), ALLURE_RUNTIME_MESSAGE_CONTENT_TYPE);
   for (const capability of tags.requires) {
     if (await this.missingCapability(capability)) {
       return this.skip(`the adapter does not declare the capability "${capability}" this scenario requires`);
@@ -37,6 +54,16 @@ Before(async function (this: ConformanceWorld, { pickle, gherkinDocument }) {
   }
   return undefined;
 });
+
+/** The description of the pickle's scenario (its own prose, under the Scenario line), if it has one. */
+function scenarioDescription(doc: GherkinDocument, astNodeIds: readonly string[]): string {
+  for (const child of doc.feature?.children ?? []) {
+    for (const scenario of [child.scenario, ...(child.rule?.children.map((rc) => rc.scenario) ?? [])]) {
+      if (scenario && astNodeIds.includes(scenario.id)) return scenario.description;
+    }
+  }
+  return '';
+}
 
 BeforeStep(function (this: ConformanceWorld, { pickleStep, gherkinDocument }) {
   const located = tableLinesOf(gherkinDocument, pickleStep.astNodeIds);

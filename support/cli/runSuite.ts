@@ -8,20 +8,23 @@
  *
  * argv: the run request file (./runRequest.ts).
  */
-import { cpSync, existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
 import { allureResults } from '../accel';
 import { OutcomeCollector } from '../report/outcomes';
 import { renderScreenSummary, renderSummary, summarise } from '../report/summary';
-import { afterSummary, finalVerdict } from '../report/afterRun';
+import { afterSummary, finalVerdict, writeCertificate } from '../report/afterRun';
+import { allureEnvironment, generateAllureReport, keepAllureHistory } from '../report/allureReport';
+import type { Certificate } from '../report/certificate';
+import type { RunConfig } from '../config/runConfig';
 import { DiagramFiles } from '../report/diagramFiles';
 import { loadKnownIssues } from '../report/knownIssues';
 import { newHandles, RunJournal } from '../report/runJournal';
 import { redirectFormat } from '../report/reportsDir';
 import { ProgressLine } from '../report/progressLine';
+import { writeSpecBook } from '../report/specBook/build';
 import { bindRun, limitsOf, RunContext, type ConstructorOf } from '../world/runContext';
 import { JOURNAL_FILE, readRunRequest, type RunRequest } from './runRequest';
 import { checkSpecification } from './checkSpecification';
@@ -125,6 +128,8 @@ function report(request: RunRequest, journal: RunJournal, { run, collector, diag
   const late = lateFailureLines(run);
   writeFileSync(join(staging, 'summary.txt'), `${[renderSummary(summary), ...late].join('\n')}\n`);
   console.log([renderScreenSummary(summary), ...late].join('\n'));
+  // The spec book with this run's outcomes, linked from the certificate (a report run only: it takes seconds).
+  if (request.report) writeRunSpecBook(request);
   const { stale, certificate } = afterSummary({
     summary, features: request.features, knownIssues: loadKnownIssues(config.knownIssues), diagrams, config: { ...config, adapter }, reportsDir: staging, liveReportsDir: request.reports,
     scope: { filter: request.filter, ...(run.adapter ? { capabilities: run.adapter.capabilities } : {}) },
@@ -134,7 +139,10 @@ function report(request: RunRequest, journal: RunJournal, { run, collector, diag
       ...(run.omitted ? [`${String(run.omitted)} attachment(s) left out of the reports: the run's attachment budget was spent`] : []),
     ],
   });
-  const reportOk = unwritten.length === 0 && (request.report ? generateAllure(staging, request.reports) : true);
+  const reportOk = unwritten.length === 0 && (request.report ? generateAllure(staging, request.reports, certificate, config) : true);
+  if (!request.report) keepAllureHistory(staging, request.reports);
+  // The certificate links the reports that exist: the Allure report does only now.
+  if (request.report) writeCertificate(certificate, staging, request.reports);
   const verdict = finalVerdict(summary.totals, stale, reportOk);
   journal.write({ t: 'complete', code: verdict.code, line: verdict.line, verdict: certificate.verdict, maxRssKb: process.resourceUsage().maxRSS });
   return verdict.code;
@@ -153,17 +161,27 @@ function lateFailureLines(run: RunContext): string[] {
     ...run.lateFailures.map((f) => `  ${f.scenario}: ${f.message}`)];
 }
 
-/** The Allure report (single file) in the staging directory, with the history of the report now in `reports`. */
-function generateAllure(staging: string, reports: string): boolean {
-  if (existsSync(join(reports, 'allure-report', 'history'))) {
-    cpSync(join(reports, 'allure-report', 'history'), join(staging, 'allure-results', 'history'), { recursive: true });
+/** reports/spec-book/ for this run (npm run spec-book writes the same; support/report/specBook/). */
+function writeRunSpecBook(request: RunRequest): void {
+  try {
+    writeSpecBook({ featuresDir: resolve(request.features), reportsDir: request.staging, outDir: join(request.staging, 'spec-book') });
+    console.log(`Spec book (the specification, with this run's outcomes): ${join(request.reports, 'spec-book', 'index.html')}`);
+  } catch (e) {
+    // The verdict stands without it; the certificate then does not link it.
+    console.error(`Spec book not written: ${(e as Error).message}`);
   }
-  const result = spawnSync('npx', ['--no-install', 'allure', 'generate', '--single-file', join(staging, 'allure-results'), '-o', join(staging, 'allure-report'), '--clean'], { encoding: 'utf8' });
-  if (result.status !== 0) {
-    console.error(`Allure report not generated (allure-commandline needs Java on PATH):\n${result.stderr || result.stdout}`);
+}
+
+/** The Allure report (single file, no analytics, history carried over; support/report/allureReport.ts). */
+function generateAllure(staging: string, reports: string, certificate: Certificate, config: RunConfig): boolean {
+  const environment = allureEnvironment(certificate, { ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}), ...(config.profile ? { profile: config.profile } : {}) });
+  const generated = generateAllureReport(staging, reports, environment);
+  if (!generated.ok) {
+    console.error(`Allure report not generated: ${generated.problem ?? 'unknown reason'}`);
     return false;
   }
-  console.log(`Allure report: ${join(reports, 'allure-report', 'index.html')}`);
+  const history = (generated.historyRuns ?? 0) > 1 ? ` (trend over the last ${String(generated.historyRuns)} runs)` : '';
+  console.log(`Allure report: ${join(reports, 'allure-report', 'index.html')}${history}`);
   return true;
 }
 

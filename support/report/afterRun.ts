@@ -22,7 +22,7 @@ export interface AfterSummaryInput {
   readonly config: RunConfig;
   /** Where this run's reports go (a staging directory swapped into reports/ at the end). */
   readonly reportsDir?: string;
-  /** The reports/ folder other commands write into (mutation.json, spec-book/): read, never written. */
+  /** The reports/ folder other commands write into (mutation.json, spec-book/): read, never written here. */
   readonly liveReportsDir?: string;
   /** Diagrams collected from the run, written to reports/diagrams/ and linked from the summary. */
   readonly diagrams?: DiagramFiles;
@@ -42,7 +42,7 @@ export function afterSummary(input: AfterSummaryInput): { stale: number; certifi
   }
   const dir = input.reportsDir ?? 'reports';
   const live = input.liveReportsDir ?? dir;
-  const index = input.diagrams?.write(`${dir}/diagrams`);
+  const index = input.diagrams?.write(`${dir}/diagrams`, input.summary.scenarios, { adapter: input.summary.adapter, date: input.summary.date });
   if (index) {
     appendFileSync(`${dir}/summary.txt`, `\nSequence diagrams (observed, and expected vs observed for each mismatch): ${index.replace(dir, live)}\n`);
     console.log(`Sequence diagrams: ${index.replace(dir, live)}`);
@@ -54,23 +54,36 @@ export function afterSummary(input: AfterSummaryInput): { stale: number; certifi
     ...(input.qualifications?.length ? { qualifications: input.qualifications } : {}),
     ...(input.config.systemUnderTest ? { systemUnderTest: input.config.systemUnderTest } : {}),
   });
-  writeCertificate(certificate, dir, live);
-  console.log(`Conformance certificate: ${live}/conformance.md (${verdictText(certificate)})`);
   writeFileSync(`${dir}/coverage.md`, renderCoverage(coverage));
   console.log(`Coverage of the model index: ${live}/coverage.md`);
+  writeCertificate(certificate, dir, live);
+  console.log(`Conformance certificate: ${live}/conformance.html (also .md and .json): ${verdictText(certificate)}`);
   return { stale: stale.length, certificate };
 }
 
-/** conformance.json, .md and .html in `dir`; the HTML links the reports that exist (in `dir`, or in `live` for other commands' files). */
+/**
+ * conformance.json, .md and .html in `dir`. The HTML links only the reports that exist: in `dir`
+ * (this run's), or for the spec book and the mutation campaign also in `live` (other commands write them there).
+ */
 export function writeCertificate(certificate: Certificate, dir: string, live = dir): void {
   writeFileSync(`${dir}/conformance.json`, `${JSON.stringify(certificate, null, 2)}\n`);
   writeFileSync(`${dir}/conformance.md`, renderCertificateMarkdown(certificate));
-  const candidates: readonly { href: string; text: string; base: string }[] = [
-    { href: 'summary.txt', text: 'Run summary', base: dir }, { href: 'diagrams/index.html', text: 'Sequence diagrams per scenario', base: dir },
-    { href: 'allure-report/index.html', text: 'Allure report', base: dir }, { href: 'spec-book/index.html', text: 'The specification (spec book)', base: live },
-    { href: 'mutation.json', text: 'Mutation campaign', base: live }, { href: 'run-journal.ndjson', text: 'Run journal', base: dir },
+  writeFileSync(`${dir}/conformance.html`, renderCertificateHtml(certificate, reportLinks(dir, live)));
+}
+
+/** The reports beside the certificate that exist, in reading order. */
+export function reportLinks(dir: string, live = dir): { href: string; text: string }[] {
+  const candidates: readonly { href: string; text: string; bases: readonly string[] }[] = [
+    { href: 'spec-book/index.html', text: 'The specification (spec book): every model, scenario and expected diagram, with this run\'s outcomes', bases: [dir] },
+    ...(existsSync(join(dir, 'spec-book', 'index.html')) ? [] : [{ href: 'spec-book/index.html', text: 'The specification (spec book, from an earlier build: its outcomes may be of another run)', bases: [live] }]),
+    { href: 'diagrams/index.html', text: 'Sequence diagrams per scenario (observed; expected vs observed for each mismatch)', bases: [dir] },
+    { href: 'allure-report/index.html', text: 'Allure report (steps, attachments, history)', bases: [dir] },
+    { href: 'summary.txt', text: 'Run summary (text)', bases: [dir] },
+    { href: 'coverage.md', text: 'Coverage of the GenEM model index', bases: [dir] },
+    { href: 'mutation.json', text: 'Mutation campaign (the suite\'s mutation score)', bases: [live] },
+    { href: 'run-journal.ndjson', text: 'Run journal', bases: [dir] },
   ];
-  writeFileSync(`${dir}/conformance.html`, renderCertificateHtml(certificate, candidates.filter((l) => existsSync(join(l.base, l.href)))));
+  return candidates.filter((l) => l.bases.some((b) => existsSync(join(b, l.href)))).map(({ href, text }) => ({ href, text }));
 }
 
 /**

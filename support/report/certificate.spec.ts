@@ -1,11 +1,11 @@
 /** The conformance certificate: verdicts per model, suite hash, mutation score, models not exercised. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MODELS } from '../model/models';
-import { finalVerdict } from './afterRun';
+import { finalVerdict, reportLinks, writeCertificate } from './afterRun';
 import { buildCertificate, overallVerdict, renderCertificateHtml, renderCertificateMarkdown, suiteHash, verdictText } from './certificate';
 import type { ScenarioOutcome } from './outcomes';
 import { summarise } from './summary';
@@ -90,6 +90,44 @@ test('a model whose scenarios were all skipped is not exercised, with the reason
   const ended = buildCertificate({ summary, adapter: 'example', featureFiles: [feature], staleKnownIssues: [], incomplete: { atScenario: 'f.feature:3 A', reason: 'out of memory' } });
   assert.equal(verdictText({ ...ended, qualifications: ['adapter did not shut down cleanly'] }), 'incomplete — the run ended at scenario f.feature:3 A: out of memory, adapter did not shut down cleanly');
   const html = renderCertificateHtml(ended, [{ href: 'summary.txt', text: 'Run summary' }]);
-  assert.match(html, /<p class="verdict v-broken">Verdict: incomplete — the run ended at scenario f\.feature:3 A: out of memory<\/p>/);
+  assert.match(html, /<p class="verdict v-broken">Verdict: incomplete — the run ended at scenario f\.feature:3 A: out of memory<span class="meaning">could not test \(exit 2\)<\/span><\/p>/);
   assert.match(html, /<th>Scenarios<\/th><td>1 passed, 0 failed, 0 broken, 0 known issue\(s\), 1 skipped<\/td>/);
+});
+
+test('the HTML certificate: a totals line and every verdict coloured', () => {
+  const summary = summarise([
+    o('release-phase', 'passed'), o('release-phase', 'passed'), o('conference', 'failed', 'Not conformant'), o('alternate-call', 'broken', 'timeout'),
+    o('alternate-call', 'usage', 'no step'), o('basic-call-parking', 'skipped', 'capability'),
+  ], 'simulator', 'now');
+  const html = renderCertificateHtml(buildCertificate({ summary, adapter: 'simulator', featureFiles: [feature], staleKnownIssues: [] }));
+  assert.match(html, /<p class="totals"><b>6 scenarios:<\/b> <span class="n o-passed">2 passed<\/span> <span class="n o-failed">1 failed \(not conformant\)<\/span> <span class="n o-broken">2 broken \(could not test\)<\/span> <span class="n zero">0 known issue\(s\)<\/span> <span class="n o-skipped">1 skipped<\/span><\/p>/);
+  assert.match(html, /<p class="verdict v-failed">Verdict: not conformant<span class="meaning">/);
+  assert.match(html, /<td>release-phase<\/td><td><span class="badge o-passed">passed<\/span><\/td><td class="o-passed">2<\/td><td class="zero">0<\/td>/);
+  assert.match(html, /<td>conference<\/td><td><span class="badge o-failed">failed<\/span><\/td>/);
+  assert.match(html, /<td>alternate-call<\/td><td><span class="badge o-broken">broken<\/span><\/td><td class="zero">0<\/td><td class="zero">0<\/td><td class="o-broken">2<\/td>/);
+  assert.match(html, /<td>basic-call-parking<\/td><td><span class="badge o-skipped">skipped<\/span><\/td>/);
+  assert.match(html, /<td>basic-call-routing<\/td><td><span class="badge o-skipped">not exercised<\/span><\/td>/);
+  for (const cls of ['o-passed', 'o-failed', 'o-broken', 'o-known', 'o-skipped', 'v-ok', 'v-partial', 'v-failed', 'v-broken']) assert.match(html, new RegExp(`\\.${cls}\\{background:#[0-9a-f]{3,6};color:#[0-9a-f]{3,6}\\}`), `${cls} has a colour`);
+});
+
+test('the certificate links only the reports that exist: the spec book first, the mutation campaign only when it ran', () => {
+  const live = mkdtempSync(join(tmpdir(), 'cmc-live-'));
+  const staging = join(live, '.run-1-1');
+  mkdirSync(join(staging, 'diagrams'), { recursive: true });
+  writeFileSync(join(staging, 'diagrams', 'index.html'), '');
+  writeFileSync(join(staging, 'summary.txt'), '');
+  assert.deepEqual(reportLinks(staging, live).map((l) => l.href), ['diagrams/index.html', 'summary.txt'], 'no spec book, no Allure report, no mutation.json: not linked');
+  mkdirSync(join(live, 'spec-book'));
+  writeFileSync(join(live, 'spec-book', 'index.html'), '');
+  writeFileSync(join(live, 'mutation.json'), '{}');
+  mkdirSync(join(staging, 'allure-report'));
+  writeFileSync(join(staging, 'allure-report', 'index.html'), '');
+  assert.deepEqual(reportLinks(staging, live).map((l) => l.href), ['spec-book/index.html', 'diagrams/index.html', 'allure-report/index.html', 'summary.txt', 'mutation.json']);
+  const summary = summarise([o('release-phase', 'passed')], 'simulator', 'now');
+  writeCertificate(buildCertificate({ summary, adapter: 'simulator', featureFiles: [feature], staleKnownIssues: [] }), staging, live);
+  const html = readFileSync(join(staging, 'conformance.html'), 'utf8');
+  for (const href of [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? '')) {
+    assert.ok(existsSync(join(staging, href)) || existsSync(join(live, href)), `${href} exists`);
+  }
+  assert.match(html, /<a href="spec-book\/index.html">The specification \(spec book, from an earlier build/, "a spec book of another command: said so");
 });

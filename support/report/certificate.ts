@@ -261,6 +261,26 @@ const VERDICT_CLASS: Readonly<Record<Verdict, string>> = {
   conformant: 'v-ok', 'conformant (partial)': 'v-partial', 'not conformant': 'v-failed', incomplete: 'v-broken',
 };
 
+/** What each verdict means, said beside it on the HTML certificate. */
+const VERDICT_MEANING: Readonly<Record<Verdict, string>> = {
+  conformant: 'every model exercised, nothing failed (exit 0)',
+  'conformant (partial)': 'conformant for what was tested; a filter, the adapter\'s capabilities, a missing feature or accepted known issues left models out (exit 0)',
+  'not conformant': 'the system does not behave as the models say (exit 1)',
+  incomplete: 'could not test (exit 2)',
+};
+
+/** Colour class of a model's verdict (the same colours as the outcome counts). */
+const MODEL_CLASS: Readonly<Record<ModelVerdict, string>> = {
+  passed: 'o-passed', failed: 'o-failed', broken: 'o-broken', 'known issue': 'o-known', skipped: 'o-skipped', 'not exercised': 'o-skipped', 'deviates from the reconstruction': 'o-known',
+};
+
+/** "386 scenarios: 375 passed · 0 failed · 0 broken · 0 known issues · 11 skipped", each count coloured. */
+function totalsHtml(t: Readonly<Record<Outcome, number>>): string {
+  const all = Object.values(t).reduce((a, b) => a + b, 0);
+  const parts: [string, number, string][] = [['o-passed', t.passed, 'passed'], ['o-failed', t.failed, 'failed (not conformant)'], ['o-broken', t.broken + t.usage, 'broken (could not test)'], ['o-known', t.known, 'known issue(s)'], ['o-skipped', t.skipped, 'skipped']];
+  return `<p class="totals"><b>${String(all)} scenarios:</b> ${parts.map(([cls, n, text]) => `<span class="n ${n ? cls : 'zero'}">${String(n)} ${text}</span>`).join(' ')}</p>`;
+}
+
 /** `links`: reports next to the certificate; the caller lists only those that exist. */
 export function renderCertificateHtml(c: Certificate, links: readonly { href: string; text: string }[] = []): string {
   const scope = scopeText(c.scope);
@@ -271,15 +291,19 @@ export function renderCertificateHtml(c: Certificate, links: readonly { href: st
     ['Evidence', `${evidenceLine(c.evidenceTotals)}; the verdict is about documented and QA-model expectations`],
     ['Mutation score', mutationText(c)],
   ].map(([k, v]) => `<tr><th>${esc(k ?? '')}</th><td>${esc(v ?? '')}</td></tr>`).join('');
+  const count = (n: string, k: Outcome | 'broken'): string => `<td${n === '0' ? ' class="zero"' : ` class="${k === 'known' ? 'o-known' : `o-${k}`}"`}>${n}</td>`;
   const sections = c.sections.map((s) => `<h2>${esc(s.section)}</h2><table class="m"><tr><th>model</th><th>verdict</th>${COLUMNS.map(([, h]) => `<th>${h}</th>`).join('')}<th>provenance</th><th>skipped because</th></tr>${
-    s.models.map((m) => `<tr class="${m.verdict.replace(/ /g, '-')}"><td>${esc(m.slug)}</td><td>${esc(m.verdict)}</td>${cellCounts(m).map((n) => `<td>${n}</td>`).join('')}<td>${esc(m.provenance)}</td><td>${esc(m.skipReasons.join('; '))}</td></tr>`).join('')}</table>`).join('');
-  const linkList = links.length ? `<h2>Reports</h2><ul>${links.map((l) => `<li><a href="${esc(l.href)}">${esc(l.text)}</a></li>`).join('')}</ul>` : '';
+    s.models.map((m) => `<tr class="${m.verdict.replace(/ /g, '-')}"><td>${esc(m.slug)}</td><td><span class="badge ${MODEL_CLASS[m.verdict]}">${esc(m.verdict)}</span></td>${cellCounts(m).map((n, i) => count(n, COLUMNS[i]?.[0] ?? 'passed')).join('')}<td>${esc(m.provenance)}</td><td>${esc(m.skipReasons.join('; '))}</td></tr>`).join('')}</table>`).join('');
+  const linkList = links.length ? `<nav class="reports"><h2>Reports</h2><ul>${links.map((l) => `<li><a href="${esc(l.href)}">${esc(l.text)}</a></li>`).join('')}</ul></nav>` : '';
   const deviations = c.reconstructionDeviations.length ? `<h2>Deviates from the reconstruction (advisory)</h2><p>Scenarios with inferred expectations that failed: not part of the verdict, still exit 1.</p><ul>${c.reconstructionDeviations.map((d) => `<li>${esc(`${d.model}: ${d.scenario} (${d.at}) — ${d.reason}`)}</li>`).join('')}</ul>` : '';
   const stale = c.staleKnownIssues.length ? `<h2>Stale known issues (fail the run)</h2><ul>${c.staleKnownIssues.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>` : '';
   const notExercised = c.notExercised.length ? `<ul>${c.notExercised.map((n) => `<li><b>${esc(n.slug)}</b>: ${esc(n.reason)}</li>`).join('')}</ul>` : '<p>None: every model of the index has at least one passed scenario.</p>';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>GenEM conformance certificate</title><style>
-body{font-family:system-ui,sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
-.verdict{font-size:1.4em;padding:.4em .8em;border-radius:.3em;display:inline-block}.v-ok{background:#e3f6e3;color:#14561a}.v-partial{background:#fff6d6;color:#6b5200}.v-failed{background:#fde3e3;color:#8a1414}.v-broken{background:#ffe9d1;color:#7a3b00}
-.m td:nth-child(n+3):nth-child(-n+7){text-align:right}.passed td:nth-child(2){color:#14561a}.failed{background:#fdecec}.broken{background:#fff1e0}.known-issue{background:#fff8d6}.deviates-from-the-reconstruction{background:#fff8d6}.skipped,.not-exercised{color:#777}
-</style></head><body><h1>GenEM call-model conformance certificate</h1><p class="verdict ${VERDICT_CLASS[c.verdict]}">Verdict: ${esc(verdictText(c))}</p><table>${facts}</table>${sections}<h2>GenEM models not exercised (${String(c.notExercised.length)} of ${String(MODELS.length)})</h2>${notExercised}${deviations}${stale}${linkList}</body></html>\n`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>GenEM conformance certificate</title><style>
+body{font-family:system-ui,sans-serif;margin:2em;max-width:75em;color:#1d1d1f}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
+.verdict{font-size:1.4em;padding:.4em .8em;border-radius:.3em;display:inline-block;margin-bottom:.2em}.meaning{display:block;font-size:.6em;font-weight:400;opacity:.85}.v-ok{background:#e3f6e3;color:#14561a}.v-partial{background:#fff6d6;color:#6b5200}.v-failed{background:#fde3e3;color:#8a1414}.v-broken{background:#ffe9d1;color:#7a3b00}
+.totals{font-size:1.1em}.n,.badge{display:inline-block;border-radius:.7em;padding:0 .6em;font-weight:600;white-space:nowrap}.badge{font-size:.85em}
+.o-passed{background:#e3f6e3;color:#14561a}.o-failed{background:#fde3e3;color:#8a1414}.o-broken{background:#ffe9d1;color:#7a3b00}.o-known{background:#fff6d6;color:#6b5200}.o-skipped{background:#ececec;color:#555}.zero{color:#999}
+.m td:nth-child(n+3):nth-child(-n+7){text-align:right;font-variant-numeric:tabular-nums}.m td.zero{background:none}.skipped td:first-child,.not-exercised td:first-child{color:#777}
+nav.reports{background:#f5f7fa;border:1px solid #dde3ea;border-radius:.3em;padding:.2em 1em;margin:1em 0}nav.reports h2{font-size:1.05em;margin:.5em 0 .2em}nav.reports ul{margin:.2em 0 .6em}
+</style></head><body><h1>GenEM call-model conformance certificate</h1><p class="verdict ${VERDICT_CLASS[c.verdict]}">Verdict: ${esc(verdictText(c))}<span class="meaning">${esc(VERDICT_MEANING[c.verdict])}</span></p>${totalsHtml(c.totals)}${linkList}<table>${facts}</table>${sections}<h2>GenEM models not exercised (${String(c.notExercised.length)} of ${String(MODELS.length)})</h2>${notExercised}${deviations}${stale}</body></html>\n`;
 }

@@ -1,25 +1,30 @@
 /**
  * Collects the diagrams the hooks attach (observed-sequence.svg for every scenario,
  * expected-vs-observed.html on a mismatch) from cucumber's message stream and writes them to
- * reports/diagrams/ with an index page, so the summary and the certificate can link to them.
+ * reports/diagrams/ with an index page (./diagramsIndex.ts: every scenario's outcome, grouped by
+ * section and model, a filter), so the summary and the certificate can link to them.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Envelope } from '@cucumber/messages';
-import { escapeXml } from './diagram';
+import type { Envelope, Pickle, Scenario } from '@cucumber/messages';
+import { renderDiagramsIndex, type IndexMeta, type IndexScenario } from './diagramsIndex';
+import type { ScenarioOutcome } from './outcomes';
 
 const FILES: Readonly<Record<string, string>> = { 'observed-sequence.svg': 'observed.svg', 'expected-vs-observed.html': 'expected-vs-observed.html' };
 
-interface Entry { readonly name: string; readonly uri: string; readonly files: Map<string, string> }
+interface Entry { readonly name: string; readonly uri: string; readonly line: number; readonly files: Map<string, string> }
 
 export class DiagramFiles {
-  private readonly pickles = new Map<string, { name: string; uri: string }>();
+  private readonly pickles = new Map<string, { name: string; uri: string; line: number }>();
+  /** Scenario and example-row ids to their feature-file lines (the line the outcomes name). */
+  private readonly lines = new Map<string, number>();
   private readonly testCases = new Map<string, string>();
   private readonly started = new Map<string, Entry>();
   private readonly entries: Entry[] = [];
 
   readonly onMessage = (envelope: Envelope): void => {
-    if (envelope.pickle) this.pickles.set(envelope.pickle.id, { name: envelope.pickle.name, uri: envelope.pickle.uri });
+    if (envelope.gherkinDocument) this.indexLines(envelope.gherkinDocument.feature?.children ?? []);
+    if (envelope.pickle) this.addPickle(envelope.pickle);
     if (envelope.testCase) this.testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
     if (envelope.testCaseStarted) {
       const pickle = this.pickles.get(this.testCases.get(envelope.testCaseStarted.testCaseId) ?? '');
@@ -34,22 +39,50 @@ export class DiagramFiles {
     if (a?.testCaseStartedId && target) this.started.get(a.testCaseStartedId)?.files.set(target, a.body);
   };
 
-  /** Write every diagram and `index.html`; returns the index path (undefined when there is none). */
-  write(dir: string): string | undefined {
+  private addPickle(pickle: Pickle): void {
+    const ids = pickle.astNodeIds;
+    const line = this.lines.get(ids[ids.length - 1] ?? '') ?? this.lines.get(ids[0] ?? '') ?? 0;
+    this.pickles.set(pickle.id, { name: pickle.name, uri: pickle.uri, line });
+  }
+
+  private indexLines(children: readonly { scenario?: Scenario; rule?: { children: readonly { scenario?: Scenario }[] } }[]): void {
+    const visit = (scenario: Scenario | undefined): void => {
+      if (!scenario) return;
+      this.lines.set(scenario.id, scenario.location.line);
+      for (const ex of scenario.examples) for (const row of ex.tableBody) this.lines.set(row.id, row.location.line);
+    };
+    for (const child of children) {
+      visit(child.scenario);
+      for (const rc of child.rule?.children ?? []) visit(rc.scenario);
+    }
+  }
+
+  /**
+   * Write every diagram and `index.html`; returns the index path (undefined when there is none).
+   * `outcomes`: every scenario of the run, listed on the index with its outcome (a scenario with
+   * no diagram too, e.g. a skipped one).
+   */
+  write(dir: string, outcomes: readonly ScenarioOutcome[], meta: IndexMeta = {}): string | undefined {
     const withFiles = this.entries.filter((e) => e.files.size > 0);
-    if (!withFiles.length) return undefined;
+    if (!withFiles.length && !outcomes.length) return undefined;
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const items = withFiles.map((e, i) => {
+    const links = new Map<string, { href: string; text: string }[]>();
+    withFiles.forEach((e, i) => {
       const base = `${String(i + 1).padStart(3, '0')}-${e.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60).replace(/-+$/, '')}`;
-      const links = [...e.files].map(([suffix, body]) => {
+      const written = [...e.files].map(([suffix, body]) => {
         writeFileSync(join(dir, `${base}.${suffix}`), body);
-        return `<a href="${escapeXml(`${base}.${suffix}`)}">${suffix.startsWith('expected') ? 'expected vs observed' : 'observed'}</a>`;
+        return { href: `${base}.${suffix}`, text: suffix.startsWith('expected') ? 'expected vs observed' : 'observed' };
       });
-      return `<li>${escapeXml(e.uri)} — ${escapeXml(e.name)}: ${links.join(' · ')}</li>`;
+      // A retried scenario keeps its last attempt's diagrams.
+      links.set(`${e.uri}:${String(e.line)}`, written);
     });
+    const scenarios: IndexScenario[] = outcomes.map((o) => ({
+      name: o.name, uri: o.uri, line: o.line, outcome: o.outcome, links: links.get(`${o.uri}:${String(o.line)}`) ?? [],
+      ...(o.model ? { model: o.model } : {}), ...(o.reason ? { reason: o.reason } : {}),
+    }));
     const index = join(dir, 'index.html');
-    writeFileSync(index, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sequence diagrams</title></head><body><h1>Sequence diagrams per scenario</h1><ul>${items.join('\n')}</ul></body></html>\n`);
+    writeFileSync(index, renderDiagramsIndex(scenarios, meta));
     return index;
   }
 }

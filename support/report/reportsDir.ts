@@ -7,7 +7,8 @@
  * `reports/` holds one run's complete set — never a mix of a new 0-byte JUnit file beside an old
  * certificate. While a run is under way `reports/RUN-IN-PROGRESS.txt` says so: a run whose
  * supervisor was killed leaves it behind, marking everything else in the folder as stale.
- * Files other commands write (`mutation.json`, `spec-book/`, `bench.json`) are never touched.
+ * Files other commands write (`mutation.json`, `bench.json`) are never touched; `spec-book/` is
+ * replaced only by a run that writes it (a run with reports: support/cli/runSuite.ts).
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

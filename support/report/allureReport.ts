@@ -1,0 +1,134 @@
+/**
+ * The Allure report of a run (reports/allure-report/index.html), as a customer receives it: one
+ * file that opens offline.
+ *
+ * - No analytics: `allure generate` writes a Google Tag Manager script into the report unless
+ *   `ALLURE_NO_ANALYTICS=true` (the value `1` does not turn it off); a report that still names
+ *   googletagmanager is refused.
+ * - The environment panel names the system under test, the adapter, the verdict and the suite
+ *   (`environment.properties`, written from the certificate), not only node and os.
+ * - History and trends carry over between runs: a single-file report keeps its `history/*.json`
+ *   inside index.html, so they are written beside it as `allure-report/history/` and copied into the
+ *   next run's `allure-results/history/` before it is generated (Allure's documented way).
+ * - Descriptions: the feature's prose re-flowed into paragraphs (Gherkin keeps the source's line
+ *   breaks and indentation, which Allure shows as ragged lines).
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import type { Certificate } from './certificate';
+
+/** What must not appear in a report a customer opens (a request to a third party). */
+export const ANALYTICS = /googletagmanager|google-analytics|gtag\(/i;
+
+const CONTROL: Readonly<Record<string, string>> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\f': '\\f' };
+
+/**
+ * One key or value of a Java properties file: backslash and line breaks escaped, `=`, `:` and blanks
+ * in keys, a leading blank, `#` and `!`, and every character outside printable ASCII as \uXXXX
+ * (UTF-16 units, as Java reads them).
+ */
+function escapeProperty(text: string, key: boolean): string {
+  return text.replace(key ? /[\\\n\r\t\f=: #!]|[^\x20-\x7e]/g : /[\\\n\r\t\f#!]|^ |[^\x20-\x7e]/g, (ch) => {
+    const control = CONTROL[ch];
+    if (control) return control;
+    const code = ch.charCodeAt(0);
+    return code < 0x20 || code > 0x7e ? `\\u${code.toString(16).padStart(4, '0')}` : `\\${ch}`;
+  });
+}
+
+/** A Java properties file (what Allure reads as environment.properties), in the order given. */
+export function propertiesFile(entries: readonly (readonly [string, string])[]): string {
+  return `${entries.map(([k, v]) => `${escapeProperty(k, true)}=${escapeProperty(v, false)}`).join('\n')}\n`;
+}
+
+/** The environment panel: what was tested, with what, and how it went. Never adapter options (they may hold passwords). */
+export function allureEnvironment(c: Certificate, extra: { readonly timeoutMs?: number; readonly profile?: string } = {}): [string, string][] {
+  const t = c.totals;
+  return [
+    ['System under test', c.systemUnderTest],
+    ['Adapter', c.adapter],
+    ...(extra.profile ? [['Lab profile', extra.profile] as [string, string]] : []),
+    ['Verdict', c.verdict],
+    ['Scenarios', `${String(t.passed)} passed, ${String(t.failed)} failed, ${String(t.broken + t.usage)} broken, ${String(t.skipped)} skipped${t.known ? `, ${String(t.known)} known issue(s)` : ''}`],
+    ['Filter', c.scope.filter.length ? c.scope.filter.join(' ') : 'none (the whole suite)'],
+    ['Feature suite', `version ${c.suite.version}, ${String(c.suite.files)} feature files, sha256 ${c.suite.hash.slice(0, 16)}…`],
+    ...(extra.timeoutMs ? [['Step timeout', `${String(extra.timeoutMs)} ms`] as [string, string]] : []),
+    ['Run date', c.date],
+    ['Node', process.version],
+    ['OS', `${process.platform}-${process.arch}`],
+  ];
+}
+
+/**
+ * The feature's prose as paragraphs: Gherkin keeps each source line and its indentation; a blank
+ * line separates paragraphs. Returns the text (paragraphs joined by a blank line) and its HTML.
+ */
+export function reflowDescription(text: string): { text: string; html: string } {
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean).join(' ')).filter(Boolean);
+  const esc = (s: string): string => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+  return { text: paragraphs.join('\n\n'), html: paragraphs.map((p) => `<p>${esc(p)}</p>`).join('') };
+}
+
+/** The `history/…` files a single-file Allure report embeds (`d('history/x.json','<base64>')`). */
+export function embeddedHistory(html: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const m of html.matchAll(/\bd\('history\/([A-Za-z0-9._-]+)',\s*'([A-Za-z0-9+/=]*)'\)/g)) {
+    if (m[1] && m[2] !== undefined) files.set(m[1], Buffer.from(m[2], 'base64'));
+  }
+  return files;
+}
+
+export interface AllureGeneration {
+  readonly ok: boolean;
+  /** Why not, when not ok. */
+  readonly problem?: string;
+  /** Runs in the history carried into this report (1: this one only). */
+  readonly historyRuns?: number;
+}
+
+/**
+ * Generate `<staging>/allure-report/index.html` (single file, analytics off) from
+ * `<staging>/allure-results`, with the history of the report now in `<reports>/allure-report`, and
+ * write that history beside it for the next run.
+ */
+export function generateAllureReport(staging: string, reports: string, environment: readonly (readonly [string, string])[]): AllureGeneration {
+  const results = join(staging, 'allure-results');
+  const out = join(staging, 'allure-report');
+  writeFileSync(join(results, 'environment.properties'), propertiesFile(environment));
+  const previous = join(reports, 'allure-report', 'history');
+  if (existsSync(previous)) cpSync(previous, join(results, 'history'), { recursive: true });
+  const result = spawnSync('npx', ['--no-install', 'allure', 'generate', '--single-file', results, '-o', out, '--clean'], {
+    encoding: 'utf8', env: { ...process.env, ALLURE_NO_ANALYTICS: 'true' },
+  });
+  if (result.status !== 0) return { ok: false, problem: `allure-commandline needs Java on PATH:\n${result.stderr || result.stdout}` };
+  const index = join(out, 'index.html');
+  if (!existsSync(index)) return { ok: false, problem: `allure generate wrote no ${index}` };
+  const html = readFileSync(index, 'utf8');
+  if (ANALYTICS.test(html)) return { ok: false, problem: `${index} still calls an analytics service although ALLURE_NO_ANALYTICS=true was set (allure-commandline changed?)` };
+  const history = embeddedHistory(html);
+  mkdirSync(join(out, 'history'), { recursive: true });
+  for (const [name, body] of history) writeFileSync(join(out, 'history', name), body);
+  return { ok: true, historyRuns: historyRuns(history.get('history-trend.json')) };
+}
+
+/**
+ * A run without an Allure report (`--no-report`) still replaces `reports/allure-report/` (the
+ * reports are one set): the history is carried into its staging directory, so the next report's
+ * trend still spans the earlier runs.
+ */
+export function keepAllureHistory(staging: string, reports: string): boolean {
+  const previous = join(reports, 'allure-report', 'history');
+  if (!existsSync(previous)) return false;
+  cpSync(previous, join(staging, 'allure-report', 'history'), { recursive: true });
+  return true;
+}
+
+function historyRuns(trend: Buffer | undefined): number {
+  try {
+    const parsed: unknown = JSON.parse(trend?.toString('utf8') ?? '[]');
+    return Array.isArray(parsed) ? parsed.length : 0;
+  } catch {
+    return 0;
+  }
+}

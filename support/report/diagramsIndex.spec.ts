@@ -1,0 +1,32 @@
+/** The diagrams index: every scenario with its outcome, grouped by GenEM section and model in the index's order, counted, escaped. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MODELS } from '../model/models';
+import { countOutcomes, groupScenarios, renderDiagramsIndex, type IndexScenario } from './diagramsIndex';
+
+const s = (name: string, model: string | undefined, outcome: IndexScenario['outcome'], links = 1): IndexScenario => ({
+  name, uri: `features/${model ?? 'x'}.feature`, line: 3, outcome, ...(model ? { model } : {}),
+  links: Array.from({ length: links }, (_, i) => ({ href: `00${String(i)}-${name}.observed.svg`, text: 'observed' })),
+});
+
+test('grouped by section then model, in the model index order; usage counts as broken; unknown models last', () => {
+  const scenarios = [s('c', 'conference', 'failed'), s('r1', 'release-phase', 'passed'), s('x', undefined, 'broken'), s('r2', 'release-phase', 'usage'), s('b', 'basic-call-parking', 'skipped', 0)];
+  const groups = groupScenarios(scenarios);
+  const sectionOf = (slug: string): string | undefined => MODELS.find((m) => m.slug === slug)?.section;
+  assert.deepEqual(groups.map((g) => g.section), [sectionOf('basic-call-parking'), sectionOf('release-phase'), sectionOf('conference'), '(no model tag)']);
+  assert.deepEqual(groups[1]?.models.map((m) => [m.slug, m.scenarios.map((x) => x.name)]), [['release-phase', ['r1', 'r2']]]);
+  assert.deepEqual(countOutcomes(scenarios), { passed: 1, failed: 1, broken: 2, known: 0, skipped: 1 });
+});
+
+test('the page: a row per scenario with its coloured outcome, counts per group and in total, links or "no diagram", escaped text', () => {
+  const html = renderDiagramsIndex([s('Alice <releases>', 'release-phase', 'passed', 2), s('Bob', 'release-phase', 'failed'), s('Skipped one', 'release-phase', 'skipped', 0)], { adapter: 'simulator' });
+  assert.equal((html.match(/<tr class="sc"/g) ?? []).length, 3);
+  assert.match(html, /<tr class="sc" data-o="passed" data-text="alice &lt;releases&gt; [^"]*"><td><span class="badge o-passed">passed<\/span><\/td><td>Alice &lt;releases&gt;<\/td>/);
+  assert.match(html, /<td class="links"><a href="000-Alice &lt;releases&gt;.observed.svg">observed<\/a> · <a href="001-/);
+  assert.match(html, /data-o="skipped"[^>]*>.*no diagram \(no event observed\)/);
+  assert.match(html, /<h2>Releasing Calls <span class="counts"><span class="n o-passed" data-o="passed">1 passed<\/span><span class="n o-failed" data-o="failed">1 failed<\/span><span class="n o-broken" data-o="broken" hidden>0 broken<\/span>/);
+  assert.match(html, /<p class="totals">Totals: /);
+  assert.match(html, /<input type="search" name="q"/);
+  assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//, 'no external resource');
+  assert.match(html, /3 scenarios \(adapter: simulator\)/);
+});

@@ -31,9 +31,8 @@ Before(async function (this: ConformanceWorld, { pickle, gherkinDocument }) {
     ...tags.sources.map((source) => ({ name: 'source', value: source.slice('@source:'.length) })),
   );
   for (const capability of tags.requires) {
-    if (await this.missingCapability(capability)) {
-      return this.skip(`the adapter does not declare the capability "${capability}" this scenario requires`);
-    }
+    const missing = await this.missingCapability(capability);
+    if (missing) return this.skip(missing);
   }
   return undefined;
 });

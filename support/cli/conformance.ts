@@ -11,7 +11,7 @@
  */
 import { copyFileSync, existsSync, statSync, appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EXIT, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import { loadRunConfig, type RunConfig } from '../config/runConfig';
 import { loadProfile } from '../config/profile';
 import { loadKnownIssues } from '../report/knownIssues';

@@ -41,7 +41,7 @@ const FEATURES: readonly string[] = [
   'external-parties', 'alerting-control', 'timeout-control', 'digit-entry', 'dial-outcome-control', 'shared-line-phone',
   'multi-site', 'transaction-monitoring', 'network-transfer', 'interaction-server', 'call-monitoring', 'ivr-server',
   'virtual-queues', 'agent:login-reports-state',
-  'routing:divert-on-ringing',
+  'routing:divert-on-ringing', 'call-parking',
   // Variants: of each documented pair, the behaviour this switch has (declare one of the two).
   'agent:acw-as-not-ready', // or 'agent:acw-event'
   'sst:network-reached', // or 'sst:no-network-reached'
@@ -52,7 +52,7 @@ const FEATURES: readonly string[] = [
   'routing:diverted-after-route-used', // or 'routing:route-used-only'
   'monitoring:observer-sees-customer', // or 'monitoring:observer-sees-initiator'
   'mute:no-private-info', // or 'mute:private-info'
-  // Not declared by the simulator: 'call-parking', 'routing:route-type-reject'.
+  // Not declared by the simulator: 'routing:route-type-reject'.
 ];
 
 export default function ctiClientAdapter(options: Readonly<Record<string, unknown>>): EventSourceAdapter {

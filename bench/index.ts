@@ -6,55 +6,45 @@
  * entry to bench/RESULTS.md and writes reports/bench.json. Sizes: BENCH_LOG_MB (default 50; the
  * issue's 200 MB takes ~20 s to read here), BENCH_SCALE (largest trace, default 1000000),
  * BENCH_MONITOR_CALLS (continuous conformance on NATS, issue 19: default 20000 calls).
- * `BENCH_ONLY=monitor` runs that one alone.
+ * `BENCH_ONLY=monitor` runs that one alone. The same as options: `npm run bench -- --help`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { bridgeBench } from './bridge.bench';
-import { bridgeFloodBench } from './bridgeFlood.bench';
-import { formatRatio } from './harness';
-import { matcherBench } from './matcher.bench';
-import { monitorBench } from './monitor.bench';
-import { replayBench } from './replay.bench';
-import { appendResults, renderEntry, RESULTS_FILE, type AllResults } from './results';
-import { runBench } from './run.bench';
-import { scalingBench } from './scaling.bench';
-import { suiteBench } from './suite.bench';
+import { parseCommandLine, runCommand, usageError, wholeNumber, type CommandSpec } from '../support/config/commandLine';
 
-function size(name: string, fallback: number): number {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : fallback;
+export const COMMAND = {
+  name: 'bench',
+  synopsis: ['[--only monitor] [--log-mb n] [--scale n] [--monitor-calls n]'],
+  description: `The benchmarks, each as a ratio to a baseline measured in the same run: harness cost per scenario,
+log replay throughput and peak memory, matcher scaling, network bridge throughput (also under
+flooding peers), continuous conformance on NATS. Appends an entry to bench/RESULTS.md and writes
+reports/bench.json. Takes several minutes.`,
+  options: {
+    only: { type: 'string', value: '<monitor>', help: 'run one benchmark alone (monitor: continuous conformance on NATS); default all' },
+    'log-mb': { type: 'string', value: '<n>', help: 'size of the generated log replayed, in MB (default 50, or BENCH_LOG_MB)' },
+    scale: { type: 'string', value: '<n>', help: 'events in the largest trace of the matcher scaling (default 1000000, or BENCH_SCALE)' },
+    'monitor-calls': { type: 'string', value: '<n>', help: 'calls fed to the continuous-conformance benchmark (default 20000, or BENCH_MONITOR_CALLS)' },
+  },
+  epilogue: 'Environment: BENCH_LOG_MB, BENCH_SCALE, BENCH_MONITOR_CALLS, BENCH_ONLY=monitor (the options win). Exit codes: 0 done · 2 could not run · 64 usage error.',
+} as const satisfies CommandSpec;
+
+/** An option, else the environment variable, else the default. */
+function size(values: Record<string, unknown>, option: 'log-mb' | 'scale' | 'monitor-calls', env: string, fallback: number): number {
+  const v = Number(process.env[env]);
+  return wholeNumber(COMMAND.name, option, values[option] as string | undefined, Number.isFinite(v) && v > 0 ? v : fallback, 1);
 }
 
-async function main(): Promise<void> {
-  if (process.env.BENCH_ONLY === 'monitor') {
-    const entry = renderEntry({ monitor: await monitorBench(size('BENCH_MONITOR_CALLS', 20_000)) });
-    console.log(entry);
-    appendResults(entry);
-    console.log(`appended to ${RESULTS_FILE}`);
-    return;
-  }
-  const micro = [...(await matcherBench()), ...(await runBench())].map(formatRatio);
-  for (const line of micro) console.log(line);
-  const largest = size('BENCH_SCALE', 1_000_000);
-  const requestedMb = size('BENCH_LOG_MB', 50);
-  const results: AllResults = {
-    micro,
-    suite: await suiteBench(3),
-    replay: { ...(await replayBench(requestedMb)), requestedMb },
-    scaling: scalingBench([largest / 100, largest / 10, largest], 50),
-    bridge: await bridgeBench(1000, 50, 10),
-    flood: await bridgeFloodBench(1000, 50, 5),
-    monitor: await monitorBench(size('BENCH_MONITOR_CALLS', 20_000)),
+async function main(argv: readonly string[]): Promise<number> {
+  const { values } = parseCommandLine(COMMAND, argv);
+  const only = values.only ?? process.env.BENCH_ONLY;
+  if (only !== undefined && only !== 'monitor') throw usageError(COMMAND.name, `--only: the benchmark that runs alone is monitor, not "${only}"`);
+  const options = {
+    ...(only === 'monitor' ? { only: 'monitor' as const } : {}),
+    monitorCalls: size(values, 'monitor-calls', 'BENCH_MONITOR_CALLS', 20_000),
+    largest: size(values, 'scale', 'BENCH_SCALE', 1_000_000),
+    requestedMb: size(values, 'log-mb', 'BENCH_LOG_MB', 50),
   };
-  const entry = renderEntry(results);
-  console.log(entry);
-  appendResults(entry);
-  console.log(`appended to ${RESULTS_FILE}`);
-  mkdirSync('reports', { recursive: true });
-  writeFileSync('reports/bench.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, ...results }, null, 2)}\n`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded once the command line is checked (ts-node hooks require)
+  const { runBenchmarks } = require('./all') as typeof import('./all');
+  return runBenchmarks(options);
 }
 
-main().catch((e: unknown) => {
-  console.error((e as Error).stack ?? String(e));
-  process.exitCode = 2;
-});
+if (require.main === module) runCommand(COMMAND, process.argv.slice(2), main);

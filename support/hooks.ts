@@ -48,9 +48,8 @@ Before(async function (this: ConformanceWorld, { pickle, gherkinDocument }) {
   };
   this.attach(JSON.stringify(metadata), ALLURE_RUNTIME_MESSAGE_CONTENT_TYPE);
   for (const capability of tags.requires) {
-    if (await this.missingCapability(capability)) {
-      return this.skip(`the adapter does not declare the capability "${capability}" this scenario requires`);
-    }
+    const missing = await this.missingCapability(capability);
+    if (missing) return this.skip(missing);
   }
   return undefined;
 });

@@ -110,9 +110,10 @@ export class ConformanceWorld extends World<WorldParameters> {
   }
 
   /** The capabilities of the adapter (opening it if needed), for `@requires:` gates. */
-  async missingCapability(feature: string): Promise<boolean> {
+  /** Why the scenario cannot run for lack of `feature`, in the one wording of {@link lacks}; undefined when declared. */
+  async missingCapability(feature: string): Promise<string | undefined> {
     const session = await this.newSession();
-    return !session.adapter.capabilities.features.includes(feature);
+    return session.adapter.capabilities.features.includes(feature) ? undefined : lacks(session.adapter.name, `the capability "${feature}"`);
   }
 
   /** The scenario's session (created once), bounded as the run says; the run notes the adapter. */
@@ -266,7 +267,7 @@ export class ConformanceWorld extends World<WorldParameters> {
     const need = capabilityFor(requestName);
     const caps = session.adapter.capabilities;
     if (need.kind === 'feature' ? !caps.features.includes(need.name) : !supportsRequest(caps, need.name)) {
-      return `the adapter "${session.adapter.name}" does not support ${need.name}`;
+      return lacks(session.adapter.name, need.kind === 'feature' ? `the capability "${need.name}"` : `the request ${need.name}`);
     }
     return undefined;
   }
@@ -468,3 +469,8 @@ setWorldConstructor(ConformanceWorld);
 Before(function (this: ConformanceWorld, { pickle, gherkinDocument }) {
   this.named = namedInScenario(pickle, gherkinDocument);
 });
+
+/** The one wording of a skip for something the adapter does not declare (a capability or a request). */
+function lacks(adapter: string, what: string): string {
+  return `the adapter "${adapter}" does not declare ${what}`;
+}

@@ -9,10 +9,9 @@
  * Exit codes: 0 conformant (or conformant for what was in scope) · 1 not conformant · 2 could not
  * test (a scenario broke, the run crashed or was ended, nothing passed) · 64 usage error.
  */
-import { parseArgs } from 'node:util';
 import { copyFileSync, existsSync, statSync, appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EXIT, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import { loadRunConfig, type RunConfig } from '../config/runConfig';
 import { loadProfile } from '../config/profile';
 import { loadKnownIssues } from '../report/knownIssues';
@@ -21,35 +20,37 @@ import { DEFAULT_GRACE_MS, supervise, type SuperviseOptions } from './supervisor
 import { nameExpression, tagExpression } from './filter';
 import { SESSION_MARKER } from '../trace/RecordingAdapter';
 import { BUILT_IN_ADAPTERS } from '../adapter/contract';
+import { checkAdapterOptions } from './adapterOptions';
+import { helpHint, parseCommandLine, runCommand, usageOf, type CommandSpec, type OptionValues } from '../config/commandLine';
 
-const OPTIONS = {
-  config: { type: 'string', help: '--config <file.json>     the run configuration: adapter, adapterOptions, timeouts, systemUnderTest, knownIssues, profile' },
-  adapter: { type: 'string', help: '--adapter <simulator|bridge|replay|path/to/adapter.ts>   the system under test (default: the embedded reference simulator)' },
-  tags: { type: 'string', help: '--tags "<expression>"     only scenarios whose tags match (cucumber tag expression, e.g. "@model:release-phase"); the certificate then reads "conformant (partial)"' },
-  name: { type: 'string', help: '--name "<regexp>"         only scenarios whose name matches' },
-  features: { type: 'string', help: '--features <dir>          another specification directory (default: features)' },
-  timeout: { type: 'string', help: '--timeout <ms>            how long a step waits for events (default 3000)' },
-  'max-events': { type: 'string', help: '--max-events <n>          events kept per scenario; one more makes it broken as a flood (default 10000)' },
-  'shutdown-grace': { type: 'string', help: `--shutdown-grace <ms>     how long a completed run may take to exit before it is ended (default ${String(DEFAULT_GRACE_MS)})` },
-  replay: { type: 'string', help: '--replay <trace or log>   judge a recording or a T-Server/SIP Server log instead of a live system' },
-  record: { type: 'string', help: '--record <file.ndjson>    also record every request and event, for a later --replay (refuses an existing file)' },
-  'record-overwrite': { type: 'boolean', help: '--record-overwrite        let --record replace an existing file (once the run completed)' },
-  'record-append': { type: 'boolean', help: '--record-append           let --record append to an existing file, after a session marker' },
-  'via-server': { type: 'boolean', help: '--via-server              the same run through the network bridge, against the simulator server' },
-  'via-workspace-api': { type: 'boolean', help: '--via-workspace-api       the same run through Genesys\'s Workspace API client, against the simulator\'s Workspace API facade' },
-  'simulator-fault': { type: 'string', help: '--simulator-fault drop:<EventName>   the reference simulator (in process or behind --via-*) drops every event of that name' },
-  'no-report': { type: 'boolean', help: '--no-report               skip the Allure report (the summary and the certificate are still written)' },
-  help: { type: 'boolean', short: 'h', help: '-h, --help                this text' },
-} as const;
+export const COMMAND = {
+  name: 'conformance',
+  synopsis: ['[options]'],
+  description: `Runs every feature (the GenEM call models) against the system under test and writes reports/
+(summary, certificate, Allure report, sequence diagrams). Every option and file is checked first:
+a problem is a usage error (exit 64) before anything runs or reports/ is touched.`,
+  options: {
+    config: { type: 'string', value: '<file.json>', help: 'the run configuration: adapter, adapterOptions, timeouts, systemUnderTest, knownIssues, profile' },
+    adapter: { type: 'string', value: '<simulator|bridge|workspace|replay|path/to/adapter.ts>', help: 'the system under test (default: the embedded reference simulator)' },
+    tags: { type: 'string', value: '"<expression>"', help: 'only scenarios whose tags match (cucumber tag expression, e.g. "@model:release-phase"); the certificate then reads "conformant (partial)"' },
+    name: { type: 'string', value: '"<regexp>"', help: 'only scenarios whose name matches' },
+    features: { type: 'string', value: '<dir>', help: 'another specification directory (default: features)' },
+    timeout: { type: 'string', value: '<ms>', help: 'how long a step waits for events (default 3000)' },
+    'max-events': { type: 'string', value: '<n>', help: 'events kept per scenario; one more makes it broken as a flood (default 10000)' },
+    'shutdown-grace': { type: 'string', value: '<ms>', help: `how long a completed run may take to exit before it is ended (default ${String(DEFAULT_GRACE_MS)})` },
+    replay: { type: 'string', value: '<trace or log>', help: 'judge a recording or a T-Server/SIP Server log instead of a live system' },
+    record: { type: 'string', value: '<file.ndjson>', help: 'also record every request and event, for a later --replay (refuses an existing file)' },
+    'record-overwrite': { type: 'boolean', help: 'let --record replace an existing file (once the run completed)' },
+    'record-append': { type: 'boolean', help: 'let --record append to an existing file, after a session marker' },
+    'via-server': { type: 'boolean', help: 'the same run through the network bridge, against the simulator server' },
+    'via-workspace-api': { type: 'boolean', help: "the same run through Genesys's Workspace API client, against the simulator's Workspace API facade" },
+    'simulator-fault': { type: 'string', value: 'drop:<EventName>', help: 'the reference simulator (in process or behind --via-*) drops every event of that name' },
+    'no-report': { type: 'boolean', help: 'skip the Allure report (the summary and the certificate are still written)' },
+  },
+  epilogue: 'Exit codes: 0 conformant (in scope) · 1 not conformant · 2 could not test · 64 usage error.',
+} as const satisfies CommandSpec;
 
-export const USAGE = `usage: npm run conformance -- [options]
-
-Runs every feature (the GenEM call models) against the system under test and writes reports/
-(summary, certificate, Allure report, sequence diagrams). Options:
-
-${Object.values(OPTIONS).map((o) => `  ${o.help}`).join('\n')}
-
-Exit codes: 0 conformant (in scope) · 1 not conformant · 2 could not test · 64 usage error.`;
+export const USAGE = usageOf(COMMAND);
 
 interface Parsed {
   readonly config: RunConfig;
@@ -64,11 +65,10 @@ interface Parsed {
   readonly recording?: { temp: string; target: string; append: boolean };
 }
 
-type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
+type Values = OptionValues<typeof COMMAND.options>;
 
-function parseCommandLine(argv: readonly string[]): Parsed | 'help' {
-  const values = parseValues(argv);
-  if (values.help) return 'help';
+function parseOptions(argv: readonly string[]): Parsed {
+  const { values } = parseCommandLine(COMMAND, argv);
   const config = loadRunConfig(values.config);
   const recording = checkOptions(values, config);
   const graceMs = positiveInteger('--shutdown-grace', values['shutdown-grace']) ?? config.shutdownGraceMs ?? DEFAULT_GRACE_MS;
@@ -77,7 +77,7 @@ function parseCommandLine(argv: readonly string[]): Parsed | 'help' {
     ...(values.tags ? { tags: values.tags } : {}),
     ...(values.name ? { name: values.name } : {}),
     report: !values['no-report'],
-    ...viaOptions(values, '(npm run conformance -- --help lists the options)'),
+    ...viaOptions(values, helpHint(COMMAND.name)),
     features: featuresDir(values.features),
     filter: filterOf(values),
     supervise: { graceMs, ...(recording ? { recording } : {}) },
@@ -94,6 +94,7 @@ function checkOptions(values: Values, config: RunConfig): ReturnType<typeof chec
   if (values.name !== undefined) nameExpression(values.name);
   const adapter = values.adapter ?? (values.replay ? undefined : config.adapter);
   if (adapter) checkAdapter(adapter);
+  if (!values['via-server'] && !values['via-workspace-api']) checkAdapterOptions(adapter, config.adapterOptions, values.config);
   return values.record ? checkRecording(values.record, values, values.replay) : undefined;
 }
 
@@ -103,15 +104,6 @@ function filterOf(values: Values): string[] {
     ...(values.tags ? [`--tags "${values.tags}"`] : []), ...(values.name ? [`--name "${values.name}"`] : []),
     ...(values.features ? [`--features ${values.features}`] : []),
   ];
-}
-
-function parseValues(argv: readonly string[]): Values {
-  try {
-    const options = Object.fromEntries(Object.entries(OPTIONS).map(([k, o]) => [k, { type: o.type, ...('short' in o ? { short: o.short } : {}) }]));
-    return (parseArgs({ args: [...argv], options, strict: true }) as { values: Values }).values;
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n(npm run conformance -- --help lists the options)`);
-  }
 }
 
 /** The settings the command line overrides in the configuration file. */
@@ -166,11 +158,7 @@ function startRecording(recording: { temp: string; target: string; append: boole
 }
 
 async function run(argv: readonly string[]): Promise<number> {
-  const parsed = parseCommandLine(argv);
-  if (parsed === 'help') {
-    console.log(USAGE);
-    return EXIT.passed;
-  }
+  const parsed = parseOptions(argv);
   await refuseUnreadableReplay(parsed.config);
   if (parsed.recording) startRecording(parsed.recording);
   const once = (config: RunConfig): Promise<number> => supervise({
@@ -185,17 +173,4 @@ async function run(argv: readonly string[]): Promise<number> {
   return once(fault ? inProcessFault(parsed.config, fault) : parsed.config);
 }
 
-if (require.main === module) {
-  run(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (e: unknown) => {
-      if (e instanceof UsageError) {
-        console.error(e.message);
-        process.exitCode = EXIT.usage;
-      } else {
-        console.error(`The harness could not run: ${(e as Error).stack ?? String(e)}`);
-        process.exitCode = EXIT.broken;
-      }
-    },
-  );
-}
+if (require.main === module) runCommand(COMMAND, process.argv.slice(2), run);

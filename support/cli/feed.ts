@@ -8,40 +8,44 @@
  * Exit codes: 0 published · 2 could not (no such file, not a log, a damaged record — one message
  * naming the file and line —, NATS or Kafka unreachable: the message names the URL) · 64 usage.
  */
-import { parseArgs } from 'node:util';
-import { EXIT, TestCompromisedError, UsageError } from '../errors';
+import { EXIT } from '../errors';
+import { parseCommandLine, runCommand, usageError, wholeNumber, type CommandSpec } from '../config/commandLine';
 import { connectNats, ensureEventsStream, manager, natsServers } from '../stream/nats/connection';
 import { feedThreads, threadsOfFile } from '../stream/nats/feed';
 import { feedKafka } from '../stream/kafka/source';
 
-const USAGE = `usage: npm run feed -- <log or .ndjson file> --nats <url> [--stream CALLS] [--repeat N] [--tenant default] [--partitions 8] [--replicas 1] [--dedup-window 120]
-       npm run feed -- --kafka <broker,...> --topic voice-callthread --nats <url> [--stream CALLS] [--group cmc-feed]`;
+export const COMMAND = {
+  name: 'feed',
+  synopsis: ['<log or .ndjson file> --nats <url> [options]', '--kafka <broker,...> --topic voice-callthread --nats <url> [options]'],
+  description: `Publishes a log's calls (or a Genesys Voice Microservices Kafka topic) to a NATS JetStream stream,
+one call thread per partition key, creating the stream if it is missing; npm run monitor judges them.`,
+  options: {
+    nats: { type: 'string', value: '<url>', help: 'the NATS server (nats://host:4222; required)' },
+    stream: { type: 'string', value: '<name>', help: 'the events stream (default CALLS)' },
+    repeat: { type: 'string', value: '<n>', help: 'publish n copies of every call thread, renumbered so that each is a call of its own (default 1)' },
+    tenant: { type: 'string', value: '<name>', help: 'the tenant the call threads belong to, part of their message ids (default default)' },
+    partitions: { type: 'string', value: '<n>', help: 'partitions of a stream created here (default 8)' },
+    replicas: { type: 'string', value: '<n>', help: 'replicas of a stream created here (default 1)' },
+    'dedup-window': { type: 'string', value: '<s>', help: "the stream's duplicate window in seconds: a second feed of the same log within it is de-duplicated (default 120)" },
+    kafka: { type: 'string', value: '<broker,...>', help: 'read a Voice Microservices topic from these Kafka brokers instead of a log (runs until Ctrl-C)' },
+    topic: { type: 'string', value: '<topic>', help: 'the Kafka topic (with --kafka; e.g. voice-callthread)' },
+    group: { type: 'string', value: '<id>', help: 'the Kafka consumer group (with --kafka; default cmc-feed)' },
+  },
+  positionals: { min: 0, max: 1 },
+  epilogue: 'Exit codes: 0 published · 2 could not (no such file, not a log, a damaged record, NATS or Kafka unreachable) · 64 usage error.',
+} as const satisfies CommandSpec;
 
-const OPTIONS = {
-  nats: { type: 'string' }, stream: { type: 'string' }, repeat: { type: 'string' }, tenant: { type: 'string' }, partitions: { type: 'string' },
-  replicas: { type: 'string' }, 'dedup-window': { type: 'string' }, kafka: { type: 'string' }, topic: { type: 'string' }, group: { type: 'string' }, help: { type: 'boolean' },
-} as const;
-
-function count(name: string, value: string | undefined, fallback: number, min = 1): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, got "${value}"\n${USAGE}`);
-  return Number(value);
-}
-
-function parse(argv: readonly string[]) {
-  try {
-    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
-}
+const count = (name: string, value: string | undefined, fallback: number): number => wholeNumber(COMMAND.name, name, value, fallback, 1);
 
 function options(argv: readonly string[]) {
-  const { values: v, positionals } = parse(argv);
-  if (v.help || !v.nats || (v.kafka ? positionals.length !== 0 || !v.topic : positionals.length !== 1)) throw new UsageError(USAGE);
+  const { values: v, positionals } = parseCommandLine(COMMAND, argv);
+  if (!v.nats) throw usageError(COMMAND.name, 'npm run feed: --nats <url> is required');
+  if (v.kafka && (positionals.length !== 0 || !v.topic)) throw usageError(COMMAND.name, 'npm run feed: --kafka reads a topic (--topic) instead of a log file');
+  if (!v.kafka && positionals.length !== 1) throw usageError(COMMAND.name, 'npm run feed: which log? (a log or .ndjson file, or --kafka)');
+  if (!v.kafka && (v.topic !== undefined || v.group !== undefined)) throw usageError(COMMAND.name, 'npm run feed: --topic and --group go with --kafka');
   natsServers(v.nats);
   const name = v.stream ?? 'CALLS';
-  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new UsageError(`--stream: "${name}" is not a stream name (letters, digits, - and _)`);
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw usageError(COMMAND.name, `--stream: "${name}" is not a stream name (letters, digits, - and _)`);
   return {
     url: v.nats, name, tenant: v.tenant ?? 'default', repeat: count('repeat', v.repeat, 1), partitions: count('partitions', v.partitions, 8),
     replicas: count('replicas', v.replicas, 1), window: count('dedup-window', v['dedup-window'], 120) * 1000, file: positionals[0],
@@ -85,13 +89,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (e: unknown) => {
-      const known = e instanceof UsageError || e instanceof TestCompromisedError;
-      console.error(known ? (e as Error).message : `feed could not run: ${(e as Error).stack ?? String(e)}`);
-      process.exitCode = e instanceof UsageError ? EXIT.usage : EXIT.broken;
-    },
-  );
-}
+if (require.main === module) runCommand(COMMAND, process.argv.slice(2), main);

@@ -11,42 +11,51 @@
  * call judged at all) · 64 usage.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { EXIT, TestCompromisedError, UsageError } from '../errors';
+import { EXIT } from '../errors';
+import { parseCommandLine, runCommand, usageError, type CommandSpec } from '../config/commandLine';
 import { natsServers } from '../stream/nats/connection';
 import { Monitor, type MonitorOptions, type MonitorResult } from '../stream/nats/monitor';
 
-const USAGE = `usage: npm run monitor -- --nats <url> [--stream CALLS] [--verdicts VERDICTS] [--workers 2] [--until-idle S] [--json FILE]
-         [--group monitor] [--call-idle 60] [--ack-wait S] [--max-ack-pending 50000] [--dedup-window 120]
-         [--features dir] [--capabilities off-hook:reported,...] [--settle ms]`;
-
-const OPTIONS = {
-  nats: { type: 'string' }, stream: { type: 'string' }, verdicts: { type: 'string' }, workers: { type: 'string' }, 'until-idle': { type: 'string' },
-  json: { type: 'string' }, group: { type: 'string' }, 'call-idle': { type: 'string' }, 'ack-wait': { type: 'string' }, 'max-ack-pending': { type: 'string' },
-  'dedup-window': { type: 'string' }, features: { type: 'string' }, capabilities: { type: 'string' }, settle: { type: 'string' }, help: { type: 'boolean' },
-} as const;
+export const COMMAND = {
+  name: 'monitor',
+  synopsis: ['--nats <url> [options]'],
+  description: `Judges every call of a NATS JetStream events stream (fed by npm run feed), continuously, with worker
+processes; one verdict per call goes to the verdicts stream, a live status line to stderr. At the end
+(after --until-idle seconds without events, or on Ctrl-C) the totals are printed.`,
+  options: {
+    nats: { type: 'string', value: '<url>', help: 'the NATS server (nats://host:4222; required)' },
+    stream: { type: 'string', value: '<name>', help: 'the events stream (default CALLS)' },
+    verdicts: { type: 'string', value: '<name>', help: 'the stream the verdicts are published to (default VERDICTS)' },
+    workers: { type: 'string', value: '<k>', help: 'worker processes (default 2; at most one per partition)' },
+    'until-idle': { type: 'string', value: '<s>', help: 'stop after this many seconds without a new event (default: run until Ctrl-C)' },
+    json: { type: 'string', value: '<file>', help: 'also write the totals and the run\'s figures to this file as JSON' },
+    group: { type: 'string', value: '<name>', help: 'the durable consumer group of the workers (default monitor)' },
+    'call-idle': { type: 'string', value: '<s>', help: 'a call without a new event for this long is judged, as incomplete if it has not ended (default 60)' },
+    'ack-wait': { type: 'string', value: '<s>', help: 'how long a delivery may stay unacknowledged before it is redelivered (default 1.5 × call-idle + 30)' },
+    'max-ack-pending': { type: 'string', value: '<n>', help: 'unacknowledged deliveries per worker, at least 100 (default 50000)' },
+    'dedup-window': { type: 'string', value: '<s>', help: "the verdicts stream's duplicate window in seconds (default 120)" },
+    features: { type: 'string', value: '<dir>', help: 'another specification directory (default: features)' },
+    capabilities: { type: 'string', value: '<a,b,...>', help: 'what the switch is known to do (@requires: names, comma-separated, e.g. off-hook:reported)' },
+    settle: { type: 'string', value: '<ms>', help: 'events a scenario does not expect are judged up to this long after its last expected one (default 300)' },
+  },
+  epilogue: 'Exit codes: 0 every call judged conforms (or is unrecognised) · 1 a call deviates · 2 could not test (NATS unreachable, no such stream, a call unreadable, no call judged) · 64 usage error.',
+} as const satisfies CommandSpec;
 
 function number(name: string, value: string | undefined, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
-  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) < min) throw new UsageError(`--${name} must be a number of at least ${min}, got "${value}"\n${USAGE}`);
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) < min) throw usageError(COMMAND.name, `--${name} must be a number of at least ${min}, got "${value}"`);
   return Number(value);
 }
 
 function name(option: string, value: string | undefined, fallback: string): string {
   const n = value ?? fallback;
-  if (!/^[A-Za-z0-9_-]+$/.test(n)) throw new UsageError(`--${option}: "${n}" is not a name (letters, digits, - and _)`);
+  if (!/^[A-Za-z0-9_-]+$/.test(n)) throw usageError(COMMAND.name, `--${option}: "${n}" is not a name (letters, digits, - and _)`);
   return n;
 }
 
 export function monitorOptions(argv: readonly string[]): MonitorOptions & { json?: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: false, strict: true, options: OPTIONS });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const v = parsed.values;
-  if (v.help || !v.nats) throw new UsageError(USAGE);
+  const v = parseCommandLine(COMMAND, argv).values;
+  if (!v.nats) throw usageError(COMMAND.name, 'npm run monitor: --nats <url> is required');
   natsServers(v.nats);
   const callIdle = number('call-idle', v['call-idle'], 60, 0.1);
   const untilIdle = v['until-idle'] === undefined ? undefined : number('until-idle', v['until-idle'], 0, 0.1);
@@ -85,13 +94,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return exitCodeOf(r);
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (e: unknown) => {
-      const known = e instanceof UsageError || e instanceof TestCompromisedError;
-      console.error(known ? (e as Error).message : `monitor could not run: ${(e as Error).stack ?? String(e)}`);
-      process.exitCode = e instanceof UsageError ? EXIT.usage : EXIT.broken;
-    },
-  );
-}
+if (require.main === module) runCommand(COMMAND, process.argv.slice(2), main);

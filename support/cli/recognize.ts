@@ -8,12 +8,26 @@
  * failed) · 1 a call deviates · 2 the log cannot be judged (no such file, a directory, empty, no
  * known format, a truncated or damaged record: one message naming the file and line) · 64 usage.
  */
-import { parseArgs } from 'node:util';
-import { EXIT, UsageError } from '../errors';
+import { existsSync, statSync } from 'node:fs';
+import { EXIT } from '../errors';
+import { parseCommandLine, runCommand, usageError, wholeNumber, type CommandSpec } from '../config/commandLine';
 import { loadPlans, recognizeFile, type CallVerdict, type ScenarioRef } from '../recognize';
 import { BatchedLines } from './trace';
 
-const USAGE = 'usage: npm run recognize -- <log or .ndjson file> [--json] [--features dir] [--capabilities off-hook:reported,...] [--settle ms]';
+export const COMMAND = {
+  name: 'recognize',
+  synopsis: ['<log or .ndjson file> [options]'],
+  description: `Splits a log into calls and says, for each, which model scenarios it follows, or, for a call that
+deviates, the nearest scenario and the diff the conformance run would print.`,
+  options: {
+    json: { type: 'boolean', help: 'one JSON object per call and a summary line (NDJSON) instead of text' },
+    features: { type: 'string', value: '<dir>', help: 'another specification directory (default: features)' },
+    capabilities: { type: 'string', value: '<a,b,...>', help: 'what the switch that wrote the log is known to do (@requires: names, comma-separated; off-hook:reported: its EventOffHook/EventOnHook are judged)' },
+    settle: { type: 'string', value: '<ms>', help: 'events a scenario does not expect are judged up to this long (log time) after its last expected one (default 300)' },
+  },
+  positionals: { min: 1, max: 1 },
+  epilogue: 'Exit codes: 0 every recognised call conforms · 1 a call deviates · 2 the log cannot be judged · 64 usage error.',
+} as const satisfies CommandSpec;
 
 interface Options {
   readonly file: string;
@@ -24,21 +38,13 @@ interface Options {
 }
 
 function options(argv: readonly string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv], allowPositionals: true, strict: true,
-      options: { json: { type: 'boolean' }, features: { type: 'string' }, capabilities: { type: 'string' }, settle: { type: 'string' }, help: { type: 'boolean' } },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const [file, ...rest] = parsed.positionals;
-  if (parsed.values.help || !file || rest.length) throw new UsageError(USAGE);
-  const settle = parsed.values.settle ?? '300';
-  if (!/^\d+$/.test(settle)) throw new UsageError(`--settle must be a number of milliseconds, got "${settle}"`);
+  const parsed = parseCommandLine(COMMAND, argv);
+  const file = parsed.positionals[0] ?? '';
+  const settleMs = wholeNumber(COMMAND.name, 'settle', parsed.values.settle, 300);
+  const dir = parsed.values.features;
+  if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) throw usageError(COMMAND.name, `--features: no such directory: ${dir}`);
   return {
-    file, json: parsed.values.json ?? false, settleMs: Number(settle),
+    file, json: parsed.values.json ?? false, settleMs,
     capabilities: (parsed.values.capabilities ?? '').split(',').map((c) => c.trim()).filter(Boolean),
     ...(parsed.values.features ? { features: parsed.values.features } : {}),
   };
@@ -83,12 +89,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return s.deviates > 0 ? EXIT.failed : EXIT.passed;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (e: unknown) => {
-      console.error(e instanceof UsageError ? e.message : `recognize could not run: ${(e as Error).stack ?? String(e)}`);
-      process.exitCode = e instanceof UsageError ? EXIT.usage : EXIT.broken;
-    },
-  );
-}
+if (require.main === module) runCommand(COMMAND, process.argv.slice(2), main);

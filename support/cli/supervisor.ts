@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { EXIT } from '../errors';
 import { readJournal, type JournalEntry } from '../report/runJournal';
 import { createStaging, IN_PROGRESS, swapIn } from '../report/reportsDir';
+import { onStopRequest } from './parentWatch';
 import { JOURNAL_FILE, REQUEST_FILE, writeRunRequest, type RunRequest } from './runRequest';
 
 export const DEFAULT_GRACE_MS = 10_000;
@@ -34,7 +35,8 @@ export interface SuperviseOptions {
 export type RunEnd =
   | { readonly kind: 'exited'; readonly code: number | null; readonly signal: NodeJS.Signals | null }
   | { readonly kind: 'hung'; readonly handles: readonly string[] }
-  | { readonly kind: 'interrupted'; readonly signal: NodeJS.Signals };
+  /** `signal`: the signal (SIGTERM, SIGINT, SIGHUP), or that the process that started the run (npm) ended. */
+  | { readonly kind: 'interrupted'; readonly signal: string };
 
 /** Run `request` in a child process, judge it, swap its reports in; returns the exit code. */
 export async function supervise(request: Omit<RunRequest, 'staging'>, options: SuperviseOptions): Promise<number> {
@@ -76,15 +78,14 @@ function runChild(requestFile: string, journalFile: string, graceMs: number, std
   });
   return new Promise((resolve) => {
     let completedAt: number | undefined;
-    let interrupted: NodeJS.Signals | undefined;
+    let interrupted: string | undefined;
     let hungHandles: readonly string[] | undefined;
-    const onSignal = (signal: NodeJS.Signals): void => {
-      interrupted = signal;
+    // A signal, or npm gone (killed by its PID: the signal never reaches this process), ends the run's process.
+    const stopWatching = onStopRequest((reason) => {
+      interrupted = reason;
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    });
     const poll = setInterval(() => {
       completedAt ??= journalHasComplete(journalFile) ? Date.now() : undefined;
       if (completedAt !== undefined && Date.now() - completedAt > graceMs && hungHandles === undefined) {
@@ -94,8 +95,7 @@ function runChild(requestFile: string, journalFile: string, graceMs: number, std
     }, POLL_MS);
     child.once('close', (code, signal) => {
       clearInterval(poll);
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
+      stopWatching();
       if (interrupted) resolve({ kind: 'interrupted', signal: interrupted });
       else if (hungHandles) resolve({ kind: 'hung', handles: hungHandles });
       else resolve({ kind: 'exited', code, signal });

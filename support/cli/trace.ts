@@ -9,15 +9,26 @@
  * Exit codes: 0 read (even with unknown lines or damaged records: they are reported) · 2 cannot
  * read (no such file, a directory, an empty file, no T-Library message in a known format) · 64 usage.
  */
-import { parseArgs } from 'node:util';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { EXIT, UsageError } from '../errors';
+import { EXIT } from '../errors';
+import { parseCommandLine, runCommand, type CommandSpec } from '../config/commandLine';
 import { readTrace } from '../accel';
 import { normalisedRecord } from '../trace/read';
 import { unopenable, unreadableInput } from '../trace/input';
 
-const USAGE = 'usage: npm run trace -- <log or .ndjson file> [--include-sync]';
+export const COMMAND = {
+  name: 'trace',
+  synopsis: ['<log or .ndjson file> [--include-sync]'],
+  description: `Prints the T-Library messages of a Genesys log (T-Server / SIP Server, URS / ORS, .NET PSDK) or an
+NDJSON trace as normalised NDJSON on stdout; unknown lines, damaged records and attribute problems
+go to stderr. Use npm run -s (silent) when redirecting: npm run -s trace -- sip.log > sip.ndjson`,
+  options: {
+    'include-sync': { type: 'boolean', help: 'also print the synchronisation records (HA backup sync), left out by default' },
+  },
+  positionals: { min: 1, max: 1 },
+  epilogue: 'Exit codes: 0 read (unknown lines and damaged records are reported) · 2 cannot read · 64 usage error.',
+} as const satisfies CommandSpec;
 
 /** Characters of NDJSON gathered before one write. */
 const BATCH = 1 << 18;
@@ -50,14 +61,8 @@ export class BatchedLines {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: { 'include-sync': { type: 'boolean' }, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const [file, ...rest] = parsed.positionals;
-  if (parsed.values.help || !file || rest.length) throw new UsageError(USAGE);
+  const parsed = parseCommandLine(COMMAND, argv);
+  const file = parsed.positionals[0] ?? '';
   const missing = await unopenable(file);
   if (missing) {
     console.error(missing);
@@ -88,12 +93,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return EXIT.passed;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (e: unknown) => {
-      console.error((e as Error).message);
-      process.exitCode = e instanceof UsageError ? EXIT.usage : EXIT.broken;
-    },
-  );
-}
+if (require.main === module) runCommand(COMMAND, process.argv.slice(2), main);

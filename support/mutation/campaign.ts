@@ -9,9 +9,10 @@
  * reorderings (reorder.ts) on the same recordings. Writes reports/mutation.json; exit 1 when an
  * unjustified survivor or a failed reordering remains.
  */
-import { parseArgs } from 'node:util';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { parse as parseTagExpression } from '@cucumber/tag-expressions';
 import { EXIT, UsageError } from '../errors';
+import { parseCommandLine, runCommand, usageError, wholeNumber, type CommandSpec } from '../config/commandLine';
 import { modelOf } from '../model/models';
 import { readTags } from '../model/tags';
 import { generateMutants, prng, sample, type Mutant } from './generate';
@@ -151,23 +152,37 @@ export function renderCampaign(r: CampaignReport): string {
   return lines.join('\n');
 }
 
-function parseCommandLine(argv: readonly string[]): CampaignOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: [...argv], strict: true, options: {
-      seed: { type: 'string' }, 'max-per-scenario': { type: 'string' }, tags: { type: 'string' },
-      'reorder-runs': { type: 'string' }, equivalents: { type: 'string' }, features: { type: 'string' },
-    } }));
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\nusage: npm run mutants -- [--seed n] [--max-per-scenario n] [--reorder-runs n] [--tags expr] [--features dir]`);
+export const COMMAND = {
+  name: 'mutants',
+  synopsis: ['[--seed n] [--max-per-scenario n] [--reorder-runs n] [--tags expr] [--features dir] [--equivalents file]'],
+  description: `The mutation campaign: for every scenario that passes against the reference simulator, runs it
+against simulators with one injected fault each (a dropped, changed, extra or reordered event) and
+counts the mutants the suite kills; also checks legal reorderings. Writes reports/mutation.json.`,
+  options: {
+    seed: { type: 'string', value: '<n>', help: `the seed of the sampling and of the random orders (default ${String(DEFAULT_SEED)})` },
+    'max-per-scenario': { type: 'string', value: '<n>', help: 'mutants per scenario at most, sampled with the seed (default 0: all)' },
+    'reorder-runs': { type: 'string', value: '<n>', help: 'random legal orders tried per expectation table (default 100; 0 skips the reordering check)' },
+    tags: { type: 'string', value: '<expr>', help: 'only scenarios whose tags match (cucumber tag expression, e.g. "@model:release-phase")' },
+    features: { type: 'string', value: '<dir>', help: 'another specification directory (default: features)' },
+    equivalents: { type: 'string', value: '<file>', help: 'the reviewed equivalent mutants (default support/mutation/equivalent-mutants.json)' },
+  },
+  epilogue: 'Exit codes: 0 every mutant killed or reviewed as equivalent · 1 an unjustified survivor, a failed reordering or a stale equivalent · 2 could not run · 64 usage error.',
+} as const satisfies CommandSpec;
+
+function parseOptions(argv: readonly string[]): CampaignOptions {
+  const { values } = parseCommandLine(COMMAND, argv);
+  const int = (name: string, v: string | undefined, dflt: number): number => wholeNumber(COMMAND.name, name, v, dflt);
+  if (values.tags !== undefined) {
+    try {
+      parseTagExpression(values.tags);
+    } catch (e) {
+      throw usageError(COMMAND.name, `--tags "${values.tags}": not a tag expression: ${(e as Error).message}`);
+    }
   }
-  const int = (name: string, v: string | undefined, dflt: number): number => {
-    if (v === undefined) return dflt;
-    if (!/^\d+$/.test(v)) throw new UsageError(`--${name} must be a non-negative integer, got "${v}"`);
-    return Number(v);
-  };
+  const dir = values.features ?? 'features';
+  if (!(existsSync(dir) && statSync(dir).isDirectory())) throw usageError(COMMAND.name, `--features: no such directory: ${dir}`);
   return {
-    paths: [`${values.features ?? 'features'}/**/*.feature`],
+    paths: [`${dir}/**/*.feature`],
     seed: int('seed', values.seed, DEFAULT_SEED),
     maxPerScenario: int('max-per-scenario', values['max-per-scenario'], 0),
     reorderRuns: int('reorder-runs', values['reorder-runs'], 100),
@@ -177,7 +192,7 @@ function parseCommandLine(argv: readonly string[]): CampaignOptions {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const options = parseCommandLine(argv);
+  const options = parseOptions(argv);
   const started = Date.now();
   const report = await runCampaign(options, (l) => { console.log(l); });
   mkdirSync('reports', { recursive: true });
@@ -187,9 +202,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return report.totals.survived > 0 || reorderFailed || report.staleEquivalents.length > 0 ? EXIT.failed : EXIT.passed;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e: unknown) => {
-    console.error(e instanceof UsageError ? e.message : `The campaign could not run: ${(e as Error).stack ?? String(e)}`);
-    process.exitCode = e instanceof UsageError ? EXIT.usage : EXIT.broken;
-  });
-}
+if (require.main === module) runCommand(COMMAND, process.argv.slice(2), main);

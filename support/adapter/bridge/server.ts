@@ -292,8 +292,12 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<R
   const ctx = contextOf(options);
   const sessions = new Set<ServerSession>();
   const listener = await listen(options.endpoint, (channel) => {
+    // One line when a connection opens and one when it closes, with the peer (rate-limited like every line).
+    const opened = Date.now();
+    ctx.log.report(channel.peer, 'connection', `${channel.peer} opened (${String(sessions.size + 1)} open)`);
     const session: ServerSession = new ServerSession(channel, ctx, () => {
       sessions.delete(session);
+      ctx.log.report(channel.peer, 'connection', `${channel.peer} closed after ${((Date.now() - opened) / 1000).toFixed(1)} s (${String(sessions.size)} open)`);
     });
     sessions.add(session);
   }, { limits: ctx.limits, notice: (kind, peer, detail) => ctx.log.report(peer, kind, detail) });

@@ -6,6 +6,16 @@
  *
  * As shipped, `connectClient` returns a loopback client backed by the reference simulator, so this
  * file is runnable and the suite passes through it: the public contract is all an adapter needs.
+ *
+ * Two things make an adapter fast and complete:
+ * - `settled()`: resolve once every event caused by the requests sent so far has been delivered.
+ *   Without it the harness waits the settle time (`settleMs`, 300 ms) after every request before it
+ *   judges unexpected events — the whole suite then takes minutes instead of seconds. A CTI client
+ *   usually gets it from a round trip: send a cheap query after the last request and wait for its
+ *   answer, which the server sends after the events of the earlier requests.
+ * - `capabilities.features`: declare what your system can do and which documented variant it has
+ *   (support/model/capabilities.ts lists every one, with its meaning; the README has the table).
+ *   A scenario tagged `@requires:<name>` is skipped, with the reason, unless you declare `<name>`.
  */
 import { EventEmitter } from 'node:events';
 import type { EventSink, EventSourceAdapter, Topology } from '../contract';
@@ -16,15 +26,42 @@ import { SimulatorAdapter } from '../../simulator/SimulatorAdapter';
 interface CtiClient extends EventEmitter {
   registerDn(dn: string): Promise<void>;
   request(name: string, attributes: Readonly<Record<string, unknown>>): Promise<void>;
+  /** Resolves after every event of the requests sent so far has been emitted (e.g. a query's round trip). */
+  flush(): Promise<void>;
   disconnect(): Promise<void>;
 }
+
+/**
+ * What this system declares. The loopback client is the reference simulator, so it declares what the
+ * simulator does; for your system keep the lines that hold and delete the others (the README's
+ * "Capabilities" table says what each one promises).
+ */
+const FEATURES: readonly string[] = [
+  // Abilities: things no CTI request causes, or components beyond one T-Server.
+  'external-parties', 'alerting-control', 'timeout-control', 'digit-entry', 'dial-outcome-control', 'shared-line-phone',
+  'multi-site', 'transaction-monitoring', 'network-transfer', 'interaction-server', 'call-monitoring', 'ivr-server',
+  'virtual-queues', 'agent:login-reports-state',
+  'routing:divert-on-ringing', 'call-parking',
+  // Variants: of each documented pair, the behaviour this switch has (declare one of the two).
+  'agent:acw-as-not-ready', // or 'agent:acw-event'
+  'sst:network-reached', // or 'sst:no-network-reached'
+  'redirect:silent-release', // or 'redirect:notify-release'
+  'network-reached:not-reported', // or 'network-reached:reported'
+  'off-hook:not-reported', // or 'off-hook:reported'
+  'ivr:caller-connected-to-agent-only', // or 'ivr:caller-connected-at-ivr-answer'
+  'routing:diverted-after-route-used', // or 'routing:route-used-only'
+  'monitoring:observer-sees-customer', // or 'monitoring:observer-sees-initiator'
+  'mute:no-private-info', // or 'mute:private-info'
+  // Not declared by the simulator: 'routing:route-type-reject'.
+];
 
 export default function ctiClientAdapter(options: Readonly<Record<string, unknown>>): EventSourceAdapter {
   let client: CtiClient | undefined;
   return {
     name: `CTI client at ${typeof options.host === 'string' ? options.host : 'loopback'}`,
-    // Which requests the system supports; scenarios needing others are skipped with the reason.
-    capabilities: { requests: '*', features: ['agent:login-reports-state'] },
+    // Which requests the system supports ('*' or a list of names) and what it can do (above);
+    // scenarios needing anything else are skipped with the reason.
+    capabilities: { requests: '*', features: FEATURES },
 
     async open(topology: Topology, sink: EventSink): Promise<void> {
       client = await connectClient(options, topology);
@@ -41,6 +78,9 @@ export default function ctiClientAdapter(options: Readonly<Record<string, unknow
     // The harness sets ReferenceID; the system must echo it in the answering event.
     send: (request: TRequest) => (client ? client.request(request.name, request.attributes) : Promise.reject(new Error('not open'))),
 
+    // Every event of the requests so far has arrived: the harness judges at once instead of waiting settleMs.
+    settled: () => (client ? client.flush() : Promise.resolve()),
+
     close: () => client?.disconnect() ?? Promise.resolve(),
   };
 }
@@ -52,6 +92,7 @@ async function connectClient(_options: Readonly<Record<string, unknown>>, topolo
   await simulator.open(topology, { event: (e) => client.emit('event', e), fail: (err) => client.emit('error', err) });
   client.registerDn = () => Promise.resolve();
   client.request = (name, attributes) => simulator.send({ name, attributes: attributes as TRequest['attributes'] });
+  client.flush = () => simulator.settled();
   client.disconnect = () => simulator.close();
   return client;
 }

@@ -1,0 +1,60 @@
+/**
+ * Every capability a scenario can require (`@requires:<name>`), with what an adapter that declares
+ * it promises (issue 20: the README and the example adapter list them all; a spec checks that this
+ * catalogue and the features agree). Two kinds:
+ *
+ * - **abilities**: the adapter can make something happen that no CTI request causes (an outside
+ *   party calling in, a timeout elapsing) or reach a component beyond one T-Server;
+ * - **variants**: where GenEM documents two behaviours of switches, the one this switch has. Each
+ *   variant names its alternative; an adapter declares at most one of a pair (the other variant's
+ *   scenarios are skipped, with the reason).
+ */
+export interface Capability {
+  readonly name: string;
+  readonly meaning: string;
+  /** For a variant: the other behaviour GenEM documents. */
+  readonly alternative?: string;
+}
+
+const ability = (name: string, meaning: string): Capability => ({ name, meaning });
+const variant = (name: string, alternative: string, meaning: string): Capability => ({ name, alternative, meaning });
+
+export const CAPABILITIES: readonly Capability[] = [
+  ability('external-parties', 'acts for parties outside the switch: an outside caller calls in, answers, hangs up (Party.CallsIn, Party.Answers, Party.HangsUp), e.g. by driving a SIP endpoint or trunk'),
+  ability('alerting-control', 'can keep a call alerting at a destination before it rings there (Network.DelayAlerting)'),
+  ability('timeout-control', 'can let a timeout elapse on purpose: a routing strategy that does not answer in time, a queue or no-answer timeout'),
+  ability('digit-entry', 'can enter digits for a caller during a treatment (collected digits)'),
+  ability('dial-outcome-control', 'can choose how a predictive or outbound dial ends: answered by a person or a machine, busy, no answer'),
+  ability('call-parking', 'the switch has a parking DN, and a call parked there is connected without ringing'),
+  ability('shared-line-phone', 'acts for a SIP phone of a shared line: picks up a held call or barges in'),
+  ability('multi-site', 'reaches more than one switch: calls between sites through ISCC'),
+  ability('transaction-monitoring', 'subscribes to ISCC transaction monitoring (EventTransactionStatus)'),
+  ability('network-transfer', 'reaches a Network T-Server: network attended transfer'),
+  ability('interaction-server', 'reaches Interaction Server: multimedia interactions (place in queue, deliver, accept)'),
+  ability('call-monitoring', 'has a call-monitoring client of the switch, told about every party added to or deleted from a call'),
+  ability('ivr-server', 'reaches IVR Server in front of the switch: the IVR protocol (RouteResponse, TreatCall, Cancel)'),
+  ability('virtual-queues', 'the routing server distributes virtual-queue events through the switch'),
+  ability('agent:login-reports-state', 'the switch reports the agent\'s state right after the login, unsolicited (SIP Server)'),
+  variant('agent:acw-as-not-ready', 'agent:acw-event', 'after-call work is reported as a Not-Ready work mode (SIP Server)'),
+  variant('agent:acw-event', 'agent:acw-as-not-ready', 'after-call work is reported by an event of its own'),
+  variant('sst:network-reached', 'sst:no-network-reached', 'a single-step transfer to the outside network tells the parties left on the call that the network was reached (SIP Server)'),
+  variant('sst:no-network-reached', 'sst:network-reached', 'a single-step transfer to the outside network is reported as the transfer only (other switches)'),
+  variant('redirect:silent-release', 'redirect:notify-release', 'servers from 7.6: the redirecting party leaves silently and the destination rings with its role'),
+  variant('redirect:notify-release', 'redirect:silent-release', 'servers before 7.6: the others are told that the redirecting party left, and who joined'),
+  variant('network-reached:not-reported', 'network-reached:reported', 'a call dialled to the outside network is not reported as having reached it (EventNetworkReached)'),
+  variant('network-reached:reported', 'network-reached:not-reported', 'a call dialled to the outside network is reported dialling, then as having reached the network (EventNetworkReached)'),
+  variant('off-hook:not-reported', 'off-hook:reported', 'the caller\'s phone does not report going off and on hook'),
+  variant('off-hook:reported', 'off-hook:not-reported', 'the caller\'s SIP phone reports going off and on hook (EventOffHook/EventOnHook)'),
+  variant('ivr:caller-connected-to-agent-only', 'ivr:caller-connected-at-ivr-answer', 'when an IVR port answers, the caller is told of the connection only once an agent answers (a deployment choice, GenEM footnote)'),
+  variant('ivr:caller-connected-at-ivr-answer', 'ivr:caller-connected-to-agent-only', 'when an IVR port answers, the caller is told of the connection at once'),
+  ability('routing:divert-on-ringing', 'the routing point diverts a routed call when the destination rings, not when it answers'),
+  variant('routing:diverted-after-route-used', 'routing:route-used-only', 'the switch also reports a routed call diverted: EventDiverted follows EventRouteUsed'),
+  variant('routing:route-used-only', 'routing:diverted-after-route-used', 'the switch reports only the route used: no EventDiverted follows EventRouteUsed'),
+  ability('routing:route-type-reject', 'the switch accepts the deprecated reject route type: the router rejects a call with it'),
+  variant('monitoring:observer-sees-customer', 'monitoring:observer-sees-initiator', 'when the agent answers, the observer is bridged in and told who the caller is'),
+  variant('monitoring:observer-sees-initiator', 'monitoring:observer-sees-customer', 'when the agent answers, the observer is bridged in and told who started the observation'),
+  variant('mute:no-private-info', 'mute:private-info', 'a supervisor changes its mode without monitor-mode notifications (sip-enable-call-info off)'),
+  variant('mute:private-info', 'mute:no-private-info', 'a supervisor changes its mode, and both it and the agent are told the new monitor mode (sip-enable-call-info on)'),
+];
+
+export const CAPABILITY_NAMES: readonly string[] = CAPABILITIES.map((c) => c.name);

@@ -26,12 +26,13 @@ export default tseslint.config(
   },
   {
     // Vendored CommonJS stand-ins for dependencies (package.json overrides), and the worker threads'
-    // programs (plain JavaScript, so a thread starts without a TypeScript loader).
+    // programs (plain JavaScript, so a thread starts without a TypeScript loader), and ts-node's
+    // transpiler (loaded before TypeScript can be).
     files: ['support/vendor/**/*.js', 'support/accel/**/*.js', 'support/adapter/workspace/clientHostThread.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions, sourceType: 'commonjs',
-      globals: { module: 'writable', require: 'readonly', exports: 'writable', Buffer: 'readonly', Atomics: 'readonly', process: 'readonly' },
+      globals: { module: 'writable', require: 'readonly', exports: 'writable', Buffer: 'readonly', Atomics: 'readonly', process: 'readonly', __dirname: 'readonly' },
     },
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -399,7 +399,7 @@ function renderEvent(p: Placed, layout: Layout, y: number, first: boolean): stri
 /** Shorten in the middle to `width`: ConnIDs of one switch share their prefix and differ at the end. */
 function shorten(s: string, width: number, style: TextStyle): string {
   if (textWidth(s, style) <= width) return s;
-  const chars = [...s];
+  const chars = Array.from(s);
   for (let keep = chars.length - 1; keep > 2; keep -= 1) {
     const head = Math.ceil(keep / 2);
     const cut = `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (keep - head)).join('')}`;

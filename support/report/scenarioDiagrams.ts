@@ -103,52 +103,52 @@ export function observedDiagram(title: string, events: readonly ObservedEvent[],
   };
 }
 
-/** Expected (documented order) and observed (arrival order) diagrams of a failed table. */
-export function divergenceDiagrams(d: Diagnosis, parties: readonly PartyConfig[], title: string): { expected: DiagramModel; observed: DiagramModel } {
-  const verdicts = d.lanes.flatMap((l) => l.rows.map((v) => ({ dn: l.dn, v }))).sort((a, b) => a.v.row.step - b.v.row.step || a.v.row.index - b.v.row.index);
+type Verdicts = { readonly dn: string; readonly v: Diagnosis['lanes'][number]['rows'][number] }[];
+
+function expectedEvents(verdicts: Verdicts): DiagramEvent[] {
   const stepCount = new Map<number, number>();
   for (const { v } of verdicts) stepCount.set(v.row.step, (stepCount.get(v.row.step) ?? 0) + 1);
-  const expected: DiagramEvent[] = verdicts.map(({ dn, v }) => ({
+  return verdicts.map(({ dn, v }) => ({
     lane: dn,
     label: v.row.event,
     status: v.kind === 'matched' ? 'expected' : 'missing',
     ...((stepCount.get(v.row.step) ?? 0) > 1 ? { group: v.row.step } : {}),
     ...(v.kind === 'missing' && v.differences.length ? { note: v.differences.map((x) => `${x.attribute}: expected ${x.expected}, got ${x.actual}`).join('\n') } : {}),
   }));
+}
+
+/** The observed events the diagnosis speaks of, by seq. */
+function observedEvents(d: Diagnosis, verdicts: Verdicts): [number, DiagramEvent][] {
   const observed = new Map<number, DiagramEvent>();
   for (const { v } of verdicts) {
     if (v.kind === 'matched') observed.set(v.event.seq, observedEvent(v.event, v.outOfOrder ? 'divergent' : 'observed', v.outOfOrder ? 'arrived out of order' : undefined));
     else if (v.nearest) observed.set(v.nearest.seq, observedEvent(v.nearest, 'divergent', `differs in ${v.differences.map((x) => x.attribute).join(', ')}`));
   }
   for (const lane of d.lanes) for (const e of lane.unexpected.slice(0, MAX_DRAWN)) observed.set(e.seq, observedEvent(e, 'unexpected'));
-  const ordered = [...observed].sort((a, b) => a[0] - b[0]);
-  const observedEvents = ordered.map(([, e]) => e);
+  return [...observed].sort((a, b) => a[0] - b[0]);
+}
+
+const marked = (index: number): { firstDivergence?: number } => (index >= 0 ? { firstDivergence: index } : {});
+
+/** Expected (documented order) and observed (arrival order) diagrams of a failed table. */
+export function divergenceDiagrams(d: Diagnosis, parties: readonly PartyConfig[], title: string): { expected: DiagramModel; observed: DiagramModel } {
+  const verdicts: Verdicts = d.lanes.flatMap((l) => l.rows.map((v) => ({ dn: l.dn, v }))).sort((a, b) => a.v.row.step - b.v.row.step || a.v.row.index - b.v.row.index);
+  const ordered = observedEvents(d, verdicts);
+  const observed = ordered.map(([, e]) => e);
   const at = d.firstDivergenceAt;
   // The row the diagnosis names, in both diagrams: the observed event by its seq, the expected row by its index;
   // "nothing more was observed" is drawn as a dashed placeholder after the last observed event.
-  const expectedIndex = at?.row !== undefined ? verdicts.findIndex(({ v }) => v.row.index === at.row) : -1;
-  let observedIndex = at?.seq !== undefined ? ordered.findIndex(([seq]) => seq === at.seq) : -1;
-  if (at && at.seq === undefined && expectedIndex >= 0) {
-    const row = verdicts[expectedIndex]?.v.row;
-    observedEvents.push({ lane: at.dn, label: row?.event ?? 'expected event', status: 'missing', note: 'expected here; nothing more was observed' });
-    observedIndex = observedEvents.length - 1;
+  const expectedIndex = at?.row === undefined ? -1 : verdicts.findIndex(({ v }) => v.row.index === at.row);
+  let observedIndex = at?.seq === undefined ? -1 : ordered.findIndex(([seq]) => seq === at.seq);
+  const missingRow = at && at.seq === undefined ? verdicts[expectedIndex]?.v.row : undefined;
+  if (at && missingRow) {
+    observed.push({ lane: at.dn, label: missingRow.event, status: 'missing', note: 'expected here; nothing more was observed' });
+    observedIndex = observed.length - 1;
   }
-  const dns = d.lanes.map((l) => l.dn);
+  const lanes = lanesOf(parties, d.lanes.map((l) => l.dn));
   return {
-    expected: {
-      title: `Expected — ${title}`,
-      caption: 'Documented order; missing events dashed red.',
-      lanes: lanesOf(parties, dns),
-      events: expected,
-      ...(expectedIndex >= 0 ? { firstDivergence: expectedIndex } : {}),
-    },
-    observed: {
-      title: `Observed — ${title}`,
-      caption: 'Arrival order; the red line is the first divergence named above.',
-      lanes: lanesOf(parties, dns),
-      events: observedEvents,
-      ...(observedIndex >= 0 ? { firstDivergence: observedIndex } : {}),
-    },
+    expected: { title: `Expected — ${title}`, caption: 'Documented order; missing events dashed red.', lanes, events: expectedEvents(verdicts), ...marked(expectedIndex) },
+    observed: { title: `Observed — ${title}`, caption: 'Arrival order; the red line is the first divergence named above.', lanes, events: observed, ...marked(observedIndex) },
   };
 }
 

@@ -27,7 +27,7 @@ export function textWidth(text: string, style: TextStyle): number {
 /** The longest prefix of `text` that fits `width`, with an ellipsis when cut. */
 export function fitText(text: string, width: number, style: TextStyle): string {
   if (textWidth(text, style) <= width) return text;
-  const chars = [...text];
+  const chars = Array.from(text);
   for (let n = chars.length - 1; n > 0; n -= 1) {
     const cut = `${chars.slice(0, n).join('')}…`;
     if (textWidth(cut, style) <= width) return cut;

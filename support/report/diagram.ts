@@ -191,8 +191,11 @@ function boxText(laneWidth: number): number {
 function arrowSpan(e: DiagramEvent, laneX: ReadonlyMap<string, number>, laneWidth: number): { from: number; to: number; left: number; width: number } {
   const from = laneX.get(e.lane) ?? GUTTER;
   const to = laneX.get(e.to ?? e.lane) ?? from;
-  const width = Math.max(Math.abs(to - from), laneWidth) - 12;
-  return { from, to, left: (from + to) / 2 - width / 2, width };
+  // The label may reach half a lane past either end of the arrow, never past the lanes.
+  const right = GUTTER + laneX.size * laneWidth;
+  const width = Math.min(Math.max(Math.abs(to - from), laneWidth) + laneWidth, right - GUTTER) - 12;
+  const left = Math.min(Math.max((from + to) / 2 - width / 2, GUTTER + 6), right - 6 - width);
+  return { from, to, left, width };
 }
 
 function placed(event: DiagramEvent, index: number, laneWidth: number, laneX: ReadonlyMap<string, number>): Placed {
@@ -348,6 +351,7 @@ function renderRequest(p: Placed, layout: Layout, y: number): string {
   const { event } = p;
   const span = arrowSpan(event, layout.laneX, layout.laneWidth);
   const mid = span.left + span.width / 2;
+  // (the label is centred on its span, which may be shifted to stay inside the lanes)
   const lineY = y + 18 + p.lines.length * LINE_H;
   const dir = span.to >= span.from ? 1 : -1;
   const tip = span.to - dir * 3;

@@ -148,6 +148,7 @@ export function renderSequenceDiagram(model: DiagramModel): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="sequence-diagram" role="img" aria-label="${escapeXml(model.title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" data-gutter="${GUTTER}" ${FONT}>`,
     `<title>${escapeXml(model.title)}</title>`,
+    STYLE,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
     text(MARGIN, 20, model.title, 'font-size="14" font-weight="700" fill="#1d2733"'),
     model.caption ? text(MARGIN, 20 + LINE_H + 4, model.caption, 'font-size="11" fill="#5f6b7a"') : '',
@@ -281,8 +282,12 @@ function firstDivergenceOf(model: DiagramModel): { firstDivergence?: number } {
 }
 
 function text(x: number, y: number, content: string, attrs = '', anchor = 'start'): string {
-  return `<text x="${round(x)}" y="${round(y)}" text-anchor="${anchor}" ${attrs}>${escapeXml(content)}</text>`;
+  return `<text x="${round(x)}" y="${round(y)}"${anchor === 'start' ? '' : ` text-anchor="${anchor}"`} ${attrs}>${escapeXml(content)}</text>`;
 }
+
+/** The most frequent text style (an attribute line under an event), as a class: diagrams are attached per scenario within a byte budget. */
+const NOTE_TEXT = 'class="sd-note"';
+const STYLE = '<style>.sd-note{font-size:10.5px;fill:#3b4552}</style>';
 
 function round(n: number): string {
   return String(Math.round(n * 10) / 10);
@@ -298,7 +303,7 @@ function renderLanes(lanes: readonly DiagramLane[], layout: Layout, top: number,
       `<line x1="${round(x)}" y1="${top + HEADER_H}" x2="${round(x)}" y2="${bottom}" stroke="#b4bcc6" stroke-width="1.5" stroke-dasharray="4 4"/>`,
       `<rect x="${round(x - w / 2)}" y="${top}" width="${w}" height="${HEADER_H - 6}" rx="6" fill="${partyColour(first)}" stroke="#5f6b7a"/>`,
       text(x, top + (rest.length ? 16 : 24), fitText(first, w - 12, S.lane), 'font-size="13" font-weight="700" fill="#1d2733"', 'middle'),
-      rest.length ? text(x, top + 31, fitText(rest.join(' · '), w - 12, S.laneSub), 'font-size="10.5" fill="#3b4552"', 'middle') : '',
+      rest.length ? text(x, top + 31, fitText(rest.join(' · '), w - 12, S.laneSub), NOTE_TEXT, 'middle') : '',
       '</g>',
     ].join('');
   }).join('\n');
@@ -360,7 +365,7 @@ function renderRequest(p: Placed, layout: Layout, y: number): string {
     `<g class="req" data-lane="${escapeXml(event.lane)}" data-to="${escapeXml(event.to ?? event.lane)}" data-request="${escapeXml(event.label)}" data-left="${round(span.left)}" data-width="${round(span.width)}">`,
     `<title>${escapeXml(tooltip)}</title>`,
     text(mid, y + 10, fitText(event.label, span.width, S.request), 'font-size="11.5" font-weight="700" fill="#1d2733"', 'middle'),
-    ...p.lines.map((l, i) => text(mid, y + 10 + (i + 1) * LINE_H, l, 'font-size="10.5" fill="#3b4552"', 'middle')),
+    ...p.lines.map((l, i) => text(mid, y + 10 + (i + 1) * LINE_H, l, NOTE_TEXT, 'middle')),
     `<line x1="${round(span.from)}" y1="${lineY}" x2="${round(tip)}" y2="${lineY}" stroke="#1d2733" stroke-width="1.5"/>`,
     `<path d="M${round(span.to)} ${lineY} l${-dir * 9} -4.5 v9 z" fill="#1d2733"/>`,
     `<circle cx="${round(span.from)}" cy="${lineY}" r="3" fill="#1d2733"/>`,
@@ -393,7 +398,7 @@ function renderEvent(p: Placed, layout: Layout, y: number, first: boolean): stri
   }
   for (const l of p.lines) {
     line += LINE_H;
-    parts.push(text(left + PAD_LEFT, line, l, 'font-size="10.5" fill="#3b4552"'));
+    parts.push(text(left + PAD_LEFT, line, l, NOTE_TEXT));
   }
   if (style.tag) parts.push(text(left + PAD_LEFT, line + LINE_H, style.tag.toUpperCase(), `font-size="10" font-weight="700" fill="${style.stroke}"`));
   parts.push('</g>');
@@ -431,7 +436,7 @@ function renderLegend(colours: ReadonlyMap<string, string>, events: readonly Dia
       row += 1;
     }
     const top = y + row * 18;
-    parts.push(`<rect x="${round(x)}" y="${top}" width="12" height="12" rx="2" ${item.swatch}/>`, text(x + 17, top + 10, item.label, 'font-size="10.5" fill="#3b4552"'));
+    parts.push(`<rect x="${round(x)}" y="${top}" width="12" height="12" rx="2" ${item.swatch}/>`, text(x + 17, top + 10, item.label, NOTE_TEXT));
     x += w + 12;
   }
   parts.push('</g>');

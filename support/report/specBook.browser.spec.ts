@@ -9,12 +9,13 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import type { Scenario } from '@cucumber/messages';
-import { parseFeature } from '../spec/validateFeatures';
-import { writeSpecBook } from './specBook/build';
+import { featureFiles, parseFeature } from '../spec/validateFeatures';
+import { writeSpecBook, type SpecBookResult } from './specBook/build';
+import { buildBook, type BookFeature, type BookScenario } from './specBook/model';
 import { sectionFile } from './specBook/pages';
 import { ARGS, CHROMIUM, coloursByName, overflowingTexts, watch } from './browserChecks';
 
@@ -24,7 +25,33 @@ async function browserFor(): Promise<Browser> {
   shared.browser ??= await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   return shared.browser;
 }
-after(async () => { await shared.browser?.close(); });
+
+/**
+ * One book for the file's tests, built once, with the results of a made-up last run: the first
+ * scenario of the book failed, the second passed, the rest were not run.
+ */
+const built: { book?: { dir: string; outDir: string; result: SpecBookResult; failed: Picked; passed: Picked } } = {};
+interface Picked { readonly f: BookFeature; readonly s: BookScenario }
+function bookOnce(): NonNullable<typeof built.book> {
+  if (built.book) return built.book;
+  const dir = mkdtempSync(join(tmpdir(), 'spec-book-'));
+  const docs = featureFiles('features').map((file) => Object.assign(parseFeature(file, readFileSync(file, 'utf8')), { uri: relative(process.cwd(), file).split(sep).join('/') }));
+  const [failed, passed] = buildBook(docs).features.flatMap((f) => f.rules.flatMap((r) => r.scenarios.map((s) => ({ f, s }))));
+  assert.ok(failed && passed);
+  const reports = join(dir, 'reports');
+  mkdirSync(reports);
+  writeFileSync(join(reports, 'summary.json'), JSON.stringify({ adapter: 'simulator', date: '2026-01-01T00:00:00.000Z', scenarios: [
+    { name: failed.s.name, uri: failed.f.uri, line: failed.s.line, inferred: false, outcome: 'failed', reason: 'Not conformant: EventRinging missing' },
+    { name: passed.s.name, uri: passed.f.uri, line: passed.s.line, inferred: false, outcome: 'passed' },
+  ] }));
+  const outDir = join(dir, 'book');
+  built.book = { dir, outDir, result: writeSpecBook({ outDir, reportsDir: reports }), failed, passed };
+  return built.book;
+}
+after(async () => {
+  await shared.browser?.close();
+  if (built.book) rmSync(built.book.dir, { recursive: true, force: true });
+});
 const DECLARATION = /^[A-Z][A-Za-z0-9_]* (is on |is an agent on |is agent \S+ on |is the |is an outside caller at |uses DN )/;
 
 /** The model the test looks at: a transfer model if one has a feature, else the hold-retrieve model. */
@@ -64,9 +91,8 @@ test('the spec book opens from disk, draws the expected diagram, filters, and is
     t.skip(`${CHROMIUM} is missing (apt-get install -y chromium); the browser test needs it`);
     return;
   }
-  const outDir = mkdtempSync(join(tmpdir(), 'spec-book-'));
-  try {
-    const built = writeSpecBook({ outDir });
+  {
+    const { outDir, result: built } = bookOnce();
     const file = pickFeature();
     const feature = built.book.features.find((f) => f.uri === file);
     const entry = feature?.entry;
@@ -117,8 +143,6 @@ test('the spec book opens from disk, draws the expected diagram, filters, and is
     const articleTop = await page.locator(`article[id="${scenario.anchor}"]`).evaluate((el) => el.getBoundingClientRect().top);
     assert.ok(articleTop >= barBottom - 1, `the scenario starts at ${articleTop}px, below the filter bar ending at ${barBottom}px`);
     await page.close();
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
   }
 });
 
@@ -128,20 +152,8 @@ test('every page of the book: nothing leaves the machine, no error, no text outs
     t.skip(`${CHROMIUM} is missing (apt-get install -y chromium); the browser test needs it`);
     return;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'spec-book-all-'));
-  try {
-    // Results of a (made-up) last run: one scenario failed, one passed, the rest not run.
-    const probe = writeSpecBook({ outDir: join(dir, 'probe'), withoutResults: true });
-    const [failed, passed] = probe.book.features.flatMap((f) => f.rules.flatMap((r) => r.scenarios.map((s) => ({ f, s }))));
-    assert.ok(failed && passed);
-    const reports = join(dir, 'reports');
-    mkdirSync(reports);
-    writeFileSync(join(reports, 'summary.json'), JSON.stringify({ adapter: 'simulator', date: '2026-01-01T00:00:00.000Z', scenarios: [
-      { name: failed.s.name, uri: failed.f.uri, line: failed.s.line, inferred: false, outcome: 'failed', reason: 'Not conformant: EventRinging missing' },
-      { name: passed.s.name, uri: passed.f.uri, line: passed.s.line, inferred: false, outcome: 'passed' },
-    ] }));
-    const outDir = join(dir, 'book');
-    writeSpecBook({ outDir, reportsDir: reports });
+  {
+    const { outDir, result: probe, failed, passed } = bookOnce();
     const page = await (await browserFor()).newPage({ viewport: { width: 1280, height: 900 } });
     const seen = watch(page);
     const overflow: string[] = [];
@@ -182,7 +194,5 @@ test('every page of the book: nothing leaves the machine, no error, no text outs
     assert.match(await page.locator(`article[id="${failed.s.anchor}"] .result`).innerText(), /last run: failed — not conformant/);
     assert.match(await page.locator('p.section-outcome').innerText(), /not conformant/);
     await page.close();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 });

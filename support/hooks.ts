@@ -123,5 +123,5 @@ function attachObserved(world: ConformanceWorld, scenario: string): void {
   if (notShown > 0) {
     world.attach(`observed-events.ndjson holds the first ${String(shown.length)} of ${String(world.observed.length + world.droppedEvents)} events the adapter delivered: ${String(world.observed.length - shown.length)} more were kept for matching but not attached${world.droppedEvents ? `, and ${String(world.droppedEvents)} beyond the flood bound were only counted` : ''}.`, { mediaType: 'text/plain', fileName: 'observed-events-note.txt' });
   }
-  world.attachBounded(renderSequenceDiagram(observedDiagram(scenario, world.observed, world.parties.topology().parties)), { mediaType: 'image/svg+xml', fileName: 'observed-sequence.svg' });
+  world.attachBounded(renderSequenceDiagram(observedDiagram(scenario, world.observed, world.parties.topology().parties, world.requests)), { mediaType: 'image/svg+xml', fileName: 'observed-sequence.svg' });
 }

@@ -26,7 +26,7 @@ import { matchSequence, type OrderMode, type SequenceInput } from './matching/se
 import { ordinalBindings, ordinalsExist, referencedOrdinals } from './matching/ordinals';
 import { diagnose } from './matching/diagnose';
 import { formatEvent, renderDiff } from './report/diff';
-import { sideBySideHtml } from './report/scenarioDiagrams';
+import { sideBySideHtml, type SentRequest } from './report/scenarioDiagrams';
 import { covering, knownLog, loadKnownIssues, type Deviation, type ScenarioRef, deviationsOf } from './report/knownIssues';
 import { limitsOf, RunContext } from './world/runContext';
 import { observationGap, withoutUnchecked, type ScenarioTable } from './adapter/observation';
@@ -69,6 +69,8 @@ export class ConformanceWorld extends World<WorldParameters> {
   run: RunContext = new RunContext(limitsOf(this.parameters), {}, unboundAdapters);
   /** The scenario's expectation tables (set by the Before hook): what an adapter's observation level is checked against. */
   expectationTables: readonly ScenarioTable[] = [];
+  /** The requests the scenario sent, in order, for its sequence diagrams (who asked what, and when). */
+  readonly requests: SentRequest[] = [];
   private session: AdapterSession | undefined;
   private readonly consumed = new Set<number>();
   private baseline = 0;
@@ -195,6 +197,7 @@ export class ConformanceWorld extends World<WorldParameters> {
       throw e;
     }
     if (referenceId === undefined) return this.skip(this.unsupported(session, request.name) ?? 'unsupported');
+    this.requests.push({ name: request.name, attributes: request.attributes, role, after: since, step: role === 'stimulus' && this.step ? this.step.text : action.text });
     if (role === 'stimulus') {
       this.bindings.set('$request', referenceId);
       return undefined;

@@ -29,6 +29,8 @@ export interface Diagnosis {
   readonly lanes: readonly LaneDiagnosis[];
   readonly bindings: Bindings;
   readonly firstDivergence?: string;
+  /** What `firstDivergence` names: the DN, the observed event (by seq) and/or the expected row (by index), for diagrams. */
+  readonly firstDivergenceAt?: { readonly dn: string; readonly seq?: number; readonly row?: number };
   readonly orderViolations: readonly string[];
 }
 
@@ -117,7 +119,7 @@ function totalOrderViolations(input: SequenceInput, result: readonly LaneDiagnos
   return out;
 }
 
-function firstDivergence(input: SequenceInput, result: readonly LaneDiagnosis[]): { firstDivergence?: string } {
+function firstDivergence(input: SequenceInput, result: readonly LaneDiagnosis[]): Pick<Diagnosis, 'firstDivergence' | 'firstDivergenceAt'> {
   for (const lane of result) {
     const observed = input.observed.filter((e) => e.dn === lane.dn);
     const rowsInOrder = lane.rows.map((r) => r.row);
@@ -126,16 +128,29 @@ function firstDivergence(input: SequenceInput, result: readonly LaneDiagnosis[])
       const expectedHere = rowsInOrder[i];
       const at = `DN ${lane.dn}, event ${i + 1}`;
       if (!verdict) {
-        return { firstDivergence: `${at}: unexpected #${event.seq} ${event.name}${expectedHere ? ` where ${describeRow(expectedHere)} was expected` : ' after the expected events'}` };
+        return {
+          firstDivergence: `${at}: unexpected #${event.seq} ${event.name}${expectedHere ? ` where ${describeRow(expectedHere)} was expected` : ' after the expected events'}`,
+          firstDivergenceAt: { dn: lane.dn, seq: event.seq, ...(expectedHere ? { row: expectedHere.index } : {}) },
+        };
       }
       if (verdict.kind === 'missing') {
         const diffs = verdict.differences.map((d) => d.attribute).join(', ');
-        return { firstDivergence: `${at}: expected ${describeRow(verdict.row)}, observed #${event.seq} ${event.name} (differs in ${diffs})` };
+        return {
+          firstDivergence: `${at}: expected ${describeRow(verdict.row)}, observed #${event.seq} ${event.name} (differs in ${diffs})`,
+          firstDivergenceAt: { dn: lane.dn, seq: event.seq, row: verdict.row.index },
+        };
       }
-      if (verdict.outOfOrder) return { firstDivergence: `${at}: #${event.seq} ${event.name} arrived before an event documented earlier` };
+      if (verdict.outOfOrder) {
+        return { firstDivergence: `${at}: #${event.seq} ${event.name} arrived before an event documented earlier`, firstDivergenceAt: { dn: lane.dn, seq: event.seq, row: verdict.row.index } };
+      }
     }
     const missing = lane.rows.find((v) => v.kind === 'missing');
-    if (missing) return { firstDivergence: `DN ${lane.dn}, event ${observed.length + 1}: expected ${describeRow(missing.row)}, nothing more was observed` };
+    if (missing) {
+      return {
+        firstDivergence: `DN ${lane.dn}, event ${observed.length + 1}: expected ${describeRow(missing.row)}, nothing more was observed`,
+        firstDivergenceAt: { dn: lane.dn, row: missing.row.index },
+      };
+    }
   }
   return {};
 }

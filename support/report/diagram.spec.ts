@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { escapeXml, expectedDiagramFromRows, renderSequenceDiagram, type DiagramModel } from './diagram';
 import { parseExpectationTable } from '../matching/expectation';
+import { fitText, textWidth, wrapText } from './textMetrics';
 
 const count = (svg: string, re: RegExp): number => (svg.match(re) ?? []).length;
 
@@ -108,4 +109,48 @@ test('expectedDiagramFromRows: a table without dn column uses the default party;
   const svg = renderSequenceDiagram(model);
   assert.equal(count(svg, /<g class="row"/g), 1);
   assert.match(svg, /ReferenceID: \$request/);
+});
+
+test('colours are chosen by name: $call1 and Alice look the same in every diagram', () => {
+  const stripe = (svg: string, conn: string): string | undefined => new RegExp(`data-conn="\\${conn}"[^]*?class="conn"[^>]*fill="(#[0-9a-f]{6})"`).exec(svg)?.[1];
+  const header = (svg: string, lane: string): string | undefined => new RegExp(`data-lane="${lane}"><line[^>]*/><rect[^>]*fill="(#[0-9a-f]{6})"`).exec(svg)?.[1];
+  const a = renderSequenceDiagram({ title: 'a', lanes: [{ id: 'Alice', label: 'Alice' }, { id: 'Bob', label: 'Bob' }], events: [{ lane: 'Alice', label: 'E', connId: '$call1' }, { lane: 'Bob', label: 'E', connId: '$call2' }] });
+  const b = renderSequenceDiagram({ title: 'b', lanes: [{ id: 'Carol', label: 'Carol' }, { id: 'Alice', label: 'Alice' }], events: [{ lane: 'Carol', label: 'E', connId: '$call2' }, { lane: 'Alice', label: 'E', connId: '$call1' }] });
+  assert.ok(stripe(a, '$call1'));
+  assert.equal(stripe(a, '$call1'), stripe(b, '$call1'));
+  assert.equal(stripe(a, '$call2'), stripe(b, '$call2'));
+  assert.notEqual(stripe(a, '$call1'), stripe(a, '$call2'));
+  assert.ok(header(a, 'Alice'));
+  assert.equal(header(a, 'Alice'), header(b, 'Alice'));
+});
+
+test('a request is an arrow between lanes and a marker a rule across them; the named divergence is the one marked', () => {
+  const svg = renderSequenceDiagram({
+    title: 'r',
+    lanes: [{ id: 's', label: 'Switch' }, { id: '7001', label: 'Alice\n7001' }],
+    events: [
+      { kind: 'marker', lane: '', label: '▶ When Alice answers' },
+      { kind: 'request', lane: '7001', to: 's', label: 'RequestAnswerCall', note: 'ConnID=1' },
+      { lane: '7001', label: 'EventRinging', status: 'missing' },
+      { lane: '7001', label: 'EventEstablished', status: 'divergent' },
+    ],
+    firstDivergence: 3,
+  });
+  assert.match(svg, /<g class="req" data-lane="7001" data-to="s" data-request="RequestAnswerCall"/);
+  assert.match(svg, /<path d="M[\d.]+ [\d.]+ l9 /, 'the arrow points left, to the switch');
+  assert.match(svg, /class="marker" data-marker="▶ When Alice answers"/);
+  assert.equal(count(svg, /class="first-divergence"/g), 1);
+  assert.match(svg, /class="first-divergence"[^]*?data-event="EventEstablished"/);
+  assert.doesNotMatch(svg, /class="first-divergence"[^]*?data-event="EventRinging"/);
+});
+
+test('long texts are cut to their box, and name=value breaks after the =', () => {
+  const style = { size: 10.5 };
+  assert.ok(textWidth('WWW', style) > textWidth('iii', style));
+  const lines = wrapText('PreviousConnID=006b02a6f6e10001 CallState=Ok', 120, style);
+  assert.deepEqual(lines.slice(0, 2), ['PreviousConnID=', '006b02a6f6e10001']);
+  for (const l of lines) assert.ok(textWidth(l, style) <= 120, l);
+  const cut = fitText('EventAttachedDataChanged'.repeat(3), 100, { size: 12, bold: true });
+  assert.match(cut, /…$/);
+  assert.ok(textWidth(cut, { size: 12, bold: true }) <= 100);
 });

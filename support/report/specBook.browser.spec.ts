@@ -5,20 +5,53 @@
  * reports/spec-book-screenshot.png. Never downloads a browser: without /usr/bin/chromium the test
  * is skipped (and fails when CI is set, because CI installs chromium with apt-get).
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import type { Scenario } from '@cucumber/messages';
-import { parseFeature } from '../spec/validateFeatures';
-import { writeSpecBook } from './specBook/build';
+import { featureFiles, parseFeature } from '../spec/validateFeatures';
+import { writeSpecBook, type SpecBookResult } from './specBook/build';
+import { buildBook, type BookFeature, type BookScenario } from './specBook/model';
 import { sectionFile } from './specBook/pages';
+import { ARGS, CHROMIUM, coloursByName, overflowingTexts, watch } from './browserChecks';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+/** One browser for the file's tests (launched on first use). */
+const shared: { browser?: Browser } = {};
+async function browserFor(): Promise<Browser> {
+  shared.browser ??= await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  return shared.browser;
+}
+
+/**
+ * One book for the file's tests, built once, with the results of a made-up last run: the first
+ * scenario of the book failed, the second passed, the rest were not run.
+ */
+const built: { book?: { dir: string; outDir: string; result: SpecBookResult; failed: Picked; passed: Picked } } = {};
+interface Picked { readonly f: BookFeature; readonly s: BookScenario }
+function bookOnce(): NonNullable<typeof built.book> {
+  if (built.book) return built.book;
+  const dir = mkdtempSync(join(tmpdir(), 'spec-book-'));
+  const docs = featureFiles('features').map((file) => Object.assign(parseFeature(file, readFileSync(file, 'utf8')), { uri: relative(process.cwd(), file).split(sep).join('/') }));
+  const [failed, passed] = buildBook(docs).features.flatMap((f) => f.rules.flatMap((r) => r.scenarios.map((s) => ({ f, s }))));
+  assert.ok(failed && passed);
+  const reports = join(dir, 'reports');
+  mkdirSync(reports);
+  writeFileSync(join(reports, 'summary.json'), JSON.stringify({ adapter: 'simulator', date: '2026-01-01T00:00:00.000Z', scenarios: [
+    { name: failed.s.name, uri: failed.f.uri, line: failed.s.line, inferred: false, outcome: 'failed', reason: 'Not conformant: EventRinging missing' },
+    { name: passed.s.name, uri: passed.f.uri, line: passed.s.line, inferred: false, outcome: 'passed' },
+  ] }));
+  const outDir = join(dir, 'book');
+  built.book = { dir, outDir, result: writeSpecBook({ outDir, reportsDir: reports }), failed, passed };
+  return built.book;
+}
+after(async () => {
+  await shared.browser?.close();
+  if (built.book) rmSync(built.book.dir, { recursive: true, force: true });
+});
 const DECLARATION = /^[A-Z][A-Za-z0-9_]* (is on |is an agent on |is agent \S+ on |is the |is an outside caller at |uses DN )/;
 
 /** The model the test looks at: a transfer model if one has a feature, else the hold-retrieve model. */
@@ -58,10 +91,8 @@ test('the spec book opens from disk, draws the expected diagram, filters, and is
     t.skip(`${CHROMIUM} is missing (apt-get install -y chromium); the browser test needs it`);
     return;
   }
-  const outDir = mkdtempSync(join(tmpdir(), 'spec-book-'));
-  let browser: Browser | undefined;
-  try {
-    const built = writeSpecBook({ outDir });
+  {
+    const { outDir, result: built } = bookOnce();
     const file = pickFeature();
     const feature = built.book.features.find((f) => f.uri === file);
     const entry = feature?.entry;
@@ -72,10 +103,8 @@ test('the spec book opens from disk, draws the expected diagram, filters, and is
     const scenario = feature.rules.flatMap((r) => r.scenarios).find((s) => s.name === expected.scenario);
     assert.ok(scenario);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const page = await (await browserFor()).newPage({ viewport: { width: 1280, height: 1000 } });
+    const { errors } = watch(page);
     await page.goto(`${pathToFileURL(join(outDir, sectionFile(section))).href}#${scenario.anchor}`);
 
     const svg = page.locator(`article[id="${scenario.anchor}"] figure.diagram svg`).first();
@@ -107,8 +136,63 @@ test('the spec book opens from disk, draws the expected diagram, filters, and is
     await page.click('form.filters button[type="reset"]');
     await page.waitForFunction((n) => document.querySelectorAll('article.scenario:not([hidden])').length === n, total);
     assert.deepEqual(errors, [], 'no script errors');
-  } finally {
-    await browser?.close();
-    rmSync(outDir, { recursive: true, force: true });
+    // A deep link lands below the sticky filter bar: the bar covers neither the scenario nor its lane headers.
+    await page.goto(`${pathToFileURL(join(outDir, sectionFile(section))).href}#${scenario.anchor}`);
+    await page.locator('form.filters').waitFor({ state: 'visible' });
+    const barBottom = await page.locator('form.filters').evaluate((el) => el.getBoundingClientRect().bottom);
+    const articleTop = await page.locator(`article[id="${scenario.anchor}"]`).evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(articleTop >= barBottom - 1, `the scenario starts at ${articleTop}px, below the filter bar ending at ${barBottom}px`);
+    await page.close();
+  }
+});
+
+test('every page of the book: nothing leaves the machine, no error, no text outside its box, one colour per party and $call, outcomes per section', async (t) => {
+  if (!existsSync(CHROMIUM)) {
+    if (process.env.CI) assert.fail(`${CHROMIUM} is missing: install it with apt-get install -y chromium`);
+    t.skip(`${CHROMIUM} is missing (apt-get install -y chromium); the browser test needs it`);
+    return;
+  }
+  {
+    const { outDir, result: probe, failed, passed } = bookOnce();
+    const page = await (await browserFor()).newPage({ viewport: { width: 1280, height: 900 } });
+    const seen = watch(page);
+    const overflow: string[] = [];
+    const colours = new Map<string, Set<string>>();
+    const clipped: string[] = [];
+    for (const file of readdirSync(outDir).filter((f) => f.endsWith('.html'))) {
+      await page.goto(pathToFileURL(join(outDir, file)).href);
+      overflow.push(...(await overflowingTexts(page)));
+      for (const [name, list] of Object.entries(await coloursByName(page))) for (const c of list) colours.set(name, (colours.get(name) ?? new Set()).add(c));
+      // A table or diagram wider than the page scrolls in its own box instead of being cut off.
+      clipped.push(...(await page.evaluate(() => Array.from(document.querySelectorAll('.table-wrap, figure.diagram')).flatMap((el) => {
+        const box = el as HTMLElement;
+        const scrolls = getComputedStyle(box).overflowX === 'auto';
+        return box.scrollWidth > box.clientWidth + 1 && !scrolls ? [box.textContent?.slice(0, 60) ?? ''] : [];
+      }))).map((x) => `${file}: ${x}`));
+      const right = await page.evaluate(() => document.querySelector('main')?.getBoundingClientRect().right ?? 0);
+      const wrapRight = await page.evaluate(() => Math.max(0, ...Array.from(document.querySelectorAll('.table-wrap, figure.diagram')).map((el) => el.getBoundingClientRect().right)));
+      assert.ok(wrapRight <= right + 1, `${file}: a table or diagram box ends at ${wrapRight}px, past the page's main column (${right}px)`);
+    }
+    assert.deepEqual(seen.remote, [], 'no request leaves the machine');
+    assert.deepEqual(seen.errors, [], 'no console or script error');
+    assert.deepEqual(overflow.slice(0, 20), [], `${overflow.length} texts drawn outside their box`);
+    assert.deepEqual(clipped, [], 'wide boxes scroll');
+    assert.ok(colours.get('conn $call1') && colours.get('party Alice'), 'the book draws $call1 and Alice');
+    assert.deepEqual([...colours].filter(([, c]) => c.size > 1).map(([n, c]) => `${n}: ${[...c].join(', ')}`), [], 'one colour per name in every diagram');
+
+    await page.goto(pathToFileURL(join(outDir, 'index.html')).href);
+    assert.equal(await page.locator('#gaps').count(), probe.book.gaps.length ? 1 : 0, 'the gaps heading only when there are gaps');
+    const sectionOf = (uri: string): string => probe.book.sections.find((s) => s.models.some((m) => m.features.some((f) => f.uri === uri)))?.slug ?? '';
+    const outcome = (slug: string): Promise<string> => page.locator(`table.sections tr[data-section="${slug}"] td.outcome`).innerText();
+    assert.equal(await outcome(sectionOf(failed.f.uri)), 'not conformant');
+    const untouched = probe.book.sections.find((s) => ![sectionOf(failed.f.uri), sectionOf(passed.f.uri)].includes(s.slug));
+    assert.ok(untouched);
+    assert.equal(await outcome(untouched.slug), 'not run');
+    const section = probe.book.sections.find((s) => s.slug === sectionOf(failed.f.uri));
+    assert.ok(section);
+    await page.goto(pathToFileURL(join(outDir, sectionFile(section))).href);
+    assert.match(await page.locator(`article[id="${failed.s.anchor}"] .result`).innerText(), /last run: failed — not conformant/);
+    assert.match(await page.locator('p.section-outcome').innerText(), /not conformant/);
+    await page.close();
   }
 });

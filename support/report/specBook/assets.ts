@@ -18,6 +18,8 @@ nav.sections li { margin: .15em 0; }
 nav.sections a { text-decoration: none; display: block; padding: .15em .4em; border-radius: 4px; }
 nav.sections a[aria-current] { background: #dde7f2; font-weight: 600; }
 main { flex: 1; min-width: 0; padding: 1em 2em 4em; max-width: 78em; }
+ol.steps li, ol.background li { min-width: 0; }
+.table-wrap, figure.diagram { max-width: 100%; }
 h1 { margin: .2em 0 .4em; font-size: 1.7em; }
 h2 { margin: 0 0 .3em; font-size: 1.35em; }
 h3.rule { margin: 1.4em 0 .4em; font-size: 1.05em; color: var(--muted); border-bottom: 1px solid var(--line); padding-bottom: .2em; }
@@ -38,8 +40,9 @@ section.model.gap { background: var(--bg); border-style: dashed; }
 .source, .uncertain { border-left: 4px solid var(--line); padding: .3em .9em; margin: .6em 0; background: var(--bg); }
 .uncertain { border-left-color: #e67e00; background: #fff7ec; }
 code.tag { font-size: .8em; background: #eef2f6; padding: .05em .35em; border-radius: 4px; }
-article.scenario { border-top: 1px solid var(--line); padding: .9em 0 .4em; scroll-margin-top: 7.5em; }
-section.model { scroll-margin-top: 7.5em; }
+article.scenario { border-top: 1px solid var(--line); padding: .9em 0 .4em; }
+/* A deep link lands below the sticky filter bar (its height is measured by the script; it wraps on narrow windows). */
+article.scenario, section.model, h2[id] { scroll-margin-top: calc(var(--bar-h, 6em) + 1.5em); }
 article.scenario:target { background: #fffbe6; outline: 3px solid #f2c94c; outline-offset: 4px; }
 a.anchor { text-decoration: none; color: var(--muted); margin-right: .3em; }
 ol.steps, ol.background { list-style: none; padding-left: 0; margin: .5em 0; font-family: ui-monospace, 'DejaVu Sans Mono', Menlo, monospace; font-size: .86em; }
@@ -61,7 +64,7 @@ form.filters { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: w
 form.filters select, form.filters input { font: inherit; max-width: 16em; }
 form.filters .count { color: var(--muted); }
 table.index { border-collapse: collapse; width: 100%; font-size: .9em; }
-table.index th, table.index td { text-align: left; border-bottom: 1px solid var(--line); padding: .3em .5em; vertical-align: top; }
+table.index th, table.index td { text-align: left; overflow-wrap: anywhere; border-bottom: 1px solid var(--line); padding: .3em .5em; vertical-align: top; }
 tr.gap td { color: var(--muted); }
 [hidden] { display: none !important; }
 @media print {
@@ -102,6 +105,7 @@ export const BOOK_JS = `
     });
     count.textContent = shown + ' of ' + items.length + ' scenarios shown';
   }
+  function measure() { document.documentElement.style.setProperty('--bar-h', bar.offsetHeight + 'px'); }
   function reveal() {
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
@@ -112,6 +116,9 @@ export const BOOK_JS = `
   bar.addEventListener('reset', function () { setTimeout(apply, 0); });
   bar.addEventListener('submit', function (e) { e.preventDefault(); });
   window.addEventListener('hashchange', reveal);
+  window.addEventListener('resize', measure);
   apply();
+  measure();
+  if (location.hash) { var t = document.getElementById(decodeURIComponent(location.hash.slice(1))); if (t) t.scrollIntoView(); }
 })();
 `;

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFeature } from '../../spec/validateFeatures';
+import { readFileSync } from 'node:fs';
+import { compile } from '@cucumber/gherkin';
+import { IdGenerator } from '@cucumber/messages';
+import { featureFiles, parseFeature } from '../../spec/validateFeatures';
 import { MODELS } from '../../model/models';
 import { buildBook, paragraphs } from './model';
 import { castOf } from './cast';
@@ -60,9 +63,10 @@ test('scenarios: unique anchors, effective tags, expected diagrams, filter data'
   assert.equal(b.anchor, 'hold-retrieve-consulted-answers--bob-holds-alice-2');
   assert.equal(a.rule, 'Holding is reported to the holder');
   assert.ok(b.tags.includes('@inferred') && b.tags.includes('@model:hold-retrieve-consulted-answers'));
-  assert.deepEqual(a.diagrams[0]?.model?.lanes.map((l) => l.id), ['Alice', 'Bob']);
-  assert.deepEqual(a.diagrams[0]?.model?.events.map((e) => e.lane), ['Bob'], 'a table without dn column is about the party the step names');
-  assert.deepEqual(b.diagrams[0]?.model?.lanes.map((l) => l.id), ['Alice', 'Bob', 'Olivia']);
+  const parties = (s: typeof a): string[] | undefined => s.diagrams[0]?.model?.lanes.map((l) => l.id).filter((id) => id !== '~switch');
+  assert.deepEqual(parties(a), ['Alice', 'Bob']);
+  assert.deepEqual(a.diagrams[0]?.model?.events.filter((e) => (e.kind ?? 'event') === 'event').map((e) => e.lane), ['Bob'], 'a table without dn column is about the party the step names');
+  assert.deepEqual(parties(b), ['Alice', 'Bob', 'Olivia']);
   assert.deepEqual(b.events, ['EventHeld', 'EventRinging']);
   assert.deepEqual([...b.roles].sort(), ['Destination', 'Origination']);
 });
@@ -90,4 +94,31 @@ test('cast and paragraphs', () => {
   assert.deepEqual(castOf(['Sales is the ACD queue 8001', 'Alice is ready', 'Zed uses DN 7999, which the switch does not know']).map((p) => [p.name, p.dn, p.kind]),
     [['Sales', '8001', 'ACD queue'], ['Zed', '7999', 'unknown to the switch']]);
   assert.deepEqual(paragraphs('  a\n  b\n\n  c  \n'), ['a b', 'c']);
+});
+
+test('outlines are expanded as cucumber runs them: one book scenario per pickle of every feature', () => {
+  const files = featureFiles('features');
+  const docs = files.map((f) => {
+    const doc = parseFeature(f, readFileSync(f, 'utf8'));
+    doc.uri = f;
+    return doc;
+  });
+  const book = buildBook(docs);
+  const inBook = book.features.flatMap((f) => f.rules.flatMap((r) => r.scenarios.map((s) => `${f.uri}::${s.name}`))).sort();
+  const newId = IdGenerator.incrementing();
+  const pickles = docs.flatMap((d) => compile(d, d.uri ?? '', newId).map((p) => `${p.uri}::${p.name}`)).sort();
+  assert.deepEqual(inBook, pickles);
+  assert.ok(docs.some((d) => d.feature?.children.some((c) => c.scenario?.examples.length)), 'the features have an outline to expand');
+});
+
+test('the expected diagram draws who does what before the table, and marks the step under test', () => {
+  const doc = parseFeature('x.feature', FEATURE);
+  const [scenario] = buildBook([doc]).features[0]?.rules[0]?.scenarios ?? [];
+  const events = scenario?.diagrams[0]?.model?.events ?? [];
+  assert.deepEqual(events.filter((e) => e.kind !== undefined && e.kind !== 'event').map((e) => [e.kind, e.lane, e.to, e.label]), [
+    ['request', 'Alice', 'Bob', 'Alice is talking to Bob'],
+    ['marker', '', undefined, '▶ When Bob puts the call on hold — the step under test'],
+    ['request', 'Bob', '~switch', 'Bob puts the call on hold'],
+  ]);
+  assert.equal(scenario?.diagrams[0]?.model?.lanes[0]?.id, '~switch', 'a request to the switch gets the switch lane');
 });

@@ -9,8 +9,10 @@ import { readTags } from '../../model/tags';
 import { parseExpectationTable, TableError, type ExpectedRow } from '../../matching/expectation';
 import { expectationStepFor } from '../../matching/expectationSteps';
 import type { CellMatcher } from '../../matching/cells';
-import { expectedDiagramFromRows, type DiagramModel, type DiagramParty } from '../diagram';
-import { castOf } from './cast';
+import { expectedDiagramFromRows, type DiagramEvent, type DiagramModel, type DiagramParty } from '../diagram';
+import { castOf, declaredParty } from './cast';
+
+const SWITCH = '~switch';
 
 export interface BookStep {
   readonly keyword: string;
@@ -126,14 +128,14 @@ function featureOf(uri: string, feature: Feature, anchors: Set<string>): BookFea
   const backgroundTexts: string[] = [];
   const rules: BookRule[] = [];
   const loose: BookScenario[] = [];
-  const scenarioOf = (s: Scenario, ruleTags: readonly string[], ruleBackground: readonly string[], rule?: string): BookScenario =>
+  const scenarioOf = (s: PlainScenario, ruleTags: readonly string[], ruleBackground: readonly string[], rule?: string): BookScenario =>
     bookScenario(s, { featureTags: tags, ruleTags, background: [...backgroundTexts, ...ruleBackground], slug: slug ?? slugify(feature.name), anchors, ...(rule ? { rule } : {}) });
   for (const child of feature.children) {
     if (child.background) {
       background = child.background.steps.map(stepOf);
       backgroundTexts.push(...child.background.steps.map((s) => s.text));
     }
-    if (child.scenario) loose.push(scenarioOf(child.scenario, [], []));
+    if (child.scenario) loose.push(...expanded(child.scenario).map((x) => scenarioOf(x, [], [])));
     if (child.rule) rules.push(ruleOf(child.rule, scenarioOf));
   }
   const all = [...loose, ...rules.flatMap((r) => r.scenarios)];
@@ -159,14 +161,53 @@ function featureOf(uri: string, feature: Feature, anchors: Set<string>): BookFea
   };
 }
 
-type ScenarioOf = (s: Scenario, ruleTags: readonly string[], ruleBackground: readonly string[], rule?: string) => BookScenario;
+type ScenarioOf = (s: PlainScenario, ruleTags: readonly string[], ruleBackground: readonly string[], rule?: string) => BookScenario;
 
 function ruleOf(rule: Rule, scenarioOf: ScenarioOf): BookRule {
   const ruleTags = names(rule.tags);
   const background = rule.children.flatMap((c) => (c.background ? [c.background] : []));
   const texts = background.flatMap((b) => b.steps.map((s) => s.text));
-  const scenarios = rule.children.flatMap((c) => (c.scenario ? [scenarioOf(c.scenario, ruleTags, texts, rule.name)] : []));
+  const scenarios = rule.children.flatMap((c) => (c.scenario ? expanded(c.scenario).map((x) => scenarioOf(x, ruleTags, texts, rule.name)) : []));
   return { name: rule.name, description: paragraphs(rule.description).join('\n\n'), scenarios };
+}
+
+/** A scenario as the book reads it: a plain scenario, or one row of an outline's Examples. */
+interface PlainScenario {
+  readonly name: string;
+  readonly line: number;
+  readonly description: string;
+  readonly tags: readonly string[];
+  readonly steps: readonly BookStep[];
+}
+
+/**
+ * A Scenario Outline as cucumber runs it: one scenario per row of its Examples, `<placeholders>`
+ * replaced in the name, the steps and their tables (the examples' tags stay on their rows). A plain
+ * scenario is itself.
+ */
+export function expanded(s: Scenario): PlainScenario[] {
+  const plain = { name: s.name, line: s.location.line, description: s.description, tags: names(s.tags), steps: s.steps.map(stepOf) };
+  const rows = s.examples.flatMap((ex) => {
+    const head = ex.tableHeader?.cells.map((c) => c.value) ?? [];
+    return ex.tableBody.map((row) => ({ tags: names(ex.tags), values: new Map(head.map((h, i) => [h, row.cells[i]?.value ?? ''])), line: row.location.line }));
+  });
+  if (!rows.length) return [plain];
+  return rows.map(({ tags, values, line }) => {
+    const fill = (text: string): string => text.replace(/<([^<>]+)>/g, (all, name: string) => values.get(name) ?? all);
+    return {
+      name: fill(s.name),
+      line,
+      description: s.description,
+      tags: [...plain.tags, ...tags],
+      steps: plain.steps.map((st) => ({
+        keyword: st.keyword,
+        text: fill(st.text),
+        line: st.line,
+        ...(st.rows ? { rows: st.rows.map((r) => r.map(fill)) } : {}),
+        ...(st.docString !== undefined ? { docString: fill(st.docString) } : {}),
+      })),
+    };
+  });
 }
 
 interface ScenarioContext {
@@ -185,23 +226,23 @@ function uniqueAnchor(base: string, anchors: Set<string>): string {
   return anchor;
 }
 
-function bookScenario(s: Scenario, ctx: ScenarioContext): BookScenario {
-  const ownTags = [...names(s.tags), ...s.examples.flatMap((e) => names(e.tags))];
+function bookScenario(s: PlainScenario, ctx: ScenarioContext): BookScenario {
+  const ownTags = [...s.tags];
   const tags = [...new Set([...ctx.featureTags, ...ctx.ruleTags, ...ownTags])];
   const read = readTags(tags);
   const cast = castOf([...ctx.background, ...s.steps.map((st) => st.text)]);
-  const tables = s.steps.flatMap((st) => tableOf(st, cast));
+  const tables = s.steps.flatMap((st, i) => tableOf(st, cast, actionsBefore(s.steps.slice(0, i), cast)));
   const rows = tables.flatMap((t) => t.rows);
   return {
     anchor: uniqueAnchor(`${ctx.slug}--${slugify(s.name)}`, ctx.anchors),
     name: s.name,
-    line: s.location.line,
+    line: s.line,
     description: s.description.trim(),
     tags,
     ownTags,
     inferred: read.inferred,
     requires: read.requires,
-    steps: s.steps.map(stepOf),
+    steps: s.steps,
     diagrams: tables.map((t) => t.diagram),
     events: [...new Set(rows.map((r) => r.event))],
     roles: [...new Set(rows.flatMap((r) => r.cells.filter((c) => /DNRole$/.test(c.attribute)).flatMap((c) => enumValues(c.matcher))))],
@@ -217,15 +258,41 @@ function enumValues(m: CellMatcher): string[] {
   return [];
 }
 
+/**
+ * Who does what before a Then table, as arrows: each precondition (a Given that is not a party
+ * declaration) and the step under test (the last When), from the party the step names first to the
+ * other party it names (who calls whom), or to the switch; a marker between the preconditions and
+ * the step under test. From the step texts: the book is built without running anything.
+ */
+function actionsBefore(steps: readonly BookStep[], cast: readonly DiagramParty[]): DiagramEvent[] {
+  const whenAt = steps.map((st) => st.keyword).lastIndexOf('When');
+  const ands = steps.findIndex((st, i) => i > whenAt && st.keyword !== 'And');
+  const whenEnd = whenAt < 0 ? -1 : ands < 0 ? steps.length : ands;
+  const out: DiagramEvent[] = [];
+  steps.forEach((st, i) => {
+    const stimulus = whenAt >= 0 && i >= whenAt && i < whenEnd;
+    if (!stimulus && (st.keyword === 'Then' || declaredParty(st.text) || i >= whenEnd && whenAt >= 0)) return;
+    if (i === whenAt) out.push({ kind: 'marker', lane: '', label: `▶ When ${st.text} — the step under test` });
+    const named = cast.filter((p) => new RegExp(`\\b${p.name}\\b`).test(st.text)).sort((a, b) => st.text.indexOf(a.name) - st.text.indexOf(b.name));
+    const actor = named[0];
+    if (!actor || !st.text.startsWith(actor.name)) return;
+    const target = named[1];
+    out.push({ kind: 'request', lane: actor.name, to: target ? target.name : SWITCH, label: st.text, ...(stimulus ? {} : { note: 'precondition' }) });
+  });
+  return out;
+}
+
 /** The expected diagram of one Then step with an expectation table (nothing for other steps). */
-function tableOf(step: Step, cast: readonly DiagramParty[]): { rows: ExpectedRow[]; diagram: BookDiagram }[] {
+function tableOf(step: BookStep, cast: readonly DiagramParty[], prelude: readonly DiagramEvent[] = []): { rows: ExpectedRow[]; diagram: BookDiagram }[] {
   const kind = expectationStepFor(step.text);
-  if (!kind || !step.dataTable) return [];
-  const title = `${step.keyword.trim()} ${step.text.replace(/:$/, '')}`;
+  if (!kind || !step.rows) return [];
+  const title = `${step.keyword} ${step.text.replace(/:$/, '')}`;
   try {
-    const rows = parseExpectationTable(step.dataTable.rows.map((r) => r.cells.map((c) => c.value)), { dnColumn: kind.dnColumn });
+    const rows = parseExpectationTable(step.rows, { dnColumn: kind.dnColumn });
     const defaultDn = kind.dnColumn === 'forbidden' ? step.text.split(' ')[0] : undefined;
-    const model = expectedDiagramFromRows(rows, cast, { title, mode: kind.mode, ...(defaultDn ? { defaultDn } : {}) });
+    const table = expectedDiagramFromRows(rows, cast, { title, mode: kind.mode, ...(defaultDn ? { defaultDn } : {}) });
+    const toSwitch = prelude.some((e) => e.to === SWITCH);
+    const model = { ...table, lanes: [...(toSwitch ? [{ id: SWITCH, label: 'Switch\nsystem under test' }] : []), ...table.lanes], events: [...prelude, ...table.events] };
     return [{ rows, diagram: { step: title, model } }];
   } catch (e) {
     if (!(e instanceof TableError)) throw e;

@@ -55,13 +55,31 @@ function allScenarios(features: readonly BookFeature[]): { s: BookScenario; f: B
   return features.flatMap((f) => f.rules.flatMap((r) => r.scenarios.map((s) => ({ s, f, model: f.slug ?? f.name }))));
 }
 
-function outcomeCounts(ctx: Ctx, f: BookFeature): string {
-  if (!ctx.results) return '';
+const OUTCOME_ORDER = ['passed', 'failed', 'broken', 'usage', 'known', 'skipped', 'none'];
+
+/** How many scenarios of these features passed, failed, … in the last run. */
+function countOutcomes(ctx: Ctx, features: readonly BookFeature[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const { s } of allScenarios([f])) {
-    for (const r of resultsOf(ctx, f, s) ?? [{ outcome: 'none' }]) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
+  for (const { s, f } of allScenarios(features)) {
+    const last = resultsOf(ctx, f, s)?.[0]?.outcome ?? 'none';
+    counts.set(last, (counts.get(last) ?? 0) + 1);
   }
+  return new Map([...counts].sort((a, b) => OUTCOME_ORDER.indexOf(a[0]) - OUTCOME_ORDER.indexOf(b[0])));
+}
+
+function outcomeBadges(counts: ReadonlyMap<string, number>): string {
   return [...counts].map(([o, n]) => badge(`${n} ${o === 'none' ? 'not run' : o}`, `o-${o}`)).join(' ');
+}
+
+function outcomeCounts(ctx: Ctx, f: BookFeature): string {
+  return ctx.results ? outcomeBadges(countOutcomes(ctx, [f])) : '';
+}
+
+/** The section's verdict in one word: failed/broken when any scenario is, passed when every one run passed. */
+function sectionOutcome(counts: ReadonlyMap<string, number>): string {
+  for (const o of ['failed', 'broken', 'usage']) if (counts.get(o)) return badge(o === 'failed' ? 'not conformant' : 'could not test', `o-${o}`);
+  if (counts.get('passed')) return badge('passed', 'o-passed');
+  return badge('not run', 'o-none');
 }
 
 function sectionOf(book: Book, entry: ModelEntry): BookSection | undefined {
@@ -76,7 +94,9 @@ function indexPage(ctx: Ctx): string {
   const reconstructed = scenarios.filter((x) => x.s.inferred).length;
   const sections = book.sections.map((s) => {
     const withFeature = s.models.filter((m) => m.features.length).length;
-    return `<tr><td><a href="${sectionFile(s)}">${esc(s.name)}</a></td><td>${s.models.length}</td><td>${withFeature}</td><td>${s.models.length - withFeature}</td></tr>`;
+    const counts = countOutcomes(ctx, s.models.flatMap((m) => m.features));
+    const outcome = ctx.results ? `<td class="outcome">${sectionOutcome(counts)}</td><td>${outcomeBadges(counts)}</td>` : '';
+    return `<tr data-section="${esc(s.slug)}"><td><a href="${sectionFile(s)}">${esc(s.name)}</a></td><td>${s.models.length}</td><td>${withFeature}</td><td>${s.models.length - withFeature}</td>${outcome}</tr>`;
   }).join('\n');
   const rows = scenarios.map(({ s, f, model }) => {
     const section = f.entry ? sectionOf(book, f.entry) : undefined;
@@ -94,7 +114,7 @@ function indexPage(ctx: Ctx): string {
 <p class="lead">Every model of the GenEM model index as this suite restates it: the feature's prose and provenance, each scenario's steps, and the expected sequence diagram drawn from its Then tables. Generated from <code>features/</code>; open any section on the left.</p>
 <p><strong>${covered} of ${total}</strong> models of the model index have a feature (${book.gaps.length} gaps); ${scenarios.length} scenarios, ${reconstructed} of them reconstructed (<code>@inferred</code>).</p>
 <h2>Sections</h2>
-<table class="index"><thead><tr><th>GenEM section</th><th>models</th><th>with a feature</th><th>gaps</th></tr></thead><tbody>
+<table class="index sections"><thead><tr><th>GenEM section</th><th>models</th><th>with a feature</th><th>gaps</th>${ctx.results ? '<th>last run</th><th>scenarios</th>' : ''}</tr></thead><tbody>
 ${sections}
 </tbody></table>
 <h2>All scenarios</h2>
@@ -102,10 +122,10 @@ ${filterBar(scenarios)}
 <table class="index scenarios"><thead><tr><th>model</th><th>scenario</th><th>provenance</th><th>${ctx.results ? 'last outcome' : ''}</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
-<h2 id="gaps">Models without a feature yet</h2>
+${book.gaps.length ? `<h2 id="gaps">Models without a feature yet</h2>
 <ul class="gaps">
 ${gaps}
-</ul>`;
+</ul>` : ''}`;
   return page({ title: 'Overview', body, nav: nav(book, 'index.html'), runInfo: runInfo(ctx.results) });
 }
 
@@ -115,6 +135,7 @@ function sectionPage(ctx: Ctx, section: BookSection): string {
   const withFeature = section.models.filter((m) => m.features.length).length;
   const body = `<h1>${esc(section.name)}</h1>
 <p class="lead">${section.models.length} models of the GenEM model index in this section; ${withFeature} restated by a feature, ${section.models.length - withFeature} not yet (gaps).</p>
+${ctx.results ? `<p class="section-outcome">Last run: ${sectionOutcome(countOutcomes(ctx, features))} ${outcomeBadges(countOutcomes(ctx, features))}</p>` : ''}
 ${scenarios.length ? filterBar(scenarios) : ''}
 ${section.models.map((m) => (m.features.length ? m.features.map((f) => modelEntry(ctx, m.entry, f)).join('\n') : gapEntry(m.entry))).join('\n')}`;
   return page({ title: section.name, body, nav: nav(ctx.book, sectionFile(section)), runInfo: runInfo(ctx.results) });
@@ -161,8 +182,8 @@ ${resultHtml(resultsOf(ctx, f, s), ctx.results !== undefined)}
 
 function diagramHtml(d: BookDiagram): string {
   if (!d.model) return `<p class="diagram-error">No diagram for "${esc(d.step)}": ${esc(d.error ?? 'unknown problem')}</p>`;
-  const events = d.model.events.length;
+  const events = d.model.events.filter((e) => (e.kind ?? 'event') === 'event').length;
   const lanes = d.model.lanes.length;
   return `<figure class="diagram" data-lane-count="${lanes}" data-event-count="${events}">${renderSequenceDiagram(d.model)}
-<figcaption>Expected events (${events}) on ${lanes} lanes, in documented order.</figcaption></figure>`;
+<figcaption>Expected events (${events}) on ${lanes} lanes, in documented order; arrows: who does what before them (from the steps).</figcaption></figure>`;
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run feed -- <log or NDJSON> --nats <url> [--stream CALLS] [--repeat N] [--tenant T] [--partitions P] [--replicas R]`
  * publishes a log's calls to a JetStream stream, one call thread per partition key
- * (support/stream/nats/feed.ts), creating the stream if it is missing;
+ * (support/stream/nats/feed.ts), up to `--batch` consecutive events of a thread per message
+ * (default 64; 1: a message per event), creating the stream if it is missing;
  * `npm run feed -- --kafka <brokers> --topic voice-callthread --nats <url>` does the same for a
  * Genesys Voice Microservices topic (support/stream/kafka/).
  *
@@ -11,7 +12,7 @@
 import { parseArgs } from 'node:util';
 import { EXIT, TestCompromisedError, UsageError } from '../errors';
 import { connectNats, ensureEventsStream, manager, natsServers } from '../stream/nats/connection';
-import { feedThreads, threadsOfFile } from '../stream/nats/feed';
+import { DEFAULT_BATCH, feedThreads, threadsOfFile } from '../stream/nats/feed';
 import { feedKafka } from '../stream/kafka/source';
 
 const USAGE = `usage: npm run feed -- <log or .ndjson file> --nats <url> [--stream CALLS] [--repeat N] [--tenant default] [--partitions 8] [--replicas 1] [--dedup-window 120]
@@ -19,7 +20,7 @@ const USAGE = `usage: npm run feed -- <log or .ndjson file> --nats <url> [--stre
 
 const OPTIONS = {
   nats: { type: 'string' }, stream: { type: 'string' }, repeat: { type: 'string' }, tenant: { type: 'string' }, partitions: { type: 'string' },
-  replicas: { type: 'string' }, 'dedup-window': { type: 'string' }, kafka: { type: 'string' }, topic: { type: 'string' }, group: { type: 'string' }, help: { type: 'boolean' },
+  replicas: { type: 'string' }, 'dedup-window': { type: 'string' }, batch: { type: 'string' }, kafka: { type: 'string' }, topic: { type: 'string' }, group: { type: 'string' }, help: { type: 'boolean' },
 } as const;
 
 function count(name: string, value: string | undefined, fallback: number, min = 1): number {
@@ -44,7 +45,7 @@ function options(argv: readonly string[]) {
   if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new UsageError(`--stream: "${name}" is not a stream name (letters, digits, - and _)`);
   return {
     url: v.nats, name, tenant: v.tenant ?? 'default', repeat: count('repeat', v.repeat, 1), partitions: count('partitions', v.partitions, 8),
-    replicas: count('replicas', v.replicas, 1), window: count('dedup-window', v['dedup-window'], 120) * 1000, file: positionals[0],
+    replicas: count('replicas', v.replicas, 1), batch: count('batch', v.batch, DEFAULT_BATCH), window: count('dedup-window', v['dedup-window'], 120) * 1000, file: positionals[0],
     kafka: v.kafka === undefined ? undefined : { brokers: v.kafka, topic: v.topic ?? '', group: v.group ?? 'cmc-feed', log: (l: string) => console.error(l), signal: stopSignal() },
   };
 }
@@ -58,7 +59,7 @@ function stopSignal(): AbortSignal {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const { url, name, tenant, repeat, partitions, replicas, window, file, kafka } = options(argv);
+  const { url, name, tenant, repeat, partitions, replicas, window, batch, file, kafka } = options(argv);
   const read = file ? await threadsOfFile(file) : undefined;
   if (read?.problem && read.threads.length === 0) {
     console.error(read.problem);
@@ -72,7 +73,7 @@ async function main(argv: readonly string[]): Promise<number> {
       if (kafka) await feedKafka(nc, stream, url, kafka);
       return EXIT.passed;
     }
-    const r = await feedThreads(nc, stream, url, read, { tenant, repeat });
+    const r = await feedThreads(nc, stream, url, read, { tenant, repeat, batch });
     console.log(`${file}: ${r.threads} call thread(s) (${repeat} cop${repeat === 1 ? 'y' : 'ies'}${r.incomplete ? `, ${r.incomplete} still going on at the end of the log` : ''}); `
       + `${r.published} event(s) published to ${name} (${stream.partitions} partitions), ${r.duplicates} already there (de-duplicated); ${r.outside} record(s) of no call not published`);
     if (read.problem) {

@@ -100,38 +100,38 @@ describe('--repeat renumbering', () => {
 describe('assembling threads from an at-least-once stream', () => {
   it('a thread is whole once its last event and all before it arrived, in any order and with redeliveries', () => {
     const a = new ThreadAssembler<string>(() => 0);
-    assert.equal(a.add({ event: event('c1', 2, true), handle: 'h2', position: 12 }).kind, 'open');
-    assert.equal(a.add({ event: event('c1', 0), handle: 'h0', position: 10 }).kind, 'open');
-    assert.equal(a.add({ event: event('c1', 0), handle: 'h0b', position: 10 }).kind, 'open', 'a redelivery changes nothing');
+    assert.equal(a.add({ events: [event('c1', 2, true)], handle: 'h2', position: 12 }).kind, 'open');
+    assert.equal(a.add({ events: [event('c1', 0)], handle: 'h0', position: 10 }).kind, 'open');
+    assert.equal(a.add({ events: [event('c1', 0)], handle: 'h0b', position: 10 }).kind, 'open', 'a redelivery changes nothing');
     assert.equal(a.held, 2);
-    const done = a.add({ event: event('c1', 1), handle: 'h1', position: 11 });
+    const done = a.add({ events: [event('c1', 1)], handle: 'h1', position: 11 });
     assert.equal(done.kind, 'whole');
     const t = (done as { thread: AssembledThread<string> }).thread;
     assert.deepEqual(t.records.map((r) => r.name), ['Event0', 'Event1', 'Event2']);
     assert.deepEqual(t.handles, ['h2', 'h0', 'h0b', 'h1'], 'every delivery is acknowledged');
     assert.equal(t.whole, true);
     assert.equal(a.held, 0);
-    assert.deepEqual(a.add({ event: event('c1', 1), handle: 'late', position: 11 }), { kind: 'storing', key: 't:c1', handle: 'late' }, 'not acknowledged before the verdict is stored');
+    assert.deepEqual(a.add({ events: [event('c1', 1)], handle: 'late', position: 11 }), { kind: 'storing', key: 't:c1', handle: 'late' }, 'not acknowledged before the verdict is stored');
     a.stored('t:c1');
-    assert.deepEqual(a.add({ event: event('c1', 1), handle: 'later', position: 11 }), { kind: 'judged', key: 't:c1', handle: 'later' });
+    assert.deepEqual(a.add({ events: [event('c1', 1)], handle: 'later', position: 11 }), { kind: 'judged', key: 't:c1', handle: 'later' });
   });
 
   it('a thread whose verdict could not be stored is made anew from its redelivered events', () => {
     const a = new ThreadAssembler<string>(() => 0);
-    a.add({ event: event('c4', 0), handle: 'a', position: 1 });
-    assert.equal(a.add({ event: event('c4', 1, true), handle: 'b', position: 2 }).kind, 'whole');
+    a.add({ events: [event('c4', 0)], handle: 'a', position: 1 });
+    assert.equal(a.add({ events: [event('c4', 1, true)], handle: 'b', position: 2 }).kind, 'whole');
     a.failed('t:c4');
-    assert.equal(a.add({ event: event('c4', 0), handle: 'a2', position: 1 }).kind, 'open');
-    assert.equal(a.add({ event: event('c4', 1, true), handle: 'b2', position: 2 }).kind, 'whole');
+    assert.equal(a.add({ events: [event('c4', 0)], handle: 'a2', position: 1 }).kind, 'open');
+    assert.equal(a.add({ events: [event('c4', 1, true)], handle: 'b2', position: 2 }).kind, 'whole');
   });
 
   it('a thread that stops arriving is handed on after its idle time, with what is missing', () => {
     let now = 0;
     const a = new ThreadAssembler<number>(() => now);
-    a.add({ event: event('c2', 0), handle: 1, position: 1 });
-    a.add({ event: event('c2', 2), handle: 2, position: 2 });
+    a.add({ events: [event('c2', 0)], handle: 1, position: 1 });
+    a.add({ events: [event('c2', 2)], handle: 2, position: 2 });
     now = 5_000;
-    a.add({ event: event('c3', 0), handle: 3, position: 3 });
+    a.add({ events: [event('c3', 0)], handle: 3, position: 3 });
     now = 9_000;
     const idle = a.expireIdle(6_000);
     assert.deepEqual(idle.map((t) => [t.key, t.whole, t.missing]), [['t:c2', false, [1]]]);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { readTrace } from '../support/accel';
 import { bridgeBench } from './bridge.bench';
 import { EVENTS_PER_CALL, writeLog } from './logGenerator';
-import { MESSAGES_PER_CALL, monitorBench } from './monitor.bench';
+import { MEMORY_TIMES, MESSAGES_PER_CALL, monitorBench } from './monitor.bench';
 import { replayBench } from './replay.bench';
 import { appendResults, renderEntry } from './results';
 import { deepTableLimit, scalingBench, traceThroughMatcher } from './scaling.bench';
@@ -118,15 +118,17 @@ describe('benchmarks (tiny sizes, no timing asserted)', () => {
 
   it('(issue 19) continuous conformance: every call gets one verdict with 1 and 2 workers; the entry gives the ratios', { timeout: 600_000 }, async () => {
     const m = await monitorBench(30);
-    for (const run of [m.one, m.two]) {
+    for (const run of [m.one, m.two, m.single]) {
       expect(run.calls).to.equal(30);
       expect(run.verdicts).to.equal(30);
       expect(run.duplicates).to.equal(0);
       expect(run.events).to.equal(30 * MESSAGES_PER_CALL);
     }
-    expect(m.double.verdicts).to.equal(60);
+    expect(m.many.verdicts).to.equal(30 * MEMORY_TIMES);
+    expect(m.many.duplicates).to.equal(0);
+    expect(m.one.cpu.workersS + m.one.cpu.serverS).to.be.greaterThan(0);
     expect(m.one.peakWorkerRssMb).to.be.greaterThan(0);
     const entry = renderEntry({ monitor: m });
-    expect(entry).to.contain('(issue 19) 2 workers').and.contain('× one worker').and.contain('× recognize\'s rate');
+    expect(entry).to.contain('(issue 19) 2 workers').and.contain('× one worker').and.contain('× recognize\'s rate').and.contain('× one message per event').and.contain('the target** of 50,000').and.contain('other sessions');
   });
 });

@@ -95,12 +95,21 @@ function floodLines(r: FloodResult): string[] {
   ];
 }
 
+function cpuLine(r: MonitorBenchResult['one']): string {
+  const c = r.cpu;
+  const ours = c.publisherS + c.serverS + c.workersS + c.monitorS;
+  const us = (s: number): string => f((s * 1e6) / r.events, 1);
+  return `CPU over its ${f(c.wallS, 2)} s (${c.cores} cores: ${f(c.cores * c.wallS, 2)} CPU-s there): publisher ${f(c.publisherS, 2)} s (${us(c.publisherS)} µs/event), nats-server ${f(c.serverS, 2)} s (${us(c.serverS)} µs/event), worker(s) ${f(c.workersS, 2)} s (${us(c.workersS)} µs/event), monitor ${f(c.monitorS, 2)} s; other sessions' processes ${f(c.othersS, 2)} s`
+    + ` → ours ${f(ours, 2)} CPU-s = ${us(ours)} µs/event: on ${c.cores} idle cores at most ~${f((c.cores * r.events) / ours, 0)} events/s end to end; the worker(s) alone judge ${f(r.events / Math.max(1e-9, c.workersS), 0)} events per CPU-second`;
+}
+
 function monitorLines(m: MonitorBenchResult): string[] {
-  const run = (r: MonitorBenchResult['one']): string => `${r.calls} calls, ${r.events} events → ${r.verdicts} verdicts (${r.duplicates} duplicates) in ${f(r.ms / 1000, 2)} s: **${f(r.eventsPerS, 0)} events/s**; at most ${r.maxOpenCalls} calls open in a worker, peak worker RSS ${f(r.peakWorkerRssMb, 0)} MB`;
+  const run = (r: MonitorBenchResult['one']): string => `${r.calls} calls, ${r.events} events (${r.batch === 1 ? 'one message per event' : `up to ${r.batch} of a thread's events per message`}) → ${r.verdicts} verdicts (${r.duplicates} duplicates) in ${f(r.ms / 1000, 2)} s: **${f(r.eventsPerS, 0)} events/s**; at most ${r.maxOpenCalls} calls open in a worker, peak worker RSS ${f(r.peakWorkerRssMb, 0)} MB`;
   return [
-    `- (issue 19) continuous conformance, end to end (this process publishes to a local nats-server — file storage — while \`npm run monitor\` judges; from the first publish to the last verdict stored): 1 worker: ${run(m.one)} (target ≥ 50,000 events/s; ${verdict(m.one.eventsPerS >= 50_000, `${f(50_000 / m.one.eventsPerS, 2)}× too slow`)})`,
-    `- (issue 19) 2 workers: ${run(m.two)} → **${f(m.scaling, 2)}× one worker** (target ≥ 1.6× where the machine allows; ${verdict(m.scaling >= 1.6, `${f(m.scaling, 2)}× — the publisher, nats-server and both workers share the 2 cores`)})`,
-    `- (issue 19) memory bounded by open calls: 1 worker on twice the calls: ${run(m.double)} (peak RSS ${f(m.double.peakWorkerRssMb - m.one.peakWorkerRssMb, 0)} MB more for ${m.double.events - m.one.events} more events)`,
+    `- (issue 19) continuous conformance, end to end (this process publishes to a local nats-server — file storage — while \`npm run monitor\` judges; from the first publish to the last verdict stored): 1 worker: ${run(m.one)} → **${f(m.one.eventsPerS / 50_000, 2)}× the target** of 50,000 events/s (${verdict(m.one.eventsPerS >= 50_000, `${f(50_000 / m.one.eventsPerS, 2)}× too slow`)}); ${cpuLine(m.one)}`,
+    `- (issue 19) 2 workers: ${run(m.two)} → **${f(m.scaling, 2)}× one worker** (target ≥ 1.6× where the machine allows; ${verdict(m.scaling >= 1.6, `${f(m.scaling, 2)}× — the publisher, nats-server and both workers share the ${m.two.cpu.cores} cores with other sessions`)}); ${cpuLine(m.two)}`,
+    `- (issue 19) batching: 1 worker with one message per event (\`npm run feed -- --batch 1\`): ${run(m.single)} → **batched = ${f(m.batching, 2)}× one message per event**; ${cpuLine(m.single)}`,
+    `- (issue 19) memory bounded by open calls: 1 worker on ${f(m.many.calls / m.one.calls, 0)}× the calls (renumbered copies): ${run(m.many)} → **peak worker RSS ${f(m.many.peakWorkerRssMb / Math.max(1, m.one.peakWorkerRssMb), 2)}× that of ${m.one.calls} calls** (${f(m.many.peakWorkerRssMb - m.one.peakWorkerRssMb, 0)} MB more for ${m.many.events - m.one.events} more events)`,
     `- (issue 19) baseline \`npm run recognize -- <log> --json\` on ${m.recognizeEvents} events of the same calls from a file: ${f(m.recognizeMs / 1000, 2)} s end to end, of which ${f(m.recognizeStartupMs / 1000, 2)} s starting (its time on a one-call log) → ${f(m.recognizeEventsPerS, 0)} events/s judged; **the monitor (1 worker, end to end through JetStream) runs at ${f(m.vsRecognize, 3)}× recognize's rate** (the engine's cost)`,
   ];
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run feed -- <log or NDJSON> --nats <url> [--stream CALLS] [--repeat N] [--tenant T] [--partitions P] [--replicas R]`
  * publishes a log's calls to a JetStream stream, one call thread per partition key
- * (support/stream/nats/feed.ts), creating the stream if it is missing;
+ * (support/stream/nats/feed.ts), up to `--batch` consecutive events of a thread per message
+ * (default 64; 1: a message per event), creating the stream if it is missing;
  * `npm run feed -- --kafka <brokers> --topic voice-callthread --nats <url>` does the same for a
  * Genesys Voice Microservices topic (support/stream/kafka/).
  *
@@ -11,7 +12,7 @@
 import { EXIT } from '../errors';
 import { parseCommandLine, runCommand, usageError, wholeNumber, type CommandSpec } from '../config/commandLine';
 import { connectNats, ensureEventsStream, manager, natsServers } from '../stream/nats/connection';
-import { feedThreads, threadsOfFile } from '../stream/nats/feed';
+import { DEFAULT_BATCH, feedThreads, threadsOfFile } from '../stream/nats/feed';
 import { feedKafka } from '../stream/kafka/source';
 
 export const COMMAND = {
@@ -26,6 +27,7 @@ one call thread per partition key, creating the stream if it is missing; npm run
     tenant: { type: 'string', value: '<name>', help: 'the tenant the call threads belong to, part of their message ids (default default)' },
     partitions: { type: 'string', value: '<n>', help: 'partitions of a stream created here (default 8)' },
     replicas: { type: 'string', value: '<n>', help: 'replicas of a stream created here (default 1)' },
+    batch: { type: 'string', value: '<n>', help: "up to n consecutive events of one call thread per message (default 64; 1 = one message per event); a re-feed is de-duplicated either way" },
     'dedup-window': { type: 'string', value: '<s>', help: "the stream's duplicate window in seconds: a second feed of the same log within it is de-duplicated (default 120)" },
     kafka: { type: 'string', value: '<broker,...>', help: 'read a Voice Microservices topic from these Kafka brokers instead of a log (runs until Ctrl-C)' },
     topic: { type: 'string', value: '<topic>', help: 'the Kafka topic (with --kafka; e.g. voice-callthread)' },
@@ -48,7 +50,7 @@ function options(argv: readonly string[]) {
   if (!/^[A-Za-z0-9_-]+$/.test(name)) throw usageError(COMMAND.name, `--stream: "${name}" is not a stream name (letters, digits, - and _)`);
   return {
     url: v.nats, name, tenant: v.tenant ?? 'default', repeat: count('repeat', v.repeat, 1), partitions: count('partitions', v.partitions, 8),
-    replicas: count('replicas', v.replicas, 1), window: count('dedup-window', v['dedup-window'], 120) * 1000, file: positionals[0],
+    replicas: count('replicas', v.replicas, 1), batch: count('batch', v.batch, DEFAULT_BATCH), window: count('dedup-window', v['dedup-window'], 120) * 1000, file: positionals[0],
     kafka: v.kafka === undefined ? undefined : { brokers: v.kafka, topic: v.topic ?? '', group: v.group ?? 'cmc-feed', log: (l: string) => console.error(l), signal: stopSignal() },
   };
 }
@@ -62,7 +64,7 @@ function stopSignal(): AbortSignal {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const { url, name, tenant, repeat, partitions, replicas, window, file, kafka } = options(argv);
+  const { url, name, tenant, repeat, partitions, replicas, window, batch, file, kafka } = options(argv);
   const read = file ? await threadsOfFile(file) : undefined;
   if (read?.problem && read.threads.length === 0) {
     console.error(read.problem);
@@ -76,7 +78,7 @@ async function main(argv: readonly string[]): Promise<number> {
       if (kafka) await feedKafka(nc, stream, url, kafka);
       return EXIT.passed;
     }
-    const r = await feedThreads(nc, stream, url, read, { tenant, repeat });
+    const r = await feedThreads(nc, stream, url, read, { tenant, repeat, batch });
     console.log(`${file}: ${r.threads} call thread(s) (${repeat} cop${repeat === 1 ? 'y' : 'ies'}${r.incomplete ? `, ${r.incomplete} still going on at the end of the log` : ''}); `
       + `${r.published} event(s) published to ${name} (${stream.partitions} partitions), ${r.duplicates} already there (de-duplicated); ${r.outside} record(s) of no call not published`);
     if (read.problem) {

@@ -86,7 +86,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const r = await monitor.run(abort.signal);
   if (tty) process.stderr.write('\n');
   const t = r.totals;
-  const report = { totals: t, stream: o.stream, verdicts: o.verdicts, workers: r.workers, partitions: r.partitions, events: r.events, redelivered: r.redelivered, suppressedDuplicates: r.suppressed, restarts: r.restarts, maxOpenCalls: r.maxOpenCalls, peakWorkerRssMb: Math.round(r.peakWorkerRssMb), seconds: r.seconds };
+  const report = { totals: t, stream: o.stream, verdicts: o.verdicts, workers: r.workers, partitions: r.partitions, events: r.events, messages: r.messages, redelivered: r.redelivered, suppressedDuplicates: r.suppressed, restarts: r.restarts, maxOpenCalls: r.maxOpenCalls, peakWorkerRssMb: Math.round(r.peakWorkerRssMb), seconds: r.seconds };
   console.log(`${o.verdicts}: ${t.calls} call(s): ${t.conformant} conform, ${t.deviating} deviate, ${t.unrecognised} unrecognised, ${t.unreadable} unreadable (${t.incomplete} judged incomplete); ${t.duplicates} duplicate verdict(s)`);
   console.log(JSON.stringify(report));
   if (o.json) writeFileSync(o.json, `${JSON.stringify(report, null, 2)}\n`);

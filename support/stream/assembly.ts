@@ -15,7 +15,8 @@ import { threadKey } from './partition';
 import type { ThreadEvent } from './wire';
 
 export interface Delivery<H> {
-  readonly event: ThreadEvent;
+  /** The message's events: one, or a run of one thread's events (support/stream/wire.ts). */
+  readonly events: readonly ThreadEvent[];
   readonly handle: H;
   /** The message's position in the stream (a redelivery has the same one). */
   readonly position: number;
@@ -72,7 +73,8 @@ export class ThreadAssembler<H> {
   }
 
   add(d: Delivery<H>): Added<H> {
-    const { event } = d;
+    const event = d.events[0];
+    if (!event) return { kind: 'open' };
     const key = threadKey(event.tenant, event.thread);
     const judged = this.judged.get(key);
     if (judged) return { kind: judged === 'stored' ? 'judged' : 'storing', key, handle: d.handle };
@@ -87,8 +89,10 @@ export class ThreadAssembler<H> {
       t.positions.add(d.position);
       this.heldPositions += 1;
     }
-    if (!t.events.has(event.seq)) t.events.set(event.seq, event.record);
-    if (event.last) t.last = event.seq;
+    for (const e of d.events) {
+      if (!t.events.has(e.seq)) t.events.set(e.seq, e.record);
+      if (e.last) t.last = e.seq;
+    }
     if (t.last !== undefined && t.events.size === t.last + 1 && maxKey(t.events) === t.last) return { kind: 'whole', thread: this.close(key, t) };
     return { kind: 'open' };
   }

@@ -13,7 +13,7 @@ import { ThreadAssembler, type AssembledThread } from './assembly';
 import { partitionOf, partitionsOfWorker, subjectToken, threadKey } from './partition';
 import { renumberConnId, renumberRecord } from './repeat';
 import { threadVerdict, VerdictTotals } from './verdict';
-import { decodeEvent, encodeEvent, messageId, WireError, type ThreadEvent } from './wire';
+import { batchId, decodeEvent, decodeEvents, encodeBatch, encodeEvent, encodeRecord, messageId, WireError, type ThreadEvent } from './wire';
 
 const REPLAY = join(__dirname, '..', 'trace', 'fixtures', 'replay');
 
@@ -55,6 +55,18 @@ describe('thread events on the wire', () => {
     assert.equal(messageId(e), 'acme:c1:3');
     const back = decodeEvent(encodeEvent(e), 'CALLS.1.x #5');
     assert.deepEqual(back, e);
+  });
+
+  it('a run of a thread\'s events in one message: its id names the run, its events come back in order with their places', () => {
+    const records = [record('EventRinging'), record('EventEstablished'), record('EventReleased')];
+    assert.equal(batchId('acme', 'c1', 4, 3), 'acme:c1:4-6');
+    assert.equal(batchId('acme', 'c1', 4, 1), 'acme:c1:4', 'a run of one is an event');
+    const text = encodeBatch('acme', 'c1', 4, records.map(encodeRecord), true);
+    assert.deepEqual(decodeEvents(text, 'S #1'), records.map((r, i) => ({ tenant: 'acme', thread: 'c1', seq: 4 + i, ...(i === 2 ? { last: true } : {}), record: r })));
+    assert.deepEqual(decodeEvents(encodeBatch('acme', 'c1', 0, [encodeRecord(records[0] as TraceRecord)], false), 'S #2'), [{ tenant: 'acme', thread: 'c1', seq: 0, record: records[0] }]);
+    assert.equal(encodeBatch('acme', 'c1', 0, [encodeRecord(records[0] as TraceRecord)], false), encodeEvent({ tenant: 'acme', thread: 'c1', seq: 0, record: records[0] as TraceRecord }), 'a run of one is written as a single event');
+    assert.throws(() => decodeEvents('{"tenant":"t","thread":"c","seq":0,"records":[]}', 'S #3'), /S #3: thread t:c batch from event 0 has no records/);
+    assert.throws(() => decodeEvents(`{"tenant":"t","thread":"c","seq":5,"records":[${encodeRecord(records[0] as TraceRecord)},{"name":"EventX"}]}`, 'S #4'), /S #4: thread t:c event 6 has no \{name, attributes\} record/, 'one damaged record makes the whole message unreadable');
   });
 
   it('a message that is not an event is refused, naming where it came from and what is wrong', () => {
@@ -100,38 +112,49 @@ describe('--repeat renumbering', () => {
 describe('assembling threads from an at-least-once stream', () => {
   it('a thread is whole once its last event and all before it arrived, in any order and with redeliveries', () => {
     const a = new ThreadAssembler<string>(() => 0);
-    assert.equal(a.add({ event: event('c1', 2, true), handle: 'h2', position: 12 }).kind, 'open');
-    assert.equal(a.add({ event: event('c1', 0), handle: 'h0', position: 10 }).kind, 'open');
-    assert.equal(a.add({ event: event('c1', 0), handle: 'h0b', position: 10 }).kind, 'open', 'a redelivery changes nothing');
+    assert.equal(a.add({ events: [event('c1', 2, true)], handle: 'h2', position: 12 }).kind, 'open');
+    assert.equal(a.add({ events: [event('c1', 0)], handle: 'h0', position: 10 }).kind, 'open');
+    assert.equal(a.add({ events: [event('c1', 0)], handle: 'h0b', position: 10 }).kind, 'open', 'a redelivery changes nothing');
     assert.equal(a.held, 2);
-    const done = a.add({ event: event('c1', 1), handle: 'h1', position: 11 });
+    const done = a.add({ events: [event('c1', 1)], handle: 'h1', position: 11 });
     assert.equal(done.kind, 'whole');
     const t = (done as { thread: AssembledThread<string> }).thread;
     assert.deepEqual(t.records.map((r) => r.name), ['Event0', 'Event1', 'Event2']);
     assert.deepEqual(t.handles, ['h2', 'h0', 'h0b', 'h1'], 'every delivery is acknowledged');
     assert.equal(t.whole, true);
     assert.equal(a.held, 0);
-    assert.deepEqual(a.add({ event: event('c1', 1), handle: 'late', position: 11 }), { kind: 'storing', key: 't:c1', handle: 'late' }, 'not acknowledged before the verdict is stored');
+    assert.deepEqual(a.add({ events: [event('c1', 1)], handle: 'late', position: 11 }), { kind: 'storing', key: 't:c1', handle: 'late' }, 'not acknowledged before the verdict is stored');
     a.stored('t:c1');
-    assert.deepEqual(a.add({ event: event('c1', 1), handle: 'later', position: 11 }), { kind: 'judged', key: 't:c1', handle: 'later' });
+    assert.deepEqual(a.add({ events: [event('c1', 1)], handle: 'later', position: 11 }), { kind: 'judged', key: 't:c1', handle: 'later' });
+  });
+
+  it('a message holding a run of a thread\'s events completes it at once; a run redelivered with the single events it overlaps changes nothing', () => {
+    const a = new ThreadAssembler<string>(() => 0);
+    assert.equal(a.add({ events: [event('c5', 0)], handle: 'h0', position: 1 }).kind, 'open');
+    const done = a.add({ events: [event('c5', 0), event('c5', 1), event('c5', 2, true)], handle: 'run', position: 2 });
+    assert.equal(done.kind, 'whole');
+    const t = (done as { thread: AssembledThread<string> }).thread;
+    assert.deepEqual(t.records.map((r) => r.name), ['Event0', 'Event1', 'Event2']);
+    assert.deepEqual(t.handles, ['h0', 'run'], 'each delivery acknowledged once, whatever it held');
+    assert.equal(a.held, 0);
   });
 
   it('a thread whose verdict could not be stored is made anew from its redelivered events', () => {
     const a = new ThreadAssembler<string>(() => 0);
-    a.add({ event: event('c4', 0), handle: 'a', position: 1 });
-    assert.equal(a.add({ event: event('c4', 1, true), handle: 'b', position: 2 }).kind, 'whole');
+    a.add({ events: [event('c4', 0)], handle: 'a', position: 1 });
+    assert.equal(a.add({ events: [event('c4', 1, true)], handle: 'b', position: 2 }).kind, 'whole');
     a.failed('t:c4');
-    assert.equal(a.add({ event: event('c4', 0), handle: 'a2', position: 1 }).kind, 'open');
-    assert.equal(a.add({ event: event('c4', 1, true), handle: 'b2', position: 2 }).kind, 'whole');
+    assert.equal(a.add({ events: [event('c4', 0)], handle: 'a2', position: 1 }).kind, 'open');
+    assert.equal(a.add({ events: [event('c4', 1, true)], handle: 'b2', position: 2 }).kind, 'whole');
   });
 
   it('a thread that stops arriving is handed on after its idle time, with what is missing', () => {
     let now = 0;
     const a = new ThreadAssembler<number>(() => now);
-    a.add({ event: event('c2', 0), handle: 1, position: 1 });
-    a.add({ event: event('c2', 2), handle: 2, position: 2 });
+    a.add({ events: [event('c2', 0)], handle: 1, position: 1 });
+    a.add({ events: [event('c2', 2)], handle: 2, position: 2 });
     now = 5_000;
-    a.add({ event: event('c3', 0), handle: 3, position: 3 });
+    a.add({ events: [event('c3', 0)], handle: 3, position: 3 });
     now = 9_000;
     const idle = a.expireIdle(6_000);
     assert.deepEqual(idle.map((t) => [t.key, t.whole, t.missing]), [['t:c2', false, [1]]]);

@@ -30,8 +30,15 @@ export class AsyncPublisher {
   private readonly window: Window;
   private readonly sweeper: NodeJS.Timeout;
   private next = 0;
+  /** Publishes held for the next turn of the event loop (`coalesce`). */
+  private readonly queued: [number, Pending][] = [];
 
-  constructor(private readonly nc: NatsConnection, window = 8192, private readonly timeoutMs = 10_000, private readonly maxAttempts = 12) {
+  /**
+   * `coalesce`: publishes are sent together on the next turn of the event loop rather than each at
+   * once — for a caller that publishes one at a time between awaits (a worker's verdicts), where
+   * the client would otherwise write the socket once per publish.
+   */
+  constructor(private readonly nc: NatsConnection, window = 8192, private readonly timeoutMs = 10_000, private readonly maxAttempts = 12, private readonly coalesce = false) {
     this.window = new Window(window);
     this.sub = nc.subscribe(`${this.inbox}.*`, { callback: (err, m) => { if (!err) this.onAck(m); } });
     this.sweeper = setInterval(() => this.sweep(), Math.min(1_000, timeoutMs / 2));
@@ -62,7 +69,12 @@ export class AsyncPublisher {
       const token = this.next++;
       const p: Pending = { subject, payload, msgID, first: options.firstOnSubject ?? false, sentAt: 0, attempts: 0, done: resolve, fail: reject };
       this.pending.set(token, p);
-      this.transmit(token, p);
+      if (!this.coalesce) this.transmit(token, p);
+      else if (this.queued.push([token, p]) === 1) {
+        setImmediate(() => {
+          for (const [t, q] of this.queued.splice(0)) this.transmit(t, q);
+        });
+      }
     }).finally(() => this.window.release());
   }
 
@@ -110,7 +122,7 @@ export class AsyncPublisher {
   private sweep(): void {
     const now = Date.now();
     for (const [token, p] of this.pending) {
-      if (now - p.sentAt < this.timeoutMs && p.sentAt !== 0) continue;
+      if ((now - p.sentAt < this.timeoutMs && p.sentAt !== 0) || p.attempts === 0) continue;
       if (p.attempts >= this.maxAttempts) {
         this.pending.delete(token);
         p.fail(new Error(`${p.subject}: not acknowledged after ${p.attempts} attempts (${this.timeoutMs} ms each)`));

@@ -1,8 +1,10 @@
 /**
  * Publishing a log's calls to the events stream (`npm run feed`): the log is split into call
  * threads (support/stream/callThreads.ts), and each thread's events are published in order to its
- * partition's subject with the message id `tenant:thread:seq` — a second feed of the same log is
- * de-duplicated by the stream (within its duplicate window). `repeat` copies of every thread are
+ * partition's subject, in runs of up to `batch` events per message (support/stream/wire.ts) with
+ * the message id `tenant:thread:first-last` (`tenant:thread:seq` for a run of one) — a second feed
+ * of the same log with the same batch size is de-duplicated by the stream (within its duplicate
+ * window). `repeat` copies of every thread are
  * published, renumbered (support/stream/repeat.ts) so that each copy is a call of its own.
  *
  * The log's threads are held in memory while they are published (the feed is a tool for tests,
@@ -11,10 +13,11 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { TestCompromisedError } from '../../errors';
 import { checkInput } from '../../trace/input';
+import type { TraceRecord } from '../../trace/record';
 import { CallThreads, type CallThread } from '../callThreads';
 import { partitionOf, threadKey } from '../partition';
 import { renumberConnId, renumberRecord } from '../repeat';
-import { encodeEvent, messageId } from '../wire';
+import { batchId, encodeBatch, encodeRecord } from '../wire';
 import { AsyncPublisher } from './asyncPublish';
 import { eventSubject, type EventsStream } from './connection';
 
@@ -45,7 +48,11 @@ export async function threadsOfFile(file: string): Promise<LogThreads> {
   return { threads, records: splitter.records, outside, ...(problem ? { problem } : {}) };
 }
 
-/** Publishes threads with up to `window` publishes in flight; counts what the stream stored and what it already had. */
+/** Events per message by default (a basic call is one message), and the most bytes of records in one (NATS refuses a message past its max_payload, 1 MB by default). */
+export const DEFAULT_BATCH = 64;
+const BATCH_BYTES = 256 * 1024;
+
+/** Publishes threads with up to `window` publishes in flight; counts the events the stream stored and those it already had. */
 export class ThreadPublisher {
   private readonly out: AsyncPublisher;
   private failure: Error | undefined;
@@ -53,7 +60,8 @@ export class ThreadPublisher {
   published = 0;
   duplicates = 0;
 
-  constructor(nc: NatsConnection, private readonly stream: EventsStream, private readonly url: string, private readonly tenant: string, window = 8192) {
+  /** `batch`: events per message at most (1: one message per event). */
+  constructor(nc: NatsConnection, private readonly stream: EventsStream, private readonly url: string, private readonly tenant: string, window = 8192, private readonly batch = DEFAULT_BATCH) {
     this.out = new AsyncPublisher(nc, window);
   }
 
@@ -73,14 +81,22 @@ export class ThreadPublisher {
       this.ids.add(id);
       const key = threadKey(this.tenant, id);
       const subject = eventSubject(this.stream.name, partitionOf(key, this.stream.partitions), this.tenant, id);
-      const last = thread.records.length - 1;
-      for (let seq = 0; seq <= last; seq++) {
-        const record = thread.records[seq];
-        if (!record) continue;
-        const event = { tenant: this.tenant, thread: id, seq, ...(seq === last ? { last: true } : {}), record: renumberRecord(record, copy) };
+      const count = thread.records.length;
+      let first = 0;
+      let run: string[] = [];
+      let bytes = 0;
+      for (let seq = 0; seq < count; seq++) {
+        const record = thread.records[seq] as TraceRecord;
+        const text = encodeRecord(renumberRecord(record, copy));
+        run.push(text);
+        bytes += text.length;
+        if (run.length < this.batch && bytes < BATCH_BYTES && seq < count - 1) continue;
         if (this.failure) throw this.failure;
         if (!this.out.ready) await this.out.room();
-        this.send(subject, encodeEvent(event), messageId(event));
+        this.send(subject, encodeBatch(this.tenant, id, first, run, seq === count - 1), batchId(this.tenant, id, first, run.length), run.length);
+        first = seq + 1;
+        run = [];
+        bytes = 0;
       }
     }
   }
@@ -91,11 +107,11 @@ export class ThreadPublisher {
     if (this.failure) throw this.failure;
   }
 
-  private send(subject: string, payload: string, msgID: string): void {
+  private send(subject: string, payload: string, msgID: string, events: number): void {
     this.out.send(subject, payload, msgID).then(
       (duplicate) => {
-        if (duplicate) this.duplicates += 1;
-        else this.published += 1;
+        if (duplicate) this.duplicates += events;
+        else this.published += events;
       },
       (e: unknown) => {
         this.failure ??= new TestCompromisedError(`publishing to stream ${this.stream.name} at ${this.url} failed: ${(e as Error).message}`, { cause: e });
@@ -105,8 +121,8 @@ export class ThreadPublisher {
 }
 
 /** Publishes a log's threads (threadsOfFile), `repeat` copies each, to the stream. */
-export async function feedThreads(nc: NatsConnection, stream: EventsStream, url: string, read: LogThreads, options: { tenant: string; repeat: number }): Promise<FeedResult> {
-  const publisher = new ThreadPublisher(nc, stream, url, options.tenant);
+export async function feedThreads(nc: NatsConnection, stream: EventsStream, url: string, read: LogThreads, options: { tenant: string; repeat: number; batch?: number }): Promise<FeedResult> {
+  const publisher = new ThreadPublisher(nc, stream, url, options.tenant, undefined, options.batch);
   for (let copy = 0; copy < options.repeat; copy++) await publisher.publishAll(read.threads, copy);
   await publisher.end();
   return {

@@ -39,8 +39,9 @@ export interface MonitorOptions {
 
 export interface MonitorResult {
   readonly totals: Totals;
-  /** Deliveries the workers processed (redeliveries included). */
+  /** Events the workers processed (redeliveries included), and the messages that brought them. */
   readonly events: number;
+  readonly messages: number;
   readonly redelivered: number;
   readonly suppressed: number;
   readonly seconds: number;
@@ -69,7 +70,7 @@ const WORKER = join(__dirname, 'workerProcess.ts');
 export class Monitor {
   private readonly slots: Slot[] = [];
   /** What workers that died had counted. */
-  private readonly retired = { events: 0, redelivered: 0, suppressed: 0, peakRssMb: 0, maxOpen: 0 };
+  private readonly retired = { events: 0, messages: 0, redelivered: 0, suppressed: 0, peakRssMb: 0, maxOpen: 0 };
   private stopping = false;
   private restarts = 0;
   private errors: string[] = [];
@@ -91,7 +92,7 @@ export class Monitor {
       await this.finish();
       const totals = await readVerdicts(nc, this.options.verdicts);
       const sum = this.sum();
-      return { totals, events: sum.events, redelivered: sum.redelivered, suppressed: sum.suppressed, seconds: (Date.now() - started) / 1000, workers: k, partitions: events.partitions, restarts: this.restarts, maxOpenCalls: sum.maxOpen, peakWorkerRssMb: sum.peakRssMb };
+      return { totals, events: sum.events, messages: sum.messages, redelivered: sum.redelivered, suppressed: sum.suppressed, seconds: (Date.now() - started) / 1000, workers: k, partitions: events.partitions, restarts: this.restarts, maxOpenCalls: sum.maxOpen, peakWorkerRssMb: sum.peakRssMb };
     } finally {
       this.stopping = true;
       for (const s of this.slots) s.child?.kill('SIGKILL');
@@ -131,6 +132,7 @@ export class Monitor {
   private retire(slot: Slot): void {
     if (!slot.status) return;
     this.retired.events += slot.status.events;
+    this.retired.messages += slot.status.messages;
     this.retired.redelivered += slot.status.redelivered;
     this.retired.suppressed += slot.status.suppressed;
     this.retired.peakRssMb = Math.max(this.retired.peakRssMb, slot.status.peakRssMb);
@@ -153,7 +155,7 @@ export class Monitor {
 
   private sum(): WorkerStatus & { workersUp: number } {
     const total: WorkerStatus & { workersUp: number } = {
-      events: this.retired.events, redelivered: this.retired.redelivered, suppressed: this.retired.suppressed, open: 0, held: 0, publishing: 0, incomplete: 0, failed: 0, maxOpen: this.retired.maxOpen, peakRssMb: this.retired.peakRssMb,
+      events: this.retired.events, messages: this.retired.messages, redelivered: this.retired.redelivered, suppressed: this.retired.suppressed, open: 0, held: 0, publishing: 0, incomplete: 0, failed: 0, maxOpen: this.retired.maxOpen, peakRssMb: this.retired.peakRssMb,
       verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, workersUp: 0,
     };
     for (const s of this.slots) {
@@ -161,6 +163,7 @@ export class Monitor {
       const st = s.status;
       if (!st) continue;
       total.events += st.events;
+      total.messages += st.messages;
       total.redelivered += st.redelivered;
       total.suppressed += st.suppressed;
       total.open += st.open;
@@ -178,7 +181,7 @@ export class Monitor {
 
   /** Status once a second; returns when idle (untilIdleS) or aborted. */
   private async watch(jsm: JetStreamManager, events: EventsStream, started: number, signal?: AbortSignal): Promise<void> {
-    let lastEvents = -1;
+    let lastMessages = -1;
     let lastChange = Date.now();
     let lastTick = { at: started, events: 0 };
     while (!signal?.aborted) {
@@ -189,8 +192,8 @@ export class Monitor {
       const rate = ((s.events - lastTick.events) * 1000) / Math.max(1, now - lastTick.at);
       lastTick = { at: now, events: s.events };
       this.options.onStatus?.(statusLine(s, rate));
-      if (s.events !== lastEvents) {
-        lastEvents = s.events;
+      if (s.messages !== lastMessages) {
+        lastMessages = s.messages;
         lastChange = now;
       }
       const idleS = this.options.untilIdleS;
@@ -237,7 +240,7 @@ export class Monitor {
 export function statusLine(s: WorkerStatus & { workersUp: number }, rate: number): string {
   const v = s.verdicts;
   return `monitor: ${s.events} events (${Math.round(rate)}/s), ${s.open} open calls; verdicts: ${v.conforms} conform, ${v.deviates} deviate, ${v.unrecognised} unrecognised, ${v.unreadable} unreadable`
-    + `${s.incomplete ? ` (${s.incomplete} incomplete)` : ''}; ${s.suppressed} duplicate verdicts suppressed; ${s.redelivered} redelivered; ${s.workersUp} worker(s)`
+    + `${s.incomplete ? ` (${s.incomplete} incomplete)` : ''}; ${s.suppressed} duplicate verdicts suppressed; ${s.redelivered} message(s) redelivered; ${s.workersUp} worker(s)`
     + (s.failed ? `; ${s.failed} verdicts not stored (${s.lastError ?? ''})` : '');
 }
 

@@ -18,7 +18,7 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, ReplayPolicy, ty
 import { CallRecognizer, type CallVerdict, type ScenarioPlan } from '../../recognize';
 import { ThreadAssembler, type AssembledThread } from '../assembly';
 import { threadVerdict, wireProblemVerdict, type ThreadOutcome, type ThreadVerdict } from '../verdict';
-import { decodeEvent, WireError } from '../wire';
+import { decodeEvents, WireError } from '../wire';
 import { Window } from '../window';
 import { AsyncPublisher } from './asyncPublish';
 import { retrying, verdictSubject } from './connection';
@@ -38,7 +38,10 @@ export interface WorkerOptions {
 }
 
 export interface WorkerStatus {
+  /** Events received (a message may hold a run of a thread's events), and the messages that brought them. */
   events: number;
+  messages: number;
+  /** Messages delivered again. */
   redelivered: number;
   open: number;
   /** Stream messages held by open threads (delivered, not acknowledged). */
@@ -77,13 +80,13 @@ export class MonitorWorker {
   private readonly late = new Map<string, JsMsg[]>();
   private timer: NodeJS.Timeout | undefined;
   readonly status: WorkerStatus = {
-    events: 0, redelivered: 0, open: 0, held: 0, publishing: 0, verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, incomplete: 0, suppressed: 0, failed: 0, maxOpen: 0, peakRssMb: 0,
+    events: 0, messages: 0, redelivered: 0, open: 0, held: 0, publishing: 0, verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, incomplete: 0, suppressed: 0, failed: 0, maxOpen: 0, peakRssMb: 0,
   };
 
   constructor(private readonly nc: NatsConnection, plans: readonly ScenarioPlan[], private readonly options: WorkerOptions) {
     this.js = jetstream(nc, { timeout: 10_000 });
     // Retried for about two minutes (a cluster electing leaders); then its events are left unacknowledged.
-    this.out = new AsyncPublisher(nc, PUBLISH_WINDOW * 2, 10_000, 12);
+    this.out = new AsyncPublisher(nc, PUBLISH_WINDOW * 2, 10_000, 12, true);
     this.recognizer = new CallRecognizer({
       plans, onVerdict: (v) => this.collected.push(v),
       ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}), ...(options.features ? { features: options.features } : {}),
@@ -157,17 +160,18 @@ export class MonitorWorker {
   }
 
   private onMessage(m: JsMsg): void {
-    this.status.events += 1;
+    this.status.messages += 1;
     if (m.redelivered) this.status.redelivered += 1;
-    let event;
+    let events;
     try {
-      event = decodeEvent(m.string(), `${m.subject} (stream ${this.options.stream} #${m.seq})`);
+      events = decodeEvents(m.string(), `${m.subject} (stream ${this.options.stream} #${m.seq})`);
     } catch (e) {
       if (!(e instanceof WireError)) throw e;
       this.publish(wireProblemVerdict(`wire:${this.options.stream}:${m.seq}`, e.message), 'wire', `${this.options.stream}-${m.seq}`, [m]);
       return;
     }
-    const added = this.assembler.add({ event, handle: m, position: m.seq });
+    this.status.events += events.length;
+    const added = this.assembler.add({ events, handle: m, position: m.seq });
     if (this.assembler.openThreads > this.status.maxOpen) this.status.maxOpen = this.assembler.openThreads;
     if (added.kind === 'whole') this.judge(added.thread);
     else if (added.kind === 'judged') this.ack([m]);

@@ -132,15 +132,16 @@ describe('honest verdicts', { concurrency: 2 }, () => {
     assert.ok(!c.notCovered.includes('release-phase'));
   });
 
-  test('the example adapter: a model whose every scenario is gated off is listed as not exercised with the capability it lacks', async () => {
+  test('a single-site lab: a model whose every scenario is gated off is listed as not exercised with the capability it lacks', async () => {
     const dir = sandbox();
-    const r = await run(dir, ['--adapter', 'support/adapter/examples/ctiClientAdapter.ts', '--tags', '@model:iscc-transaction-types']);
+    const r = await run(dir, ['--adapter', 'support/adapter/fixtures/singleSiteLab.ts', '--tags', '@model:iscc-transaction-types']);
     assert.equal(r.code, EXIT.broken, `nothing passed, nothing could be tested: ${r.out}`);
     const c = certificate(dir);
     const entry = c.notExercised.find((n) => n.slug === 'iscc-transaction-types');
     assert.match(entry?.reason ?? '', /every scenario skipped: .*capability "multi-site"/);
     assert.match(markdown(dir), /- iscc-transaction-types: every scenario skipped/);
-    assert.match(markdown(dir), /\*\*Adapter capabilities:\*\* requests: every T-Library request; features: /);
+    assert.match(markdown(dir), /\*\*Adapter capabilities:\*\* requests: RequestMakeCall, [^\n]*; features: [^\n]*call-parking/);
+    assert.doesNotMatch(markdown(dir), /features: [^\n]*multi-site/);
   });
 });
 

@@ -19,13 +19,14 @@
  */
 import { EventEmitter } from 'node:events';
 import type { EventSink, EventSourceAdapter, Topology } from '../contract';
-import type { TRequest } from '../../model/event';
+import type { Envelope, TRequest } from '../../model/event';
 import { SimulatorAdapter } from '../../simulator/SimulatorAdapter';
 
 /** The shape of a typical CTI client: connect, register DNs, send requests, emit events. */
 interface CtiClient extends EventEmitter {
   registerDn(dn: string): Promise<void>;
-  request(name: string, attributes: Readonly<Record<string, unknown>>): Promise<void>;
+  /** `envelope`: on a multi-site lab, the site whose T-Server takes the request (and the like). */
+  request(name: string, attributes: Readonly<Record<string, unknown>>, envelope: Envelope): Promise<void>;
   /** Resolves after every event of the requests sent so far has been emitted (e.g. a query's round trip). */
   flush(): Promise<void>;
   disconnect(): Promise<void>;
@@ -66,8 +67,11 @@ export default function ctiClientAdapter(options: Readonly<Record<string, unknow
     async open(topology: Topology, sink: EventSink): Promise<void> {
       client = await connectClient(options, topology);
       // Map each client event to a T-Library event; `dn` says whose stream it belongs to.
-      client.on('event', (e: { name: string; dn?: string; attributes: Record<string, unknown> }) => {
-        sink.event({ name: e.name, attributes: e.attributes, ...(e.dn ? { dn: e.dn } : {}) });
+      // Keep the envelope (site, sender, participant, protocol): a multi-site or IVR model judges it,
+      // and an adapter that declares 'multi-site' but drops the site fails those scenarios.
+      client.on('event', (e: Envelope & { name: string; dn?: string; attributes: Record<string, unknown> }) => {
+        const { name, dn, attributes, site, sender, participant, protocol } = e;
+        sink.event({ name, attributes, ...(dn ? { dn } : {}), ...defined({ site, sender, participant, protocol }) });
       });
       client.on('error', (err: Error) => sink.fail(err)); // lost link → scenario broken, not failed
       for (const party of topology.parties) {
@@ -76,7 +80,10 @@ export default function ctiClientAdapter(options: Readonly<Record<string, unknow
     },
 
     // The harness sets ReferenceID; the system must echo it in the answering event.
-    send: (request: TRequest) => (client ? client.request(request.name, request.attributes) : Promise.reject(new Error('not open'))),
+    send: (request: TRequest) => {
+      const { name, attributes, ...envelope } = request;
+      return client ? client.request(name, attributes, envelope) : Promise.reject(new Error('not open'));
+    },
 
     // Every event of the requests so far has arrived: the harness judges at once instead of waiting settleMs.
     settled: () => (client ? client.flush() : Promise.resolve()),
@@ -91,8 +98,13 @@ async function connectClient(_options: Readonly<Record<string, unknown>>, topolo
   const client = new EventEmitter() as CtiClient;
   await simulator.open(topology, { event: (e) => client.emit('event', e), fail: (err) => client.emit('error', err) });
   client.registerDn = () => Promise.resolve();
-  client.request = (name, attributes) => simulator.send({ name, attributes: attributes as TRequest['attributes'] });
+  client.request = (name, attributes, envelope) => simulator.send({ ...envelope, name, attributes: attributes as TRequest['attributes'] });
   client.flush = () => simulator.settled();
   client.disconnect = () => simulator.close();
   return client;
+}
+
+/** The fields that are set (an event without a site has no `site` key at all). */
+function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -37,6 +37,17 @@ function cacheDirectory() {
   return resolve(__dirname, '..', '..', 'node_modules', '.cache', 'cmc-transpile');
 }
 
+/**
+ * The compiler options that key an entry. ts-node derives `outDir` and `configFilePath` from the
+ * directory it starts in (a self-test's scratch copy of the project starts elsewhere); they change
+ * only the source map's file names, which ts-node rewrites to the module's own path before use
+ * (updateSourceMap), so the code a module runs is the same whichever directory filled the entry
+ * (transpileCache.spec.ts checks it from two directories).
+ */
+function emitOptions(options) {
+  return Object.fromEntries(Object.entries(options).filter(([name]) => name !== 'outDir' && name !== 'configFilePath'));
+}
+
 /** ts-node's default transpile-only emit (index.js createTranspileOnlyGetOutputFunction), as a function. */
 function referenceTranspiler(service, nodeModuleEmitKind) {
   const ts = require(service.projectLocalResolveHelper('typescript', true));
@@ -54,7 +65,7 @@ function create({ service, nodeModuleEmitKind, cacheDirectory: directory }) {
   const reference = referenceTranspiler(service, nodeModuleEmitKind);
   if (bypassed(process.env)) return { transpile: (code, { fileName }) => reference.transpile(code, fileName) };
   const dir = directory ?? cacheDirectory();
-  const salt = `${FORMAT}\0${reference.ts.version}\0${JSON.stringify(service.config.options)}\0${nodeModuleEmitKind ?? ''}\0`;
+  const salt = `${FORMAT}\0${reference.ts.version}\0${JSON.stringify(emitOptions(service.config.options))}\0${nodeModuleEmitKind ?? ''}\0`;
   return {
     transpile(code, { fileName }) {
       const key = createHash('sha256').update(salt).update(fileName).update('\0').update(code).digest('hex');

@@ -23,10 +23,10 @@ function projectFiles(): string[] {
   return files.sort();
 }
 
-function service(transpiler?: [string, { cacheDirectory: string }]): Service {
+function service(transpiler?: [string, { cacheDirectory: string }], cwd = ROOT): Service {
   const { compilerOptions } = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as { compilerOptions: object };
   // skipProject: the tsconfig's "ts-node" section (which names the cache) is not read; the compiler options are the same.
-  return create({ cwd: ROOT, skipProject: true, transpileOnly: true, compilerOptions, ...(transpiler ? { transpiler } : {}) });
+  return create({ cwd, skipProject: true, transpileOnly: true, compilerOptions, ...(transpiler ? { transpiler } : {}) });
 }
 
 describe('transpile-cache (ts-node transpiler) against ts-node\'s own emit', () => {
@@ -51,6 +51,28 @@ describe('transpile-cache (ts-node transpiler) against ts-node\'s own emit', () 
       assert.match(cached.compile(edited, file), /__edited/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves a process started in another directory (a scratch copy of the project) the output its reference gives', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-transpile-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'cmc-transpile-cwd-'));
+    try {
+      const filler = service([CACHE, { cacheDirectory: dir }]);
+      const reader = service([CACHE, { cacheDirectory: dir }], elsewhere);
+      const reference = service(undefined, elsewhere);
+      assert.notEqual(reader.config.options.outDir, filler.config.options.outDir, 'ts-node derives another outDir there');
+      const files = projectFiles().slice(0, 40);
+      for (const file of files) filler.compile(readFileSync(file, 'utf8'), file);
+      const entries = readdirSync(dir).length;
+      for (const file of files) {
+        const code = readFileSync(file, 'utf8');
+        assert.equal(reader.compile(code, file), reference.compile(code, file), file);
+      }
+      assert.equal(readdirSync(dir).length, entries, 'every file was served from the entries the other directory wrote');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
     }
   });
 

@@ -49,9 +49,9 @@ export default tseslint.config(
   {
     // No mutable state at module scope: a cache or writer belongs to an object whose lifetime is
     // visible (a run, a session, a search). Specs may keep their fixtures in test-file variables.
-    files: ['support/**/*.ts', 'steps/**/*.ts'],
-    // protocol.ts: its module-level validator cache becomes an object in issue 22's branch; drop this line with that merge.
-    ignores: ['**/*.spec.ts', 'support/adapter/bridge/protocol.ts'],
+    // The plain-JavaScript thread programs and ts-node's transpiler too (a thread's module lives as long as its thread: its state still gets an owner).
+    files: ['support/**/*.ts', 'steps/**/*.ts', 'support/**/*.js'],
+    ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-syntax': ['error',
         { selector: 'Program > VariableDeclaration[kind=/^(let|var)$/]', message: 'no let/var at module scope: give the state an owner whose lifetime is visible (a run, a session)' },

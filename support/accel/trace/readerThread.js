@@ -19,7 +19,8 @@ const ring = Buffer.from(d.ring);
 const control = new Int32Array(d.control);
 const tokenizer = createTokenizer();
 const stride = tokenizer.layout.stride;
-let lineEnded = true;
+/** This thread's reading position: did the last piece read end a line? */
+const reading = { lineEnded: true };
 
 /** Waits until fewer than all slots are waiting to be read; false when told to stop. */
 function free(produced) {
@@ -43,11 +44,11 @@ function cut(slot, bytes) {
     // A piece with an unreadable byte (trace/record.ts UNREADABLE) is the parser's to read.
     // eslint-disable-next-line no-control-regex -- control bytes on purpose
     const done = text !== undefined && !/[\x00-\x08\x0e-\x1f\x7f]/.test(text)
-      ? tokenizer.tokenize(text, new DataView(d.ring, base + at, piece.length), lineEnded, tokens, numbers, word, d.words)
+      ? tokenizer.tokenize(text, new DataView(d.ring, base + at, piece.length), reading.lineEnded, tokens, numbers, word, d.words)
       : undefined;
     pieces.set([at, at + piece.length, done ? 1 : 0, done?.prefixEnd ?? 0, done?.suffixStart ?? 0, word, done?.end ?? word], p);
     word = done?.end ?? word;
-    lineEnded = piece[piece.length - 1] === 10;
+    reading.lineEnded = piece[piece.length - 1] === 10;
   }
   return pieces;
 }

@@ -11,7 +11,7 @@ import { createServer, connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { jetstreamManager } from '@nats-io/jetstream';
+import { jetstreamManager, StorageType } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 
 /** The nats-server binary: $NATS_SERVER, or `nats-server` on PATH or in Debian's /usr/sbin, /usr/bin. */
@@ -105,8 +105,24 @@ async function waitForPort(port: number, ms: number, log: string): Promise<void>
 export class NatsServers {
   private constructor(readonly nodes: NatsNode[], readonly dir: string) {}
 
-  /** `size` 1: a single JetStream server; more: a cluster (routes on loopback), JetStream replicated. */
+  /**
+   * `size` 1: a single JetStream server; more: a cluster (routes on loopback), JetStream replicated.
+   * A cluster is ready when a stream with `size` replicas can be placed: every node has joined. The
+   * free ports are found, then released before the servers take them, so another process on the
+   * machine (a parallel spec) can take one first and leave a node out; a cluster that does not
+   * become whole within 30 s is stopped and started again on fresh ports (3 tries).
+   */
   static async start(size = 1): Promise<NatsServers> {
+    for (let attempt = 1; ; attempt++) {
+      const servers = await NatsServers.startOnce(size);
+      const refused = size === 1 ? undefined : await servers.placementRefused(size, 30_000);
+      if (refused === undefined) return servers;
+      await servers.stop();
+      if (attempt === 3) throw new Error(`a ${size}-node JetStream cluster did not form in 3 tries: a stream with ${size} replicas could not be placed (${refused})`);
+    }
+  }
+
+  private static async startOnce(size: number): Promise<NatsServers> {
     const dir = mkdtempSync(join(tmpdir(), 'cmc-nats-'));
     const nodes: NatsNode[] = [];
     const servers = new NatsServers(nodes, dir);
@@ -123,6 +139,27 @@ export class NatsServers {
       throw e;
     }
     return servers;
+  }
+
+  /** Why a stream of `replicas` replicas could not be placed (then removed) within `ms`; undefined when it could. */
+  private async placementRefused(replicas: number, ms: number): Promise<string | undefined> {
+    const until = Date.now() + ms;
+    const nc = await connect({ servers: this.url.split(','), timeout: 2_000 });
+    try {
+      const jsm = await jetstreamManager(nc, { timeout: 5_000 });
+      for (;;) {
+        try {
+          await jsm.streams.add({ name: 'CMC_PLACEMENT_PROBE', subjects: ['cmc.placement.probe'], num_replicas: replicas, storage: StorageType.Memory });
+          await jsm.streams.delete('CMC_PLACEMENT_PROBE');
+          return undefined;
+        } catch (e) {
+          if (Date.now() > until) return (e as Error).message;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
+    } finally {
+      await nc.close();
+    }
   }
 
   /** Waits until JetStream answers (a cluster first elects its meta leader). */

@@ -12,6 +12,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { callText } from '../../../bench/logGenerator';
 import { decodeEvents } from '../wire';
+import { retrying } from './connection';
 import { NatsServers } from './servers';
 import { runCli, startCli, type Cli } from './testCli';
 
@@ -70,10 +71,11 @@ describe('a 3-node JetStream cluster', () => {
     assert.deepEqual(report.totals, { calls: 200, conformant: 160, deviating: 40, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0 });
 
     const nc2 = await connect({ servers: servers.url.split(',') });
-    const info = await (await jetstreamManager(nc2)).streams.info('CALLS');
+    // Read back with the client's retries: a cluster that just lost a node can time out a request or two.
+    const info = await retrying(async () => (await jetstreamManager(nc2)).streams.info('CALLS'));
     // The feed sends a call's events as one message (support/stream/wire.ts): read them all back.
     let events = 0;
-    const messages = await (await jetstream(nc2).consumers.get('CALLS')).consume({ max_messages: 1_000 });
+    const messages = await (await retrying(() => jetstream(nc2).consumers.get('CALLS'))).consume({ max_messages: 1_000 });
     for await (const m of messages) {
       events += decodeEvents(m.string(), `CALLS #${m.seq}`).length;
       if (m.seq >= info.state.last_seq) break;

@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sandbox } from '../selftest/sandbox';
 
 const DIR = mkdtempSync(join(tmpdir(), 'cmc-selftest-'));
 const FAULTY = 'support/adapter/fixtures/faultySimulator.ts';
@@ -17,10 +18,13 @@ const SILENT = 'support/adapter/fixtures/silentAdapter.ts';
 
 interface Ran { status: number | null; stdout: string; stderr: string }
 
-/** `npm run conformance -- …args` as a child process (several run at once: each is its own run). */
+/**
+ * `npm run conformance -- …args` as a child process in a scratch copy of the project (several run at
+ * once: each writes its own reports/, never the project's or another run's).
+ */
 function run(args: readonly string[]): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn('node', ['-r', 'ts-node/register/transpile-only', 'support/cli/conformance.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'support/cli/conformance.ts', ...args], { cwd: sandbox(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => { stdout += c; });
@@ -43,7 +47,7 @@ async function conformance(adapter: string, options: object, name: string, timeo
 
 const RINGS = "^Alice calls Bob, and Bob's phone rings";
 
-// Each test is a separate run in its own process and temporary files: they run side by side.
+// Each test is a separate run in its own process, scratch project and temporary files: they run side by side.
 describe('npm run conformance, end to end', { concurrency: 4 }, () => {
 
   it('a simulator that drops an event fails the scenario with a diff naming the DN and the event', async () => {

@@ -2,15 +2,16 @@
  * Issue 20, one command-line surface: every command of package.json's scripts (a script that is
  * `node -r ts-node/register/transpile-only <file.ts>`) accepts `--help` and `-h`, prints a usage
  * that names every option of its table (support/config/commandLine.ts) and exits 0 without doing
- * any work; an unknown option is one short message and exit 64, no stack trace. The commands run as
- * child processes, a few at a time.
+ * any work; an unknown option is one short message and exit 64, no stack trace. `--help` and the
+ * unknown option run as child processes, a few at a time; `-h` goes through the command's own
+ * `runCommand` in this process and must print what its `--help` printed.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { flagOf, type CommandSpec } from '../config/commandLine';
+import { flagOf, runCommand, type CommandSpec } from '../config/commandLine';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SCRIPT = /^node -r ts-node\/register\/transpile-only (\S+\.ts)$/;
@@ -36,6 +37,22 @@ function commands(): Command[] {
 }
 
 interface Ran { readonly code: number | null; readonly stdout: string; readonly stderr: string }
+
+/** `runCommand(spec, argv, main)` in this process: what it printed, its exit code, whether main ran. */
+function helpInProcess(spec: CommandSpec, argv: readonly string[]): { stdout: string; code: number | string | undefined; called: boolean } {
+  const log = console.log;
+  const exitCode = process.exitCode;
+  let stdout = '';
+  let called = false;
+  console.log = (...args: unknown[]): void => { stdout += `${args.map(String).join(' ')}\n`; };
+  try {
+    runCommand(spec, argv, () => { called = true; return 0; });
+    return { stdout, code: process.exitCode, called };
+  } finally {
+    console.log = log;
+    process.exitCode = exitCode;
+  }
+}
 
 function run(file: string, args: readonly string[]): Promise<Ran> {
   return new Promise((done) => {
@@ -78,7 +95,8 @@ describe('every npm command', () => {
   test('--help and -h: exit 0, the usage naming every option, no work done; an unknown option: one message, exit 64', async () => {
     // Files a command writes when it runs: --help must leave them alone.
     const watched = ['support/simulator/README.md', 'bench/RESULTS.md'].map((f) => [f, statSync(join(ROOT, f)).mtimeMs] as const);
-    const jobs = all.flatMap((c) => [['--help'], ['-h'], ['--no-such-option']].map((args) => async () => ({ c, args, r: await run(c.file, args) })));
+    // --help and an unknown option as the user runs them (a process each); -h below, against --help's output.
+    const jobs = all.flatMap((c) => [['--help'], ['--no-such-option']].map((args) => async () => ({ c, args, r: await run(c.file, args) })));
     const results = await pooled(jobs, 4);
     const problems: string[] = [];
     for (const { c, args, r } of results) {
@@ -97,6 +115,12 @@ describe('every npm command', () => {
         if (!r.stdout.includes(flagOf(name, option))) problems.push(`${what}: does not describe ${flagOf(name, option)}`);
       }
       if (r.stderr.trim() !== '') problems.push(`${what}: wrote on stderr (work done?):\n${r.stderr.slice(0, 500)}`);
+      // -h: the command's runCommand (which --help just showed it uses) given -h, in this process:
+      // the same text, exit 0, and its main never called.
+      const short = helpInProcess(c.spec, ['-h']);
+      if (short.called) problems.push(`npm run ${c.script} -- -h: ran the command`);
+      if (short.code !== 0) problems.push(`npm run ${c.script} -- -h: exit ${String(short.code)}, expected 0`);
+      if (short.stdout !== r.stdout) problems.push(`npm run ${c.script} -- -h: not the text of --help:\n${short.stdout.slice(0, 300)}`);
     }
     for (const [file, mtime] of watched) if (statSync(join(ROOT, file)).mtimeMs !== mtime) problems.push(`${file} was written by --help`);
     assert.deepEqual(problems, []);

@@ -45,7 +45,7 @@ a problem is a usage error (exit 64) before anything runs or reports/ is touched
     'via-server': { type: 'boolean', help: 'the same run through the network bridge, against the simulator server' },
     'via-workspace-api': { type: 'boolean', help: "the same run through Genesys's Workspace API client, against the simulator's Workspace API facade" },
     'simulator-fault': { type: 'string', value: 'drop:<EventName>', help: 'the reference simulator (in process or behind --via-*) drops every event of that name' },
-    'no-report': { type: 'boolean', help: 'skip the Allure report (the summary and the certificate are still written)' },
+    'no-report': { type: 'boolean', help: 'skip the Allure report and the files only reports read (Allure results, cucumber HTML report, message stream); the summary, certificate, sequence diagrams and JUnit XML are still written' },
   },
   epilogue: 'Exit codes: 0 conformant (in scope) · 1 not conformant · 2 could not test · 64 usage error.',
 } as const satisfies CommandSpec;

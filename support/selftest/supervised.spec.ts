@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { EXIT } from '../errors';
 import type { Certificate } from '../report/certificate';
-import { conformance, sandbox, writeJson, type CliResult } from './sandbox';
+import { conformance, runCli, sandbox, writeJson, type CliResult } from './sandbox';
 
 const FIXTURE = 'support/selftest/fixtures/features/adapter';
 const ADAPTER = 'support/selftest/fixtures/adapters/misbehaving.ts';
@@ -106,15 +106,20 @@ describe('supervised runs', { concurrency: 3 }, () => {
 
   test('one million events in one scenario: broken as a flood, exit 2, bounded memory and report files', async () => {
     const dir = sandbox();
-    const r = await misbehave(dir, 'flood', { floodCount: 1_000_000 });
+    // With every report (not --no-report): the Allure results and report, cucumber's HTML report and message stream are bounded too.
+    const config = writeJson(dir, 'flood.json', { adapter: ADAPTER, adapterOptions: { mode: 'flood', floodCount: 1_000_000 }, timeoutMs: 500, settleMs: 200 });
+    const r = await runCli(dir, 'support/cli/conformance.ts', ['--features', FIXTURE, '--config', config], BOUND_MS);
     assert.equal(r.code, EXIT.broken, r.out);
     assert.ok(r.ms < BOUND_MS, `took ${String(r.ms)} ms`);
     assert.match(readFileSync(join(dir, 'reports', 'summary.txt'), 'utf8'), /flood: more than 10000 events in one scenario/);
     const run = JSON.parse(readFileSync(join(dir, 'reports', 'run.json'), 'utf8')) as { maxRssKb: number };
     assert.ok(run.maxRssKb < 1.5 * 1024 * 1024, `peak RSS ${String(run.maxRssKb)} kB`);
-    for (const f of readdirSync(join(dir, 'reports'))) {
-      const size = statSync(join(dir, 'reports', f)).size;
-      assert.ok(size < 20 * 1024 * 1024, `${f}: ${String(size)} bytes`);
+    const files = readdirSync(join(dir, 'reports'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    for (const name of ['cucumber-messages.ndjson', 'cucumber-report.html', 'cucumber-junit.xml', 'summary.json']) assert.ok(files.some((e) => e.name === name), `${name} was written`);
+    assert.ok(files.some((e) => e.parentPath.endsWith('allure-results')), 'Allure results were written');
+    for (const e of files) {
+      const size = statSync(join(e.parentPath, e.name)).size;
+      assert.ok(size < 20 * 1024 * 1024, `${join(e.parentPath, e.name)}: ${String(size)} bytes`);
     }
   });
 });

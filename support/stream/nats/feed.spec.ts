@@ -52,7 +52,7 @@ describe('ThreadPublisher batches', () => {
     const publisher = new ThreadPublisher(nc, STREAM, 'nats://fake', 'default');
     const records = [record('EventRinging', 3, 'short'), record('EventAttachedDataChanged', 7, 'x'.repeat(5000))];
     await assert.rejects(publisher.publishAll([{ id: 'c1', records, complete: true }]),
-      (e: unknown) => e instanceof TestCompromisedError && /^calls\.log:7: EventAttachedDataChanged is \d+ bytes .*4096 bytes \(max_payload\).*nats:\/\/fake/.test(e.message));
+      (e: unknown) => e instanceof TestCompromisedError && /^calls\.log:7: EventAttachedDataChanged is \d+ bytes .*4096 bytes \(max_payload, headers included\).*nats:\/\/fake/.test(e.message));
     await publisher.end();
     assert.equal(payloads.length, 0, 'the run before it is not sent as if it ended there');
   });

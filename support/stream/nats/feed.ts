@@ -54,6 +54,8 @@ export const DEFAULT_BATCH = 64;
 export const BATCH_BYTES = 256 * 1024;
 /** NATS's max_payload when the server does not say. */
 const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
+/** What a message's headers (Nats-Msg-Id, its reply subject) may take of max_payload, which counts them too. */
+const HEADER_ROOM = 512;
 
 /** Publishes threads with up to `window` publishes in flight; counts the events the stream stored and those it already had. */
 export class ThreadPublisher {
@@ -82,7 +84,8 @@ export class ThreadPublisher {
    */
   async publishAll(threads: Iterable<CallThread>, copy = 0): Promise<void> {
     const maxPayload = this.nc.info?.max_payload ?? DEFAULT_MAX_PAYLOAD;
-    const budget = Math.min(BATCH_BYTES, maxPayload);
+    const room = maxPayload - HEADER_ROOM;
+    const budget = Math.min(BATCH_BYTES, room);
     for (const thread of threads) {
       const id = copy === 0 ? thread.id : renumberConnId(thread.id, copy);
       if (this.ids.has(id)) throw new TestCompromisedError(`thread id ${id} comes twice (copy ${copy}); --repeat renumbering collided`);
@@ -107,8 +110,8 @@ export class ThreadPublisher {
         const record = thread.records[seq] as TraceRecord;
         const text = encodeRecord(renumberRecord(record, copy));
         const size = Buffer.byteLength(text);
-        if (wrapper + size > maxPayload) {
-          throw new TestCompromisedError(`${record.source}: ${record.name} is ${size} bytes as a stream message, more than the ${maxPayload} bytes (max_payload) the NATS server at ${this.url} takes in one message; nothing of thread ${id} from event ${seq} on was published`);
+        if (wrapper + size > room) {
+          throw new TestCompromisedError(`${record.source}: ${record.name} is ${size} bytes as a stream message, more than the ${maxPayload} bytes (max_payload, headers included) the NATS server at ${this.url} takes in one message; nothing of thread ${id} from event ${seq} on was published`);
         }
         // Records and the commas between them: flush first when this one would take the message past the budget.
         if (run.length > 0 && wrapper + bytes + run.length + size > budget) await flush(false);

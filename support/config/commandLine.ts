@@ -3,8 +3,10 @@
  * options as data (a {@link CommandSpec}); the usage text is generated from that table, so it
  * cannot leave an option out, and {@link runCommand} gives every command the same behaviour:
  *
- * - `--help` or `-h` anywhere (before a `--`): the usage on stdout, exit 0, nothing else done;
- * - an unknown option, a missing or surplus argument, a bad value: one message on stderr, with a
+ * - `--help` or `-h` anywhere (before a `--`, and not as the value of a string option): the usage
+ *   on stdout, exit 0, nothing else done;
+ * - an unknown option, a non-repeatable option given twice, a missing or surplus argument, a bad
+ *   value (wholeNumber, decimal, existingDirectory): one message on stderr, with a
  *   pointer to `--help` (no stack trace, no usage dump), exit 64 — before any work;
  * - a {@link TestCompromisedError} (a file that cannot be read, a server that cannot be reached):
  *   its message, exit 2; anything else: "<command> could not run" with the stack, exit 2.

@@ -18,15 +18,21 @@ const CHECKS: Readonly<Record<string, (options: Readonly<Record<string, unknown>
 
 /**
  * Throws a UsageError naming `configFile`, the line of the first key the problem names (else of
- * `"adapterOptions"`) and the problem, when `adapter` is a built-in adapter whose options are wrong.
+ * `"adapterOptions"`) and the problem, when `adapter` is a built-in adapter whose options are wrong
+ * — or missing: a bridge without adapterOptions is refused here, not 386 broken scenarios later.
  */
 export function checkAdapterOptions(adapter: string | undefined, options: Readonly<Record<string, unknown>> | undefined, configFile: string | undefined): void {
   const check = adapter === undefined ? undefined : CHECKS[adapter];
-  if (!check || options === undefined) return;
+  if (!check) return;
   try {
-    check(options);
+    check(options ?? {});
   } catch (e) {
     const message = (e as Error).message;
+    // No adapterOptions at all: the adapter's own complaint ("port" must be…) would not say why.
+    if (options === undefined) {
+      const where = configFile === undefined ? 'no --config file' : `${configFile}:1`;
+      throw new UsageError(`${where}: no "adapterOptions" for adapter ${String(adapter)}, which needs them:\n${message}`);
+    }
     if (configFile === undefined) throw new UsageError(`adapterOptions of ${String(adapter)}: ${message}`);
     const json = new JsonText(configFile, readFileSync(configFile, 'utf8'));
     const named = message.split(/\(known:/)[0] ?? '';

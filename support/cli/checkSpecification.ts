@@ -6,7 +6,7 @@
 import { compile } from '@cucumber/gherkin';
 import { IdGenerator } from '@cucumber/messages';
 import { UsageError } from '../errors';
-import { nameExpression, tagExpression } from './filter';
+import { nameExpression, tagExpression } from '../config/filter';
 import { featureFiles, formatProblem, parseFeature, validateFeatureFiles } from '../spec/validateFeatures';
 
 /** Throws a UsageError naming every problem of the features in `dir`, or a filter that selects nothing. */

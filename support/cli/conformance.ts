@@ -12,16 +12,16 @@
 import { copyFileSync, existsSync, statSync, appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors';
-import { loadRunConfig, type RunConfig } from '../config/runConfig';
+import { loadRunConfig, withOverrides, type RunConfig } from '../config/runConfig';
 import { loadProfile } from '../config/profile';
 import { loadKnownIssues } from '../report/knownIssues';
 import { inProcessFault, refuseUnreadableReplay, replayConfig, viaOptions, viaSimulatorServer, viaWorkspaceApi } from './viaServer';
 import { DEFAULT_GRACE_MS, supervise, type SuperviseOptions } from './supervisor';
-import { nameExpression, tagExpression } from './filter';
+import { nameExpression, tagExpression } from '../config/filter';
 import { SESSION_MARKER } from '../trace/RecordingAdapter';
 import { BUILT_IN_ADAPTERS } from '../adapter/contract';
 import { checkAdapterOptions } from './adapterOptions';
-import { helpHint, parseCommandLine, runCommand, usageOf, type CommandSpec, type OptionValues } from '../config/commandLine';
+import { existingDirectory, helpHint, parseCommandLine, runCommand, usageOf, wholeNumber, type CommandSpec, type OptionValues } from '../config/commandLine';
 
 export const COMMAND = {
   name: 'conformance',
@@ -67,18 +67,20 @@ interface Parsed {
 
 type Values = OptionValues<typeof COMMAND.options>;
 
-function parseOptions(argv: readonly string[]): Parsed {
+/** The command line and the configuration file, every problem a usage error (exit 64). */
+export function parseOptions(argv: readonly string[]): Parsed {
   const { values } = parseCommandLine(COMMAND, argv);
   const config = loadRunConfig(values.config);
   const recording = checkOptions(values, config);
-  const graceMs = positiveInteger('--shutdown-grace', values['shutdown-grace']) ?? config.shutdownGraceMs ?? DEFAULT_GRACE_MS;
+  const merged = withOverrides(config, configFromOptions(values), OPTION_OF, helpHint(COMMAND.name));
+  const graceMs = merged.shutdownGraceMs ?? DEFAULT_GRACE_MS;
   return {
-    config: { ...config, ...configFromOptions(values), ...(recording ? { record: recording.temp } : {}) },
+    config: { ...merged, ...(recording ? { record: recording.temp } : {}) },
     ...(values.tags ? { tags: values.tags } : {}),
     ...(values.name ? { name: values.name } : {}),
     report: !values['no-report'],
     ...viaOptions(values, helpHint(COMMAND.name)),
-    features: featuresDir(values.features),
+    features: existingDirectory(COMMAND.name, 'features', values.features) ?? 'features',
     filter: filterOf(values),
     supervise: { graceMs, ...(recording ? { recording } : {}) },
     ...(recording ? { recording } : {}),
@@ -106,27 +108,27 @@ function filterOf(values: Values): string[] {
   ];
 }
 
-/** The settings the command line overrides in the configuration file. */
+/** The option that sets each setting of the configuration file, for its errors. */
+const OPTION_OF: Readonly<Partial<Record<keyof RunConfig, string>>> = {
+  adapter: '--adapter', timeoutMs: '--timeout', maxEventsPerScenario: '--max-events', shutdownGraceMs: '--shutdown-grace', adapterOptions: '--replay',
+};
+
+/**
+ * The settings the command line overrides in the configuration file: the numbers only read here
+ * (whole numbers); their bounds are the file's, checked by withOverrides.
+ */
 function configFromOptions(values: Values): Partial<RunConfig> {
-  const timeoutMs = positiveInteger('--timeout', values.timeout);
-  const maxEvents = positiveInteger('--max-events', values['max-events']);
+  const number = (option: 'timeout' | 'max-events' | 'shutdown-grace'): number | undefined => wholeNumber(COMMAND.name, option, values[option], undefined);
+  const timeoutMs = number('timeout');
+  const maxEvents = number('max-events');
+  const graceMs = number('shutdown-grace');
   return {
     ...(values.adapter ? { adapter: values.adapter } : {}),
-    ...(timeoutMs ? { timeoutMs } : {}),
-    ...(maxEvents ? { maxEventsPerScenario: maxEvents } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(maxEvents !== undefined ? { maxEventsPerScenario: maxEvents } : {}),
+    ...(graceMs !== undefined ? { shutdownGraceMs: graceMs } : {}),
     ...(values.replay ? replayConfig(values.replay) : {}),
   };
-}
-
-function positiveInteger(option: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) === 0) throw new UsageError(`${option} must be a positive whole number, got "${value}"`);
-  return Number(value);
-}
-
-function featuresDir(dir: string | undefined): string {
-  if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) throw new UsageError(`--features: no such directory: ${dir}`);
-  return dir ?? 'features';
 }
 
 /** A user adapter module that does not exist is a usage error at once, not 386 broken scenarios. */

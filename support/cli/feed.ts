@@ -27,7 +27,7 @@ one call thread per partition key, creating the stream if it is missing; npm run
     tenant: { type: 'string', value: '<name>', help: 'the tenant the call threads belong to, part of their message ids (default default)' },
     partitions: { type: 'string', value: '<n>', help: 'partitions of a stream created here (default 8)' },
     replicas: { type: 'string', value: '<n>', help: 'replicas of a stream created here (default 1)' },
-    batch: { type: 'string', value: '<n>', help: "up to n consecutive events of one call thread per message (default 64; 1 = one message per event); a re-feed is de-duplicated either way" },
+    batch: { type: 'string', value: '<n>', help: "up to n consecutive events of one call thread per message (default 64; 1 = one message per event); a re-feed of the same log with the same --batch is de-duplicated by the stream" },
     'dedup-window': { type: 'string', value: '<s>', help: "the stream's duplicate window in seconds: a second feed of the same log within it is de-duplicated (default 120)" },
     kafka: { type: 'string', value: '<broker,...>', help: 'read a Voice Microservices topic from these Kafka brokers instead of a log (runs until Ctrl-C)' },
     topic: { type: 'string', value: '<topic>', help: 'the Kafka topic (with --kafka; e.g. voice-callthread)' },
@@ -39,7 +39,8 @@ one call thread per partition key, creating the stream if it is missing; npm run
 
 const count = (name: string, value: string | undefined, fallback: number): number => wholeNumber(COMMAND.name, name, value, fallback, 1);
 
-function options(argv: readonly string[]) {
+/** The command line, checked (a usage error, exit 64, when wrong); `kafka` without its stop signal. */
+export function feedOptions(argv: readonly string[]) {
   const { values: v, positionals } = parseCommandLine(COMMAND, argv);
   if (!v.nats) throw usageError(COMMAND.name, 'npm run feed: --nats <url> is required');
   if (v.kafka && (positionals.length !== 0 || !v.topic)) throw usageError(COMMAND.name, 'npm run feed: --kafka reads a topic (--topic) instead of a log file');
@@ -48,10 +49,11 @@ function options(argv: readonly string[]) {
   natsServers(v.nats);
   const name = v.stream ?? 'CALLS';
   if (!/^[A-Za-z0-9_-]+$/.test(name)) throw usageError(COMMAND.name, `--stream: "${name}" is not a stream name (letters, digits, - and _)`);
+  const batch = count('batch', v.batch, DEFAULT_BATCH);
   return {
     url: v.nats, name, tenant: v.tenant ?? 'default', repeat: count('repeat', v.repeat, 1), partitions: count('partitions', v.partitions, 8),
-    replicas: count('replicas', v.replicas, 1), batch: count('batch', v.batch, DEFAULT_BATCH), window: count('dedup-window', v['dedup-window'], 120) * 1000, file: positionals[0],
-    kafka: v.kafka === undefined ? undefined : { brokers: v.kafka, topic: v.topic ?? '', group: v.group ?? 'cmc-feed', log: (l: string) => console.error(l), signal: stopSignal() },
+    replicas: count('replicas', v.replicas, 1), batch, window: count('dedup-window', v['dedup-window'], 120) * 1000, file: positionals[0],
+    kafka: v.kafka === undefined ? undefined : { brokers: v.kafka, topic: v.topic ?? '', group: v.group ?? 'cmc-feed', batch, log: (l: string) => console.error(l) },
   };
 }
 
@@ -64,7 +66,7 @@ function stopSignal(): AbortSignal {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const { url, name, tenant, repeat, partitions, replicas, window, batch, file, kafka } = options(argv);
+  const { url, name, tenant, repeat, partitions, replicas, window, batch, file, kafka } = feedOptions(argv);
   const read = file ? await threadsOfFile(file) : undefined;
   if (read?.problem && read.threads.length === 0) {
     console.error(read.problem);
@@ -75,7 +77,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const stream = await ensureEventsStream(await manager(nc, url), url, name, partitions, replicas, window);
     if (stream.created) console.error(`created stream ${name} at ${url}: ${stream.partitions} partitions by call thread, ${stream.replicas} replica(s)`);
     if (!read || !file) {
-      if (kafka) await feedKafka(nc, stream, url, kafka);
+      if (kafka) await feedKafka(nc, stream, url, { ...kafka, signal: stopSignal() });
       return EXIT.passed;
     }
     const r = await feedThreads(nc, stream, url, read, { tenant, repeat, batch });

@@ -12,7 +12,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { EXIT } from '../errors';
-import { parseCommandLine, runCommand, usageError, type CommandSpec } from '../config/commandLine';
+import { decimal, existingDirectory, parseCommandLine, runCommand, usageError, wholeNumber, type CommandSpec } from '../config/commandLine';
 import { natsServers } from '../stream/nats/connection';
 import { Monitor, type MonitorOptions, type MonitorResult } from '../stream/nats/monitor';
 
@@ -41,11 +41,9 @@ processes; one verdict per call goes to the verdicts stream, a live status line 
   epilogue: 'Exit codes: 0 every call judged conforms (or is unrecognised) · 1 a call deviates · 2 could not test (NATS unreachable, no such stream, a call unreadable, no call judged) · 64 usage error.',
 } as const satisfies CommandSpec;
 
-function number(name: string, value: string | undefined, fallback: number, min = 0): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) < min) throw usageError(COMMAND.name, `--${name} must be a number of at least ${min}, got "${value}"`);
-  return Number(value);
-}
+/** Seconds, at most what a timer can wait (2^31 - 1 ms). */
+const seconds = (name: string, value: string | undefined, fallback: number, min: number): number => decimal(COMMAND.name, name, value, fallback, min, 2_147_483);
+const count = (name: string, value: string | undefined, fallback: number, min: number): number => wholeNumber(COMMAND.name, name, value, fallback, min);
 
 function name(option: string, value: string | undefined, fallback: string): string {
   const n = value ?? fallback;
@@ -57,16 +55,17 @@ export function monitorOptions(argv: readonly string[]): MonitorOptions & { json
   const v = parseCommandLine(COMMAND, argv).values;
   if (!v.nats) throw usageError(COMMAND.name, 'npm run monitor: --nats <url> is required');
   natsServers(v.nats);
-  const callIdle = number('call-idle', v['call-idle'], 60, 0.1);
-  const untilIdle = v['until-idle'] === undefined ? undefined : number('until-idle', v['until-idle'], 0, 0.1);
+  const featuresDir = existingDirectory(COMMAND.name, 'features', v.features);
+  const callIdle = seconds('call-idle', v['call-idle'], 60, 0.1);
+  const untilIdle = v['until-idle'] === undefined ? undefined : seconds('until-idle', v['until-idle'], 0, 0.1);
   return {
     url: v.nats, stream: name('stream', v.stream, 'CALLS'), verdicts: name('verdicts', v.verdicts, 'VERDICTS'), group: name('group', v.group, 'monitor'),
-    workers: number('workers', v.workers, 2, 1), ...(untilIdle !== undefined ? { untilIdleS: untilIdle } : {}),
-    callIdleMs: callIdle * 1000, ackWaitMs: number('ack-wait', v['ack-wait'], callIdle * 1.5 + 30, 1) * 1000,
-    maxAckPending: number('max-ack-pending', v['max-ack-pending'], 50_000, 100), duplicateWindowMs: number('dedup-window', v['dedup-window'], 120, 1) * 1000,
-    ...(v.settle !== undefined ? { settleMs: number('settle', v.settle, 300) } : {}),
+    workers: count('workers', v.workers, 2, 1), ...(untilIdle !== undefined ? { untilIdleS: untilIdle } : {}),
+    callIdleMs: callIdle * 1000, ackWaitMs: seconds('ack-wait', v['ack-wait'], callIdle * 1.5 + 30, 1) * 1000,
+    maxAckPending: count('max-ack-pending', v['max-ack-pending'], 50_000, 100), duplicateWindowMs: seconds('dedup-window', v['dedup-window'], 120, 1) * 1000,
+    ...(v.settle !== undefined ? { settleMs: count('settle', v.settle, 300, 0) } : {}),
     ...(v.capabilities ? { features: v.capabilities.split(',').map((c) => c.trim()).filter(Boolean) } : {}),
-    ...(v.features ? { featuresDir: v.features } : {}), ...(v.json ? { json: v.json } : {}),
+    ...(featuresDir ? { featuresDir } : {}), ...(v.json ? { json: v.json } : {}),
   };
 }
 

@@ -71,6 +71,12 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
+/** The exit code of `child` once it has exited. */
+function exitCodeOf(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
 /** After `kill`, every process of the tree is gone and the port is closed. */
 async function assertAllGone(tree: readonly number[], port: number, out: { text: string }): Promise<void> {
   await until(`processes ${tree.join(', ')} to end`, GONE_MS, () => (tree.some(alive) ? undefined : true)).catch((e: unknown) => {
@@ -110,10 +116,18 @@ describe('processes stop with npm', { concurrency: 2 }, () => {
     const { child, out } = npm(sandbox(), 'conformance', ['--via-server', '--no-report', '--tags', '@model:alternate-call']);
     const port = Number(await until('the simulator server', START_MS, () => /against the simulator server at tcp:\/\/127\.0\.0\.1:(\d+)/.exec(out.text)?.[1], out));
     const tree = descendants(child.pid ?? -1);
-    const supervisor = tree.find((pid) => readFileSync(`/proc/${String(pid)}/cmdline`, 'utf8').includes('conformance.ts'));
+    // The node process itself, not the script's `sh -c "node … conformance.ts …"` (whose command line names it too).
+    const supervisor = tree.find((pid) => {
+      const argv = readFileSync(`/proc/${String(pid)}/cmdline`, 'utf8').split('\0');
+      return /(^|\/)node$/.test(argv[0] ?? '') && argv.some((a) => a.endsWith('conformance.ts'));
+    });
     assert.ok(supervisor, `the supervisor among ${tree.join(', ')}`);
     process.kill(supervisor, 'SIGTERM');
     await assertAllGone(tree, port, out);
+    // Ended, not crashed and not passed: the account says so, and the exit code is "could not test" (npm passes it on).
+    const code = await exitCodeOf(child);
+    assert.equal(code, 2, out.text);
+    assert.match(out.text, /The run is incomplete: it ended .*: the run was interrupted \(SIGTERM\)\./, out.text);
   });
 });
 

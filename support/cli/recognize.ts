@@ -8,9 +8,8 @@
  * failed) · 1 a call deviates · 2 the log cannot be judged (no such file, a directory, empty, no
  * known format, a truncated or damaged record: one message naming the file and line) · 64 usage.
  */
-import { existsSync, statSync } from 'node:fs';
 import { EXIT } from '../errors';
-import { parseCommandLine, runCommand, usageError, wholeNumber, type CommandSpec } from '../config/commandLine';
+import { existingDirectory, parseCommandLine, runCommand, wholeNumber, type CommandSpec } from '../config/commandLine';
 import { loadPlans, recognizeFile, type CallVerdict, type ScenarioRef } from '../recognize';
 import { BatchedLines } from './trace';
 
@@ -41,12 +40,11 @@ function options(argv: readonly string[]): Options {
   const parsed = parseCommandLine(COMMAND, argv);
   const file = parsed.positionals[0] ?? '';
   const settleMs = wholeNumber(COMMAND.name, 'settle', parsed.values.settle, 300);
-  const dir = parsed.values.features;
-  if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) throw usageError(COMMAND.name, `--features: no such directory: ${dir}`);
+  const features = existingDirectory(COMMAND.name, 'features', parsed.values.features);
   return {
     file, json: parsed.values.json ?? false, settleMs,
     capabilities: (parsed.values.capabilities ?? '').split(',').map((c) => c.trim()).filter(Boolean),
-    ...(parsed.values.features ? { features: parsed.values.features } : {}),
+    ...(features ? { features } : {}),
   };
 }
 

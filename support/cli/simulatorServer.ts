@@ -63,6 +63,8 @@ export interface ServerArgs {
   readonly limits: BridgeLimits;
   /** To print before listening (a token others can read, an exposed endpoint without a token). */
   readonly warnings: readonly string[];
+  /** `--outlive-parent`: keep serving when the process that started it ends. */
+  readonly outliveParent: boolean;
 }
 
 export function parseServerArgs(argv: readonly string[]): ServerArgs {
@@ -82,6 +84,7 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs {
     quiet: values.quiet ?? false,
     limits: parseLimitArgs(values.limit ?? []),
     warnings: exposureWarnings(host, token, cert !== undefined),
+    outliveParent: values['outlive-parent'] === true,
   };
 }
 
@@ -98,7 +101,7 @@ export function serveSimulator(args: ServerArgs): Promise<RunningServer> {
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseServerArgs(argv);
   // Watched from the start: a server still loading when npm is killed must not start listening after it.
-  const stopped = stopRequested(parseCommandLine(COMMAND, argv).values['outlive-parent'] === true);
+  const stopped = stopRequested(args.outliveParent);
   for (const warning of args.warnings) console.error(`simulator: ${warning}`);
   const server = await Promise.race([args.workspaceApi ? serveWorkspaceApi(args, args.workspaceApi) : serveSimulator(args), stopped]);
   if (typeof server === 'string') process.exit(EXIT.passed);

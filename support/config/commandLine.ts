@@ -3,14 +3,17 @@
  * options as data (a {@link CommandSpec}); the usage text is generated from that table, so it
  * cannot leave an option out, and {@link runCommand} gives every command the same behaviour:
  *
- * - `--help` or `-h` anywhere (before a `--`): the usage on stdout, exit 0, nothing else done;
- * - an unknown option, a missing or surplus argument, a bad value: one message on stderr, with a
+ * - `--help` or `-h` anywhere (before a `--`, and not as the value of a string option): the usage
+ *   on stdout, exit 0, nothing else done;
+ * - an unknown option, a non-repeatable option given twice, a missing or surplus argument, a bad
+ *   value (wholeNumber, decimal, existingDirectory): one message on stderr, with a
  *   pointer to `--help` (no stack trace, no usage dump), exit 64 — before any work;
  * - a {@link TestCompromisedError} (a file that cannot be read, a server that cannot be reached):
  *   its message, exit 2; anything else: "<command> could not run" with the stack, exit 2.
  *
  * Below support/cli so that commands living elsewhere (the mutation campaign, the benchmarks) use it too.
  */
+import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXIT, TestCompromisedError, UsageError } from '../errors';
 
@@ -102,22 +105,37 @@ export function usageError(name: string, message: string): UsageError {
   return new UsageError(`${message}\n${helpHint(name)}`);
 }
 
-/** `--help` or `-h` before any `--`. */
-export function wantsHelp(argv: readonly string[]): boolean {
-  const end = argv.indexOf('--');
-  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+/** parseArgs's description of a table's options (`--help` included). */
+function parseArgsOptions(options: OptionTable): Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> {
+  return Object.fromEntries(Object.entries(withHelp(options)).map(([k, o]) => [k, {
+    type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}),
+  }]));
+}
+
+/**
+ * `--help` or `-h` before any `--`, as an option: not when it is the value of a string option
+ * (`--name -h` names the scenarios "-h"; with `options`, the command's table, that is recognised;
+ * without it every `-h` counts).
+ */
+export function wantsHelp(argv: readonly string[], options: OptionTable = {}): boolean {
+  const { tokens } = parseArgs({ args: [...argv], options: parseArgsOptions(options), strict: false, allowPositionals: true, tokens: true });
+  return tokens.some((t) => t.kind === 'option' && t.name === 'help');
 }
 
 /** The command line by the table; anything it does not describe is a usage error. */
 export function parseCommandLine<T extends OptionTable>(spec: CommandSpec<T>, argv: readonly string[]): ParsedCommandLine<T> {
-  const options = Object.fromEntries(Object.entries(withHelp(spec.options)).map(([k, o]) => [k, {
-    type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}),
-  }]));
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: [...argv], options: parseArgsOptions(spec.options), strict: true, allowPositionals: true, tokens: true });
   } catch (e) {
     throw usageError(spec.name, `npm run ${spec.name}: ${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '')}`);
+  }
+  // parseArgs keeps the last of a repeated option: `--adapter a --adapter b` would silently run b.
+  const seen = new Set<string>();
+  for (const t of parsed.tokens) {
+    if (t.kind !== 'option' || spec.options[t.name]?.multiple) continue;
+    if (seen.has(t.name)) throw usageError(spec.name, `npm run ${spec.name}: --${t.name} given more than once (it takes one value)`);
+    seen.add(t.name);
   }
   const { min, max } = spec.positionals ?? { min: 0, max: 0 };
   const n = parsed.positionals.length;
@@ -126,11 +144,28 @@ export function parseCommandLine<T extends OptionTable>(spec: CommandSpec<T>, ar
   return { values: parsed.values as OptionValues<T>, positionals: parsed.positionals };
 }
 
-/** A whole number ≥ `min` given to `--name`, or `fallback` when absent; anything else is a usage error. */
-export function wholeNumber(command: string, name: string, value: string | undefined, fallback: number, min = 0): number {
+/** A whole number in `min`..`max` given to `--name`, or `fallback` when absent; anything else is a usage error. */
+export function wholeNumber<F extends number | undefined>(command: string, name: string, value: string | undefined, fallback: F, min = 0, max = Number.MAX_SAFE_INTEGER): number | F {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw usageError(command, `--${name} must be a whole number of at least ${String(min)}, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw usageError(command, `--${name} must be a whole number ${rangeOf(min, max)}, got "${value}"`);
   return Number(value);
+}
+
+/** A decimal number (`1.5`) in `min`..`max` given to `--name`, or `fallback` when absent; anything else is a usage error. */
+export function decimal<F extends number | undefined>(command: string, name: string, value: string | undefined, fallback: F, min = 0, max = Number.MAX_SAFE_INTEGER): number | F {
+  if (value === undefined) return fallback;
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) < min || Number(value) > max) throw usageError(command, `--${name} must be a number ${rangeOf(min, max)}, got "${value}"`);
+  return Number(value);
+}
+
+function rangeOf(min: number, max: number): string {
+  return max === Number.MAX_SAFE_INTEGER ? `of at least ${String(min)}` : `between ${String(min)} and ${String(max)}`;
+}
+
+/** The directory given to `--name` (`undefined` when absent); one that does not exist is a usage error. */
+export function existingDirectory(command: string, name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !(existsSync(value) && statSync(value).isDirectory())) throw usageError(command, `--${name}: no such directory: ${value}`);
+  return value;
 }
 
 /** How a command's failure becomes its message and exit code. */
@@ -149,7 +184,7 @@ export function exitOnError(name: string, e: unknown): number {
  * (never `process.exit`, so output is flushed).
  */
 export function runCommand(spec: CommandSpec, argv: readonly string[], main: (argv: readonly string[]) => Promise<number> | number): void {
-  if (wantsHelp(argv)) {
+  if (wantsHelp(argv, spec.options)) {
     console.log(usageOf(spec));
     process.exitCode = EXIT.passed;
     return;

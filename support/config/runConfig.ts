@@ -38,16 +38,39 @@ const KEYS: Readonly<Record<string, (v: unknown) => string | undefined>> = {
   shutdownGraceMs: (v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 600_000 ? undefined : 'must be an integer between 0 and 600000 (how long a completed run may take to exit)'),
 };
 
+/**
+ * The problem with `value` for setting `key` by the rules of the configuration file ("must be an
+ * integer between 1 and 50000"), or undefined when it is fine. The command line's overrides are
+ * held to the same rules ({@link withOverrides}).
+ */
+export function settingProblem(key: string, value: unknown): string | undefined {
+  const check = KEYS[key];
+  return check ? check(value) : `unknown setting "${key}" (known: ${Object.keys(KEYS).join(', ')})`;
+}
+
+/**
+ * `config` (from the file, already checked) with `overrides` (from the command line) laid over it,
+ * every override checked by the file's rules: a problem is one UsageError naming the option
+ * (`optionOf[key]`, e.g. `--timeout`) and the value, followed by `hint` (the pointer to --help).
+ */
+export function withOverrides(config: RunConfig, overrides: Partial<RunConfig>, optionOf: Readonly<Partial<Record<keyof RunConfig, string>>>, hint?: string): RunConfig {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(overrides)) {
+    const problem = settingProblem(key, value);
+    if (problem) problems.push(`${optionOf[key as keyof RunConfig] ?? key} ${JSON.stringify(value)}: ${problem}`);
+  }
+  if (problems.length) throw new UsageError([...problems, ...(hint ? [hint] : [])].join('\n'));
+  return { ...config, ...overrides };
+}
+
 const RUN_CONFIG: Manifest<RunConfig> = {
   what: 'configuration file',
   validate: (raw, json) => {
     if (!isObject(raw)) throw new UsageError(`${json.file}:1: the configuration must be a JSON object`);
     const problems: string[] = [];
     for (const [key, value] of Object.entries(raw)) {
-      const check = KEYS[key];
-      const problem = check ? check(value) : undefined;
-      if (!check) problems.push(`${json.at(key)}: unknown setting "${key}" (known: ${Object.keys(KEYS).join(', ')})`);
-      else if (problem) problems.push(`${json.at(key)}: "${key}" ${problem}`);
+      const problem = settingProblem(key, value);
+      if (problem) problems.push(`${json.at(key)}: ${KEYS[key] ? `"${key}" ` : ''}${problem}`);
     }
     if (problems.length) throw new UsageError(problems.join('\n'));
     return raw;

@@ -9,10 +9,10 @@
  * reorderings (reorder.ts) on the same recordings. Writes reports/mutation.json; exit 1 when an
  * unjustified survivor or a failed reordering remains.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { parse as parseTagExpression } from '@cucumber/tag-expressions';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { EXIT, UsageError } from '../errors';
-import { parseCommandLine, runCommand, usageError, wholeNumber, type CommandSpec } from '../config/commandLine';
+import { existingDirectory, parseCommandLine, runCommand, wholeNumber, type CommandSpec } from '../config/commandLine';
+import { tagExpression } from '../config/filter';
 import { modelOf } from '../model/models';
 import { readTags } from '../model/tags';
 import { generateMutants, prng, sample, type Mutant } from './generate';
@@ -172,15 +172,8 @@ counts the mutants the suite kills; also checks legal reorderings. Writes report
 function parseOptions(argv: readonly string[]): CampaignOptions {
   const { values } = parseCommandLine(COMMAND, argv);
   const int = (name: string, v: string | undefined, dflt: number): number => wholeNumber(COMMAND.name, name, v, dflt);
-  if (values.tags !== undefined) {
-    try {
-      parseTagExpression(values.tags);
-    } catch (e) {
-      throw usageError(COMMAND.name, `--tags "${values.tags}": not a tag expression: ${(e as Error).message}`);
-    }
-  }
-  const dir = values.features ?? 'features';
-  if (!(existsSync(dir) && statSync(dir).isDirectory())) throw usageError(COMMAND.name, `--features: no such directory: ${dir}`);
+  if (values.tags !== undefined) tagExpression(values.tags, COMMAND.name);
+  const dir = existingDirectory(COMMAND.name, 'features', values.features ?? 'features') ?? 'features';
   return {
     paths: [`${dir}/**/*.feature`],
     seed: int('seed', values.seed, DEFAULT_SEED),

@@ -74,7 +74,8 @@ export class ThreadAssembler<H> {
 
   add(d: Delivery<H>): Added<H> {
     const event = d.events[0];
-    if (!event) return { kind: 'open' };
+    // Nothing to hold it by: 'open' would leave the delivery neither held nor acknowledged.
+    if (!event) throw new Error(`a delivery with no events (stream position ${String(d.position)}): decodeEvents never makes one`);
     const key = threadKey(event.tenant, event.thread);
     const judged = this.judged.get(key);
     if (judged) return { kind: judged === 'stored' ? 'judged' : 'storing', key, handle: d.handle };

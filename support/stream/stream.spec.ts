@@ -74,6 +74,12 @@ describe('thread events on the wire', () => {
     assert.throws(() => decodeEvent('{"tenant":"t","thread":"c","seq":-1,"record":{}}', 'S #1'), /S #1: no sequence number/);
     assert.throws(() => decodeEvent('{"tenant":"t","thread":"c","seq":0,"record":{"name":"EventX"}}', 'S #2'), /S #2: thread t:c event 0 has no \{name, attributes\} record/);
   });
+
+  it('a message with both "record" and "records" is refused, not read as the batch with the single record dropped', () => {
+    const r = encodeRecord(record('EventRinging'));
+    assert.throws(() => decodeEvents(`{"tenant":"t","thread":"c","seq":0,"record":${r},"records":[${r},${r}]}`, 'S #3'),
+      (e: unknown) => e instanceof WireError && /^S #3: thread t:c message from event 0 has both "record" and "records"/.test(e.message));
+  });
 });
 
 describe('call threads of a log (the recognizer splitter)', () => {
@@ -136,6 +142,12 @@ describe('assembling threads from an at-least-once stream', () => {
     const t = (done as { thread: AssembledThread<string> }).thread;
     assert.deepEqual(t.records.map((r) => r.name), ['Event0', 'Event1', 'Event2']);
     assert.deepEqual(t.handles, ['h0', 'run'], 'each delivery acknowledged once, whatever it held');
+    assert.equal(a.held, 0);
+  });
+
+  it('a delivery with no events is a programming error, not an open thread nobody holds or acknowledges', () => {
+    const a = new ThreadAssembler<string>(() => 0);
+    assert.throws(() => a.add({ events: [], handle: 'h', position: 5 }), /a delivery with no events \(stream position 5\)/);
     assert.equal(a.held, 0);
   });
 

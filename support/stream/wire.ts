@@ -94,6 +94,7 @@ export function decodeEvents(text: string, where: string): ThreadEvent[] {
   if (typeof tenant !== 'string' || typeof thread !== 'string' || !thread) throw new WireError(`${where}: no tenant/thread`);
   if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) throw new WireError(`${where}: no sequence number in its thread`);
   const batch = o.records !== undefined;
+  if (batch && o.record !== undefined) throw new WireError(`${where}: thread ${tenant}:${thread} message from event ${seq} has both "record" and "records" (one or the other)`);
   if (batch && (!Array.isArray(o.records) || o.records.length === 0)) throw new WireError(`${where}: thread ${tenant}:${thread} batch from event ${seq} has no records (an array of at least one)`);
   const values: unknown[] = batch ? (o.records as unknown[]) : [o.record];
   return values.map((v, i) => {

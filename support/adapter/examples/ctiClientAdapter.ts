@@ -5,7 +5,9 @@
  *     npm run conformance -- --adapter path/to/your-adapter.ts
  *
  * As shipped, `connectClient` returns a loopback client backed by the reference simulator, so this
- * file is runnable and the suite passes through it: the public contract is all an adapter needs.
+ * file is runnable and the suite passes through it (declare the simulator's capabilities, as the
+ * self-test in support/cli/conformance.spec.ts does, and it runs every scenario the simulator runs):
+ * the public contract is all an adapter needs.
  *
  * Two things make an adapter fast and complete:
  * - `settled()`: resolve once every event caused by the requests sent so far has been delivered.
@@ -13,9 +15,11 @@
  *   judges unexpected events — the whole suite then takes minutes instead of seconds. A CTI client
  *   usually gets it from a round trip: send a cheap query after the last request and wait for its
  *   answer, which the server sends after the events of the earlier requests.
- * - `capabilities.features`: declare what your system can do and which documented variant it has
- *   (support/model/capabilities.ts lists every one, with its meaning; the README has the table).
- *   A scenario tagged `@requires:<name>` is skipped, with the reason, unless you declare `<name>`.
+ * - `capabilities.features`: what your system can do and which documented variant it has. The
+ *   template declares none (see DECLARED below): give yours as `"adapterOptions": { "features":
+ *   [...] }` in the configuration file, or edit DECLARED. A scenario tagged `@requires:<name>` is
+ *   skipped, with the reason, unless you declare `<name>` — never failed for a variant you did not
+ *   claim.
  */
 import { EventEmitter } from 'node:events';
 import type { EventSink, EventSourceAdapter, Topology } from '../contract';
@@ -33,36 +37,46 @@ interface CtiClient extends EventEmitter {
 }
 
 /**
- * What this system declares. The loopback client is the reference simulator, so it declares what the
- * simulator does; for your system keep the lines that hold and delete the others (the README's
- * "Capabilities" table says what each one promises).
+ * What this system declares unless `adapterOptions.features` says otherwise: nothing. No capability
+ * holds for every T-Server — an ability needs a component or a driver beyond one T-Server's CTI
+ * link, and a variant is exactly where switches differ —, so a template that declared one would make
+ * a correct switch with the other variant "not conformant". Add the ones that hold for your system
+ * (support/model/capabilities.ts says what each one promises; the README has the table):
+ *
+ * Abilities: things no CTI request causes, or components beyond one T-Server:
+ *   external-parties, alerting-control, timeout-control, digit-entry, dial-outcome-control,
+ *   call-parking, shared-line-phone, multi-site, transaction-monitoring, network-transfer,
+ *   interaction-server, call-monitoring, ivr-server, virtual-queues, agent:login-reports-state,
+ *   routing:divert-on-ringing, routing:route-type-reject.
+ * Variants: of each documented pair, the behaviour your switch has (at most one of the two):
+ *   agent:acw-as-not-ready | agent:acw-event
+ *   sst:network-reached | sst:no-network-reached
+ *   redirect:silent-release | redirect:notify-release
+ *   network-reached:not-reported | network-reached:reported
+ *   off-hook:not-reported | off-hook:reported
+ *   ivr:caller-connected-to-agent-only | ivr:caller-connected-at-ivr-answer
+ *   routing:diverted-after-route-used | routing:route-used-only
+ *   monitoring:observer-sees-customer | monitoring:observer-sees-initiator
+ *   mute:no-private-info | mute:private-info
  */
-const FEATURES: readonly string[] = [
-  // Abilities: things no CTI request causes, or components beyond one T-Server.
-  'external-parties', 'alerting-control', 'timeout-control', 'digit-entry', 'dial-outcome-control', 'shared-line-phone',
-  'multi-site', 'transaction-monitoring', 'network-transfer', 'interaction-server', 'call-monitoring', 'ivr-server',
-  'virtual-queues', 'agent:login-reports-state',
-  'routing:divert-on-ringing', 'call-parking',
-  // Variants: of each documented pair, the behaviour this switch has (declare one of the two).
-  'agent:acw-as-not-ready', // or 'agent:acw-event'
-  'sst:network-reached', // or 'sst:no-network-reached'
-  'redirect:silent-release', // or 'redirect:notify-release'
-  'network-reached:not-reported', // or 'network-reached:reported'
-  'off-hook:not-reported', // or 'off-hook:reported'
-  'ivr:caller-connected-to-agent-only', // or 'ivr:caller-connected-at-ivr-answer'
-  'routing:diverted-after-route-used', // or 'routing:route-used-only'
-  'monitoring:observer-sees-customer', // or 'monitoring:observer-sees-initiator'
-  'mute:no-private-info', // or 'mute:private-info'
-  // Not declared by the simulator: 'routing:route-type-reject'.
-];
+const DECLARED: readonly string[] = [];
+
+/** `adapterOptions.features` (a list of names), or DECLARED when absent. */
+function featuresOf(options: Readonly<Record<string, unknown>>): readonly string[] {
+  const given = options.features;
+  if (given === undefined) return DECLARED;
+  if (!Array.isArray(given) || !given.every((f) => typeof f === 'string')) throw new Error('adapterOptions.features must be a list of capability names (support/model/capabilities.ts)');
+  return given;
+}
 
 export default function ctiClientAdapter(options: Readonly<Record<string, unknown>>): EventSourceAdapter {
+  const features = featuresOf(options);
   let client: CtiClient | undefined;
   return {
     name: `CTI client at ${typeof options.host === 'string' ? options.host : 'loopback'}`,
     // Which requests the system supports ('*' or a list of names) and what it can do (above);
     // scenarios needing anything else are skipped with the reason.
-    capabilities: { requests: '*', features: FEATURES },
+    capabilities: { requests: '*', features },
 
     async open(topology: Topology, sink: EventSink): Promise<void> {
       client = await connectClient(options, topology);

@@ -28,6 +28,8 @@ export interface KafkaFeedOptions {
   readonly log: (line: string) => void;
   /** Ends the bridge (the command aborts it on SIGINT/SIGTERM). */
   readonly signal: AbortSignal;
+  /** Up to this many consecutive events of a thread per message (`--batch`; default DEFAULT_BATCH of ../nats/feed). */
+  readonly batch?: number;
 }
 
 /** VM records of several tenants cut into threads, one splitter per tenant. */
@@ -75,7 +77,7 @@ export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: s
   const publisherOf = (tenant: string): ThreadPublisher => {
     let p = publishers.get(tenant);
     if (!p) {
-      p = new ThreadPublisher(nc, stream, url, tenant);
+      p = new ThreadPublisher(nc, stream, url, tenant, undefined, o.batch);
       publishers.set(tenant, p);
     }
     return p;

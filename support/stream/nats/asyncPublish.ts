@@ -69,10 +69,10 @@ export class AsyncPublisher {
       const token = this.next++;
       const p: Pending = { subject, payload, msgID, first: options.firstOnSubject ?? false, sentAt: 0, attempts: 0, done: resolve, fail: reject };
       this.pending.set(token, p);
-      if (!this.coalesce) this.transmit(token, p);
+      if (!this.coalesce) this.transmitOrFail(token, p);
       else if (this.queued.push([token, p]) === 1) {
         setImmediate(() => {
-          for (const [t, q] of this.queued.splice(0)) this.transmit(t, q);
+          for (const [t, q] of this.queued.splice(0)) this.transmitOrFail(t, q);
         });
       }
     }).finally(() => this.window.release());
@@ -86,6 +86,20 @@ export class AsyncPublisher {
   close(): void {
     clearInterval(this.sweeper);
     this.sub.unsubscribe();
+  }
+
+  /**
+   * Transmits; a publish the client refuses at once (connection closed or draining, payload past
+   * max_payload, a bad subject) fails that publish — never an uncaught exception in a timer that
+   * leaves it, and the ones queued after it, pending forever (and {@link idle} never returning).
+   */
+  private transmitOrFail(token: number, p: Pending): void {
+    try {
+      this.transmit(token, p);
+    } catch (e) {
+      this.pending.delete(token);
+      p.fail(new Error(`${p.subject}: could not be published: ${(e as Error).message}`, { cause: e }));
+    }
   }
 
   private transmit(token: number, p: Pending): void {
@@ -126,7 +140,7 @@ export class AsyncPublisher {
       if (p.attempts >= this.maxAttempts) {
         this.pending.delete(token);
         p.fail(new Error(`${p.subject}: not acknowledged after ${p.attempts} attempts (${this.timeoutMs} ms each)`));
-      } else this.transmit(token, p);
+      } else this.transmitOrFail(token, p);
     }
   }
 }

@@ -48,9 +48,14 @@ export async function threadsOfFile(file: string): Promise<LogThreads> {
   return { threads, records: splitter.records, outside, ...(problem ? { problem } : {}) };
 }
 
-/** Events per message by default (a basic call is one message), and the most bytes of records in one (NATS refuses a message past its max_payload, 1 MB by default). */
+/** Events per message by default (a basic call is one message). */
 export const DEFAULT_BATCH = 64;
-const BATCH_BYTES = 256 * 1024;
+/** The most bytes one message of a batch is made of (well under NATS's max_payload, 1 MB by default). */
+export const BATCH_BYTES = 256 * 1024;
+/** NATS's max_payload when the server does not say. */
+const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
+/** What a message's headers (Nats-Msg-Id, its reply subject) may take of max_payload, which counts them too. */
+const HEADER_ROOM = 512;
 
 /** Publishes threads with up to `window` publishes in flight; counts the events the stream stored and those it already had. */
 export class ThreadPublisher {
@@ -61,7 +66,7 @@ export class ThreadPublisher {
   duplicates = 0;
 
   /** `batch`: events per message at most (1: one message per event). */
-  constructor(nc: NatsConnection, private readonly stream: EventsStream, private readonly url: string, private readonly tenant: string, window = 8192, private readonly batch = DEFAULT_BATCH) {
+  constructor(private readonly nc: NatsConnection, private readonly stream: EventsStream, private readonly url: string, private readonly tenant: string, window = 8192, private readonly batch = DEFAULT_BATCH) {
     this.out = new AsyncPublisher(nc, window);
   }
 
@@ -72,9 +77,15 @@ export class ThreadPublisher {
 
   /**
    * Copy `copy` of each thread. Publishes are sent without waiting while the window has room, so
-   * that many go out in one socket write.
+   * that many go out in one socket write. A message holds up to `batch` records and up to
+   * {@link BATCH_BYTES} bytes (UTF-8, its wrapper included): a record that would take it past that
+   * goes in the next one. A record that cannot go in any message (larger than the server's
+   * max_payload) is a TestCompromisedError naming the log file and line.
    */
   async publishAll(threads: Iterable<CallThread>, copy = 0): Promise<void> {
+    const maxPayload = this.nc.info?.max_payload ?? DEFAULT_MAX_PAYLOAD;
+    const room = maxPayload - HEADER_ROOM;
+    const budget = Math.min(BATCH_BYTES, room);
     for (const thread of threads) {
       const id = copy === 0 ? thread.id : renumberConnId(thread.id, copy);
       if (this.ids.has(id)) throw new TestCompromisedError(`thread id ${id} comes twice (copy ${copy}); --repeat renumbering collided`);
@@ -82,21 +93,32 @@ export class ThreadPublisher {
       const key = threadKey(this.tenant, id);
       const subject = eventSubject(this.stream.name, partitionOf(key, this.stream.partitions), this.tenant, id);
       const count = thread.records.length;
+      // The wrapper of a batch of this thread at its largest: tenant, thread, the last place, "last", "records":[ ].
+      const wrapper = Buffer.byteLength(encodeBatch(this.tenant, id, count, [], true));
       let first = 0;
       let run: string[] = [];
       let bytes = 0;
+      const flush = async (last: boolean): Promise<void> => {
+        if (this.failure) throw this.failure;
+        if (!this.out.ready) await this.out.room();
+        this.send(subject, encodeBatch(this.tenant, id, first, run, last), batchId(this.tenant, id, first, run.length), run.length);
+        first += run.length;
+        run = [];
+        bytes = 0;
+      };
       for (let seq = 0; seq < count; seq++) {
         const record = thread.records[seq] as TraceRecord;
         const text = encodeRecord(renumberRecord(record, copy));
+        const size = Buffer.byteLength(text);
+        if (wrapper + size > room) {
+          throw new TestCompromisedError(`${record.source}: ${record.name} is ${size} bytes as a stream message, more than the ${maxPayload} bytes (max_payload, headers included) the NATS server at ${this.url} takes in one message; nothing of thread ${id} from event ${seq} on was published`);
+        }
+        // Records and the commas between them: flush first when this one would take the message past the budget.
+        if (run.length > 0 && wrapper + bytes + run.length + size > budget) await flush(false);
         run.push(text);
-        bytes += text.length;
-        if (run.length < this.batch && bytes < BATCH_BYTES && seq < count - 1) continue;
-        if (this.failure) throw this.failure;
-        if (!this.out.ready) await this.out.room();
-        this.send(subject, encodeBatch(this.tenant, id, first, run, seq === count - 1), batchId(this.tenant, id, first, run.length), run.length);
-        first = seq + 1;
-        run = [];
-        bytes = 0;
+        bytes += size;
+        if (run.length < this.batch && seq < count - 1) continue;
+        await flush(seq === count - 1);
       }
     }
   }

@@ -1,0 +1,59 @@
+/** ThreadPublisher's batches against a fake connection: cut by UTF-8 bytes before they pass the limit; a record no message can carry names its file and line. */
+import { describe, test as it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Msg, NatsConnection } from '@nats-io/transport-node';
+import { TestCompromisedError } from '../../errors';
+import type { TraceRecord } from '../../trace/record';
+import { decodeEvents } from '../wire';
+import { ThreadPublisher } from './feed';
+
+/** A connection whose server takes `maxPayload` bytes a message; every publish is acknowledged and kept. */
+function fakeConnection(maxPayload: number): { nc: NatsConnection; payloads: string[] } {
+  let callback: ((err: Error | null, m: Msg) => void) | undefined;
+  const payloads: string[] = [];
+  const fake = {
+    info: { max_payload: maxPayload },
+    subscribe: (_s: string, opts: { callback: typeof callback }) => {
+      callback = opts.callback;
+      return { unsubscribe: () => undefined };
+    },
+    publish: (_subject: string, payload: string, opts: { reply: string }) => {
+      if (Buffer.byteLength(payload) > maxPayload) throw new Error('NATS: MAX_PAYLOAD_EXCEEDED');
+      payloads.push(payload);
+      const ack = { subject: opts.reply, headers: undefined, data: new Uint8Array([1]), json: () => ({ stream: 'CALLS', seq: payloads.length }), string: () => '{}' };
+      setImmediate(() => callback?.(null, ack as unknown as Msg));
+    },
+  };
+  return { nc: fake as unknown as NatsConnection, payloads };
+}
+
+const record = (name: string, line: number, text: string): TraceRecord => ({ kind: 'event', name, attributes: { Text: text }, dn: '7001', source: `calls.log:${line}`, line, format: 'native' });
+const STREAM = { name: 'CALLS', partitions: 2, replicas: 1 };
+
+describe('ThreadPublisher batches', () => {
+  it('cut by UTF-8 bytes, wrapper included, before a record would take a message past the limit; nothing lost or reordered', async () => {
+    const { nc, payloads } = fakeConnection(4096);
+    // 600 "é": 600 UTF-16 units, 1200 bytes — three records fit in 4096 bytes by length, two by bytes.
+    const records = Array.from({ length: 9 }, (_, i) => record(i === 8 ? 'EventReleased' : 'EventRinging', i + 1, 'é'.repeat(600)));
+    const publisher = new ThreadPublisher(nc, STREAM, 'nats://fake', 'default');
+    await publisher.publishAll([{ id: 'c1', records, complete: true }]);
+    await publisher.end();
+    assert.ok(payloads.length > 1);
+    for (const p of payloads) assert.ok(Buffer.byteLength(p) <= 4096, `${Buffer.byteLength(p)} bytes`);
+    const events = payloads.flatMap((p, i) => decodeEvents(p, `message ${i}`));
+    assert.deepEqual(events.map((e) => e.seq), [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.deepEqual(events.map((e) => e.record.line), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.deepEqual(events.filter((e) => e.last).map((e) => e.seq), [8]);
+    assert.equal(publisher.published, 9);
+  });
+
+  it('a record larger than the server takes in one message: an error naming the log file and line', async () => {
+    const { nc, payloads } = fakeConnection(4096);
+    const publisher = new ThreadPublisher(nc, STREAM, 'nats://fake', 'default');
+    const records = [record('EventRinging', 3, 'short'), record('EventAttachedDataChanged', 7, 'x'.repeat(5000))];
+    await assert.rejects(publisher.publishAll([{ id: 'c1', records, complete: true }]),
+      (e: unknown) => e instanceof TestCompromisedError && /^calls\.log:7: EventAttachedDataChanged is \d+ bytes .*4096 bytes \(max_payload, headers included\).*nats:\/\/fake/.test(e.message));
+    await publisher.end();
+    assert.equal(payloads.length, 0, 'the run before it is not sent as if it ended there');
+  });
+});

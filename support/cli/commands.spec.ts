@@ -69,6 +69,39 @@ function run(file: string, args: readonly string[]): Promise<Ran> {
   });
 }
 
+/** What is wrong with `npm run <c> -- --no-such-option`: it must be one short message on stderr, exit 64. */
+function unknownOptionProblems(c: Command, r: Ran): string[] {
+  const what = `npm run ${c.script} -- --no-such-option`;
+  const problems: string[] = [];
+  if (r.code !== 64) problems.push(`${what}: exit ${String(r.code)}, expected 64\n${r.stderr}`);
+  const lines = r.stderr.trim().split('\n');
+  if (!/Unknown option '--no-such-option'/.test(lines[0] ?? '') || lines.length > 2) problems.push(`${what}: not one short message:\n${r.stderr}`);
+  if (/\n\s+at /.test(r.stderr)) problems.push(`${what}: a stack trace`);
+  if (r.stdout.trim() !== '') problems.push(`${what}: printed on stdout:\n${r.stdout.slice(0, 500)}`);
+  return problems;
+}
+
+/**
+ * What is wrong with `npm run <c> -- --help` (exit 0, the usage first, every option of the table,
+ * nothing on stderr) and with `-h`, given to the command's runCommand in this process (which
+ * --help just showed the command uses): the same text, exit 0, its main never called.
+ */
+function helpProblems(c: Command, r: Ran): string[] {
+  const what = `npm run ${c.script} -- --help`;
+  const problems: string[] = [];
+  if (r.code !== 0) problems.push(`${what}: exit ${String(r.code)}, expected 0\n${r.stderr}`);
+  if (!r.stdout.startsWith(`usage: npm run ${c.script} -- `)) problems.push(`${what}: the usage does not start the output:\n${r.stdout.slice(0, 300)}`);
+  for (const [name, option] of [...Object.entries(c.spec.options), ['help', { type: 'boolean', short: 'h', help: '' }] as const]) {
+    if (!r.stdout.includes(flagOf(name, option))) problems.push(`${what}: does not describe ${flagOf(name, option)}`);
+  }
+  if (r.stderr.trim() !== '') problems.push(`${what}: wrote on stderr (work done?):\n${r.stderr.slice(0, 500)}`);
+  const short = helpInProcess(c.spec, ['-h']);
+  if (short.called) problems.push(`npm run ${c.script} -- -h: ran the command`);
+  if (short.code !== 0) problems.push(`npm run ${c.script} -- -h: exit ${String(short.code)}, expected 0`);
+  if (short.stdout !== r.stdout) problems.push(`npm run ${c.script} -- -h: not the text of --help:\n${short.stdout.slice(0, 300)}`);
+  return problems;
+}
+
 /** `jobs` run `limit` at a time. */
 async function pooled<T>(jobs: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
   const results: T[] = new Array<T>(jobs.length);
@@ -98,30 +131,7 @@ describe('every npm command', () => {
     // --help and an unknown option as the user runs them (a process each); -h below, against --help's output.
     const jobs = all.flatMap((c) => [['--help'], ['--no-such-option']].map((args) => async () => ({ c, args, r: await run(c.file, args) })));
     const results = await pooled(jobs, 4);
-    const problems: string[] = [];
-    for (const { c, args, r } of results) {
-      const what = `npm run ${c.script} -- ${args.join(' ')}`;
-      if (args[0] === '--no-such-option') {
-        if (r.code !== 64) problems.push(`${what}: exit ${String(r.code)}, expected 64\n${r.stderr}`);
-        const lines = r.stderr.trim().split('\n');
-        if (!/Unknown option '--no-such-option'/.test(lines[0] ?? '') || lines.length > 2) problems.push(`${what}: not one short message:\n${r.stderr}`);
-        if (/\n\s+at /.test(r.stderr)) problems.push(`${what}: a stack trace`);
-        if (r.stdout.trim() !== '') problems.push(`${what}: printed on stdout:\n${r.stdout.slice(0, 500)}`);
-        continue;
-      }
-      if (r.code !== 0) problems.push(`${what}: exit ${String(r.code)}, expected 0\n${r.stderr}`);
-      if (!r.stdout.startsWith(`usage: npm run ${c.script} -- `)) problems.push(`${what}: the usage does not start the output:\n${r.stdout.slice(0, 300)}`);
-      for (const [name, option] of [...Object.entries(c.spec.options), ['help', { type: 'boolean', short: 'h', help: '' }] as const]) {
-        if (!r.stdout.includes(flagOf(name, option))) problems.push(`${what}: does not describe ${flagOf(name, option)}`);
-      }
-      if (r.stderr.trim() !== '') problems.push(`${what}: wrote on stderr (work done?):\n${r.stderr.slice(0, 500)}`);
-      // -h: the command's runCommand (which --help just showed it uses) given -h, in this process:
-      // the same text, exit 0, and its main never called.
-      const short = helpInProcess(c.spec, ['-h']);
-      if (short.called) problems.push(`npm run ${c.script} -- -h: ran the command`);
-      if (short.code !== 0) problems.push(`npm run ${c.script} -- -h: exit ${String(short.code)}, expected 0`);
-      if (short.stdout !== r.stdout) problems.push(`npm run ${c.script} -- -h: not the text of --help:\n${short.stdout.slice(0, 300)}`);
-    }
+    const problems = results.flatMap(({ c, args, r }) => (args[0] === '--no-such-option' ? unknownOptionProblems(c, r) : helpProblems(c, r)));
     for (const [file, mtime] of watched) if (statSync(join(ROOT, file)).mtimeMs !== mtime) problems.push(`${file} was written by --help`);
     assert.deepEqual(problems, []);
   });

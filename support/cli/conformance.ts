@@ -17,6 +17,7 @@ import { loadProfile } from '../config/profile';
 import { loadKnownIssues } from '../report/knownIssues';
 import { inProcessFault, refuseUnreadableReplay, replayConfig, viaOptions, viaSimulatorServer, viaWorkspaceApi } from './viaServer';
 import { DEFAULT_GRACE_MS, supervise, type SuperviseOptions } from './supervisor';
+import { onStopRequest } from './parentWatch';
 import { nameExpression, tagExpression } from '../config/filter';
 import { SESSION_MARKER } from '../trace/RecordingAdapter';
 import { BUILT_IN_ADAPTERS } from '../adapter/contract';
@@ -61,7 +62,7 @@ interface Parsed {
   readonly fault?: string;
   readonly features: string;
   readonly filter: readonly string[];
-  readonly supervise: SuperviseOptions;
+  readonly supervise: Omit<SuperviseOptions, 'stop'>;
   readonly recording?: { temp: string; target: string; append: boolean };
 }
 
@@ -161,18 +162,26 @@ function startRecording(recording: { temp: string; target: string; append: boole
 
 async function run(argv: readonly string[]): Promise<number> {
   const parsed = parseOptions(argv);
-  await refuseUnreadableReplay(parsed.config);
-  if (parsed.recording) startRecording(parsed.recording);
-  const once = (config: RunConfig): Promise<number> => supervise({
-    config, features: parsed.features, report: parsed.report, reports: 'reports', filter: parsed.filter,
-    ...(parsed.tags ? { tags: parsed.tags } : {}), ...(parsed.name ? { name: parsed.name } : {}),
-  }, parsed.supervise);
-  // --via-server / --via-workspace-api: the same run through TCP / Genesys's Workspace API client
-  // against `npm run simulator` (support/cli/viaServer.ts); --simulator-fault reaches the simulator either way.
-  const { via, fault } = parsed;
-  if (via === 'server') return viaSimulatorServer(parsed.config, once, fault);
-  if (via === 'workspace-api') return viaWorkspaceApi(parsed.config, once, fault);
-  return once(fault ? inProcessFault(parsed.config, fault) : parsed.config);
+  // From here a signal (or npm gone) ends the run as interrupted, exit 2 with its account, in every
+  // phase: one that comes while a simulator server is still starting means the suite never starts.
+  const stop = new AbortController();
+  const stopWatching = onStopRequest((reason) => stop.abort(reason));
+  try {
+    await refuseUnreadableReplay(parsed.config);
+    if (parsed.recording) startRecording(parsed.recording);
+    const once = (config: RunConfig): Promise<number> => supervise({
+      config, features: parsed.features, report: parsed.report, reports: 'reports', filter: parsed.filter,
+      ...(parsed.tags ? { tags: parsed.tags } : {}), ...(parsed.name ? { name: parsed.name } : {}),
+    }, { ...parsed.supervise, stop: stop.signal });
+    // --via-server / --via-workspace-api: the same run through TCP / Genesys's Workspace API client
+    // against `npm run simulator` (support/cli/viaServer.ts); --simulator-fault reaches the simulator either way.
+    const { via, fault } = parsed;
+    if (via === 'server') return await viaSimulatorServer(parsed.config, once, fault);
+    if (via === 'workspace-api') return await viaWorkspaceApi(parsed.config, once, fault);
+    return await once(fault ? inProcessFault(parsed.config, fault) : parsed.config);
+  } finally {
+    stopWatching();
+  }
 }
 
 if (require.main === module) runCommand(COMMAND, process.argv.slice(2), run);

@@ -17,7 +17,6 @@ import { join } from 'node:path';
 import { EXIT } from '../errors';
 import { readJournal, type JournalEntry } from '../report/runJournal';
 import { createStaging, IN_PROGRESS, swapIn } from '../report/reportsDir';
-import { onStopRequest } from './parentWatch';
 import { JOURNAL_FILE, REQUEST_FILE, writeRunRequest, type RunRequest } from './runRequest';
 
 export const DEFAULT_GRACE_MS = 10_000;
@@ -30,6 +29,13 @@ export interface SuperviseOptions {
   readonly graceMs: number;
   /** `--record`: the temporary recording, renamed onto the target once the run completed. */
   readonly recording?: { readonly temp: string; readonly target: string };
+  /**
+   * Aborted (its reason: the signal, or that npm ended) when the run is to stop. The command
+   * watches from its start (parentWatch.ts onStopRequest), so a signal that comes while the run is
+   * still being prepared (a simulator server starting) ends it as interrupted too: the suite's
+   * process is then never started.
+   */
+  readonly stop: AbortSignal;
 }
 
 export type RunEnd =
@@ -45,7 +51,7 @@ export async function supervise(request: Omit<RunRequest, 'staging'>, options: S
   const requestFile = writeRunRequest(full);
   const journalFile = join(staging, JOURNAL_FILE);
   const stderr = { tail: '' };
-  const end = await runChild(requestFile, journalFile, options.graceMs, stderr);
+  const end = await runChild(requestFile, journalFile, options.graceMs, stderr, options.stop);
   const journal = readJournal(journalFile);
   const complete = journal.find((e): e is Extract<JournalEntry, { t: 'complete' }> => e.t === 'complete');
   if (!complete && end.kind === 'exited' && end.code === EXIT.usage && journal.some((e) => e.t === 'usage')) {
@@ -70,7 +76,8 @@ export async function supervise(request: Omit<RunRequest, 'staging'>, options: S
   return code;
 }
 
-function runChild(requestFile: string, journalFile: string, graceMs: number, stderr: { tail: string }): Promise<RunEnd> {
+function runChild(requestFile: string, journalFile: string, graceMs: number, stderr: { tail: string }, stop: AbortSignal): Promise<RunEnd> {
+  if (stop.aborted) return Promise.resolve({ kind: 'interrupted', signal: String(stop.reason) });
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'runSuite.ts'), requestFile], { stdio: ['ignore', 'inherit', 'pipe'] });
   child.stderr.on('data', (chunk: Buffer) => {
     process.stderr.write(chunk);
@@ -81,11 +88,12 @@ function runChild(requestFile: string, journalFile: string, graceMs: number, std
     let interrupted: string | undefined;
     let hungHandles: readonly string[] | undefined;
     // A signal, or npm gone (killed by its PID: the signal never reaches this process), ends the run's process.
-    const stopWatching = onStopRequest((reason) => {
-      interrupted = reason;
+    const onStop = (): void => {
+      interrupted = String(stop.reason);
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-    });
+    };
+    stop.addEventListener('abort', onStop, { once: true });
     const poll = setInterval(() => {
       completedAt ??= journalHasComplete(journalFile) ? Date.now() : undefined;
       if (completedAt !== undefined && Date.now() - completedAt > graceMs && hungHandles === undefined) {
@@ -95,7 +103,7 @@ function runChild(requestFile: string, journalFile: string, graceMs: number, std
     }, POLL_MS);
     child.once('close', (code, signal) => {
       clearInterval(poll);
-      stopWatching();
+      stop.removeEventListener('abort', onStop);
       if (interrupted) resolve({ kind: 'interrupted', signal: interrupted });
       else if (hungHandles) resolve({ kind: 'hung', handles: hungHandles });
       else resolve({ kind: 'exited', code, signal });

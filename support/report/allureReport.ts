@@ -16,7 +16,8 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import type { Certificate } from './certificate';
+import { verdictText, type Certificate } from './certificate';
+import { totalsText } from './markup';
 
 /** What must not appear in a report a customer opens (a request to a third party). */
 export const ANALYTICS = /googletagmanager|google-analytics|gtag\(/i;
@@ -44,13 +45,12 @@ export function propertiesFile(entries: readonly (readonly [string, string])[]):
 
 /** The environment panel: what was tested, with what, and how it went. Never adapter options (they may hold passwords). */
 export function allureEnvironment(c: Certificate, extra: { readonly timeoutMs?: number; readonly profile?: string } = {}): [string, string][] {
-  const t = c.totals;
   return [
     ['System under test', c.systemUnderTest],
     ['Adapter', c.adapter],
     ...(extra.profile ? [['Lab profile', extra.profile] as [string, string]] : []),
-    ['Verdict', c.verdict],
-    ['Scenarios', `${String(t.passed)} passed, ${String(t.failed)} failed, ${String(t.broken + t.usage)} broken, ${String(t.skipped)} skipped${t.known ? `, ${String(t.known)} known issue(s)` : ''}`],
+    ['Verdict', verdictText(c)],
+    ['Scenarios', totalsText(c.totals)],
     ['Filter', c.scope.filter.length ? c.scope.filter.join(' ') : 'none (the whole suite)'],
     ['Feature suite', `version ${c.suite.version}, ${String(c.suite.files)} feature files, sha256 ${c.suite.hash.slice(0, 16)}…`],
     ...(extra.timeoutMs ? [['Step timeout', `${String(extra.timeoutMs)} ms`] as [string, string]] : []),

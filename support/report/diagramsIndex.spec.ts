@@ -23,10 +23,20 @@ test('the page: a row per scenario with its coloured outcome, counts per group a
   assert.equal((html.match(/<tr class="sc"/g) ?? []).length, 3);
   assert.match(html, /<tr class="sc" data-o="passed" data-text="alice &lt;releases&gt; [^"]*"><td><span class="badge o-passed">passed<\/span><\/td><td>Alice &lt;releases&gt;<\/td>/);
   assert.match(html, /<td class="links"><a href="000-Alice &lt;releases&gt;.observed.svg">observed<\/a> · <a href="001-/);
-  assert.match(html, /data-o="skipped"[^>]*>.*no diagram \(no event observed\)/);
+  assert.match(html, /data-o="skipped"[^>]*>.*<span class="none">no diagram attached<\/span>/);
   assert.match(html, /<h2>Releasing Calls <span class="counts"><span class="n o-passed" data-o="passed">1 passed<\/span><span class="n o-failed" data-o="failed">1 failed<\/span><span class="n o-broken" data-o="broken" hidden>0 broken<\/span>/);
   assert.match(html, /<p class="totals">Totals: /);
   assert.match(html, /<input type="search" name="q"/);
   assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//, 'no external resource');
   assert.match(html, /3 scenarios \(adapter: simulator\)/);
+});
+
+test('a row whose diagram the attachment budget left out says so; the filter is named; every id is valid', () => {
+  const budget: IndexScenario = { ...s('Late one', 'release-phase', 'passed', 0), omitted: ['observed-sequence.svg'] };
+  const html = renderDiagramsIndex([budget, s('x', undefined, 'passed')], { adapter: 'simulator', filter: ['--tags', '@model:release-phase'] });
+  assert.match(html, /<span class="none">diagram left out: attachment budget spent \(observed-sequence\.svg\)<\/span>/);
+  assert.doesNotMatch(html, /no event observed/);
+  assert.match(html, /\(adapter: simulator, filter: --tags @model:release-phase\)/);
+  assert.match(renderDiagramsIndex([s('y', 'release-phase', 'passed')], { filter: [] }), /filter: none \(the whole suite\)/);
+  for (const id of [...html.matchAll(/ id="([^"]*)"/g)].map((m) => m[1] ?? '')) assert.match(id, /^[A-Za-z][\w:.-]*$/, `id "${id}"`);
 });

@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { verdictText, type Certificate } from './certificate';
-import { totalsText } from './markup';
+import { escapeXml, paragraphs, totalsText } from './markup';
 
 /** What must not appear in a report a customer opens (a request to a third party). */
 export const ANALYTICS = /googletagmanager|google-analytics|gtag\(/i;
@@ -65,9 +65,8 @@ export function allureEnvironment(c: Certificate, extra: { readonly timeoutMs?: 
  * line separates paragraphs. Returns the text (paragraphs joined by a blank line) and its HTML.
  */
 export function reflowDescription(text: string): { text: string; html: string } {
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean).join(' ')).filter(Boolean);
-  const esc = (s: string): string => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
-  return { text: paragraphs.join('\n\n'), html: paragraphs.map((p) => `<p>${esc(p)}</p>`).join('') };
+  const paras = paragraphs(text);
+  return { text: paras.join('\n\n'), html: paras.map((p) => `<p>${escapeXml(p)}</p>`).join('') };
 }
 
 /** The `history/…` files a single-file Allure report embeds (`d('history/x.json','<base64>')`). */

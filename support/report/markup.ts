@@ -6,6 +6,11 @@
  */
 import type { Outcome } from './outcomes';
 
+/** Paragraphs of a Gherkin description: a blank line separates them; each one's lines (Gherkin keeps their indentation) joined by a space. */
+export function paragraphs(description: string): string[] {
+  return description.split(/\n\s*\n/).map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean).join(' ')).filter(Boolean);
+}
+
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**

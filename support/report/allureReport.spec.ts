@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { embeddedHistory, keepAllureHistory, propertiesFile, reflowDescription } from './allureReport';
+import { allureEnvironment, embeddedHistory, generateAllureReport, historyMismatch, keepAllureHistory, propertiesFile, reflowDescription, type HistoryScope } from './allureReport';
+import { buildCertificate } from './certificate';
+import { summarise } from './summary';
 
 test('environment.properties: keys with blanks, separators, line breaks and non-ASCII read back as written (Java rules)', () => {
   const text = propertiesFile([['System under test', 'SIP Server 8.1 — lab A'], ['a=b:c', ' leading\nsecond\\line'], ['#not a comment', '!x']]);
@@ -47,4 +49,45 @@ test('a run without an Allure report keeps the history for the next one', () => 
   } finally {
     rmSync(reports, { recursive: true, force: true });
   }
+});
+
+test('the history is carried only into a run of the same system, adapter and filter', () => {
+  const lab: HistoryScope = { adapter: 'bridge', systemUnderTest: 'SIP Server (lab A)', filter: [] };
+  assert.equal(historyMismatch(lab, { ...lab }), undefined);
+  assert.match(historyMismatch(lab, { ...lab, adapter: 'simulator' }) ?? '', /earlier runs were of SIP Server \(lab A\) via bridge, filter none; this one is of SIP Server \(lab A\) via simulator/);
+  assert.match(historyMismatch(lab, { ...lab, filter: ['--tags', '@model:release-phase'] }) ?? '', /filter --tags @model:release-phase/, 'a filtered run does not feed the whole run\'s trend');
+  assert.match(historyMismatch(lab, { ...lab, systemUnderTest: 'SIP Server (lab B)' }) ?? '', /lab B/);
+  assert.match(historyMismatch(undefined, lab) ?? '', /does not say/);
+});
+
+test('a failed generation does not throw, says why, and keeps the earlier history (and what it is of) for the swap', () => {
+  const reports = mkdtempSync(join(tmpdir(), 'cmc-history-'));
+  try {
+    const staging = join(reports, '.run-1');
+    mkdirSync(join(staging, 'allure-report'), { recursive: true });
+    writeFileSync(join(staging, 'allure-report', 'index.html'), 'partial');
+    mkdirSync(join(reports, 'allure-report', 'history'), { recursive: true });
+    writeFileSync(join(reports, 'allure-report', 'history', 'history-trend.json'), '[1]');
+    writeFileSync(join(reports, 'allure-report', 'history-scope.json'), '{}');
+    // No allure-results: the Allure formatter wrote nothing (writeFileSync used to throw ENOENT here).
+    const generated = generateAllureReport(staging, reports, [['a', 'b']], { adapter: 'simulator', systemUnderTest: 's', filter: [] });
+    assert.equal(generated.ok, false);
+    assert.match(generated.problem ?? '', /allure-results does not exist/);
+    assert.doesNotMatch(generated.problem ?? '', /Java/);
+    assert.equal(existsSync(join(staging, 'allure-report', 'index.html')), false, 'no partial report is swapped in');
+    assert.equal(readFileSync(join(staging, 'allure-report', 'history', 'history-trend.json'), 'utf8'), '[1]');
+    assert.equal(readFileSync(join(staging, 'allure-report', 'history-scope.json'), 'utf8'), '{}');
+  } finally {
+    rmSync(reports, { recursive: true, force: true });
+  }
+});
+
+test('the environment panel shows the verdict as the certificate says it, with its qualifications', () => {
+  const feature = join(mkdtempSync(join(tmpdir(), 'cmc-env-')), 'a.feature');
+  writeFileSync(feature, 'Feature: a\n');
+  const summary = summarise([{ name: 'a', uri: 'f', line: 1, model: 'release-phase', evidence: 'documented', inferred: false, outcome: 'passed' }], 'simulator', 'now');
+  const c = buildCertificate({ summary, adapter: 'simulator', featureFiles: [feature], staleKnownIssues: [], qualifications: ['adapter did not shut down cleanly'] });
+  const env = new Map(allureEnvironment(c));
+  assert.match(env.get('Verdict') ?? '', /^conformant \(partial\), adapter did not shut down cleanly$/);
+  assert.equal(env.get('Scenarios'), '1 passed, 0 failed, 0 broken, 0 skipped');
 });

@@ -38,12 +38,18 @@ export class DiagramFiles {
         this.entries.push(entry);
       }
     }
-    const a = envelope.attachment;
-    const target = a?.fileName ? FILES[a.fileName] : undefined;
-    if (a?.testCaseStartedId && target) this.started.get(a.testCaseStartedId)?.files.set(target, a.body);
-    const left = a?.fileName?.endsWith(OMITTED_SUFFIX) ? a.fileName.slice(0, -OMITTED_SUFFIX.length) : undefined;
-    if (a?.testCaseStartedId && left && FILES[left]) this.started.get(a.testCaseStartedId)?.omitted.add(left);
+    if (envelope.attachment) this.attach(envelope.attachment);
   };
+
+  /** A diagram the hooks attached, or the note that the attachment budget left it out. */
+  private attach(a: NonNullable<Envelope['attachment']>): void {
+    const entry = a.testCaseStartedId ? this.started.get(a.testCaseStartedId) : undefined;
+    if (!entry || !a.fileName) return;
+    const target = FILES[a.fileName];
+    if (target) entry.files.set(target, a.body);
+    const left = a.fileName.endsWith(OMITTED_SUFFIX) ? a.fileName.slice(0, -OMITTED_SUFFIX.length) : undefined;
+    if (left && FILES[left]) entry.omitted.add(left);
+  }
 
   private addPickle(pickle: Pickle): void {
     this.pickles.set(pickle.id, { name: pickle.name, uri: pickle.uri, line: lineOfPickle(this.lines, pickle) });

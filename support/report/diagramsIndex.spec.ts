@@ -1,7 +1,13 @@
 /** The diagrams index: every scenario with its outcome, grouped by GenEM section and model in the index's order, counted, escaped. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Envelope } from '@cucumber/messages';
 import { MODELS } from '../model/models';
+import { DiagramFiles } from './diagramFiles';
+import type { ScenarioOutcome } from './outcomes';
 import { countOutcomes, groupScenarios, renderDiagramsIndex, type IndexScenario } from './diagramsIndex';
 
 const s = (name: string, model: string | undefined, outcome: IndexScenario['outcome'], links = 1): IndexScenario => ({
@@ -39,4 +45,27 @@ test('a row whose diagram the attachment budget left out says so; the filter is 
   assert.match(html, /\(adapter: simulator, filter: --tags @model:release-phase\)/);
   assert.match(renderDiagramsIndex([s('y', 'release-phase', 'passed')], { filter: [] }), /filter: none \(the whole suite\)/);
   for (const id of [...html.matchAll(/ id="([^"]*)"/g)].map((m) => m[1] ?? '')) assert.match(id, /^[A-Za-z][\w:.-]*$/, `id "${id}"`);
+});
+
+test('DiagramFiles: a diagram the attachment budget left out (attachBounded\'s .omitted.txt) is said so on the index', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cmc-diagrams-'));
+  try {
+    const files = new DiagramFiles();
+    const envelopes = [
+      { gherkinDocument: { uri: 'f.feature', comments: [], feature: { children: [{ scenario: { id: 'sc1', location: { line: 4 }, examples: [] } }, { scenario: { id: 'sc2', location: { line: 9 }, examples: [] } }] } } },
+      { pickle: { id: 'p1', name: 'Budget spent', uri: 'f.feature', astNodeIds: ['sc1'], steps: [], tags: [], language: 'en' } },
+      { pickle: { id: 'p2', name: 'Skipped', uri: 'f.feature', astNodeIds: ['sc2'], steps: [], tags: [], language: 'en' } },
+      { testCase: { id: 't1', pickleId: 'p1', testSteps: [] } },
+      { testCaseStarted: { id: 's1', testCaseId: 't1', attempt: 0, timestamp: { seconds: 0, nanos: 0 } } },
+      { attachment: { testCaseStartedId: 's1', fileName: 'observed-sequence.svg.omitted.txt', body: 'not attached: budget spent', mediaType: 'text/plain', contentEncoding: 'IDENTITY' } },
+    ] as Envelope[];
+    for (const e of envelopes) files.onMessage(e);
+    const outcome = (name: string, line: number, o: ScenarioOutcome['outcome']): ScenarioOutcome => ({ name, uri: 'f.feature', line, evidence: 'documented', inferred: false, outcome: o });
+    const index = files.write(dir, [outcome('Budget spent', 4, 'passed'), outcome('Skipped', 9, 'skipped')]) ?? '';
+    const html = readFileSync(index, 'utf8');
+    assert.match(html, /Budget spent<\/td>.*diagram left out: attachment budget spent \(observed-sequence\.svg\)/);
+    assert.match(html, /Skipped<\/td>.*no diagram attached/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

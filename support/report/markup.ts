@@ -19,6 +19,7 @@ const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', 
  * are shown, not dropped: a C0 control as its Control Pictures symbol (\x01 → ␁), the others as �.
  */
 export function escapeXml(text: string): string {
+  // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
   return text.replace(/[&<>"']|[\x00-\x08\x0B\x0C\x0E-\x1F]|[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => {
     const entity = ENTITIES[c];
     if (entity) return entity;

@@ -47,19 +47,22 @@ test('a row whose diagram the attachment budget left out says so; the filter is 
   for (const id of [...html.matchAll(/ id="([^"]*)"/g)].map((m) => m[1] ?? '')) assert.match(id, /^[A-Za-z][\w:.-]*$/, `id "${id}"`);
 });
 
+/** A message as cucumber would send it (only the fields DiagramFiles reads). */
+const envelope = (fields: Record<string, unknown>): Envelope => fields;
+
 test('DiagramFiles: a diagram the attachment budget left out (attachBounded\'s .omitted.txt) is said so on the index', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cmc-diagrams-'));
   try {
     const files = new DiagramFiles();
-    const envelopes = [
+    const envelopes: Record<string, unknown>[] = [
       { gherkinDocument: { uri: 'f.feature', comments: [], feature: { children: [{ scenario: { id: 'sc1', location: { line: 4 }, examples: [] } }, { scenario: { id: 'sc2', location: { line: 9 }, examples: [] } }] } } },
       { pickle: { id: 'p1', name: 'Budget spent', uri: 'f.feature', astNodeIds: ['sc1'], steps: [], tags: [], language: 'en' } },
       { pickle: { id: 'p2', name: 'Skipped', uri: 'f.feature', astNodeIds: ['sc2'], steps: [], tags: [], language: 'en' } },
       { testCase: { id: 't1', pickleId: 'p1', testSteps: [] } },
       { testCaseStarted: { id: 's1', testCaseId: 't1', attempt: 0, timestamp: { seconds: 0, nanos: 0 } } },
       { attachment: { testCaseStartedId: 's1', fileName: 'observed-sequence.svg.omitted.txt', body: 'not attached: budget spent', mediaType: 'text/plain', contentEncoding: 'IDENTITY' } },
-    ] as Envelope[];
-    for (const e of envelopes) files.onMessage(e);
+    ];
+    for (const e of envelopes) files.onMessage(envelope(e));
     const outcome = (name: string, line: number, o: ScenarioOutcome['outcome']): ScenarioOutcome => ({ name, uri: 'f.feature', line, evidence: 'documented', inferred: false, outcome: o });
     const index = files.write(dir, [outcome('Budget spent', 4, 'passed'), outcome('Skipped', 9, 'skipped')]) ?? '';
     const html = readFileSync(index, 'utf8');

@@ -11,6 +11,7 @@ test('a section\'s last-run word: known issues count as run; a filtered run show
   assert.equal(text({ known: 2 }), 'known issue', 'known issues ran');
   assert.equal(text({ passed: 2, known: 1 }), 'passed, with known issues');
   assert.equal(text({ none: 5 }), 'not run');
+  assert.equal(text({ passed: 5, skipped: 1 }), 'passed', 'a capability skip is counted apart, not "partly run"');
   assert.equal(text({ passed: 5, failed: 1, none: 3 }), 'not conformant');
   assert.equal(text({ passed: 5, usage: 1 }), 'could not test');
 });

@@ -78,7 +78,7 @@ function outcomeCounts(ctx: Ctx, f: BookFeature): string {
 /**
  * The section's verdict in a word or two: failed/broken when any scenario is; else passed (or
  * "known issue" when some ran into an accepted known issue) when something ran, "partly run" when
- * some scenarios did not run (a filtered run), "not run" when none did.
+ * some scenarios were not in the run (a filtered run), "not run" when none were.
  */
 export function sectionOutcome(counts: ReadonlyMap<string, number>): string {
   for (const o of ['failed', 'broken', 'usage']) if (counts.get(o)) return badge(o === 'failed' ? 'not conformant' : 'could not test', `o-${o}`);
@@ -86,7 +86,8 @@ export function sectionOutcome(counts: ReadonlyMap<string, number>): string {
   const known = counts.get('known') ?? 0;
   if (passed + known === 0) return badge('not run', 'o-none');
   const word = known ? badge(passed ? 'passed, with known issues' : 'known issue', 'o-known') : badge('passed', 'o-passed');
-  return counts.get('none') || counts.get('skipped') ? `${word} ${badge('partly run', 'o-none')}` : word;
+  // Skipped scenarios ran (the adapter lacks a capability, shown in their own count); "partly run": some were not in the run.
+  return counts.get('none') ? `${word} ${badge('partly run', 'o-none')}` : word;
 }
 
 function sectionOf(book: Book, entry: ModelEntry): BookSection | undefined {

@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allureEnvironment, embeddedHistory, generateAllureReport, historyMismatch, keepAllureHistory, propertiesFile, reflowDescription, type HistoryScope } from './allureReport';
@@ -90,4 +91,38 @@ test('the environment panel shows the verdict as the certificate says it, with i
   const env = new Map(allureEnvironment(c));
   assert.match(env.get('Verdict') ?? '', /^conformant \(partial\), adapter did not shut down cleanly$/);
   assert.equal(env.get('Scenarios'), '1 passed, 0 failed, 0 broken, 0 skipped');
+});
+
+test('a run of another scope starts its own trend and shelves the earlier one, which its next run resumes (real allure generate)', (t) => {
+  if (spawnSync('java', ['-version']).status !== 0) {
+    if (process.env.CI) assert.fail('java is missing: allure-commandline needs it');
+    t.skip('java is missing (allure-commandline needs it)');
+    return;
+  }
+  const reports = mkdtempSync(join(tmpdir(), 'cmc-shelf-'));
+  const full: HistoryScope = { adapter: 'simulator', systemUnderTest: 's', filter: [] };
+  const filtered: HistoryScope = { ...full, filter: ['--tags', '@x'] };
+  const run = (n: number, scope: HistoryScope): ReturnType<typeof generateAllureReport> => {
+    const staging = join(reports, `.run-${String(n)}`);
+    mkdirSync(join(staging, 'allure-results'), { recursive: true });
+    writeFileSync(join(staging, 'allure-results', 'a-result.json'), JSON.stringify({ uuid: `00000000-0000-4000-8000-00000000000${String(n)}`, name: 'a', historyId: 'h', testCaseId: 'tc', fullName: 'f#a', status: 'passed', stage: 'finished', start: 1_700_000_000_000 + n, stop: 1_700_000_000_100 + n, steps: [], attachments: [], parameters: [], links: [], labels: [] }));
+    const generated = generateAllureReport(staging, reports, [['a', 'b']], scope);
+    rmSync(join(reports, 'allure-report'), { recursive: true, force: true });
+    renameSync(join(staging, 'allure-report'), join(reports, 'allure-report'));
+    rmSync(staging, { recursive: true, force: true });
+    return generated;
+  };
+  try {
+    assert.equal(run(1, full).historyRuns, 1);
+    assert.equal(run(2, full).historyRuns, 2);
+    const other = run(3, filtered);
+    assert.equal(other.historyRuns, 1, 'the filtered run does not feed the full run\'s trend');
+    assert.match(other.historyNotCarried ?? '', /filter none; this one is of s via simulator, filter --tags @x/);
+    const back = run(4, full);
+    assert.equal(back.historyRuns, 3, 'the full run\'s trend resumes where it was');
+    assert.equal(back.historyNotCarried, undefined);
+    assert.equal(run(5, filtered).historyRuns, 2, 'and so does the filtered one\'s');
+  } finally {
+    rmSync(reports, { recursive: true, force: true });
+  }
 });

@@ -14,7 +14,9 @@
  * - Descriptions: the feature's prose re-flowed into paragraphs (Gherkin keeps the source's line
  *   breaks and indentation, which Allure shows as ragged lines).
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { verdictText, type Certificate } from './certificate';
@@ -103,6 +105,40 @@ export interface HistoryScope {
 export const historyScope = (c: Pick<Certificate, 'adapter' | 'systemUnderTest' | 'scope'>): HistoryScope => ({ adapter: c.adapter, systemUnderTest: c.systemUnderTest, filter: [...c.scope.filter] });
 
 const SCOPE_FILE = 'history-scope.json';
+/** Histories of other scopes, kept aside (`<key>/history/`, `<key>/history-scope.json`) until a run of theirs resumes them. */
+const SHELF = 'other-histories';
+
+const scopeKey = (s: HistoryScope | undefined): string => (s ? createHash('sha256').update(JSON.stringify([s.systemUnderTest, s.adapter, s.filter])).digest('hex').slice(0, 16) : 'unknown-scope');
+
+/**
+ * The history for this run's trend (the report's own when of the same scope, else a shelved one of
+ * that scope) and, when the report's own history is of another scope, that one shelved beside the
+ * new report: a filtered run neither feeds nor ends the whole suite's trend.
+ */
+function carryHistory(live: string, out: string, results: string, scope: HistoryScope): string | undefined {
+  const own = join(live, 'history');
+  const ownScope = readScope(live);
+  const key = scopeKey(scope);
+  const shelf = join(live, SHELF);
+  if (existsSync(shelf)) {
+    for (const other of readdirSync(shelf)) if (other !== key) cpSync(join(shelf, other), join(out, SHELF, other), { recursive: true });
+  }
+  if (!existsSync(own)) return undefined;
+  const mismatch = historyMismatch(ownScope, scope);
+  if (!mismatch) {
+    cpSync(own, join(results, 'history'), { recursive: true });
+    return undefined;
+  }
+  const shelved = join(out, SHELF, scopeKey(ownScope));
+  cpSync(own, join(shelved, 'history'), { recursive: true });
+  if (ownScope) writeFileSync(join(shelved, SCOPE_FILE), `${JSON.stringify(ownScope)}\n`);
+  const resumed = join(shelf, key, 'history');
+  if (existsSync(resumed)) {
+    cpSync(resumed, join(results, 'history'), { recursive: true });
+    return undefined;
+  }
+  return `${mismatch} (the earlier history is kept aside in allure-report/${SHELF}/ for runs of its own scope)`;
+}
 
 function readScope(reportDir: string): HistoryScope | undefined {
   try {
@@ -133,6 +169,8 @@ const GENERATE_TIMEOUT_MS = 300_000;
  */
 export function generateAllureReport(staging: string, reports: string, environment: readonly (readonly [string, string])[], scope: HistoryScope): AllureGeneration {
   const out = join(staging, 'allure-report');
+  // The shelved histories wait outside the staging directory (every entry of which is swapped into reports/) while `--clean` empties `out`.
+  const staged = join(tmpdir(), `cmc-allure-history-${String(process.pid)}-${String(Date.now())}`);
   const failed = (problem: string): AllureGeneration => {
     rmSync(out, { recursive: true, force: true });
     keepAllureHistory(staging, reports);
@@ -142,10 +180,7 @@ export function generateAllureReport(staging: string, reports: string, environme
     const results = join(staging, 'allure-results');
     if (!existsSync(results)) return failed(`${results} does not exist: the Allure formatter wrote no results`);
     writeFileSync(join(results, 'environment.properties'), propertiesFile(environment));
-    const live = join(reports, 'allure-report');
-    const previous = join(live, 'history');
-    const notCarried = existsSync(previous) ? historyMismatch(readScope(live), scope) : undefined;
-    if (existsSync(previous) && !notCarried) cpSync(previous, join(results, 'history'), { recursive: true });
+    const notCarried = carryHistory(join(reports, 'allure-report'), staged, results, scope);
     const result = spawnSync('npx', ['--no-install', 'allure', 'generate', '--single-file', results, '-o', out, '--clean'], {
       encoding: 'utf8', env: { ...process.env, ALLURE_NO_ANALYTICS: 'true' }, timeout: GENERATE_TIMEOUT_MS, killSignal: 'SIGKILL',
     });
@@ -164,9 +199,12 @@ export function generateAllureReport(staging: string, reports: string, environme
     mkdirSync(join(out, 'history'), { recursive: true });
     for (const [name, body] of history) writeFileSync(join(out, 'history', name), body);
     writeFileSync(join(out, SCOPE_FILE), `${JSON.stringify(scope)}\n`);
+    if (existsSync(join(staged, SHELF))) cpSync(join(staged, SHELF), join(out, SHELF), { recursive: true });
     return { ok: true, historyRuns: historyRuns(history.get('history-trend.json')), ...(notCarried ? { historyNotCarried: notCarried } : {}) };
   } catch (e) {
     return failed(`the Allure report could not be generated: ${(e as Error).message}`);
+  } finally {
+    rmSync(staged, { recursive: true, force: true });
   }
 }
 
@@ -182,6 +220,7 @@ export function keepAllureHistory(staging: string, reports: string): boolean {
     if (!existsSync(previous)) return false;
     cpSync(previous, join(staging, 'allure-report', 'history'), { recursive: true });
     if (existsSync(join(live, SCOPE_FILE))) cpSync(join(live, SCOPE_FILE), join(staging, 'allure-report', SCOPE_FILE));
+    if (existsSync(join(live, SHELF))) cpSync(join(live, SHELF), join(staging, 'allure-report', SHELF), { recursive: true });
     return true;
   } catch (e) {
     console.error(`Allure history not kept: ${(e as Error).message}`);

@@ -12,7 +12,7 @@ import { readTags } from './model/tags';
 import { formatEvent } from './report/diff';
 import { renderSequenceDiagram } from './report/diagram';
 import { observedDiagram } from './report/scenarioDiagrams';
-import { pickleLine, tableLinesOf } from './report/gherkinLocations';
+import { pickleLine, scenariosOf, tableLinesOf } from './report/gherkinLocations';
 import { reflowDescription } from './report/allureReport';
 import type { ConformanceWorld } from './world';
 
@@ -56,12 +56,7 @@ Before(async function (this: ConformanceWorld, { pickle, gherkinDocument }) {
 
 /** The description of the pickle's scenario (its own prose, under the Scenario line), if it has one. */
 function scenarioDescription(doc: GherkinDocument, astNodeIds: readonly string[]): string {
-  for (const child of doc.feature?.children ?? []) {
-    for (const scenario of [child.scenario, ...(child.rule?.children.map((rc) => rc.scenario) ?? [])]) {
-      if (scenario && astNodeIds.includes(scenario.id)) return scenario.description;
-    }
-  }
-  return '';
+  return scenariosOf(doc).find((s) => astNodeIds.includes(s.id))?.description ?? '';
 }
 
 BeforeStep(function (this: ConformanceWorld, { pickleStep, gherkinDocument }) {

@@ -21,6 +21,7 @@ import { simulatorOptions } from './simulatorOptions';
 import { recording } from '../trace/RecordingAdapter';
 import { loadProfile } from '../config/profile';
 import { profiled } from './profiled';
+import { capabilityProblem } from '../model/capabilities';
 import type { AdapterFactory, EventSourceAdapter } from './contract';
 
 export interface AdapterChoice {
@@ -60,6 +61,10 @@ export async function createAdapter(choice: AdapterChoice, run: AdapterRun): Pro
   const chosen = await chooseAdapter(choice, run);
   // The profile maps inside the recording: a trace keeps the features' DNs and never a password.
   const adapter = choice.profile ? profiled(chosen, loadProfile(choice.profile)) : chosen;
+  // An uncatalogued name (a typo skips every scenario needing the real one) or both variants of a
+  // pair (a correct switch judged on both behaviours) would make the verdict wrong: refuse the run.
+  const problem = capabilityProblem(`the adapter "${adapter.name}"${choice.profile ? ` with the lab profile ${choice.profile}` : ''}`, adapter.capabilities.features);
+  if (problem) throw new UsageError(problem);
   return choice.record ? recording(adapter, choice.record) : adapter;
 }
 

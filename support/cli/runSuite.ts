@@ -16,7 +16,7 @@ import { allureResults } from '../accel';
 import { OutcomeCollector } from '../report/outcomes';
 import { renderScreenSummary, renderSummary, summarise } from '../report/summary';
 import { afterSummary, finalVerdict, writeCertificate } from '../report/afterRun';
-import { allureEnvironment, generateAllureReport, keepAllureHistory } from '../report/allureReport';
+import { allureEnvironment, generateAllureReport, historyScope, keepAllureHistory } from '../report/allureReport';
 import type { Certificate } from '../report/certificate';
 import type { RunConfig } from '../config/runConfig';
 import { DiagramFiles } from '../report/diagramFiles';
@@ -149,7 +149,8 @@ function report(request: RunRequest, journal: RunJournal, { run, collector, diag
     ],
   });
   const reportOk = unwritten.length === 0 && (request.report ? generateAllure(staging, request.reports, certificate, config) : true);
-  if (!request.report) keepAllureHistory(staging, request.reports);
+  // No report, or none generated: the earlier history survives the swap (generateAllureReport keeps it too).
+  if (!request.report || !reportOk) keepAllureHistory(staging, request.reports);
   // The certificate links the reports that exist: the Allure report does only now.
   if (request.report) writeCertificate(certificate, staging, request.reports);
   const verdict = finalVerdict(summary.totals, stale, reportOk);
@@ -184,11 +185,12 @@ function writeRunSpecBook(request: RunRequest): void {
 /** The Allure report (single file, no analytics, history carried over; support/report/allureReport.ts). */
 function generateAllure(staging: string, reports: string, certificate: Certificate, config: RunConfig): boolean {
   const environment = allureEnvironment(certificate, { ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}), ...(config.profile ? { profile: config.profile } : {}) });
-  const generated = generateAllureReport(staging, reports, environment);
+  const generated = generateAllureReport(staging, reports, environment, historyScope(certificate));
   if (!generated.ok) {
     console.error(`Allure report not generated: ${generated.problem ?? 'unknown reason'}`);
     return false;
   }
+  if (generated.historyNotCarried) console.log(`Allure report: trend started afresh: ${generated.historyNotCarried}`);
   const history = (generated.historyRuns ?? 0) > 1 ? ` (trend over the last ${String(generated.historyRuns)} runs)` : '';
   console.log(`Allure report: ${join(reports, 'allure-report', 'index.html')}${history}`);
   return true;

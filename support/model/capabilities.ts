@@ -58,3 +58,16 @@ export const CAPABILITIES: readonly Capability[] = [
 ];
 
 export const CAPABILITY_NAMES: readonly string[] = CAPABILITIES.map((c) => c.name);
+
+/**
+ * Why an adapter's declared capabilities cannot be used (undefined when they can): a name the
+ * catalogue does not have (a typo would silently skip every scenario requiring the real name), or
+ * both variants of a pair (a correct system would be judged on both behaviours and fail one).
+ */
+export function capabilityProblem(adapter: string, features: readonly string[]): string | undefined {
+  const unknown = [...new Set(features.filter((f) => !CAPABILITY_NAMES.includes(f)))];
+  if (unknown.length) return `${adapter} declares capabilit${unknown.length > 1 ? 'ies' : 'y'} not in the catalogue (support/model/capabilities.ts, README): ${unknown.map((f) => `"${f}"`).join(', ')}`;
+  const both = CAPABILITIES.filter((c) => c.alternative !== undefined && c.name < c.alternative && features.includes(c.name) && features.includes(c.alternative));
+  if (both.length) return `${adapter} declares both variants of ${both.map((c) => `"${c.name}" and "${c.alternative ?? ''}"`).join('; ')}: a switch has one of them; declare at most one of each pair`;
+  return undefined;
+}

@@ -13,6 +13,7 @@ import type { RunSummary } from './summary';
 import type { RunConfig } from '../config/runConfig';
 import { EXIT } from '../errors';
 import type { Outcome } from './outcomes';
+import { totalsText } from './markup';
 
 export interface AfterSummaryInput {
   readonly summary: RunSummary;
@@ -42,7 +43,7 @@ export function afterSummary(input: AfterSummaryInput): { stale: number; certifi
   }
   const dir = input.reportsDir ?? 'reports';
   const live = input.liveReportsDir ?? dir;
-  const index = input.diagrams?.write(`${dir}/diagrams`, input.summary.scenarios, { adapter: input.summary.adapter, date: input.summary.date });
+  const index = input.diagrams?.write(`${dir}/diagrams`, input.summary.scenarios, { adapter: input.summary.adapter, date: input.summary.date, filter: input.scope?.filter ?? [] });
   if (index) {
     appendFileSync(`${dir}/summary.txt`, `\nSequence diagrams (observed, and expected vs observed for each mismatch): ${index.replace(dir, live)}\n`);
     console.log(`Sequence diagrams: ${index.replace(dir, live)}`);
@@ -91,8 +92,7 @@ export function reportLinks(dir: string, live = dir): { href: string; text: stri
  * issues), else 0. Passed, failed, broken and skipped are counted apart.
  */
 export function finalVerdict(t: Readonly<Record<Outcome, number>>, stale: number, reportOk: boolean): { line: string; code: number } {
-  const extra = `${t.known ? `, ${String(t.known)} known issue(s)` : ''}${stale ? `, ${String(stale)} stale known issue(s)` : ''}`;
-  const line = `conformance: ${String(t.passed)} passed, ${String(t.failed)} failed, ${String(t.broken + t.usage)} broken, ${String(t.skipped)} skipped${extra}`;
+  const line = `conformance: ${totalsText(t)}${stale ? `, ${String(stale)} stale known issue(s)` : ''}`;
   if (t.usage > 0) return { line, code: EXIT.usage };
   if (t.broken > 0 || !reportOk) return { line, code: EXIT.broken };
   if (t.failed > 0 || stale > 0) return { line, code: EXIT.failed };

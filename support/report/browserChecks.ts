@@ -1,13 +1,37 @@
 /**
- * What the browser specs of the reports check on every page (scenarioDiagrams.browser.spec.ts,
- * specBook.browser.spec.ts): Debian's chromium driven by playwright-core, never a downloaded browser;
- * no request leaves the machine; no script or console error; no text of a sequence diagram drawn
- * outside its box, measured with getBBox.
+ * What the browser specs of the reports share (scenarioDiagrams, specBook and reports
+ * .browser.spec.ts): Debian's chromium driven by playwright-core, never a downloaded browser, one
+ * per spec file; skipped without it, failed when CI is set; no request leaves the machine; no script
+ * or console error; no text of a sequence diagram drawn outside its box, measured with getBBox.
  */
-import type { Page } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import type { TestContext } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+/** Whether a test can run: true when `ok`; else it fails on CI (which installs what it needs) and is skipped elsewhere. */
+export function needs(t: TestContext, what: string, ok: boolean, install: string): boolean {
+  if (ok) return true;
+  if (process.env.CI) assert.fail(`${what} is missing: ${install}`);
+  t.skip(`${what} is missing (${install})`);
+  return false;
+}
+
+export const needsChromium = (t: TestContext): boolean => needs(t, CHROMIUM, existsSync(CHROMIUM), 'apt-get install -y chromium');
+
+/** One browser for a spec file's tests, launched on first use; the file closes it in its `after`. */
+export function sharedBrowser(): { browserFor(): Promise<Browser>; close(): Promise<void> } {
+  let launched: Promise<Browser> | undefined;
+  return {
+    browserFor: () => (launched ??= chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })),
+    close: async () => { await (await launched)?.close(); },
+  };
+}
+
+const LOCAL = /^(file|data|about|blob):/;
 
 /** Record console errors, page errors and every request that is not to the file system (or inline data). */
 export function watch(page: Page): { readonly errors: string[]; readonly remote: string[] } {
@@ -15,8 +39,15 @@ export function watch(page: Page): { readonly errors: string[]; readonly remote:
   const remote: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => { if (!/^(file|data|about|blob):/.test(r.url())) remote.push(r.url()); });
+  page.on('request', (r) => { if (!LOCAL.test(r.url())) remote.push(r.url()); });
   return { errors, remote };
+}
+
+/** {@link watch}, and every request that would leave the machine aborted (still recorded in `remote`). */
+export async function watchOffline(page: Page): Promise<{ readonly errors: string[]; readonly remote: string[] }> {
+  const watched = watch(page);
+  await page.route('**/*', (route) => (LOCAL.test(route.request().url()) ? route.continue() : route.abort()));
+  return watched;
 }
 
 /**

@@ -10,6 +10,7 @@ import { MODELS } from '../model/models';
 import type { Outcome } from './outcomes';
 import { provenanceOf, reconstructionDeviations, zeroEvidence, type EvidenceCounts, type RunSummary } from './summary';
 import type { CoverageRow } from './coverage';
+import { escapeXml, OUTCOME_CSS, totalsParts, totalsText } from './markup';
 
 /** `deviates from the reconstruction`: only scenarios with inferred expectations failed (advisory). */
 export type ModelVerdict = 'passed' | 'failed' | 'broken' | 'known issue' | 'skipped' | 'not exercised' | 'deviates from the reconstruction';
@@ -206,12 +207,9 @@ function packageVersion(): string {
 
 const COLUMNS: readonly [Outcome, string][] = [['passed', 'passed'], ['failed', 'failed'], ['broken', 'broken'], ['known', 'known issue'], ['skipped', 'skipped']];
 
-function cellCounts(m: CertificateModel): string[] {
-  return COLUMNS.map(([k]) => String(k === 'broken' ? m.counts.broken + m.counts.usage : m.counts[k]));
-}
-
-function totalsText(t: Readonly<Record<Outcome, number>>): string {
-  return `${String(t.passed)} passed, ${String(t.failed)} failed, ${String(t.broken + t.usage)} broken, ${String(t.known)} known issue(s), ${String(t.skipped)} skipped`;
+/** A model's count in one column (usage errors count as broken). */
+function cellCount(m: CertificateModel, k: Outcome): string {
+  return String(k === 'broken' ? m.counts.broken + m.counts.usage : m.counts[k]);
 }
 
 function scopeText(scope: RunScope): { filter: string; capabilities: string } {
@@ -243,7 +241,7 @@ export function renderCertificateMarkdown(c: Certificate): string {
   ];
   for (const s of c.sections) {
     lines.push('', `## ${s.section}`, '', `| model | verdict | ${COLUMNS.map(([, h]) => h).join(' | ')} | provenance | skipped because |`, `|---|---|${COLUMNS.map(() => '---:').join('|')}|---|---|`);
-    for (const m of s.models) lines.push(`| ${m.slug} | ${m.verdict} | ${cellCounts(m).join(' | ')} | ${m.provenance} | ${m.skipReasons.join('; ').replace(/\|/g, '\\|')} |`);
+    for (const m of s.models) lines.push(`| ${m.slug} | ${m.verdict} | ${COLUMNS.map(([k]) => cellCount(m, k)).join(' | ')} | ${m.provenance} | ${m.skipReasons.join('; ').replace(/\|/g, '\\|')} |`);
   }
   if (c.reconstructionDeviations.length) {
     lines.push('', `## Deviates from the reconstruction (advisory: ${String(c.reconstructionDeviations.length)} scenario(s) with inferred expectations failed; not part of the verdict, still exit 1)`, '',
@@ -255,18 +253,22 @@ export function renderCertificateMarkdown(c: Certificate): string {
   return `${lines.join('\n')}\n`;
 }
 
-const esc = (t: string): string => t.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+const esc = escapeXml;
 
 const VERDICT_CLASS: Readonly<Record<Verdict, string>> = {
   conformant: 'v-ok', 'conformant (partial)': 'v-partial', 'not conformant': 'v-failed', incomplete: 'v-broken',
 };
 
-/** What each verdict means, said beside it on the HTML certificate. */
+/**
+ * What each verdict means, said beside it on the HTML certificate. No exit code: the run's exit
+ * code (afterRun.ts finalVerdict) also counts what the verdict does not (advisory deviations exit 1,
+ * a report that could not be written exits 2), and the certificate is written before it is known.
+ */
 const VERDICT_MEANING: Readonly<Record<Verdict, string>> = {
-  conformant: 'every model exercised, nothing failed (exit 0)',
-  'conformant (partial)': 'conformant for what was tested; a filter, the adapter\'s capabilities, a missing feature or accepted known issues left models out (exit 0)',
-  'not conformant': 'the system does not behave as the models say (exit 1)',
-  incomplete: 'could not test (exit 2)',
+  conformant: 'every model exercised; no documented or QA-model expectation failed',
+  'conformant (partial)': 'conformant for what was tested; a filter, the adapter\'s capabilities, a missing feature or accepted known issues left models out',
+  'not conformant': 'the system does not behave as the models say',
+  incomplete: 'could not test',
 };
 
 /** Colour class of a model's verdict (the same colours as the outcome counts). */
@@ -274,11 +276,12 @@ const MODEL_CLASS: Readonly<Record<ModelVerdict, string>> = {
   passed: 'o-passed', failed: 'o-failed', broken: 'o-broken', 'known issue': 'o-known', skipped: 'o-skipped', 'not exercised': 'o-skipped', 'deviates from the reconstruction': 'o-known',
 };
 
-/** "386 scenarios: 375 passed · 0 failed · 0 broken · 0 known issues · 11 skipped", each count coloured. */
+const GLOSS: Readonly<Record<string, string>> = { failed: ' (not conformant)', broken: ' (could not test)' };
+
+/** "386 scenarios: 375 passed · 0 failed · 0 broken · 11 skipped", each count coloured (the totals' one wording, markup.ts). */
 function totalsHtml(t: Readonly<Record<Outcome, number>>): string {
   const all = Object.values(t).reduce((a, b) => a + b, 0);
-  const parts: [string, number, string][] = [['o-passed', t.passed, 'passed'], ['o-failed', t.failed, 'failed (not conformant)'], ['o-broken', t.broken + t.usage, 'broken (could not test)'], ['o-known', t.known, 'known issue(s)'], ['o-skipped', t.skipped, 'skipped']];
-  return `<p class="totals"><b>${String(all)} scenarios:</b> ${parts.map(([cls, n, text]) => `<span class="n ${n ? cls : 'zero'}">${String(n)} ${text}</span>`).join(' ')}</p>`;
+  return `<p class="totals"><b>${String(all)} scenarios:</b> ${totalsParts(t).map((p) => `<span class="n ${p.n ? `o-${p.outcome}` : 'zero'}">${String(p.n)} ${p.label}${GLOSS[p.outcome] ?? ''}</span>`).join(' ')}</p>`;
 }
 
 /** `links`: reports next to the certificate; the caller lists only those that exist. */
@@ -291,9 +294,9 @@ export function renderCertificateHtml(c: Certificate, links: readonly { href: st
     ['Evidence', `${evidenceLine(c.evidenceTotals)}; the verdict is about documented and QA-model expectations`],
     ['Mutation score', mutationText(c)],
   ].map(([k, v]) => `<tr><th>${esc(k ?? '')}</th><td>${esc(v ?? '')}</td></tr>`).join('');
-  const count = (n: string, k: Outcome | 'broken'): string => `<td${n === '0' ? ' class="zero"' : ` class="${k === 'known' ? 'o-known' : `o-${k}`}"`}>${n}</td>`;
+  const count = (n: string, k: Outcome): string => `<td class="${n === '0' ? 'zero' : `o-${k}`}">${n}</td>`;
   const sections = c.sections.map((s) => `<h2>${esc(s.section)}</h2><table class="m"><tr><th>model</th><th>verdict</th>${COLUMNS.map(([, h]) => `<th>${h}</th>`).join('')}<th>provenance</th><th>skipped because</th></tr>${
-    s.models.map((m) => `<tr class="${m.verdict.replace(/ /g, '-')}"><td>${esc(m.slug)}</td><td><span class="badge ${MODEL_CLASS[m.verdict]}">${esc(m.verdict)}</span></td>${cellCounts(m).map((n, i) => count(n, COLUMNS[i]?.[0] ?? 'passed')).join('')}<td>${esc(m.provenance)}</td><td>${esc(m.skipReasons.join('; '))}</td></tr>`).join('')}</table>`).join('');
+    s.models.map((m) => `<tr class="${m.verdict.replace(/ /g, '-')}"><td>${esc(m.slug)}</td><td><span class="badge ${MODEL_CLASS[m.verdict]}">${esc(m.verdict)}</span></td>${COLUMNS.map(([k]) => count(cellCount(m, k), k)).join('')}<td>${esc(m.provenance)}</td><td>${esc(m.skipReasons.join('; '))}</td></tr>`).join('')}</table>`).join('');
   const linkList = links.length ? `<nav class="reports"><h2>Reports</h2><ul>${links.map((l) => `<li><a href="${esc(l.href)}">${esc(l.text)}</a></li>`).join('')}</ul></nav>` : '';
   const deviations = c.reconstructionDeviations.length ? `<h2>Deviates from the reconstruction (advisory)</h2><p>Scenarios with inferred expectations that failed: not part of the verdict, still exit 1.</p><ul>${c.reconstructionDeviations.map((d) => `<li>${esc(`${d.model}: ${d.scenario} (${d.at}) — ${d.reason}`)}</li>`).join('')}</ul>` : '';
   const stale = c.staleKnownIssues.length ? `<h2>Stale known issues (fail the run)</h2><ul>${c.staleKnownIssues.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>` : '';
@@ -302,7 +305,7 @@ export function renderCertificateHtml(c: Certificate, links: readonly { href: st
 body{font-family:system-ui,sans-serif;margin:2em;max-width:75em;color:#1d1d1f}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
 .verdict{font-size:1.4em;padding:.4em .8em;border-radius:.3em;display:inline-block;margin-bottom:.2em}.meaning{display:block;font-size:.6em;font-weight:400;opacity:.85}.v-ok{background:#e3f6e3;color:#14561a}.v-partial{background:#fff6d6;color:#6b5200}.v-failed{background:#fde3e3;color:#8a1414}.v-broken{background:#ffe9d1;color:#7a3b00}
 .totals{font-size:1.1em}.n,.badge{display:inline-block;border-radius:.7em;padding:0 .6em;font-weight:600;white-space:nowrap}.badge{font-size:.85em}
-.o-passed{background:#e3f6e3;color:#14561a}.o-failed{background:#fde3e3;color:#8a1414}.o-broken{background:#ffe9d1;color:#7a3b00}.o-known{background:#fff6d6;color:#6b5200}.o-skipped{background:#ececec;color:#555}.zero{color:#999}
+${OUTCOME_CSS}.zero{color:#999}
 .m td:nth-child(n+3):nth-child(-n+7){text-align:right;font-variant-numeric:tabular-nums}.m td.zero{background:none}.skipped td:first-child,.not-exercised td:first-child{color:#777}
 nav.reports{background:#f5f7fa;border:1px solid #dde3ea;border-radius:.3em;padding:.2em 1em;margin:1em 0}nav.reports h2{font-size:1.05em;margin:.5em 0 .2em}nav.reports ul{margin:.2em 0 .6em}
 </style></head><body><h1>GenEM call-model conformance certificate</h1><p class="verdict ${VERDICT_CLASS[c.verdict]}">Verdict: ${esc(verdictText(c))}<span class="meaning">${esc(VERDICT_MEANING[c.verdict])}</span></p>${totalsHtml(c.totals)}${linkList}<table>${facts}</table>${sections}<h2>GenEM models not exercised (${String(c.notExercised.length)} of ${String(MODELS.length)})</h2>${notExercised}${deviations}${stale}</body></html>\n`;

@@ -55,6 +55,15 @@ test('every text is escaped', () => {
   assert.equal(escapeXml(`<&>"'`), '&lt;&amp;&gt;&quot;&#39;');
 });
 
+test('characters XML 1.0 forbids (an ErrorMessage from the system under test) are shown, and the SVG stays well-formed', () => {
+  const bad = 'Error\x01\x00x\x1f\uFFFE\uD800y\uDC00z';
+  const svg = renderSequenceDiagram({ title: bad, lanes: [{ id: 'A', label: 'A' }], events: [{ lane: 'A', label: 'EventError', note: `ErrorMessage=${bad}` }] });
+  // eslint-disable-next-line no-control-regex -- what XML 1.0 forbids
+  assert.doesNotMatch(svg, /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  assert.equal(escapeXml(bad), 'Error\u2401\u2400x\u241f\uFFFD\uFFFDy\uFFFDz');
+  assert.equal(escapeXml('ok \t\n\r \uD83D\uDE00'), 'ok \t\n\r \uD83D\uDE00', 'tab, line breaks and paired surrogates stay');
+});
+
 test('statuses are styled and the first divergence is marked once', () => {
   const svg = renderSequenceDiagram({
     title: 'diff',

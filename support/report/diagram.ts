@@ -21,6 +21,7 @@
  *   page prints and works without JavaScript. Every text is escaped.
  */
 import { fitText, textWidth, wrapText, type TextStyle } from './textMetrics';
+import { escapeXml } from './markup';
 
 export interface DiagramLane { readonly id: string; readonly label: string }
 
@@ -54,12 +55,8 @@ export interface DiagramModel {
 
 export { expectedDiagramFromRows, type DiagramParty, type ExpectedDiagramOptions } from './diagramExpected';
 
-/** Escape text for SVG/HTML element content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
+export { escapeXml };
 
-// Palette for ConnIDs: distinguishable on screen and in greyscale print (dark enough for text).
 // Palette for ConnIDs: distinguishable on screen and in greyscale print (dark enough for text).
 const CONN_COLOURS = ['#1f6fb2', '#b8420f', '#2e7d32', '#7b3fa0', '#00838f', '#9e6a00', '#c2185b', '#455a64'];
 // Lane header fills per party: light tints, the party's name stays dark on all of them.

@@ -6,13 +6,17 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Envelope, Pickle, Scenario } from '@cucumber/messages';
+import type { Envelope, Pickle } from '@cucumber/messages';
+import { lineOfPickle, scenarioLines } from './gherkinLocations';
 import { renderDiagramsIndex, type IndexMeta, type IndexScenario } from './diagramsIndex';
 import type { ScenarioOutcome } from './outcomes';
 
 const FILES: Readonly<Record<string, string>> = { 'observed-sequence.svg': 'observed.svg', 'expected-vs-observed.html': 'expected-vs-observed.html' };
 
-interface Entry { readonly name: string; readonly uri: string; readonly line: number; readonly files: Map<string, string> }
+interface Entry { readonly name: string; readonly uri: string; readonly line: number; readonly files: Map<string, string>; readonly omitted: Set<string> }
+
+/** What attachBounded (support/world.ts) attaches instead of a file when the run's attachment budget is spent. */
+const OMITTED_SUFFIX = '.omitted.txt';
 
 export class DiagramFiles {
   private readonly pickles = new Map<string, { name: string; uri: string; line: number }>();
@@ -23,38 +27,32 @@ export class DiagramFiles {
   private readonly entries: Entry[] = [];
 
   readonly onMessage = (envelope: Envelope): void => {
-    if (envelope.gherkinDocument) this.indexLines(envelope.gherkinDocument.feature?.children ?? []);
+    if (envelope.gherkinDocument) scenarioLines(envelope.gherkinDocument, this.lines);
     if (envelope.pickle) this.addPickle(envelope.pickle);
     if (envelope.testCase) this.testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
     if (envelope.testCaseStarted) {
       const pickle = this.pickles.get(this.testCases.get(envelope.testCaseStarted.testCaseId) ?? '');
       if (pickle) {
-        const entry = { ...pickle, files: new Map<string, string>() };
+        const entry = { ...pickle, files: new Map<string, string>(), omitted: new Set<string>() };
         this.started.set(envelope.testCaseStarted.id, entry);
         this.entries.push(entry);
       }
     }
-    const a = envelope.attachment;
-    const target = a?.fileName ? FILES[a.fileName] : undefined;
-    if (a?.testCaseStartedId && target) this.started.get(a.testCaseStartedId)?.files.set(target, a.body);
+    if (envelope.attachment) this.attach(envelope.attachment);
   };
 
-  private addPickle(pickle: Pickle): void {
-    const ids = pickle.astNodeIds;
-    const line = this.lines.get(ids[ids.length - 1] ?? '') ?? this.lines.get(ids[0] ?? '') ?? 0;
-    this.pickles.set(pickle.id, { name: pickle.name, uri: pickle.uri, line });
+  /** A diagram the hooks attached, or the note that the attachment budget left it out. */
+  private attach(a: NonNullable<Envelope['attachment']>): void {
+    const entry = a.testCaseStartedId ? this.started.get(a.testCaseStartedId) : undefined;
+    if (!entry || !a.fileName) return;
+    const target = FILES[a.fileName];
+    if (target) entry.files.set(target, a.body);
+    const left = a.fileName.endsWith(OMITTED_SUFFIX) ? a.fileName.slice(0, -OMITTED_SUFFIX.length) : undefined;
+    if (left && FILES[left]) entry.omitted.add(left);
   }
 
-  private indexLines(children: readonly { scenario?: Scenario; rule?: { children: readonly { scenario?: Scenario }[] } }[]): void {
-    const visit = (scenario: Scenario | undefined): void => {
-      if (!scenario) return;
-      this.lines.set(scenario.id, scenario.location.line);
-      for (const ex of scenario.examples) for (const row of ex.tableBody) this.lines.set(row.id, row.location.line);
-    };
-    for (const child of children) {
-      visit(child.scenario);
-      for (const rc of child.rule?.children ?? []) visit(rc.scenario);
-    }
+  private addPickle(pickle: Pickle): void {
+    this.pickles.set(pickle.id, { name: pickle.name, uri: pickle.uri, line: lineOfPickle(this.lines, pickle) });
   }
 
   /**
@@ -65,6 +63,8 @@ export class DiagramFiles {
   write(dir: string, outcomes: readonly ScenarioOutcome[], meta: IndexMeta = {}): string | undefined {
     const withFiles = this.entries.filter((e) => e.files.size > 0);
     if (!withFiles.length && !outcomes.length) return undefined;
+    // A retried scenario keeps its last attempt's account.
+    const omitted = new Map(this.entries.map((e) => [`${e.uri}:${String(e.line)}`, [...e.omitted]]));
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const links = new Map<string, { href: string; text: string }[]>();
@@ -78,7 +78,7 @@ export class DiagramFiles {
       links.set(`${e.uri}:${String(e.line)}`, written);
     });
     const scenarios: IndexScenario[] = outcomes.map((o) => ({
-      name: o.name, uri: o.uri, line: o.line, outcome: o.outcome, links: links.get(`${o.uri}:${String(o.line)}`) ?? [],
+      name: o.name, uri: o.uri, line: o.line, outcome: o.outcome, links: links.get(`${o.uri}:${String(o.line)}`) ?? [], omitted: omitted.get(`${o.uri}:${String(o.line)}`) ?? [],
       ...(o.model ? { model: o.model } : {}), ...(o.reason ? { reason: o.reason } : {}),
     }));
     const index = join(dir, 'index.html');

@@ -7,6 +7,7 @@
  */
 import { MODELS, modelOf } from '../model/models';
 import type { Outcome } from './outcomes';
+import { escapeXml, OUTCOME_CSS } from './markup';
 
 export interface IndexScenario {
   readonly name: string;
@@ -18,6 +19,8 @@ export interface IndexScenario {
   readonly reason?: string;
   /** The scenario's diagram files (relative to the index). */
   readonly links: readonly { readonly href: string; readonly text: string }[];
+  /** Diagrams the hooks left out because the run's attachment budget was spent (their file names). */
+  readonly omitted?: readonly string[];
 }
 
 /** The outcomes as the index shows them (usage errors count as broken, as on the certificate). */
@@ -28,6 +31,8 @@ const LABEL: Readonly<Record<ShownOutcome, string>> = { passed: 'passed', failed
 export const shownOutcome = (o: Outcome): ShownOutcome => (o === 'usage' ? 'broken' : o);
 
 const NO_MODEL = '(no model tag)';
+/** The element id of a model's section: its slug (a valid id), or one for scenarios without a model tag. */
+const sectionId = (slug: string): string => (slug === NO_MODEL ? 'no-model-tag' : slug);
 
 export interface IndexGroup {
   readonly section: string;
@@ -59,7 +64,12 @@ export function countOutcomes(scenarios: readonly IndexScenario[]): Record<Shown
   return counts;
 }
 
-const esc = (t: string): string => t.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+const esc = escapeXml;
+
+/** Why a scenario's row links no diagram: the budget was spent (the hooks said so), or none was attached (e.g. skipped before any event). */
+function noDiagram(s: IndexScenario): string {
+  return s.omitted?.length ? `diagram left out: attachment budget spent (${s.omitted.join(', ')})` : 'no diagram attached';
+}
 
 /** "3 passed · 1 failed" with the non-zero counts, each coloured; the script keeps them current. */
 function countsHtml(c: Readonly<Record<ShownOutcome, number>>): string {
@@ -68,7 +78,7 @@ function countsHtml(c: Readonly<Record<ShownOutcome, number>>): string {
 
 function scenarioRow(s: IndexScenario): string {
   const o = shownOutcome(s.outcome);
-  const links = s.links.length ? s.links.map((l) => `<a href="${esc(l.href)}">${esc(l.text)}</a>`).join(' · ') : '<span class="none">no diagram (no event observed)</span>';
+  const links = s.links.length ? s.links.map((l) => `<a href="${esc(l.href)}">${esc(l.text)}</a>`).join(' · ') : `<span class="none">${esc(noDiagram(s))}</span>`;
   const text = `${s.name} ${s.uri}:${String(s.line)} ${s.model ?? ''} ${s.reason ?? ''}`.toLowerCase();
   return `<tr class="sc" data-o="${o}" data-text="${esc(text)}"><td><span class="badge o-${o}">${LABEL[o]}</span></td><td>${esc(s.name)}${s.reason ? `<div class="reason">${esc(s.reason)}</div>` : ''}</td><td class="loc">${esc(`${s.uri}:${String(s.line)}`)}</td><td class="links">${links}</td></tr>`;
 }
@@ -76,6 +86,8 @@ function scenarioRow(s: IndexScenario): string {
 export interface IndexMeta {
   readonly adapter?: string;
   readonly date?: string;
+  /** The run's filter as given (`--tags "…"`); empty or absent: the whole suite. */
+  readonly filter?: readonly string[];
 }
 
 export function renderDiagramsIndex(scenarios: readonly IndexScenario[], meta: IndexMeta = {}): string {
@@ -83,12 +95,12 @@ export function renderDiagramsIndex(scenarios: readonly IndexScenario[], meta: I
   const total = countOutcomes(scenarios);
   const body = groups.map((g) => {
     const all = g.models.flatMap((m) => m.scenarios);
-    const models = g.models.map((m) => `<section class="model" id="${esc(m.slug)}"><h3><code>${esc(m.slug)}</code>${m.title ? ` <span class="title">${esc(m.title)}</span>` : ''} ${countsHtml(countOutcomes(m.scenarios))}</h3>
+    const models = g.models.map((m) => `<section class="model" id="${esc(sectionId(m.slug))}"><h3><code>${esc(m.slug)}</code>${m.title ? ` <span class="title">${esc(m.title)}</span>` : ''} ${countsHtml(countOutcomes(m.scenarios))}</h3>
 <table><tbody>${m.scenarios.map(scenarioRow).join('\n')}</tbody></table></section>`).join('\n');
     return `<section class="section"><h2>${esc(g.section)} ${countsHtml(countOutcomes(all))}</h2>\n${models}</section>`;
   }).join('\n');
   const options = SHOWN.map((o) => `<label class="o-${o}"><input type="checkbox" name="o" value="${o}" checked> ${LABEL[o]} <b data-total="${o}">${String(total[o])}</b></label>`).join('');
-  const run = [meta.adapter ? `adapter: ${meta.adapter}` : '', meta.date ? `run of ${meta.date}` : ''].filter(Boolean).join(', ');
+  const run = [meta.adapter ? `adapter: ${meta.adapter}` : '', meta.date ? `run of ${meta.date}` : '', meta.filter ? `filter: ${meta.filter.length ? meta.filter.join(' ') : 'none (the whole suite)'}` : ''].filter(Boolean).join(', ');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sequence diagrams per scenario</title><style>${CSS}</style></head><body>
 <h1>Sequence diagrams per scenario</h1>
@@ -105,7 +117,7 @@ h2{margin:1.4em 0 .3em;border-bottom:2px solid #ddd;padding-bottom:.15em;font-si
 table{border-collapse:collapse;width:100%;table-layout:fixed}td{border-top:1px solid #eee;padding:.25em .5em;vertical-align:top;overflow-wrap:anywhere}
 td:first-child{width:7.5em}td.loc{width:24em;color:#666;font-size:.85em}td.links{width:16em;font-size:.9em}.reason{color:#666;font-size:.85em;margin-top:.15em}.none{color:#999}
 .badge,.n{display:inline-block;border-radius:.7em;padding:0 .55em;font-size:.8em;line-height:1.6;font-weight:600;white-space:nowrap}.counts .n{margin-left:.35em}
-.o-passed{background:#e3f6e3;color:#14561a}.o-failed{background:#fde3e3;color:#8a1414}.o-broken{background:#ffe9d1;color:#7a3b00}.o-known{background:#fff6d6;color:#6b5200}.o-skipped{background:#ececec;color:#555}
+${OUTCOME_CSS}
 form.filter{position:sticky;top:0;background:#fff;padding:.6em 0;border-bottom:1px solid #ddd;display:flex;flex-wrap:wrap;gap:.6em;align-items:center;z-index:1}
 form.filter input[type=search]{flex:1 1 18em;padding:.35em .5em;font-size:1em}form.filter label{border-radius:.7em;padding:.15em .6em;font-size:.9em;cursor:pointer}.shown{color:#555;font-size:.9em}
 [hidden]{display:none!important}`;

@@ -1,5 +1,5 @@
 /** Feature-file lines of a step and of its data-table rows, from the Gherkin AST. */
-import type { GherkinDocument, Pickle, Step } from '@cucumber/messages';
+import type { GherkinDocument, Pickle, Scenario, Step } from '@cucumber/messages';
 
 export function findStep(doc: GherkinDocument, ids: readonly string[]): Step | undefined {
   const children = doc.feature?.children ?? [];
@@ -18,18 +18,30 @@ export function tableLinesOf(doc: GherkinDocument, ids: readonly string[]): { li
   return { line: step?.location.line ?? 0, tableLines: step?.dataTable?.rows.map((r) => r.location.line) ?? [] };
 }
 
-/** The scenario's (or example row's) feature-file line: what `file:line` filters and reports use. */
-export function pickleLine(doc: GherkinDocument, pickle: Pickle): number {
-  const lines = new Map<string, number>();
-  const visit = (s: { id: string; location: { line: number }; examples: readonly { tableBody: readonly { id: string; location: { line: number } }[] }[] } | undefined): void => {
-    if (!s) return;
-    lines.set(s.id, s.location.line);
-    for (const ex of s.examples) for (const row of ex.tableBody) lines.set(row.id, row.location.line);
-  };
-  for (const child of doc.feature?.children ?? []) {
-    visit(child.scenario);
-    for (const rc of child.rule?.children ?? []) visit(rc.scenario);
+/** Every scenario (and outline) of the document: the feature's and its rules'. */
+export function scenariosOf(doc: Pick<GherkinDocument, 'feature'> | undefined): Scenario[] {
+  return (doc?.feature?.children ?? []).flatMap((child) => [
+    ...(child.scenario ? [child.scenario] : []),
+    ...(child.rule?.children ?? []).flatMap((rc) => (rc.scenario ? [rc.scenario] : [])),
+  ]);
+}
+
+/** Scenario and example-row ids to their feature-file lines, added to `into` (one map can hold several documents). */
+export function scenarioLines(doc: Pick<GherkinDocument, 'feature'> | undefined, into = new Map<string, number>()): Map<string, number> {
+  for (const scenario of scenariosOf(doc)) {
+    into.set(scenario.id, scenario.location.line);
+    for (const ex of scenario.examples) for (const row of ex.tableBody) into.set(row.id, row.location.line);
   }
+  return into;
+}
+
+/** A pickle's line from {@link scenarioLines}: its example row's, else its scenario's (0 if unknown). */
+export function lineOfPickle(lines: ReadonlyMap<string, number>, pickle: Pick<Pickle, 'astNodeIds'>): number {
   const ids = pickle.astNodeIds;
   return lines.get(ids[ids.length - 1] ?? '') ?? lines.get(ids[0] ?? '') ?? 0;
+}
+
+/** The scenario's (or example row's) feature-file line: what `file:line` filters and reports use. */
+export function pickleLine(doc: GherkinDocument, pickle: Pickle): number {
+  return lineOfPickle(scenarioLines(doc), pickle);
 }

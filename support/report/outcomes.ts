@@ -2,11 +2,12 @@
  * Scenario outcomes from cucumber's message stream. "Failed" (not conformant) and "broken" (could
  * not test) are told apart by the error type the harness threw.
  */
-import { TestStepResultStatus, type Envelope, type Pickle, type Scenario, type TestStepResult } from '@cucumber/messages';
+import { TestStepResultStatus, type Envelope, type Pickle, type TestStepResult } from '@cucumber/messages';
 import { isConformanceFailure } from '../errors';
 import { RULE_VIOLATIONS_TITLE } from '../model/eventRules';
 import { readTags, type ScenarioEvidence } from '../model/tags';
 import { KNOWN_LOG_PREFIX } from './knownIssues';
+import { lineOfPickle, scenarioLines } from './gherkinLocations';
 
 /** `known`: every deviation is listed in the known-issues manifest (support/report/knownIssues.ts). */
 export type Outcome = 'passed' | 'failed' | 'broken' | 'skipped' | 'usage' | 'known';
@@ -59,7 +60,7 @@ export class OutcomeCollector {
   constructor(private readonly listener: OutcomeListener = {}) {}
 
   readonly onMessage = (envelope: Envelope): void => {
-    if (envelope.gherkinDocument) this.indexLines(envelope);
+    if (envelope.gherkinDocument) scenarioLines(envelope.gherkinDocument, this.lines);
     if (envelope.pickle) this.pickles.set(envelope.pickle.id, envelope.pickle);
     if (envelope.testCase) this.testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
     if (envelope.testCaseStarted) this.start(envelope.testCaseStarted.id, envelope.testCaseStarted.testCaseId);
@@ -90,22 +91,8 @@ export class OutcomeCollector {
     return this.finished;
   }
 
-  private indexLines(envelope: Envelope): void {
-    const doc = envelope.gherkinDocument;
-    const visit = (scenario: Scenario | undefined): void => {
-      if (!scenario) return;
-      this.lines.set(scenario.id, scenario.location.line);
-      for (const ex of scenario.examples) for (const row of ex.tableBody) this.lines.set(row.id, row.location.line);
-    };
-    for (const child of doc?.feature?.children ?? []) {
-      visit(child.scenario);
-      for (const rc of child.rule?.children ?? []) visit(rc.scenario);
-    }
-  }
-
   private lineOf(pickle: Pickle): number {
-    const ids = pickle.astNodeIds;
-    return this.lines.get(ids[ids.length - 1] ?? '') ?? this.lines.get(ids[0] ?? '') ?? 0;
+    return lineOfPickle(this.lines, pickle);
   }
 
   private classify(run: Running): ScenarioOutcome {

@@ -5,26 +5,20 @@
  * arrows and stimulus marker, no text outside its box, nothing requested off the machine, and a
  * picture that is not blank. Without /usr/bin/chromium the tests are skipped (and fail when CI is set).
  */
-import { after, test, type TestContext } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { InProcessRunner, MUTANT_ADAPTER } from '../mutation/runner';
 import { diagnose } from '../matching/diagnose';
 import { parseExpectationTable } from '../matching/expectation';
 import type { ObservedEvent } from '../model/event';
 import { sideBySideHtml } from './scenarioDiagrams';
 
-import { ARGS, CHROMIUM, overflowingTexts, watch } from './browserChecks';
+import { needsChromium, overflowingTexts, sharedBrowser, watch } from './browserChecks';
 
-/** One browser for the file's tests (launched on first use). */
-const shared: { browser?: Browser } = {};
-async function browserFor(): Promise<Browser> {
-  shared.browser ??= await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-  return shared.browser;
-}
-after(async () => { await shared.browser?.close(); });
+const { browserFor, close } = sharedBrowser();
+after(close);
 
 /** Distinct colours among the pixels of an 8-bit RGB(A) PNG (non-interlaced, as Chromium writes). */
 function distinctColours(png: Buffer): number {
@@ -60,13 +54,6 @@ function unfilter(type: number, line: Buffer, prev: Buffer, bpp: number): void {
     const add = [0, a, b, (a + b) >> 1, paeth][type] ?? 0;
     line[i] = ((line[i] ?? 0) + add) & 0xff;
   }
-}
-
-function needsChromium(t: TestContext): boolean {
-  if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI) assert.fail(`${CHROMIUM} is missing: install it with apt-get install -y chromium`);
-  t.skip(`${CHROMIUM} is missing (apt-get install -y chromium)`);
-  return false;
 }
 
 /** The diagrams the fixture scenario attaches when the mutant adapter injects this fault. */

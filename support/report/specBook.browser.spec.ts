@@ -11,20 +11,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
 import type { Scenario } from '@cucumber/messages';
 import { featureFiles, parseFeature } from '../spec/validateFeatures';
 import { writeSpecBook, type SpecBookResult } from './specBook/build';
 import { buildBook, type BookFeature, type BookScenario } from './specBook/model';
 import { sectionFile } from './specBook/pages';
-import { ARGS, CHROMIUM, coloursByName, overflowingTexts, watch } from './browserChecks';
+import { coloursByName, needsChromium, overflowingTexts, sharedBrowser, watch } from './browserChecks';
 
-/** One browser for the file's tests (launched on first use). */
-const shared: { browser?: Browser } = {};
-async function browserFor(): Promise<Browser> {
-  shared.browser ??= await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-  return shared.browser;
-}
+const { browserFor, close } = sharedBrowser();
 
 /**
  * One book for the file's tests, built once, with the results of a made-up last run: the first
@@ -49,7 +43,7 @@ function bookOnce(): NonNullable<typeof built.book> {
   return built.book;
 }
 after(async () => {
-  await shared.browser?.close();
+  await close();
   if (built.book) rmSync(built.book.dir, { recursive: true, force: true });
 });
 const DECLARATION = /^[A-Z][A-Za-z0-9_]* (is on |is an agent on |is agent \S+ on |is the |is an outside caller at |uses DN )/;
@@ -86,11 +80,7 @@ function expectedFrom(file: string): Expected {
 }
 
 test('the spec book opens from disk, draws the expected diagram, filters, and is screenshotted', async (t) => {
-  if (!existsSync(CHROMIUM)) {
-    if (process.env.CI) assert.fail(`${CHROMIUM} is missing: install it with apt-get install -y chromium`);
-    t.skip(`${CHROMIUM} is missing (apt-get install -y chromium); the browser test needs it`);
-    return;
-  }
+  if (!needsChromium(t)) return;
   {
     const { outDir, result: built } = bookOnce();
     const file = pickFeature();
@@ -147,11 +137,7 @@ test('the spec book opens from disk, draws the expected diagram, filters, and is
 });
 
 test('every page of the book: nothing leaves the machine, no error, no text outside its box, one colour per party and $call, outcomes per section', async (t) => {
-  if (!existsSync(CHROMIUM)) {
-    if (process.env.CI) assert.fail(`${CHROMIUM} is missing: install it with apt-get install -y chromium`);
-    t.skip(`${CHROMIUM} is missing (apt-get install -y chromium); the browser test needs it`);
-    return;
-  }
+  if (!needsChromium(t)) return;
   {
     const { outDir, result: probe, failed, passed } = bookOnce();
     const page = await (await browserFor()).newPage({ viewport: { width: 1280, height: 900 } });

@@ -79,5 +79,5 @@ const customerAnswers = onDistributedCall((state, { call, party }) => {
 export const predictiveFamily: Family = {
   handlers: { RequestMakePredictiveCall: makePredictiveCall, 'Network.DialOutcome': dialOutcome },
   intercepts: { 'Party.Answers': customerAnswers },
-  capabilities: ['dial-outcome-control', 'predictive:answering-machine-connect'],
+  capabilities: ['dial-outcome-control'],
 };

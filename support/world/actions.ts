@@ -28,7 +28,7 @@ export interface Action {
  * Party actions that need a capability of their own (the outcome of a dialer's call, a timer that
  * runs out, digits a caller enters; see routingActions.ts).
  */
-const PARTY_ACTION_CAPABILITIES: Readonly<Record<string, string>> = {
+export const PARTY_ACTION_CAPABILITIES: Readonly<Record<string, string>> = {
   'Network.DialOutcome': 'dial-outcome-control',
   'Network.QueueTimeout': 'timeout-control',
   'Network.RouteTimeout': 'timeout-control',

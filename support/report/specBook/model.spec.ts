@@ -122,3 +122,12 @@ test('the expected diagram draws who does what before the table, and marks the s
   ]);
   assert.equal(scenario?.diagrams[0]?.model?.lanes[0]?.id, '~switch', 'a request to the switch gets the switch lane');
 });
+
+test('But and * after the When are part of the step under test, as And is', () => {
+  for (const keyword of ['And', 'But', '*']) {
+    const text = FEATURE.replace('When Bob puts the call on hold\n      Then Bob receives', `When Bob puts the call on hold\n      ${keyword} Alice hangs up\n      Then Bob receives`);
+    const [scenario] = buildBook([parseFeature('x.feature', text)]).features[0]?.rules[0]?.scenarios ?? [];
+    const requests = (scenario?.diagrams[0]?.model?.events ?? []).filter((e) => e.kind === 'request').map((e) => [e.label, e.note]);
+    assert.deepEqual(requests, [['Alice is talking to Bob', 'precondition'], ['Bob puts the call on hold', undefined], ['Alice hangs up', undefined]], keyword);
+  }
+});

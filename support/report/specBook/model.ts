@@ -11,6 +11,7 @@ import { expectationStepFor } from '../../matching/expectationSteps';
 import type { CellMatcher } from '../../matching/cells';
 import { expectedDiagramFromRows, type DiagramEvent, type DiagramModel, type DiagramParty } from '../diagram';
 import { castOf, declaredParty } from './cast';
+import { paragraphs } from '../markup';
 
 const SWITCH = '~switch';
 
@@ -89,10 +90,7 @@ export function slugify(text: string): string {
   return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
 }
 
-/** Paragraphs of a Gherkin description, each with its lines joined. */
-export function paragraphs(description: string): string[] {
-  return description.split(/\n\s*\n/).map((p) => p.split('\n').map((l) => l.trim()).join(' ').trim()).filter(Boolean);
-}
+export { paragraphs };
 
 function stepOf(step: Step): BookStep {
   return {
@@ -264,9 +262,12 @@ function enumValues(m: CellMatcher): string[] {
  * other party it names (who calls whom), or to the switch; a marker between the preconditions and
  * the step under test. From the step texts: the book is built without running anything.
  */
+const CONTINUATIONS: readonly string[] = ['And', 'But', '*'];
+
 function actionsBefore(steps: readonly BookStep[], cast: readonly DiagramParty[]): DiagramEvent[] {
   const whenAt = steps.map((st) => st.keyword).lastIndexOf('When');
-  const ands = steps.findIndex((st, i) => i > whenAt && st.keyword !== 'And');
+  // And, But and * continue the When: they are part of the step under test.
+  const ands = steps.findIndex((st, i) => i > whenAt && !CONTINUATIONS.includes(st.keyword));
   const whenEnd = whenAt < 0 ? -1 : ands < 0 ? steps.length : ands;
   const out: DiagramEvent[] = [];
   steps.forEach((st, i) => {

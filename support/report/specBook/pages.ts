@@ -31,7 +31,7 @@ interface Ctx {
 }
 
 function resultsOf(ctx: Ctx, f: BookFeature, s: BookScenario): readonly ScenarioResult[] | undefined {
-  return ctx.results?.byScenario.get(resultKey(f.uri, s.name));
+  return ctx.results?.byScenario.get(resultKey(f.uri, s.line));
 }
 
 function runInfo(results: RunResults | undefined): string {
@@ -57,8 +57,8 @@ function allScenarios(features: readonly BookFeature[]): { s: BookScenario; f: B
 
 const OUTCOME_ORDER = ['passed', 'failed', 'broken', 'usage', 'known', 'skipped', 'none'];
 
-/** How many scenarios of these features passed, failed, … in the last run. */
-function countOutcomes(ctx: Ctx, features: readonly BookFeature[]): Map<string, number> {
+/** How many scenarios of these features passed, failed, … in the last run ('none': not run). */
+function lastRunCounts(ctx: Ctx, features: readonly BookFeature[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const { s, f } of allScenarios(features)) {
     const last = resultsOf(ctx, f, s)?.[0]?.outcome ?? 'none';
@@ -72,14 +72,22 @@ function outcomeBadges(counts: ReadonlyMap<string, number>): string {
 }
 
 function outcomeCounts(ctx: Ctx, f: BookFeature): string {
-  return ctx.results ? outcomeBadges(countOutcomes(ctx, [f])) : '';
+  return ctx.results ? outcomeBadges(lastRunCounts(ctx, [f])) : '';
 }
 
-/** The section's verdict in one word: failed/broken when any scenario is, passed when every one run passed. */
-function sectionOutcome(counts: ReadonlyMap<string, number>): string {
+/**
+ * The section's verdict in a word or two: failed/broken when any scenario is; else passed (or
+ * "known issue" when some ran into an accepted known issue) when something ran, "partly run" when
+ * some scenarios were not in the run (a filtered run), "not run" when none were.
+ */
+export function sectionOutcome(counts: ReadonlyMap<string, number>): string {
   for (const o of ['failed', 'broken', 'usage']) if (counts.get(o)) return badge(o === 'failed' ? 'not conformant' : 'could not test', `o-${o}`);
-  if (counts.get('passed')) return badge('passed', 'o-passed');
-  return badge('not run', 'o-none');
+  const passed = counts.get('passed') ?? 0;
+  const known = counts.get('known') ?? 0;
+  if (passed + known === 0) return badge('not run', 'o-none');
+  const word = known ? badge(passed ? 'passed, with known issues' : 'known issue', 'o-known') : badge('passed', 'o-passed');
+  // Skipped scenarios ran (the adapter lacks a capability, shown in their own count); "partly run": some were not in the run.
+  return counts.get('none') ? `${word} ${badge('partly run', 'o-none')}` : word;
 }
 
 function sectionOf(book: Book, entry: ModelEntry): BookSection | undefined {
@@ -94,7 +102,7 @@ function indexPage(ctx: Ctx): string {
   const reconstructed = scenarios.filter((x) => x.s.inferred).length;
   const sections = book.sections.map((s) => {
     const withFeature = s.models.filter((m) => m.features.length).length;
-    const counts = countOutcomes(ctx, s.models.flatMap((m) => m.features));
+    const counts = lastRunCounts(ctx, s.models.flatMap((m) => m.features));
     const outcome = ctx.results ? `<td class="outcome">${sectionOutcome(counts)}</td><td>${outcomeBadges(counts)}</td>` : '';
     return `<tr data-section="${esc(s.slug)}"><td><a href="${sectionFile(s)}">${esc(s.name)}</a></td><td>${s.models.length}</td><td>${withFeature}</td><td>${s.models.length - withFeature}</td>${outcome}</tr>`;
   }).join('\n');
@@ -135,7 +143,7 @@ function sectionPage(ctx: Ctx, section: BookSection): string {
   const withFeature = section.models.filter((m) => m.features.length).length;
   const body = `<h1>${esc(section.name)}</h1>
 <p class="lead">${section.models.length} models of the GenEM model index in this section; ${withFeature} restated by a feature, ${section.models.length - withFeature} not yet (gaps).</p>
-${ctx.results ? `<p class="section-outcome">Last run: ${sectionOutcome(countOutcomes(ctx, features))} ${outcomeBadges(countOutcomes(ctx, features))}</p>` : ''}
+${ctx.results ? `<p class="section-outcome">Last run: ${sectionOutcome(lastRunCounts(ctx, features))} ${outcomeBadges(lastRunCounts(ctx, features))}</p>` : ''}
 ${scenarios.length ? filterBar(scenarios) : ''}
 ${section.models.map((m) => (m.features.length ? m.features.map((f) => modelEntry(ctx, m.entry, f)).join('\n') : gapEntry(m.entry))).join('\n')}`;
   return page({ title: section.name, body, nav: nav(ctx.book, sectionFile(section)), runInfo: runInfo(ctx.results) });

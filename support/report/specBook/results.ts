@@ -29,11 +29,15 @@ export interface RunResults {
   readonly from: 'messages' | 'summary';
   readonly adapter?: string;
   readonly date?: string;
-  /** Key: `<feature uri>::<scenario name>`; several results for an outline's examples. */
+  /**
+   * Key: `<feature uri>:<line>` ({@link resultKey}), the scenario's line or, for an outline, its
+   * Examples row's (ScenarioOutcome.line and BookScenario.line both are): two scenarios of one name
+   * keep their own outcomes.
+   */
   readonly byScenario: ReadonlyMap<string, readonly ScenarioResult[]>;
 }
 
-export const resultKey = (uri: string, name: string): string => `${uri}::${name}`;
+export const resultKey = (uri: string, line: number): string => `${uri}:${String(line)}`;
 
 export interface ResultOptions {
   readonly reportsDir: string;
@@ -68,7 +72,7 @@ function fromSummary(summary: RunSummary): RunResults {
 }
 
 function add(map: Map<string, ScenarioResult[]>, o: ScenarioOutcome, attachments: readonly BookAttachment[], stale: boolean): void {
-  const key = resultKey(o.uri, o.name);
+  const key = resultKey(o.uri, o.line);
   map.set(key, [...(map.get(key) ?? []), { outcome: o.outcome, attachments, stale, ...(o.reason ? { reason: o.reason } : {}) }]);
 }
 

@@ -69,6 +69,22 @@ describe('thread events on the wire', () => {
     assert.throws(() => decodeEvents(`{"tenant":"t","thread":"c","seq":5,"records":[${encodeRecord(records[0] as TraceRecord)},{"name":"EventX"}]}`, 'S #4'), /S #4: thread t:c event 6 has no \{name, attributes\} record/, 'one damaged record makes the whole message unreadable');
   });
 
+  it('a record is written as JSON.stringify of its wire fields (in that order), optional fields only when set', () => {
+    const full: TraceRecord = {
+      kind: 'request', name: 'RequestMakeCall', dn: '7001', attributes: { ThisDN: '7001', N: 3, UserData: [{ key: 'k\u2028"', value: [{ key: 'x', value: 1 }] }] },
+      source: 'a "b".log:9', line: 9, time: '10:00:00.001', format: 'native', truncated: 'cut at 4096', sync: true,
+    };
+    const bare: TraceRecord = { kind: 'other', name: 'Ping', dn: '', attributes: {}, source: 's', line: 0, format: 'psdk' };
+    for (const r of [full, bare, record('EventRinging')]) {
+      const { kind, name, dn, attributes, source, line, time, format, truncated } = r;
+      const wire = { kind, name, ...(dn ? { dn } : {}), attributes, source, line, ...(time ? { time } : {}), format, ...(truncated ? { truncated } : {}) };
+      assert.equal(encodeRecord(r), JSON.stringify(wire));
+    }
+    const back = decodeEvent(encodeEvent({ tenant: 't', thread: 'c', seq: 0, record: full }), 'S #1').record;
+    const sent: TraceRecord = { kind: full.kind, name: full.name, dn: '7001', attributes: full.attributes, source: full.source, line: 9, time: '10:00:00.001', format: 'native', truncated: 'cut at 4096' };
+    assert.deepEqual(back, sent, 'read back as written (sync is not sent)');
+  });
+
   it('a message that is not an event is refused, naming where it came from and what is wrong', () => {
     assert.throws(() => decodeEvent('{"tenant":"t"', 'CALLS.0.x #7'), (e: unknown) => e instanceof WireError && /^CALLS\.0\.x #7: not JSON/.test(e.message));
     assert.throws(() => decodeEvent('{"tenant":"t","thread":"c","seq":-1,"record":{}}', 'S #1'), /S #1: no sequence number/);

@@ -61,6 +61,8 @@ export interface WorkerStatus {
 }
 
 const PUBLISH_WINDOW = 2_000;
+/** Bytes of messages pulled ahead per partition (see {@link MonitorWorker.start}). */
+const PULL_BYTES = 2 * 2 ** 20;
 
 export function consumerName(group: string, partition: number): string {
   return `${group}-${partition}`;
@@ -101,7 +103,9 @@ export class MonitorWorker {
       await this.ensureConsumer(jsm, name, p);
       const consumer = await this.js.consumers.get(this.options.stream, name);
       // A short pull expiry: after a node of a cluster is lost, pulls are renewed within seconds.
-      const messages = await consumer.consume({ max_messages: 1_000, expires: 5_000 });
+      // What is pulled ahead is bounded in bytes, not messages: a bundle holds many calls' events,
+      // and 1,000 of them were far more memory than 1,000 single events (room left for the largest message).
+      const messages = await consumer.consume({ max_bytes: this.pullBytes(), expires: 5_000 });
       this.iterators.push(messages);
       this.loops.push(this.consume(messages));
     }
@@ -109,6 +113,11 @@ export class MonitorWorker {
     this.timer = setInterval(() => {
       for (const t of this.assembler.expireIdle(this.options.callIdleMs)) this.judge(t);
     }, every);
+  }
+
+  /** The most bytes of messages pulled ahead per partition: at least two of the largest the server takes. */
+  private pullBytes(): number {
+    return Math.max(PULL_BYTES, 2 * (this.nc.info?.max_payload ?? 0));
   }
 
   /** Stops consuming, judges every open thread as it is, and waits for the verdicts to be stored. */

@@ -1,8 +1,9 @@
 /**
  * `npm run feed -- <log or NDJSON> --nats <url> [--stream CALLS] [--repeat N] [--tenant T] [--partitions P] [--replicas R]`
  * publishes a log's calls to a JetStream stream, one call thread per partition key
- * (support/stream/nats/feed.ts), up to `--batch` consecutive events of a thread per message
- * (default 64; 1: a message per event), creating the stream if it is missing;
+ * (support/stream/nats/feed.ts), up to `--batch` events per message — consecutive events of a
+ * thread, or whole short threads of a partition together (default 64; 1: a message per event) —
+ * creating the stream if it is missing;
  * `npm run feed -- --kafka <brokers> --topic voice-callthread --nats <url>` does the same for a
  * Genesys Voice Microservices topic (support/stream/kafka/).
  *
@@ -27,7 +28,7 @@ one call thread per partition key, creating the stream if it is missing; npm run
     tenant: { type: 'string', value: '<name>', help: 'the tenant the call threads belong to, part of their message ids (default default)' },
     partitions: { type: 'string', value: '<n>', help: 'partitions of a stream created here (default 8)' },
     replicas: { type: 'string', value: '<n>', help: 'replicas of a stream created here (default 1)' },
-    batch: { type: 'string', value: '<n>', help: "up to n consecutive events of one call thread per message (default 64; 1 = one message per event); a re-feed of the same log with the same --batch is de-duplicated by the stream" },
+    batch: { type: 'string', value: '<n>', help: "up to n events per message (default 64; 1 = one message per event): consecutive events of a call thread, or whole short threads of one partition together; a re-feed of the same log with the same --batch is de-duplicated by the stream" },
     'dedup-window': { type: 'string', value: '<s>', help: "the stream's duplicate window in seconds: a second feed of the same log within it is de-duplicated (default 120)" },
     kafka: { type: 'string', value: '<broker,...>', help: 'read a Voice Microservices topic from these Kafka brokers instead of a log (runs until Ctrl-C)' },
     topic: { type: 'string', value: '<topic>', help: 'the Kafka topic (with --kafka; e.g. voice-callthread)' },

@@ -15,7 +15,7 @@ import { threadKey } from './partition';
 import type { ThreadEvent } from './wire';
 
 export interface Delivery<H> {
-  /** The message's events: one, or a run of one thread's events (support/stream/wire.ts). */
+  /** The message's events of one thread: one, or a run of them (support/stream/wire.ts; a bundle's message is a delivery per thread in it, with one position). */
   readonly events: readonly ThreadEvent[];
   readonly handle: H;
   /** The message's position in the stream (a redelivery has the same one). */
@@ -58,7 +58,8 @@ export class ThreadAssembler<H> {
   private readonly open = new Map<string, Open<H>>();
   /** Threads handed on: their verdict being stored, or stored. */
   private readonly judged = new Map<string, 'storing' | 'stored'>();
-  private heldPositions = 0;
+  /** Stream messages held by open threads, and by how many (a bundle's message is held by each of its open threads). */
+  private readonly heldPositions = new Map<number, number>();
 
   /** `now()`: wall-clock ms (for idle threads); `remember`: judged keys kept at most. */
   constructor(private readonly now: () => number = Date.now, private readonly remember = 100_000) {}
@@ -69,7 +70,7 @@ export class ThreadAssembler<H> {
 
   /** Distinct stream messages held in open threads (not yet acknowledged). */
   get held(): number {
-    return this.heldPositions;
+    return this.heldPositions.size;
   }
 
   add(d: Delivery<H>): Added<H> {
@@ -88,7 +89,7 @@ export class ThreadAssembler<H> {
     t.handles.push(d.handle);
     if (!t.positions.has(d.position)) {
       t.positions.add(d.position);
-      this.heldPositions += 1;
+      this.heldPositions.set(d.position, (this.heldPositions.get(d.position) ?? 0) + 1);
     }
     for (const e of d.events) {
       if (!t.events.has(e.seq)) t.events.set(e.seq, e.record);
@@ -123,7 +124,11 @@ export class ThreadAssembler<H> {
 
   private close(key: string, t: Open<H>): AssembledThread<H> {
     this.open.delete(key);
-    this.heldPositions -= t.positions.size;
+    for (const p of t.positions) {
+      const n = (this.heldPositions.get(p) ?? 1) - 1;
+      if (n > 0) this.heldPositions.set(p, n);
+      else this.heldPositions.delete(p);
+    }
     if (this.judged.size >= this.remember) this.judged.delete(this.judged.keys().next().value as string);
     this.judged.set(key, 'storing');
     const seqs = [...t.events.keys()].sort((a, b) => a - b);

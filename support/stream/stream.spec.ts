@@ -13,7 +13,7 @@ import { ThreadAssembler, type AssembledThread } from './assembly';
 import { partitionOf, partitionsOfWorker, subjectToken, threadKey } from './partition';
 import { renumberConnId, renumberRecord } from './repeat';
 import { threadVerdict, VerdictTotals } from './verdict';
-import { batchId, decodeEvent, decodeEvents, encodeBatch, encodeEvent, encodeRecord, messageId, WireError, type ThreadEvent } from './wire';
+import { batchId, bundleId, decodeEvent, decodeEvents, encodeBatch, encodeBundle, encodeEvent, encodeRecord, encodeRun, messageId, WireError, type ThreadEvent } from './wire';
 
 const REPLAY = join(__dirname, '..', 'trace', 'fixtures', 'replay');
 
@@ -67,6 +67,37 @@ describe('thread events on the wire', () => {
     assert.equal(encodeBatch('acme', 'c1', 0, [encodeRecord(records[0] as TraceRecord)], false), encodeEvent({ tenant: 'acme', thread: 'c1', seq: 0, record: records[0] as TraceRecord }), 'a run of one is written as a single event');
     assert.throws(() => decodeEvents('{"tenant":"t","thread":"c","seq":0,"records":[]}', 'S #3'), /S #3: thread t:c batch from event 0 has no records/);
     assert.throws(() => decodeEvents(`{"tenant":"t","thread":"c","seq":5,"records":[${encodeRecord(records[0] as TraceRecord)},{"name":"EventX"}]}`, 'S #4'), /S #4: thread t:c event 6 has no \{name, attributes\} record/, 'one damaged record makes the whole message unreadable');
+  });
+
+  it('a record is written as JSON.stringify of its wire fields (in that order), optional fields only when set', () => {
+    const full: TraceRecord = {
+      kind: 'request', name: 'RequestMakeCall', dn: '7001', attributes: { ThisDN: '7001', N: 3, UserData: [{ key: 'k\u2028"', value: [{ key: 'x', value: 1 }] }] },
+      source: 'a "b".log:9', line: 9, time: '10:00:00.001', format: 'native', truncated: 'cut at 4096', sync: true,
+    };
+    const bare: TraceRecord = { kind: 'other', name: 'Ping', dn: '', attributes: {}, source: 's', line: 0, format: 'psdk' };
+    for (const r of [full, bare, record('EventRinging')]) {
+      const { kind, name, dn, attributes, source, line, time, format, truncated } = r;
+      const wire = { kind, name, ...(dn ? { dn } : {}), attributes, source, line, ...(time ? { time } : {}), format, ...(truncated ? { truncated } : {}) };
+      assert.equal(encodeRecord(r), JSON.stringify(wire));
+    }
+    const back = decodeEvent(encodeEvent({ tenant: 't', thread: 'c', seq: 0, record: full }), 'S #1').record;
+    const sent: TraceRecord = { kind: full.kind, name: full.name, dn: '7001', attributes: full.attributes, source: full.source, line: 9, time: '10:00:00.001', format: 'native', truncated: 'cut at 4096' };
+    assert.deepEqual(back, sent, 'read back as written (sync is not sent)');
+  });
+
+  it('a bundle: runs of several threads in one message, read back as each thread\'s events with their places; refused whole when any part is wrong', () => {
+    const [r0, r1, r2] = [record('EventRinging'), record('EventEstablished'), record('EventReleased')] as [TraceRecord, TraceRecord, TraceRecord];
+    const text = encodeBundle('acme', [encodeRun({ thread: 'c1', first: 0, records: [r0, r1].map(encodeRecord), last: true }), encodeRun({ thread: 'c2', first: 3, records: [encodeRecord(r2)], last: false })]);
+    assert.deepEqual(decodeEvents(text, 'S #1'), [
+      { tenant: 'acme', thread: 'c1', seq: 0, record: r0 }, { tenant: 'acme', thread: 'c1', seq: 1, last: true, record: r1 }, { tenant: 'acme', thread: 'c2', seq: 3, record: r2 },
+    ]);
+    assert.equal(bundleId('acme', 'c1', 0, 2, 1), 'acme:c1:0-1+1', 'its first run and how many follow: never the id of a thread\'s message');
+    const r = encodeRecord(r0);
+    assert.throws(() => decodeEvents('{"tenant":"t","threads":[]}', 'S #2'), /S #2: a bundle with no threads/);
+    assert.throws(() => decodeEvents(`{"tenant":"t","thread":"c","seq":0,"records":[${r}],"threads":[{"thread":"d","seq":0,"records":[${r}]}]}`, 'S #3'), /S #3: a bundle \("threads"\) with a thread of its own/);
+    assert.throws(() => decodeEvents(`{"tenant":"t","threads":[{"thread":"d","seq":0,"record":${r}}]}`, 'S #4'), /S #4: a thread of a bundle that is not \{thread, seq, records\}/);
+    assert.throws(() => decodeEvents(`{"tenant":"t","threads":[{"thread":"d","seq":0,"records":[${r}]},{"thread":"e","seq":0,"records":[{"name":"EventX"}]}]}`, 'S #5'), /S #5: thread t:e event 0 has no \{name, attributes\} record/);
+    assert.throws(() => decodeEvents(`{"tenant":"t","threads":[{"thread":"","seq":0,"records":[${r}]}]}`, 'S #6'), /S #6: no tenant\/thread/);
   });
 
   it('a message that is not an event is refused, naming where it came from and what is wrong', () => {
@@ -142,6 +173,18 @@ describe('assembling threads from an at-least-once stream', () => {
     const t = (done as { thread: AssembledThread<string> }).thread;
     assert.deepEqual(t.records.map((r) => r.name), ['Event0', 'Event1', 'Event2']);
     assert.deepEqual(t.handles, ['h0', 'run'], 'each delivery acknowledged once, whatever it held');
+    assert.equal(a.held, 0);
+  });
+
+  it('a bundle\'s message is held while any thread it carries is open (one message, however many threads hold it)', () => {
+    const a = new ThreadAssembler<string>(() => 0);
+    assert.equal(a.add({ events: [event('b1', 0), event('b1', 1, true)], handle: 'm', position: 7 }).kind, 'whole');
+    assert.equal(a.add({ events: [event('b2', 0)], handle: 'm', position: 7 }).kind, 'open');
+    assert.equal(a.add({ events: [event('b3', 0)], handle: 'm', position: 7 }).kind, 'open');
+    assert.equal(a.held, 1);
+    assert.equal(a.add({ events: [event('b2', 1, true)], handle: 'n', position: 8 }).kind, 'whole');
+    assert.equal(a.held, 1, 'still held by b3');
+    assert.equal(a.drain().length, 1);
     assert.equal(a.held, 0);
   });
 

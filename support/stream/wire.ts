@@ -14,6 +14,12 @@
  * the same log fed again is cut the same way (the feed's batch size decides), so a re-publish is
  * still de-duplicated by the broker — and whatever the broker lets through twice, the consumer
  * de-duplicates by place in the thread, and the verdict stream by call.
+ *
+ * A message may also carry several whole short threads of one tenant and partition (a bundle:
+ * `threads`, each `{thread, seq, last, records}`): a basic call is a handful of events, and the
+ * broker, the feed and a worker each pay per message. Its id is its first run's and how many runs
+ * follow, `tenant:thread:first-last+n`; a consumer acknowledges it once every thread in it has its
+ * verdict stored.
  */
 import { kindOf, type RawValue, type TraceRecord } from '../trace/record';
 import { threadKey } from './partition';
@@ -38,20 +44,25 @@ export function batchId(tenant: string, thread: string, first: number, count: nu
   return count === 1 ? messageId({ tenant, thread, seq: first }) : `${threadKey(tenant, thread)}:${first}-${first + count - 1}`;
 }
 
-function wireRecord(r: TraceRecord): object {
-  return {
-    kind: r.kind, name: r.name, ...(r.dn ? { dn: r.dn } : {}), attributes: r.attributes, source: r.source, line: r.line,
-    ...(r.time ? { time: r.time } : {}), format: r.format, ...(r.truncated ? { truncated: r.truncated } : {}),
-  };
-}
-
+/** A single-event message (what {@link encodeBatch} writes for a run of one). */
 export function encodeEvent(e: ThreadEvent): string {
-  return JSON.stringify({ tenant: e.tenant, thread: e.thread, seq: e.seq, ...(e.last ? { last: true } : {}), record: wireRecord(e.record) });
+  return encodeBatch(e.tenant, e.thread, e.seq, [encodeRecord(e.record)], e.last === true);
 }
 
-/** One record as the JSON text a batch holds (see {@link encodeBatch}). */
+/**
+ * One record as the JSON text a batch holds (see {@link encodeBatch}): the text of `JSON.stringify`
+ * of its wire fields (kind, name, dn, attributes, source, line, time, format, truncated; the optional
+ * ones when set), written field by field (no object made and walked per event: the
+ * feed's largest cost per event).
+ */
 export function encodeRecord(r: TraceRecord): string {
-  return JSON.stringify(wireRecord(r));
+  let text = `{"kind":${JSON.stringify(r.kind)},"name":${JSON.stringify(r.name)}`;
+  if (r.dn) text += `,"dn":${JSON.stringify(r.dn)}`;
+  text += `,"attributes":${JSON.stringify(r.attributes)},"source":${JSON.stringify(r.source)},"line":${JSON.stringify(r.line)}`;
+  if (r.time) text += `,"time":${JSON.stringify(r.time)}`;
+  text += `,"format":${JSON.stringify(r.format)}`;
+  if (r.truncated) text += `,"truncated":${JSON.stringify(r.truncated)}`;
+  return `${text}}`;
 }
 
 /**
@@ -62,6 +73,41 @@ export function encodeRecord(r: TraceRecord): string {
 export function encodeBatch(tenant: string, thread: string, first: number, records: readonly string[], last: boolean): string {
   const head = `{"tenant":${JSON.stringify(tenant)},"thread":${JSON.stringify(thread)},"seq":${first}${last ? ',"last":true' : ''}`;
   return records.length === 1 ? `${head},"record":${records[0] ?? ''}}` : `${head},"records":[${records.join(',')}]}`;
+}
+
+/** A thread's run in a bundle (see {@link encodeBundle}). */
+export interface BundleRun {
+  readonly thread: string;
+  /** The place of its first event. */
+  readonly first: number;
+  /** The texts of {@link encodeRecord}. */
+  readonly records: readonly string[];
+  /** The run ends the thread. */
+  readonly last: boolean;
+}
+
+/** The JSON of a bundle's run: what a run adds to a bundle (its comma aside). */
+export function encodeRun(run: BundleRun): string {
+  return `{"thread":${JSON.stringify(run.thread)},"seq":${run.first}${run.last ? ',"last":true' : ''},"records":[${run.records.join(',')}]}`;
+}
+
+/**
+ * Runs of several threads (of one tenant, one partition) as one message, `runs` the texts of
+ * {@link encodeRun}: a basic call is a handful of events, and a message per call is what the broker,
+ * the feed and the workers each pay for (a publish, its acknowledgement, a delivery, an ack). A
+ * consumer acknowledges a bundle once every thread in it has its verdict stored.
+ */
+export function encodeBundle(tenant: string, runs: readonly string[]): string {
+  return `{"tenant":${JSON.stringify(tenant)},"threads":[${runs.join(',')}]}`;
+}
+
+/**
+ * The broker's de-duplication id of a bundle: its first run's (`tenant:thread:first-last`) and how
+ * many runs follow it (`+n`) — no run starts two messages, and the same log fed again with the same
+ * batch size is cut into the same bundles.
+ */
+export function bundleId(tenant: string, thread: string, first: number, count: number, more: number): string {
+  return `${threadKey(tenant, thread)}:${first}-${first + count - 1}+${more}`;
 }
 
 /** A message that is not a thread event: why, naming where it came from (`where`: subject and stream position). */
@@ -77,9 +123,10 @@ export function decodeEvent(text: string, where: string): ThreadEvent {
 }
 
 /**
- * The events of a message — one event, or a batch (a run of one thread's events, in thread
- * order) — or a {@link WireError} saying what is wrong with it (a batch is refused whole: one
- * damaged record makes the message unreadable, nothing in it silently dropped).
+ * The events of a message — one event, a batch (a run of one thread's events, in thread order), or
+ * a bundle (runs of several threads, each in thread order) — or a {@link WireError} saying what is
+ * wrong with it (a batch or bundle is refused whole: one damaged record makes the message
+ * unreadable, nothing in it silently dropped).
  */
 export function decodeEvents(text: string, where: string): ThreadEvent[] {
   let value: unknown;
@@ -88,37 +135,64 @@ export function decodeEvents(text: string, where: string): ThreadEvent[] {
   } catch {
     throw new WireError(`${where}: not JSON (${printableStart(text)})`);
   }
-  const o = value as { tenant?: unknown; thread?: unknown; seq?: unknown; last?: unknown; record?: unknown; records?: unknown };
+  const o = value as RunFields & { tenant?: unknown; threads?: unknown };
   if (typeof o !== 'object' || o === null) throw new WireError(`${where}: not a thread event object`);
-  const { tenant, thread, seq } = o;
+  if (o.threads === undefined) return decodeRun(o.tenant, o, where, []);
+  // A bundle (encodeBundle): every run read, or the message refused whole.
+  if (o.thread !== undefined || o.record !== undefined || o.records !== undefined) throw new WireError(`${where}: a bundle ("threads") with a thread of its own ("thread", "record" or "records")`);
+  if (!Array.isArray(o.threads) || o.threads.length === 0) throw new WireError(`${where}: a bundle with no threads (an array of at least one)`);
+  const events: ThreadEvent[] = [];
+  for (const run of o.threads as unknown[]) {
+    const r = run as RunFields | null;
+    if (typeof r !== 'object' || r === null || r.records === undefined || r.record !== undefined) throw new WireError(`${where}: a thread of a bundle that is not {thread, seq, records}`);
+    decodeRun(o.tenant, r, where, events);
+  }
+  return events;
+}
+
+interface RunFields { thread?: unknown; seq?: unknown; last?: unknown; record?: unknown; records?: unknown }
+
+/** One thread's event or run (a message's, or a bundle's), appended to `into`. */
+function decodeRun(tenant: unknown, o: RunFields, where: string, into: ThreadEvent[]): ThreadEvent[] {
+  const { thread, seq } = o;
   if (typeof tenant !== 'string' || typeof thread !== 'string' || !thread) throw new WireError(`${where}: no tenant/thread`);
   if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) throw new WireError(`${where}: no sequence number in its thread`);
   const batch = o.records !== undefined;
   if (batch && o.record !== undefined) throw new WireError(`${where}: thread ${tenant}:${thread} message from event ${seq} has both "record" and "records" (one or the other)`);
   if (batch && (!Array.isArray(o.records) || o.records.length === 0)) throw new WireError(`${where}: thread ${tenant}:${thread} batch from event ${seq} has no records (an array of at least one)`);
-  const values: unknown[] = batch ? (o.records as unknown[]) : [o.record];
-  return values.map((v, i) => {
-    const record = recordOf(v, where);
+  return eventsOf(tenant, thread, seq, o.last === true, batch ? (o.records as unknown[]) : [o.record], where, into);
+}
+
+/** A loop and objects built field by field, not map and spreads: this runs once per event in a worker. */
+function eventsOf(tenant: string, thread: string, seq: number, last: boolean, values: readonly unknown[], where: string, into: ThreadEvent[]): ThreadEvent[] {
+  for (let i = 0; i < values.length; i++) {
+    const record = recordOf(values[i], where);
     if (!record) throw new WireError(`${where}: thread ${tenant}:${thread} event ${seq + i} has no {name, attributes} record`);
-    const last = o.last === true && i === values.length - 1;
-    return { tenant, thread, seq: seq + i, ...(last ? { last: true } : {}), record };
-  });
+    const e: { tenant: string; thread: string; seq: number; last?: boolean; record: TraceRecord } = { tenant, thread, seq: seq + i, record };
+    if (last && i === values.length - 1) e.last = true;
+    into.push(e);
+  }
+  return into;
 }
 
 function recordOf(value: unknown, where: string): TraceRecord | undefined {
   const r = value as Partial<Record<keyof TraceRecord, unknown>> | undefined;
   if (typeof r !== 'object' || r === null || typeof r.name !== 'string' || typeof r.attributes !== 'object' || r.attributes === null || Array.isArray(r.attributes)) return undefined;
-  return {
-    kind: kindOf(r.name), name: r.name, attributes: r.attributes as Record<string, RawValue>,
-    ...(typeof r.dn === 'string' && r.dn ? { dn: r.dn } : {}),
+  const name = r.name;
+  const record: { -readonly [K in keyof TraceRecord]: TraceRecord[K] } = {
+    kind: name.startsWith('Event') ? 'event' : kindOf(name), name, attributes: r.attributes as Record<string, RawValue>,
     source: typeof r.source === 'string' ? r.source : where, line: typeof r.line === 'number' ? r.line : 0,
-    ...(typeof r.time === 'string' ? { time: r.time } : {}),
-    format: FORMATS.has(r.format as string) ? (r.format as TraceRecord['format']) : 'ndjson',
-    ...(typeof r.truncated === 'string' ? { truncated: r.truncated } : {}),
+    format: isFormat(r.format) ? r.format : 'ndjson',
   };
+  if (typeof r.dn === 'string' && r.dn) record.dn = r.dn;
+  if (typeof r.time === 'string') record.time = r.time;
+  if (typeof r.truncated === 'string') record.truncated = r.truncated;
+  return record;
 }
 
-const FORMATS = new Set(['native', 'urs', 'psdk', 'ndjson']);
+function isFormat(f: unknown): f is TraceRecord['format'] {
+  return f === 'native' || f === 'urs' || f === 'psdk' || f === 'ndjson';
+}
 
 function printableStart(text: string): string {
   return JSON.stringify(text.slice(0, 60));

@@ -1,30 +1,33 @@
 /** ThreadPublisher's batches against a fake connection: cut by UTF-8 bytes before they pass the limit; a record no message can carry names its file and line. */
 import { describe, test as it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Msg, NatsConnection } from '@nats-io/transport-node';
+import type { Msg, MsgHdrs, NatsConnection } from '@nats-io/transport-node';
 import { TestCompromisedError } from '../../errors';
 import type { TraceRecord } from '../../trace/record';
+import { partitionOf, threadKey } from '../partition';
 import { decodeEvents } from '../wire';
 import { ThreadPublisher } from './feed';
 
 /** A connection whose server takes `maxPayload` bytes a message; every publish is acknowledged and kept. */
-function fakeConnection(maxPayload: number): { nc: NatsConnection; payloads: string[] } {
+function fakeConnection(maxPayload: number): { nc: NatsConnection; payloads: string[]; ids: string[] } {
   let callback: ((err: Error | null, m: Msg) => void) | undefined;
   const payloads: string[] = [];
+  const ids: string[] = [];
   const fake = {
     info: { max_payload: maxPayload },
     subscribe: (_s: string, opts: { callback: typeof callback }) => {
       callback = opts.callback;
       return { unsubscribe: () => undefined };
     },
-    publish: (_subject: string, payload: string, opts: { reply: string }) => {
+    publish: (_subject: string, payload: string, opts: { reply: string; headers?: MsgHdrs }) => {
       if (Buffer.byteLength(payload) > maxPayload) throw new Error('NATS: MAX_PAYLOAD_EXCEEDED');
       payloads.push(payload);
+      ids.push(opts.headers?.get('Nats-Msg-Id') ?? '');
       const ack = { subject: opts.reply, headers: undefined, data: new Uint8Array([1]), json: () => ({ stream: 'CALLS', seq: payloads.length }), string: () => '{}' };
       setImmediate(() => callback?.(null, ack as unknown as Msg));
     },
   };
-  return { nc: fake as unknown as NatsConnection, payloads };
+  return { nc: fake as unknown as NatsConnection, payloads, ids };
 }
 
 const record = (name: string, line: number, text: string): TraceRecord => ({ kind: 'event', name, attributes: { Text: text }, dn: '7001', source: `calls.log:${line}`, line, format: 'native' });
@@ -45,6 +48,33 @@ describe('ThreadPublisher batches', () => {
     assert.deepEqual(events.map((e) => e.record.line), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
     assert.deepEqual(events.filter((e) => e.last).map((e) => e.seq), [8]);
     assert.equal(publisher.published, 9);
+  });
+
+  it('short threads of a partition share a message (a bundle) up to the batch size; the same threads published again are cut the same way (the same message ids)', async () => {
+    const threads = Array.from({ length: 20 }, (_, n) => ({ id: `c${n}`, records: [record('EventRinging', 2 * n + 1, 'x'), record('EventReleased', 2 * n + 2, 'y')], complete: true }));
+    const feed = async (): Promise<{ payloads: string[]; ids: string[] }> => {
+      const { nc, payloads, ids } = fakeConnection(1 << 20);
+      const publisher = new ThreadPublisher(nc, STREAM, 'nats://fake', 'default', undefined, 5);
+      await publisher.publishAll(threads);
+      await publisher.end();
+      assert.equal(publisher.published, 40);
+      return { payloads, ids };
+    };
+    const { payloads, ids } = await feed();
+    assert.ok(payloads.length < 20, `${payloads.length} messages for 20 threads`);
+    const events = payloads.flatMap((p, i) => {
+      const inOne = decodeEvents(p, `message ${i}`);
+      assert.ok(inOne.length <= 5, 'at most the batch size of events in a message');
+      assert.equal(new Set(inOne.map((e) => partitionOf(threadKey('default', e.thread), STREAM.partitions))).size, 1, 'one partition a message');
+      return inOne;
+    });
+    for (const t of threads) {
+      const mine = events.filter((e) => e.thread === t.id);
+      assert.deepEqual(mine.map((e) => [e.seq, e.last === true, e.record.line]), [[0, false, t.records[0]?.line], [1, true, t.records[1]?.line]], t.id);
+    }
+    assert.ok(ids.some((id) => /\+1$/.test(id)), `bundle ids: ${ids.join(' ')}`);
+    assert.equal(new Set(ids).size, ids.length, 'no two messages share an id');
+    assert.deepEqual((await feed()).ids, ids, 'a re-feed is de-duplicated by the same ids');
   });
 
   it('a record larger than the server takes in one message: an error naming the log file and line', async () => {

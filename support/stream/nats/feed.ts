@@ -2,9 +2,11 @@
  * Publishing a log's calls to the events stream (`npm run feed`): the log is split into call
  * threads (support/stream/callThreads.ts), and each thread's events are published in order to its
  * partition's subject, in runs of up to `batch` events per message (support/stream/wire.ts) with
- * the message id `tenant:thread:first-last` (`tenant:thread:seq` for a run of one) — a second feed
- * of the same log with the same batch size is de-duplicated by the stream (within its duplicate
- * window). `repeat` copies of every thread are
+ * the message id `tenant:thread:first-last` (`tenant:thread:seq` for a run of one); threads that fit
+ * in one message share one with the next threads of their partition, up to `batch` events (a
+ * bundle, id `tenant:thread:first-last+n` after its first thread's run) — a second feed of the same
+ * log with the same batch size is cut the same way and de-duplicated by the stream (within its
+ * duplicate window). `repeat` copies of every thread are
  * published, renumbered (support/stream/repeat.ts) so that each copy is a call of its own.
  *
  * The log's threads are held in memory while they are published (the feed is a tool for tests,
@@ -17,7 +19,7 @@ import type { TraceRecord } from '../../trace/record';
 import { CallThreads, type CallThread } from '../callThreads';
 import { partitionOf, threadKey } from '../partition';
 import { renumberConnId, renumberRecord } from '../repeat';
-import { batchId, encodeBatch, encodeRecord } from '../wire';
+import { batchId, bundleId, encodeBatch, encodeBundle, encodeRecord, encodeRun, type BundleRun } from '../wire';
 import { AsyncPublisher } from './asyncPublish';
 import { eventSubject, type EventsStream } from './connection';
 
@@ -57,6 +59,15 @@ const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
 /** What a message's headers (Nats-Msg-Id, its reply subject) may take of max_payload, which counts them too. */
 const HEADER_ROOM = 512;
 
+/** A partition's bundle being filled: its threads' runs (and their texts), events and bytes so far (its wrapper included). */
+interface OpenBundle {
+  readonly subject: string;
+  readonly runs: BundleRun[];
+  readonly texts: string[];
+  events: number;
+  bytes: number;
+}
+
 /** Publishes threads with up to `window` publishes in flight; counts the events the stream stored and those it already had. */
 export class ThreadPublisher {
   private readonly out: AsyncPublisher;
@@ -79,33 +90,29 @@ export class ThreadPublisher {
    * Copy `copy` of each thread. Publishes are sent without waiting while the window has room, so
    * that many go out in one socket write. A message holds up to `batch` records and up to
    * {@link BATCH_BYTES} bytes (UTF-8, its wrapper included): a record that would take it past that
-   * goes in the next one. A record that cannot go in any message (larger than the server's
+   * goes in the next one. A thread that fits in one message shares it with the next threads of its
+   * partition (a bundle, support/stream/wire.ts), up to the same limits; a bundle of one thread is
+   * that thread's message. A record that cannot go in any message (larger than the server's
    * max_payload) is a TestCompromisedError naming the log file and line.
    */
   async publishAll(threads: Iterable<CallThread>, copy = 0): Promise<void> {
     const maxPayload = this.nc.info?.max_payload ?? DEFAULT_MAX_PAYLOAD;
     const room = maxPayload - HEADER_ROOM;
     const budget = Math.min(BATCH_BYTES, room);
+    /** The bundle being filled, per partition (sent when the next thread would take it past a limit, and at the end). */
+    const bundles = new Map<number, OpenBundle>();
     for (const thread of threads) {
       const id = copy === 0 ? thread.id : renumberConnId(thread.id, copy);
       if (this.ids.has(id)) throw new TestCompromisedError(`thread id ${id} comes twice (copy ${copy}); --repeat renumbering collided`);
       this.ids.add(id);
-      const key = threadKey(this.tenant, id);
-      const subject = eventSubject(this.stream.name, partitionOf(key, this.stream.partitions), this.tenant, id);
+      const partition = partitionOf(threadKey(this.tenant, id), this.stream.partitions);
+      const subject = eventSubject(this.stream.name, partition, this.tenant, id);
       const count = thread.records.length;
       // The wrapper of a batch of this thread at its largest: tenant, thread, the last place, "last", "records":[ ].
       const wrapper = Buffer.byteLength(encodeBatch(this.tenant, id, count, [], true));
-      let first = 0;
-      let run: string[] = [];
+      const texts: string[] = [];
+      const sizes: number[] = [];
       let bytes = 0;
-      const flush = async (last: boolean): Promise<void> => {
-        if (this.failure) throw this.failure;
-        if (!this.out.ready) await this.out.room();
-        this.send(subject, encodeBatch(this.tenant, id, first, run, last), batchId(this.tenant, id, first, run.length), run.length);
-        first += run.length;
-        run = [];
-        bytes = 0;
-      };
       for (let seq = 0; seq < count; seq++) {
         const record = thread.records[seq] as TraceRecord;
         const text = encodeRecord(renumberRecord(record, copy));
@@ -113,14 +120,86 @@ export class ThreadPublisher {
         if (wrapper + size > room) {
           throw new TestCompromisedError(`${record.source}: ${record.name} is ${size} bytes as a stream message, more than the ${maxPayload} bytes (max_payload, headers included) the NATS server at ${this.url} takes in one message; nothing of thread ${id} from event ${seq} on was published`);
         }
-        // Records and the commas between them: flush first when this one would take the message past the budget.
-        if (run.length > 0 && wrapper + bytes + run.length + size > budget) await flush(false);
-        run.push(text);
+        texts.push(text);
+        sizes.push(size);
         bytes += size;
-        if (run.length < this.batch && seq < count - 1) continue;
-        await flush(seq === count - 1);
       }
+      const wait = this.room();
+      if (wait) await wait;
+      // Records and the commas between them: the whole thread in one message, or runs of it.
+      if (count > 0 && this.batch > 1 && count <= this.batch && wrapper + bytes + count - 1 <= budget) this.bundle(bundles, partition, subject, { thread: id, first: 0, records: texts, last: true }, budget);
+      else await this.publishRuns(subject, id, texts, sizes, wrapper, budget);
     }
+    for (const b of bundles.values()) {
+      const wait = this.room();
+      if (wait) await wait;
+      this.sendBundle(b);
+    }
+  }
+
+  /** Adds a whole thread to its partition's bundle, sending the bundle first when the thread would take it past `batch` events or `budget` bytes. */
+  private bundle(bundles: Map<number, OpenBundle>, partition: number, subject: string, run: BundleRun, budget: number): void {
+    const text = encodeRun(run);
+    const size = Buffer.byteLength(text);
+    let b = bundles.get(partition);
+    if (b && (b.events + run.records.length > this.batch || b.bytes + 1 + size > budget)) {
+      this.sendBundle(b);
+      b = undefined;
+    }
+    if (!b) {
+      b = { subject, runs: [], texts: [], events: 0, bytes: Buffer.byteLength(encodeBundle(this.tenant, [])) };
+      bundles.set(partition, b);
+    }
+    b.bytes += size + (b.runs.length > 0 ? 1 : 0);
+    b.runs.push(run);
+    b.texts.push(text);
+    b.events += run.records.length;
+  }
+
+  /** A bundle of one thread goes as that thread's message (its id `tenant:thread:first-last`, as without bundles). */
+  private sendBundle(b: OpenBundle): void {
+    const head = b.runs[0];
+    if (!head) return;
+    if (b.runs.length === 1) this.send(b.subject, encodeBatch(this.tenant, head.thread, head.first, head.records, head.last), batchId(this.tenant, head.thread, head.first, head.records.length), b.events);
+    else this.send(b.subject, encodeBundle(this.tenant, b.texts), bundleId(this.tenant, head.thread, head.first, head.records.length, b.runs.length - 1), b.events);
+  }
+
+  /** A thread too long for one message: runs of it, each a message of its own. */
+  private async publishRuns(subject: string, id: string, texts: readonly string[], sizes: readonly number[], wrapper: number, budget: number): Promise<void> {
+    let first = 0;
+    let run: string[] = [];
+    let bytes = 0;
+    // Synchronous: an await per message would let the client write the socket once per message
+    // (it flushes on the next microtask); the loop waits only when the window is full.
+    const flush = (last: boolean): void => {
+      this.send(subject, encodeBatch(this.tenant, id, first, run, last), batchId(this.tenant, id, first, run.length), run.length);
+      first += run.length;
+      run = [];
+      bytes = 0;
+    };
+    for (let seq = 0; seq < texts.length; seq++) {
+      const size = sizes[seq] ?? 0;
+      // Records and the commas between them: flush first when this one would take the message past the budget.
+      if (run.length > 0 && wrapper + bytes + run.length + size > budget) {
+        const wait = this.room();
+        if (wait) await wait;
+        flush(false);
+      }
+      run.push(texts[seq] ?? '');
+      bytes += size;
+      if (run.length < this.batch && seq < texts.length - 1) continue;
+      const wait = this.room();
+      if (wait) await wait;
+      flush(seq === texts.length - 1);
+    }
+  }
+
+  /** Room in the window for one more publish; a failure so far ends the feed. Undefined when there is room now: not awaited then (an `await` of anything yields to the client's flush). */
+  private room(): Promise<void> | undefined {
+    if (this.failure) throw this.failure;
+    return this.out.ready ? undefined : this.out.room().then(() => {
+      if (this.failure) throw this.failure;
+    });
   }
 
   async end(): Promise<void> {

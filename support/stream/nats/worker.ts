@@ -18,7 +18,7 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, ReplayPolicy, ty
 import { CallRecognizer, type CallVerdict, type ScenarioPlan } from '../../recognize';
 import { ThreadAssembler, type AssembledThread } from '../assembly';
 import { threadVerdict, wireProblemVerdict, type ThreadOutcome, type ThreadVerdict } from '../verdict';
-import { decodeEvents, WireError } from '../wire';
+import { decodeEvents, WireError, type ThreadEvent } from '../wire';
 import { Window } from '../window';
 import { AsyncPublisher } from './asyncPublish';
 import { retrying, verdictSubject } from './connection';
@@ -61,6 +61,8 @@ export interface WorkerStatus {
 }
 
 const PUBLISH_WINDOW = 2_000;
+/** Bytes of messages pulled ahead per partition (see {@link MonitorWorker.start}). */
+const PULL_BYTES = 2 * 2 ** 20;
 
 export function consumerName(group: string, partition: number): string {
   return `${group}-${partition}`;
@@ -68,7 +70,7 @@ export function consumerName(group: string, partition: number): string {
 
 export class MonitorWorker {
   private readonly js: JetStreamClient;
-  private readonly assembler = new ThreadAssembler<JsMsg>();
+  private readonly assembler = new ThreadAssembler<Held>();
   private readonly recognizer: CallRecognizer;
   private collected: CallVerdict[] = [];
   private readonly loops: Promise<void>[] = [];
@@ -77,7 +79,7 @@ export class MonitorWorker {
   private readonly out: AsyncPublisher;
   private readonly acks: JsMsg[] = [];
   /** Redeliveries of threads whose verdict is being stored: acknowledged with it. */
-  private readonly late = new Map<string, JsMsg[]>();
+  private readonly late = new Map<string, Held[]>();
   private timer: NodeJS.Timeout | undefined;
   readonly status: WorkerStatus = {
     events: 0, messages: 0, redelivered: 0, open: 0, held: 0, publishing: 0, verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, incomplete: 0, suppressed: 0, failed: 0, maxOpen: 0, peakRssMb: 0,
@@ -101,7 +103,9 @@ export class MonitorWorker {
       await this.ensureConsumer(jsm, name, p);
       const consumer = await this.js.consumers.get(this.options.stream, name);
       // A short pull expiry: after a node of a cluster is lost, pulls are renewed within seconds.
-      const messages = await consumer.consume({ max_messages: 1_000, expires: 5_000 });
+      // What is pulled ahead is bounded in bytes, not messages: a bundle holds many calls' events,
+      // and 1,000 of them were far more memory than 1,000 single events (room left for the largest message).
+      const messages = await consumer.consume({ max_bytes: this.pullBytes(), expires: 5_000 });
       this.iterators.push(messages);
       this.loops.push(this.consume(messages));
     }
@@ -109,6 +113,11 @@ export class MonitorWorker {
     this.timer = setInterval(() => {
       for (const t of this.assembler.expireIdle(this.options.callIdleMs)) this.judge(t);
     }, every);
+  }
+
+  /** The most bytes of messages pulled ahead per partition: at least two of the largest the server takes. */
+  private pullBytes(): number {
+    return Math.max(PULL_BYTES, 2 * (this.nc.info?.max_payload ?? 0));
   }
 
   /** Stops consuming, judges every open thread as it is, and waits for the verdicts to be stored. */
@@ -167,18 +176,23 @@ export class MonitorWorker {
       events = decodeEvents(m.string(), `${m.subject} (stream ${this.options.stream} #${m.seq})`);
     } catch (e) {
       if (!(e instanceof WireError)) throw e;
-      this.publish(wireProblemVerdict(`wire:${this.options.stream}:${m.seq}`, e.message), 'wire', `${this.options.stream}-${m.seq}`, [m]);
+      this.publish(wireProblemVerdict(`wire:${this.options.stream}:${m.seq}`, e.message), 'wire', `${this.options.stream}-${m.seq}`, [{ msg: m, threads: 1 }]);
       return;
     }
     this.status.events += events.length;
-    const added = this.assembler.add({ events, handle: m, position: m.seq });
+    const threads = byThread(events);
+    // Acknowledged once every thread in it has its verdict stored (a bundle holds several).
+    const held: Held = { msg: m, threads: threads.length };
+    for (const thread of threads) {
+      const added = this.assembler.add({ events: thread, handle: held, position: m.seq });
+      if (added.kind === 'whole') this.judge(added.thread);
+      else if (added.kind === 'judged') this.ack([held]);
+      else if (added.kind === 'storing') this.late.get(added.key)?.push(held);
+    }
     if (this.assembler.openThreads > this.status.maxOpen) this.status.maxOpen = this.assembler.openThreads;
-    if (added.kind === 'whole') this.judge(added.thread);
-    else if (added.kind === 'judged') this.ack([m]);
-    else if (added.kind === 'storing') this.late.get(added.key)?.push(m);
   }
 
-  private judge(t: AssembledThread<JsMsg>): void {
+  private judge(t: AssembledThread<Held>): void {
     this.collected = [];
     this.recognizer.judgeRecords(t.records);
     const verdict = threadVerdict({ key: t.key, tenant: t.tenant, thread: t.thread, events: t.records.length, whole: t.whole, missing: t.missing }, this.collected);
@@ -186,7 +200,7 @@ export class MonitorWorker {
   }
 
   /** Stores the verdict (retrying while the stream is unavailable), then acknowledges the thread's events. */
-  private publish(verdict: ThreadVerdict, tenant: string, thread: string, handles: readonly JsMsg[]): void {
+  private publish(verdict: ThreadVerdict, tenant: string, thread: string, handles: readonly Held[]): void {
     const subject = verdictSubject(this.options.verdicts, tenant, thread);
     const payload = JSON.stringify(verdict);
     this.publishing.inFlightPlus();
@@ -217,11 +231,38 @@ export class MonitorWorker {
     return !(await this.out.send(subject, payload, key, { firstOnSubject: true }));
   }
 
-  /** Acknowledges on the next turn of the event loop, many at once (one socket write, not one per message). */
-  private ack(handles: readonly JsMsg[]): void {
-    for (const h of handles) this.acks.push(h);
-    if (this.acks.length === handles.length) setImmediate(() => {
-      for (const h of this.acks.splice(0)) h.ack();
+  /**
+   * One thread of each of these messages is done (its verdict stored): a message all of whose
+   * threads are done is acknowledged — on the next turn of the event loop, many at once (one socket
+   * write, not one per message).
+   */
+  private ack(handles: readonly Held[]): void {
+    const before = this.acks.length;
+    for (const h of handles) {
+      h.threads -= 1;
+      if (h.threads === 0) this.acks.push(h.msg);
+    }
+    if (before === 0 && this.acks.length > 0) setImmediate(() => {
+      for (const m of this.acks.splice(0)) m.ack();
     });
   }
+}
+
+/** A delivered message and how many of its threads have no stored verdict yet (acknowledged at 0). */
+interface Held {
+  readonly msg: JsMsg;
+  threads: number;
+}
+
+/** A message's events by thread (one thread, or a bundle's several), each thread's in the message's order. */
+function byThread(events: readonly ThreadEvent[]): ThreadEvent[][] {
+  const head = events[0];
+  if (!head || events.every((e) => e.thread === head.thread)) return [events as ThreadEvent[]];
+  const threads = new Map<string, ThreadEvent[]>();
+  for (const e of events) {
+    const run = threads.get(e.thread);
+    if (run) run.push(e);
+    else threads.set(e.thread, [e]);
+  }
+  return [...threads.values()];
 }

@@ -11,7 +11,7 @@
  * workers, monitor) and what the rest of the machine used meanwhile (other sessions share it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -80,11 +80,22 @@ export const MEMORY_TIMES = 10;
 
 const BANNER = 'Application name: SIPS_BENCH\nLocal time:       2026-03-04T10:00:00.000\n';
 
+/** Write the log a few thousand calls at a time (as one string, a million calls ran the bench out of memory). */
 function writeCalls(path: string, from: number, calls: number): void {
-  const parts = [BANNER];
-  for (let n = from; n < from + calls; n++) parts.push(callText(n));
-  writeFileSync(path, parts.join(''));
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, BANNER);
+    for (let start = from; start < from + calls; start += WRITE_CALLS) {
+      const parts: string[] = [];
+      for (let n = start; n < Math.min(start + WRITE_CALLS, from + calls); n++) parts.push(callText(n));
+      writeSync(fd, parts.join(''));
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
+
+const WRITE_CALLS = 5_000;
 
 /** CPU seconds a process has used (utime + stime; 0 when it is gone). */
 function cpuOfPid(pid: number | undefined): number {
@@ -158,6 +169,13 @@ async function monitorRun(servers: NatsServers, read: LogThreads, tag: string, w
     while (verdicts < calls) {
       await new Promise((r) => setTimeout(r, 20));
       verdicts = (await jsm.streams.info(`V${tag}`)).state.messages;
+      // A monitor that ended (its --until-idle 2 s passed during a long pause of this publishing
+      // process, or it crashed) stores no more verdicts: say so instead of waiting for ever.
+      const { exitCode, signalCode } = monitor.child;
+      if (verdicts < calls && (exitCode !== null || signalCode !== null)) {
+        const r = await monitor.exited;
+        throw new Error(`${tag}: the monitor ended (${String(exitCode ?? signalCode)}) with ${String(verdicts)} of ${String(calls)} verdicts stored; its stderr:\n${r.stderr.slice(-2000)}`);
+      }
     }
     const after = mark(serverPid, monitor.child.pid);
     const ms = Number(after.at - before.at) / 1e6;

@@ -116,7 +116,7 @@ class Children {
 }
 
 /** Writes whole lines of the streamed lane, and the other lane's blocks between them. */
-class Console {
+class Output {
   private partial = '';
 
   stream(chunk: string): void {
@@ -139,7 +139,7 @@ class Console {
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /** A side check: its output kept and printed whole when it ends. */
-async function sideCheck(children: Children, out: Console, check: Check): Promise<Outcome> {
+async function sideCheck(children: Children, out: Output, check: Check): Promise<Outcome> {
   let text = '';
   const outcome = await children.run(check.name, check.command, (c) => { text += c; });
   out.block(`${check.name}: ${outcome.code === 0 ? 'passed' : `exit ${String(outcome.code)}`} in ${seconds(outcome.ms)}`, text);
@@ -152,11 +152,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const files = unitSpecFiles();
   const unitCommand = [process.execPath, '-r', 'ts-node/register/transpile-only', '--test', `--test-concurrency=${String(concurrency)}`, '--test-reporter=spec', ...files];
   const children = new Children();
-  const out = new Console();
-  const interrupt = (signal: NodeJS.Signals): void => {
-    children.stop(signal);
-    process.exitCode = 2;
-  };
+  const out = new Output();
+  // Interrupted: the children stop, each ends non-zero, and the table says so.
+  const interrupt = (signal: NodeJS.Signals): void => { children.stop(signal); };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   const started = Date.now();

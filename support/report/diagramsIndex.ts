@@ -122,21 +122,30 @@ form.filter{position:sticky;top:0;background:#fff;padding:.6em 0;border-bottom:1
 form.filter input[type=search]{flex:1 1 18em;padding:.35em .5em;font-size:1em}form.filter label{border-radius:.7em;padding:.15em .6em;font-size:.9em;cursor:pointer}.shown{color:#555;font-size:.9em}
 [hidden]{display:none!important}`;
 
-/** The filter: rows whose text holds every word typed and whose outcome is ticked; groups recount. */
-const SCRIPT = `(function(){
-var form=document.querySelector('form.filter'),q=form.elements.q,rows=[].slice.call(document.querySelectorAll('tr.sc'));
-function apply(){
-var words=q.value.toLowerCase().split(/\\s+/).filter(Boolean),on={},shown=0;
-[].forEach.call(form.querySelectorAll('input[name=o]'),function(b){on[b.value]=b.checked;});
-rows.forEach(function(r){var ok=on[r.dataset.o]&&words.every(function(w){return r.dataset.text.indexOf(w)>=0;});r.hidden=!ok;if(ok)shown++;});
-[].forEach.call(document.querySelectorAll('section.model,section.section'),function(s){
-var c={};[].forEach.call(s.querySelectorAll('tr.sc:not([hidden])'),function(r){c[r.dataset.o]=(c[r.dataset.o]||0)+1;});
+/**
+ * The filter: rows whose text holds every word typed and whose outcome is ticked; groups recount.
+ * Its state (the form, the rows) belongs to the one filter `indexFilter` sets up for the page's form.
+ */
+const SCRIPT = `function indexFilter(form){
+const q=form.elements.q;
+const rows=[].slice.call(document.querySelectorAll('tr.sc'));
+function recount(s){
+const c={};
+[].forEach.call(s.querySelectorAll('tr.sc:not([hidden])'),function(r){c[r.dataset.o]=(c[r.dataset.o]||0)+1;});
 s.hidden=!Object.keys(c).length;
-var counts=s.querySelector(':scope>h2>.counts,:scope>h3>.counts');
-if(counts)[].forEach.call(counts.children,function(n){var k=c[n.dataset.o]||0;n.hidden=!k;n.textContent=k+' '+n.textContent.replace(/^\\d+ /,'');});
-});
+const counts=s.querySelector(':scope>h2>.counts,:scope>h3>.counts');
+if(counts)[].forEach.call(counts.children,function(n){const k=c[n.dataset.o]||0;n.hidden=!k;n.textContent=k+' '+n.textContent.replace(/^\\d+ /,'');});
+}
+function apply(){
+const words=q.value.toLowerCase().split(/\\s+/).filter(Boolean);
+const on={};
+let shown=0;
+[].forEach.call(form.querySelectorAll('input[name=o]'),function(b){on[b.value]=b.checked;});
+rows.forEach(function(r){const ok=on[r.dataset.o]&&words.every(function(w){return r.dataset.text.indexOf(w)>=0;});r.hidden=!ok;if(ok)shown++;});
+[].forEach.call(document.querySelectorAll('section.model,section.section'),recount);
 form.querySelector('.shown').textContent=shown+' of '+rows.length+' scenarios shown';
 }
 form.addEventListener('input',apply);form.addEventListener('change',apply);form.addEventListener('reset',function(){setTimeout(apply,0);});
 apply();
-})();`;
+}
+indexFilter(document.querySelector('form.filter'));`;

@@ -13,6 +13,7 @@ import type { EventSourceAdapter, PartyConfig } from '../support/adapter/contrac
 import { createBridgeAdapter } from '../support/adapter/bridge/BridgeAdapter';
 import { BridgeRun as HarnessBridgeRun } from '../support/adapter/bridge/run';
 import { SimulatorAdapter } from '../support/simulator/SimulatorAdapter';
+import { TYPESCRIPT_NODE_ARGS } from '../support/accel/typescriptNode';
 
 const EVENTS_PER_CALL = 6;
 
@@ -133,7 +134,7 @@ export const SIMULATOR_SERVER = ['support/cli/simulatorServer.ts', '--port', '0'
 export const WIRE_SERVER = [join(__dirname, 'wireServer.child.ts')];
 
 function startServer(args: readonly string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill();

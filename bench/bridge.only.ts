@@ -1,5 +1,5 @@
 /**
- * Only the bridge benchmark's runs, printed (no RESULTS.md entry): `node -r ts-node/register/transpile-only
+ * Only the bridge benchmark's runs, printed (no RESULTS.md entry): `node -r ./support/accel/tsRegister.js
  * bench/bridge.only.ts [in-process|bridge|wire|<bridge url>]...` — for profiling one part with
  * `--cpu-prof` (a URL: a server started by hand, e.g. `npm run simulator` under `--cpu-prof`).
  */

@@ -5,6 +5,7 @@
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { TYPESCRIPT_NODE_ARGS } from '../support/accel/typescriptNode';
 
 export interface ChildReport<T> {
   readonly result: T;
@@ -24,7 +25,7 @@ export function runChild<T>(script: string, args: readonly string[], timeoutMs: 
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     const child = fork(join(__dirname, script), [...args], {
-      execArgv: ['-r', 'ts-node/register/transpile-only'],
+      execArgv: [...TYPESCRIPT_NODE_ARGS],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     let message: (ChildMessage<T> & { maxRssMb?: number }) | undefined;

@@ -21,6 +21,7 @@ import { DEFAULT_BATCH, ThreadPublisher, threadsOfFile, type LogThreads } from '
 import { NatsServers } from '../support/stream/nats/servers';
 import { startCli } from '../support/stream/nats/testCli';
 import { callText, EVENTS_PER_CALL } from './logGenerator';
+import { TYPESCRIPT_NODE_ARGS } from '../support/accel/typescriptNode';
 
 export interface CpuAccount {
   /** CPU seconds over the run (from the first publish to the last verdict): this process (the publisher), the nats-server, the workers, the monitor's own process. */
@@ -196,7 +197,7 @@ async function monitorRun(servers: NatsServers, read: LogThreads, tag: string, w
 
 function recognizeMs(log: string): number {
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '../support/cli/recognize.ts'), log, '--json'], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 });
+  const r = spawnSync(process.execPath, [...TYPESCRIPT_NODE_ARGS, join(__dirname, '../support/cli/recognize.ts'), log, '--json'], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 });
   if (r.status !== 0) throw new Error(`npm run recognize failed (${String(r.status)}): ${String(r.stderr)}`);
   return Number(process.hrtime.bigint() - started) / 1e6;
 }

@@ -13,6 +13,7 @@ import { runChild, type ChildReport } from './child';
 import { EVENTS_PER_CALL, writeLog } from './logGenerator';
 import type { ReplayChildResult } from './replay.child';
 import type { RecognizeChildResult } from './recognize.child';
+import { TYPESCRIPT_NODE_ARGS } from '../support/accel/typescriptNode';
 
 export interface ReplayResult {
   readonly mb: number;
@@ -51,7 +52,7 @@ function traceCommand(path: string, out: string): { ms: number; lines: number } 
   const fd = openSync(out, 'w');
   try {
     const started = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '../support/cli/trace.ts'), path], { stdio: ['ignore', fd, 'pipe'], timeout: 600_000 });
+    const r = spawnSync(process.execPath, [...TYPESCRIPT_NODE_ARGS, join(__dirname, '../support/cli/trace.ts'), path], { stdio: ['ignore', fd, 'pipe'], timeout: 600_000 });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     if (r.status !== 0) throw new Error(`npm run trace failed (${String(r.status)}): ${r.stderr.toString()}`);
     closeSync(fd);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BackgroundFiles } from './backgroundFiles';
+import { TYPESCRIPT_NODE_ARGS } from './typescriptNode';
 
 /** Runs `body` with a fresh directory, removed afterwards. */
 async function inScratch(body: (dir: string) => Promise<void> | void): Promise<void> {
@@ -53,7 +54,7 @@ test('a process that ends without waiting still writes every file handed over (t
     `for (let i = 0; i < 500; i += 1) files.write(${JSON.stringify(dir)} + '/' + i + '.txt', 'file ' + i);`,
   ].join('\n');
   // The child returns at all: an idle worker is unref'd (a hang would fail the test by its timeout).
-  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', program], { cwd: join(__dirname, '..', '..'), timeout: 30_000 });
+  execFileSync(process.execPath, [...TYPESCRIPT_NODE_ARGS, '-e', program], { cwd: join(__dirname, '..', '..'), timeout: 30_000 });
   assert.equal(readdirSync(dir).length, 500);
   assert.equal(readFileSync(join(dir, '499.txt'), 'utf8'), 'file 499');
 }));

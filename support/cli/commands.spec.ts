@@ -1,6 +1,6 @@
 /**
  * Issue 20, one command-line surface: every command of package.json's scripts (a script that is
- * `node -r ts-node/register/transpile-only <file.ts>`) accepts `--help` and `-h`, prints a usage
+ * `node -r ./support/accel/tsRegister.js <file.ts>`) accepts `--help` and `-h`, prints a usage
  * that names every option of its table (support/config/commandLine.ts) and exits 0 without doing
  * any work; an unknown option is one short message and exit 64, no stack trace. `--help` and the
  * unknown option run as child processes, a few at a time; `-h` goes through the command's own
@@ -12,9 +12,10 @@ import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { flagOf, runCommand, type CommandSpec } from '../config/commandLine';
+import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
 
 const ROOT = resolve(__dirname, '..', '..');
-const SCRIPT = /^node -r ts-node\/register\/transpile-only (\S+\.ts)$/;
+const SCRIPT = /^node -r \.\/support\/accel\/tsRegister\.js (\S+\.ts)$/;
 
 interface Command {
   readonly script: string;
@@ -56,7 +57,7 @@ function helpInProcess(spec: CommandSpec, argv: readonly string[]): { stdout: st
 
 function run(file: string, args: readonly string[]): Promise<Ran> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, file), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, join(ROOT, file), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sandbox } from '../selftest/sandbox';
 import { SimulatorAdapter } from '../simulator/SimulatorAdapter';
+import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
 
 const DIR = mkdtempSync(join(tmpdir(), 'cmc-selftest-'));
 const FAULTY = 'support/adapter/fixtures/faultySimulator.ts';
@@ -25,7 +26,7 @@ interface Ran { status: number | null; stdout: string; stderr: string }
  */
 function run(args: readonly string[]): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'support/cli/conformance.ts', ...args], { cwd: sandbox(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, 'support/cli/conformance.ts', ...args], { cwd: sandbox(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => { stdout += c; });

@@ -18,6 +18,7 @@ import { EXIT } from '../errors';
 import { readJournal, type JournalEntry } from '../report/runJournal';
 import { createStaging, IN_PROGRESS, swapIn } from '../report/reportsDir';
 import { JOURNAL_FILE, REQUEST_FILE, writeRunRequest, type RunRequest } from './runRequest';
+import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
 
 export const DEFAULT_GRACE_MS = 10_000;
 const POLL_MS = 200;
@@ -78,7 +79,7 @@ export async function supervise(request: Omit<RunRequest, 'staging'>, options: S
 
 function runChild(requestFile: string, journalFile: string, graceMs: number, stderr: { tail: string }, stop: AbortSignal): Promise<RunEnd> {
   if (stop.aborted) return Promise.resolve({ kind: 'interrupted', signal: String(stop.reason) });
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'runSuite.ts'), requestFile], { stdio: ['ignore', 'inherit', 'pipe'] });
+  const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, join(__dirname, 'runSuite.ts'), requestFile], { stdio: ['ignore', 'inherit', 'pipe'] });
   child.stderr.on('data', (chunk: Buffer) => {
     process.stderr.write(chunk);
     stderr.tail = (stderr.tail + chunk.toString()).slice(-STDERR_TAIL);

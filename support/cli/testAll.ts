@@ -20,6 +20,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseCommandLine, runCommand, wholeNumber, type CommandSpec } from '../config/commandLine';
 import { TestCompromisedError } from '../errors';
+import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -150,7 +151,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const { values } = parseCommandLine(COMMAND, argv);
   const concurrency = wholeNumber(COMMAND.name, 'concurrency', values.concurrency, 3, 1);
   const files = unitSpecFiles();
-  const unitCommand = [process.execPath, '-r', 'ts-node/register/transpile-only', '--test', `--test-concurrency=${String(concurrency)}`, '--test-reporter=spec', ...files];
+  const unitCommand = [process.execPath, ...TYPESCRIPT_NODE_ARGS, '--test', `--test-concurrency=${String(concurrency)}`, '--test-reporter=spec', ...files];
   const children = new Children();
   const out = new Output();
   // Interrupted: the children stop, each ends non-zero, and the table says so.

@@ -11,9 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { BatchedLines } from './trace';
+import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
 
 const TRACE = join(__dirname, 'trace.ts');
-const trace = (...args: string[]): ReturnType<typeof spawnSync> => spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', TRACE, ...args], { encoding: 'utf8', timeout: 60_000 });
+const trace = (...args: string[]): ReturnType<typeof spawnSync> => spawnSync(process.execPath, [...TYPESCRIPT_NODE_ARGS, TRACE, ...args], { encoding: 'utf8', timeout: 60_000 });
 
 test('batched lines: the same text as one write per line, in few writes', async () => {
   const writes: string[] = [];

@@ -15,6 +15,7 @@ import { parseEventFault } from '../simulator/eventFaults';
 import { WORKSPACE_TIER } from '../adapter/workspace/WorkspaceAdapter';
 import type { RunConfig } from '../config/runConfig';
 import { checkInput } from '../trace/input';
+import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
 
 export const START_TIMEOUT_MS = 20_000;
 
@@ -49,7 +50,7 @@ function stop(child: ChildProcess): Promise<void> {
 
 function startServer(args: readonly string[]): ChildProcess {
   const script = join(__dirname, 'simulatorServer.ts');
-  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script, '--port', '0', '--host', '127.0.0.1', '--quiet', ...args], {
+  return spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, script, '--port', '0', '--host', '127.0.0.1', '--quiet', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
 }

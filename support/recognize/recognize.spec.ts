@@ -14,6 +14,7 @@ import { callText } from '../../bench/logGenerator';
 import { LogParser } from '../trace/logParser';
 import type { TraceRecord } from '../trace/record';
 import { CallRecognizer, loadPlans, type CallVerdict, type ScenarioPlan } from '.';
+import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
 
 const FIXTURES = join(__dirname, '..', 'trace', 'fixtures');
 const BANNER = 'Application name: SIPS_SPEC\nLocal time:       2026-03-04T10:00:00.000\n';
@@ -97,7 +98,7 @@ describe('CallRecognizer (the library)', () => {
 });
 
 describe('npm run recognize', () => {
-  const recognize = (...args: string[]): ReturnType<typeof spawnSync> => spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'cli', 'recognize.ts'), ...args], { encoding: 'utf8', timeout: 180_000 });
+  const recognize = (...args: string[]): ReturnType<typeof spawnSync> => spawnSync(process.execPath, [...TYPESCRIPT_NODE_ARGS, join(__dirname, '..', 'cli', 'recognize.ts'), ...args], { encoding: 'utf8', timeout: 180_000 });
 
   it('lists every call of a two-call log with the scenarios it follows (exit 0)', { timeout: 180_000 }, () => {
     const r = recognize(join(FIXTURES, 'replay', 'two-unrelated-calls.log'));

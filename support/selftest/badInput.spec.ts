@@ -17,6 +17,7 @@ import { EXIT, UsageError } from '../errors';
 import { parseRunConfig } from '../config/runConfig';
 import type { Outcome, ScenarioOutcome } from '../report/outcomes';
 import { InProcessRunner } from '../mutation/runner';
+import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
 
 const FIXTURES = 'support/selftest/fixtures';
 const ADAPTER = `${FIXTURES}/adapters/misbehaving.ts`;
@@ -24,7 +25,7 @@ const runner = new InProcessRunner();
 const EXIT_OF: Readonly<Record<Outcome, number>> = { passed: EXIT.passed, failed: EXIT.failed, broken: EXIT.broken, usage: EXIT.usage, skipped: EXIT.passed, known: EXIT.passed };
 
 function cli(...args: string[]): { code: number | null; out: string } {
-  const r = spawnSync('node', ['-r', 'ts-node/register/transpile-only', 'support/cli/conformance.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('node', [...TYPESCRIPT_NODE_ARGS, 'support/cli/conformance.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
 

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
 
 const ROOT = resolve(__dirname, '..', '..');
 const LINKED = ['features', 'support', 'steps', 'node_modules', 'cucumber.js', 'tsconfig.json', 'package.json'];
@@ -35,7 +36,7 @@ export function writeJson(dir: string, name: string, content: unknown): string {
 export function runCli(dir: string, script: string, args: readonly string[], timeoutMs = 180_000, env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
   const started = Date.now();
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, script), ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, join(ROOT, script), ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
     child.stderr.on('data', (c: Buffer) => { out += c.toString(); });

@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatProblem, parseFeature, validateDocument } from './validateFeatures';
+import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
 
 const HEAD = `@model:release-phase @source:GenEM/ReleasingCalls
 Feature: Release phase
@@ -67,7 +68,7 @@ test('the conformance command refuses to run a broken specification and exits 64
   const dir = mkdtempSync(join(tmpdir(), 'cmc-validate-'));
   const file = join(dir, 'bad.feature');
   writeFileSync(file, `${HEAD}      | dn    | event         | CallState |\n      | Alice | EventReleased | Sideways  |\n`);
-  const r = spawnSync('node', ['-r', 'ts-node/register/transpile-only', 'support/cli/validate.ts', file], { encoding: 'utf8' });
+  const r = spawnSync('node', [...TYPESCRIPT_NODE_ARGS, 'support/cli/validate.ts', file], { encoding: 'utf8' });
   assert.equal(r.status, 64);
   assert.match(r.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:10:\\d+: CallState: "Sideways" is not a CallState value`));
 });

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { normalisedRecord, readTrace } from './read';
 import { readTrace as readFast } from '../accel/traceReader';
 import type { TraceDiagnostics, TraceRecord } from './record';
+import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
 
 const fixture = (name: string): string => join(__dirname, 'fixtures', name);
 
@@ -91,7 +92,7 @@ describe('damaged records', () => {
   });
 
   it('npm run trace says so on stderr, printing no raw byte, and still exits 0 (it reads what it can)', () => {
-    const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '../cli/trace.ts'), fixture('native-damaged.log')], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [...TYPESCRIPT_NODE_ARGS, join(__dirname, '../cli/trace.ts'), fixture('native-damaged.log')], { encoding: 'utf8', timeout: 60_000 });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /3 truncated record\(s\), 1 unknown message name\(s\)/);
     assert.match(r.stderr, /native-damaged\.log:9: unknown name: EventRingign/);

@@ -53,7 +53,7 @@ async function eventually(check: () => boolean, ms = 3000): Promise<void> {
 describe('bridge schema', () => {
   it('the published attributes schema matches the model catalogue', () => {
     assert.equal(readFileSync(ATTRIBUTES_SCHEMA_FILE, 'utf8'), renderAttributesSchema(),
-      'schema/attributes.schema.json is stale: run node -r ts-node/register/transpile-only support/adapter/bridge/schema/attributesSchema.ts --write');
+      'schema/attributes.schema.json is stale: run node -r ./support/accel/tsRegister.js support/adapter/bridge/schema/attributesSchema.ts --write');
   });
 
   it('the branches of each anyOf cannot overlap: no enum spelling is all digits (they would pass as numbers)', () => {

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { TYPESCRIPT_NODE_ARGS } from '../../accel/typescriptNode';
 
 const SCRIPT = join(__dirname, '..', '..', 'cli', 'simulatorServer.ts');
 const START_TIMEOUT_MS = 60_000;
@@ -44,7 +45,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 /** Start the simulator server with `args` after `--port 0`; resolves once it printed `listening <url>`. */
 export function startServerProcess(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', SCRIPT, '--port', '0', ...args], {
+  const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, SCRIPT, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });

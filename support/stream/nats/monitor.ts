@@ -15,6 +15,7 @@ import { connectNats, ensureVerdictsStream, eventsStream, manager, type EventsSt
 import { readVerdicts } from './totals';
 import { consumerName, type WorkerStatus } from './worker';
 import type { WorkerProcessOptions } from './workerProcess';
+import { TYPESCRIPT_NODE_ARGS } from '../../accel/typescriptNode';
 
 export interface MonitorOptions {
   readonly url: string;
@@ -108,7 +109,7 @@ export class Monitor {
       ackWaitMs: o.ackWaitMs, maxAckPending: o.maxAckPending, ...(o.settleMs !== undefined ? { settleMs: o.settleMs } : {}),
       ...(o.features ? { features: o.features } : {}), ...(o.featuresDir ? { featuresDir: o.featuresDir } : {}),
     };
-    const child = fork(WORKER, [JSON.stringify(options)], { execArgv: ['-r', 'ts-node/register/transpile-only', ...workerNodeOptions()], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(WORKER, [JSON.stringify(options)], { execArgv: [...TYPESCRIPT_NODE_ARGS, ...workerNodeOptions()], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     slot.child = child;
     slot.ready = false;
     child.on('message', (m: FromWorker) => {

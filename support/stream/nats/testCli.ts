@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { TYPESCRIPT_NODE_ARGS } from '../../accel/typescriptNode';
 
 export interface CliResult {
   readonly code: number | null;
@@ -23,7 +24,7 @@ export interface Cli {
 const CLI = join(__dirname, '..', '..', 'cli');
 
 export function startCli(command: 'feed' | 'monitor', args: readonly string[]): Cli {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', join(__dirname, 'exitWithParent.ts'), join(CLI, `${command}.ts`), ...args], { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, '-r', join(__dirname, 'exitWithParent.ts'), join(CLI, `${command}.ts`), ...args], { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const waiters = new Set<() => void>();

@@ -3,7 +3,7 @@
  * to exactly the attribute names and enum spellings the harness understands (support/model).
  * `attributes.schema.json` is the published copy; a spec fails when it drifts from the catalogue.
  *
- * Regenerate: `node -r ts-node/register/transpile-only support/adapter/bridge/schema/attributesSchema.ts --write`
+ * Regenerate: `node -r ./support/accel/tsRegister.js support/adapter/bridge/schema/attributesSchema.ts --write`
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -17,6 +17,41 @@ import { JOURNAL_FILE, type RunRequest } from './runRequest';
 import type { RunEnd } from './supervisor';
 import { describeAdapter } from '../adapter/select';
 
+type LateFailure = Extract<JournalEntry, { t: 'late-failure' }>;
+
+/** A qualification counting the failures an adapter reported after their scenario had closed (runSuite.ts words it the same). */
+const LATE_QUALIFICATION = /^the adapter reported \d+ failure\(s\) after their scenario had closed/;
+
+/**
+ * The adapter reported failures after the run had written its reports (a close that fails late, a
+ * timer firing while the process ends): they were logged and journalled, but the summary and the
+ * certificate were already written without them. They are added now, so what the certificate counts
+ * does not depend on how fast the run's process ended. The verdict and exit code stay: a failure
+ * after its scenario closed qualifies the certificate, as one reported earlier does.
+ */
+export function lateAfterComplete(staging: string, late: readonly LateFailure[]): void {
+  const summaryJson = join(staging, 'summary.json');
+  let total = late.length;
+  if (existsSync(summaryJson)) {
+    const summary = JSON.parse(readFileSync(summaryJson, 'utf8')) as { lateAdapterFailures?: { scenario: string; message: string }[] };
+    const listed = [...(summary.lateAdapterFailures ?? []), ...late.map(({ scenario, message }) => ({ scenario, message }))];
+    total = listed.length;
+    writeFileSync(summaryJson, JSON.stringify({ ...summary, lateAdapterFailures: listed }, null, 2));
+  }
+  const summaryTxt = join(staging, 'summary.txt');
+  if (existsSync(summaryTxt)) {
+    writeFileSync(summaryTxt, `${readFileSync(summaryTxt, 'utf8')}\nAdapter failures reported after the run had completed (not counted in any scenario):\n${late.map((f) => `  ${f.scenario}: ${f.message}`).join('\n')}\n`);
+  }
+  const file = join(staging, 'conformance.json');
+  if (!existsSync(file)) return;
+  const certificate = JSON.parse(readFileSync(file, 'utf8')) as Certificate;
+  const qualifications = [
+    ...certificate.qualifications.filter((q) => !LATE_QUALIFICATION.test(q)),
+    `the adapter reported ${String(total)} failure(s) after their scenario had closed (listed in the summary)`,
+  ];
+  writeCertificate({ ...certificate, qualifications }, staging, join(staging, '..'));
+}
+
 /** The run completed its reports but did not end cleanly: the certificate says so, exit 2. */
 export function notShutDown(staging: string, complete: Extract<JournalEntry, { t: 'complete' }>, end: RunEnd): number {
   const detail = end.kind === 'hung'

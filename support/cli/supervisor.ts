@@ -60,6 +60,9 @@ export async function supervise(request: Omit<RunRequest, 'staging'>, options: S
     abandon(staging, request.reports, options.recording);
     return EXIT.usage;
   }
+  const late = complete ? journal.slice(journal.indexOf(complete) + 1).filter((e): e is Extract<JournalEntry, { t: 'late-failure' }> => e.t === 'late-failure') : [];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (ts-node hooks require)
+  if (late.length) (require('./runAccount') as typeof import('./runAccount')).lateAfterComplete(staging, late);
   let code: number;
   if (complete && end.kind === 'exited' && end.code === complete.code) {
     console.log(complete.line);

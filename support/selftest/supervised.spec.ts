@@ -80,6 +80,16 @@ describe('supervised runs', { concurrency: 3 }, () => {
     assert.match(certificate(dir).qualifications.join(' '), /reported 1 failure\(s\) after their scenario had closed/);
   });
 
+  test('a lost link reported after the run wrote its reports still qualifies the certificate and is listed in the summary', async () => {
+    const dir = sandbox();
+    const r = await misbehave(dir, 'fail-while-exiting');
+    assert.equal(r.code, EXIT.passed, r.out);
+    assert.match(r.out, /its adapter reported a failure: link lost while the run ended/);
+    assert.match(certificate(dir).qualifications.join(' '), /reported 1 failure\(s\) after their scenario had closed/);
+    assert.match(readFileSync(join(dir, 'reports', 'summary.txt'), 'utf8'), /after the run had completed[^]*Alice calls Bob: link lost while the run ended/);
+    assert.match(markdown(dir), /reported 1 failure\(s\) after their scenario had closed/);
+  });
+
   test('close() that never resolves and holds a timer: the run ends within the grace period, exit 2, and says what was left open', async () => {
     const dir = sandbox();
     const r = await misbehave(dir, 'hang-close', {}, ['--shutdown-grace', '3000']);

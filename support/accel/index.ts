@@ -13,14 +13,12 @@
  * | schema-check    | Ajv on the published schema (bridge/protocol.ts) | schemaCheck.ts                    | schemaCheck.spec.ts                        | (d)    |
  * | allure-results  | report/allureResults.ts (FileSystemWriter)  | allureResults.ts (+ backgroundFiles.ts) | allureResults.spec.ts                      | (a)    |
  * | simulator-steps | simulator/steps.ts PureSteps (`transition`) | simulatorSteps.ts (in place)            | simulator/SimulatorAdapter.spec.ts         | (d)    |
- * | transpile-cache | ts-node's transpile-only emit               | transpileCache.js (output kept by content) | transpileCache.spec.ts                  | npm test time (issue 20) |
  * | ts-loader       | `node -r ts-node/register/transpile-only`   | tsLoader.js (ts-node's compiled modules kept; TypeScript loaded only on a miss) | tsLoader.spec.ts | npm test time (issue 20) |
  *
  * The switch: `CMC_REFERENCE=1` (or `all`) runs every reference instead, `CMC_REFERENCE=trace-reader,
  * schema-check` the ones named — a run, a spec or a benchmark gives the same answers either way,
  * only slower. Read on every choice (no state here). ts-loader is chosen by the `-r` of every npm script and
- * child process (typescriptNode.ts), and reads the same switch before anything else loads. transpile-cache is chosen by tsconfig.json
- * ("ts-node".transpiler), since ts-node loads it before any TypeScript; it reads the same switch.
+ * child process (typescriptNode.ts), and reads the same switch before anything else loads.
  */
 import { UsageError } from '../errors';
 import { AllureResults as ReferenceAllureResults, type AllureResultsWriter } from '../report/allureResults';
@@ -32,8 +30,8 @@ import { compileCheck, Unsupported, type Check, type Resolve } from './schemaChe
 import { InPlaceSteps } from './simulatorSteps';
 import { readTrace as readOnTwoThreads } from './traceReader';
 
-export type FastPath = 'trace-reader' | 'schema-check' | 'allure-results' | 'simulator-steps' | 'transpile-cache' | 'ts-loader';
-export const FAST_PATHS: readonly FastPath[] = ['trace-reader', 'schema-check', 'allure-results', 'simulator-steps', 'transpile-cache', 'ts-loader'];
+export type FastPath = 'trace-reader' | 'schema-check' | 'allure-results' | 'simulator-steps' | 'ts-loader';
+export const FAST_PATHS: readonly FastPath[] = ['trace-reader', 'schema-check', 'allure-results', 'simulator-steps', 'ts-loader'];
 
 /** The environment variable that forces references. */
 export const SWITCH = 'CMC_REFERENCE';

@@ -5,19 +5,18 @@
  *
  * Every process of the harness (each unit spec file and the test runner above them, a conformance run
  * and its suite child, the bridge and Workspace API servers, the monitor's workers) is started with a
- * TypeScript loader. ts-node, even with every transpilation cached (transpileCache.js), loads
- * TypeScript itself to read tsconfig.json: about 0.6 CPU-s per process, most of a small spec's cost
- * and half of a one-scenario run's. npm test starts several hundred such processes.
+ * TypeScript loader. ts-node loads TypeScript to read tsconfig.json and transpiles every module anew:
+ * about 0.6 CPU-s per process before the first module, most of a small spec's cost and half of a
+ * one-scenario run's. npm test starts several hundred such processes.
  *
- * This loader registers `.ts` itself. For a file, it looks up the exact code ts-node gave Node for it
+ * This loader registers `.ts` itself. For a file, it looks up the exact code ts-node gives Node for it
  * (its output, with the inline source map ts-node appends), stored under a key made of everything
  * that code depends on: the file's name and text, the package type Node gives the file (CommonJS
  * only), tsconfig.json's text (found as ts-node finds it: upward from the working directory) and the
- * text of the transpiler it names, and the versions of TypeScript and ts-node. A hit is compiled as
- * ts-node would compile it. On the first miss, the loader registers ts-node itself
- * (`ts-node/register/transpile-only`, exactly what the command line used to load) and hands it that
- * file and every later one; what ts-node compiles is stored for the next process. Stack traces map
- * to the TypeScript lines through the same source-map-support ts-node installs.
+ * text of a transpiler it names, and the versions of TypeScript and ts-node. A hit is compiled as
+ * is. A miss is compiled by ts-node, by the same service `ts-node/register/transpile-only` creates
+ * (`create({ transpileOnly: true })`, made on the first miss only), and stored for the next process.
+ * Stack traces map to the TypeScript lines through the source-map-support ts-node installs.
  *
  * The reference is ts-node alone: `CMC_REFERENCE=ts-loader` (or `1`/`all`, support/accel/index.ts)
  * registers ts-node at once. So does any `TS_NODE_*` variable (ts-node's own settings, which this key
@@ -44,7 +43,7 @@ function bypassed(env) {
   return value.split(',').map((p) => p.trim()).includes(NAME);
 }
 
-/** Where entries live: beside the installed packages, gone with `npm ci` (like transpileCache.js). */
+/** Where entries live: beside the installed packages, gone with `npm ci`. */
 function cacheDirectory() {
   return resolve(__dirname, '..', '..', 'node_modules', '.cache', 'cmc-ts-loader');
 }
@@ -158,39 +157,36 @@ function createLoader({ env = process.env, cwd = process.cwd(), directory = cach
   const project = bypassed(env) ? undefined : saltOrNothing(env, cwd);
   const types = new Map();
   const compiled = new Map();
-  const state = { tsNode: !project, sourceMaps: false };
+  const state = { tsNode: !project, sourceMaps: false, service: undefined };
   const jsHandler = Module._extensions['.js'];
 
   const entryFile = (filename, code) => join(directory, `${createHash('sha256').update(project.salt).update(filename).update('\0').update(packageType(types, filename)).update('\0').update(code).digest('hex')}.json`);
 
-  /** The code ts-node would give Node for `filename`, if stored; undefined otherwise. */
-  const lookUp = (filename, code) => (state.tsNode || packageType(types, filename) !== 'commonjs' ? undefined : readEntry(entryFile(filename, code)));
+  /** The code ts-node gives Node for `filename` (a CommonJS module): stored, or compiled by ts-node and stored. */
+  function compile(filename, source) {
+    const file = entryFile(filename, source);
+    const stored = readEntry(file);
+    if (stored !== undefined) return stored;
+    state.service ??= require('ts-node').create({ transpileOnly: true });
+    const code = state.service.compile(source, filename);
+    writeEntry(directory, file, code);
+    return code;
+  }
 
-  /** Register ts-node (from now on it compiles every module), then store what it compiles. */
+  /** Register ts-node itself: from now on it compiles every module (an ES module, a `.cts`/`.mts`). */
   function handOver() {
     state.tsNode = true;
     require('ts-node/register/transpile-only');
-    if (!project) return;
-    const tsNodeHandler = Module._extensions['.ts'];
-    Module._extensions['.ts'] = function storing(m, filename) {
-      const ownCompile = m._compile;
-      m._compile = function keep(code, name) {
-        m._compile = ownCompile;
-        if (!ignored(project, filename) && packageType(types, filename) === 'commonjs') writeEntry(directory, entryFile(filename, readFileSync(filename, 'utf8')), code);
-        return ownCompile.call(this, code, name);
-      };
-      return tsNodeHandler(m, filename);
-    };
   }
 
-  /** Node's handler for `.ts`: a stored module, or ts-node's compilation. */
+  /** Node's handler for `.ts`: ts-node's code for it, from disk when stored. */
   function loadTs(m, filename) {
     if (state.tsNode || ignored(project, filename)) return jsHandler(m, filename);
-    const code = lookUp(filename, readFileSync(filename, 'utf8'));
-    if (code === undefined) {
-      handOver();
+    if (packageType(types, filename) !== 'commonjs') {
+      handOver(); // ts-node says why it cannot be required, or compiles it as its package wants
       return Module._extensions['.ts'](m, filename);
     }
+    const code = compile(filename, readFileSync(filename, 'utf8'));
     if (!state.sourceMaps) state.sourceMaps = installSourceMaps(compiled);
     compiled.set(filename, code);
     return m._compile(code, filename);
@@ -215,9 +211,9 @@ function createLoader({ env = process.env, cwd = process.cwd(), directory = cach
       Module._extensions['.ts'] = loadTs;
       Module._extensions['.js'] = loadJs;
     },
-    /** The code a `.ts` file would be compiled to from a stored entry, without loading it (for the spec). */
-    lookUp: (filename, code = readFileSync(filename, 'utf8')) => lookUp(filename, code),
-    /** Has ts-node taken over (a miss, or the reference)? */
+    /** The stored code of a `.ts` file (its text as given), without loading or compiling it (for the spec). */
+    lookUp: (filename, source = readFileSync(filename, 'utf8')) => (state.tsNode ? undefined : readEntry(entryFile(filename, source))),
+    /** Has ts-node taken over (the reference, or what the key does not cover)? */
     get tsNode() {
       return state.tsNode;
     },

@@ -82,7 +82,7 @@ const { createLoader } = require('./tsLoader.js') as {
 };
 
 describe('ts-loader against ts-node (node -r ts-node/register/transpile-only)', () => {
-  it('gives Node the same code for every module, cold (ts-node compiles and it keeps) and warm (TypeScript never loaded); stack traces name TypeScript lines', () => {
+  it('gives Node the same code for every module, cold (ts-node compiles each, it keeps them) and warm (TypeScript never loaded); stack traces name TypeScript lines', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cmc-ts-loader-'));
     try {
       const files = quietModules();
@@ -102,7 +102,7 @@ describe('ts-loader against ts-node (node -r ts-node/register/transpile-only)', 
       assert.deepEqual(warm.failed, reference.failed);
       assert.ok(reference.failed.length < 5, `nearly every module loads: ${reference.failed.join('; ')}`);
       assert.equal(reference.typescript, true);
-      assert.equal(cold.typescript, true, 'the cold process handed its first module to ts-node');
+      assert.equal(cold.typescript, true, 'the cold process compiled its modules with ts-node');
       assert.equal(warm.typescript, false, 'the warm process never loaded TypeScript');
       for (const { stack } of [reference, cold, warm]) assert.match(stack, /throwsOnLine9\.ts:9:\d+/, 'the stack names the TypeScript line');
       // An edited module is not served: its key differs.

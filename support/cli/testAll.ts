@@ -46,7 +46,6 @@ const SLOW_FIRST = [
   'support/cli/conformance.spec.ts',
   'support/cli/commands.spec.ts',
   'support/trace/read.spec.ts',
-  'support/accel/transpileCache.spec.ts',
   'bench/bench.spec.ts',
   'support/mutation/variants.spec.ts',
   'support/adapter/bridge/abuseConnections.spec.ts',

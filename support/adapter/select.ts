@@ -68,6 +68,41 @@ export async function createAdapter(choice: AdapterChoice, run: AdapterRun): Pro
   return choice.record ? recording(adapter, choice.record) : adapter;
 }
 
+/**
+ * Before any scenario runs: the adapter the configuration names, created once and never opened, so
+ * that what would make every scenario fail the same way (a module that is missing or is not an
+ * adapter, a capability not in the catalogue, both variants of a pair, a lab profile that does not
+ * read) is one message and exit 64 before the run, not one broken scenario per scenario. A factory
+ * that throws is not a usage error (the system may be down just now): the scenarios report it, as
+ * before. Returns the usage problem, or undefined.
+ */
+export async function adapterUsageProblem(choice: AdapterChoice): Promise<string | undefined> {
+  const run = new AdapterRun();
+  // Not recorded: the trace gets nothing from an adapter that is never opened.
+  const unrecorded: AdapterChoice = { ...choice };
+  delete (unrecorded as { record?: string }).record;
+  try {
+    const adapter = await createAdapter(unrecorded, run);
+    await closeUnopened(adapter);
+    return undefined;
+  } catch (e) {
+    return e instanceof UsageError ? e.message : undefined;
+  } finally {
+    await run.close();
+  }
+}
+
+/** close() on an adapter that was never opened: whatever it does, within a second, errors ignored. */
+async function closeUnopened(adapter: EventSourceAdapter): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<void>((done) => { timer = setTimeout(done, 1000); });
+  try {
+    await Promise.race([adapter.close().catch(() => undefined), bound]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function chooseAdapter(choice: AdapterChoice, run: AdapterRun): Promise<EventSourceAdapter> {
   const options = choice.adapterOptions ?? {};
   if (!choice.adapter || choice.adapter === 'simulator') return new SimulatorAdapter(simulatorOptions(options));

@@ -120,6 +120,15 @@ describe('npm run conformance, end to end', { concurrency: 4 }, () => {
     assert.equal(r.stdout, '', 'no scenario ran');
   });
 
+  it('an adapter declaring a capability not in the catalogue is a usage error (exit 64), said once, before any scenario runs', async () => {
+    const config = join(DIR, 'uncatalogued.json');
+    writeFileSync(config, JSON.stringify({ adapter: 'support/adapter/examples/ctiClientAdapter.ts', adapterOptions: { features: ['external-partys'] } }));
+    const r = await run(['--config', config, '--no-report']);
+    assert.equal(r.status, 64, r.stdout + r.stderr);
+    assert.equal(r.stderr.match(/declares capability not in the catalogue[^\n]*"external-partys"/g)?.length, 1, r.stderr);
+    assert.equal(r.stdout, '', 'no scenario ran');
+  });
+
   it('record → replay: a recorded run replays with the same verdicts, and an unrecorded model is not exercised', async () => {
     const trace = join(DIR, 'recorded.ndjson');
     const args = ['--no-report', '--tags'];

@@ -28,7 +28,7 @@ import { writeSpecBook } from '../report/specBook/build';
 import { bindRun, limitsOf, RunContext, type ConstructorOf } from '../world/runContext';
 import { JOURNAL_FILE, readRunRequest, type RunRequest } from './runRequest';
 import { checkSpecification } from './checkSpecification';
-import { describeAdapter } from '../adapter/select';
+import { adapterUsageProblem, describeAdapter } from '../adapter/select';
 import { EXIT, UsageError } from '../errors';
 
 /** After the `complete` line: how often what keeps the process alive is written down (for the supervisor). */
@@ -43,6 +43,9 @@ async function runSuite(request: RunRequest): Promise<number> {
   journal.write({ t: 'start', pid: process.pid, date: new Date().toISOString(), handles: baseline });
   try {
     checkSpecification(request.features, { ...(request.tags ? { tags: request.tags } : {}), ...(request.name ? { name: request.name } : {}), shown: request.filter });
+    // Every scenario would refuse this adapter the same way: once, before the run (the simulator is catalogued by its spec).
+    const adapterProblem = request.config.adapter && request.config.adapter !== 'simulator' ? await adapterUsageProblem(request.config) : undefined;
+    if (adapterProblem) throw new UsageError(adapterProblem);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     console.error(e.message);

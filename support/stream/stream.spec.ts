@@ -176,6 +176,27 @@ describe('assembling threads from an at-least-once stream', () => {
     assert.equal(a.held, 0);
   });
 
+  it('a thread whole in one delivery is handed on as the same thread as when its events come out of order (no open thread kept for it)', () => {
+    const shapes: ThreadEvent[][] = [
+      [event('w', 0, true)],
+      [event('w', 0), event('w', 1), event('w', 2, true)],
+      [event('w', 0), event('w', 1), event('w', 1), event('w', 2, true)],
+      [event('w', 0), event('w', 2, true)],
+      [event('w', 1), event('w', 2, true)],
+      [event('w', 0), event('w', 1)],
+    ];
+    for (const events of shapes) {
+      const inOrder = new ThreadAssembler<string>(() => 0);
+      const reversed = new ThreadAssembler<string>(() => 0);
+      const a = inOrder.add({ events, handle: 'h', position: 3 });
+      const b = reversed.add({ events: [...events].reverse(), handle: 'h', position: 3 });
+      const what = events.map((e) => `${e.seq}${e.last ? '!' : ''}`).join(',');
+      assert.deepEqual(a, b, what);
+      assert.deepEqual([inOrder.openThreads, inOrder.held], [reversed.openThreads, reversed.held], what);
+      assert.deepEqual(inOrder.add({ events: [event('w', 0)], handle: 'again', position: 3 }), reversed.add({ events: [event('w', 0)], handle: 'again', position: 3 }), `${what}: redelivered`);
+    }
+  });
+
   it('a bundle\'s message is held while any thread it carries is open (one message, however many threads hold it)', () => {
     const a = new ThreadAssembler<string>(() => 0);
     assert.equal(a.add({ events: [event('b1', 0), event('b1', 1, true)], handle: 'm', position: 7 }).kind, 'whole');

@@ -206,15 +206,17 @@ export class MonitorWorker {
   private publish(verdict: ThreadVerdict, tenant: string, thread: string, handles: readonly Held[]): void {
     const subject = verdictSubject(this.options.verdicts, tenant, thread);
     const payload = JSON.stringify(verdict);
-    const key = verdict.key;
+    // What the callbacks need of it, not the verdict: thousands are in flight at once, and a
+    // verdict's objects kept until its acknowledgement outlived the young generation.
+    const { key, outcome, complete } = verdict;
     this.publishing.inFlightPlus();
     this.late.set(key, []);
     // Callbacks, not a chain of promises: one verdict per call.
     this.out.post(subject, payload, key, true, {
       done: (duplicate) => {
         if (!duplicate) {
-          this.status.verdicts[verdict.outcome] += 1;
-          if (!verdict.complete) this.status.incomplete += 1;
+          this.status.verdicts[outcome] += 1;
+          if (!complete) this.status.incomplete += 1;
         } else this.status.suppressed += 1;
         this.assembler.stored(key);
         const late = this.late.get(key);

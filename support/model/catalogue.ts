@@ -154,7 +154,8 @@ const BY_LOWER = new Map<string, AttributeDefinition>(DEFINITIONS.map((d) => [d.
  */
 export function lookupAttribute(spelling: string): AttributeDefinition | undefined {
   // Called for every attribute of every event and log line: remember each spelling once.
-  if (LOOKUPS.has(spelling)) return LOOKUPS.get(spelling);
+  const known = LOOKUPS.get(spelling);
+  if (known !== undefined || LOOKUPS.has(spelling)) return known;
   let key = spelling.replace(/[\s_-]+/g, '').toLowerCase();
   if (key.startsWith('attribute') && key.length > 'attribute'.length) key = key.slice('attribute'.length);
   // Own keys only: a spelling such as `constructor` is no alias (and no Object.prototype member).

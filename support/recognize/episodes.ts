@@ -115,12 +115,25 @@ export class EpisodeSplitter {
   private related(r: TraceRecord, conn: string | undefined, add: (e: Episode | undefined) => void): void {
     const a = r.attributes;
     if (conn) add(this.byConn.get(conn));
-    for (const linked of [a.PreviousConnID, a.TransferConnID]) if (typeof linked === 'string' && linked) add(this.byConn.get(linked.toLowerCase()));
+    // Each attribute in turn, not arrays of them: this runs for every record.
+    const previous = a.PreviousConnID;
+    if (typeof previous === 'string' && previous) add(this.byConn.get(previous.toLowerCase()));
+    const transfer = a.TransferConnID;
+    if (typeof transfer === 'string' && transfer) add(this.byConn.get(transfer.toLowerCase()));
     if (typeof a.CallUUID === 'string') add(this.byUuid.get(a.CallUUID));
     const ref = referenceOf(a);
     if (ref !== undefined) add(this.byRef.get(ref));
-    const dns = r.kind === 'request' ? dnsOf(a) : [r.dn, a.OtherDN];
-    for (const dn of dns) if (typeof dn === 'string' && this.byDn.has(dn) && this.links(dn)) add(this.byDn.get(dn));
+    if (r.kind === 'request') {
+      for (const dn of dnsOf(a)) this.onCallAt(dn, add);
+    } else {
+      this.onCallAt(r.dn, add);
+      this.onCallAt(a.OtherDN, add);
+    }
+  }
+
+  /** The episode `dn` is on a call of now, when a DN there links calls. */
+  private onCallAt(dn: unknown, add: (e: Episode | undefined) => void): void {
+    if (typeof dn === 'string' && this.byDn.has(dn) && this.links(dn)) add(this.byDn.get(dn));
   }
 
   /** A record of no call in progress: a new call (an event with a ConnID), or a request waiting for one. */
@@ -145,19 +158,26 @@ export class EpisodeSplitter {
 
   /** The requests the event's DNs sent while on no call (a RequestMakeCall is logged before its EventDialing) join its call. */
   private adoptWaiting(e: Episode, r: TraceRecord): void {
+    if (this.pending.size === 0) return;
+    // Its DN, then the other DN (not an array of them: this runs for every event).
+    const byDn = this.adopt(e, r.dn);
+    const byOther = this.adopt(e, r.attributes.OtherDN);
+    if (byDn || byOther) this.sort(e);
+  }
+
+  /** The requests `dn` sent while on no call, added to `e`; whether there were any still waiting. */
+  private adopt(e: Episode, dn: unknown): boolean {
+    const waiting = typeof dn === 'string' ? this.pending.get(dn) : undefined;
+    // (a waiting request's time is read again: requests are few)
+    if (!waiting || typeof dn !== 'string') return false;
+    this.pending.delete(dn);
     let adopted = false;
-    for (const dn of [r.dn, r.attributes.OtherDN]) {
-      const waiting = typeof dn === 'string' ? this.pending.get(dn) : undefined;
-      // (a waiting request's time is read again: requests are few)
-      if (!waiting || typeof dn !== 'string') continue;
-      this.pending.delete(dn);
-      for (const w of waiting) {
-        if (this.count - w.at > PENDING_RECORDS) continue;
-        this.add(e, w.record, w.at, msOf(w.record.time));
-        adopted = true;
-      }
+    for (const w of waiting) {
+      if (this.count - w.at > PENDING_RECORDS) continue;
+      this.add(e, w.record, w.at, msOf(w.record.time));
+      adopted = true;
     }
-    if (adopted) this.sort(e);
+    return adopted;
   }
 
   private sort(e: Episode): void {

@@ -81,6 +81,9 @@ export interface RecognizerStats {
   outside: number;
 }
 
+/** A verdict while it is being put together (its required fields set after the first ones). */
+type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
+
 /** Judged shapes kept at most (oldest forgotten first). */
 const MEMO = 20_000;
 
@@ -159,7 +162,8 @@ export class CallRecognizer {
     let follows: readonly ScenarioRef[];
     let deviation: CallVerdict['deviation'];
     let stimuli: readonly Stimulus[];
-    const damaged = e.records.find((r) => r.truncated);
+    const records = e.records;
+    const damaged = records.find((r) => r.truncated);
     if (damaged) {
       outcome = 'unreadable';
       follows = [];
@@ -167,7 +171,12 @@ export class CallRecognizer {
     } else if (known) {
       ({ outcome, follows } = known);
       const tracker = new StimulusTracker();
-      stimuli = e.records.flatMap((r, i) => tracker.push(r, i) ?? []);
+      const found: Stimulus[] = [];
+      for (let i = 0; i < records.length; i++) {
+        const s = tracker.push(records[i] as TraceRecord, i);
+        if (s) found.push(s);
+      }
+      stimuli = found;
       this.stats.reused += 1;
     } else {
       const index = new LogIndex(e.records, true, knowledge);
@@ -177,14 +186,7 @@ export class CallRecognizer {
     }
     this.stats.calls += 1;
     this.stats[outcome] += 1;
-    const first = e.records[0];
-    const last = e.records[e.records.length - 1];
-    this.options.onVerdict({
-      id: e.id, calls: [...e.conns], dns: [...new Set(e.records.flatMap((r) => (r.kind === 'event' && r.dn ? [r.dn] : [])))],
-      from: first?.source ?? '', to: last?.source ?? '', ...(first?.time ? { firstTime: first.time } : {}), ...(last?.time ? { lastTime: last.time } : {}),
-      records: e.records.length, stimuli: stimuli.map((s) => s.description), complete: finished,
-      outcome, follows, ...(deviation ? { deviation } : {}), ...(damaged ? { unreadable: `${damaged.source}: ${damaged.truncated ?? ''}` } : {}),
-    });
+    this.options.onVerdict(verdictOf(e, finished, stimuli, { outcome, follows, deviation }, damaged));
   }
 
   private judgeShape(index: LogIndex): Pick<CallVerdict, 'outcome' | 'follows' | 'deviation'> {
@@ -212,6 +214,36 @@ export class CallRecognizer {
     if (this.memo.size >= MEMO) this.memo.delete(this.memo.keys().next().value as string);
     this.memo.set(shape, judgement);
   }
+}
+
+/**
+ * A call's verdict, its optional fields set in place in this order (the order of its JSON): not
+ * object spreads, once per call.
+ */
+function verdictOf(e: Episode, finished: boolean, stimuli: readonly Stimulus[], judged: Pick<CallVerdict, 'outcome' | 'follows' | 'deviation'>, damaged: TraceRecord | undefined): CallVerdict {
+  const records = e.records;
+  const first = records[0];
+  const last = records[records.length - 1];
+  const descriptions: string[] = new Array<string>(stimuli.length);
+  for (let i = 0; i < stimuli.length; i++) descriptions[i] = (stimuli[i] as Stimulus).description;
+  const verdict: Mutable<CallVerdict> = { id: e.id, calls: [...e.conns], dns: dnsOfEvents(records), from: first?.source ?? '', to: last?.source ?? '' };
+  if (first?.time) verdict.firstTime = first.time;
+  if (last?.time) verdict.lastTime = last.time;
+  verdict.records = records.length;
+  verdict.stimuli = descriptions;
+  verdict.complete = finished;
+  verdict.outcome = judged.outcome;
+  verdict.follows = judged.follows;
+  if (judged.deviation) verdict.deviation = judged.deviation;
+  if (damaged) verdict.unreadable = `${damaged.source}: ${damaged.truncated ?? ''}`;
+  return verdict as CallVerdict;
+}
+
+/** The DNs that had events, in order of their first. */
+function dnsOfEvents(records: readonly TraceRecord[]): string[] {
+  const dns: string[] = [];
+  for (const r of records) if (r.kind === 'event' && r.dn && !dns.includes(r.dn)) dns.push(r.dn);
+  return dns;
 }
 
 /** A DN on two calls at once makes them one call, unless it holds many calls (an ACD queue, a routing point). */
@@ -247,14 +279,20 @@ const NUMBERED = new Set(['ConnID', 'PreviousConnID', 'TransferConnID', 'CallUUI
  * settle period (whether an event falls in it is all that times decide).
  */
 function shapeOf(e: Episode, knowledge: DnKnowledge, settleMs: number): string {
-  const ids = new Map<string, string>();
+  // Codes by kind, then by value (no key string made for each lookup), numbered in order across kinds.
+  const ids = new Map<string, Map<string, string>>();
+  let count = 0;
   const id = (kind: string, v: string): string => {
-    const key = kind + v;
-    let code = ids.get(key);
+    let byValue = ids.get(kind);
+    if (!byValue) {
+      byValue = new Map();
+      ids.set(kind, byValue);
+    }
+    let code = byValue.get(v);
     if (code === undefined) {
-      code = kind + String(ids.size);
+      code = kind + String(count++);
       if (kind === 'd') code += knowledge.kindOf(v).charAt(0) + (knowledge.isAgent(v) ? 'a' : '');
-      ids.set(key, code);
+      byValue.set(v, code);
     }
     return code;
   };

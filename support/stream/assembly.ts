@@ -82,6 +82,8 @@ export class ThreadAssembler<H> {
     if (judged) return { kind: judged === 'stored' ? 'judged' : 'storing', key, handle: d.handle };
     let t = this.open.get(key);
     if (!t) {
+      const whole = this.wholeAtOnce(key, d);
+      if (whole) return { kind: 'whole', thread: whole };
       t = { tenant: event.tenant, thread: event.thread, events: new Map(), positions: new Set(), handles: [], last: undefined, touched: 0 };
       this.open.set(key, t);
     }
@@ -97,6 +99,25 @@ export class ThreadAssembler<H> {
     }
     if (t.last !== undefined && t.events.size === t.last + 1 && maxKey(t.events) === t.last) return { kind: 'whole', thread: this.close(key, t) };
     return { kind: 'open' };
+  }
+
+  /**
+   * A thread not open yet whose delivery holds all of it — places 0 … last in order, the last one
+   * marked (a bundle's call, the usual case) — handed on at once, as {@link close} would hand it
+   * on, without the maps an open thread is kept in; undefined for any other delivery.
+   */
+  private wholeAtOnce(key: string, d: Delivery<H>): AssembledThread<H> | undefined {
+    const events = d.events;
+    const n = events.length;
+    for (let i = 0; i < n; i++) {
+      const e = events[i] as ThreadEvent;
+      if (e.seq !== i || (e.last === true) !== (i === n - 1)) return undefined;
+    }
+    const first = events[0] as ThreadEvent;
+    const records: TraceRecord[] = new Array<TraceRecord>(n);
+    for (let i = 0; i < n; i++) records[i] = (events[i] as ThreadEvent).record;
+    this.handedOn(key);
+    return { key, tenant: first.tenant, thread: first.thread, records, whole: true, missing: [], handles: [d.handle] };
   }
 
   /** The verdict of a thread handed on is stored: later deliveries of it are acknowledged at once. */
@@ -122,6 +143,12 @@ export class ThreadAssembler<H> {
     return [...this.open].map(([key, t]) => this.close(key, t));
   }
 
+  /** A thread handed on: its verdict is being stored (the oldest remembered key forgotten past `remember`). */
+  private handedOn(key: string): void {
+    if (this.judged.size >= this.remember) this.judged.delete(this.judged.keys().next().value as string);
+    this.judged.set(key, 'storing');
+  }
+
   private close(key: string, t: Open<H>): AssembledThread<H> {
     this.open.delete(key);
     for (const p of t.positions) {
@@ -129,8 +156,7 @@ export class ThreadAssembler<H> {
       if (n > 0) this.heldPositions.set(p, n);
       else this.heldPositions.delete(p);
     }
-    if (this.judged.size >= this.remember) this.judged.delete(this.judged.keys().next().value as string);
-    this.judged.set(key, 'storing');
+    this.handedOn(key);
     const seqs = [...t.events.keys()].sort((a, b) => a - b);
     const top = Math.max(t.last ?? -1, seqs[seqs.length - 1] ?? -1);
     const missing: number[] = [];

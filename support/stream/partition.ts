@@ -30,6 +30,8 @@ export function partitionOf(key: string, partitions: number): number {
  * letters, digits, `-` and `_` kept, anything else as `~hh` (reversible, and distinct texts stay distinct).
  */
 export function subjectToken(text: string): string {
+  // The usual token (a tenant, a ConnID) is kept whole: one test, not one per character.
+  if (PLAIN_TOKEN.test(text)) return text;
   let out = '';
   for (const ch of text) {
     if (/[A-Za-z0-9_-]/.test(ch)) out += ch;
@@ -37,6 +39,8 @@ export function subjectToken(text: string): string {
   }
   return out || '~';
 }
+
+const PLAIN_TOKEN = /^[A-Za-z0-9_-]+$/;
 
 /** Which of `partitions` a worker (`index` of `workers`) consumes: every workers-th, from its index. */
 export function partitionsOfWorker(index: number, workers: number, partitions: number): number[] {

@@ -5,6 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { readTrace } from '../trace/read';
 import type { TraceRecord } from '../trace/record';
@@ -83,6 +84,16 @@ describe('thread events on the wire', () => {
     const back = decodeEvent(encodeEvent({ tenant: 't', thread: 'c', seq: 0, record: full }), 'S #1').record;
     const sent: TraceRecord = { kind: full.kind, name: full.name, dn: '7001', attributes: full.attributes, source: full.source, line: 9, time: '10:00:00.001', format: 'native', truncated: 'cut at 4096' };
     assert.deepEqual(back, sent, 'read back as written (sync is not sent)');
+  });
+
+  it('a record\'s texts (name, DN, source, time, kind, format) are written as JSON.stringify writes them, whatever characters they hold', () => {
+    const odd = ['plain', 'a"b', 'back\\slash', 'tab\there', '\u0000\u001f\u007f', 'line\u2028sep', 'pair \ud83d\ude00', 'lone \ud800', 'lone \udc00 end', 'é ß 中'];
+    const text = fc.oneof(fc.constantFrom(...odd), fc.string({ unit: 'binary' }), fc.string());
+    fc.assert(fc.property(text, text, text, text, text, (name, dn, source, time, kind) => {
+      const r = { kind, name, dn, attributes: { ThisDN: dn }, source, line: 3, time, format: 'ndjson' } as unknown as TraceRecord;
+      const wire = { kind, name, ...(dn ? { dn } : {}), attributes: r.attributes, source, line: 3, ...(time ? { time } : {}), format: 'ndjson' };
+      assert.equal(encodeRecord(r), JSON.stringify(wire));
+    }), { numRuns: 2000 });
   });
 
   it('a bundle: runs of several threads in one message, read back as each thread\'s events with their places; refused whole when any part is wrong', () => {
@@ -174,6 +185,27 @@ describe('assembling threads from an at-least-once stream', () => {
     assert.deepEqual(t.records.map((r) => r.name), ['Event0', 'Event1', 'Event2']);
     assert.deepEqual(t.handles, ['h0', 'run'], 'each delivery acknowledged once, whatever it held');
     assert.equal(a.held, 0);
+  });
+
+  it('a thread whole in one delivery is handed on as the same thread as when its events come out of order (no open thread kept for it)', () => {
+    const shapes: ThreadEvent[][] = [
+      [event('w', 0, true)],
+      [event('w', 0), event('w', 1), event('w', 2, true)],
+      [event('w', 0), event('w', 1), event('w', 1), event('w', 2, true)],
+      [event('w', 0), event('w', 2, true)],
+      [event('w', 1), event('w', 2, true)],
+      [event('w', 0), event('w', 1)],
+    ];
+    for (const events of shapes) {
+      const inOrder = new ThreadAssembler<string>(() => 0);
+      const reversed = new ThreadAssembler<string>(() => 0);
+      const a = inOrder.add({ events, handle: 'h', position: 3 });
+      const b = reversed.add({ events: [...events].reverse(), handle: 'h', position: 3 });
+      const what = events.map((e) => `${e.seq}${e.last ? '!' : ''}`).join(',');
+      assert.deepEqual(a, b, what);
+      assert.deepEqual([inOrder.openThreads, inOrder.held], [reversed.openThreads, reversed.held], what);
+      assert.deepEqual(inOrder.add({ events: [event('w', 0)], handle: 'again', position: 3 }), reversed.add({ events: [event('w', 0)], handle: 'again', position: 3 }), `${what}: redelivered`);
+    }
   });
 
   it('a bundle\'s message is held while any thread it carries is open (one message, however many threads hold it)', () => {

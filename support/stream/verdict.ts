@@ -44,11 +44,14 @@ export function threadVerdict(t: ThreadInput, calls: readonly CallVerdict[]): Th
   for (const c of calls) if (RANK[c.outcome] > RANK[outcome]) outcome = c.outcome;
   const deviation = calls.find((c) => c.deviation)?.deviation;
   const unreadable = calls.find((c) => c.unreadable)?.unreadable;
-  return {
-    key: t.key, tenant: t.tenant, thread: t.thread, outcome, complete: t.whole && calls.every((c) => c.complete),
-    ...(t.missing.length ? { missing: t.missing } : {}), events: t.events, calls,
-    ...(deviation ? { deviation } : {}), ...(unreadable ? { unreadable } : {}),
-  };
+  // Optional fields set in place, in this order (the order of its JSON): not object spreads, once per call.
+  const verdict: { -readonly [K in keyof ThreadVerdict]?: ThreadVerdict[K] } = { key: t.key, tenant: t.tenant, thread: t.thread, outcome, complete: t.whole && calls.every((c) => c.complete) };
+  if (t.missing.length) verdict.missing = t.missing;
+  verdict.events = t.events;
+  verdict.calls = calls;
+  if (deviation) verdict.deviation = deviation;
+  if (unreadable) verdict.unreadable = unreadable;
+  return verdict as ThreadVerdict;
 }
 
 /** A message the monitor could not read as an event: its own verdict (unreadable), so nothing is dropped unseen. */

@@ -56,13 +56,22 @@ export function encodeEvent(e: ThreadEvent): string {
  * feed's largest cost per event).
  */
 export function encodeRecord(r: TraceRecord): string {
-  let text = `{"kind":${JSON.stringify(r.kind)},"name":${JSON.stringify(r.name)}`;
-  if (r.dn) text += `,"dn":${JSON.stringify(r.dn)}`;
-  text += `,"attributes":${JSON.stringify(r.attributes)},"source":${JSON.stringify(r.source)},"line":${JSON.stringify(r.line)}`;
-  if (r.time) text += `,"time":${JSON.stringify(r.time)}`;
-  text += `,"format":${JSON.stringify(r.format)}`;
+  let text = `{"kind":${quoted(r.kind)},"name":${quoted(r.name)}`;
+  if (r.dn) text += `,"dn":${quoted(r.dn)}`;
+  text += `,"attributes":${JSON.stringify(r.attributes)},"source":${quoted(r.source)},"line":${JSON.stringify(r.line)}`;
+  if (r.time) text += `,"time":${quoted(r.time)}`;
+  text += `,"format":${quoted(r.format)}`;
   if (r.truncated) text += `,"truncated":${JSON.stringify(r.truncated)}`;
   return `${text}}`;
+}
+
+/** Characters JSON.stringify writes escaped in a string (and any surrogate, lone ones being escaped too). */
+// eslint-disable-next-line no-control-regex -- exactly the characters JSON.stringify escapes
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** `JSON.stringify(s)`: a string with nothing to escape (a name, a DN, a path, a time) quoted as it is, after one test. */
+function quoted(s: string): string {
+  return ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`;
 }
 
 /**

@@ -127,7 +127,7 @@ export class ThreadPublisher {
       const wait = this.room();
       if (wait) await wait;
       // Records and the commas between them: the whole thread in one message, or runs of it.
-      if (count > 0 && this.batch > 1 && count <= this.batch && wrapper + bytes + count - 1 <= budget) this.bundle(bundles, partition, subject, { thread: id, first: 0, records: texts, last: true }, budget);
+      if (count > 0 && this.batch > 1 && count <= this.batch && wrapper + bytes + count - 1 <= budget) this.bundle(bundles, partition, subject, { thread: id, first: 0, records: texts, last: true }, bytes, budget);
       else await this.publishRuns(subject, id, texts, sizes, wrapper, budget);
     }
     for (const b of bundles.values()) {
@@ -137,10 +137,14 @@ export class ThreadPublisher {
     }
   }
 
-  /** Adds a whole thread to its partition's bundle, sending the bundle first when the thread would take it past `batch` events or `budget` bytes. */
-  private bundle(bundles: Map<number, OpenBundle>, partition: number, subject: string, run: BundleRun, budget: number): void {
+  /**
+   * Adds a whole thread to its partition's bundle, sending the bundle first when the thread would
+   * take it past `batch` events or `budget` bytes. `recordBytes`: its records' UTF-8 bytes (the
+   * run's are those, the commas between them and its wrapper's: not counted again over the whole text).
+   */
+  private bundle(bundles: Map<number, OpenBundle>, partition: number, subject: string, run: BundleRun, recordBytes: number, budget: number): void {
     const text = encodeRun(run);
-    const size = Buffer.byteLength(text);
+    const size = Buffer.byteLength(encodeRun({ ...run, records: [] })) + recordBytes + run.records.length - 1;
     let b = bundles.get(partition);
     if (b && (b.events + run.records.length > this.batch || b.bytes + 1 + size > budget)) {
       this.sendBundle(b);

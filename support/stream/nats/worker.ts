@@ -199,36 +199,43 @@ export class MonitorWorker {
     this.publish(verdict, t.tenant, t.thread, t.handles);
   }
 
-  /** Stores the verdict (retrying while the stream is unavailable), then acknowledges the thread's events. */
+  /**
+   * Stores the verdict (retrying while the stream is unavailable), then acknowledges the thread's
+   * events. A verdict is refused when the stream already had this call's (a duplicate: not stored twice).
+   */
   private publish(verdict: ThreadVerdict, tenant: string, thread: string, handles: readonly Held[]): void {
     const subject = verdictSubject(this.options.verdicts, tenant, thread);
     const payload = JSON.stringify(verdict);
+    // What the callbacks need of it, not the verdict: thousands are in flight at once, and a
+    // verdict's objects kept until its acknowledgement outlived the young generation.
+    const { key, outcome, complete } = verdict;
     this.publishing.inFlightPlus();
-    this.late.set(verdict.key, []);
-    void this.store(subject, payload, verdict.key).then(
-      (stored) => {
-        if (stored) {
-          this.status.verdicts[verdict.outcome] += 1;
-          if (!verdict.complete) this.status.incomplete += 1;
+    this.late.set(key, []);
+    // Callbacks, not a chain of promises: one verdict per call.
+    this.out.post(subject, payload, key, true, {
+      done: (duplicate) => {
+        if (!duplicate) {
+          this.status.verdicts[outcome] += 1;
+          if (!complete) this.status.incomplete += 1;
         } else this.status.suppressed += 1;
-        this.assembler.stored(verdict.key);
-        this.ack([...handles, ...(this.late.get(verdict.key) ?? [])]);
+        this.assembler.stored(key);
+        const late = this.late.get(key);
+        this.ack(handles, late);
+        this.settled(key);
       },
-      (e: unknown) => {
+      fail: (e) => {
         // Nothing acknowledged: the events come back after the ack wait, and the call is judged anew.
-        this.assembler.failed(verdict.key);
+        this.assembler.failed(key);
         this.status.failed += 1;
-        this.status.lastError = `verdict for ${verdict.key} not stored in ${this.options.verdicts} at ${this.options.url}: ${(e as Error).message}`;
+        this.status.lastError = `verdict for ${key} not stored in ${this.options.verdicts} at ${this.options.url}: ${e.message}`;
+        this.settled(key);
       },
-    ).finally(() => {
-      this.late.delete(verdict.key);
-      this.publishing.release();
     });
   }
 
-  /** True when stored, false when the stream already had this call's verdict. */
-  private async store(subject: string, payload: string, key: string): Promise<boolean> {
-    return !(await this.out.send(subject, payload, key, { firstOnSubject: true }));
+  private settled(key: string): void {
+    this.late.delete(key);
+    this.publishing.release();
   }
 
   /**
@@ -236,15 +243,18 @@ export class MonitorWorker {
    * threads are done is acknowledged — on the next turn of the event loop, many at once (one socket
    * write, not one per message).
    */
-  private ack(handles: readonly Held[]): void {
+  private ack(handles: readonly Held[], more?: readonly Held[]): void {
     const before = this.acks.length;
-    for (const h of handles) {
-      h.threads -= 1;
-      if (h.threads === 0) this.acks.push(h.msg);
-    }
+    for (const h of handles) this.done(h);
+    if (more) for (const h of more) this.done(h);
     if (before === 0 && this.acks.length > 0) setImmediate(() => {
       for (const m of this.acks.splice(0)) m.ack();
     });
+  }
+
+  private done(h: Held): void {
+    h.threads -= 1;
+    if (h.threads === 0) this.acks.push(h.msg);
   }
 }
 

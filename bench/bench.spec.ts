@@ -117,7 +117,10 @@ describe('benchmarks (tiny sizes, no timing asserted)', () => {
   });
 
   it('(issue 19) continuous conformance: every call gets one verdict with 1 and 2 workers; the entry gives the ratios', { timeout: 600_000 }, async () => {
-    const m = await monitorBench(30);
+    const m = await monitorBench(30, 2);
+    expect(m.one.runs).to.equal(2);
+    expect(m.two.runs).to.equal(2);
+    expect(m.one.slowestEventsPerS).to.be.at.most(m.one.eventsPerS);
     for (const run of [m.one, m.two, m.single]) {
       expect(run.calls).to.equal(30);
       expect(run.verdicts).to.equal(30);
@@ -129,6 +132,7 @@ describe('benchmarks (tiny sizes, no timing asserted)', () => {
     expect(m.one.cpu.workersS + m.one.cpu.serverS).to.be.greaterThan(0);
     expect(m.one.peakWorkerRssMb).to.be.greaterThan(0);
     const entry = renderEntry({ monitor: m });
+    expect(entry).to.contain('(fastest of 2 runs, each a fresh stream and monitor; slowest');
     expect(entry).to.contain('(issue 19) 2 workers').and.contain('× one worker').and.contain('× recognize\'s rate').and.contain('× one message per event').and.contain('the target** of 50,000').and.contain('other sessions');
   });
 });

@@ -48,6 +48,9 @@ export interface MonitorRun {
   readonly maxOpenCalls: number;
   readonly peakWorkerRssMb: number;
   readonly cpu: CpuAccount;
+  /** Runs this figure is the fastest of (each a fresh stream and monitor), and the slowest one's rate. */
+  readonly runs: number;
+  readonly slowestEventsPerS: number;
 }
 
 export interface MonitorBenchResult {
@@ -185,7 +188,7 @@ async function monitorRun(servers: NatsServers, read: LogThreads, tag: string, w
     const events = read.records * copies;
     return {
       workers, calls, events, batch, ms, eventsPerS: (events * 1000) / ms, verdicts: report.totals.calls, duplicates: report.totals.duplicates,
-      maxOpenCalls: report.maxOpenCalls, peakWorkerRssMb: report.peakWorkerRssMb, cpu: account(before, after),
+      maxOpenCalls: report.maxOpenCalls, peakWorkerRssMb: report.peakWorkerRssMb, cpu: account(before, after), runs: 1, slowestEventsPerS: (events * 1000) / ms,
     };
   } finally {
     monitor.kill();
@@ -202,7 +205,28 @@ function recognizeMs(log: string): number {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-export async function monitorBench(calls: number): Promise<MonitorBenchResult> {
+/**
+ * The fastest of `runs` runs of 1 and of 2 workers, taken in turn (1, 2, 1, 2, …: other tenants'
+ * load falls on both alike), as the other benchmarks take theirs: a 3-second run on a shared
+ * machine loses a tenth of its rate to a neighbour's burst. The slowest is reported beside it.
+ */
+async function fastestRuns(servers: NatsServers, read: LogThreads, runs: number): Promise<{ one: MonitorRun; two: MonitorRun }> {
+  const ones: MonitorRun[] = [];
+  const twos: MonitorRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    ones.push(await monitorRun(servers, read, `one${String(i)}`, 1));
+    twos.push(await monitorRun(servers, read, `two${String(i)}`, 2));
+  }
+  const fastest = (all: MonitorRun[]): MonitorRun => {
+    const sorted = [...all].sort((a, b) => b.eventsPerS - a.eventsPerS);
+    const [best] = sorted as [MonitorRun];
+    return { ...best, runs: all.length, slowestEventsPerS: sorted[sorted.length - 1]?.eventsPerS ?? best.eventsPerS };
+  };
+  return { one: fastest(ones), two: fastest(twos) };
+}
+
+/** `runs`: how many runs the 1- and 2-worker figures are the fastest of (the bench's entry: 3). */
+export async function monitorBench(calls: number, runs = 3): Promise<MonitorBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'cmc-monitor-bench-'));
   const servers = await NatsServers.start(1);
   try {
@@ -212,8 +236,7 @@ export async function monitorBench(calls: number): Promise<MonitorBenchResult> {
     writeCalls(log, 0, calls);
     const read = await threadsOfFile(log);
     if (read.problem) throw new Error(read.problem);
-    const one = await monitorRun(servers, read, 'one', 1);
-    const two = await monitorRun(servers, read, 'two', 2);
+    const { one, two } = await fastestRuns(servers, read, runs);
     const single = await monitorRun(servers, read, 'single', 1, { batch: 1 });
     const many = await monitorRun(servers, read, 'many', 1, { copies: MEMORY_TIMES });
     // The recognize baseline's logs only now: written before the runs, the large one's garbage was

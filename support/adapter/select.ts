@@ -78,11 +78,9 @@ export async function createAdapter(choice: AdapterChoice, run: AdapterRun): Pro
  */
 export async function adapterUsageProblem(choice: AdapterChoice): Promise<string | undefined> {
   const run = new AdapterRun();
-  // Not recorded: the trace gets nothing from an adapter that is never opened.
-  const unrecorded: AdapterChoice = { ...choice };
-  delete (unrecorded as { record?: string }).record;
   try {
-    const adapter = await createAdapter(unrecorded, run);
+    // Not recorded: the trace gets nothing from an adapter that is never opened.
+    const adapter = await createAdapter({ ...choice, record: undefined }, run);
     await closeUnopened(adapter);
     return undefined;
   } catch (e) {

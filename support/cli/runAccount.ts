@@ -19,7 +19,8 @@ import { describeAdapter } from '../adapter/select';
 
 type LateFailure = Extract<JournalEntry, { t: 'late-failure' }>;
 
-/** A qualification counting the failures an adapter reported after their scenario had closed (runSuite.ts words it the same). */
+/** The certificate's qualification for `n` failures an adapter reported after their scenario had closed. */
+export const lateQualification = (n: number): string => `the adapter reported ${String(n)} failure(s) after their scenario had closed (listed in the summary)`;
 const LATE_QUALIFICATION = /^the adapter reported \d+ failure\(s\) after their scenario had closed/;
 
 /**
@@ -47,7 +48,7 @@ export function lateAfterComplete(staging: string, late: readonly LateFailure[])
   const certificate = JSON.parse(readFileSync(file, 'utf8')) as Certificate;
   const qualifications = [
     ...certificate.qualifications.filter((q) => !LATE_QUALIFICATION.test(q)),
-    `the adapter reported ${String(total)} failure(s) after their scenario had closed (listed in the summary)`,
+    lateQualification(total),
   ];
   writeCertificate({ ...certificate, qualifications }, staging, join(staging, '..'));
 }

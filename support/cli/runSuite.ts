@@ -29,6 +29,7 @@ import { bindRun, limitsOf, RunContext, type ConstructorOf } from '../world/runC
 import { JOURNAL_FILE, readRunRequest, type RunRequest } from './runRequest';
 import { checkSpecification } from './checkSpecification';
 import { adapterUsageProblem, describeAdapter } from '../adapter/select';
+import { lateQualification } from './runAccount';
 import { EXIT, UsageError } from '../errors';
 
 /** After the `complete` line: how often what keeps the process alive is written down (for the supervisor). */
@@ -146,7 +147,7 @@ function report(request: RunRequest, journal: RunJournal, { run, collector, diag
     summary, features: request.features, knownIssues: loadKnownIssues(config.knownIssues), diagrams, config: { ...config, adapter }, reportsDir: staging, liveReportsDir: request.reports,
     scope: { filter: request.filter, ...(run.adapter ? { capabilities: run.adapter.capabilities } : {}) },
     qualifications: [
-      ...(run.lateFailures.length ? [`the adapter reported ${String(run.lateFailures.length)} failure(s) after their scenario had closed (listed in the summary)`] : []),
+      ...(run.lateFailures.length ? [lateQualification(run.lateFailures.length)] : []),
       ...observationNote(run),
       ...(run.omitted ? [`${String(run.omitted)} attachment(s) left out of the reports: the run's attachment budget was spent`] : []),
     ],

@@ -139,9 +139,8 @@ if(counts)[].forEach.call(counts.children,function(n){const k=c[n.dataset.o]||0;
 function apply(){
 const words=q.value.toLowerCase().split(/\\s+/).filter(Boolean);
 const on={};
-let shown=0;
 [].forEach.call(form.querySelectorAll('input[name=o]'),function(b){on[b.value]=b.checked;});
-rows.forEach(function(r){const ok=on[r.dataset.o]&&words.every(function(w){return r.dataset.text.indexOf(w)>=0;});r.hidden=!ok;if(ok)shown++;});
+const shown=rows.filter(function(r){const ok=on[r.dataset.o]&&words.every(function(w){return r.dataset.text.indexOf(w)>=0;});r.hidden=!ok;return ok;}).length;
 [].forEach.call(document.querySelectorAll('section.model,section.section'),recount);
 form.querySelector('.shown').textContent=shown+' of '+rows.length+' scenarios shown';
 }

@@ -14,7 +14,7 @@ import { TestCompromisedError, UsageError } from '../errors';
 import { SimulatorAdapter } from '../simulator/SimulatorAdapter';
 import { createBridgeAdapter } from './bridge/BridgeAdapter';
 import { BridgeRun } from './bridge/run';
-import { createReplayAdapter } from '../trace/ReplayAdapter';
+import { createReplayAdapter, ReplayLogs } from '../trace/ReplayAdapter';
 import { createWorkspaceAdapter, WORKSPACE_TIER } from './workspace/WorkspaceAdapter';
 import { ClientHosts } from './workspace/clientHost';
 import { simulatorOptions } from './simulatorOptions';
@@ -51,6 +51,8 @@ export class AdapterRun {
   readonly bridge = new BridgeRun();
   /** The worker thread that runs Genesys's Workspace API client for the run's workspace adapters. */
   readonly workspace = new ClientHosts();
+  /** The logs replayed by the run, each read once for all its scenarios. */
+  readonly replay = new ReplayLogs();
 
   async close(): Promise<void> {
     await Promise.all([this.bridge.close(), this.workspace.close()]);
@@ -106,7 +108,7 @@ async function chooseAdapter(choice: AdapterChoice, run: AdapterRun): Promise<Ev
   if (!choice.adapter || choice.adapter === 'simulator') return new SimulatorAdapter(simulatorOptions(options));
   if (choice.adapter === 'bridge') return createBridgeAdapter(options, run.bridge);
   if (choice.adapter === 'workspace') return callFactory((o) => createWorkspaceAdapter(o, run.workspace), options, 'the workspace adapter');
-  if (choice.adapter === 'replay') return createReplayAdapter(options);
+  if (choice.adapter === 'replay') return createReplayAdapter(options, run.replay);
   const path = resolve(choice.adapter);
   if (!existsSync(path)) throw new UsageError(`adapter module not found: ${choice.adapter} (resolved to ${path})`);
   const mod = await loadModule(path, choice.adapter);

@@ -18,8 +18,8 @@
  *   with one message naming the file and line; `npm run conformance -- --replay` refuses it before
  *   running (support/trace/input.ts).
  *
- * The adapter owns the log it loaded for its scenario (a session's lifetime; nothing is kept at
- * module scope). A harness recording (`--record`) marks where each scenario starts: only that
+ * The log is read once per run and shared by its scenarios' adapters ({@link ReplayLogs}, owned by
+ * the run; nothing is kept at module scope). A harness recording (`--record`) marks where each scenario starts: only that
  * scenario's part is replayed, its DNs are the features' own, and only its logged requests are
  * stimuli. The adapter declares the capabilities the recording names (see {@link createReplayAdapter}).
  */
@@ -82,6 +82,26 @@ export class ReplayLog {
       this.indexes.set(key, index);
     }
     return index;
+  }
+}
+
+/**
+ * The logs one run replays, each read once (a run's scenarios each create an adapter: reading the
+ * log per scenario read a 14,000-record log 406 times, most of a 50-second run). A log and its
+ * indexes are not changed once built, so the scenarios share them. A log that cannot be read fails
+ * each scenario with the same error. Lives as long as the run's adapters (support/adapter/select.ts
+ * AdapterRun); keyed by the path as given (the run's working directory does not change).
+ */
+export class ReplayLogs {
+  private readonly loaded = new Map<string, Promise<ReplayLog>>();
+
+  load(file: string): Promise<ReplayLog> {
+    let log = this.loaded.get(file);
+    if (!log) {
+      log = ReplayLog.load(file);
+      this.loaded.set(file, log);
+    }
+    return log;
   }
 }
 
@@ -166,7 +186,7 @@ function sliceForScenario(records: readonly TraceRecord[], scenario: string | un
  * real system, where nothing says what it could do), and `external-parties` when the log shows an
  * outside party's act (an inbound call).
  */
-export async function createReplayAdapter(options: Readonly<Record<string, unknown>>): Promise<ReplayAdapter> {
+export async function createReplayAdapter(options: Readonly<Record<string, unknown>>, logs: ReplayLogs = new ReplayLogs()): Promise<ReplayAdapter> {
   const file = options.file;
   if (typeof file !== 'string' || !file) throw new UsageError('replay: "file" (the trace to replay) is required');
   const dnMap = options.dnMap;
@@ -177,7 +197,7 @@ export async function createReplayAdapter(options: Readonly<Record<string, unkno
   if (given !== undefined && (!Array.isArray(given) || given.some((f) => typeof f !== 'string'))) {
     throw new UsageError('replay: "features" must be a list of capability names, e.g. ["external-parties"]');
   }
-  const log = await ReplayLog.load(file);
+  const log = await logs.load(file);
   const features = new Set<string>([...(given as string[] | undefined ?? []), ...log.namedFeatures()]);
   if (!log.marked && log.indexFor(undefined).outsideParties) features.add('external-parties');
   return new ReplayAdapter(log, (dnMap ?? {}) as Record<string, string>, [...features]);

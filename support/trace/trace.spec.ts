@@ -15,7 +15,7 @@ import type { RawEvent } from '../adapter/contract';
 import { readTrace, normalisedRecord } from './read';
 import { LogParser } from './logParser';
 import type { TraceRecord } from './record';
-import { createReplayAdapter } from './ReplayAdapter';
+import { createReplayAdapter, ReplayLogs } from './ReplayAdapter';
 
 const fixture = (name: string): string => join(__dirname, 'fixtures', name);
 
@@ -226,6 +226,31 @@ describe('replay adapter', () => {
       const given = await createReplayAdapter({ file: fixture('native-sipserver.log'), features: ['timeout-control'] });
       assert.deepEqual(given.capabilities.features, ['timeout-control']);
       await assert.rejects(createReplayAdapter({ file, features: 'call-parking' }), /replay: "features" must be a list of capability names/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a log once per run: the scenarios of a run replay the log as it was when first read; an unreadable one fails each the same way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-replay-'));
+    try {
+      const file = join(dir, 'recorded.ndjson');
+      const dialing = (dn: string): string => JSON.stringify({ name: 'EventDialing', dn, attributes: { ThisDN: dn } });
+      writeFileSync(file, `${JSON.stringify({ name: 'Scenario', attributes: { scenario: 'one', features: 'call-parking' } })}\n${dialing('7001')}\n`);
+      const logs = new ReplayLogs();
+      const first = await createReplayAdapter({ file }, logs);
+      // Changed on disk during the run: the run's later scenarios still replay what it read first; another run reads it anew.
+      writeFileSync(file, `${JSON.stringify({ name: 'Scenario', attributes: { scenario: 'one', features: 'external-parties' } })}\n${dialing('7001')}\n`);
+      const second = await createReplayAdapter({ file }, logs);
+      assert.deepEqual(second.capabilities.features, first.capabilities.features);
+      assert.deepEqual(second.capabilities.features, ['call-parking']);
+      assert.equal(logs.load(file), logs.load(file), 'one read shared by the run');
+      assert.deepEqual((await createReplayAdapter({ file }, new ReplayLogs())).capabilities.features, ['external-parties']);
+      const missing = join(dir, 'gone.log');
+      const broken = new ReplayLogs();
+      const errors = await Promise.all([1, 2].map(() => createReplayAdapter({ file: missing }, broken).then(() => 'opened', (e: unknown) => `${(e as Error).name}: ${(e as Error).message}`)));
+      assert.equal(errors[0], errors[1]);
+      assert.match(errors[0] ?? '', /^TestCompromisedError: replay: .*gone\.log/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -41,6 +41,7 @@ export const MAX_ATTEMPTS = 1000;
 /** A trace loaded for replay: its records, whether the harness recorded it, and the capabilities it names. */
 export class ReplayLog {
   private readonly indexes = new Map<string, LogIndex>();
+  private named: readonly string[] | undefined;
 
   private constructor(readonly file: string, readonly records: readonly TraceRecord[], readonly marked: boolean) {}
 
@@ -63,14 +64,16 @@ export class ReplayLog {
     return new ReplayLog(file, records, records.some((r) => r.name === SCENARIO_MARKER));
   }
 
-  /** The features the recording's scenario markers name (what the recorded system declared). */
-  namedFeatures(): string[] {
+  /** The features the recording's scenario markers name (what the recorded system declared): found once, every scenario's adapter asks. */
+  namedFeatures(): readonly string[] {
+    if (this.named) return this.named;
     const features = new Set<string>();
     for (const r of this.records) {
       const named = r.name === SCENARIO_MARKER ? r.attributes.features : undefined;
       if (typeof named === 'string') for (const f of named.split(' ')) if (f) features.add(f);
     }
-    return [...features];
+    this.named = [...features];
+    return this.named;
   }
 
   /** The index of the part a scenario replays: its own part of a harness recording, else the whole log. */

@@ -122,6 +122,11 @@ export class LogIndex {
   private readonly activity = new Map<string, { at: number; calls: readonly string[] }[]>();
   /** Whether a party action was recognised with an outside party (Party.*): the log shows outside parties. */
   readonly outsideParties: boolean;
+  /** Once the log is read: each ConnID's group (the union-find's answers, fixed from then on). */
+  private readonly groupOf = new Map<string, string>();
+  /** Once the log is read: group → the indexes (in {@link stimuli}) of the stimuli acting on its calls, in order. */
+  private readonly byGroup = new Map<string, number[]>();
+  private read = false;
 
   /** `prior`: what the DNs showed before this part of the log (the recogniser's stream). */
   constructor(readonly records: readonly TraceRecord[], infer: boolean, prior?: DnKnowledge) {
@@ -141,6 +146,14 @@ export class LogIndex {
       if (r.kind === 'event') this.learn(r, i, uuids);
     });
     this.outsideParties = outside;
+    // The groups are final now: answer them, and each group's stimuli, without walking or scanning
+    // (a replay asks for every candidate of every scenario; scanning the stimuli between two acts of
+    // a call took minutes on a log where thousands of calls overlap).
+    for (const conn of this.parent.keys()) this.groupOf.set(conn, this.group(conn));
+    this.read = true;
+    this.stimuli.forEach((s, j) => {
+      if (s.call) this.listOf(this.byGroup, this.group(s.call)).push(j);
+    });
   }
 
   /** What the log shows `dn` to be. */
@@ -156,6 +169,7 @@ export class LogIndex {
   /** The group (linked calls) of a ConnID. */
   group(conn: string): string {
     let c = conn.toLowerCase();
+    if (this.read) return this.groupOf.get(c) ?? c;
     for (let p = this.parent.get(c); p !== undefined && p !== c; p = this.parent.get(c)) c = p;
     return c;
   }
@@ -176,8 +190,12 @@ export class LogIndex {
 
   /** The first stimulus (index in {@link stimuli}) naming `dn` after stimulus `after`, or undefined. */
   nextNaming(dn: string, after: number): number | undefined {
-    const list = this.byDn.get(dn);
-    return list?.find((s) => s > after);
+    return firstAfter(this.byDn.get(dn), after);
+  }
+
+  /** The first stimulus (index in {@link stimuli}) after stimulus `after` that acts on a call of `group` (a group as {@link group} gives it), or undefined. */
+  nextOnGroup(group: string, after: number): number | undefined {
+    return firstAfter(this.byGroup.get(group), after);
   }
 
   private learn(r: TraceRecord, i: number, uuids: Map<string, string>): void {
@@ -229,4 +247,17 @@ export class LogIndex {
     }
     return list;
   }
+}
+
+/** The first number of an ascending list greater than `after` (binary search), or undefined. */
+function firstAfter(list: readonly number[] | undefined, after: number): number | undefined {
+  if (!list) return undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] ?? 0) <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo];
 }

@@ -198,11 +198,9 @@ export class ScenarioMatch {
       const n = this.index.nextNaming(dn, after);
       if (n !== undefined && (best === undefined || n < best)) best = n;
     }
-    const stimuli = this.index.stimuli;
-    const limit = best ?? stimuli.length;
-    for (let j = after + 1; j < limit; j++) {
-      const call = stimuli[j]?.call;
-      if (call && state.groups.has(this.index.group(call))) return j;
+    for (const group of state.groups) {
+      const n = this.index.nextOnGroup(group, after);
+      if (n !== undefined && (best === undefined || n < best)) best = n;
     }
     return best;
   }

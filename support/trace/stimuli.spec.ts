@@ -6,6 +6,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTrace } from './read';
 import type { TraceRecord } from './record';
@@ -72,5 +74,49 @@ describe('the replay index', () => {
     assert.equal(index.group('006e0212a4c10031'), index.group('006e0212a4c10032'), 'the changed ConnID is the same call (same CallUUID)');
     assert.deepEqual(index.callsBefore('5002', 0), []);
     assert.deepEqual(index.callsBefore('5002', records.length), ['006e0212a4c10032'], 'Bob is left on the ConnID nobody released');
+  });
+
+  it('finds the next stimulus of a DN or of a call group by search, as a scan of the stimuli finds it (every replay fixture, and calls that overlap)', async () => {
+    // Three basic calls at a time, their acts interleaved (a busy switch): each call's next act is
+    // several stimuli on, as in the logs where scanning the stimuli between them took minutes.
+    let n = 0;
+    const event = (name: string, dn: string, other: string, conn: string): string => `@10:00:${String(10 + (n++ % 50)).padStart(2, '0')}.0000 [0] 8.1 distribute_event: message ${name}\n`
+      + `\tAttributeThisDN\t'${dn}'\n\tAttributeOtherDN\t'${other}'\n\tAttributeConnID\t${conn}\n\tAttributeCallID\t${n}\n`;
+    const calls = [0, 1, 2, 3, 4, 5].map((i) => ({ a: String(5100 + (i % 3)), b: String(5200 + (i % 3)), conn: `006e0212a4c1${String(100 + i)}0` }));
+    let text = 'Application name: SIPS_TEST\n';
+    for (const round of [calls.slice(0, 3), calls.slice(3)]) {
+      for (const c of round) text += event('EventDialing', c.a, c.b, c.conn);
+      for (const c of round) text += event('EventRinging', c.b, c.a, c.conn);
+      for (const c of round) text += event('EventEstablished', c.b, c.a, c.conn);
+      for (const c of round) text += event('EventReleased', c.a, c.b, c.conn) + event('EventReleased', c.b, c.a, c.conn);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-index-'));
+    try {
+      writeFileSync(join(dir, 'overlapping.log'), text);
+      const logs = [...readdirSync(join(__dirname, 'fixtures', 'replay')).map((f) => fixture(join('replay', f))), fixture('native-sipserver.log'), join(dir, 'overlapping.log')];
+      for (const log of logs) {
+        const records: TraceRecord[] = [];
+        await readTrace(log, (r) => records.push(r));
+        const index = new LogIndex(records, true);
+        const { stimuli } = index;
+        assert.ok(stimuli.length > 0, log);
+        const groups = new Set(stimuli.flatMap((s) => (s.call ? [index.group(s.call)] : [])));
+        const dns = new Set(stimuli.flatMap((s) => s.dns));
+        for (const g of groups) assert.equal(index.group(g), g, `${log}: a group is its own group`);
+        for (let after = -1; after <= stimuli.length; after++) {
+          for (const g of groups) {
+            const scan = stimuli.findIndex((s, j) => j > after && s.call !== undefined && index.group(s.call) === g);
+            assert.equal(index.nextOnGroup(g, after), scan < 0 ? undefined : scan, `${log}: group ${g} after ${after}`);
+          }
+          for (const dn of dns) {
+            const scan = stimuli.findIndex((s, j) => j > after && s.dns.includes(dn));
+            assert.equal(index.nextNaming(dn, after), scan < 0 ? undefined : scan, `${log}: DN ${dn} after ${after}`);
+          }
+        }
+        if (log.endsWith('overlapping.log')) assert.ok(stimuli.length >= 12 && groups.size === 6, `six calls, their acts interleaved: ${stimuli.length} stimuli, ${groups.size} groups`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -20,13 +20,13 @@ function hms(ms: number): { short: string; long: string } {
   return { short: `${base}.${pad(ms % 1000, 3)}`, long: `${base}.${pad((ms % 1000) * 10, 4)}` };
 }
 
-function eventBlock(name: string, at: string, seq: number, thisDn: string, otherDn: string, role: number, connId: string, extra: string): string {
+function eventBlock(name: string, at: string, seq: number, thisDn: string, otherDn: string, role: number, call: { readonly conn: string; readonly id: number }, extra: string): string {
   return `@${at} [0] 8.1.103.07 distribute_event: message ${name}\n`
     + `\tAttributeEventSequenceNumber\t${seq.toString(16).padStart(16, '0')}\n`
     + `\tAttributeTimeinuSecs\t${(seq * 137) % 1000000}\n`
     + `\tAttributeThisDN\t'${thisDn}'\n\tAttributeThisDNRole\t${role}\n`
     + `\tAttributeOtherDN\t'${otherDn}'\n\tAttributeOtherDNRole\t${role === 1 ? 2 : 1}\n`
-    + `\tAttributeConnID\t${connId}\n\tAttributeCallType\t1\n${extra}`;
+    + `\tAttributeConnID\t${call.conn}\n\tAttributeCallID\t${call.id}\n\tAttributeCallType\t1\n${extra}`;
 }
 
 /** The log text of call number `n` (7 T-Library messages, 6 of them events). */
@@ -37,16 +37,18 @@ export function callText(n: number): string {
   const conn = `00a10203${n.toString(16).padStart(8, '0')}`;
   const t = (k: number) => hms(n * 40 + k);
   const seq = n * 6;
+  // The ConnID, and the switch's call identifier (an integer; GenEM makes it mandatory in call events).
+  const call = { conn, id: n + 1 };
   const userData = "\tAttributeUserData\t[64] 00 03 00 00..\n\t\t'Lang'\t'fr'\n\t\t'Priority'\t3\n\t\t'Route'(list) 'Hop'\t'rp-1'\n\t\t\t'Wait'\t12\n";
   return `2026-03-04T${t(0).short} Trc 04541 RequestMakeCall received from [12] (0000000c Desktop_A 127.0.0.1:50110)\n`
     + `message RequestMakeCall\n\tAttributeThisDN\t'${a}'\n\tAttributeOtherDN\t'${b}'\n\tAttributeMakeCallType\t0\n\tAttributeReferenceID\t${n % 100000}\n`
-    + eventBlock('EventDialing', t(1).long, seq, a, b, 1, conn, `\tAttributeReferenceID\t${n % 100000}\n`)
+    + eventBlock('EventDialing', t(1).long, seq, a, b, 1, call, `\tAttributeReferenceID\t${n % 100000}\n`)
     + `${t(2).short}: Sending  [0,UDP] 420 bytes to 127.0.0.1:5060 >>>>>\nINVITE sip:${b}@127.0.0.1 SIP/2.0\nContent-Length: 0\n\n`
-    + eventBlock('EventRinging', t(3).long, seq + 1, b, a, 2, conn, `\tAttributeCallState\t0\n${userData}`)
-    + eventBlock('EventEstablished', t(10).long, seq + 2, b, a, 2, conn, '')
-    + eventBlock('EventEstablished', t(11).long, seq + 3, a, b, 1, conn, '')
-    + eventBlock('EventReleased', t(30).long, seq + 4, a, b, 1, conn, '\tAttributeCallState\t0\n')
-    + eventBlock('EventReleased', t(31).long, seq + 5, b, a, 2, conn, '\tAttributeCallState\t0\n');
+    + eventBlock('EventRinging', t(3).long, seq + 1, b, a, 2, call, `\tAttributeCallState\t0\n${userData}`)
+    + eventBlock('EventEstablished', t(10).long, seq + 2, b, a, 2, call, '')
+    + eventBlock('EventEstablished', t(11).long, seq + 3, a, b, 1, call, '')
+    + eventBlock('EventReleased', t(30).long, seq + 4, a, b, 1, call, '\tAttributeCallState\t0\n')
+    + eventBlock('EventReleased', t(31).long, seq + 5, b, a, 2, call, '\tAttributeCallState\t0\n');
 }
 
 export const EVENTS_PER_CALL = 6;

@@ -1,7 +1,10 @@
 /**
  * One scenario plan judged against a part of a log, without cucumber: what the conformance run
  * does with a replay, step for step (support/world.ts, support/world/replay.ts, support/hooks.ts),
- * on the same selection (support/trace/replayMatch.ts), the same matcher and the same diff text.
+ * on the same selection (support/trace/replayMatch.ts), the same matcher and the same diff text:
+ * the expectation tables, then the events nobody expected, then GenEM's event-level rules on every
+ * event the scenario observed (support/model/eventRules.ts) — a call whose tables match but whose
+ * EventRinging has no CallID deviates here as its replay fails.
  *
  * Every exercise of the scenario in that part is judged: each candidate for its first step whose
  * stimulus history fits is one exercise, and it follows the model or deviates from it (with the
@@ -9,6 +12,7 @@
  */
 import { TestCompromisedError } from '../errors';
 import { normaliseAttributes, type AttrValue, type ObservedEvent, type TRequest } from '../model/event';
+import { checkEventRules, renderRuleViolations } from '../model/eventRules';
 import type { CellMatcher } from '../matching/cells';
 import { diagnose, type Diagnosis } from '../matching/diagnose';
 import { parseExpectationTable, TableError, type ExpectedRow } from '../matching/expectation';
@@ -153,12 +157,25 @@ class Scene {
       const diff = renderDiff(diagnosis, { title: 'Not conformant: the observed events differ from the model', location: expectation.location, mode: expectation.mode, partyOf: this.parties.nameOf });
       return { exercise: { history, follows: false, diff, problems: problemsOf(diagnosis) } };
     }
-    const extras = this.plan.extrasAllowed ? [] : this.unexpected(settleMs);
-    if (extras.length === 0) return { exercise: { history, follows: true } };
-    const text = ['Not conformant: events that the model does not expect arrived after the stimulus',
-      ...extras.slice(0, 50).map((e) => `  + DN ${e.dn}${this.parties.nameOf(e.dn) ? ` (${this.parties.nameOf(e.dn) ?? ''})` : ''}: ${formatEvent(e)}`),
-      ...(extras.length > 50 ? [`  … and ${String(extras.length - 50)} more (${String(extras.length)} in all)`] : [])].join('\n');
-    return { exercise: { history, follows: false, diff: text, problems: extras.length } };
+    const allowed = new Set(this.plan.extrasAllowedOn.map(this.parties.resolveDn));
+    const extras = this.plan.extrasAllowed ? [] : this.unexpected(settleMs).filter((e) => !allowed.has(e.dn));
+    if (extras.length > 0) {
+      const text = ['Not conformant: events that the model does not expect arrived after the stimulus',
+        ...extras.slice(0, 50).map((e) => `  + ${this.dnLabel(e.dn)}: ${formatEvent(e)}`),
+        ...(extras.length > 50 ? [`  … and ${String(extras.length - 50)} more (${String(extras.length)} in all)`] : [])].join('\n');
+      return { exercise: { history, follows: false, diff: text, problems: extras.length } };
+    }
+    // The event-level rules, on the events up to the last one the tables took (what a replay's world judges).
+    const horizon = Math.max(this.baseline, ...this.consumed);
+    const violations = checkEventRules(this.events.filter((e) => e.seq <= horizon));
+    if (violations.length === 0) return { exercise: { history, follows: true } };
+    return { exercise: { history, follows: false, diff: renderRuleViolations(violations, (dn) => this.dnLabel(dn)), problems: violations.length } };
+  }
+
+  /** `DN 7002 (Bob)`, as the conformance run names a DN. */
+  private dnLabel(dn: string): string {
+    const name = this.parties.nameOf(dn);
+    return `DN ${dn}${name ? ` (${name})` : ''}`;
   }
 
   private unexpected(settleMs: number): ObservedEvent[] {

@@ -48,6 +48,8 @@ export interface ScenarioPlan {
   /** `@requires:` capabilities: a variant of the model (a call follows one variant or another). */
   readonly requires: readonly string[];
   readonly extrasAllowed: boolean;
+  /** `@extras-allowed:<party>`: parties whose events the model does not expect may arrive (they are not judged unexpected). */
+  readonly extrasAllowedOn: readonly string[];
   readonly parties: readonly PartyConfig[];
   /** The parties the scenario's own steps and tables name. */
   readonly named: readonly string[];
@@ -160,7 +162,7 @@ async function planOf(library: ISupportCodeLibrary, doc: GherkinDocument, pickle
   const requestNames = namesOf(world);
   return {
     uri: doc.uri ?? '', line: pickleLine(doc, pickle), name: pickle.name, ...(tags.model ? { model: tags.model } : {}),
-    requires: tags.requires, extrasAllowed: tags.extrasAllowed, parties: world.parties.topology().parties,
+    requires: tags.requires, extrasAllowed: tags.extrasAllowed, extrasAllowedOn: tags.extrasAllowedOn, parties: world.parties.topology().parties,
     named: named(world.parties, namedInScenario(pickle, doc)), steps: world.steps, expectations: world.expectations, ...(requestNames ? { requestNames } : {}),
   };
 }

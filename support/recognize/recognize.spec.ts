@@ -95,6 +95,32 @@ describe('CallRecognizer (the library)', () => {
     assert.deepEqual(verdicts[1]?.follows.map(at), ['basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36', 'release-phase.feature:18']);
     assert.equal(recognizer.openCalls, 0, 'nothing is kept of a judged call');
   });
+
+  it('judges GenEM\'s event-level rules as a replay does: a call whose tables match but whose events lack CallID, or carry an ill-formed one or ConnID, deviates; a judgement is never reused for it', { timeout: 60_000 }, () => {
+    const verdicts: CallVerdict[] = [];
+    const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+    const judge = (text: string): CallVerdict | undefined => {
+      const before = verdicts.length;
+      recognizer.judgeRecords(records(BANNER + text));
+      assert.equal(verdicts.length, before + 1);
+      return verdicts[before];
+    };
+    // The same call (callText(0) renumbered: the memo would reuse its judgement) with each fault.
+    assert.equal(judge(callText(0))?.outcome, 'conforms');
+    const faults: [string, string, RegExp][] = [
+      ['no CallID', callText(1).replace(/\tAttributeCallID\t[^\n]*\n/g, ''), /EventDialing on DN 7001 \(Alice\) .* has no CallID — rule call-id/],
+      ['a CallID that is not an integer', callText(2).replace(/\tAttributeCallID\t[^\n]*\n/g, '\tAttributeCallID\tx3\n'), /has CallID "x3", which is not a CallID — rule callid-value/],
+      ['a ConnID that is not hexadecimal', callText(3).replace(/00a1020300000003/g, '00a10203zz000003'), /has ConnID "00a10203zz000003", which is not a ConnID — rule connid-value/],
+      ['an EventRinging without CallState', callText(4).replace(/(message EventRinging\n(?:\t[^\n]*\n)*?)\tAttributeCallState\t0\n/, '$1'), /EventRinging on DN 7002 \(Bob\) .* has no CallState — rule ringing/],
+    ];
+    for (const [fault, text, rule] of faults) {
+      const v = judge(text);
+      assert.equal(v?.outcome, 'deviates', fault);
+      assert.match(v?.deviation?.diff ?? '', /^Not conformant: observed events break GenEM's event-level rules/, fault);
+      assert.match(v?.deviation?.diff ?? '', rule, fault);
+    }
+    assert.equal(judge(callText(5))?.outcome, 'conforms', 'and a correct call after them still conforms');
+  });
 });
 
 describe('npm run recognize', () => {

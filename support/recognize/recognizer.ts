@@ -13,13 +13,19 @@
  *   differences) and its diff, as the conformance run prints it, come with the verdict;
  * - **unrecognised**: no scenario's history is in the call.
  *
- * A call whose shape (its records with DNs, ConnIDs, CallUUIDs and ReferenceIDs numbered in order
- * of appearance, volatile attributes and exact times left out) was judged before and did not
- * deviate gets that judgement again without judging: the scenarios only see those relations.
+ * A followed scenario whose events break one of GenEM's event-level rules (an EventRinging without
+ * CallID or CallState, an ill-formed ConnID) deviates, as its replay fails (judge.ts).
+ *
+ * A call whose shape (its records with DNs, ConnIDs, CallUUIDs, ReferenceIDs and CallIDs numbered
+ * in order of appearance, whether each value a rule types has its type, volatile attributes and
+ * exact times left out) was judged before and did not deviate gets that judgement again without
+ * judging: the scenarios and the rules only see those relations.
  */
 import { DnKnowledge, LogIndex } from '../trace/logIndex';
 import { StimulusTracker, type Stimulus } from '../trace/stimuli';
 import { lookupAttribute } from '../model/catalogue';
+import { EVENT_RULES, hasType, type ValueType } from '../model/eventRules';
+import type { AttrValue } from '../model/event';
 import { msOf, type TraceRecord } from '../trace/record';
 import { EpisodeSplitter, type Episode } from './episodes';
 import { judge, type Exercise } from './judge';
@@ -271,7 +277,27 @@ function subsequence(want: readonly string[], have: readonly string[]): boolean 
 
 /** Attributes whose values no scenario compares (only whether they are there). */
 const VOLATILE = new Set(['EventSequenceNumber', 'TimeinSecs', 'TimeinuSecs']);
-const NUMBERED = new Set(['ConnID', 'PreviousConnID', 'TransferConnID', 'CallUUID', 'ReferenceID']);
+/**
+ * Attributes whose values only matter by which other values they equal: numbered in order of
+ * appearance, each kind in a numbering of its own. Every ConnID-valued attribute (ConnID,
+ * PreviousConnID, TransferConnID, ConferenceConnID…) shares one numbering ('connid'): a
+ * PreviousConnID that names the call's first ConnID is a different call from one that names
+ * another. CallID: no scenario compares its value (its presence and type are event-level rules).
+ */
+const NUMBERED = new Set(['CallUUID', 'ReferenceID', 'CallID']);
+/** Attributes an event-level rule types (ConnID, CallID…): whether a value has its type is part of the shape. */
+const TYPED: ReadonlyMap<string, ValueType> = new Map(EVENT_RULES.flatMap((r) => (r.kind === 'type' ? r.attributes.map((a) => [a, r.type] as const) : [])));
+
+/** One attribute's value as the shape holds it (see {@link shapeOf}), and a mark when it lacks the type a rule gives it. */
+function attributeShape(parts: string[], k: string, v: unknown, id: (kind: string, v: string) => string): void {
+  const kind = lookupAttribute(k)?.kind;
+  if (VOLATILE.has(k)) parts.push('*');
+  else if (kind === 'connid' || NUMBERED.has(k)) parts.push(id(kind === 'connid' ? 'c' : k, typeof v === 'string' ? v.toLowerCase() : JSON.stringify(v)));
+  else if (typeof v === 'string') parts.push(kind === 'dn' ? id('d', v) : `'${v}`);
+  else parts.push(typeof v === 'number' ? String(v) : JSON.stringify(v));
+  const type = TYPED.get(k);
+  if (type !== undefined && !hasType(type, v as AttrValue)) parts.push('!');
+}
 
 /**
  * The call's shape: what judging it depends on, with its identities numbered (DNs with what the log
@@ -306,12 +332,8 @@ function shapeOf(e: Episode, knowledge: DnKnowledge, settleMs: number): string {
     if (!Number.isNaN(t)) previous = t;
     const attributes = r.attributes;
     for (const k in attributes) {
-      const v = attributes[k];
       parts.push(k);
-      if (VOLATILE.has(k)) parts.push('*');
-      else if (NUMBERED.has(k)) parts.push(id(k, typeof v === 'string' ? v.toLowerCase() : JSON.stringify(v)));
-      else if (typeof v === 'string') parts.push(lookupAttribute(k)?.kind === 'dn' ? id('d', v) : `'${v}`);
-      else parts.push(typeof v === 'number' ? String(v) : JSON.stringify(v));
+      attributeShape(parts, k, attributes[k], id);
     }
     parts.push('\n');
   }

@@ -33,6 +33,13 @@ export interface JudgeOptions {
   readonly handset: boolean;
   /** Candidates for the first step tried at most. */
   readonly maxAttempts?: number;
+  /**
+   * The input ended while the call went on (a log cut by rotation, a monitor stopping): events the
+   * model expects after the call's last record may have come after the input's end, so an exercise
+   * whose only fault is such events missing is not judged. An event that is there and wrong, one in
+   * the wrong order, one nobody expects, or one missing before events that did come, still deviates.
+   */
+  readonly cut?: boolean;
 }
 
 export interface Exercise {
@@ -96,7 +103,7 @@ function run(plan: ScenarioPlan, match: ScenarioMatch, known: (TRequest | undefi
     if (error) return { reason: `the recording refused "${step.action.text}": ${formatEvent(error, ['ErrorCode', 'ErrorMessage', 'ThisDN'])}`, final: false };
     if (!step.action.done({ parties: scene.parties, calls: scene.calls, since: fresh })) return { reason: `after "${step.action.text}" the recording does not reach the precondition`, final: false };
   }
-  return scene.outcome(history, options.settleMs);
+  return scene.outcome(history, options);
 }
 
 /** One attempt's World: the cast, the calls, the events delivered, the bindings. */
@@ -131,7 +138,7 @@ class Scene {
   }
 
   /** The expectation tables in turn, then the events nobody expected (support/hooks.ts). */
-  outcome(history: readonly number[], settleMs: number): Attempt {
+  outcome(history: readonly number[], { settleMs, cut }: JudgeOptions): Attempt {
     for (const expectation of this.plan.expectations) {
       let rows: ExpectedRow[];
       try {
@@ -154,9 +161,15 @@ class Scene {
         continue;
       }
       const diagnosis = diagnose(input);
+      if (cut && cutShort(diagnosis)) return { reason: `the input ended while the call went on, before the events ${expectation.location} expects next`, final: false };
       const diff = renderDiff(diagnosis, { title: 'Not conformant: the observed events differ from the model', location: expectation.location, mode: expectation.mode, partyOf: this.parties.nameOf });
       return { exercise: { history, follows: false, diff, problems: problemsOf(diagnosis) } };
     }
+    return this.afterTables(history, settleMs);
+  }
+
+  /** Once every table matched: the events nobody expected, then the event-level rules (support/hooks.ts After). */
+  private afterTables(history: readonly number[], settleMs: number): Attempt {
     const allowed = new Set(this.plan.extrasAllowedOn.map(this.parties.resolveDn));
     const extras = this.plan.extrasAllowed ? [] : this.unexpected(settleMs).filter((e) => !allowed.has(e.dn));
     if (extras.length > 0) {
@@ -211,6 +224,20 @@ function referencedCalls(rows: readonly ExpectedRow[]): number[] {
 
 function uses(m: CellMatcher, variable: string): boolean {
   return (m.kind === 'bind' && m.variable === variable) || (m.kind === 'oneOf' && m.options.some((o) => uses(o, variable)));
+}
+
+/**
+ * Whether the only fault is expected events missing at the end of their DNs' lanes, with no event
+ * that came close to them (a nearest candidate differs: it is there and wrong), nothing unexpected
+ * and nothing out of order: what a call cut by the end of its input looks like.
+ */
+function cutShort(d: Diagnosis): boolean {
+  if (d.orderViolations.length > 0) return false;
+  return d.lanes.every((lane) => {
+    if (lane.unexpected.length > 0) return false;
+    const firstMissing = lane.rows.findIndex((r) => r.kind === 'missing');
+    return firstMissing < 0 || lane.rows.slice(firstMissing).every((r) => r.kind === 'missing' && r.nearest === undefined);
+  });
 }
 
 function problemsOf(d: Diagnosis): number {

@@ -121,6 +121,36 @@ describe('CallRecognizer (the library)', () => {
     }
     assert.equal(judge(callText(5))?.outcome, 'conforms', 'and a correct call after them still conforms');
   });
+
+  it('a call the end of input cuts short (a rotated log, a monitor stopping) is not judged on the events it expects next; one the log goes on without is', { timeout: 60_000 }, () => {
+    // Call 0 up to Bob's answer: Alice's EventEstablished and the releases are not in the input.
+    const cutAt = (text: string): string => text.slice(0, text.indexOf('@', text.indexOf('message EventEstablished')));
+    const run = (text: string): CallVerdict[] => {
+      const verdicts: CallVerdict[] = [];
+      const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+      for (const r of records(text)) recognizer.push(r);
+      recognizer.flush();
+      return verdicts;
+    };
+    const [cut] = run(BANNER + cutAt(callText(0)));
+    assert.deepEqual([cut?.outcome, cut?.complete], ['conforms', false], cut?.deviation?.diff);
+    assert.deepEqual(cut?.follows.map(at), ['basic-internal-inbound-call.feature:29'], 'what the input holds follows the model; the answer is not judged');
+    // The same call, the log going on for 8 s (call 200, other DNs) without Alice's EventEstablished: missing.
+    const [missing] = run(BANNER + cutAt(callText(0)) + callText(200));
+    assert.equal(missing?.outcome, 'deviates');
+    assert.match(missing?.deviation?.diff ?? '', /DN 7001 \(Alice\): expected 1, received 0\n\s+- EventEstablished .* missing/);
+    // Cut short, but an event that is there is wrong: deviates.
+    const [wrong] = run(BANNER + cutAt(callText(0)).replace(/(message EventRinging\n(?:\t[^\n]*\n)*?\tAttributeThisDNRole\t)2/, '$11'));
+    assert.equal(wrong?.outcome, 'deviates');
+    assert.match(wrong?.deviation?.diff ?? '', /ThisDNRole: expected Destination, got Origination/);
+    // judgeRecords (a stream's thread): cut only when the caller says the input stopped.
+    const verdicts: CallVerdict[] = [];
+    const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+    const part = records(BANNER + cutAt(callText(0)));
+    recognizer.judgeRecords(part, { cut: true });
+    recognizer.judgeRecords(part);
+    assert.deepEqual(verdicts.map((v) => [v.outcome, v.complete]), [['conforms', false], ['deviates', false]]);
+  });
 });
 
 describe('npm run recognize', () => {

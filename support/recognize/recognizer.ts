@@ -93,6 +93,14 @@ type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 /** Judged shapes kept at most (oldest forgotten first). */
 const MEMO = 20_000;
 
+/**
+ * A call still open when the input ended is cut short by it when the input ended less than this
+ * after the call's last record (log time): the step timeout of a conformance run (3000 ms by
+ * default), the time an expected event gets to arrive. A log that went on longer without the
+ * events shows them missing.
+ */
+const CUT_MS = 3000;
+
 export class CallRecognizer {
   private readonly knowledge = new DnKnowledge();
   private readonly splitter: EpisodeSplitter;
@@ -102,6 +110,8 @@ export class CallRecognizer {
   private readonly settleMs: number;
   private readonly handset: boolean;
   private lastTime: number | undefined;
+  /** Set while flush() judges what the end of input left open. */
+  private ending = false;
   readonly stats: RecognizerStats = { records: 0, calls: 0, conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0, reused: 0, outside: 0 };
 
   constructor(private readonly options: RecognizerOptions) {
@@ -112,7 +122,7 @@ export class CallRecognizer {
       if (first === undefined) this.unindexed.push(plan);
       else this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), plan]);
     }
-    this.splitter = new EpisodeSplitter((e, finished) => this.judgeCall(e, finished, this.knowledge), linksOf(this.knowledge));
+    this.splitter = new EpisodeSplitter((e, finished) => this.judgeCall(e, finished, this.knowledge, !finished && this.ending && this.cutByEnd(e)), linksOf(this.knowledge));
   }
 
   /**
@@ -121,7 +131,7 @@ export class CallRecognizer {
    * verdict does not depend on which other calls this recognizer saw. A verdict per call the records
    * hold (usually one); `complete` false for a call some DN was still on.
    */
-  judgeRecords(records: readonly TraceRecord[]): void {
+  judgeRecords(records: readonly TraceRecord[], options: { readonly cut?: boolean } = {}): void {
     const knowledge = new DnKnowledge();
     for (const r of records) knowledge.learn(r);
     const episodes: [Episode, boolean][] = [];
@@ -132,7 +142,7 @@ export class CallRecognizer {
     }
     splitter.flush();
     this.stats.outside += splitter.outside;
-    for (const [e, finished] of episodes) this.judgeCall(e, finished, knowledge);
+    for (const [e, finished] of episodes) this.judgeCall(e, finished, knowledge, options.cut === true && !finished);
   }
 
   /** The calls in progress (memory is bounded by them). */
@@ -151,7 +161,12 @@ export class CallRecognizer {
 
   /** End of input: judges every call still open (as far as it went). */
   flush(): void {
-    this.splitter.flush();
+    this.ending = true;
+    try {
+      this.splitter.flush();
+    } finally {
+      this.ending = false;
+    }
     this.stats.outside = this.splitter.outside;
   }
 
@@ -160,9 +175,16 @@ export class CallRecognizer {
     if (nowMs !== undefined) this.splitter.expireIdle(nowMs, idleMs);
   }
 
-  private judgeCall(e: Episode, finished: boolean, knowledge: DnKnowledge): void {
+  /** Whether the input ended within {@link CUT_MS} of the call's last record (or either time is unknown). */
+  private cutByEnd(e: Episode): boolean {
+    return this.lastTime === undefined || e.lastTime === undefined || this.lastTime - e.lastTime < CUT_MS;
+  }
+
+  /** `cut`: the input ended while the call went on (judge.ts JudgeOptions.cut); such a judgement is not remembered for calls that were not cut. */
+  private judgeCall(e: Episode, finished: boolean, knowledge: DnKnowledge, cut: boolean): void {
     // The knowledge has learnt the call's own records too: the same as the call's index would say.
     const shape = shapeOf(e, knowledge, this.settleMs);
+    // A judgement made without the cut holds with it (the cut only leaves missing events unjudged).
     const known = this.memo.get(shape);
     let outcome: CallVerdict['outcome'];
     let follows: readonly ScenarioRef[];
@@ -187,21 +209,21 @@ export class CallRecognizer {
     } else {
       const index = new LogIndex(e.records, true, knowledge);
       stimuli = index.stimuli;
-      ({ outcome, follows, deviation } = this.judgeShape(index));
-      if (outcome !== 'deviates') this.remember(shape, { outcome, follows });
+      ({ outcome, follows, deviation } = this.judgeShape(index, cut));
+      if (outcome !== 'deviates' && !cut) this.remember(shape, { outcome, follows });
     }
     this.stats.calls += 1;
     this.stats[outcome] += 1;
     this.options.onVerdict(verdictOf(e, finished, stimuli, { outcome, follows, deviation }, damaged));
   }
 
-  private judgeShape(index: LogIndex): Pick<CallVerdict, 'outcome' | 'follows' | 'deviation'> {
+  private judgeShape(index: LogIndex, cut: boolean): Pick<CallVerdict, 'outcome' | 'follows' | 'deviation'> {
     const names = index.stimuli.map((s) => s.name);
     const candidates = new Set<ScenarioPlan>(this.unindexed);
     for (const name of new Set(names)) for (const p of this.byFirst.get(name) ?? []) if (subsequence(p.requestNames ?? [], names)) candidates.add(p);
     const groups = new Map<string, { followers: ScenarioPlan[]; deviations: { plan: ScenarioPlan; exercise: Exercise }[] }>();
     for (const plan of candidates) {
-      for (const exercise of judge(plan, index, { settleMs: this.settleMs, handset: this.handset }).exercises) {
+      for (const exercise of judge(plan, index, { settleMs: this.settleMs, handset: this.handset, cut }).exercises) {
         const key = exercise.history.join(',');
         const group = groups.get(key) ?? { followers: [], deviations: [] };
         groups.set(key, group);

@@ -123,7 +123,8 @@ export class MonitorWorker {
   /** Stops consuming, judges every open thread as it is, and waits for the verdicts to be stored. */
   async drain(): Promise<void> {
     await this.stopConsuming();
-    for (const t of this.assembler.drain()) this.judge(t);
+    // Stopping: a call still going on is cut by the stop (events it still expects are not judged missing).
+    for (const t of this.assembler.drain()) this.judge(t, true);
     await this.publishing.idle();
     this.out.close();
     await new Promise((r) => setImmediate(r));
@@ -192,9 +193,9 @@ export class MonitorWorker {
     if (this.assembler.openThreads > this.status.maxOpen) this.status.maxOpen = this.assembler.openThreads;
   }
 
-  private judge(t: AssembledThread<Held>): void {
+  private judge(t: AssembledThread<Held>, cut = false): void {
     this.collected = [];
-    this.recognizer.judgeRecords(t.records);
+    this.recognizer.judgeRecords(t.records, { cut });
     const verdict = threadVerdict({ key: t.key, tenant: t.tenant, thread: t.thread, events: t.records.length, whole: t.whole, missing: t.missing }, this.collected);
     this.publish(verdict, t.tenant, t.thread, t.handles);
   }

@@ -34,10 +34,11 @@ export interface JudgeOptions {
   /** Candidates for the first step tried at most. */
   readonly maxAttempts?: number;
   /**
-   * The input ended while the call went on (a log cut by rotation, a monitor stopping): events the
-   * model expects after the call's last record may have come after the input's end, so an exercise
-   * whose only fault is such events missing is not judged. An event that is there and wrong, one in
-   * the wrong order, one nobody expects, or one missing before events that did come, still deviates.
+   * The input stopped while the call went on (a monitor stopping mid-call): events the model expects
+   * after the call's last record may still come, so an exercise whose only fault is such events
+   * missing is not judged. An event that is there and wrong, one in the wrong order, one nobody
+   * expects, or one missing before events that did come, still deviates. (A log's end is not a cut:
+   * as in a replay, a log is finite.)
    */
   readonly cut?: boolean;
 }

@@ -93,14 +93,6 @@ type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 /** Judged shapes kept at most (oldest forgotten first). */
 const MEMO = 20_000;
 
-/**
- * A call still open when the input ended is cut short by it when the input ended less than this
- * after the call's last record (log time): the step timeout of a conformance run (3000 ms by
- * default), the time an expected event gets to arrive. A log that went on longer without the
- * events shows them missing.
- */
-const CUT_MS = 3000;
-
 export class CallRecognizer {
   private readonly knowledge = new DnKnowledge();
   private readonly splitter: EpisodeSplitter;
@@ -110,8 +102,6 @@ export class CallRecognizer {
   private readonly settleMs: number;
   private readonly handset: boolean;
   private lastTime: number | undefined;
-  /** Set while flush() judges what the end of input left open. */
-  private ending = false;
   readonly stats: RecognizerStats = { records: 0, calls: 0, conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0, reused: 0, outside: 0 };
 
   constructor(private readonly options: RecognizerOptions) {
@@ -122,14 +112,17 @@ export class CallRecognizer {
       if (first === undefined) this.unindexed.push(plan);
       else this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), plan]);
     }
-    this.splitter = new EpisodeSplitter((e, finished) => this.judgeCall(e, finished, this.knowledge, !finished && this.ending && this.cutByEnd(e)), linksOf(this.knowledge));
+    // A log is finite, as a replay reads it: its end is where the call's events end (a call the end leaves open is judged as it is).
+    this.splitter = new EpisodeSplitter((e, finished) => this.judgeCall(e, finished, this.knowledge, false), linksOf(this.knowledge));
   }
 
   /**
    * The records of one call assembled elsewhere (a stream partitioned by call thread), judged now:
    * with what these records show of their DNs only, not what the stream showed before, so that the
    * verdict does not depend on which other calls this recognizer saw. A verdict per call the records
-   * hold (usually one); `complete` false for a call some DN was still on.
+   * hold (usually one); `complete` false for a call some DN was still on. `cut`: the records stop
+   * because their source stopped (a monitor stopping mid-call), not because the call did: events the
+   * call's models expect next are not judged missing (judge.ts JudgeOptions.cut).
    */
   judgeRecords(records: readonly TraceRecord[], options: { readonly cut?: boolean } = {}): void {
     const knowledge = new DnKnowledge();
@@ -161,12 +154,7 @@ export class CallRecognizer {
 
   /** End of input: judges every call still open (as far as it went). */
   flush(): void {
-    this.ending = true;
-    try {
-      this.splitter.flush();
-    } finally {
-      this.ending = false;
-    }
+    this.splitter.flush();
     this.stats.outside = this.splitter.outside;
   }
 
@@ -175,12 +163,7 @@ export class CallRecognizer {
     if (nowMs !== undefined) this.splitter.expireIdle(nowMs, idleMs);
   }
 
-  /** Whether the input ended within {@link CUT_MS} of the call's last record (or either time is unknown). */
-  private cutByEnd(e: Episode): boolean {
-    return this.lastTime === undefined || e.lastTime === undefined || this.lastTime - e.lastTime < CUT_MS;
-  }
-
-  /** `cut`: the input ended while the call went on (judge.ts JudgeOptions.cut); such a judgement is not remembered for calls that were not cut. */
+  /** `cut`: the input stopped while the call went on (judge.ts JudgeOptions.cut: a monitor stopping); such a judgement is not remembered for calls that were not cut. */
   private judgeCall(e: Episode, finished: boolean, knowledge: DnKnowledge, cut: boolean): void {
     // The knowledge has learnt the call's own records too: the same as the call's index would say.
     const shape = shapeOf(e, knowledge, this.settleMs);

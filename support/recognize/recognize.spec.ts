@@ -7,11 +7,12 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callText } from '../../bench/logGenerator';
 import { LogParser } from '../trace/logParser';
+import { readTrace } from '../trace/read';
 import type { TraceRecord } from '../trace/record';
 import { CallRecognizer, loadPlans, type CallVerdict, type ScenarioPlan } from '.';
 import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
@@ -120,6 +121,18 @@ describe('CallRecognizer (the library)', () => {
       assert.match(v?.deviation?.diff ?? '', rule, fault);
     }
     assert.equal(judge(callText(5))?.outcome, 'conforms', 'and a correct call after them still conforms');
+  });
+
+  it('judges every replay fixture as its replay does: the correct logs conform, each deviant log deviates', { timeout: 60_000 }, async () => {
+    for (const file of readdirSync(join(FIXTURES, 'replay')).sort()) {
+      const verdicts: CallVerdict[] = [];
+      const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+      await readTrace(join(FIXTURES, 'replay', file), (r) => recognizer.push(r));
+      recognizer.flush();
+      const outcomes = verdicts.map((v) => v.outcome);
+      if (file.startsWith('deviant-')) assert.ok(outcomes.includes('deviates'), `${file}: ${outcomes.join(', ')}`);
+      else assert.ok(outcomes.length > 0 && outcomes.every((o) => o === 'conforms'), `${file}: ${outcomes.join(', ')}`);
+    }
   });
 
   it('a call a stopping monitor cuts short is not judged on the events it expects next; a log\'s end is the end of its calls, as in a replay', { timeout: 60_000 }, () => {

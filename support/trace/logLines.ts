@@ -69,8 +69,8 @@ export const RE = {
   comment: /^(#|\/\/)/,
   /** Indented like an attribute or a KV pair. */
   bodyLike: /^(?:\t| {2,})\s*(?:Attribute\w|')/,
-  localTime: /^Local time:\s+(\d{4}-\d\d-\d\d)T/,
-  fileDate: /_(\d{4})(\d\d)(\d\d)_\d{6}_\d{3}\.log$/,
+  localTime: /^Local time:\s+(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)?/,
+  fileDate: /[._](\d{4})(\d\d)(\d\d)_(\d\d)(\d\d)(\d\d)_\d{3}\.log$/,
   /** Sticky: applied from the end of the indentation (`lastIndex`), like `^` on the rest. */
   attribute: /([A-Za-z]\w*)(?:[\t ]+(.*))?$/y,
   psdkAttribute: /^([A-Za-z]\w*) \[(\w+)\] = ?(.*)$/,

@@ -18,6 +18,7 @@
  */
 import { nativeHeader, nativeHeaderAt, type Header } from './nativeHeader';
 import { ShapeTrie } from './shape';
+import { DayClock } from './dayClock';
 import { TraceDiagnostics, UNREADABLE, type RawValue, type TraceRecord } from './record';
 import { RecordOut } from './recordOut';
 import { attributeName, nativeScalar, nativeValueOf, pairLine, psdkValue, remember, seenAt, valueStart, type Parsed, type Seen } from './values';
@@ -29,7 +30,7 @@ export class LogParser {
   readonly diagnostics = new TraceDiagnostics();
   protected builder: Builder | undefined;
   protected expect: Expectation | undefined;
-  private date: string | undefined;
+  private readonly clock = new DayClock();
   private inSip = false;
   private seenTimestamp = false;
   protected lastEndedPsdk = false;
@@ -51,7 +52,7 @@ export class LogParser {
   constructor(file: string, emit: (record: TraceRecord) => void) {
     this.out = new RecordOut(file, this.diagnostics, emit);
     const d = RE.fileDate.exec(file);
-    if (d) this.date = `${d[1] ?? ''}-${d[2] ?? ''}-${d[3] ?? ''}`;
+    if (d) this.clock.set(`${d[1] ?? ''}-${d[2] ?? ''}-${d[3] ?? ''}`, `${d[4] ?? ''}:${d[5] ?? ''}:${d[6] ?? ''}`);
   }
 
   /** The trie of the records' shapes (the fast path's parser gives one that compiles literals). */
@@ -181,7 +182,7 @@ export class LogParser {
   protected header(at: Header, lineNo: number, text: string, start: number, end: number): void {
     this.seenTimestamp = true;
     this.orphans = false;
-    const time = this.stamp(at[0]);
+    const time = this.clock.stamp(at[0]);
     if (at[2]) this.start(at[2], lineNo, 'native', 'tlib', time);
     else if (at[1] === 'BSYNC') this.expect = { line: lineNo, text: text.slice(start, end), time, required: true, sync: true };
   }
@@ -221,9 +222,6 @@ export class LogParser {
     this.out.summary(summary);
   }
 
-  private stamp(hms: string): string {
-    return this.date ? `${this.date}T${hms}` : hms;
-  }
 
   // ----- body lines -----
 
@@ -419,7 +417,7 @@ export class LogParser {
     if (this.knownLine(line, lineNo)) return;
     if (!this.seenTimestamp && RE.banner.test(line)) {
       const d = RE.localTime.exec(line);
-      if (d?.[1]) this.date = d[1];
+      if (d?.[1]) this.clock.set(d[1], d[2]);
       return;
     }
     if ((line.charCodeAt(0) === 9 || line.charCodeAt(0) === 32) && RE.bodyLike.test(line)) {
@@ -484,12 +482,12 @@ export class LogParser {
     const s = RE.standard.exec(line);
     if (s) return this.standardTime(s);
     const t = RE.leadingTime.exec(line);
-    return t ? (t[1] ? `${t[1]}T${t[2] ?? ''}` : this.stamp(t[2] ?? '')) : undefined;
+    return t ? (t[1] ? `${t[1]}T${t[2] ?? ''}` : this.clock.stamp(t[2] ?? '')) : undefined;
   }
 
   /** The time of a line read by the standard-line expression: its own date, else the log's. */
   private standardTime(s: RegExpExecArray): string {
-    return s[1] ? `${s[1]}T${s[2] ?? ''}` : this.stamp(s[2] ?? '');
+    return s[1] ? `${s[1]}T${s[2] ?? ''}` : this.clock.stamp(s[2] ?? '');
   }
 
   /**
@@ -515,7 +513,7 @@ export class LogParser {
     const s = digit ? RE.standard.exec(line) : null;
     if (s) {
       this.seenTimestamp = true;
-      if (s[1]) this.date = s[1];
+      if (s[1]) this.clock.set(s[1], s[2]);
       const id = s[3];
       const rest = s[4] ?? '';
       if (this.summaryLine(id, rest, lineNo, s)) return true;

@@ -13,6 +13,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { RawEvent } from '../adapter/contract';
 import { readTrace, normalisedRecord } from './read';
+import { readTrace as readFast } from '../accel/traceReader';
 import { LogParser } from './logParser';
 import type { TraceRecord } from './record';
 import { createReplayAdapter, ReplayLogs } from './ReplayAdapter';
@@ -78,6 +79,36 @@ describe('native T-Server / SIP Server log', () => {
     const { records, d } = await read('sip-no-tlib.log');
     assert.equal(records.length, 0);
     assert.equal(d.unknown, 0);
+  });
+
+  it('stamps times past midnight with the next day: from the banner, the file name, and before the next dated line (both reading paths)', async () => {
+    const dump = (at: string, name: string, conn: string): string => `@${at} [0] 8.1.103.07 distribute_event: message ${name}\n\tAttributeThisDN\t'2000'\n\tAttributeConnID\t${conn}\n`;
+    const text = 'Application name: SIPS_MID\nLocal time:       2026-12-31T23:59:58.000\n'
+      + dump('23:59:59.9000', 'EventDialing', '00a1')
+      + dump('23:59:59.8000', 'EventRinging', '00a1') // a little back in time (another thread's line): the same day
+      + dump('00:00:00.1000', 'EventEstablished', '00a1')
+      + '2027-01-01T00:00:00.200 Trc 04542 EventEstablished sent to [12] (0000000c Desktop_A 10.0.0.21:50110)\n'
+      + dump('00:00:01.0000', 'EventReleased', '00a1');
+    const want = ['2026-12-31T23:59:59.9000', '2026-12-31T23:59:59.8000', '2027-01-01T00:00:00.1000', '2027-01-01T00:00:01.0000'];
+    assert.deepEqual(parseText(text).records.map((r) => r.time), want, 'line by line');
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-midnight-'));
+    try {
+      const file = join(dir, 'SIPS_MID.20261231_235958_000.log');
+      writeFileSync(file, text);
+      for (const options of [{ worker: false }, { worker: true }]) {
+        const records: TraceRecord[] = [];
+        await readFast(file, (r) => records.push(r), options);
+        assert.deepEqual(records.map((r) => r.time), want, JSON.stringify(options));
+      }
+      // No banner: the file name's date and time; the first dump is already past midnight.
+      const bare = join(dir, 'SIPS_MID.20261231_235958_000.log');
+      writeFileSync(bare, dump('00:00:02.0000', 'EventDialing', '00a2'));
+      const records: TraceRecord[] = [];
+      await readTrace(bare, (r) => records.push(r));
+      assert.deepEqual(records.map((r) => r.time), ['2027-01-01T00:00:02.0000']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('accepts TABs turned into spaces, CRLF, and never throws on garbage', () => {

@@ -79,7 +79,7 @@ After(async function (this: ConformanceWorld, { pickle, result }) {
     const tags = readTags(pickle.tags.map((t) => t.name));
     if (result?.status === Status.PASSED && !tags.extrasAllowed) {
       const allowed = new Set(tags.extrasAllowedOn.map(this.parties.resolveDn));
-      const extras = (await this.unexpectedEvents()).filter((e) => !allowed.has(e.dn));
+      const extras = (await this.unexpectedEvents()).filter((e) => !allowed.has(e.dn) && !this.parties.outsideModel(e));
       if (extras.length > 0) {
         const text = ['Not conformant: events that the model does not expect arrived after the stimulus',
           ...extras.slice(0, MAX_LISTED).map((e) => `  + DN ${e.dn}${this.parties.nameOf(e.dn) ? ` (${this.parties.nameOf(e.dn)})` : ''}: ${formatEvent(e)}`),

@@ -172,7 +172,7 @@ class Scene {
   /** Once every table matched: the events nobody expected, then the event-level rules (support/hooks.ts After). */
   private afterTables(history: readonly number[], settleMs: number): Attempt {
     const allowed = new Set(this.plan.extrasAllowedOn.map(this.parties.resolveDn));
-    const extras = this.plan.extrasAllowed ? [] : this.unexpected(settleMs).filter((e) => !allowed.has(e.dn));
+    const extras = this.plan.extrasAllowed ? [] : this.unexpected(settleMs).filter((e) => !allowed.has(e.dn) && !this.parties.outsideModel(e));
     if (extras.length > 0) {
       const text = ['Not conformant: events that the model does not expect arrived after the stimulus',
         ...extras.slice(0, 50).map((e) => `  + ${this.dnLabel(e.dn)}: ${formatEvent(e)}`),

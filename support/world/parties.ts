@@ -4,6 +4,7 @@
  */
 import type { DNType, PartyConfig, SiteConfig, Topology } from '../adapter/contract';
 import { UsageError } from '../errors';
+import { isAgentStateEvent } from '../model/agentState';
 
 export class Parties {
   private readonly byName = new Map<string, PartyConfig>();
@@ -45,6 +46,15 @@ export class Parties {
   resolveDn = (ref: string): string => this.byName.get(ref.replace(/'s$/, ''))?.dn ?? ref;
 
   nameOf = (dn: string): string | undefined => [...this.byName.values()].find((p) => p.dn === dn)?.name;
+
+  /**
+   * Whether an event is outside the scenario's models: an agent-state event (support/model/agentState.ts)
+   * at a DN where the scenario casts no agent (after-call work at an agent's extension that the call
+   * model casts as a plain extension). Such an event is never "unexpected"; a scenario that casts an
+   * agent judges them all.
+   */
+  outsideModel = (e: { readonly name: string; readonly dn?: string; readonly attributes: Readonly<Record<string, unknown>> }): boolean =>
+    isAgentStateEvent(e) && ![...this.byName.values()].some((p) => p.dn === e.dn && p.agentId !== undefined);
 
   isExternal(name: string): boolean {
     return this.get(name).type === 'External';

@@ -126,7 +126,7 @@ class Scene {
     if (!view) return;
     const at = msOf(r.time);
     const event = {
-      name: r.name, dn: view.dn, attributes: normaliseAttributes(view.attributes).attributes, origin: view.origin, seq: this.events.length + 1, receivedAt: 0,
+      name: r.name, ...r.envelope, dn: view.dn, attributes: normaliseAttributes(view.attributes).attributes, origin: view.origin, seq: this.events.length + 1, receivedAt: 0,
       ...(at !== undefined ? { recordedAt: at } : {}), ...(afterNextAct ? { afterNextAct } : {}),
     };
     this.events.push(event);

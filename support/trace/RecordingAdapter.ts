@@ -1,12 +1,14 @@
 /**
  * Record → replay: wraps any adapter and appends every request it is sent and every event it
- * reports to an NDJSON trace (`{"name","dn","attributes"}` per line, the format `npm run trace`
+ * reports to an NDJSON trace (`{"name","dn","attributes"}` per line, and the event's site, participant,
+ * protocol and sender when it has them: the format `npm run trace`
  * prints and the replay adapter reads). Run once against a lab with `--record lab.ndjson`, replay
  * later with `--replay lab.ndjson`. Lines are appended as they happen: constant memory.
  */
 import { appendFileSync } from 'node:fs';
 import type { EventSink, EventSourceAdapter, RawEvent, Topology } from '../adapter/contract';
 import type { TRequest } from '../model/event';
+import { envelopeOf } from './record';
 
 /** The name of the marker line that starts each scenario's part of a recording. */
 export const SCENARIO_MARKER = 'Scenario';
@@ -26,7 +28,8 @@ export function recording(inner: EventSourceAdapter, file: string): EventSourceA
       if (topology.scenario) write({ name: SCENARIO_MARKER, attributes: { scenario: topology.scenario, features: inner.capabilities.features.join(' ') } });
       return inner.open(topology, {
       event: (e: RawEvent) => {
-        write({ name: e.name, ...(e.dn ? { dn: e.dn } : {}), attributes: e.attributes });
+        // Its envelope too (site, participant, protocol, sender): a multi-site or multi-protocol scenario's tables check it.
+        write({ name: e.name, ...(e.dn ? { dn: e.dn } : {}), ...envelopeOf(e), attributes: e.attributes });
         sink.event(e);
       },
       fail: (err) => sink.fail(err),

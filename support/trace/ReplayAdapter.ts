@@ -165,7 +165,7 @@ export class ReplayAdapter implements EventSourceAdapter {
     const event = match.inFeatureTerms(r);
     if (!event) return;
     const at = msOf(r.time);
-    this.sink?.event({ name: r.name, ...event, ...(at !== undefined ? { recordedAt: at } : {}), ...(afterNextAct ? { afterNextAct } : {}) });
+    this.sink?.event({ name: r.name, ...r.envelope, ...event, ...(at !== undefined ? { recordedAt: at } : {}), ...(afterNextAct ? { afterNextAct } : {}) });
   }
 }
 

@@ -12,7 +12,7 @@ import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { normaliseAttributes } from '../model/event';
 import { LogParser } from './logParser';
-import { kindOf, TraceDiagnostics, type RawValue, type TraceRecord } from './record';
+import { envelopeOf, kindOf, TraceDiagnostics, type RawValue, type TraceRecord } from './record';
 
 export interface ReadOptions {
   /** Shown in `source` (default: the file's base name). */
@@ -254,17 +254,19 @@ export class NdjsonReader {
       this.diagnostics.truncatedRecord(lineNo, line, 'not complete JSON');
       return;
     }
-    const o = value as { name?: unknown; attributes?: unknown; dn?: unknown; time?: unknown; type?: unknown; kind?: unknown; source?: unknown };
+    const o = value as { name?: unknown; attributes?: unknown; dn?: unknown; time?: unknown; type?: unknown; kind?: unknown; source?: unknown; site?: unknown; participant?: unknown; protocol?: unknown; sender?: unknown };
     if (typeof o !== 'object' || o === null || typeof o.name !== 'string' || typeof o.attributes !== 'object' || o.attributes === null) {
       this.diagnostics.unknownLine(lineNo, line, 'not a {name, attributes} object');
       return;
     }
     this.diagnostics.records += 1;
+    const envelope = envelopeOf(o);
     this.emit({
       kind: kindOf(o.name), name: o.name, attributes: o.attributes as Record<string, RawValue>,
       ...(typeof o.dn === 'string' ? { dn: o.dn } : {}),
       source: `${this.file}:${lineNo}`, line: lineNo, format: 'ndjson',
       ...(typeof o.time === 'string' ? { time: o.time } : {}),
+      ...(envelope ? { envelope } : {}),
     });
   }
 
@@ -278,7 +280,7 @@ export function normalisedRecord(r: TraceRecord): { json: Record<string, unknown
   const { attributes, problems } = normaliseAttributes(r.attributes);
   return {
     json: {
-      kind: r.kind, name: r.name, ...(r.dn ? { dn: r.dn } : {}), attributes, source: r.source,
+      kind: r.kind, name: r.name, ...(r.dn ? { dn: r.dn } : {}), ...r.envelope, attributes, source: r.source,
       ...(r.time ? { time: r.time } : {}), ...(r.sync ? { sync: true } : {}), ...(r.truncated ? { truncated: r.truncated } : {}),
     },
     problems: problems.map((p) => `${r.source}: ${r.name}: ${p}`),

@@ -2,6 +2,7 @@
  * What the trace readers produce: one record per T-Library message found in a log, with where it
  * was found, plus a running account of the lines that could not be read (never silently skipped).
  */
+import type { Envelope, Protocol } from '../model/event';
 import type { KVList } from '../model/kvlist';
 
 export type RawValue = string | number | KVList;
@@ -30,6 +31,23 @@ export interface TraceRecord {
    * dump of it: the name and the DN only, no attributes to judge.
    */
   readonly summary?: boolean;
+  /**
+   * Where the event came from and goes, when the trace says (a harness recording of a multi-site or
+   * multi-protocol run: site, participant, protocol, sender); a native log says none of it.
+   */
+  readonly envelope?: Envelope;
+}
+
+const PROTOCOLS: ReadonlySet<string> = new Set<Protocol>(['T-Library', 'Interaction Management', 'Reporting', 'IVR']);
+
+/** The envelope fields of an NDJSON line (`site`, `participant`, `protocol`, `sender`: strings), or undefined when it has none. */
+export function envelopeOf(o: Readonly<Partial<Record<keyof Envelope, unknown>>>): Envelope | undefined {
+  const e: { -readonly [K in keyof Envelope]: Envelope[K] } = {};
+  if (typeof o.site === 'string') e.site = o.site;
+  if (typeof o.participant === 'string') e.participant = o.participant;
+  if (typeof o.protocol === 'string' && PROTOCOLS.has(o.protocol)) e.protocol = o.protocol as Protocol;
+  if (typeof o.sender === 'string') e.sender = o.sender;
+  return Object.keys(e).length > 0 ? e : undefined;
 }
 
 export interface LineNote {

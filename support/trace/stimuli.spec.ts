@@ -64,6 +64,22 @@ describe('stimuli of a log', () => {
   });
 });
 
+describe('a harness recording\'s stimuli', () => {
+  it('an outside caller\'s logged call takes the first new call to reach the DN it called (nothing of that call echoes its ReferenceID)', () => {
+    const rec = (name: string, dn: string, attributes: Record<string, string | number>, i: number): TraceRecord =>
+      ({ kind: name.startsWith('Event') ? 'event' : 'request', name, dn, attributes, source: `rec.ndjson:${i}`, line: i, format: 'ndjson' });
+    const records = [
+      rec('EventRinging', '7002', { ConnID: '00a1', ThisDN: '7002', CallType: 'Internal' }, 1), // another call, before the act
+      rec('Party.CallsIn', '8001', { ThisDN: '8001', OtherDN: '5550100', ReferenceID: 1 }, 2),
+      rec('EventDialing', '8001', { ConnID: '00b2', ThisDN: '8001' }, 3), // 8001 dialling out is not the caller's call
+      rec('EventQueued', '8001', { ConnID: '00c3', ThisDN: '8001', CallType: 'Inbound' }, 4),
+      rec('EventRinging', '8001', { ConnID: '00d4', ThisDN: '8001', CallType: 'Inbound' }, 5),
+    ];
+    const index = new LogIndex(records, false);
+    assert.deepEqual(index.stimuli.map((st) => [st.name, st.call]), [['Party.CallsIn', '00c3']]);
+  });
+});
+
 describe('the replay index', () => {
   it('knows DN kinds from the events and links calls by CallUUID', async () => {
     const records: TraceRecord[] = [];

@@ -169,6 +169,8 @@ export class StimulusTracker {
     let s: Stimulus | undefined;
     if (logged && index - logged.at <= REQUEST_WINDOW) {
       logged.call ??= conn;
+    } else if (dn && conn && this.reachedByCaller(r, dn, conn, index)) {
+      // the logged outside caller's call (its first event at the called DN carries no ReferenceID)
     } else if (dn && this.infer) {
       s = this.partyAction(r, index, dn, conn, ref);
     }
@@ -190,6 +192,20 @@ export class StimulusTracker {
     const action = RECOGNISE[r.name]?.({ dn, conn, state, r }) ?? (conn && !this.calls.has(conn) ? callIn(r, dn) : undefined);
     if (action) return make(action);
     return ref === undefined ? undefined : this.unlogged(r, index, dn, conn, ref);
+  }
+
+  /**
+   * A logged outside caller's call (`Party.CallsIn`, what a harness recording logs for "Olivia calls
+   * Bob") takes the first new call to reach the DN it called: ringing, queued or at a routing point.
+   * Nothing of that call echoes the act's ReferenceID (no client asked for it).
+   */
+  private reachedByCaller(r: TraceRecord, dn: string, conn: string, index: number): boolean {
+    const creating = this.creating.get(dn);
+    if (!creating || creating.name !== 'Party.CallsIn' || creating.call !== undefined || index - creating.at > REQUEST_WINDOW) return false;
+    const state = STATE_AFTER[r.name];
+    if (!state || state === 'Dialing' || this.calls.has(conn)) return false;
+    creating.call = conn;
+    return true;
   }
 
   /** The dialling of a logged request that does not echo its ReferenceID (it takes the call). */

@@ -178,6 +178,26 @@ describe('NDJSON traces', () => {
   });
 });
 
+describe('NDJSON envelope', () => {
+  it('reads an event\'s site, participant, protocol and sender from a recording line, and leaves out what is not one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-envelope-'));
+    try {
+      const file = join(dir, 'recorded.ndjson');
+      writeFileSync(file, [
+        { name: 'EventRinging', dn: '8001', site: 'London', sender: 'T-Server London', attributes: { ThisDN: '8001' } },
+        { name: 'CallStatus', participant: 'Ivy', protocol: 'IVR', sender: 'IVR Server', attributes: {} },
+        { name: 'EventRinging', dn: '7001', protocol: 'Carrier pigeon', site: 7, attributes: { ThisDN: '7001' } },
+      ].map((l) => JSON.stringify(l)).join('\n'));
+      const records: TraceRecord[] = [];
+      await readTrace(file, (r) => records.push(r));
+      assert.deepEqual(records.map((r) => r.envelope), [{ site: 'London', sender: 'T-Server London' }, { participant: 'Ivy', protocol: 'IVR', sender: 'IVR Server' }, undefined]);
+      assert.deepEqual(normalisedRecord(records[0] as TraceRecord).json.site, 'London', 'npm run trace prints it back');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('streaming', () => {
   it('parses a 200k-line log in bounded memory', { timeout: 30_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cmc-trace-'));

@@ -13,6 +13,13 @@ import { envelopeOf } from './record';
 /** The name of the marker line that starts each scenario's part of a recording. */
 export const SCENARIO_MARKER = 'Scenario';
 
+/**
+ * The name of the line that follows a request the adapter refused to send (a form its API cannot
+ * express): the request was logged before it was handed over, and this says it never reached the
+ * system, so a replay does not take it for a stimulus (the live run skipped that scenario).
+ */
+export const NOT_SENT_MARKER = 'NotSent';
+
 /** The name of the marker line that starts each run's part of a recording (`--record`, `--record-append`). */
 export const SESSION_MARKER = 'Session';
 
@@ -25,7 +32,9 @@ export function recording(inner: EventSourceAdapter, file: string): EventSourceA
     open: (topology: Topology, sink: EventSink) => {
       // A marker per scenario, so that a replay finds each scenario's own part of the recording,
       // with the features the recorded system declared (a replay declares them in its place).
-      if (topology.scenario) write({ name: SCENARIO_MARKER, attributes: { scenario: topology.scenario, features: inner.capabilities.features.join(' ') } });
+      // And the level the system was observed at (a coarser one than T-Library: the replay judges at it too).
+      const observation = inner.capabilities.observation;
+      if (topology.scenario) write({ name: SCENARIO_MARKER, attributes: { scenario: topology.scenario, features: inner.capabilities.features.join(' '), ...(observation ? { observation: JSON.stringify(observation) } : {}) } });
       return inner.open(topology, {
       event: (e: RawEvent) => {
         // Its envelope too (site, participant, protocol, sender): a multi-site or multi-protocol scenario's tables check it.
@@ -39,7 +48,11 @@ export function recording(inner: EventSourceAdapter, file: string): EventSourceA
       send: (request: TRequest) => {
         const dn = request.attributes.ThisDN;
         write({ name: request.name, ...(typeof dn === 'string' ? { dn } : {}), attributes: request.attributes });
-        return send(request);
+        return send(request).catch((e: unknown) => {
+          const ref = request.attributes.ReferenceID;
+          write({ name: NOT_SENT_MARKER, attributes: { request: request.name, ...(ref !== undefined ? { ReferenceID: ref } : {}), reason: e instanceof Error ? e.message : String(e) } });
+          throw e;
+        });
       },
     } : {}),
     ...(inner.settled ? { settled: inner.settled.bind(inner) } : {}),

@@ -24,7 +24,7 @@
  * stimuli. The adapter declares the capabilities the recording names (see {@link createReplayAdapter}).
  */
 import { SCENARIO_MARKER } from './RecordingAdapter';
-import type { Capabilities, EventSink, EventSourceAdapter, ReplayAnswer, Topology } from '../adapter/contract';
+import type { Capabilities, EventSink, EventSourceAdapter, Observation, ReplayAnswer, Topology } from '../adapter/contract';
 import type { TRequest } from '../model/event';
 import { TestCompromisedError, UsageError } from '../errors';
 import { readTrace } from '../accel';
@@ -76,6 +76,22 @@ export class ReplayLog {
     return this.named;
   }
 
+  /**
+   * The level the recorded system was observed at, when a scenario marker says it was coarser than
+   * T-Library (a run through the Workspace API): the replay judges at that level, as the run did. A
+   * recording appended to at several levels is judged at the first coarse one its markers name.
+   */
+  observation(): Observation | undefined {
+    for (const r of this.records) {
+      const text = r.name === SCENARIO_MARKER ? r.attributes.observation : undefined;
+      if (typeof text !== 'string') continue;
+      const parsed = parseObservation(text);
+      if (!parsed) throw new TestCompromisedError(`replay: ${r.source}: the scenario marker's observation level is not one a harness recording writes`);
+      return parsed;
+    }
+    return undefined;
+  }
+
   /** The index of the part a scenario replays: its own part of a harness recording, else the whole log. */
   indexFor(scenario: string | undefined): LogIndex {
     const key = this.marked ? scenario ?? '' : '';
@@ -122,9 +138,9 @@ export class ReplayAdapter implements EventSourceAdapter {
   private attempts = 0;
 
   /** `features`: what the recorded system could do (`@requires:` names), so those scenarios are replayed, not skipped. */
-  constructor(private readonly log: ReplayLog, private readonly dnMap: Readonly<Record<string, string>> = {}, features: readonly string[] = []) {
+  constructor(private readonly log: ReplayLog, private readonly dnMap: Readonly<Record<string, string>> = {}, features: readonly string[] = [], observation?: Observation) {
     this.name = `replay of ${log.file}`;
-    this.capabilities = { requests: [], features: [...features] };
+    this.capabilities = { requests: [], features: [...features], ...(observation ? { observation } : {}) };
   }
 
   open(topology: Topology, sink: EventSink): Promise<void> {
@@ -203,5 +219,18 @@ export async function createReplayAdapter(options: Readonly<Record<string, unkno
   const log = await logs.load(file);
   const features = new Set<string>([...(given as string[] | undefined ?? []), ...log.namedFeatures()]);
   if (!log.marked && log.indexFor(undefined).outsideParties) features.add('external-parties');
-  return new ReplayAdapter(log, (dnMap ?? {}) as Record<string, string>, [...features]);
+  return new ReplayAdapter(log, (dnMap ?? {}) as Record<string, string>, [...features], log.observation());
+}
+
+/** An observation level as RecordingAdapter writes it (JSON of {@link Observation}), or undefined when it is not one. */
+function parseObservation(text: string): Observation | undefined {
+  let o: Partial<Record<keyof Observation, unknown>>;
+  try {
+    o = JSON.parse(text) as typeof o;
+  } catch {
+    return undefined;
+  }
+  const strings = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  const ok = typeof o === 'object' && o !== null && typeof o.tier === 'string' && strings(o.events) && strings(o.attributes) && strings(o.unchecked) && typeof o.crossDnOrder === 'boolean' && strings(o.partyTypes);
+  return ok ? (o as Observation) : undefined;
 }

@@ -143,6 +143,10 @@ export class ScenarioMatch {
       const s = stimuli[c] as Stimulus;
       if (s.name !== request.name) continue;
       named += 1;
+      if (s.refused !== undefined) {
+        nearest ??= `${s.description}: the recorded adapter did not send it (${s.refused})`;
+        continue;
+      }
       const fresh = this.unify(this.state, request, s, true);
       if (typeof fresh === 'string') {
         nearest ??= `${s.description}: ${fresh}`;
@@ -185,6 +189,7 @@ export class ScenarioMatch {
     const s = c === undefined ? undefined : this.index.stimuli[c];
     if (c === undefined || !s) return `after ${prev.description} the log has nothing more of these parties (no ${request.name})`;
     if (s.name !== request.name) return `after ${prev.description} the next act of these parties is ${s.description}, not ${request.name}`;
+    if (s.refused !== undefined) return `the recorded adapter did not send ${s.description} (${s.refused})`;
     const fresh = this.unify(this.state, request, s, true);
     if (typeof fresh === 'string') return `after ${prev.description}, ${s.description}: ${fresh}`;
     commit(this.state, fresh, s, this.index, c);

@@ -78,6 +78,19 @@ describe('a harness recording\'s stimuli', () => {
     const index = new LogIndex(records, false);
     assert.deepEqual(index.stimuli.map((st) => [st.name, st.call]), [['Party.CallsIn', '00c3']]);
   });
+
+  it('a request the adapter refused to send (its NotSent line) is no stimulus; a dialling that does not echo the request takes its call', () => {
+    const rec = (name: string, dn: string | undefined, attributes: Record<string, string | number>, i: number): TraceRecord =>
+      ({ kind: name.startsWith('Event') ? 'event' : name.startsWith('Request') ? 'request' : 'other', name, ...(dn ? { dn } : {}), attributes, source: `rec.ndjson:${i}`, line: i, format: 'ndjson' });
+    const records = [
+      rec('RequestAgentLogin', '7001', { ThisDN: '7001', AgentID: '2002', ReferenceID: 1 }, 1),
+      rec('NotSent', undefined, { request: 'RequestAgentLogin', ReferenceID: 1, reason: 'the API logs in no other agent' }, 2),
+      rec('RequestMakeCall', '7001', { ThisDN: '7001', OtherDN: '7002', ReferenceID: 2 }, 3),
+      rec('EventDialing', '7001', { ConnID: '00e5', ThisDN: '7001' }, 4), // the API's events carry no ReferenceID
+    ];
+    const index = new LogIndex(records, false);
+    assert.deepEqual(index.stimuli.map((st) => [st.name, st.refused, st.call]), [['RequestAgentLogin', 'the API logs in no other agent', undefined], ['RequestMakeCall', undefined, '00e5']]);
+  });
 });
 
 describe('the replay index', () => {

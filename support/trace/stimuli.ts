@@ -28,6 +28,7 @@
 import { lookupAttribute } from '../model/catalogue';
 import { normaliseEnum } from '../model/enums';
 import type { RawValue, TraceRecord } from './record';
+import { NOT_SENT_MARKER } from './RecordingAdapter';
 
 export type StimulusOrigin = 'request' | 'phone' | 'unlogged';
 
@@ -47,6 +48,8 @@ export interface Stimulus {
   readonly dns: readonly string[];
   /** The ConnID it acts on, or the call it created (known once its first event is read). */
   call: string | undefined;
+  /** Set when a harness recording says the request never reached the system (why): not a stimulus to replay. */
+  refused?: string;
 }
 
 /** What a DN is doing on a call, as far as the events say. */
@@ -147,6 +150,7 @@ export class StimulusTracker {
 
   /** The stimulus record `r` (at `index`) is, if any; the tracker's state follows the record either way. */
   push(r: TraceRecord, index: number): Stimulus | undefined {
+    if (r.name === NOT_SENT_MARKER) this.notSent(r);
     if (r.sync || r.summary || r.kind === 'other') return undefined;
     if (r.kind === 'request') return this.request(r, index);
     return this.event(r, index);
@@ -169,8 +173,9 @@ export class StimulusTracker {
     let s: Stimulus | undefined;
     if (logged && index - logged.at <= REQUEST_WINDOW) {
       logged.call ??= conn;
-    } else if (dn && conn && this.reachedByCaller(r, dn, conn, index)) {
-      // the logged outside caller's call (its first event at the called DN carries no ReferenceID)
+    } else if (dn && conn && (this.reachedByCaller(r, dn, conn, index) || (r.name === 'EventDialing' && this.answersCreating(dn, conn, index)))) {
+      // the call of a logged act whose events carry no ReferenceID: an outside caller's call at the DN
+      // it called, a dialling that does not echo the request (an API that does not carry ReferenceIDs)
     } else if (dn && this.infer) {
       s = this.partyAction(r, index, dn, conn, ref);
     }
@@ -208,10 +213,18 @@ export class StimulusTracker {
     return true;
   }
 
+  /** A harness recording's note that the request with this ReferenceID was refused by the adapter, never sent. */
+  private notSent(r: TraceRecord): void {
+    const ref = referenceOf(r.attributes);
+    const s = ref === undefined ? undefined : this.byReference.get(ref);
+    if (s) s.refused = typeof r.attributes.reason === 'string' ? r.attributes.reason : 'refused by the adapter';
+  }
+
   /** The dialling of a logged request that does not echo its ReferenceID (it takes the call). */
   private answersCreating(dn: string, conn: string | undefined, index: number): boolean {
     const creating = this.creating.get(dn);
-    if (!creating || creating.call !== undefined || index - creating.at > REQUEST_WINDOW) return false;
+    // An outside caller's call reaches the DN (reachedByCaller); it is not the DN dialling.
+    if (!creating || creating.name === 'Party.CallsIn' || creating.call !== undefined || index - creating.at > REQUEST_WINDOW) return false;
     creating.call = conn;
     return true;
   }

@@ -277,6 +277,14 @@ describe('replay adapter', () => {
       const given = await createReplayAdapter({ file: fixture('native-sipserver.log'), features: ['timeout-control'] });
       assert.deepEqual(given.capabilities.features, ['timeout-control']);
       await assert.rejects(createReplayAdapter({ file, features: 'call-parking' }), /replay: "features" must be a list of capability names/);
+      assert.equal(recorded.capabilities.observation, undefined, 'recorded at T-Library level');
+      // Recorded through a coarser level (the Workspace API): the replay judges at that level too.
+      const coarse = join(dir, 'workspace.ndjson');
+      const observation = { tier: 'Workspace API (call-state level)', events: ['EventRinging'], attributes: ['ThisDN'], unchecked: ['ReferenceID'], crossDnOrder: false, partyTypes: ['Extension'] };
+      writeFileSync(coarse, JSON.stringify({ name: 'Scenario', attributes: { scenario: 'one', features: '', observation: JSON.stringify(observation) } }));
+      assert.deepEqual((await createReplayAdapter({ file: coarse })).capabilities.observation, observation);
+      writeFileSync(coarse, JSON.stringify({ name: 'Scenario', attributes: { scenario: 'one', features: '', observation: '{"tier":1}' } }));
+      await assert.rejects(createReplayAdapter({ file: coarse }), /replay: .*workspace\.ndjson:1: the scenario marker's observation level is not one a harness recording writes/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

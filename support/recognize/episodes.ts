@@ -40,7 +40,7 @@ export const GRACE_RECORDS = 200;
 const PENDING_RECORDS = 2000;
 
 export class EpisodeSplitter {
-  private next = 1;
+  private next: number;
   private count = 0;
   private readonly byConn = new Map<string, Episode>();
   private readonly byUuid = new Map<string, Episode>();
@@ -60,7 +60,15 @@ export class EpisodeSplitter {
    * once makes them one (a device does; an ACD queue or a routing point holds many calls, and
    * does not).
    */
-  constructor(private readonly complete: (episode: Episode, finished: boolean) => void, private readonly links: (dn: string) => boolean = () => true) {}
+  /** `firstId`: the number of its first call (a splitter that continues another's numbering). */
+  constructor(private readonly complete: (episode: Episode, finished: boolean) => void, private readonly links: (dn: string) => boolean = () => true, firstId = 1) {
+    this.next = firstId;
+  }
+
+  /** The number its next call gets. */
+  get nextId(): number {
+    return this.next;
+  }
 
   /** The episodes in progress (their records are what memory holds). */
   get inProgress(): number {

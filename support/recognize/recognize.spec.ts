@@ -135,6 +135,18 @@ describe('CallRecognizer (the library)', () => {
     }
   });
 
+  it('reads a harness recording part by part: each scenario\'s part (its ConnIDs start again) is judged against that scenario only, its logged requests the only stimuli', { timeout: 60_000 }, async () => {
+    const verdicts: CallVerdict[] = [];
+    const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+    await readTrace(join(__dirname, 'fixtures', 'two-scenarios.ndjson'), (r) => recognizer.push(r));
+    recognizer.flush();
+    // The same ConnID in both parts: two calls, not one; numbered on.
+    assert.deepEqual(verdicts.map((v) => [v.id, v.outcome, v.follows.map(at)]), [
+      [1, 'conforms', ['basic-internal-inbound-call.feature:29']],
+      [2, 'conforms', ['basic-internal-inbound-call.feature:36']],
+    ]);
+  });
+
   it('a call a stopping monitor cuts short is not judged on the events it expects next; a log\'s end is the end of its calls, as in a replay', { timeout: 60_000 }, () => {
     // Call 0 up to Bob's answer: Alice's EventEstablished and the releases are not in the input.
     const cutAt = (text: string): string => text.slice(0, text.indexOf('@', text.indexOf('message EventEstablished')));

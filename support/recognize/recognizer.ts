@@ -28,6 +28,7 @@ import { EVENT_RULES, hasType, type ValueType } from '../model/eventRules';
 import type { AttrValue } from '../model/event';
 import { msOf, type TraceRecord } from '../trace/record';
 import { EpisodeSplitter, type Episode } from './episodes';
+import { SCENARIO_MARKER, SESSION_MARKER } from '../trace/RecordingAdapter';
 import { judge, type Exercise } from './judge';
 import type { ScenarioPlan } from './plans';
 
@@ -94,8 +95,13 @@ type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 const MEMO = 20_000;
 
 export class CallRecognizer {
-  private readonly knowledge = new DnKnowledge();
-  private readonly splitter: EpisodeSplitter;
+  /** What the input showed of its DNs, and its calls in progress: both start again at a harness recording's scenario marker. */
+  private knowledge = new DnKnowledge();
+  /** A harness recording (it has scenario markers): every request is logged, so only logged requests are stimuli (as its replay reads it). */
+  private recording = false;
+  /** In a harness recording, the scenario (`uri:line name`) whose part is being read. */
+  private part: string | undefined;
+  private splitter: EpisodeSplitter;
   private readonly byFirst = new Map<string, ScenarioPlan[]>();
   private readonly unindexed: ScenarioPlan[] = [];
   private readonly memo = new Map<string, { readonly outcome: CallVerdict['outcome']; readonly follows: readonly ScenarioRef[] }>();
@@ -113,7 +119,13 @@ export class CallRecognizer {
       else this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), plan]);
     }
     // A log is finite, as a replay reads it: its end is where the call's events end (a call the end leaves open is judged as it is).
-    this.splitter = new EpisodeSplitter((e, finished) => this.judgeCall(e, finished, this.knowledge, false), linksOf(this.knowledge));
+    this.splitter = this.newSplitter();
+  }
+
+  /** A splitter for what comes next, its calls numbered on from the last one's. */
+  private newSplitter(firstId = 1): EpisodeSplitter {
+    const knowledge = this.knowledge;
+    return new EpisodeSplitter((e, finished) => this.judgeCall(e, finished, knowledge, false), linksOf(knowledge), firstId);
   }
 
   /**
@@ -146,6 +158,20 @@ export class CallRecognizer {
   /** One record of the log, in log order. */
   push(record: TraceRecord): void {
     this.stats.records += 1;
+    if (record.name === SCENARIO_MARKER || record.name === SESSION_MARKER) {
+      // A harness recording (--record): each scenario ran on a system set up afresh, whose ConnIDs
+      // and DNs start again; its calls end with it, and the next part is read as a log of its own.
+      this.recording = true;
+      this.splitter.flush();
+      this.stats.outside += this.splitter.outside;
+      this.knowledge = new DnKnowledge();
+      this.splitter = this.newSplitter(this.splitter.nextId);
+      // The part that follows is judged against the scenario it recorded only (as its replay judges
+      // it): the same DNs play other roles, on other configurations, in other scenarios' parts.
+      const scenario = record.attributes.scenario;
+      this.part = record.name === SCENARIO_MARKER && typeof scenario === 'string' ? scenario : undefined;
+      return;
+    }
     this.knowledge.learn(record);
     const t = msOf(record.time);
     if (t !== undefined) this.lastTime = t;
@@ -155,7 +181,8 @@ export class CallRecognizer {
   /** End of input: judges every call still open (as far as it went). */
   flush(): void {
     this.splitter.flush();
-    this.stats.outside = this.splitter.outside;
+    this.stats.outside += this.splitter.outside;
+    this.splitter = this.newSplitter(this.splitter.nextId);
   }
 
   /** Judges (as incomplete) the calls nothing happened to for `idleMs` of log time before `nowMs` (default: the latest record's time). */
@@ -166,7 +193,8 @@ export class CallRecognizer {
   /** `cut`: the input stopped while the call went on (judge.ts JudgeOptions.cut: a monitor stopping); such a judgement is not remembered for calls that were not cut. */
   private judgeCall(e: Episode, finished: boolean, knowledge: DnKnowledge, cut: boolean): void {
     // The knowledge has learnt the call's own records too: the same as the call's index would say.
-    const shape = shapeOf(e, knowledge, this.settleMs);
+    // A judgement holds for the same shape judged against the same scenarios (a recording's part: its own).
+    const shape = `${this.part ?? ''}\u0002${shapeOf(e, knowledge, this.settleMs)}`;
     // A judgement made without the cut holds with it (the cut only leaves missing events unjudged).
     const known = this.memo.get(shape);
     let outcome: CallVerdict['outcome'];
@@ -190,7 +218,7 @@ export class CallRecognizer {
       stimuli = found;
       this.stats.reused += 1;
     } else {
-      const index = new LogIndex(e.records, true, knowledge);
+      const index = new LogIndex(e.records, !this.recording, knowledge);
       stimuli = index.stimuli;
       ({ outcome, follows, deviation } = this.judgeShape(index, cut));
       if (outcome !== 'deviates' && !cut) this.remember(shape, { outcome, follows });
@@ -204,6 +232,8 @@ export class CallRecognizer {
     const names = index.stimuli.map((s) => s.name);
     const candidates = new Set<ScenarioPlan>(this.unindexed);
     for (const name of new Set(names)) for (const p of this.byFirst.get(name) ?? []) if (subsequence(p.requestNames ?? [], names)) candidates.add(p);
+    const part = this.part;
+    if (part !== undefined) for (const p of candidates) if (`${p.uri}:${String(p.line)} ${p.name}` !== part) candidates.delete(p);
     const groups = new Map<string, { followers: ScenarioPlan[]; deviations: { plan: ScenarioPlan; exercise: Exercise }[] }>();
     for (const plan of candidates) {
       for (const exercise of judge(plan, index, { settleMs: this.settleMs, handset: this.handset, cut }).exercises) {

@@ -12,6 +12,7 @@ import { DnKnowledge } from '../trace/logIndex';
 import { msOf, type TraceRecord } from '../trace/record';
 import { connIdOf } from '../trace/stimuli';
 import { EpisodeSplitter, linksOf, type Episode } from '../recognize';
+import { SCENARIO_MARKER, SESSION_MARKER } from '../trace/RecordingAdapter';
 
 export interface CallThread {
   readonly id: string;
@@ -27,6 +28,8 @@ export class CallThreads {
   /** The thread ids used so far (two threads never share one: their message ids would collide). */
   private readonly used = new Set<string>();
   records = 0;
+  /** `file:line` of the first scenario or session marker: the input is a harness recording, not one switch's calls. */
+  recordingMarker: string | undefined;
 
   /** `idOf`: the producer's own id of a thread (VM's CallThreadID), when it has one; else the first ConnID. */
   constructor(private readonly onThread: (thread: CallThread) => void, private readonly idOf?: (records: readonly TraceRecord[]) => string | undefined) {
@@ -35,6 +38,7 @@ export class CallThreads {
 
   push(r: TraceRecord): void {
     this.records += 1;
+    if (this.recordingMarker === undefined && (r.name === SCENARIO_MARKER || r.name === SESSION_MARKER)) this.recordingMarker = r.source;
     this.knowledge.learn(r);
     this.splitter.push(r, msOf(r.time));
   }

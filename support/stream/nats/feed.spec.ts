@@ -6,7 +6,8 @@ import { TestCompromisedError } from '../../errors';
 import type { TraceRecord } from '../../trace/record';
 import { partitionOf, threadKey } from '../partition';
 import { decodeEvents } from '../wire';
-import { ThreadPublisher } from './feed';
+import { join } from 'node:path';
+import { ThreadPublisher, threadsOfFile } from './feed';
 
 /** A connection whose server takes `maxPayload` bytes a message; every publish is acknowledged and kept. */
 function fakeConnection(maxPayload: number): { nc: NatsConnection; payloads: string[]; ids: string[] } {
@@ -85,5 +86,14 @@ describe('ThreadPublisher batches', () => {
       (e: unknown) => e instanceof TestCompromisedError && /^calls\.log:7: EventAttachedDataChanged is \d+ bytes .*4096 bytes \(max_payload, headers included\).*nats:\/\/fake/.test(e.message));
     await publisher.end();
     assert.equal(payloads.length, 0, 'the run before it is not sent as if it ended there');
+  });
+});
+
+describe('threadsOfFile', () => {
+  it('refuses a harness recording (its scenarios\' ConnIDs start again in each): one message naming the file and line of its first marker', async () => {
+    const file = join(__dirname, '..', '..', 'recognize', 'fixtures', 'two-scenarios.ndjson');
+    const read = await threadsOfFile(file);
+    assert.equal(read.threads.length, 0, 'nothing to publish');
+    assert.match(read.problem ?? '', /two-scenarios\.ndjson:1: a harness recording \(npm run conformance -- --record\), not a switch's log: judge it with npm run conformance -- --replay/);
   });
 });

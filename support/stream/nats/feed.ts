@@ -47,6 +47,11 @@ export async function threadsOfFile(file: string): Promise<LogThreads> {
   const splitter = new CallThreads((t) => threads.push(t));
   const problem = await checkInput(file, { needRecords: true }, (r) => splitter.push(r));
   const { outside } = splitter.end();
+  if (!problem && splitter.recordingMarker) {
+    // Its scenarios ran one after another on systems set up afresh (ConnIDs start again in each):
+    // published as one switch's calls, the parts would run together into calls nobody made.
+    return { threads: [], records: splitter.records, outside, problem: `${splitter.recordingMarker}: a harness recording (npm run conformance -- --record), not a switch's log: judge it with npm run conformance -- --replay, or npm run recognize, which read it scenario by scenario` };
+  }
   return { threads, records: splitter.records, outside, ...(problem ? { problem } : {}) };
 }
 

@@ -47,7 +47,7 @@ export function recording(inner: EventSourceAdapter, file: string): EventSourceA
     ...(send ? {
       send: (request: TRequest) => {
         const dn = request.attributes.ThisDN;
-        write({ name: request.name, ...(typeof dn === 'string' ? { dn } : {}), attributes: request.attributes });
+        write({ name: request.name, ...(typeof dn === 'string' ? { dn } : {}), ...envelopeOf(request), attributes: request.attributes });
         return send(request).catch((e: unknown) => {
           const ref = request.attributes.ReferenceID;
           write({ name: NOT_SENT_MARKER, attributes: { request: request.name, ...(ref !== undefined ? { ReferenceID: ref } : {}), reason: e instanceof Error ? e.message : String(e) } });

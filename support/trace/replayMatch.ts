@@ -220,6 +220,8 @@ export class ScenarioMatch {
    */
   private unify(state: State, request: TRequest, s: Stimulus, calls: boolean): Map<string, string> | string {
     const fresh = new Map<string, string>();
+    const elsewhere = otherEnvelope(request, s);
+    if (elsewhere) return elsewhere;
     for (const [key, value] of Object.entries(request.attributes)) {
       if (key === 'ReferenceID') continue;
       const have = s.attributes[key];
@@ -332,6 +334,17 @@ export class ScenarioMatch {
 function bind(state: State, featureDn: string, traceDn: string): void {
   state.toTrace.set(featureDn, traceDn);
   state.toFeature.set(traceDn, featureDn);
+}
+
+/** Whose request, to which site, where the recording says (an agent application's request names no DN): why it is not `request`'s. */
+function otherEnvelope(request: TRequest, s: Stimulus): string | undefined {
+  if (!s.envelope) return undefined;
+  for (const key of ['participant', 'site'] as const) {
+    const want = request[key];
+    const have = s.envelope[key];
+    if (want !== undefined && have !== want) return `it is ${have === undefined ? `not a ${key}'s` : `${have}'s`}, not ${want}'s`;
+  }
+  return undefined;
 }
 
 function copy(state: State): State {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { readTrace } from './read';
 import type { TraceRecord } from './record';
 import { LogIndex } from './logIndex';
+import { ScenarioMatch } from './replayMatch';
 import { StimulusTracker } from './stimuli';
 
 const fixture = (name: string): string => join(__dirname, 'fixtures', name);
@@ -90,6 +91,25 @@ describe('a harness recording\'s stimuli', () => {
     ];
     const index = new LogIndex(records, false);
     assert.deepEqual(index.stimuli.map((st) => [st.name, st.refused, st.call]), [['RequestAgentLogin', 'the API logs in no other agent', undefined], ['RequestMakeCall', undefined, '00e5']]);
+  });
+});
+
+describe('replay matching with a recording\'s envelopes', () => {
+  it('a request recorded for another site (or participant) is not the one the step sends', () => {
+    const records: TraceRecord[] = [
+      { kind: 'request', name: 'RequestMakeCall', dn: '7001', envelope: { site: 'London' }, attributes: { ThisDN: '7001', OtherDN: '7002', ReferenceID: 1 }, source: 'rec.ndjson:1', line: 1, format: 'ndjson' },
+      { kind: 'event', name: 'EventDialing', dn: '7001', envelope: { site: 'London' }, attributes: { ConnID: '00a1', ThisDN: '7001', OtherDN: '7002', ReferenceID: 1 }, source: 'rec.ndjson:2', line: 2, format: 'ndjson' },
+    ];
+    const index = new LogIndex(records, false);
+    const setup = {
+      parties: [{ name: 'Alice', dn: '7001', type: 'Extension' as const, configured: true }, { name: 'Bob', dn: '7002', type: 'Extension' as const, configured: true }],
+      named: ['Alice', 'Bob'], dnMap: {}, identity: true, handset: false,
+    };
+    const step = (site: string): ReturnType<ScenarioMatch['step']> => new ScenarioMatch(index, setup, 0, []).step({ name: 'RequestMakeCall', site, attributes: { ThisDN: '7001', OtherDN: '7002' } }, 'stimulus', () => undefined);
+    assert.deepEqual(step('London'), { ok: true, referenceId: 1 });
+    const paris = step('Paris');
+    assert.equal(paris.ok, false);
+    assert.match('reason' in paris ? paris.reason : '', /it is London's, not Paris's/);
   });
 });
 

@@ -28,6 +28,7 @@
 import { lookupAttribute } from '../model/catalogue';
 import { normaliseEnum } from '../model/enums';
 import type { RawValue, TraceRecord } from './record';
+import type { Envelope } from '../model/event';
 import { NOT_SENT_MARKER } from './RecordingAdapter';
 
 export type StimulusOrigin = 'request' | 'phone' | 'unlogged';
@@ -50,6 +51,8 @@ export interface Stimulus {
   call: string | undefined;
   /** Set when a harness recording says the request never reached the system (why): not a stimulus to replay. */
   refused?: string;
+  /** Whose request it was and where it went, when the trace says (a harness recording: participant, site). */
+  readonly envelope?: Envelope;
 }
 
 /** What a DN is doing on a call, as far as the events say. */
@@ -294,7 +297,7 @@ export class StimulusTracker {
 
   private stimulus(r: TraceRecord, index: number, name: string, attributes: Readonly<Record<string, RawValue>>, origin: StimulusOrigin, description: string, call: string | undefined): Stimulus {
     const referenceId = referenceOf(r.attributes);
-    const s: Stimulus = { at: index, name, attributes, origin, source: r.source, description, referenceId, dns: dnsOf(attributes), call };
+    const s: Stimulus = { at: index, name, attributes, origin, source: r.source, description, referenceId, dns: dnsOf(attributes), call, ...(r.envelope ? { envelope: r.envelope } : {}) };
     if (referenceId !== undefined) {
       this.byReference.delete(referenceId);
       this.byReference.set(referenceId, s);

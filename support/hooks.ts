@@ -82,7 +82,7 @@ After(async function (this: ConformanceWorld, { pickle, result }) {
       const extras = (await this.unexpectedEvents()).filter((e) => !allowed.has(e.dn) && !this.parties.outsideModel(e));
       if (extras.length > 0) {
         const text = ['Not conformant: events that the model does not expect arrived after the stimulus',
-          ...extras.slice(0, MAX_LISTED).map((e) => `  + DN ${e.dn}${this.parties.nameOf(e.dn) ? ` (${this.parties.nameOf(e.dn)})` : ''}: ${formatEvent(e)}`),
+          ...extras.slice(0, MAX_LISTED).map((e) => `  + ${this.parties.dnLabel(e.dn)}: ${formatEvent(e)}`),
           // A flooding system must not turn the report into megabytes; every event stays in observed-events.ndjson.
           ...(extras.length > MAX_LISTED ? [`  … and ${String(extras.length - MAX_LISTED)} more (${String(extras.length)} in all; see observed-events.ndjson)`] : [])].join('\n');
         this.attach(text, { mediaType: 'text/plain', fileName: 'unexpected-events.txt' });

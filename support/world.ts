@@ -422,7 +422,7 @@ export class ConformanceWorld extends World<WorldParameters> {
       this.log(`Event-level rules not judged at the ${observation.tier}: ${[...new Set(all.filter((v) => !violations.includes(v)).map((v) => v.rule.id))].join(', ')} (they read attributes the level does not carry)`);
     }
     if (violations.length === 0) return undefined;
-    const text = renderRuleViolations(violations, (dn) => `DN ${dn}${this.parties.nameOf(dn) ? ` (${this.parties.nameOf(dn) ?? ''})` : ''}`);
+    const text = renderRuleViolations(violations, this.parties.dnLabel);
     this.attach(text, { mediaType: 'text/plain', fileName: 'event-rules.txt' });
     if (this.acceptKnown(violations.map((v) => ({ dn: v.event.dn ?? '', event: v.event.name, attribute: v.attribute })))) return 'known';
     throw new ConformanceAssertionError(text);

@@ -12,7 +12,8 @@ export type Attributes = Readonly<Record<string, AttrValue>>;
  * The protocol a message belongs to. T-Library is the default; GenEM's multimedia models add
  * Interaction Server's Interaction Management and Reporting protocols (digest 1 §3.11).
  */
-export type Protocol = 'T-Library' | 'Interaction Management' | 'Reporting' | 'IVR';
+export const PROTOCOLS = ['T-Library', 'Interaction Management', 'Reporting', 'IVR'] as const;
+export type Protocol = (typeof PROTOCOLS)[number];
 
 export const DEFAULT_PROTOCOL: Protocol = 'T-Library';
 

@@ -10,7 +10,7 @@
 import { lookupAttribute } from '../model/catalogue';
 import { checkEventRules, EVENT_RULES, type ValueType } from '../model/eventRules';
 import { enumNames } from '../model/enums';
-import type { AttrValue, ObservedEvent, Protocol } from '../model/event';
+import { PROTOCOLS, type AttrValue, type ObservedEvent } from '../model/event';
 import { matchCell, show, type Bindings } from '../matching/cells';
 import { cellValue, parseExpectationTable, type ExpectedRow } from '../matching/expectation';
 import { faultId, type FaultDescriptor } from '../simulator/faults';
@@ -130,7 +130,6 @@ function ruleFaults(e: ObservedEvent): FaultDescriptor[] {
 }
 
 const ENVELOPE_FIELDS = ['site', 'sender', 'protocol'] as const;
-const PROTOCOLS: readonly Protocol[] = ['T-Library', 'Interaction Management', 'Reporting', 'IVR'];
 
 function isEnvelopeField(attribute: string): attribute is (typeof ENVELOPE_FIELDS)[number] {
   return (ENVELOPE_FIELDS as readonly string[]).includes(attribute);

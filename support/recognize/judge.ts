@@ -175,7 +175,7 @@ class Scene {
     const extras = this.plan.extrasAllowed ? [] : this.unexpected(settleMs).filter((e) => !allowed.has(e.dn) && !this.parties.outsideModel(e));
     if (extras.length > 0) {
       const text = ['Not conformant: events that the model does not expect arrived after the stimulus',
-        ...extras.slice(0, 50).map((e) => `  + ${this.dnLabel(e.dn)}: ${formatEvent(e)}`),
+        ...extras.slice(0, 50).map((e) => `  + ${this.parties.dnLabel(e.dn)}: ${formatEvent(e)}`),
         ...(extras.length > 50 ? [`  … and ${String(extras.length - 50)} more (${String(extras.length)} in all)`] : [])].join('\n');
       return { exercise: { history, follows: false, diff: text, problems: extras.length } };
     }
@@ -183,13 +183,7 @@ class Scene {
     const horizon = Math.max(this.baseline, ...this.consumed);
     const violations = checkEventRules(this.events.filter((e) => e.seq <= horizon));
     if (violations.length === 0) return { exercise: { history, follows: true } };
-    return { exercise: { history, follows: false, diff: renderRuleViolations(violations, (dn) => this.dnLabel(dn)), problems: violations.length } };
-  }
-
-  /** `DN 7002 (Bob)`, as the conformance run names a DN. */
-  private dnLabel(dn: string): string {
-    const name = this.parties.nameOf(dn);
-    return `DN ${dn}${name ? ` (${name})` : ''}`;
+    return { exercise: { history, follows: false, diff: renderRuleViolations(violations, this.parties.dnLabel), problems: violations.length } };
   }
 
   private unexpected(settleMs: number): ObservedEvent[] {

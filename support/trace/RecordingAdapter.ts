@@ -1,6 +1,6 @@
 /**
  * Record → replay: wraps any adapter and appends every request it is sent and every event it
- * reports to an NDJSON trace (`{"name","dn","attributes"}` per line, and the event's site, participant,
+ * reports to an NDJSON trace (`{"name","dn","attributes"}` per line, and the site, participant,
  * protocol and sender when it has them: the format `npm run trace`
  * prints and the replay adapter reads). Run once against a lab with `--record lab.ndjson`, replay
  * later with `--replay lab.ndjson`. Lines are appended as they happen: constant memory.

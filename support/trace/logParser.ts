@@ -222,7 +222,6 @@ export class LogParser {
     this.out.summary(summary);
   }
 
-
   // ----- body lines -----
 
   /** True when the line belongs to the open record; false ends the record (the line is read again outside). */

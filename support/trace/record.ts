@@ -2,7 +2,7 @@
  * What the trace readers produce: one record per T-Library message found in a log, with where it
  * was found, plus a running account of the lines that could not be read (never silently skipped).
  */
-import type { Envelope, Protocol } from '../model/event';
+import { PROTOCOLS, type Envelope, type Protocol } from '../model/event';
 import type { KVList } from '../model/kvlist';
 
 export type RawValue = string | number | KVList;
@@ -38,14 +38,14 @@ export interface TraceRecord {
   readonly envelope?: Envelope;
 }
 
-const PROTOCOLS: ReadonlySet<string> = new Set<Protocol>(['T-Library', 'Interaction Management', 'Reporting', 'IVR']);
+const KNOWN_PROTOCOLS: ReadonlySet<string> = new Set<Protocol>(PROTOCOLS);
 
 /** The envelope fields of an NDJSON line (`site`, `participant`, `protocol`, `sender`: strings), or undefined when it has none. */
 export function envelopeOf(o: Readonly<Partial<Record<keyof Envelope, unknown>>>): Envelope | undefined {
   const e: { -readonly [K in keyof Envelope]: Envelope[K] } = {};
   if (typeof o.site === 'string') e.site = o.site;
   if (typeof o.participant === 'string') e.participant = o.participant;
-  if (typeof o.protocol === 'string' && PROTOCOLS.has(o.protocol)) e.protocol = o.protocol as Protocol;
+  if (typeof o.protocol === 'string' && KNOWN_PROTOCOLS.has(o.protocol)) e.protocol = o.protocol as Protocol;
   if (typeof o.sender === 'string') e.sender = o.sender;
   return Object.keys(e).length > 0 ? e : undefined;
 }

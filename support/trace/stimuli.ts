@@ -176,7 +176,7 @@ export class StimulusTracker {
     let s: Stimulus | undefined;
     if (logged && index - logged.at <= REQUEST_WINDOW) {
       logged.call ??= conn;
-    } else if (dn && conn && (this.reachedByCaller(r, dn, conn, index) || (r.name === 'EventDialing' && this.answersCreating(dn, conn, index)))) {
+    } else if (dn && ((conn && this.reachedByCaller(r, dn, conn, index)) || (r.name === 'EventDialing' && this.answersCreating(dn, conn, index)))) {
       // the call of a logged act whose events carry no ReferenceID: an outside caller's call at the DN
       // it called, a dialling that does not echo the request (an API that does not carry ReferenceIDs)
     } else if (dn && this.infer) {
@@ -190,7 +190,6 @@ export class StimulusTracker {
   private partyAction(r: TraceRecord, index: number, dn: string, conn: string | undefined, ref: number | undefined): Stimulus | undefined {
     const call = conn ? this.calls.get(conn) : undefined;
     const state = call?.parties.get(dn);
-    if (r.name === 'EventDialing' && this.answersCreating(dn, conn, index)) return undefined;
     const make = (a: Action): Stimulus => this.stimulus(r, index, a.name, a.attributes, ref === undefined ? 'phone' : 'unlogged',
       `${a.what} (${r.name}${ref === undefined ? ' without ReferenceID' : ` with ReferenceID ${ref}, no logged request`}, ${r.source})`, conn);
     if (r.name === 'EventReleased') {

@@ -47,6 +47,12 @@ export class Parties {
 
   nameOf = (dn: string): string | undefined => [...this.byName.values()].find((p) => p.dn === dn)?.name;
 
+  /** `DN 7002 (Bob)`, or `DN 7009` for a DN no party has: how diffs and rule failures name a DN. */
+  dnLabel = (dn: string): string => {
+    const name = this.nameOf(dn);
+    return `DN ${dn}${name ? ` (${name})` : ''}`;
+  };
+
   /**
    * Whether an event is outside the scenario's models: an agent-state event (support/model/agentState.ts)
    * at a DN where the scenario casts no agent (after-call work at an agent's extension that the call

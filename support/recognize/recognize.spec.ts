@@ -7,7 +7,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callText } from '../../bench/logGenerator';
@@ -141,10 +141,24 @@ describe('CallRecognizer (the library)', () => {
     await readTrace(join(__dirname, 'fixtures', 'two-scenarios.ndjson'), (r) => recognizer.push(r));
     recognizer.flush();
     // The same ConnID in both parts: two calls, not one; numbered on.
-    assert.deepEqual(verdicts.map((v) => [v.id, v.outcome, v.follows.map(at)]), [
+    const want = [
       [1, 'conforms', ['basic-internal-inbound-call.feature:29']],
       [2, 'conforms', ['basic-internal-inbound-call.feature:36']],
-    ]);
+    ];
+    assert.deepEqual(verdicts.map((v) => [v.id, v.outcome, v.follows.map(at)]), want);
+    // Recorded from another directory (the markers' paths are that run's): the same feature files.
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-recording-'));
+    try {
+      const moved = join(dir, 'moved.ndjson');
+      writeFileSync(moved, readFileSync(join(__dirname, 'fixtures', 'two-scenarios.ndjson'), 'utf8').replaceAll('"scenario":"features/', '"scenario":"../lab/checkout/features/'));
+      const again: CallVerdict[] = [];
+      const other = new CallRecognizer({ plans, onVerdict: (v) => again.push(v) });
+      await readTrace(moved, (r) => other.push(r));
+      other.flush();
+      assert.deepEqual(again.map((v) => [v.id, v.outcome, v.follows.map(at)]), want);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a call a stopping monitor cuts short is not judged on the events it expects next; a log\'s end is the end of its calls, as in a replay', { timeout: 60_000 }, () => {

@@ -99,8 +99,9 @@ export class CallRecognizer {
   private knowledge = new DnKnowledge();
   /** A harness recording (it has scenario markers): every request is logged, so only logged requests are stimuli (as its replay reads it). */
   private recording = false;
-  /** In a harness recording, the scenario (`uri:line name`) whose part is being read. */
+  /** In a harness recording, the scenario (`uri:line name`) whose part is being read, and its plan. */
   private part: string | undefined;
+  private partPlans: ReadonlySet<ScenarioPlan> | undefined;
   private splitter: EpisodeSplitter;
   private readonly byFirst = new Map<string, ScenarioPlan[]>();
   private readonly unindexed: ScenarioPlan[] = [];
@@ -170,6 +171,7 @@ export class CallRecognizer {
       // it): the same DNs play other roles, on other configurations, in other scenarios' parts.
       const scenario = record.attributes.scenario;
       this.part = record.name === SCENARIO_MARKER && typeof scenario === 'string' ? scenario : undefined;
+      this.partPlans = this.part === undefined ? undefined : plansNamed(this.part, this.options.plans);
       return;
     }
     this.knowledge.learn(record);
@@ -194,7 +196,7 @@ export class CallRecognizer {
   private judgeCall(e: Episode, finished: boolean, knowledge: DnKnowledge, cut: boolean): void {
     // The knowledge has learnt the call's own records too: the same as the call's index would say.
     // A judgement holds for the same shape judged against the same scenarios (a recording's part: its own).
-    const shape = `${this.part ?? ''}\u0002${shapeOf(e, knowledge, this.settleMs)}`;
+    const shape = `${this.recording ? `r${this.part ?? ''}` : ''}\u0002${shapeOf(e, knowledge, this.settleMs)}`;
     // A judgement made without the cut holds with it (the cut only leaves missing events unjudged).
     const known = this.memo.get(shape);
     let outcome: CallVerdict['outcome'];
@@ -209,7 +211,7 @@ export class CallRecognizer {
       stimuli = [];
     } else if (known) {
       ({ outcome, follows } = known);
-      const tracker = new StimulusTracker();
+      const tracker = new StimulusTracker(!this.recording);
       const found: Stimulus[] = [];
       for (let i = 0; i < records.length; i++) {
         const s = tracker.push(records[i] as TraceRecord, i);
@@ -232,8 +234,8 @@ export class CallRecognizer {
     const names = index.stimuli.map((s) => s.name);
     const candidates = new Set<ScenarioPlan>(this.unindexed);
     for (const name of new Set(names)) for (const p of this.byFirst.get(name) ?? []) if (subsequence(p.requestNames ?? [], names)) candidates.add(p);
-    const part = this.part;
-    if (part !== undefined) for (const p of candidates) if (`${p.uri}:${String(p.line)} ${p.name}` !== part) candidates.delete(p);
+    const own = this.partPlans;
+    if (own) for (const p of candidates) if (!own.has(p)) candidates.delete(p);
     const groups = new Map<string, { followers: ScenarioPlan[]; deviations: { plan: ScenarioPlan; exercise: Exercise }[] }>();
     for (const plan of candidates) {
       for (const exercise of judge(plan, index, { settleMs: this.settleMs, handset: this.handset, cut }).exercises) {
@@ -285,6 +287,18 @@ function dnsOfEvents(records: readonly TraceRecord[]): string[] {
   const dns: string[] = [];
   for (const r of records) if (r.kind === 'event' && r.dn && !dns.includes(r.dn)) dns.push(r.dn);
   return dns;
+}
+
+/**
+ * The plans a recording's scenario marker names (`uri:line name`). Its uri is as the recording run
+ * saw it, relative to that run's directory: the same feature file when one path ends the other.
+ */
+function plansNamed(part: string, plans: readonly ScenarioPlan[]): ReadonlySet<ScenarioPlan> {
+  const m = /^(.+?\.feature):(\d+) (.*)$/s.exec(part);
+  if (!m) return new Set();
+  const [, uri = '', line, name] = m;
+  const sameFile = (a: string): boolean => a === uri || a.endsWith(`/${uri}`) || uri.endsWith(`/${a}`);
+  return new Set(plans.filter((p) => p.line === Number(line) && p.name === name && sameFile(p.uri)));
 }
 
 /** A DN on two calls at once makes them one call, unless it holds many calls (an ACD queue, a routing point). */

@@ -10,9 +10,11 @@
  * stimulus history fits is one exercise, and it follows the model or deviates from it (with the
  * diff the conformance run would print). No exercise at all: not exercised, with the first reason.
  */
+import type { Observation } from '../adapter/contract';
+import { observationGap, withoutUnchecked } from '../adapter/observation';
 import { TestCompromisedError } from '../errors';
 import { normaliseAttributes, type AttrValue, type ObservedEvent, type TRequest } from '../model/event';
-import { checkEventRules, renderRuleViolations } from '../model/eventRules';
+import { checkEventRules, judgeableAt, renderRuleViolations } from '../model/eventRules';
 import type { CellMatcher } from '../matching/cells';
 import { diagnose, type Diagnosis } from '../matching/diagnose';
 import { parseExpectationTable, TableError, type ExpectedRow } from '../matching/expectation';
@@ -41,6 +43,14 @@ export interface JudgeOptions {
    * as in a replay, a log is finite.)
    */
   readonly cut?: boolean;
+  /**
+   * The level the input saw the system at, when coarser than T-Library (a recording made through
+   * the Workspace API, a desktop's console log): judged as the conformance run judges an adapter at
+   * that level (support/adapter/observation.ts) — a scenario expecting what the level cannot show is
+   * not exercised, the cells of attributes it does not carry are not checked, and only the
+   * event-level rules its attributes can show are judged.
+   */
+  readonly observation?: Observation;
 }
 
 export interface Exercise {
@@ -62,6 +72,8 @@ type Attempt = { readonly exercise: Exercise } | { readonly reason: string; read
 
 /** Every exercise of `plan` in the part of the log `index` holds. */
 export function judge(plan: ScenarioPlan, index: LogIndex, options: JudgeOptions): Judgement {
+  const gap = options.observation ? levelGap(plan, options.observation) : undefined;
+  if (gap) return { exercises: [], reason: gap };
   const known: (TRequest | undefined)[] = [];
   const exercises: Exercise[] = [];
   let reason: string | undefined;
@@ -139,7 +151,8 @@ class Scene {
   }
 
   /** The expectation tables in turn, then the events nobody expected (support/hooks.ts). */
-  outcome(history: readonly number[], { settleMs, cut }: JudgeOptions): Attempt {
+  outcome(history: readonly number[], options: JudgeOptions): Attempt {
+    const { cut } = options;
     for (const expectation of this.plan.expectations) {
       let rows: ExpectedRow[];
       try {
@@ -148,6 +161,7 @@ class Scene {
         if (e instanceof TableError) return { reason: `${expectation.location}: ${e.message}`, final: true };
         throw e;
       }
+      if (options.observation) rows = withoutUnchecked(rows, options.observation).rows;
       if (!this.bindings.has('$request') && rows.some((row) => row.cells.some((c) => uses(c.matcher, '$request')))) {
         return { reason: 'the model checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action, not a request', final: false };
       }
@@ -166,11 +180,11 @@ class Scene {
       const diff = renderDiff(diagnosis, { title: 'Not conformant: the observed events differ from the model', location: expectation.location, mode: expectation.mode, partyOf: this.parties.nameOf });
       return { exercise: { history, follows: false, diff, problems: problemsOf(diagnosis) } };
     }
-    return this.afterTables(history, settleMs);
+    return this.afterTables(history, options);
   }
 
   /** Once every table matched: the events nobody expected, then the event-level rules (support/hooks.ts After). */
-  private afterTables(history: readonly number[], settleMs: number): Attempt {
+  private afterTables(history: readonly number[], { settleMs, observation }: JudgeOptions): Attempt {
     const allowed = new Set(this.plan.extrasAllowedOn.map(this.parties.resolveDn));
     const extras = this.plan.extrasAllowed ? [] : this.unexpected(settleMs).filter((e) => !allowed.has(e.dn) && !this.parties.outsideModel(e));
     if (extras.length > 0) {
@@ -181,7 +195,9 @@ class Scene {
     }
     // The event-level rules, on the events up to the last one the tables took (what a replay's world judges).
     const horizon = Math.max(this.baseline, ...this.consumed);
-    const violations = checkEventRules(this.events.filter((e) => e.seq <= horizon));
+    const all = checkEventRules(this.events.filter((e) => e.seq <= horizon));
+    const carried = observation ? new Set(observation.attributes) : undefined;
+    const violations = carried ? all.filter((v) => judgeableAt(v, carried)) : all;
     if (violations.length === 0) return { exercise: { history, follows: true } };
     return { exercise: { history, follows: false, diff: renderRuleViolations(violations, this.parties.dnLabel), problems: violations.length } };
   }
@@ -202,6 +218,13 @@ class Scene {
     }
     return bindings;
   }
+}
+
+/** Why the plan's tables expect what the observation level cannot show (as support/world.ts skips such a scenario), or undefined. */
+function levelGap(plan: ScenarioPlan, observation: Observation): string | undefined {
+  const tables = plan.expectations.map((x) => ({ text: x.text, rows: x.rows }));
+  const gap = observationGap(tables, observation, (p) => plan.parties.find((c) => c.name === p || c.dn === p));
+  return gap ? `not judged at the ${observation.tier}: ${gap}` : undefined;
 }
 
 /** The `$callN` variables a table uses. */

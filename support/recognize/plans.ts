@@ -37,6 +37,8 @@ export interface PlanExpectation {
   readonly dn?: string;
   /** `uri:line (step text)`, as the conformance run's diff says it. */
   readonly location: string;
+  /** The step's text ("Bob receives, in order:"): what an observation level reads the table by. */
+  readonly text: string;
   readonly tableLines: readonly number[];
 }
 
@@ -76,6 +78,8 @@ export class PlanWorld {
   unsupported: string | undefined;
   /** Where the step being planned is (set before each step). */
   location = '';
+  /** The text of the step being planned. */
+  text = '';
   tableLines: readonly number[] = [];
 
   /** Nothing is observed while planning (a step that reads it gets nothing). */
@@ -96,7 +100,7 @@ export class PlanWorld {
   }
 
   expectEvents(rows: readonly (readonly string[])[], mode: OrderMode, dn?: string): undefined {
-    this.expectations.push({ rows, mode, ...(dn ? { dn } : {}), location: this.location, tableLines: this.tableLines });
+    this.expectations.push({ rows, mode, ...(dn ? { dn } : {}), location: this.location, text: this.text, tableLines: this.tableLines });
     return undefined;
   }
 
@@ -186,6 +190,7 @@ async function runStep(library: ISupportCodeLibrary, world: PlanWorld, doc: Gher
   if (!definition || found.length > 1) return `step "${step.text}" has ${found.length ? 'several definitions' : 'no definition'}`;
   const located = tableLinesOf(doc, step.astNodeIds);
   world.location = `${doc.uri ?? ''}:${located.line} (${step.text})`;
+  world.text = step.text;
   world.tableLines = located.tableLines;
   try {
     const { parameters } = await definition.getInvocationParameters({ step, world, hookParameter: { gherkinDocument: doc, pickle, testCaseStartedId: '' } });

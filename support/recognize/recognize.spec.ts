@@ -161,6 +161,36 @@ describe('CallRecognizer (the library)', () => {
     }
   });
 
+  it('judges a recording made through the Workspace API at the level its markers name, as its replay does: a correct system does not deviate', { timeout: 60_000 }, async () => {
+    // Recorded with --via-workspace-api (7 passed, 4 skipped as not showable at that level): call
+    // states per agent, no CallState, ThisDNRole or ReferenceID in any event.
+    const recognize = async (file: string): Promise<CallVerdict[]> => {
+      const verdicts: CallVerdict[] = [];
+      const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+      await readTrace(file, (r) => recognizer.push(r));
+      recognizer.flush();
+      return verdicts;
+    };
+    const fixture = join(__dirname, 'fixtures', 'workspace-level.ndjson');
+    const verdicts = await recognize(fixture);
+    assert.deepEqual(verdicts.filter((v) => v.outcome === 'deviates').map((v) => v.deviation?.diff), []);
+    assert.deepEqual(verdicts.map((v) => v.outcome).sort(), ['conforms', 'conforms', 'conforms', 'conforms', 'conforms', 'conforms', 'unrecognised', 'unrecognised']);
+    // Without the level (the markers' observation removed), the same events are judged as T-Library and deviate: the level is what made them conform.
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-recording-'));
+    try {
+      const bare = join(dir, 'bare.ndjson');
+      writeFileSync(bare, readFileSync(fixture, 'utf8').replace(/,"observation":"(?:[^"\\]|\\.)*"/g, ''));
+      const judged = await recognize(bare);
+      assert.ok(judged.filter((v) => v.outcome === 'deviates').length >= 5, judged.map((v) => v.outcome).join(' '));
+      // A marker naming a level no recording writes is an input problem, naming the file and line.
+      const odd = join(dir, 'odd.ndjson');
+      writeFileSync(odd, readFileSync(fixture, 'utf8').replace(/"observation":"(?:[^"\\]|\\.)*"/, '"observation":"{}"'));
+      await assert.rejects(recognize(odd), /odd\.ndjson:2: the scenario marker's observation level is not one a harness recording writes/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a call a stopping monitor cuts short is not judged on the events it expects next; a log\'s end is the end of its calls, as in a replay', { timeout: 60_000 }, () => {
     // Call 0 up to Bob's answer: Alice's EventEstablished and the releases are not in the input.
     const cutAt = (text: string): string => text.slice(0, text.indexOf('@', text.indexOf('message EventEstablished')));

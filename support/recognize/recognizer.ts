@@ -29,6 +29,8 @@ import type { AttrValue } from '../model/event';
 import { msOf, type TraceRecord } from '../trace/record';
 import { EpisodeSplitter, type Episode } from './episodes';
 import { SCENARIO_MARKER, SESSION_MARKER } from '../trace/RecordingAdapter';
+import { markerObservation } from '../trace/ReplayAdapter';
+import type { Observation } from '../adapter/contract';
 import { judge, type Exercise } from './judge';
 import type { ScenarioPlan } from './plans';
 
@@ -73,6 +75,11 @@ export interface RecognizerOptions {
   readonly settleMs?: number;
   /** What the recorded switch is known to do (`off-hook:reported`: its EventOffHook/EventOnHook are judged). */
   readonly features?: readonly string[];
+  /**
+   * The level the whole input saw the system at, when coarser than T-Library (judge.ts
+   * JudgeOptions.observation). A harness recording's scenario marker names its part's own level.
+   */
+  readonly observation?: Observation;
 }
 
 export interface RecognizerStats {
@@ -102,6 +109,8 @@ export class CallRecognizer {
   /** In a harness recording, the scenario (`uri:line name`) whose part is being read, and its plan. */
   private part: string | undefined;
   private partPlans: ReadonlySet<ScenarioPlan> | undefined;
+  /** The level the part being read saw the system at (a recording's marker names it; else the options'). */
+  private observation: Observation | undefined;
   private splitter: EpisodeSplitter;
   private readonly byFirst = new Map<string, ScenarioPlan[]>();
   private readonly unindexed: ScenarioPlan[] = [];
@@ -114,6 +123,7 @@ export class CallRecognizer {
   constructor(private readonly options: RecognizerOptions) {
     this.settleMs = options.settleMs ?? 300;
     this.handset = options.features?.includes('off-hook:reported') ?? false;
+    this.observation = options.observation;
     for (const plan of options.plans) {
       const first = plan.requestNames?.[0];
       if (first === undefined) this.unindexed.push(plan);
@@ -172,6 +182,8 @@ export class CallRecognizer {
       const scenario = record.attributes.scenario;
       this.part = record.name === SCENARIO_MARKER && typeof scenario === 'string' ? scenario : undefined;
       this.partPlans = this.part === undefined ? undefined : plansNamed(this.part, this.options.plans);
+      // A recording made through an adapter at a coarser level says so in its marker: its part is judged at that level, as its replay is.
+      this.observation = markerObservation(record) ?? this.options.observation;
       return;
     }
     this.knowledge.learn(record);
@@ -196,7 +208,7 @@ export class CallRecognizer {
   private judgeCall(e: Episode, finished: boolean, knowledge: DnKnowledge, cut: boolean): void {
     // The knowledge has learnt the call's own records too: the same as the call's index would say.
     // A judgement holds for the same shape judged against the same scenarios (a recording's part: its own).
-    const shape = `${this.recording ? `r${this.part ?? ''}` : ''}\u0002${shapeOf(e, knowledge, this.settleMs)}`;
+    const shape = `${this.recording ? `r${this.part ?? ''}` : ''}\u0002${this.observation?.tier ?? ''}\u0002${shapeOf(e, knowledge, this.settleMs)}`;
     // A judgement made without the cut holds with it (the cut only leaves missing events unjudged).
     const known = this.memo.get(shape);
     let outcome: CallVerdict['outcome'];
@@ -238,7 +250,7 @@ export class CallRecognizer {
     if (own) for (const p of candidates) if (!own.has(p)) candidates.delete(p);
     const groups = new Map<string, { followers: ScenarioPlan[]; deviations: { plan: ScenarioPlan; exercise: Exercise }[] }>();
     for (const plan of candidates) {
-      for (const exercise of judge(plan, index, { settleMs: this.settleMs, handset: this.handset, cut }).exercises) {
+      for (const exercise of judge(plan, index, { settleMs: this.settleMs, handset: this.handset, cut, ...(this.observation ? { observation: this.observation } : {}) }).exercises) {
         const key = exercise.history.join(',');
         const group = groups.get(key) ?? { followers: [], deviations: [] };
         groups.set(key, group);

@@ -83,11 +83,8 @@ export class ReplayLog {
    */
   observation(): Observation | undefined {
     for (const r of this.records) {
-      const text = r.name === SCENARIO_MARKER ? r.attributes.observation : undefined;
-      if (typeof text !== 'string') continue;
-      const parsed = parseObservation(text);
-      if (!parsed) throw new TestCompromisedError(`replay: ${r.source}: the scenario marker's observation level is not one a harness recording writes`);
-      return parsed;
+      const level = markerObservation(r, 'replay: ');
+      if (level) return level;
     }
     return undefined;
   }
@@ -220,6 +217,20 @@ export async function createReplayAdapter(options: Readonly<Record<string, unkno
   const features = new Set<string>([...(given as string[] | undefined ?? []), ...log.namedFeatures()]);
   if (!log.marked && log.indexFor(undefined).outsideParties) features.add('external-parties');
   return new ReplayAdapter(log, (dnMap ?? {}) as Record<string, string>, [...features], log.observation());
+}
+
+/**
+ * The observation level a scenario marker names (a run through an adapter at a coarser level than
+ * T-Library, e.g. the Workspace API), or undefined (another record, or a marker naming none). A
+ * level a harness recording does not write is an input problem (could not test), named with the
+ * marker's file and line after `prefix`.
+ */
+export function markerObservation(r: TraceRecord, prefix = ''): Observation | undefined {
+  const text = r.name === SCENARIO_MARKER ? r.attributes.observation : undefined;
+  if (text === undefined) return undefined;
+  const parsed = typeof text === 'string' ? parseObservation(text) : undefined;
+  if (!parsed) throw new TestCompromisedError(`${prefix}${r.source}: the scenario marker's observation level is not one a harness recording writes`);
+  return parsed;
 }
 
 /** An observation level as RecordingAdapter writes it (JSON of {@link Observation}), or undefined when it is not one. */

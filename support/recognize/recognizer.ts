@@ -31,7 +31,7 @@ import { EpisodeSplitter, type Episode } from './episodes';
 import { SCENARIO_MARKER, SESSION_MARKER } from '../trace/RecordingAdapter';
 import { markerObservation } from '../trace/ReplayAdapter';
 import type { Observation } from '../adapter/contract';
-import { judge, type Exercise } from './judge';
+import { judge, type Exercise, type JudgeOptions } from './judge';
 import type { ScenarioPlan } from './plans';
 
 export interface ScenarioRef {
@@ -250,7 +250,7 @@ export class CallRecognizer {
     if (own) for (const p of candidates) if (!own.has(p)) candidates.delete(p);
     const groups = new Map<string, { followers: ScenarioPlan[]; deviations: { plan: ScenarioPlan; exercise: Exercise }[] }>();
     for (const plan of candidates) {
-      for (const exercise of judge(plan, index, { settleMs: this.settleMs, handset: this.handset, cut, ...(this.observation ? { observation: this.observation } : {}) }).exercises) {
+      for (const exercise of judge(plan, index, this.judgeOptions(cut)).exercises) {
         const key = exercise.history.join(',');
         const group = groups.get(key) ?? { followers: [], deviations: [] };
         groups.set(key, group);
@@ -263,6 +263,10 @@ export class CallRecognizer {
     const nearest = deviating.sort((a, b) => b.exercise.history.length - a.exercise.history.length || (a.exercise.problems ?? 0) - (b.exercise.problems ?? 0))[0];
     if (nearest) return { outcome: 'deviates', follows, deviation: { scenario: refOf(nearest.plan), diff: nearest.exercise.diff ?? '' } };
     return { outcome: follows.length ? 'conforms' : 'unrecognised', follows };
+  }
+
+  private judgeOptions(cut: boolean): JudgeOptions {
+    return { settleMs: this.settleMs, handset: this.handset, cut, ...(this.observation ? { observation: this.observation } : {}) };
   }
 
   private remember(shape: string, judgement: { outcome: CallVerdict['outcome']; follows: readonly ScenarioRef[] }): void {

@@ -30,6 +30,7 @@ import { msOf, type TraceRecord } from '../trace/record';
 import { EpisodeSplitter, type Episode } from './episodes';
 import { SCENARIO_MARKER, SESSION_MARKER } from '../trace/RecordingAdapter';
 import { markerObservation } from '../trace/ReplayAdapter';
+import { CONSOLE_OBSERVATION } from '../trace/consoleLog';
 import type { Observation } from '../adapter/contract';
 import { judge, type Exercise, type JudgeOptions } from './judge';
 import type { ScenarioPlan } from './plans';
@@ -148,6 +149,8 @@ export class CallRecognizer {
    * call's models expect next are not judged missing (judge.ts JudgeOptions.cut).
    */
   judgeRecords(records: readonly TraceRecord[], options: { readonly cut?: boolean } = {}): void {
+    // Records of a desktop's console log show its DNs at call-state level (as push() judges them).
+    this.observation = records.some((r) => r.format === 'console') ? CONSOLE_OBSERVATION : this.options.observation;
     const knowledge = new DnKnowledge();
     for (const r of records) knowledge.learn(r);
     const episodes: [Episode, boolean][] = [];
@@ -186,6 +189,8 @@ export class CallRecognizer {
       this.observation = markerObservation(record) ?? this.options.observation;
       return;
     }
+    // A desktop's console log shows its agents' DNs at call-state level (as its replay judges it).
+    if (record.format === 'console' && this.observation === undefined) this.observation = CONSOLE_OBSERVATION;
     this.knowledge.learn(record);
     const t = msOf(record.time);
     if (t !== undefined) this.lastTime = t;

@@ -21,7 +21,7 @@
  * follow, `tenant:thread:first-last+n`; a consumer acknowledges it once every thread in it has its
  * verdict stored.
  */
-import { kindOf, type RawValue, type TraceRecord } from '../trace/record';
+import { kindOf, TRACE_FORMATS, type RawValue, type TraceRecord } from '../trace/record';
 import { threadKey } from './partition';
 
 export interface ThreadEvent {
@@ -200,7 +200,7 @@ function recordOf(value: unknown, where: string): TraceRecord | undefined {
 }
 
 function isFormat(f: unknown): f is TraceRecord['format'] {
-  return f === 'native' || f === 'urs' || f === 'psdk' || f === 'ndjson';
+  return (TRACE_FORMATS as readonly unknown[]).includes(f);
 }
 
 function printableStart(text: string): string {

@@ -30,6 +30,7 @@ import { TestCompromisedError, UsageError } from '../errors';
 import { readTrace } from '../accel';
 import { unreadableInput } from './input';
 import { LogIndex } from './logIndex';
+import { CONSOLE_OBSERVATION } from './consoleLog';
 import { ScenarioMatch } from './replayMatch';
 import { msOf, type TraceRecord } from './record';
 
@@ -86,7 +87,8 @@ export class ReplayLog {
       const level = markerObservation(r, 'replay: ');
       if (level) return level;
     }
-    return undefined;
+    // A desktop's console log shows its agents' DNs at call-state level.
+    return this.records[0]?.format === 'console' ? CONSOLE_OBSERVATION : undefined;
   }
 
   /** The index of the part a scenario replays: its own part of a harness recording, else the whole log. */

@@ -1,8 +1,9 @@
 /**
  * Reading a trace file, streaming (a few chunks and one record in memory at a time): a Genesys log
  * (parsed by {@link LogParser}) or NDJSON (the output of `npm run trace`, bridge `event` messages,
- * or the harness's own observed-events attachments). The format is chosen by the first non-blank
- * line: `{` means NDJSON. This is the reference reader, on one thread; its fast path
+ * or the harness's own observed-events attachments), or a desktop's browser console log
+ * (./consoleLog.ts). The format is chosen by the first non-blank line: `{` means NDJSON, a console
+ * line (DevTools' source tag, or WWE's `date time [LEVEL] [logger]`) a console log. This is the reference reader, on one thread; its fast path
  * (support/accel/traceReader.ts: a large file read on two threads, the same records and
  * diagnostics, sooner) is chosen in support/accel/index.ts.
  */
@@ -11,6 +12,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { normaliseAttributes } from '../model/event';
+import { ConsoleLogReader, isConsoleLine } from './consoleLog';
 import { LogParser } from './logParser';
 import { envelopeOf, kindOf, TraceDiagnostics, type RawValue, type TraceRecord } from './record';
 
@@ -63,7 +65,7 @@ async function readHere(file: FileHandle, path: string, sink: TraceSink): Promis
  * {@link LineSplitter}. (The fast path's sink extends this one with pieces already cut into tokens.)
  */
 export class TraceSink {
-  protected reader: NdjsonReader | LogParser | undefined;
+  protected reader: NdjsonReader | ConsoleLogReader | LogParser | undefined;
   protected lineNo = 0;
   protected readonly decoder = new Utf8Chunks();
   protected readonly lines = new LineSplitter((text, start, end, plain, more) => this.line(text, start, end, plain, more));
@@ -94,7 +96,10 @@ export class TraceSink {
     }
     const raw = text.slice(start, end);
     if (raw.replace(/^\uFEFF/, '').trim() === '') return -1;
-    this.reader = raw.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? new NdjsonReader(this.label, this.onRecord) : this.logParser(this.label, this.onRecord);
+    const first = raw.replace(/^\uFEFF/, '').trimStart();
+    if (first.startsWith('{')) this.reader = new NdjsonReader(this.label, this.onRecord);
+    else if (isConsoleLine(first)) this.reader = new ConsoleLogReader(this.label, this.onRecord);
+    else this.reader = this.logParser(this.label, this.onRecord);
     this.reader.push(raw, this.lineNo, plain);
     return -1;
   }

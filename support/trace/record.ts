@@ -7,6 +7,9 @@ import type { KVList } from '../model/kvlist';
 
 export type RawValue = string | number | KVList;
 
+/** The kinds of trace the readers know: Genesys server logs (native), T-Library client logs (URS/ORS, .NET PSDK), NDJSON, and a desktop's browser console log (WWE, GWS API v2). */
+export const TRACE_FORMATS = ['native', 'urs', 'psdk', 'ndjson', 'console'] as const;
+
 export interface TraceRecord {
   /** `event` (Event…), `request` (Request…) or `other`. */
   readonly kind: 'event' | 'request' | 'other';
@@ -20,7 +23,7 @@ export interface TraceRecord {
   readonly line: number;
   /** Header time; with the banner/file-name date when one was found (`2026-02-02T16:45:24.5939`). */
   readonly time?: string;
-  readonly format: 'native' | 'urs' | 'psdk' | 'ndjson';
+  readonly format: (typeof TRACE_FORMATS)[number];
   /** An HA copy sent to the backup server (`[BSYNC]`), not traffic with a client. */
   readonly sync?: boolean;
   /** Set when the record was cut off or damaged (a line in it unreadable, its pair count wrong); says how. */

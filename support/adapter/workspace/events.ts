@@ -92,6 +92,15 @@ export class DnEvents {
   private callStateChanged(n: VoiceNotification, origin: string): Mapped {
     const read = readCall(n, origin);
     if ('problem' in read) return { events: [], problem: read.problem };
+    return this.callChanged(read, origin);
+  }
+
+  /**
+   * A call as the agent's session now shows it, read from whichever API's notification carried it
+   * (the Workspace API here; GWS API v2 in a desktop's console log, support/trace/consoleLog.ts):
+   * the events the change from the call's last view means.
+   */
+  callChanged(read: CallChange, origin: string): Mapped {
     const { id, state, others, participants, userData, previous, callType, parentConnId, notificationType } = read;
     // A consultation names its main call in parentConnId (T-Library: PreviousConnID of the consultation's first events).
     const parent = !previous && !this.calls.has(id) ? parentConnId : undefined;
@@ -128,18 +137,23 @@ export class DnEvents {
     if (!isObject(dn) || dn.number !== this.number || !AGENT_STATES.includes(dn.agentState as AgentStateName)) {
       return { events: [], problem: `${origin}: a DnStateChanged for another DN or with an agent state other than ${AGENT_STATES.join('/')}: ${excerpt(n.raw)}` };
     }
-    const next: DnView = { agentState: dn.agentState as AgentStateName, dnd: dn.dnd === true, forwardTo: forwardOf(dn) };
+    return this.dnChanged({ agentState: dn.agentState as AgentStateName, dnd: dn.dnd === true, forwardTo: forwardOf(dn), agentId: dn.agentId, agentWorkMode: dn.agentWorkMode }, origin);
+  }
+
+  /** The DN as the agent's session now shows it (any API's notification): the events its change means; none for the first view. */
+  dnChanged(view: DnChange, origin: string): Mapped {
+    const next: DnView = { agentState: view.agentState, dnd: view.dnd, forwardTo: view.forwardTo };
     const before = this.dn;
     this.dn = next;
     // The first report is the DN's state when the session starts, not a change.
     if (!before) return { events: [] };
-    const attributes: Record<string, AttrValue> = { ThisDN: this.number, ...(typeof dn.agentId === 'string' ? { AgentID: dn.agentId } : {}) };
+    const attributes: Record<string, AttrValue> = { ThisDN: this.number, ...(typeof view.agentId === 'string' ? { AgentID: view.agentId } : {}) };
     const event = (name: string, extra: Record<string, AttrValue> = {}): RawEvent => ({ name, dn: this.number, attributes: { ...attributes, ...extra }, origin });
     const events: RawEvent[] = [];
     if (next.dnd !== before.dnd) events.push(event(next.dnd ? 'EventDNDOn' : 'EventDNDOff'));
     if (next.forwardTo !== before.forwardTo) events.push(next.forwardTo ? event('EventForwardSet', { OtherDN: next.forwardTo }) : event('EventForwardCancel'));
     // A report that changes neither DND nor forwarding is a report of the agent's state.
-    if (next.agentState !== before.agentState || events.length === 0) events.push(event(AGENT_EVENTS[next.agentState], enumAttribute('AgentWorkMode', dn.agentWorkMode)));
+    if (next.agentState !== before.agentState || events.length === 0) events.push(event(AGENT_EVENTS[next.agentState], enumAttribute('AgentWorkMode', view.agentWorkMode)));
     return { events };
   }
 
@@ -153,7 +167,17 @@ export class DnEvents {
   }
 }
 
-interface ReadCall {
+/** A DN's view in an agent's session: its agent state, do-not-disturb and forwarding. */
+export interface DnChange {
+  readonly agentState: AgentStateName;
+  readonly dnd: boolean;
+  readonly forwardTo: string | undefined;
+  readonly agentId?: unknown;
+  readonly agentWorkMode?: unknown;
+}
+
+/** A call as an agent's session shows it: `id` is its ConnID; `participants` the other parties (`number`, `role` when the API gives one). */
+export interface CallChange {
   readonly id: string;
   readonly state: CallStateName;
   readonly participants: readonly Json[];
@@ -166,7 +190,7 @@ interface ReadCall {
 }
 
 /** A CallStateChanged as the client passed it on, checked field by field; a problem says what is wrong. */
-function readCall(n: VoiceNotification, origin: string): ReadCall | { problem: string } {
+function readCall(n: VoiceNotification, origin: string): CallChange | { problem: string } {
   const payload = n.client?.event === 'CallStateChanged' ? n.client.payload : undefined;
   if (!isObject(payload)) return { problem: `${origin}: the Workspace client could not read this CallStateChanged: ${excerpt(n.raw)}` };
   const call = payload.call;

@@ -1,14 +1,14 @@
 /**
  * Record → replay: wraps any adapter and appends every request it is sent and every event it
  * reports to an NDJSON trace (`{"name","dn","attributes"}` per line, and the site, participant,
- * protocol and sender when it has them: the format `npm run trace`
+ * protocol and sender when it has them, and the kind when the name does not tell it: the format `npm run trace`
  * prints and the replay adapter reads). Run once against a lab with `--record lab.ndjson`, replay
  * later with `--replay lab.ndjson`. Lines are appended as they happen: constant memory.
  */
 import { appendFileSync } from 'node:fs';
 import type { EventSink, EventSourceAdapter, RawEvent, Topology } from '../adapter/contract';
 import type { TRequest } from '../model/event';
-import { envelopeOf } from './record';
+import { envelopeOf, kindOf } from './record';
 
 /** The name of the marker line that starts each scenario's part of a recording. */
 export const SCENARIO_MARKER = 'Scenario';
@@ -38,7 +38,8 @@ export function recording(inner: EventSourceAdapter, file: string): EventSourceA
       return inner.open(topology, {
       event: (e: RawEvent) => {
         // Its envelope too (site, participant, protocol, sender): a multi-site or multi-protocol scenario's tables check it.
-        write({ name: e.name, ...(e.dn ? { dn: e.dn } : {}), ...envelopeOf(e), attributes: e.attributes });
+        // Its kind when the name does not tell it (an IVR's CallStatus is an event, not another message).
+        write({ name: e.name, ...(kindOf(e.name) === 'event' ? {} : { kind: 'event' }), ...(e.dn ? { dn: e.dn } : {}), ...envelopeOf(e), attributes: e.attributes });
         sink.event(e);
       },
       fail: (err) => sink.fail(err),
@@ -47,7 +48,7 @@ export function recording(inner: EventSourceAdapter, file: string): EventSourceA
     ...(send ? {
       send: (request: TRequest) => {
         const dn = request.attributes.ThisDN;
-        write({ name: request.name, ...(typeof dn === 'string' ? { dn } : {}), ...envelopeOf(request), attributes: request.attributes });
+        write({ name: request.name, ...(kindOf(request.name) === 'request' ? {} : { kind: 'request' }), ...(typeof dn === 'string' ? { dn } : {}), ...envelopeOf(request), attributes: request.attributes });
         return send(request).catch((e: unknown) => {
           const ref = request.attributes.ReferenceID;
           write({ name: NOT_SENT_MARKER, attributes: { request: request.name, ...(ref !== undefined ? { ReferenceID: ref } : {}), reason: e instanceof Error ? e.message : String(e) } });
@@ -55,7 +56,12 @@ export function recording(inner: EventSourceAdapter, file: string): EventSourceA
         });
       },
     } : {}),
-    ...(inner.settled ? { settled: inner.settled.bind(inner) } : {}),
+    // Read when asked, as support/adapter/profiled.ts does: an adapter may only know once open whether
+    // it settles (the bridge learns it from the server's hello). Copied at wrapping, a recorded bridge
+    // run had none, and waited out the quiet period after every request (10× slower).
+    get settled(): (() => Promise<void>) | undefined {
+      return inner.settled ? () => inner.settled?.() ?? Promise.resolve() : undefined;
+    },
     close: () => inner.close(),
   };
 }

@@ -235,6 +235,13 @@ export class LineSplitter {
 }
 
 /** One JSON object per line; `name` + `attributes` required, the rest optional. */
+/**
+ * The kinds a line may state (`npm run trace` prints it; a recording states it, since messages of
+ * other protocols — an IVR's CallStatus, TreatCall — are events that no name prefix tells apart
+ * from requests); a line without one is told by its name ({@link kindOf}).
+ */
+const KINDS: ReadonlySet<unknown> = new Set<TraceRecord['kind']>(['event', 'request', 'other']);
+
 export class NdjsonReader {
   private readonly diagnostics = new TraceDiagnostics();
   constructor(private readonly file: string, private readonly emit: (r: TraceRecord) => void) {}
@@ -267,7 +274,7 @@ export class NdjsonReader {
     this.diagnostics.records += 1;
     const envelope = envelopeOf(o);
     this.emit({
-      kind: kindOf(o.name), name: o.name, attributes: o.attributes as Record<string, RawValue>,
+      kind: KINDS.has(o.kind) ? o.kind as TraceRecord['kind'] : kindOf(o.name), name: o.name, attributes: o.attributes as Record<string, RawValue>,
       ...(typeof o.dn === 'string' ? { dn: o.dn } : {}),
       source: `${this.file}:${lineNo}`, line: lineNo, format: 'ndjson',
       ...(typeof o.time === 'string' ? { time: o.time } : {}),

@@ -196,6 +196,25 @@ describe('NDJSON envelope', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('reads the kind a line states (a recording states it where the name does not tell it: an IVR\'s CallStatus is an event, its DialOutRegistry a request); without one, the name tells it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-kind-'));
+    try {
+      const file = join(dir, 'recorded.ndjson');
+      writeFileSync(file, [
+        { name: 'CallStatus', kind: 'event', dn: 'Ivy', participant: 'Ivy', protocol: 'IVR', attributes: {} },
+        { name: 'DialOutRegistry', kind: 'request', dn: 'Ivy', participant: 'Ivy', protocol: 'IVR', attributes: {} },
+        { name: 'CallStatus', dn: 'Ivy', attributes: {} },
+        { name: 'EventRinging', kind: 'sideways', dn: '7001', attributes: {} },
+        { name: 'RequestMakeCall', dn: '7001', attributes: {} },
+      ].map((l) => JSON.stringify(l)).join('\n'));
+      const records: TraceRecord[] = [];
+      await readTrace(file, (r) => records.push(r));
+      assert.deepEqual(records.map((r) => r.kind), ['event', 'request', 'other', 'event', 'request']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('streaming', () => {

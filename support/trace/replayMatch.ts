@@ -21,6 +21,12 @@
  * its act (dialling, hanging up on the phone), not events the act caused — delivered only when the
  * recorded switch is declared to report them (`off-hook:reported`).
  *
+ * A harness recording's part (`identity`) holds one scenario's run: its DNs and participants are
+ * the features' own, and its stimuli are exactly the acts the harness logged, so a step's next act
+ * is the part's next stimulus, whatever it names (an agent application's request to Interaction
+ * Server names no DN), and a participant (an IVR, a router, a notified client) binds to the DN its
+ * messages were recorded under: its name.
+ *
  * One {@link ScenarioMatch} is one attempt: its first step takes the first candidate from `from`
  * on whose history also fits the steps known from earlier attempts (`known`); the replay adapter
  * starts the next attempt after it when the World finds this one does not exercise the scenario.
@@ -199,6 +205,10 @@ export class ScenarioMatch {
 
   /** The next stimulus after `after` that names a bound DN or acts on one of the scenario's calls. */
   private following(state: State, after: number): number | undefined {
+    // A harness recording's part holds one scenario's run, and its stimuli are the requests and acts
+    // the harness logged, in the order it took them: the next one is the scenario's next act, whether
+    // or not it names a DN (an agent application's request to Interaction Server names none).
+    if (this.setup.identity) return after + 1 < this.index.stimuli.length ? after + 1 : undefined;
     let best: number | undefined;
     for (const dn of state.toFeature.keys()) {
       const n = this.index.nextNaming(dn, after);

@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { sandbox } from '../selftest/sandbox';
 import { SimulatorAdapter } from '../simulator/SimulatorAdapter';
 import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
+import { CallRecognizer, loadPlans, type CallVerdict } from '../recognize';
+import { readTrace } from '../trace/read';
 
 const DIR = mkdtempSync(join(tmpdir(), 'cmc-selftest-'));
 const FAULTY = 'support/adapter/fixtures/faultySimulator.ts';
@@ -151,6 +153,16 @@ describe('npm run conformance, end to end', { concurrency: 4 }, () => {
     // Nearly every scenario is exercised by its own recording (388 of 393 when this was written, the
     // IVR's, the router's, a notified client's and Interaction Server's messages included); the rest say why not.
     assert.ok(Number(counts[1]) >= 380, `${counts[1]} scenarios replayed and passed`);
+    // npm run recognize judges the same recording as its replay does: each scenario's part (judged
+    // whole, at the level its marker names) conforms or is unrecognised; none deviates.
+    const { plans } = await loadPlans();
+    const verdicts: CallVerdict[] = [];
+    const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+    await readTrace(trace, (r) => recognizer.push(r));
+    recognizer.flush();
+    assert.deepEqual(verdicts.filter((v) => v.outcome === 'deviates').map((v) => v.deviation?.diff), []);
+    const conform = verdicts.filter((v) => v.outcome === 'conforms').length;
+    assert.ok(conform >= 370, `${String(conform)} of ${String(verdicts.length)} parts conform (383 of 393 when this was written)`);
   });
 
   it('record → replay: scenarios that need a capability the recorded system declared are replayed, not skipped', async () => {

@@ -51,6 +51,8 @@ export interface JudgeOptions {
    * event-level rules its attributes can show are judged.
    */
   readonly observation?: Observation;
+  /** A harness recording's part: its DNs and participants are the features' own, its stimuli the harness's acts in order (support/trace/replayMatch.ts). */
+  readonly recording?: boolean;
 }
 
 export interface Exercise {
@@ -79,7 +81,7 @@ export function judge(plan: ScenarioPlan, index: LogIndex, options: JudgeOptions
   let reason: string | undefined;
   let from = 0;
   for (let n = 0; n < (options.maxAttempts ?? 200); n++) {
-    const match = new ScenarioMatch(index, { parties: plan.parties, named: plan.named, dnMap: {}, identity: false, handset: options.handset }, from, known);
+    const match = new ScenarioMatch(index, { parties: plan.parties, named: plan.named, dnMap: {}, identity: options.recording === true, handset: options.handset }, from, known);
     const attempt = run(plan, match, known, options);
     if ('exercise' in attempt) exercises.push(attempt.exercise);
     else reason ??= attempt.reason;

@@ -22,7 +22,7 @@
  * judging: the scenarios and the rules only see those relations.
  */
 import { DnKnowledge, LogIndex } from '../trace/logIndex';
-import { StimulusTracker, type Stimulus } from '../trace/stimuli';
+import { connIdOf, StimulusTracker, type Stimulus } from '../trace/stimuli';
 import { lookupAttribute } from '../model/catalogue';
 import { EVENT_RULES, hasType, type ValueType } from '../model/eventRules';
 import type { AttrValue } from '../model/event';
@@ -110,6 +110,8 @@ export class CallRecognizer {
   /** In a harness recording, the scenario (`uri:line name`) whose part is being read, and its plan. */
   private part: string | undefined;
   private partPlans: ReadonlySet<ScenarioPlan> | undefined;
+  /** The records of the recording's part being read, when it names its scenario (judged whole at its end). */
+  private partRecords: TraceRecord[] | undefined;
   /** The level the part being read saw the system at (a recording's marker names it; else the options'). */
   private observation: Observation | undefined;
   private splitter: EpisodeSplitter;
@@ -164,6 +166,16 @@ export class CallRecognizer {
     for (const [e, finished] of episodes) this.judgeCall(e, finished, knowledge, options.cut === true && !finished);
   }
 
+  /** Judges the recording's part read so far as one run of its scenario (see push), numbered as the next call. */
+  private endPart(): void {
+    const records = this.partRecords;
+    this.partRecords = undefined;
+    if (!records?.length) return;
+    const id = this.splitter.nextId;
+    this.judgeCall(partEpisode(id, records), true, this.knowledge, false);
+    this.splitter = this.newSplitter(id + 1);
+  }
+
   /** The calls in progress (memory is bounded by them). */
   get openCalls(): number {
     return this.splitter.inProgress;
@@ -176,6 +188,7 @@ export class CallRecognizer {
       // A harness recording (--record): each scenario ran on a system set up afresh, whose ConnIDs
       // and DNs start again; its calls end with it, and the next part is read as a log of its own.
       this.recording = true;
+      this.endPart();
       this.splitter.flush();
       this.stats.outside += this.splitter.outside;
       this.knowledge = new DnKnowledge();
@@ -187,6 +200,15 @@ export class CallRecognizer {
       this.partPlans = this.part === undefined ? undefined : plansNamed(this.part, this.options.plans);
       // A recording made through an adapter at a coarser level says so in its marker: its part is judged at that level, as its replay is.
       this.observation = markerObservation(record) ?? this.options.observation;
+      // A scenario's part is its run, judged whole, as its replay judges it: not cut into calls (an
+      // event of a DN outside any call — an EventPrivateInfo, an IVR's message — is part of the run).
+      this.partRecords = this.part === undefined ? undefined : [];
+      return;
+    }
+    if (this.partRecords) {
+      this.knowledge.learn(record);
+      // Every line of the part: a `NotSent` line says the request before it never reached the system.
+      this.partRecords.push(record);
       return;
     }
     // A desktop's console log shows its agents' DNs at call-state level (as its replay judges it).
@@ -199,6 +221,7 @@ export class CallRecognizer {
 
   /** End of input: judges every call still open (as far as it went). */
   flush(): void {
+    this.endPart();
     this.splitter.flush();
     this.stats.outside += this.splitter.outside;
     this.splitter = this.newSplitter(this.splitter.nextId);
@@ -271,7 +294,7 @@ export class CallRecognizer {
   }
 
   private judgeOptions(cut: boolean): JudgeOptions {
-    return { settleMs: this.settleMs, handset: this.handset, cut, ...(this.observation ? { observation: this.observation } : {}) };
+    return { settleMs: this.settleMs, handset: this.handset, cut, recording: this.recording, ...(this.observation ? { observation: this.observation } : {}) };
   }
 
   private remember(shape: string, judgement: { outcome: CallVerdict['outcome']; follows: readonly ScenarioRef[] }): void {
@@ -301,6 +324,23 @@ function verdictOf(e: Episode, finished: boolean, stimuli: readonly Stimulus[], 
   if (judged.deviation) verdict.deviation = judged.deviation;
   if (damaged) verdict.unreadable = `${damaged.source}: ${damaged.truncated ?? ''}`;
   return verdict as CallVerdict;
+}
+
+/** A recording's part (one scenario's run) as one episode: every record of it, in order. */
+function partEpisode(id: number, records: TraceRecord[]): Episode {
+  const times = records.map((r) => msOf(r.time) ?? Number.NaN);
+  const conns = new Set<string>();
+  const dns = new Set<string>();
+  for (const r of records) {
+    const conn = connIdOf(r);
+    if (conn !== undefined) conns.add(conn);
+    if (r.dn !== undefined) dns.add(r.dn);
+  }
+  const last = times.filter((t) => !Number.isNaN(t)).pop();
+  return {
+    id, records, order: records.map((_, i) => i), times, active: new Map(), conns, uuids: new Set(), references: new Set(), dns,
+    endedAt: records.length, lastTime: last,
+  };
 }
 
 /** The DNs that had events, in order of their first. */

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callText } from '../../bench/logGenerator';
 import { LogParser } from '../trace/logParser';
+import { decodeEvents, encodeBatch, encodeRecord } from '../stream/wire';
 import { readTrace } from '../trace/read';
 import type { TraceRecord } from '../trace/record';
 import { CallRecognizer, loadPlans, type CallVerdict, type ScenarioPlan } from '.';
@@ -136,6 +137,19 @@ describe('CallRecognizer (the library)', () => {
       else if (file.startsWith('console-')) assert.deepEqual(outcomes, ['unrecognised', 'conforms'], file);
       else assert.ok(outcomes.length > 0 && outcomes.every((o) => o === 'conforms'), `${file}: ${outcomes.join(', ')}`);
     }
+  });
+
+  it('judges a desktop console log\'s calls sent over the wire (the monitor\'s path) at the console\'s level, as a file is judged', { timeout: 60_000 }, async () => {
+    const records: TraceRecord[] = [];
+    await readTrace(join(FIXTURES, 'replay', 'console-wwe-desktop.log'), (r) => records.push(r));
+    // Through the wire as a feed sends them (the format travels with each record), one thread per call.
+    const wired = decodeEvents(encodeBatch('t', 'x', 1, records.map(encodeRecord), true), 'test').map((e) => e.record);
+    assert.ok(wired.every((r) => r.format === 'console'));
+    const verdicts: CallVerdict[] = [];
+    const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+    for (const conn of new Set(wired.map((r) => r.attributes.ConnID))) recognizer.judgeRecords(wired.filter((r) => r.attributes.ConnID === conn));
+    assert.deepEqual(verdicts.map((v) => v.outcome), ['unrecognised', 'conforms']);
+    assert.deepEqual(verdicts[1]?.follows.map(at), ['basic-internal-inbound-call.feature:55']);
   });
 
   it('reads a harness recording part by part: each scenario\'s part (its ConnIDs start again) is judged against that scenario only, its logged requests the only stimuli', { timeout: 60_000 }, async () => {

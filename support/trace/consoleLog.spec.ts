@@ -108,6 +108,13 @@ describe('a desktop\'s browser console log (WWE, GWS API v2)', () => {
     }
   });
 
+  it('other console output in braces (an object the page printed, not JSON) is a line it does not know, not a damaged record', async () => {
+    const printed = `${TAG}2026-01-28 04:28:00.000 [TRACE] [WWE.Voice.MediaVoiceExtension] {\n\toperationName: 'Answer',\n\tid: 'UIVB8J6JE91C53UIM3VI59VHQ4000015'\n}`;
+    const { records, d } = await read(`${printed}\n${notification('04:28:08.117', '/v2/me/calls', call('Ringing'))}\n`);
+    assert.deepEqual(records.map((r) => r.name), ['EventRinging']);
+    assert.deepEqual([d.truncated, d.unknown, d.unknownSamples[0]?.line], [0, 1, 1]);
+  });
+
   it('a notification of another kind is counted as a name no model knows; one wrapped as the API documents it ({data, channel}), on one line, with participants as plain numbers, is read', async () => {
     const other = notification('04:28:00.000', '/v2/me', { messageType: 'PasswordChangeMessage', notificationType: 'PasswordChangeSuccessful' });
     const wrapped = `${TAG}2026-01-28 04:28:08.117 [TRACE] [WWE.Voice.MediaVoiceExtension] ${JSON.stringify({ data: call('Ringing', { participants: ['1003'] }), channel: '/v2/me/calls' })}`;

@@ -122,7 +122,11 @@ export class ConsoleLogReader {
     try {
       value = JSON.parse(block.text.join('\n'));
     } catch (e) {
-      this.diagnostics.truncatedRecord(block.line, block.text[0] ?? '', `not complete JSON (${(e as Error).message})`);
+      // A notification cut or damaged is a damaged record; other console output that opens a brace
+      // (an object the page printed, a request body) is no notification: a line the reader does not know.
+      const text = block.text.join('\n');
+      if (text.includes('"messageType"')) this.diagnostics.truncatedRecord(block.line, block.text[0] ?? '', `not complete JSON (${(e as Error).message})`);
+      else this.diagnostics.unknownLine(block.line, block.text[0] ?? '', 'a block in braces that is no JSON notification');
       return;
     }
     // The API's documentation wraps a notification in {data, channel}; WWE prints the data.

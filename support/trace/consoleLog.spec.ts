@@ -113,6 +113,11 @@ describe('a desktop\'s browser console log (WWE, GWS API v2)', () => {
     const { records, d } = await read(`${printed}\n${notification('04:28:08.117', '/v2/me/calls', call('Ringing'))}\n`);
     assert.deepEqual(records.map((r) => r.name), ['EventRinging']);
     assert.deepEqual([d.truncated, d.unknown, d.unknownSamples[0]?.line], [0, 1, 1]);
+    // The same block after WWE's "Message received from /v2/…" line is a notification, damaged; so is one cut before its messageType.
+    const announced = await read(`${TAG}2026-01-28 04:28:00.000 [DEBUG] [WWE.Voice.MediaVoiceExtension] Message received from /v2/me/calls\n${printed}\n`);
+    assert.deepEqual([announced.d.truncated, announced.d.unknown], [1, 0]);
+    const early = notification('04:28:08.117', '/v2/me/calls', { call: { state: 'Released' }, messageType: 'CallStateChangeMessage' }).split('\n').slice(0, 4).join('\n');
+    assert.deepEqual((await read(`${early}\n`)).d.truncated, 1);
   });
 
   it('a notification of another kind is counted as a name no model knows; one wrapped as the API documents it ({data, channel}), on one line, with participants as plain numbers, is read', async () => {

@@ -64,7 +64,12 @@ interface Block {
   readonly line: number;
   readonly time: string;
   readonly text: string[];
+  /** The line before it said a notification was received (`Message received from /v2/…`): it is one, whatever it holds. */
+  readonly announced: boolean;
 }
+
+/** WWE's line before each notification it prints. */
+const RECEIVED = /^Message received from \/v2\//;
 
 type Json = Readonly<Record<string, unknown>>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -73,6 +78,8 @@ export class ConsoleLogReader {
   private readonly diagnostics = new TraceDiagnostics();
   private readonly dns = new Map<string, DnEvents>();
   private block: Block | undefined;
+  /** The last console line said a notification follows. */
+  private announced = false;
   /** (Never reads more than the line it is given: see LineSplitter.) */
   readonly lastLine = 0;
 
@@ -100,8 +107,10 @@ export class ConsoleLogReader {
     }
     const m = WWE_LINE.exec(line);
     const rest = m?.[3]?.trim() ?? '';
+    const announced = this.announced;
+    if (m) this.announced = RECEIVED.test(rest);
     if (!m || !rest.startsWith('{')) return;
-    const opened: Block = { line: lineNo, time: `${m[1] ?? ''}T${m[2] ?? ''}`, text: [rest] };
+    const opened: Block = { line: lineNo, time: `${m[1] ?? ''}T${m[2] ?? ''}`, text: [rest], announced };
     if (rest === '{') this.block = opened;
     else this.close(opened);
   }
@@ -113,7 +122,9 @@ export class ConsoleLogReader {
 
   private cut(block: Block, why: string): void {
     this.block = undefined;
-    this.diagnostics.truncatedRecord(block.line, block.text[0] ?? '', `a notification ${why}`);
+    // Only a notification cut off is a damaged record (see close()).
+    if (isNotification(block)) this.diagnostics.truncatedRecord(block.line, block.text[0] ?? '', `a notification ${why}`);
+    else this.diagnostics.unknownLine(block.line, block.text[0] ?? '', `a block in braces ${why}, with no messageType`);
   }
 
   private close(block: Block): void {
@@ -124,8 +135,7 @@ export class ConsoleLogReader {
     } catch (e) {
       // A notification cut or damaged is a damaged record; other console output that opens a brace
       // (an object the page printed, a request body) is no notification: a line the reader does not know.
-      const text = block.text.join('\n');
-      if (text.includes('"messageType"')) this.diagnostics.truncatedRecord(block.line, block.text[0] ?? '', `not complete JSON (${(e as Error).message})`);
+      if (isNotification(block)) this.diagnostics.truncatedRecord(block.line, block.text[0] ?? '', `not complete JSON (${(e as Error).message})`);
       else this.diagnostics.unknownLine(block.line, block.text[0] ?? '', 'a block in braces that is no JSON notification');
       return;
     }
@@ -180,6 +190,11 @@ export class ConsoleLogReader {
       });
     }
   }
+}
+
+/** Whether a block that did not read as JSON was a notification (announced by the line before, or naming its messageType): then it is damaged, not other output. */
+function isNotification(block: Block): boolean {
+  return block.announced || block.text.some((l) => l.includes('"messageType"'));
 }
 
 /** A CallStateChangeMessage's call as the agent's session shows it, or why it cannot be read. */

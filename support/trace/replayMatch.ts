@@ -81,8 +81,12 @@ export class ScenarioMatch {
     for (const p of setup.parties) this.byFeatureDn.set(p.dn, p);
     this.named = setup.parties.filter((p) => setup.named.includes(p.name));
     this.state = { toTrace: new Map(), toFeature: new Map(), groups: new Set(), last: -1 };
-    // In a harness recording a participant's (an IVR's, a router's, a client's) messages are recorded under its name, as its DN.
-    const present = setup.identity ? new Set(index.records.flatMap((r) => [...Object.values(r.attributes).filter((v): v is string => typeof v === 'string'), ...(r.dn === undefined ? [] : [r.dn])])) : new Set<string>();
+    // In a harness recording a participant's (an IVR's, a router's, a client's) messages are recorded
+    // under its name: as their DN, their participant, or the sender of its requests.
+    const present = setup.identity ? new Set(index.records.flatMap((r) => [
+      ...Object.values(r.attributes).filter((v): v is string => typeof v === 'string'),
+      ...[r.dn, r.envelope?.participant, r.envelope?.sender].filter((v): v is string => v !== undefined),
+    ])) : new Set<string>();
     for (const p of setup.parties) {
       const traceDn = setup.dnMap[p.dn] ?? (setup.identity && present.has(p.dn) ? p.dn : undefined);
       if (traceDn !== undefined && !this.state.toFeature.has(traceDn)) bind(this.state, p.dn, traceDn);

@@ -165,6 +165,20 @@ describe('npm run conformance, end to end', { concurrency: 4 }, () => {
     assert.ok(conform >= 375, `${String(conform)} of ${String(verdicts.length)} parts conform (387 of 393 when this was written)`);
   });
 
+  it('record → replay of a faulty system: the replay fails what the live run failed (an extra event after the last expected one, on a DN no party of the scenario has), nothing more or less', async () => {
+    const config = join(DIR, 'extra.json');
+    writeFileSync(config, JSON.stringify({ adapter: FAULTY, adapterOptions: { fault: { kind: 'extra', request: 'RequestHoldCall', dn: '7002', name: 'EventRetrieved' } }, timeoutMs: 3000 }));
+    const trace = join(DIR, 'extra.ndjson');
+    const args = ['--no-report', '--tags', '@model:sca-hold-retrieve or @model:ivr-behind-switch'];
+    const live = await run(['--config', config, ...args, '--record', trace]);
+    const replayed = await run([...args, '--replay', trace]);
+    const failedOf = (out: string): string[] => [...out.matchAll(/^ {2}(features\/\S+:\d+) .* — Not conformant/gm)].map((m) => m[1] ?? '').sort();
+    assert.equal(live.status, 1, live.stdout.slice(-2000));
+    assert.equal(replayed.status, 1, replayed.stdout.slice(-2000));
+    assert.ok(failedOf(live.stdout).length >= 4, live.stdout.slice(-2000));
+    assert.deepEqual(failedOf(replayed.stdout), failedOf(live.stdout));
+  });
+
   it('record → replay: scenarios that need a capability the recorded system declared are replayed, not skipped', async () => {
     const trace = join(DIR, 'parking.ndjson');
     const args = ['--no-report', '--tags', '@model:basic-call-parking'];

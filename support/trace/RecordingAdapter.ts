@@ -1,7 +1,8 @@
 /**
  * Record → replay: wraps any adapter and appends every request it is sent and every event it
  * reports to an NDJSON trace (`{"name","dn","attributes"}` per line, and the site, participant,
- * protocol and sender when it has them, and the kind when the name does not tell it: the format `npm run trace`
+ * protocol and sender when it has them, the kind when the name does not tell it, and when it was
+ * written: the format `npm run trace`
  * prints and the replay adapter reads). Run once against a lab with `--record lab.ndjson`, replay
  * later with `--replay lab.ndjson`. Lines are appended as they happen: constant memory.
  */
@@ -23,6 +24,16 @@ export const NOT_SENT_MARKER = 'NotSent';
 /** The name of the marker line that starts each run's part of a recording (`--record`, `--record-append`). */
 export const SESSION_MARKER = 'Session';
 
+/**
+ * When a line was written (UTC, to the millisecond): a replay judges as unexpected what arrived
+ * within the quiet period after the scenario's last expected event, as the live run did. Without
+ * it, an extra event after the last expected one was never judged in a replay: a faulty system's
+ * recording passed where the live run had failed.
+ */
+function arrival(): string {
+  return new Date().toISOString().slice(0, 23);
+}
+
 export function recording(inner: EventSourceAdapter, file: string): EventSourceAdapter {
   const write = (line: Readonly<Record<string, unknown>>): void => appendFileSync(file, `${JSON.stringify(line)}\n`);
   const send = inner.send?.bind(inner);
@@ -39,7 +50,7 @@ export function recording(inner: EventSourceAdapter, file: string): EventSourceA
       event: (e: RawEvent) => {
         // Its envelope too (site, participant, protocol, sender): a multi-site or multi-protocol scenario's tables check it.
         // Its kind when the name does not tell it (an IVR's CallStatus is an event, not another message).
-        write({ name: e.name, ...(kindOf(e.name) === 'event' ? {} : { kind: 'event' }), ...(e.dn ? { dn: e.dn } : {}), ...envelopeOf(e), attributes: e.attributes });
+        write({ name: e.name, ...(kindOf(e.name) === 'event' ? {} : { kind: 'event' }), ...(e.dn ? { dn: e.dn } : {}), ...envelopeOf(e), time: arrival(), attributes: e.attributes });
         sink.event(e);
       },
       fail: (err) => sink.fail(err),
@@ -48,7 +59,7 @@ export function recording(inner: EventSourceAdapter, file: string): EventSourceA
     ...(send ? {
       send: (request: TRequest) => {
         const dn = request.attributes.ThisDN;
-        write({ name: request.name, ...(kindOf(request.name) === 'request' ? {} : { kind: 'request' }), ...(typeof dn === 'string' ? { dn } : {}), ...envelopeOf(request), attributes: request.attributes });
+        write({ name: request.name, ...(kindOf(request.name) === 'request' ? {} : { kind: 'request' }), ...(typeof dn === 'string' ? { dn } : {}), ...envelopeOf(request), time: arrival(), attributes: request.attributes });
         return send(request).catch((e: unknown) => {
           const ref = request.attributes.ReferenceID;
           write({ name: NOT_SENT_MARKER, attributes: { request: request.name, ...(ref !== undefined ? { ReferenceID: ref } : {}), reason: e instanceof Error ? e.message : String(e) } });

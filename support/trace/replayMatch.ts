@@ -105,7 +105,8 @@ export class ScenarioMatch {
 
   /** The feature's DN for a trace DN, when a party is bound to it. */
   featureDn(traceDn: string): string | undefined {
-    return this.state.toFeature.get(traceDn);
+    // A recording's DNs are the features' own, bound or not.
+    return this.state.toFeature.get(traceDn) ?? (this.setup.identity ? traceDn : undefined);
   }
 
   /**
@@ -305,6 +306,9 @@ export class ScenarioMatch {
   private admit(r: TraceRecord, i: number, s: Stimulus, role: 'setup' | 'stimulus'): boolean | string {
     if (!this.observable(r)) return false;
     const dn = r.dn;
+    // A recording's part is its scenario's run: every event in it reached the live run, which judged
+    // it (an event of a DN no party has, or of another call, is unexpected there too).
+    if (this.setup.identity) return role === 'setup' || i < this.windowEnd(dn, s);
     const conn = connIdOf(r);
     const ours = this.ours(r, dn, conn, s);
     if (!this.state.toFeature.has(dn) && !(ours && conn && this.adopt(dn, i))) return false;

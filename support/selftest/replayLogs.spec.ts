@@ -53,6 +53,14 @@ const CORRECT: readonly [string, string, readonly string[]][] = [
   // A contact center's DN: Bob's has an agent, who goes into after-call work as the call is released
   // (EventAgentNotReady, AgentWorkMode AfterCallWork). The call models cast Bob as an extension: not unexpected.
   ['a basic call to an agent who does after-call work', 'agent-after-call-work.log', ['basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36', 'release-phase.feature:18']],
+  // A contact center's day in three parts: an agent logs in and becomes ready (a scenario that
+  // starts with the agent logged out — "becoming ready without being logged in is refused" — is not
+  // judged on her); a supervisor monitors Bob's next call (a basic call is not judged on it); Bob
+  // consults Carol for a conference, and the switch holds the main call without the request's
+  // ReferenceID (that EventHeld is the request's consequence, not Bob pressing hold).
+  ['an agent logging in, a supervised call and a consultation', 'agent-monitor-conference.log', [
+    'agent-login-logout.feature:21', 'agent-ready-not-ready-acw.feature:24', 'basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36',
+    'conference.feature:29', 'conference.feature:39']],
   // An agent desktop's browser console (WWE printing GWS API v2 notifications): only the agent's own
   // DN, at call-state level. The inbound call's answer is judged on it; the internal call is not
   // (its caller's view is not in the log), nor anything the level cannot show (roles, CallState).

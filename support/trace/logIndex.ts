@@ -57,6 +57,14 @@ export function describeKind(kind: DnKind): string {
   return { device: 'an extension', queue: 'an ACD queue', 'routing-point': 'a routing point', external: 'a number with no events of its own' }[kind];
 }
 
+const MONITORED = 'call monitoring';
+/** Events that turn a DN's switch feature on or off. */
+const FEATURE_EVENTS: Readonly<Record<string, { readonly feature: string; readonly on: boolean }>> = {
+  EventDNDOn: { feature: 'do-not-disturb', on: true }, EventDNDOff: { feature: 'do-not-disturb', on: false },
+  EventForwardSet: { feature: 'call forwarding', on: true }, EventForwardCancel: { feature: 'call forwarding', on: false },
+  EventMonitoringNextCall: { feature: MONITORED, on: true }, EventMonitoringCancelled: { feature: MONITORED, on: false },
+};
+
 const ON_CALL = new Set(['EventDialing', 'EventNetworkReached', 'EventRinging', 'EventEstablished', 'EventRetrieved', 'EventHeld', 'EventDestinationBusy', 'EventQueued', 'EventRouteRequest']);
 const OFF_CALL = new Set(['EventReleased', 'EventAbandoned', 'EventDiverted', 'EventRouteUsed']);
 
@@ -122,6 +130,12 @@ export class LogIndex {
   private readonly activity = new Map<string, { at: number; calls: readonly string[] }[]>();
   /** Whether a party action was recognised with an outside party (Party.*): the log shows outside parties. */
   readonly outsideParties: boolean;
+  /** DN → the changes of its switch features (do-not-disturb, forwarding, being monitored), in order. */
+  private readonly features = new Map<string, { readonly at: number; readonly active: ReadonlyMap<string, number> }[]>();
+  /** DN → the call a one-call monitoring subscription waits for ('' until the DN's next call starts), while it lasts. */
+  private readonly oneCall = new Map<string, string>();
+  /** DN → its agent-state events (record index, name), in order: what the log shows of its agent's login. */
+  private readonly agentEvents = new Map<string, { readonly at: number; readonly name: string }[]>();
   /** Once the log is read: each ConnID's group (the union-find's answers, fixed from then on). */
   private readonly groupOf = new Map<string, string>();
   /** Once the log is read: group → the indexes (in {@link stimuli}) of the stimuli acting on its calls, in order. */
@@ -144,6 +158,8 @@ export class LogIndex {
       }
       this.knowledge.learn(r);
       if (r.kind === 'event') this.learn(r, i, uuids);
+      if (r.kind === 'event' && r.dn && AGENT_EVENTS.has(r.name)) this.listOf(this.agentEvents, r.dn).push({ at: i, name: r.name });
+      if (r.kind === 'event' && r.dn) this.feature(r, r.dn, i);
     });
     this.outsideParties = outside;
     // The groups are final now: answer them, and each group's stimuli, without walking or scanning
@@ -186,6 +202,75 @@ export class LogIndex {
       else hi = mid;
     }
     return lo === 0 ? [] : changes[lo - 1]?.calls ?? [];
+  }
+
+  /**
+   * What the log shows of `dn`'s agent just before record `index`: logged out (its last agent event
+   * before is EventAgentLogout, or it has none before and its next is EventAgentLogin), logged in
+   * (its last is another agent event: `event` names it and where), or unknown (no agent event).
+   */
+  agentBefore(dn: string, index: number): { readonly state: 'out' | 'in' | 'unknown'; readonly event?: TraceRecord } {
+    const list = this.agentEvents.get(dn) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid]?.at ?? 0) < index) lo = mid + 1;
+      else hi = mid;
+    }
+    const last = list[lo - 1];
+    if (last) return { state: last.name === 'EventAgentLogout' ? 'out' : 'in', event: this.records[last.at] };
+    return { state: list[lo]?.name === 'EventAgentLogin' ? 'out' : 'unknown' };
+  }
+
+  /**
+   * The switch features the log shows active at `dn` just before record `index` (do-not-disturb,
+   * call forwarding, call monitoring), each with the record that turned it on. A log that shows none
+   * leaves them at the default, off.
+   */
+  featuresBefore(dn: string, index: number): { readonly feature: string; readonly event: TraceRecord }[] {
+    const changes = this.features.get(dn) ?? [];
+    let lo = 0;
+    let hi = changes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((changes[mid]?.at ?? 0) < index) lo = mid + 1;
+      else hi = mid;
+    }
+    const active = changes[lo - 1]?.active ?? new Map<string, number>();
+    return [...active].map(([feature, at]) => ({ feature, event: this.records[at] as TraceRecord }));
+  }
+
+  /** Follows `dn`'s switch features through record `r` (see {@link featuresBefore}). */
+  private feature(r: TraceRecord, dn: string, i: number): void {
+    const list = this.features.get(dn);
+    const before = list?.[list.length - 1]?.active ?? new Map<string, number>();
+    const after = new Map(before);
+    const toggle = FEATURE_EVENTS[r.name];
+    if (toggle) {
+      if (toggle.on) after.set(toggle.feature, i);
+      else after.delete(toggle.feature);
+    }
+    if (this.oneCallEnds(r, dn)) after.delete(MONITORED);
+    if (after.size !== before.size || [...after].some(([k, v]) => before.get(k) !== v)) this.listOf(this.features, dn).push({ at: i, active: after });
+  }
+
+  /** Whether `r` ends a one-call monitoring subscription of `dn`: it lasts for the first call the DN takes after it. */
+  private oneCallEnds(r: TraceRecord, dn: string): boolean {
+    if (r.name === 'EventMonitoringNextCall') {
+      const type = r.attributes.MonitorNextCallType;
+      if (type !== 'MonitorAllCalls' && type !== 1) this.oneCall.set(dn, '');
+      return false;
+    }
+    if (r.name === 'EventMonitoringCancelled') this.oneCall.delete(dn);
+    const waiting = this.oneCall.get(dn);
+    const conn = connIdOf(r);
+    if (waiting === '' && conn && ON_CALL.has(r.name)) this.oneCall.set(dn, conn);
+    else if (waiting && conn === waiting && OFF_CALL.has(r.name)) {
+      this.oneCall.delete(dn);
+      return true;
+    }
+    return false;
   }
 
   /** The first stimulus (index in {@link stimuli}) naming `dn` after stimulus `after`, or undefined. */

@@ -34,7 +34,7 @@
 import type { PartyConfig } from '../adapter/contract';
 import { lookupAttribute } from '../model/catalogue';
 import { normaliseAttributes, type TRequest } from '../model/event';
-import { configurationOf, describeKind, kindFits, type LogIndex } from './logIndex';
+import { configurationOf, describeKind, kindFits, type DnKind, type LogIndex } from './logIndex';
 import type { RawValue, TraceRecord } from './record';
 import { connIdOf, referenceOf, type Stimulus } from './stimuli';
 
@@ -265,9 +265,42 @@ export class ScenarioMatch {
     const kind = this.index.kindOf(traceDn);
     const agent = this.index.isAgent(traceDn);
     if (!kindFits(party, kind, agent)) return `${party.name} is ${typeText(party)}, but ${traceDn} is ${describeKind(kind)}${kind === 'device' && !agent ? ' with no agent' : ''} in the log`;
-    if (kind === 'device' && this.elsewhere(state, traceDn, s.at)) return `${traceDn} (${party.name}) is already on another call`;
+    const busy = this.notIdle(state, party, kind, traceDn, s.at);
+    if (busy) return busy;
     fresh.set(featureDn, traceDn);
     return undefined;
+  }
+
+  /** Why `traceDn` is not in the state the scenario starts `party` in, where it first takes part (record `at`): on another call, an agent logged in. */
+  private notIdle(state: State, party: PartyConfig, kind: DnKind, traceDn: string, at: number): string | undefined {
+    if (kind === 'device' && this.elsewhere(state, traceDn, at)) return `${traceDn} (${party.name}) is already on another call`;
+    return this.agentNotOut(party, traceDn, at) ?? this.featureOn(party, traceDn, at);
+  }
+
+  /**
+   * A switch feature the log shows on at `traceDn` where `party` first takes part (do-not-disturb,
+   * forwarding, a supervisor monitoring it), which the scenario starts with off: a call a supervisor
+   * is bridged into is not a basic call. Undefined when none (a harness recording starts from its own state).
+   */
+  private featureOn(party: PartyConfig, traceDn: string, at: number): string | undefined {
+    if (this.setup.identity) return undefined;
+    const on = this.index.featuresBefore(traceDn, at)[0];
+    return on ? `${traceDn} (${party.name}) has ${on.feature} on at that point of the log (${on.event.name}, ${on.event.source}), and the scenario starts with it off` : undefined;
+  }
+
+  /**
+   * Why the log does not show `party`'s agent logged out where the party first takes part (record
+   * `at`), when the scenario casts it as an agent, or undefined. Every scenario starts with its agents
+   * logged out (a Given logs them in): "becoming ready without being logged in is refused" judged at
+   * a DN whose agent logged in an hour before failed a correct switch. A harness recording's part
+   * starts from that state itself.
+   */
+  private agentNotOut(party: PartyConfig, traceDn: string, at: number): string | undefined {
+    if (this.setup.identity || (party.agentId === undefined && party.type !== 'ACDPosition')) return undefined;
+    const seen = this.index.agentBefore(traceDn, at);
+    if (seen.state === 'out') return undefined;
+    if (seen.event) return `${party.name}'s agent is logged in at ${traceDn} at that point of the log (${seen.event.name}, ${seen.event.source}), and the scenario starts with the agent logged out`;
+    return `the log does not show whether an agent was logged in at ${traceDn} before ${party.name} takes part (the scenario starts with the agent logged out)`;
   }
 
   /** Whether `traceDn` is on a call that is not the scenario's just before record `at`. */
@@ -329,6 +362,7 @@ export class ScenarioMatch {
       return false;
     }
     if (kind === 'device' && this.elsewhere(this.state, traceDn, at)) return false;
+    if (this.agentNotOut(fits[0] as PartyConfig, traceDn, at) ?? this.featureOn(fits[0] as PartyConfig, traceDn, at)) return false;
     bind(this.state, (fits[0] as PartyConfig).dn, traceDn);
     return true;
   }

@@ -169,3 +169,39 @@ describe('the replay index', () => {
     }
   });
 });
+
+describe('the state a log shows a DN in before a scenario starts', () => {
+  const ev = (name: string, dn: string, attributes: Record<string, string | number> = {}): TraceRecord => ({ kind: name.startsWith('Event') ? 'event' : 'request', name, dn, attributes: { ThisDN: dn, ...attributes }, source: `log:${name}`, line: 0, format: 'native' });
+
+  it('an agent: logged out after EventAgentLogout, or when the next agent event is a login; logged in after any other agent event; unknown without one', () => {
+    const index = new LogIndex([ev('EventAgentLogin', '7001'), ev('EventAgentReady', '7001'), ev('EventAgentLogout', '7001'), ev('EventAgentLogin', '7002')], true);
+    assert.deepEqual([0, 1, 2, 3].map((at) => index.agentBefore('7001', at).state), ['out', 'in', 'in', 'out'], 'before its login, after login and ready, after its logout');
+    assert.equal(index.agentBefore('7001', 2).event?.name, 'EventAgentReady', 'and which event says so');
+    assert.equal(index.agentBefore('7002', 0).state, 'out', 'its first agent event is its login');
+    assert.equal(index.agentBefore('7003', 0).state, 'unknown');
+  });
+
+  it('do-not-disturb, forwarding and monitoring: on from the event that sets them to the one that ends them; a one-call monitoring ends with the DN\'s next call', () => {
+    const c = { ConnID: '00a1', CallType: 2 };
+    const index = new LogIndex([
+      ev('EventDNDOn', '7001'), ev('EventDNDOff', '7001'), ev('EventForwardSet', '7001', { OtherDN: '7002' }),
+      ev('EventMonitoringNextCall', '7002', { MonitorNextCallType: 'MonitorOneCall' }), ev('EventRinging', '7002', c), ev('EventEstablished', '7002', c), ev('EventReleased', '7002', c),
+      ev('EventMonitoringNextCall', '7003', { MonitorNextCallType: 'MonitorAllCalls' }), ev('EventRinging', '7003', c), ev('EventReleased', '7003', c),
+    ], true);
+    const on = (dn: string, at: number): string[] => index.featuresBefore(dn, at).map((f) => f.feature);
+    assert.deepEqual([on('7001', 0), on('7001', 1), on('7001', 2), on('7001', 3)], [[], ['do-not-disturb'], [], ['call forwarding']]);
+    assert.deepEqual([on('7002', 4), on('7002', 6), on('7002', 7)], [['call monitoring'], ['call monitoring'], []], 'until the monitored call is released');
+    assert.deepEqual(on('7003', 10), ['call monitoring'], 'all calls: until cancelled');
+  });
+
+  it('an EventHeld without ReferenceID just after the DN\'s own consultation request is that request\'s consequence, not a hold from the phone; after an answer it is the phone', () => {
+    const c = { ConnID: '00a1', CallType: 1 };
+    const stimuli = (records: TraceRecord[]): string[] => {
+      const tracker = new StimulusTracker(true);
+      return records.flatMap((r, i) => tracker.push(r, i)?.name ?? []);
+    };
+    const call = [ev('EventDialing', '7001', { ...c, OtherDN: '7002' }), ev('EventRinging', '7002', c), ev('EventEstablished', '7002', c), ev('EventEstablished', '7001', c)];
+    assert.deepEqual(stimuli([...call, ev('RequestInitiateConference', '7002', { ...c, OtherDN: '7003', ReferenceID: 9 }), ev('EventHeld', '7002', c)]).slice(-1), ['RequestInitiateConference']);
+    assert.deepEqual(stimuli([...call, ev('EventHeld', '7002', c)]).slice(-1), ['RequestHoldCall']);
+  });
+});

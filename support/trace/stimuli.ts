@@ -131,6 +131,19 @@ interface CallInProgress {
   readonly releasedByOthers: Set<string>;
 }
 
+/**
+ * Requests whose function holds or retrieves the requester's calls (GenEM: a consultation for a
+ * transfer or conference holds the main call; alternate, reconnect, complete and merge retrieve or
+ * hold one): an EventHeld/EventRetrieved at the requester soon after one is its consequence.
+ */
+const HOLDING_REQUESTS: ReadonlySet<string> = new Set([
+  'RequestInitiateTransfer', 'RequestInitiateConference', 'RequestAlternateCall', 'RequestReconnectCall',
+  'RequestCompleteTransfer', 'RequestCompleteConference', 'RequestMergeCalls', 'RequestMuteTransfer',
+  'RequestSingleStepTransfer', 'RequestSingleStepConference',
+]);
+/** How many records after such a request its hold or retrieve may come (a busy log interleaves other calls). */
+const CONSEQUENCE_WINDOW = 200;
+
 /** How long (in records) a logged request waits for the events that carry its ReferenceID. */
 const REQUEST_WINDOW = 5000;
 /** Logged requests remembered by ReferenceID, at most (oldest forgotten first). */
@@ -142,6 +155,8 @@ export class StimulusTracker {
   private readonly byReference = new Map<number, Stimulus>();
   /** Requests that create a call (no ConnID yet), by the requesting DN. */
   private readonly creating = new Map<string, Stimulus>();
+  /** DN → where its last logged request that holds or retrieves calls as part of its function was (see {@link HOLDING_REQUESTS}). */
+  private readonly holding = new Map<string, number>();
 
   /** `infer: false`: only logged requests are stimuli (a harness recording logs every one). */
   constructor(private readonly infer = true) {}
@@ -163,6 +178,10 @@ export class StimulusTracker {
     const call = connIdOf(r);
     const s = this.stimulus(r, index, r.name, r.attributes, 'request', `${r.name} (${r.source})`, call);
     const thisDn = typeof r.attributes.ThisDN === 'string' ? r.attributes.ThisDN : undefined;
+    if (thisDn) {
+      if (HOLDING_REQUESTS.has(r.name)) this.holding.set(thisDn, index);
+      else this.holding.delete(thisDn);
+    }
     if (call) this.releasesOthers(r.name, call, thisDn, r.attributes);
     else if (thisDn) this.creating.set(thisDn, s);
     return s;
@@ -188,6 +207,7 @@ export class StimulusTracker {
 
   /** The party action (or unlogged request) the event shows, if it is one. */
   private partyAction(r: TraceRecord, index: number, dn: string, conn: string | undefined, ref: number | undefined): Stimulus | undefined {
+    if (ref === undefined && this.heldByRequest(r.name, dn, index)) return undefined;
     const call = conn ? this.calls.get(conn) : undefined;
     const state = call?.parties.get(dn);
     const make = (a: Action): Stimulus => this.stimulus(r, index, a.name, a.attributes, ref === undefined ? 'phone' : 'unlogged',
@@ -213,6 +233,19 @@ export class StimulusTracker {
     if (!state || state === 'Dialing' || this.calls.has(conn)) return false;
     creating.call = conn;
     return true;
+  }
+
+  /**
+   * An EventHeld or EventRetrieved without ReferenceID at a DN just after its own request that holds
+   * or retrieves as part of its function (a consultation holds the main call; alternating and
+   * reconnecting retrieve it): that request's consequence, not the party pressing hold on the phone.
+   * The switch need not echo the request's ReferenceID on it (the QA model of SIP Server puts it on
+   * the consultation's EventDialing only); taken for a phone act, it cut the request's events short.
+   */
+  private heldByRequest(name: string, dn: string, index: number): boolean {
+    if (name !== 'EventHeld' && name !== 'EventRetrieved') return false;
+    const at = this.holding.get(dn);
+    return at !== undefined && index - at <= CONSEQUENCE_WINDOW;
   }
 
   /** A harness recording's note that the request with this ReferenceID was refused by the adapter, never sent. */

@@ -21,7 +21,7 @@
  * exact times left out) was judged before and did not deviate gets that judgement again without
  * judging: the scenarios and the rules only see those relations.
  */
-import { DnKnowledge, LogIndex } from '../trace/logIndex';
+import { DnKnowledge, isDnStateEvent, LogIndex } from '../trace/logIndex';
 import { connIdOf, StimulusTracker, type Stimulus } from '../trace/stimuli';
 import { lookupAttribute } from '../model/catalogue';
 import { EVENT_RULES, hasType, type ValueType } from '../model/eventRules';
@@ -102,6 +102,36 @@ type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 /** Judged shapes kept at most (oldest forgotten first). */
 const MEMO = 20_000;
 
+/**
+ * The last few events of each DN's state outside any call (its agent's login, do-not-disturb,
+ * forwarding, monitoring), to give a call of a log the state its DNs were in before it: a call is
+ * judged on its own records, and "becoming ready without being logged in" must not be judged on an
+ * agent the log showed logging in earlier. Bounded: a few per DN and kind.
+ */
+class DnStateTail {
+  private readonly tails = new Map<string, TraceRecord[]>();
+
+  note(r: TraceRecord): void {
+    if (r.kind !== 'event' || !r.dn || !isDnStateEvent(r.name)) return;
+    const key = `${r.dn}\u0000${r.name.replace(/(On|Off|Set|Cancel|Cancelled|NextCall|Login|Logout|Ready|NotReady|AfterCallWork)$/, '')}`;
+    const tail = this.tails.get(key) ?? [];
+    tail.push(r);
+    if (tail.length > 4) tail.shift();
+    this.tails.set(key, tail);
+  }
+
+  /** The state events of `dns` up to line `line`, in log order, marked as context (never a stimulus). */
+  before(dns: Iterable<string>, line: number): TraceRecord[] {
+    const wanted = new Set(dns);
+    const out: TraceRecord[] = [];
+    for (const [key, tail] of this.tails) {
+      if (!wanted.has(key.slice(0, key.indexOf('\u0000')))) continue;
+      for (const r of tail) if (r.line <= line) out.push({ ...r, context: true });
+    }
+    return out.sort((a, b) => a.line - b.line);
+  }
+}
+
 export class CallRecognizer {
   /** What the input showed of its DNs, and its calls in progress: both start again at a harness recording's scenario marker. */
   private knowledge = new DnKnowledge();
@@ -118,6 +148,8 @@ export class CallRecognizer {
   private readonly byFirst = new Map<string, ScenarioPlan[]>();
   private readonly unindexed: ScenarioPlan[] = [];
   private readonly memo = new Map<string, { readonly outcome: CallVerdict['outcome']; readonly follows: readonly ScenarioRef[] }>();
+  /** The DNs' states outside calls, for a log's calls (a recording's part starts from its own). */
+  private readonly states = new DnStateTail();
   private readonly settleMs: number;
   private readonly handset: boolean;
   private lastTime: number | undefined;
@@ -214,6 +246,7 @@ export class CallRecognizer {
     // A desktop's console log shows its agents' DNs at call-state level (as its replay judges it).
     if (record.format === 'console' && this.observation === undefined) this.observation = CONSOLE_OBSERVATION;
     this.knowledge.learn(record);
+    this.states.note(record);
     const t = msOf(record.time);
     if (t !== undefined) this.lastTime = t;
     this.splitter.push(record, t);
@@ -236,7 +269,9 @@ export class CallRecognizer {
   private judgeCall(e: Episode, finished: boolean, knowledge: DnKnowledge, cut: boolean): void {
     // The knowledge has learnt the call's own records too: the same as the call's index would say.
     // A judgement holds for the same shape judged against the same scenarios (a recording's part: its own).
-    const shape = `${this.recording ? `r${this.part ?? ''}` : ''}\u0002${this.observation?.tier ?? ''}\u0002${shapeOf(e, knowledge, this.settleMs)}`;
+    // A log's call is judged with the state its DNs were in before it (the agent, switch features).
+    const context = this.recording ? [] : this.states.before(dnsOfEvents(e.records), e.records[e.records.length - 1]?.line ?? 0).filter((r) => !e.records.some((own) => own.line === r.line && own.name === r.name));
+    const shape = `${this.recording ? `r${this.part ?? ''}` : ''}\u0002${this.observation?.tier ?? ''}\u0002${context.map((r) => `${r.name}@${r.dn ?? ''}`).join(',')}\u0002${shapeOf(e, knowledge, this.settleMs)}`;
     // A judgement made without the cut holds with it (the cut only leaves missing events unjudged).
     const known = this.memo.get(shape);
     let outcome: CallVerdict['outcome'];
@@ -260,7 +295,7 @@ export class CallRecognizer {
       stimuli = found;
       this.stats.reused += 1;
     } else {
-      const index = new LogIndex(e.records, !this.recording, knowledge);
+      const index = new LogIndex(context.length ? byLine([...e.records, ...context]) : e.records, !this.recording, knowledge);
       stimuli = index.stimuli;
       ({ outcome, follows, deviation } = this.judgeShape(index, cut));
       if (outcome !== 'deviates' && !cut) this.remember(shape, { outcome, follows });
@@ -324,6 +359,11 @@ function verdictOf(e: Episode, finished: boolean, stimuli: readonly Stimulus[], 
   if (judged.deviation) verdict.deviation = judged.deviation;
   if (damaged) verdict.unreadable = `${damaged.source}: ${damaged.truncated ?? ''}`;
   return verdict as CallVerdict;
+}
+
+/** Records of one file in the order of their lines (a call's own, and the state events around it); stable. */
+function byLine(records: TraceRecord[]): TraceRecord[] {
+  return records.map((r, i) => ({ r, i })).sort((a, b) => a.r.line - b.r.line || a.i - b.i).map((x) => x.r);
 }
 
 /** A recording's part (one scenario's run) as one episode: every record of it, in order. */

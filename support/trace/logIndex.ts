@@ -65,6 +65,11 @@ const FEATURE_EVENTS: Readonly<Record<string, { readonly feature: string; readon
   EventMonitoringNextCall: { feature: MONITORED, on: true }, EventMonitoringCancelled: { feature: MONITORED, on: false },
 };
 
+/** Whether an event tells a DN's state outside any call: its agent's, or a switch feature's (see {@link LogIndex.agentBefore}, {@link LogIndex.featuresBefore}). */
+export function isDnStateEvent(name: string): boolean {
+  return AGENT_EVENTS.has(name) || FEATURE_EVENTS[name] !== undefined;
+}
+
 const ON_CALL = new Set(['EventDialing', 'EventNetworkReached', 'EventRinging', 'EventEstablished', 'EventRetrieved', 'EventHeld', 'EventDestinationBusy', 'EventQueued', 'EventRouteRequest']);
 const OFF_CALL = new Set(['EventReleased', 'EventAbandoned', 'EventDiverted', 'EventRouteUsed']);
 

@@ -26,6 +26,12 @@ export interface TraceRecord {
   readonly format: (typeof TRACE_FORMATS)[number];
   /** An HA copy sent to the backup server (`[BSYNC]`), not traffic with a client. */
   readonly sync?: boolean;
+  /**
+   * A DN-state event (an agent's, a switch feature's) outside any call, added by the recognizer
+   * around a call of the log: it tells the state the call's DNs were in, and a scenario may observe
+   * it, but it is no act of the call (never a stimulus).
+   */
+  readonly context?: boolean;
   /** Set when the record was cut off or damaged (a line in it unreadable, its pair count wrong); says how. */
   readonly truncated?: string;
   /**

@@ -141,6 +141,11 @@ const HOLDING_REQUESTS: ReadonlySet<string> = new Set([
   'RequestCompleteTransfer', 'RequestCompleteConference', 'RequestMergeCalls', 'RequestMuteTransfer',
   'RequestSingleStepTransfer', 'RequestSingleStepConference',
 ]);
+/** Those that also release one of the requester's calls (the transferred call, the consultation): its EventReleased there is their consequence, not a hang-up. */
+const RELEASING_REQUESTS: ReadonlySet<string> = new Set([
+  'RequestCompleteTransfer', 'RequestCompleteConference', 'RequestReconnectCall', 'RequestMergeCalls', 'RequestMuteTransfer',
+  'RequestSingleStepTransfer', 'RequestSingleStepConference',
+]);
 /** How many records after such a request its hold or retrieve may come (a busy log interleaves other calls). */
 const CONSEQUENCE_WINDOW = 200;
 
@@ -156,7 +161,7 @@ export class StimulusTracker {
   /** Requests that create a call (no ConnID yet), by the requesting DN. */
   private readonly creating = new Map<string, Stimulus>();
   /** DN → where its last logged request that holds or retrieves calls as part of its function was (see {@link HOLDING_REQUESTS}). */
-  private readonly holding = new Map<string, number>();
+  private readonly holding = new Map<string, { readonly at: number; readonly name: string }>();
 
   /** `infer: false`: only logged requests are stimuli (a harness recording logs every one). */
   constructor(private readonly infer = true) {}
@@ -169,7 +174,7 @@ export class StimulusTracker {
   /** The stimulus record `r` (at `index`) is, if any; the tracker's state follows the record either way. */
   push(r: TraceRecord, index: number): Stimulus | undefined {
     if (r.name === NOT_SENT_MARKER) this.notSent(r);
-    if (r.sync || r.summary || r.kind === 'other') return undefined;
+    if (r.sync || r.summary || r.context || r.kind === 'other') return undefined;
     if (r.kind === 'request') return this.request(r, index);
     return this.event(r, index);
   }
@@ -179,7 +184,7 @@ export class StimulusTracker {
     const s = this.stimulus(r, index, r.name, r.attributes, 'request', `${r.name} (${r.source})`, call);
     const thisDn = typeof r.attributes.ThisDN === 'string' ? r.attributes.ThisDN : undefined;
     if (thisDn) {
-      if (HOLDING_REQUESTS.has(r.name)) this.holding.set(thisDn, index);
+      if (HOLDING_REQUESTS.has(r.name)) this.holding.set(thisDn, { at: index, name: r.name });
       else this.holding.delete(thisDn);
     }
     if (call) this.releasesOthers(r.name, call, thisDn, r.attributes);
@@ -238,14 +243,16 @@ export class StimulusTracker {
   /**
    * An EventHeld or EventRetrieved without ReferenceID at a DN just after its own request that holds
    * or retrieves as part of its function (a consultation holds the main call; alternating and
-   * reconnecting retrieve it): that request's consequence, not the party pressing hold on the phone.
+   * reconnecting retrieve it), or an EventReleased after one that releases one of its calls
+   * (completing a transfer releases the transferred call at the requester): that request's
+   * consequence, not the party pressing hold or hanging up on the phone.
    * The switch need not echo the request's ReferenceID on it (the QA model of SIP Server puts it on
    * the consultation's EventDialing only); taken for a phone act, it cut the request's events short.
    */
   private heldByRequest(name: string, dn: string, index: number): boolean {
-    if (name !== 'EventHeld' && name !== 'EventRetrieved') return false;
-    const at = this.holding.get(dn);
-    return at !== undefined && index - at <= CONSEQUENCE_WINDOW;
+    const by = this.holding.get(dn);
+    if (!by || index - by.at > CONSEQUENCE_WINDOW) return false;
+    return name === 'EventHeld' || name === 'EventRetrieved' || (name === 'EventReleased' && RELEASING_REQUESTS.has(by.name));
   }
 
   /** A harness recording's note that the request with this ReferenceID was refused by the adapter, never sent. */

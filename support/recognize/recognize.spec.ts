@@ -209,6 +209,25 @@ describe('CallRecognizer (the library)', () => {
     }
   });
 
+  it('a call to an ordinary number is no parking: a scenario\'s special DN binds only to that DN', { timeout: 60_000 }, () => {
+    // An outbound call answered at once: dialled, then connected without ringing — the shape of
+    // parking at gcti::park, but to 5550199. It follows the outbound call model only.
+    const made = (connId: string, to: string): string =>
+      '2026-03-04T10:00:07.003 Trc 04541 RequestMakeCall received from [12] (0000000c Desktop 127.0.0.1:50110)\nmessage RequestMakeCall\n' +
+      `\tAttributeThisDN\t'7001'\n\tAttributeOtherDN\t'${to}'\n\tAttributeReferenceID\t1\n` +
+      ['EventDialing', 'EventEstablished'].map((event, n) =>
+        `@10:00:0${7 + 2 * n}.0060 [0] 8.1.103.07 distribute_event: message ${event}\n\tAttributeConnID\t${connId}\n\tAttributeCallID\t'1'\n\tAttributeCallType\t3\n` +
+        `${n ? '\tAttributeCallState\t0\n' : ''}\tAttributeThisDN\t'7001'\n\tAttributeThisDNRole\t1\n\tAttributeOtherDN\t'${to}'\n\tAttributeOtherDNRole\t2\n${n ? '' : '\tAttributeReferenceID\t1\n'}`).join('');
+    const verdicts: CallVerdict[] = [];
+    const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+    recognizer.judgeRecords(records(BANNER + made('000001a6f6e10001', '5550199')));
+    assert.equal(verdicts[0]?.outcome, 'conforms');
+    assert.deepEqual(verdicts[0]?.follows.map(at), ['basic-outbound-call.feature:26']);
+    // At the parking place itself, the parking model is what it follows.
+    recognizer.judgeRecords(records(BANNER + made('000001a6f6e10002', 'gcti::park')));
+    assert.ok(verdicts[1]?.follows.map(at).includes('basic-call-parking.feature:27'), verdicts[1]?.follows.map(at).join(' '));
+  });
+
   it('a call a stopping monitor cuts short is not judged on the events it expects next; a log\'s end is the end of its calls, as in a replay', { timeout: 60_000 }, () => {
     // Call 0 up to Bob's answer: Alice's EventEstablished and the releases are not in the input.
     const cutAt = (text: string): string => text.slice(0, text.indexOf('@', text.indexOf('message EventEstablished')));

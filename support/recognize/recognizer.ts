@@ -25,6 +25,7 @@ import { DnKnowledge, isDnStateEvent, LogIndex } from '../trace/logIndex';
 import { connIdOf, StimulusTracker, type Stimulus } from '../trace/stimuli';
 import { lookupAttribute } from '../model/catalogue';
 import { EVENT_RULES, hasType, type ValueType } from '../model/eventRules';
+import { isSpecialDn } from '../model/specialDns';
 import type { AttrValue } from '../model/event';
 import { msOf, type TraceRecord } from '../trace/record';
 import { EpisodeSplitter, type Episode } from './episodes';
@@ -467,7 +468,8 @@ function shapeOf(e: Episode, knowledge: DnKnowledge, settleMs: number): string {
     let code = byValue.get(v);
     if (code === undefined) {
       code = kind + String(count++);
-      if (kind === 'd') code += knowledge.kindOf(v).charAt(0) + (knowledge.isAgent(v) ? 'a' : '');
+      // A special DN (the parking place) is judged by what it is, not only by its kind: kept literally.
+      if (kind === 'd') code += knowledge.kindOf(v).charAt(0) + (knowledge.isAgent(v) ? 'a' : '') + (isSpecialDn(v) ? `=${v}` : '');
       byValue.set(v, code);
     }
     return code;

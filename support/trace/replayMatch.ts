@@ -33,6 +33,7 @@
  */
 import type { PartyConfig } from '../adapter/contract';
 import { lookupAttribute } from '../model/catalogue';
+import { isSpecialDn } from '../model/specialDns';
 import { normaliseAttributes, type TRequest } from '../model/event';
 import { configurationOf, describeKind, kindFits, type DnKind, type LogIndex } from './logIndex';
 import type { RawValue, TraceRecord } from './record';
@@ -260,8 +261,8 @@ export class ScenarioMatch {
     if (bound !== undefined) return bound === traceDn ? undefined : `${traceDn} is not ${party?.name ?? featureDn}'s DN (${bound})`;
     if (!party) return traceDn === featureDn ? undefined : `${traceDn} is not ${featureDn}`;
     if (state.toFeature.has(traceDn) || [...fresh.values()].includes(traceDn)) return `${traceDn} is already another party's DN`;
-    const special = configurationOf(party, this.setup.parties);
-    if (special) return `${special} (map it with adapterOptions.dnMap to replay it)`;
+    const special = this.notThisDn(party, traceDn);
+    if (special) return special;
     const kind = this.index.kindOf(traceDn);
     const agent = this.index.isAgent(traceDn);
     if (!kindFits(party, kind, agent)) return `${party.name} is ${typeText(party)}, but ${traceDn} is ${describeKind(kind)}${kind === 'device' && !agent ? ' with no agent' : ''} in the log`;
@@ -269,6 +270,13 @@ export class ScenarioMatch {
     if (busy) return busy;
     fresh.set(featureDn, traceDn);
     return undefined;
+  }
+
+  /** Why `party` cannot be `traceDn` whatever the log shows of it: a service DN is that DN only (a call to an ordinary number is no parking); a DN whose switch configuration matters, any. */
+  private notThisDn(party: PartyConfig, traceDn: string): string | undefined {
+    if (isSpecialDn(party.dn) && traceDn !== party.dn) return `${party.name} is the switch's ${party.dn}, not ${traceDn}`;
+    const special = configurationOf(party, this.setup.parties);
+    return special ? `${special} (map it with adapterOptions.dnMap to replay it)` : undefined;
   }
 
   /** Why `traceDn` is not in the state the scenario starts `party` in, where it first takes part (record `at`): on another call, an agent logged in. */
@@ -356,7 +364,7 @@ export class ScenarioMatch {
   private adopt(traceDn: string, at: number): boolean {
     const kind = this.index.kindOf(traceDn);
     const agent = this.index.isAgent(traceDn);
-    const fits = this.named.filter((p) => !this.state.toTrace.has(p.dn) && configurationOf(p, this.setup.parties) === undefined && kindFits(p, kind, agent));
+    const fits = this.named.filter((p) => !this.state.toTrace.has(p.dn) && configurationOf(p, this.setup.parties) === undefined && kindFits(p, kind, agent) && (!isSpecialDn(p.dn) || p.dn === traceDn));
     if (fits.length !== 1) {
       if (fits.length > 1) this.ambiguous ??= `the log does not say which of ${fits.map((p) => p.name).join(', ')} its DN ${traceDn} is`;
       return false;

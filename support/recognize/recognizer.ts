@@ -469,7 +469,7 @@ function shapeOf(e: Episode, knowledge: DnKnowledge, settleMs: number): string {
     if (code === undefined) {
       code = kind + String(count++);
       // A special DN (the parking place) is judged by what it is, not only by its kind: kept literally.
-      if (kind === 'd') code += knowledge.kindOf(v).charAt(0) + (knowledge.isAgent(v) ? 'a' : '') + (isSpecialDn(v) ? `=${v}` : '');
+      if (kind === 'd') code += knowledge.kindOf(v).charAt(0) + (knowledge.isAgent(v) ? 'a' : '') + (knowledge.isAppearance(v) ? 's' : '') + (isSpecialDn(v) ? `=${v}` : '');
       byValue.set(v, code);
     }
     return code;

@@ -61,6 +61,10 @@ const CORRECT: readonly [string, string, readonly string[]][] = [
   ['an agent logging in, a supervised call and a consultation', 'agent-monitor-conference.log', [
     'agent-login-logout.feature:21', 'agent-ready-not-ready-acw.feature:24', 'basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36',
     'conference.feature:29', 'conference.feature:39']],
+  // A shared line (SIP Server shared call appearance): both appearances ring (CallState Covered,
+  // AppearanceIndex), Sam answers, Tess's appearance is released, and Tess barges in from her phone.
+  // Judged against the shared-line models, not the basic call (CallState Covered failed it before).
+  ['a shared line\'s call, answered at one appearance and barged in on at the other', 'sca-shared-line.log', ['sca-inbound-answered.feature:32', 'sca-inbound-answered.feature:43']],
   // An agent desktop's browser console (WWE printing GWS API v2 notifications): only the agent's own
   // DN, at call-state level. The inbound call's answer is judged on it; the internal call is not
   // (its caller's view is not in the log), nor anything the level cannot show (roles, CallState).

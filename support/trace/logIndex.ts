@@ -5,7 +5,7 @@
  * PreviousConnID, TransferConnID or CallUUID), and which calls each DN was on at any point.
  */
 import type { PartyConfig } from '../adapter/contract';
-import { connIdOf, StimulusTracker, type Stimulus } from './stimuli';
+import { connIdOf, hasAppearanceIndex, StimulusTracker, type Stimulus } from './stimuli';
 import type { TraceRecord } from './record';
 
 export type DnKind = 'device' | 'queue' | 'routing-point' | 'external';
@@ -23,17 +23,24 @@ const AGENT_EVENTS = new Set(['EventAgentLogin', 'EventAgentLogout', 'EventAgent
  * Why a party cannot be any DN of a log, whatever its kind: its behaviour depends on switch
  * configuration the log cannot confirm (DN options such as a hunt group or a routing point that
  * does not divert on ringing, a shared or bridged appearance or a line that has one), or it is no DN of this switch (a
- * participant, a DN at another site). Undefined when it can be.
+ * participant, a DN at another site). Undefined when it can be. `sharedShown`: the log shows the DN
+ * as an appearance of a shared line (see {@link DnKnowledge.isAppearance}), so that configuration is
+ * confirmed.
  */
-export function configurationOf(p: PartyConfig, cast: readonly PartyConfig[]): string | undefined {
+export function configurationOf(p: PartyConfig, cast: readonly PartyConfig[], sharedShown = false): string | undefined {
   if (p.participant) return `${p.name} is a ${p.participant.kind}, not a DN`;
   if (p.site) return `${p.name} is at site ${p.site}`;
-  if (p.appearanceOf) return `${p.name} is a ${p.appearanceOf.kind} appearance of another line`;
-  const appearance = cast.find((q) => q.appearanceOf?.line === p.dn);
+  if (p.appearanceOf && !(sharedShown && p.appearanceOf.kind === 'shared')) return `${p.name} is a ${p.appearanceOf.kind} appearance of another line`;
+  const appearance = cast.find((q) => q.appearanceOf?.line === p.dn && !(sharedShown && q.appearanceOf.kind === 'shared'));
   if (appearance) return `${p.name}'s line has a ${appearance.appearanceOf?.kind ?? 'shared'} appearance (${appearance.name})`;
   const options = Object.entries(p.options ?? {});
   if (options.length) return `${p.name} has switch options a log cannot confirm (${options.map(([k, v]) => `${k}=${v}`).join('; ')})`;
   return undefined;
+}
+
+/** Whether a party of the feature is an appearance of a shared line, or the line of one (SIP Server shared call appearance). */
+export function onSharedLine(p: PartyConfig, cast: readonly PartyConfig[]): boolean {
+  return p.appearanceOf?.kind === 'shared' || cast.some((q) => q.appearanceOf?.kind === 'shared' && q.appearanceOf.line === p.dn);
 }
 
 /** Whether a party of the feature (its type; an agent's DN must show an agent) may be a DN of the log's `kind`. */
@@ -81,6 +88,7 @@ const OFF_CALL = new Set(['EventReleased', 'EventAbandoned', 'EventDiverted', 'E
 export class DnKnowledge {
   private readonly evidence = new Map<string, Set<DnKind>>();
   private readonly agents = new Set<string>();
+  private readonly appearances = new Set<string>();
 
   /** `prior`: what an earlier part of the stream showed (a DN's kind may show outside this part). */
   constructor(private readonly prior?: DnKnowledge) {}
@@ -96,6 +104,7 @@ export class DnKnowledge {
       else if (ROUTING_EVENTS.has(r.name)) this.note(dn, 'routing-point');
       else if (DEVICE_EVENTS.has(r.name)) this.note(dn, 'device');
       if (AGENT_EVENTS.has(r.name) || typeof r.attributes.AgentID === 'string') this.agents.add(dn);
+      if (r.attributes.Extensions !== undefined && hasAppearanceIndex(r.attributes.Extensions)) this.appearances.add(dn);
     }
     if (typeof r.attributes.ThisQueue === 'string' && r.attributes.ThisQueue !== dn) this.note(r.attributes.ThisQueue, 'queue');
   }
@@ -110,6 +119,15 @@ export class DnKnowledge {
 
   isAgent(dn: string): boolean {
     return this.agents.has(dn) || (this.prior?.isAgent(dn) ?? false);
+  }
+
+  /**
+   * Whether the log shows `dn` as an appearance of a shared line: its events carry the call
+   * appearance index (Extensions AppearanceIndex), which SIP Server gives only there (GenEM, Shared
+   * Call Appearance; digest 1 §3.8).
+   */
+  isAppearance(dn: string): boolean {
+    return this.appearances.has(dn) || (this.prior?.isAppearance(dn) ?? false);
   }
 
   private note(dn: string, kind: DnKind): void {
@@ -185,6 +203,11 @@ export class LogIndex {
   /** Whether an agent works at `dn` (agent-state events, an AgentID in its events). */
   isAgent(dn: string): boolean {
     return this.knowledge.isAgent(dn);
+  }
+
+  /** Whether the log shows `dn` as an appearance of a shared line ({@link DnKnowledge.isAppearance}). */
+  isAppearance(dn: string): boolean {
+    return this.knowledge.isAppearance(dn);
   }
 
   /** The group (linked calls) of a ConnID. */
@@ -351,3 +374,4 @@ function firstAfter(list: readonly number[] | undefined, after: number): number 
   }
   return list[lo];
 }
+

@@ -35,7 +35,7 @@ import type { PartyConfig } from '../adapter/contract';
 import { lookupAttribute } from '../model/catalogue';
 import { isSpecialDn } from '../model/specialDns';
 import { normaliseAttributes, type TRequest } from '../model/event';
-import { configurationOf, describeKind, kindFits, type DnKind, type LogIndex } from './logIndex';
+import { configurationOf, describeKind, kindFits, onSharedLine, type DnKind, type LogIndex } from './logIndex';
 import type { RawValue, TraceRecord } from './record';
 import { connIdOf, referenceOf, type Stimulus } from './stimuli';
 
@@ -275,7 +275,13 @@ export class ScenarioMatch {
   /** Why `party` cannot be `traceDn` whatever the log shows of it: a service DN is that DN only (a call to an ordinary number is no parking); a DN whose switch configuration matters, any. */
   private notThisDn(party: PartyConfig, traceDn: string): string | undefined {
     if (isSpecialDn(party.dn) && traceDn !== party.dn) return `${party.name} is the switch's ${party.dn}, not ${traceDn}`;
-    const special = configurationOf(party, this.setup.parties);
+    // A shared line's appearances show as such in the log (AppearanceIndex): a party on one binds
+    // only there, and a party on none never does (a shared-line call is not a basic call).
+    const shown = this.index.isAppearance(traceDn);
+    if (onSharedLine(party, this.setup.parties) !== shown) {
+      return shown ? `${traceDn} is an appearance of a shared line in the log (its events carry AppearanceIndex), ${party.name} is not` : `${party.name} is on a shared line, but ${traceDn}'s events carry no AppearanceIndex`;
+    }
+    const special = configurationOf(party, this.setup.parties, shown);
     return special ? `${special} (map it with adapterOptions.dnMap to replay it)` : undefined;
   }
 
@@ -364,7 +370,7 @@ export class ScenarioMatch {
   private adopt(traceDn: string, at: number): boolean {
     const kind = this.index.kindOf(traceDn);
     const agent = this.index.isAgent(traceDn);
-    const fits = this.named.filter((p) => !this.state.toTrace.has(p.dn) && configurationOf(p, this.setup.parties) === undefined && kindFits(p, kind, agent) && (!isSpecialDn(p.dn) || p.dn === traceDn));
+    const fits = this.named.filter((p) => !this.state.toTrace.has(p.dn) && this.notThisDn(p, traceDn) === undefined && kindFits(p, kind, agent));
     if (fits.length !== 1) {
       if (fits.length > 1) this.ambiguous ??= `the log does not say which of ${fits.map((p) => p.name).join(', ')} its DN ${traceDn} is`;
       return false;

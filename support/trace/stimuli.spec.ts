@@ -36,6 +36,14 @@ describe('stimuli of a log', () => {
     ], 'EventOffHook/EventOnHook are no stimuli; Bob\'s release is the consequence of Alice\'s');
   });
 
+  it('a shared line\'s call: the other appearance stops ringing as a consequence of the answer, and a barge-in is the phone act it is', async () => {
+    assert.deepEqual(await stimuliOf('replay/sca-shared-line.log'), [
+      'request RequestMakeCall {"ThisDN":"60972","OtherDN":"60970","ReferenceID":1}',
+      'request RequestAnswerCall {"ThisDN":"60970","ConnID":"000000a6f6e10001","ReferenceID":2}',
+      'phone Phone.BargesInOnSharedLine {"ThisDN":"60970_2"}',
+    ], 'EventReleased at 60970_2 after 60970 answered is no hang-up');
+  });
+
   it('a call driven by CTI requests: the requests, and no party action besides', async () => {
     const found = await stimuliOf('replay/cti-hold-retrieve-consultation.log');
     assert.deepEqual(found.map((s) => s.split(' ').slice(0, 2).join(' ')), [

@@ -11,6 +11,7 @@
  * | EventReleased at a DN on the call, not a consequence of another's act | RequestReleaseCall ThisDN, ConnID |
  * | EventHeld / EventRetrieved at a DN talking / holding                 | RequestHoldCall / RequestRetrieveCall |
  * | the first event of a new inbound call (ringing, queued, routed)      | Party.CallsIn ThisDN, OtherDN     |
+ * | EventEstablished at a shared line's appearance joining a call in talk | Phone.BargesInOnSharedLine ThisDN |
  *
  * An event carrying a ReferenceID no logged request has is the answer to a request the log does
  * not show: it is that request (named after the event where the event says which, else an
@@ -18,7 +19,7 @@
  *
  * A release is a consequence (not a hang-up) when another party's act ends the call for this one:
  * the other party of a two-party call that one side released, the party a conference member
- * deleted, everyone of a cleared call. With one monitored DN on the call (the far end outside),
+ * deleted, everyone of a cleared call, the other DNs a call rang at when one of them answered. With one monitored DN on the call (the far end outside),
  * nobody can tell who hung up: that release is no stimulus at all.
  *
  * {@link StimulusTracker} reads records one at a time and holds only the calls in progress, the
@@ -164,6 +165,9 @@ export class StimulusTracker {
   private readonly holding = new Map<string, { readonly at: number; readonly name: string }>();
 
   /** `infer: false`: only logged requests are stimuli (a harness recording logs every one). */
+  /** DNs seen as appearances of a shared line (their events carry AppearanceIndex). */
+  private readonly appearances = new Set<string>();
+
   constructor(private readonly infer = true) {}
 
   /** The calls in progress (for memory accounting). */
@@ -221,9 +225,15 @@ export class StimulusTracker {
       if (state === undefined || !call) return ref === undefined ? undefined : this.unlogged(r, index, dn, conn, ref);
       return this.release(dn, conn, call, state, make);
     }
-    const action = RECOGNISE[r.name]?.({ dn, conn, state, r }) ?? (conn && !this.calls.has(conn) ? callIn(r, dn) : undefined);
+    const action = this.bargeIn(r.name, dn, state, call) ?? RECOGNISE[r.name]?.({ dn, conn, state, r }) ?? (conn && !this.calls.has(conn) ? callIn(r, dn) : undefined);
     if (action) return make(action);
     return ref === undefined ? undefined : this.unlogged(r, index, dn, conn, ref);
+  }
+
+  /** Another phone of a shared line joining the call its line is talking on (GenEM, Shared Call Appearance, barge-in). */
+  private bargeIn(name: string, dn: string, state: PartyState | undefined, call: CallInProgress | undefined): Action | undefined {
+    if (name !== 'EventEstablished' || state !== undefined || !call || !this.appearances.has(dn) || ![...call.parties.values()].includes('Established')) return undefined;
+    return { name: 'Phone.BargesInOnSharedLine', what: `${dn} joined the call on its shared line`, attributes: { ThisDN: dn } };
   }
 
   /**
@@ -304,6 +314,7 @@ export class StimulusTracker {
 
   /** Who is on which call, after the event. */
   private follow(r: TraceRecord, dn: string, conn: string): void {
+    if (r.attributes.Extensions !== undefined && hasAppearanceIndex(r.attributes.Extensions)) this.appearances.add(dn);
     if (r.name === 'EventPartyChanged' && typeof r.attributes.PreviousConnID === 'string') {
       const previous = this.calls.get(r.attributes.PreviousConnID.toLowerCase());
       const state = previous?.parties.get(dn);
@@ -322,7 +333,10 @@ export class StimulusTracker {
       return;
     }
     const state = STATE_AFTER[r.name];
-    if (state) this.callOf(conn).parties.set(dn, state);
+    if (!state) return;
+    const call = this.callOf(conn);
+    if (r.name === 'EventEstablished' && call.parties.get(dn) === 'Ringing') stopsRinging(call, dn);
+    call.parties.set(dn, state);
   }
 
   private callOf(conn: string): CallInProgress {
@@ -344,4 +358,21 @@ export class StimulusTracker {
     }
     return s;
   }
+}
+
+/**
+ * `dn` answered where the call was ringing: the call stops ringing at the other DNs it rang at (a
+ * shared line's other appearances, the other members of a hunt group); their releases follow from it.
+ */
+function stopsRinging(call: CallInProgress, dn: string): void {
+  for (const [other, was] of call.parties) if (other !== dn && was === 'Ringing') call.releasedByOthers.add(other);
+}
+
+/**
+ * Whether a key-value list (Extensions, as the readers give it: [{key, value}…]) holds
+ * AppearanceIndex, which SIP Server gives only on a shared line's appearances (GenEM, Shared Call
+ * Appearance; digest 1 §3.8).
+ */
+export function hasAppearanceIndex(list: unknown): boolean {
+  return Array.isArray(list) && list.some((kv) => typeof kv === 'object' && kv !== null && (kv as { key?: unknown }).key === 'AppearanceIndex');
 }

@@ -73,7 +73,7 @@ export function parseOptions(argv: readonly string[]): Parsed {
   const { values } = parseCommandLine(COMMAND, argv);
   const config = loadRunConfig(values.config);
   const recording = checkOptions(values, config);
-  const merged = withOverrides(config, configFromOptions(values), OPTION_OF, helpHint(COMMAND.name));
+  const merged = withOverrides(config, configFromOptions(values, config), OPTION_OF, helpHint(COMMAND.name));
   const graceMs = merged.shutdownGraceMs ?? DEFAULT_GRACE_MS;
   return {
     config: { ...merged, ...(recording ? { record: recording.temp } : {}) },
@@ -118,7 +118,7 @@ const OPTION_OF: Readonly<Partial<Record<keyof RunConfig, string>>> = {
  * The settings the command line overrides in the configuration file: the numbers only read here
  * (whole numbers); their bounds are the file's, checked by withOverrides.
  */
-function configFromOptions(values: Values): Partial<RunConfig> {
+function configFromOptions(values: Values, config: RunConfig): Partial<RunConfig> {
   const number = (option: 'timeout' | 'max-events' | 'shutdown-grace'): number | undefined => wholeNumber(COMMAND.name, option, values[option], undefined);
   const timeoutMs = number('timeout');
   const maxEvents = number('max-events');
@@ -128,8 +128,22 @@ function configFromOptions(values: Values): Partial<RunConfig> {
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(maxEvents !== undefined ? { maxEventsPerScenario: maxEvents } : {}),
     ...(graceMs !== undefined ? { shutdownGraceMs: graceMs } : {}),
-    ...(values.replay ? replayConfig(values.replay) : {}),
+    ...(values.replay ? replayOverride(values.replay, config, values.config) : {}),
   };
+}
+
+/**
+ * `--replay <file>`: the replay adapter on that file, with the configuration file's replay options
+ * (`features`, `dnMap`, `observation`) when it configures the replay adapter; another adapter's
+ * options are not the replay's, and the run says it leaves them out.
+ */
+function replayOverride(file: string, config: RunConfig, configFile: string | undefined): Pick<RunConfig, 'adapter' | 'adapterOptions'> {
+  const replay = replayConfig(file);
+  if (config.adapter === 'replay') return { ...replay, adapterOptions: { ...config.adapterOptions, ...replay.adapterOptions } };
+  if (config.adapterOptions && Object.keys(config.adapterOptions).length) {
+    process.stderr.write(`conformance: --replay: the adapterOptions of ${configFile ?? 'the configuration'} are for the ${config.adapter ?? 'simulator'} adapter and are not used; for a replay's features or dnMap, set "adapter": "replay" there\n`);
+  }
+  return replay;
 }
 
 /** A user adapter module that does not exist is a usage error at once, not 386 broken scenarios. */

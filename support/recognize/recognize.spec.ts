@@ -228,6 +228,14 @@ describe('CallRecognizer (the library)', () => {
     assert.ok(verdicts[1]?.follows.map(at).includes('basic-call-parking.feature:27'), verdicts[1]?.follows.map(at).join(' '));
   });
 
+  it('what a log cannot show is read from the call: an outbound call that heard busy follows the busy-destination model, not the basic outbound call', { timeout: 60_000 }, async () => {
+    const verdicts: CallVerdict[] = [];
+    const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+    await readTrace(join(FIXTURES, 'replay', 'outbound-busy.log'), (r) => recognizer.push(r));
+    recognizer.flush();
+    assert.deepEqual(verdicts.map((v) => [v.outcome, v.follows.map(at)]), [['conforms', ['outbound-busy-destination.feature:32', 'outbound-busy-destination.feature:55']]]);
+  });
+
   it('a call a stopping monitor cuts short is not judged on the events it expects next; a log\'s end is the end of its calls, as in a replay', { timeout: 60_000 }, () => {
     // Call 0 up to Bob's answer: Alice's EventEstablished and the releases are not in the input.
     const cutAt = (text: string): string => text.slice(0, text.indexOf('@', text.indexOf('message EventEstablished')));

@@ -34,6 +34,7 @@ import { markerObservation } from '../trace/ReplayAdapter';
 import { CONSOLE_OBSERVATION } from '../trace/consoleLog';
 import type { Observation } from '../adapter/contract';
 import { judge, type Exercise, type JudgeOptions } from './judge';
+import { UNSEEN_STATES } from '../trace/replayMatch';
 import type { ScenarioPlan } from './plans';
 
 export interface ScenarioRef {
@@ -161,7 +162,8 @@ export class CallRecognizer {
     this.handset = options.features?.includes('off-hook:reported') ?? false;
     this.observation = options.observation;
     for (const plan of options.plans) {
-      const first = plan.requestNames?.[0];
+      // Indexed by the first act a log can show (an outside party's busy line it cannot: UNSEEN_STATES).
+      const first = plan.requestNames?.find((n) => !UNSEEN_STATES.has(n));
       if (first === undefined) this.unindexed.push(plan);
       else this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), plan]);
     }
@@ -271,7 +273,7 @@ export class CallRecognizer {
     // The knowledge has learnt the call's own records too: the same as the call's index would say.
     // A judgement holds for the same shape judged against the same scenarios (a recording's part: its own).
     // A log's call is judged with the state its DNs were in before it (the agent, switch features).
-    const context = this.recording ? [] : this.states.before(dnsOfEvents(e.records), e.records[e.records.length - 1]?.line ?? 0).filter((r) => !e.records.some((own) => own.line === r.line && own.name === r.name));
+    const context = this.recording ? [] : this.states.before(dnsNamed(e.records), e.records[e.records.length - 1]?.line ?? 0).filter((r) => !e.records.some((own) => own.line === r.line && own.name === r.name));
     const shape = `${this.recording ? `r${this.part ?? ''}` : ''}\u0002${this.observation?.tier ?? ''}\u0002${context.map((r) => `${r.name}@${r.dn ?? ''}`).join(',')}\u0002${shapeOf(e, knowledge, this.settleMs)}`;
     // A judgement made without the cut holds with it (the cut only leaves missing events unjudged).
     const known = this.memo.get(shape);
@@ -309,7 +311,7 @@ export class CallRecognizer {
   private judgeShape(index: LogIndex, cut: boolean): Pick<CallVerdict, 'outcome' | 'follows' | 'deviation'> {
     const names = index.stimuli.map((s) => s.name);
     const candidates = new Set<ScenarioPlan>(this.unindexed);
-    for (const name of new Set(names)) for (const p of this.byFirst.get(name) ?? []) if (subsequence(p.requestNames ?? [], names)) candidates.add(p);
+    for (const name of new Set(names)) for (const p of this.byFirst.get(name) ?? []) if (subsequence((p.requestNames ?? []).filter((n) => !UNSEEN_STATES.has(n)), names)) candidates.add(p);
     const own = this.partPlans;
     if (own) for (const p of candidates) if (!own.has(p)) candidates.delete(p);
     const groups = new Map<string, { followers: ScenarioPlan[]; deviations: { plan: ScenarioPlan; exercise: Exercise }[] }>();
@@ -385,6 +387,23 @@ function partEpisode(id: number, records: TraceRecord[]): Episode {
 }
 
 /** The DNs that had events, in order of their first. */
+/**
+ * The DNs a call's records name: those with events, and those the call reached or was asked of
+ * without an event of their own (the OtherDN a caller dialled, the ThisDN of a request) — a
+ * destination with do-not-disturb on gets no event of the call, and its state is what explains it.
+ */
+function dnsNamed(records: readonly TraceRecord[]): Set<string> {
+  const dns = new Set<string>();
+  for (const r of records) {
+    if (r.dn) dns.add(r.dn);
+    for (const k of ['ThisDN', 'OtherDN'] as const) {
+      const v = r.attributes[k];
+      if (typeof v === 'string' && v) dns.add(v);
+    }
+  }
+  return dns;
+}
+
 function dnsOfEvents(records: readonly TraceRecord[]): string[] {
   const dns: string[] = [];
   for (const r of records) if (r.kind === 'event' && r.dn && !dns.includes(r.dn)) dns.push(r.dn);

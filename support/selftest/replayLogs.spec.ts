@@ -65,6 +65,10 @@ const CORRECT: readonly [string, string, readonly string[]][] = [
   // AppearanceIndex), Sam answers, Tess's appearance is released, and Tess barges in from her phone.
   // Judged against the shared-line models, not the basic call (CallState Covered failed it before).
   ['a shared line\'s call, answered at one appearance and barged in on at the other', 'sca-shared-line.log', ['sca-inbound-answered.feature:32', 'sca-inbound-answered.feature:43']],
+  // Bob turns on do-not-disturb; Alice calls him and hears busy, then hangs up. EventDNDOn shows 7002
+  // is an extension the switch knows: "a DN the switch does not know cannot turn on do-not-disturb"
+  // was judged on it and FAILED before (7002 was taken for an outside number).
+  ['a call to a destination with do-not-disturb on', 'dnd-destination.log', ['dnd-destination.feature:21', 'dnd-destination.feature:31', 'dnd-forward-message-waiting.feature:26']],
   // An agent desktop's browser console (WWE printing GWS API v2 notifications): only the agent's own
   // DN, at call-state level. The inbound call's answer is judged on it; the internal call is not
   // (its caller's view is not in the log), nor anything the level cannot show (roles, CallState).
@@ -83,6 +87,19 @@ for (const [what, file, exercised] of CORRECT) {
     assert.ok(skipped.every((o) => o.reason && /not exercised: |does not declare the capability|, which the .* (?:does not show|has no view of)/.test(o.reason)), 'every other scenario says why it was not exercised');
   });
 }
+});
+
+test('replay of an outbound call that hears busy, with the recorded system\'s capabilities in a replay configuration: the busy-destination model passes, the basic outbound call is not judged on it', { timeout: TIMEOUT }, async () => {
+  const dir = sandbox();
+  const config = join(dir, 'lab-replay.json');
+  writeFileSync(config, JSON.stringify({ adapter: 'replay', adapterOptions: { features: ['external-parties', 'network-reached:not-reported'] } }));
+  const { run, outcomes } = await replay(join(LOGS, 'outbound-busy.log'), ['--config', config]);
+  assert.equal(run.code, 0, run.out.slice(-4000));
+  // Otto's busy line is in no log: the call that heard busy shows it. The basic outbound call
+  // (Otto's line free) found the busy signal unexpected and failed before.
+  assert.deepEqual(named(outcomes, 'passed'), ['outbound-busy-destination.feature:32', 'outbound-busy-destination.feature:55']);
+  assert.deepEqual([...named(outcomes, 'failed'), ...named(outcomes, 'broken')], []);
+  assert.match(outcomes.find((o) => o.uri.endsWith('basic-outbound-call.feature') && o.line === 72)?.reason ?? '', /heard busy \(EventDestinationBusy\), but the scenario starts Otto's line free/);
 });
 
 const MODELS = ['--tags', '@model:basic-internal-inbound-call or @model:release-phase'];

@@ -14,7 +14,9 @@ const QUEUE_EVENTS = new Set(['EventQueued']);
 const ROUTING_EVENTS = new Set(['EventRouteRequest', 'EventRouteUsed', 'EventTreatmentApplied', 'EventTreatmentNotApplied', 'EventTreatmentEnd', 'EventTreatmentRequired']);
 /** Events only a device (an extension or ACD position) gets. */
 const DEVICE_EVENTS = new Set(['EventDialing', 'EventRinging', 'EventEstablished', 'EventHeld', 'EventRetrieved', 'EventOffHook', 'EventOnHook', 'EventDestinationBusy',
-  'EventAgentLogin', 'EventAgentLogout', 'EventAgentReady', 'EventAgentNotReady', 'EventAgentAfterCallWork', 'EventNetworkReached', 'EventPartyChanged']);
+  'EventAgentLogin', 'EventAgentLogout', 'EventAgentReady', 'EventAgentNotReady', 'EventAgentAfterCallWork', 'EventNetworkReached', 'EventPartyChanged',
+  // A phone's own features: a DN that has them is an extension the switch knows, not an outside number.
+  'EventDNDOn', 'EventDNDOff', 'EventForwardSet', 'EventForwardCancel', 'EventMessageWaitingOn', 'EventMessageWaitingOff', 'EventMuteOn', 'EventMuteOff']);
 
 /** Events that show an agent works at the DN. */
 const AGENT_EVENTS = new Set(['EventAgentLogin', 'EventAgentLogout', 'EventAgentReady', 'EventAgentNotReady', 'EventAgentAfterCallWork']);
@@ -164,6 +166,8 @@ export class LogIndex {
   /** Once the log is read: group → the indexes (in {@link stimuli}) of the stimuli acting on its calls, in order. */
   private readonly byGroup = new Map<string, number[]>();
   private read = false;
+  /** The groups of calls that heard busy (see {@link heardBusy}), once asked. */
+  private busyGroups: Set<string> | undefined;
 
   /** `prior`: what the DNs showed before this part of the log (the recogniser's stream). */
   constructor(readonly records: readonly TraceRecord[], infer: boolean, prior?: DnKnowledge) {
@@ -208,6 +212,18 @@ export class LogIndex {
   /** Whether the log shows `dn` as an appearance of a shared line ({@link DnKnowledge.isAppearance}). */
   isAppearance(dn: string): boolean {
     return this.knowledge.isAppearance(dn);
+  }
+
+  /** Whether the call of `conn` (its group of linked calls) heard busy: an EventDestinationBusy on it. */
+  heardBusy(conn: string): boolean {
+    if (!this.busyGroups) {
+      this.busyGroups = new Set();
+      for (const r of this.records) {
+        const c = r.name === 'EventDestinationBusy' ? connIdOf(r) : undefined;
+        if (c) this.busyGroups.add(this.group(c));
+      }
+    }
+    return this.busyGroups.has(this.group(conn));
   }
 
   /** The group (linked calls) of a ConnID. */

@@ -59,6 +59,13 @@ export type StepResult = { readonly ok: true; readonly referenceId: number } | {
 const ON_CALL = new Set(['EventDialing', 'EventRinging', 'EventEstablished', 'EventRetrieved', 'EventHeld', 'EventQueued', 'EventRouteRequest']);
 const HANDSET = new Set(['EventOffHook', 'EventOnHook']);
 
+/**
+ * Acts that set an outside party's state, which a real log never shows (the switch has no events of
+ * an outside number): "Otto's line is busy". The call to the party shows it (see
+ * ScenarioMatch.lineNotAsStarted).
+ */
+export const UNSEEN_STATES: ReadonlySet<string> = new Set(['Party.IsBusy']);
+
 /** Bindings and calls of one attempt (copied for dry runs). */
 interface State {
   readonly toTrace: Map<string, string>;
@@ -77,6 +84,8 @@ export class ScenarioMatch {
   /** Per trace DN, where the When's window for it ends (record index). */
   private readonly windowEnds = new Map<string, number>();
   private ambiguous: string | undefined;
+  /** Outside parties (feature DNs) whose line the scenario makes busy before calling them ({@link UNSEEN_STATES}). */
+  private readonly busyLines = new Set<string>();
 
   constructor(private readonly index: LogIndex, private readonly setup: MatchSetup, private readonly from: number, private readonly known: readonly (TRequest | undefined)[]) {
     for (const p of setup.parties) this.byFeatureDn.set(p.dn, p);
@@ -134,6 +143,10 @@ export class ScenarioMatch {
    * saying whether it comes after the scenario's next stimulus (another party's later act).
    */
   step(request: TRequest, role: 'setup' | 'stimulus', deliver: (r: TraceRecord, afterNextAct: boolean) => void): StepResult {
+    if (this.unseen(request)) {
+      if (typeof request.attributes.ThisDN === 'string') this.busyLines.add(request.attributes.ThisDN);
+      return { ok: true, referenceId: 0 };
+    }
     const k = this.steps++;
     const found = k === 0 ? this.first(request) : this.next(request);
     if (typeof found === 'string') return { ok: false, reason: found, final: k === 0 };
@@ -180,10 +193,20 @@ export class ScenarioMatch {
     return named === 0 ? `the recording has no ${request.name}` : `the recording has no ${request.name} that fits (${named} in the log; the first: ${nearest ?? 'none'})`;
   }
 
+  /**
+   * Whether `request` is an outside party's state that no log shows before the call it affects
+   * ({@link UNSEEN_STATES}): a real log is matched without it, and the call that follows must show it.
+   * A harness recording logs it, as the act the harness took.
+   */
+  private unseen(request: TRequest): boolean {
+    return !this.setup.identity && UNSEEN_STATES.has(request.name);
+  }
+
   /** The steps known from earlier attempts, on a copy: ConnIDs not compared (they were another attempt's). */
   private dryRun(trial: State): string | undefined {
-    for (let j = 1; j < this.known.length; j++) {
-      const request = this.known[j];
+    const known = this.known.filter((r) => r === undefined || !this.unseen(r));
+    for (let j = 1; j < known.length; j++) {
+      const request = known[j];
       if (!request) return undefined;
       const c = this.following(trial, trial.last);
       const s = c === undefined ? undefined : this.index.stimuli[c];
@@ -266,7 +289,7 @@ export class ScenarioMatch {
     const kind = this.index.kindOf(traceDn);
     const agent = this.index.isAgent(traceDn);
     if (!kindFits(party, kind, agent)) return `${party.name} is ${typeText(party)}, but ${traceDn} is ${describeKind(kind)}${kind === 'device' && !agent ? ' with no agent' : ''} in the log`;
-    const busy = this.notIdle(state, party, kind, traceDn, s.at);
+    const busy = this.notIdle(state, party, kind, traceDn, s.at) ?? this.lineNotAsStarted(party, kind, traceDn, s);
     if (busy) return busy;
     fresh.set(featureDn, traceDn);
     return undefined;
@@ -289,6 +312,19 @@ export class ScenarioMatch {
   private notIdle(state: State, party: PartyConfig, kind: DnKind, traceDn: string, at: number): string | undefined {
     if (kind === 'device' && this.elsewhere(state, traceDn, at)) return `${traceDn} (${party.name}) is already on another call`;
     return this.agentNotOut(party, traceDn, at) ?? this.featureOn(party, traceDn, at);
+  }
+
+  /**
+   * An outside number's line is busy or free as the call to it shows (EventDestinationBusy on the
+   * call of `s`, the act it first takes part in): a scenario that makes the party's line busy binds
+   * only where the call heard busy, and one that does not (its line is free) never does — an
+   * outbound call that heard busy is not the basic outbound call with its busy signal unexpected.
+   */
+  private lineNotAsStarted(party: PartyConfig, kind: DnKind, traceDn: string, s: Stimulus): string | undefined {
+    if (kind !== 'external' || this.setup.identity) return undefined;
+    const heardBusy = s.call !== undefined && this.index.heardBusy(s.call);
+    if (this.busyLines.has(party.dn)) return heardBusy ? undefined : `${party.name}'s line is busy in the scenario, but the call to ${traceDn} did not hear busy`;
+    return heardBusy ? `the call to ${traceDn} heard busy (EventDestinationBusy), but the scenario starts ${party.name}'s line free` : undefined;
   }
 
   /**

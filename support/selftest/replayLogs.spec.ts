@@ -69,6 +69,10 @@ const CORRECT: readonly [string, string, readonly string[]][] = [
   // is an extension the switch knows: "a DN the switch does not know cannot turn on do-not-disturb"
   // was judged on it and FAILED before (7002 was taken for an outside number).
   ['a call to a destination with do-not-disturb on', 'dnd-destination.log', ['dnd-destination.feature:21', 'dnd-destination.feature:31', 'dnd-forward-message-waiting.feature:26']],
+  // An outside caller's call, answered by Bob and transferred in a single step to Carol: when Bob's
+  // release hands the call on (ThirdPartyDN, CallState Transferred), Carol's ringing is that call
+  // going on, not a new inbound call (which cut the transfer's events: it FAILED before).
+  ['a single-step transfer of an outside caller\'s call', 'single-step-transfer-outside.log', ['basic-internal-inbound-call.feature:47', 'basic-internal-inbound-call.feature:55', 'single-step-transfer.feature:42']],
   // An agent desktop's browser console (WWE printing GWS API v2 notifications): only the agent's own
   // DN, at call-state level. The inbound call's answer is judged on it; the internal call is not
   // (its caller's view is not in the log), nor anything the level cannot show (roles, CallState).

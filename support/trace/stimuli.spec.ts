@@ -44,6 +44,14 @@ describe('stimuli of a log', () => {
     ], 'EventReleased at 60970_2 after 60970 answered is no hang-up');
   });
 
+  it('a call handed on by its last monitored party (a single-step transfer of an outside caller\'s call): its ringing at the target is the same call, not a new one', async () => {
+    assert.deepEqual(await stimuliOf('replay/single-step-transfer-outside.log'), [
+      'phone Party.CallsIn {"ThisDN":"7002","OtherDN":"5550100"}',
+      'request RequestAnswerCall {"ThisDN":"7002","ConnID":"000000a6f6e10001","ReferenceID":2}',
+      'request RequestSingleStepTransfer {"ThisDN":"7002","ConnID":"000000a6f6e10001","OtherDN":"7003","ReferenceID":3}',
+    ]);
+  });
+
   it('a call driven by CTI requests: the requests, and no party action besides', async () => {
     const found = await stimuliOf('replay/cti-hold-retrieve-consultation.log');
     assert.deepEqual(found.map((s) => s.split(' ').slice(0, 2).join(' ')), [

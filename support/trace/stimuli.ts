@@ -165,6 +165,8 @@ export class StimulusTracker {
   private readonly holding = new Map<string, { readonly at: number; readonly name: string }>();
 
   /** `infer: false`: only logged requests are stimuli (a harness recording logs every one). */
+  /** Calls whose last monitored party handed them on (see {@link handsOn}): the most recent, bounded. */
+  private readonly handedOn = new RecentSet(4_096);
   /** DNs seen as appearances of a shared line (their events carry AppearanceIndex). */
   private readonly appearances = new Set<string>();
 
@@ -225,9 +227,14 @@ export class StimulusTracker {
       if (state === undefined || !call) return ref === undefined ? undefined : this.unlogged(r, index, dn, conn, ref);
       return this.release(dn, conn, call, state, make);
     }
-    const action = this.bargeIn(r.name, dn, state, call) ?? RECOGNISE[r.name]?.({ dn, conn, state, r }) ?? (conn && !this.calls.has(conn) ? callIn(r, dn) : undefined);
+    const action = this.bargeIn(r.name, dn, state, call) ?? RECOGNISE[r.name]?.({ dn, conn, state, r }) ?? (this.isNewCall(conn) ? callIn(r, dn) : undefined);
     if (action) return make(action);
     return ref === undefined ? undefined : this.unlogged(r, index, dn, conn, ref);
+  }
+
+  /** Whether `conn` is a call not seen yet (nor one handed on to a DN it has not reached yet). */
+  private isNewCall(conn: string | undefined): conn is string {
+    return conn !== undefined && !this.calls.has(conn) && !this.handedOn.has(conn);
   }
 
   /** Another phone of a shared line joining the call its line is talking on (GenEM, Shared Call Appearance, barge-in). */
@@ -329,7 +336,12 @@ export class StimulusTracker {
       const call = this.calls.get(conn);
       if (!call) return;
       call.parties.delete(dn);
-      if (call.parties.size === 0) this.calls.delete(conn);
+      if (call.parties.size === 0) {
+        this.calls.delete(conn);
+        // Handed on (a single-step transfer of an outside caller's call, a redirect): the call goes on
+        // at a DN it has not reached yet; its ringing there is not a new call.
+        if (handsOn(r.attributes)) this.handedOn.add(conn);
+      }
       return;
     }
     const state = STATE_AFTER[r.name];
@@ -357,6 +369,31 @@ export class StimulusTracker {
       if (this.byReference.size > MAX_PENDING) this.byReference.delete(this.byReference.keys().next().value as number);
     }
     return s;
+  }
+}
+
+/** A release that hands the call on to another DN (ThirdPartyDN, CallState Transferred, Redirected or Forwarded). */
+function handsOn(attributes: Readonly<Record<string, RawValue>>): boolean {
+  if (typeof attributes.ThirdPartyDN === 'string' && attributes.ThirdPartyDN) return true;
+  const state = attributes.CallState;
+  const name = typeof state === 'number' || typeof state === 'string' ? normaliseEnum('CallState', state)?.name : undefined;
+  return name === 'Transferred' || name === 'Redirected' || name === 'Forwarded';
+}
+
+/** A set that forgets its oldest members beyond `limit` (memory bounded over a stream). */
+class RecentSet {
+  private readonly members = new Set<string>();
+
+  constructor(private readonly limit: number) {}
+
+  add(v: string): void {
+    this.members.delete(v);
+    this.members.add(v);
+    if (this.members.size > this.limit) this.members.delete(this.members.values().next().value as string);
+  }
+
+  has(v: string): boolean {
+    return this.members.has(v);
   }
 }
 

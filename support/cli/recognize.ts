@@ -50,6 +50,17 @@ function options(argv: readonly string[]): Options {
 
 const where = (s: ScenarioRef): string => `${s.uri}:${s.line}`;
 
+/** Why a call is unrecognised: no scenario fits it, or only one with a switch configuration the log cannot confirm. */
+function unrecognised(v: CallVerdict): string[] {
+  const u = v.unconfirmed;
+  if (!u) return ['  unrecognised: no scenario of the models fits this call (its acts, or the DNs they name)'];
+  return [
+    `  unrecognised: it follows ${u.scenario.model ?? '-'}: ${u.scenario.name} (${where(u.scenario)}) only where ${u.configuration}`,
+    `  without that configuration it deviates from ${u.deviation.scenario.model ?? '-'}: ${u.deviation.scenario.name} (${where(u.deviation.scenario)}):`,
+    ...u.deviation.diff.split('\n').map((l) => `    ${l}`),
+  ];
+}
+
 /** A call as text: what it is, what it did, and the verdict (with the diff when it deviates). */
 export function describeCall(v: CallVerdict): string {
   const span = v.firstTime && v.lastTime ? ` (${v.firstTime} – ${v.lastTime})` : '';
@@ -58,7 +69,7 @@ export function describeCall(v: CallVerdict): string {
     `  stimuli: ${v.stimuli.join('; ') || 'none'}`,
   ];
   if (v.outcome === 'unreadable') lines.push(`  UNREADABLE (not judged): ${v.unreadable ?? ''}`);
-  else if (v.outcome === 'unrecognised') lines.push('  unrecognised: no scenario of the models starts like this call');
+  else if (v.outcome === 'unrecognised') lines.push(...unrecognised(v));
   else if (v.outcome === 'conforms') lines.push('  conforms; follows:', ...v.follows.map((s) => `    ${s.model ?? '-'}: ${s.name} (${where(s)})`));
   if (v.outcome === 'deviates' && v.deviation) {
     lines.push(`  DEVIATES from ${v.deviation.scenario.model ?? '-'}: ${v.deviation.scenario.name} (${where(v.deviation.scenario)})`);

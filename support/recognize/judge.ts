@@ -43,6 +43,8 @@ export interface JudgeOptions {
    * as in a replay, a log is finite.)
    */
   readonly cut?: boolean;
+  /** Judge as if the scenario's switch configuration held (replayMatch.ts MatchSetup.assumeConfigured). */
+  readonly assumeConfigured?: boolean;
   /**
    * The level the input saw the system at, when coarser than T-Library (a recording made through
    * the Workspace API, a desktop's console log): judged as the conformance run judges an adapter at
@@ -81,7 +83,7 @@ export function judge(plan: ScenarioPlan, index: LogIndex, options: JudgeOptions
   let reason: string | undefined;
   let from = 0;
   for (let n = 0; n < (options.maxAttempts ?? 200); n++) {
-    const match = new ScenarioMatch(index, { parties: plan.parties, named: plan.named, dnMap: {}, identity: options.recording === true, handset: options.handset }, from, known);
+    const match = new ScenarioMatch(index, { parties: plan.parties, named: plan.named, dnMap: {}, identity: options.recording === true, handset: options.handset, ...(options.assumeConfigured ? { assumeConfigured: true } : {}) }, from, known);
     const attempt = run(plan, match, known, options);
     if ('exercise' in attempt) exercises.push(attempt.exercise);
     else reason ??= attempt.reason;

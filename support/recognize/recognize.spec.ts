@@ -236,6 +236,34 @@ describe('CallRecognizer (the library)', () => {
     assert.deepEqual(verdicts.map((v) => [v.outcome, v.follows.map(at)]), [['conforms', ['outbound-busy-destination.feature:32', 'outbound-busy-destination.feature:55']]]);
   });
 
+  it('a call only a switch configuration a log cannot confirm explains is unrecognised, not deviating: it says which configuration, and the deviation without it', { timeout: 60_000 }, async () => {
+    // A routing point that does not divert on ringing (divert-on-ringing=false): its EventRouteUsed and
+    // EventDiverted come when Bob answers. The default routing point's model finds them unexpected —
+    // a correct switch so configured was called deviating.
+    const fixture = join(__dirname, 'fixtures', 'routing-no-divert-on-ringing.log');
+    const judgeFile = async (file: string): Promise<CallVerdict[]> => {
+      const verdicts: CallVerdict[] = [];
+      const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+      await readTrace(file, (r) => recognizer.push(r));
+      recognizer.flush();
+      return verdicts;
+    };
+    const [v] = await judgeFile(fixture);
+    assert.equal(v?.outcome, 'unrecognised');
+    assert.equal(at(v?.unconfirmed?.scenario ?? { uri: '', line: 0 }), 'basic-call-routing.feature:96');
+    assert.match(v?.unconfirmed?.configuration ?? '', /Delayed has switch options a log cannot confirm \(divert-on-ringing=false\)/);
+    assert.equal(at(v?.unconfirmed?.deviation.scenario ?? { uri: '', line: 0 }), 'basic-call-routing.feature:67');
+    // The same call without its EventRouteUsed: no configuration explains it; it deviates.
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-routing-'));
+    try {
+      const faulty = join(dir, 'faulty_20260304_100000_000.log');
+      writeFileSync(faulty, readFileSync(fixture, 'utf8').replace(/@[^\n]*message EventRouteUsed\n(\t[^\n]*\n)*/, ''));
+      assert.deepEqual((await judgeFile(faulty)).map((x) => [x.outcome, x.unconfirmed]), [['deviates', undefined]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a call a stopping monitor cuts short is not judged on the events it expects next; a log\'s end is the end of its calls, as in a replay', { timeout: 60_000 }, () => {
     // Call 0 up to Bob's answer: Alice's EventEstablished and the releases are not in the input.
     const cutAt = (text: string): string => text.slice(0, text.indexOf('@', text.indexOf('message EventEstablished')));

@@ -21,7 +21,7 @@
  * exact times left out) was judged before and did not deviate gets that judgement again without
  * judging: the scenarios and the rules only see those relations.
  */
-import { DnKnowledge, isDnStateEvent, LogIndex } from '../trace/logIndex';
+import { configurationOf, DnKnowledge, isDnStateEvent, LogIndex, notOnThisSwitch } from '../trace/logIndex';
 import { connIdOf, StimulusTracker, type Stimulus } from '../trace/stimuli';
 import { lookupAttribute } from '../model/catalogue';
 import { EVENT_RULES, hasType, type ValueType } from '../model/eventRules';
@@ -69,6 +69,12 @@ export interface CallVerdict {
   readonly deviation?: { readonly scenario: ScenarioRef; readonly diff: string };
   /** For an unreadable call: the damaged record (`file:line: how`). */
   readonly unreadable?: string;
+  /**
+   * For a call unrecognised because only a switch configuration a log cannot confirm explains it:
+   * the scenario it follows with that configuration, the configuration, and how it deviates from
+   * the nearest scenario without it.
+   */
+  readonly unconfirmed?: { readonly scenario: ScenarioRef; readonly configuration: string; readonly deviation: { readonly scenario: ScenarioRef; readonly diff: string } };
 }
 
 export interface RecognizerOptions {
@@ -100,6 +106,9 @@ export interface RecognizerStats {
 
 /** A verdict while it is being put together (its required fields set after the first ones). */
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
+
+/** What judging a call's shape found. */
+type Judged = Pick<CallVerdict, 'outcome' | 'follows' | 'deviation' | 'unconfirmed'>;
 
 /** Judged shapes kept at most (oldest forgotten first). */
 const MEMO = 20_000;
@@ -280,6 +289,7 @@ export class CallRecognizer {
     let outcome: CallVerdict['outcome'];
     let follows: readonly ScenarioRef[];
     let deviation: CallVerdict['deviation'];
+    let unconfirmed: CallVerdict['unconfirmed'];
     let stimuli: readonly Stimulus[];
     const records = e.records;
     const damaged = records.find((r) => r.truncated);
@@ -300,15 +310,16 @@ export class CallRecognizer {
     } else {
       const index = new LogIndex(context.length ? byLine([...e.records, ...context]) : e.records, !this.recording, knowledge);
       stimuli = index.stimuli;
-      ({ outcome, follows, deviation } = this.judgeShape(index, cut));
-      if (outcome !== 'deviates' && !cut) this.remember(shape, { outcome, follows });
+      ({ outcome, follows, deviation, unconfirmed } = this.judgeShape(index, cut));
+      // A deviation's diff and an unconfirmed configuration's name this call's own values: judged anew.
+      if (outcome !== 'deviates' && !unconfirmed && !cut) this.remember(shape, { outcome, follows });
     }
     this.stats.calls += 1;
     this.stats[outcome] += 1;
-    this.options.onVerdict(verdictOf(e, finished, stimuli, { outcome, follows, deviation }, damaged));
+    this.options.onVerdict(verdictOf(e, finished, stimuli, { outcome, follows, deviation, unconfirmed }, damaged));
   }
 
-  private judgeShape(index: LogIndex, cut: boolean): Pick<CallVerdict, 'outcome' | 'follows' | 'deviation'> {
+  private judgeShape(index: LogIndex, cut: boolean): Judged {
     const names = index.stimuli.map((s) => s.name);
     const candidates = new Set<ScenarioPlan>(this.unindexed);
     for (const name of new Set(names)) for (const p of this.byFirst.get(name) ?? []) if (subsequence((p.requestNames ?? []).filter((n) => !UNSEEN_STATES.has(n)), names)) candidates.add(p);
@@ -327,8 +338,34 @@ export class CallRecognizer {
     const follows = unique([...groups.values()].flatMap((g) => g.followers)).map(refOf);
     const deviating = [...groups.values()].filter((g) => g.followers.length === 0).flatMap((g) => g.deviations);
     const nearest = deviating.sort((a, b) => b.exercise.history.length - a.exercise.history.length || (a.exercise.problems ?? 0) - (b.exercise.problems ?? 0))[0];
-    if (nearest) return { outcome: 'deviates', follows, deviation: { scenario: refOf(nearest.plan), diff: nearest.exercise.diff ?? '' } };
+    if (nearest) return this.deviates(nearest, follows, candidates, index, cut);
     return { outcome: follows.length ? 'conforms' : 'unrecognised', follows };
+  }
+
+  /** A call that deviates from `nearest` — unless a switch configuration a log cannot confirm explains it (then unrecognised). */
+  private deviates(nearest: { plan: ScenarioPlan; exercise: Exercise }, follows: readonly ScenarioRef[], candidates: Iterable<ScenarioPlan>, index: LogIndex, cut: boolean): Judged {
+    const deviation = { scenario: refOf(nearest.plan), diff: nearest.exercise.diff ?? '' };
+    const explained = this.recording ? undefined : this.configurationExplains(candidates, index, cut, nearest.exercise.history.join(','));
+    if (explained) return { outcome: 'unrecognised', follows, unconfirmed: { ...explained, deviation } };
+    return { outcome: 'deviates', follows, deviation };
+  }
+
+  /**
+   * A scenario whose parties have switch configuration a log cannot confirm (a routing point that
+   * does not divert on ringing, a bridged appearance) that the call follows, judged as if that
+   * configuration held, on the same acts as the nearest deviation (`history`: a scenario that only
+   * starts with them does not judge their events): then the deviation may be that configuration,
+   * not a fault — the call is not judged either way. A shared line is no such configuration: the
+   * log shows its appearances (AppearanceIndex), and its scenarios are judged as they are.
+   */
+  private configurationExplains(candidates: Iterable<ScenarioPlan>, index: LogIndex, cut: boolean, history: string): { scenario: ScenarioRef; configuration: string } | undefined {
+    for (const plan of candidates) {
+      const configuration = plan.parties.map((p) => (notOnThisSwitch(p) ? undefined : configurationOf(p, plan.parties, true))).find((c) => c !== undefined);
+      if (!configuration) continue;
+      const follows = judge(plan, index, { ...this.judgeOptions(cut), assumeConfigured: true }).exercises.some((e) => e.follows && e.history.join(',') === history);
+      if (follows) return { scenario: refOf(plan), configuration };
+    }
+    return undefined;
   }
 
   private judgeOptions(cut: boolean): JudgeOptions {
@@ -345,7 +382,7 @@ export class CallRecognizer {
  * A call's verdict, its optional fields set in place in this order (the order of its JSON): not
  * object spreads, once per call.
  */
-function verdictOf(e: Episode, finished: boolean, stimuli: readonly Stimulus[], judged: Pick<CallVerdict, 'outcome' | 'follows' | 'deviation'>, damaged: TraceRecord | undefined): CallVerdict {
+function verdictOf(e: Episode, finished: boolean, stimuli: readonly Stimulus[], judged: Judged, damaged: TraceRecord | undefined): CallVerdict {
   const records = e.records;
   const first = records[0];
   const last = records[records.length - 1];
@@ -360,6 +397,7 @@ function verdictOf(e: Episode, finished: boolean, stimuli: readonly Stimulus[], 
   verdict.outcome = judged.outcome;
   verdict.follows = judged.follows;
   if (judged.deviation) verdict.deviation = judged.deviation;
+  if (judged.unconfirmed) verdict.unconfirmed = judged.unconfirmed;
   if (damaged) verdict.unreadable = `${damaged.source}: ${damaged.truncated ?? ''}`;
   return verdict as CallVerdict;
 }

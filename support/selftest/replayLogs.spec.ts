@@ -73,6 +73,10 @@ const CORRECT: readonly [string, string, readonly string[]][] = [
   // release hands the call on (ThirdPartyDN, CallState Transferred), Carol's ringing is that call
   // going on, not a new inbound call (which cut the transfer's events: it FAILED before).
   ['a single-step transfer of an outside caller\'s call', 'single-step-transfer-outside.log', ['basic-internal-inbound-call.feature:47', 'basic-internal-inbound-call.feature:55', 'single-step-transfer.feature:42']],
+  // A supervisor observes the Sales queue: the queue diverts an outside caller to Bob, Bob answers, and
+  // Carol's monitoring leg rings and connects as observer — consequences of Bob's answer, not Carol
+  // answering (which cut Bob's answer short: it FAILED before).
+  ['a supervisor observing a queue\'s call', 'service-observing-queue.log', ['service-observing-queue.feature:28', 'service-observing-queue.feature:37', 'service-observing-queue.feature:48']],
   // An agent desktop's browser console (WWE printing GWS API v2 notifications): only the agent's own
   // DN, at call-state level. The inbound call's answer is judged on it; the internal call is not
   // (its caller's view is not in the log), nor anything the level cannot show (roles, CallState).

@@ -30,13 +30,20 @@ const AGENT_EVENTS = new Set(['EventAgentLogin', 'EventAgentLogout', 'EventAgent
  * confirmed.
  */
 export function configurationOf(p: PartyConfig, cast: readonly PartyConfig[], sharedShown = false): string | undefined {
-  if (p.participant) return `${p.name} is a ${p.participant.kind}, not a DN`;
-  if (p.site) return `${p.name} is at site ${p.site}`;
+  const elsewhere = notOnThisSwitch(p);
+  if (elsewhere) return elsewhere;
   if (p.appearanceOf && !(sharedShown && p.appearanceOf.kind === 'shared')) return `${p.name} is a ${p.appearanceOf.kind} appearance of another line`;
   const appearance = cast.find((q) => q.appearanceOf?.line === p.dn && !(sharedShown && q.appearanceOf.kind === 'shared'));
   if (appearance) return `${p.name}'s line has a ${appearance.appearanceOf?.kind ?? 'shared'} appearance (${appearance.name})`;
   const options = Object.entries(p.options ?? {});
   if (options.length) return `${p.name} has switch options a log cannot confirm (${options.map(([k, v]) => `${k}=${v}`).join('; ')})`;
+  return undefined;
+}
+
+/** Why a party is no DN of the log's switch whatever its configuration: a participant (an IVR, a router…), a DN at another site. */
+export function notOnThisSwitch(p: PartyConfig): string | undefined {
+  if (p.participant) return `${p.name} is a ${p.participant.kind}, not a DN`;
+  if (p.site) return `${p.name} is at site ${p.site}`;
   return undefined;
 }
 

@@ -35,7 +35,7 @@ import type { PartyConfig } from '../adapter/contract';
 import { lookupAttribute } from '../model/catalogue';
 import { isSpecialDn } from '../model/specialDns';
 import { normaliseAttributes, type TRequest } from '../model/event';
-import { configurationOf, describeKind, kindFits, onSharedLine, type DnKind, type LogIndex } from './logIndex';
+import { configurationOf, describeKind, kindFits, notOnThisSwitch, onSharedLine, type DnKind, type LogIndex } from './logIndex';
 import type { RawValue, TraceRecord } from './record';
 import { connIdOf, referenceOf, type Stimulus } from './stimuli';
 
@@ -52,6 +52,12 @@ export interface MatchSetup {
    * `off-hook:reported`); otherwise they are the party's own handset, part of its act.
    */
   readonly handset: boolean;
+  /**
+   * Judge as if the switch configuration the scenario gives its parties held (DN options, bridged
+   * appearances) — what a log cannot confirm. The recognizer asks so before it calls a call
+   * deviating: a documented configuration that explains the call makes it unrecognised instead.
+   */
+  readonly assumeConfigured?: boolean;
 }
 
 export type StepResult = { readonly ok: true; readonly referenceId: number } | { readonly ok: false; readonly reason: string; readonly final: boolean };
@@ -304,7 +310,7 @@ export class ScenarioMatch {
     if (onSharedLine(party, this.setup.parties) !== shown) {
       return shown ? `${traceDn} is an appearance of a shared line in the log (its events carry AppearanceIndex), ${party.name} is not` : `${party.name} is on a shared line, but ${traceDn}'s events carry no AppearanceIndex`;
     }
-    const special = configurationOf(party, this.setup.parties, shown);
+    const special = this.setup.assumeConfigured ? notOnThisSwitch(party) : configurationOf(party, this.setup.parties, shown);
     return special ? `${special} (map it with adapterOptions.dnMap to replay it)` : undefined;
   }
 

@@ -52,6 +52,11 @@ describe('stimuli of a log', () => {
     ]);
   });
 
+  it('a supervisor\'s monitoring leg connects as a consequence of the answer it observes, not as the supervisor answering', async () => {
+    const found = await stimuliOf('replay/service-observing-queue.log');
+    assert.deepEqual(found.map((s) => s.split(' {')[0]), ['request RequestMonitorNextCall', 'request RequestAgentLogin', 'request RequestAgentReady', 'phone Party.CallsIn', 'request RequestAnswerCall']);
+  });
+
   it('a call driven by CTI requests: the requests, and no party action besides', async () => {
     const found = await stimuliOf('replay/cti-hold-retrieve-consultation.log');
     assert.deepEqual(found.map((s) => s.split(' ').slice(0, 2).join(' ')), [

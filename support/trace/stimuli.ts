@@ -128,6 +128,8 @@ function callIn(r: TraceRecord, dn: string): Action | undefined {
 
 interface CallInProgress {
   readonly parties: Map<string, PartyState>;
+  /** DNs alerted as the call's observer (a supervisor's monitoring leg: EventRinging with ThisDNRole Observer). */
+  readonly observers: Set<string>;
   /** DNs whose next release is the consequence of another party's act. */
   readonly releasedByOthers: Set<string>;
 }
@@ -218,8 +220,8 @@ export class StimulusTracker {
 
   /** The party action (or unlogged request) the event shows, if it is one. */
   private partyAction(r: TraceRecord, index: number, dn: string, conn: string | undefined, ref: number | undefined): Stimulus | undefined {
-    if (ref === undefined && this.heldByRequest(r.name, dn, index)) return undefined;
     const call = conn ? this.calls.get(conn) : undefined;
+    if (ref === undefined && this.consequence(r.name, dn, index, call)) return undefined;
     const state = call?.parties.get(dn);
     const make = (a: Action): Stimulus => this.stimulus(r, index, a.name, a.attributes, ref === undefined ? 'phone' : 'unlogged',
       `${a.what} (${r.name}${ref === undefined ? ' without ReferenceID' : ` with ReferenceID ${ref}, no logged request`}, ${r.source})`, conn);
@@ -255,6 +257,11 @@ export class StimulusTracker {
     if (!state || state === 'Dialing' || this.calls.has(conn)) return false;
     creating.call = conn;
     return true;
+  }
+
+  /** An event without ReferenceID that follows from an earlier act, not a party's act: a request's holding or release, an observer's connection. */
+  private consequence(name: string, dn: string, index: number, call: CallInProgress | undefined): boolean {
+    return this.heldByRequest(name, dn, index) || (name === 'EventEstablished' && call?.observers.has(dn) === true);
   }
 
   /**
@@ -347,14 +354,14 @@ export class StimulusTracker {
     const state = STATE_AFTER[r.name];
     if (!state) return;
     const call = this.callOf(conn);
-    if (r.name === 'EventEstablished' && call.parties.get(dn) === 'Ringing') stopsRinging(call, dn);
+    alerting(call, r, dn);
     call.parties.set(dn, state);
   }
 
   private callOf(conn: string): CallInProgress {
     let call = this.calls.get(conn);
     if (!call) {
-      call = { parties: new Map(), releasedByOthers: new Set() };
+      call = { parties: new Map(), releasedByOthers: new Set(), observers: new Set() };
       this.calls.set(conn, call);
     }
     return call;
@@ -371,6 +378,8 @@ export class StimulusTracker {
     return s;
   }
 }
+
+const isObserver = (v: RawValue | undefined): boolean => (typeof v === 'number' || typeof v === 'string') && normaliseEnum('DNRole', v)?.name === 'Observer';
 
 /** A release that hands the call on to another DN (ThirdPartyDN, CallState Transferred, Redirected or Forwarded). */
 function handsOn(attributes: Readonly<Record<string, RawValue>>): boolean {
@@ -395,6 +404,17 @@ class RecentSet {
   has(v: string): boolean {
     return this.members.has(v);
   }
+}
+
+/**
+ * What ringing and answering tell of the call's other parties: answered where it was ringing, the
+ * call stops ringing elsewhere ({@link stopsRinging}); alerted as its observer (a supervisor's
+ * monitoring leg), the DN's connection follows from the call it observes — the model lists the
+ * observer's EventRinging and EventEstablished as consequences of the monitored party's answer.
+ */
+function alerting(call: CallInProgress, r: TraceRecord, dn: string): void {
+  if (r.name === 'EventEstablished' && call.parties.get(dn) === 'Ringing') stopsRinging(call, dn);
+  else if (r.name === 'EventRinging' && isObserver(r.attributes.ThisDNRole)) call.observers.add(dn);
 }
 
 /**

@@ -77,6 +77,10 @@ const CORRECT: readonly [string, string, readonly string[]][] = [
   // Carol's monitoring leg rings and connects as observer — consequences of Bob's answer, not Carol
   // answering (which cut Bob's answer short: it FAILED before).
   ['a supervisor observing a queue\'s call', 'service-observing-queue.log', ['service-observing-queue.feature:28', 'service-observing-queue.feature:37', 'service-observing-queue.feature:48']],
+  // Bob's line also appears, bridged, at 7012: both ring, both connect, and when Alice hangs up both
+  // are released within milliseconds — the hang-up's consequences, not Bob hanging up (which cut the
+  // release's window: 'Alice releases the call' failed before). The principal's view is the basic call.
+  ['a call to a line with a bridged appearance', 'bridged-appearance.log', ['basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36', 'release-phase.feature:18', 'release-phase.feature:34']],
   // An agent desktop's browser console (WWE printing GWS API v2 notifications): only the agent's own
   // DN, at call-state level. The inbound call's answer is judged on it; the internal call is not
   // (its caller's view is not in the log), nor anything the level cannot show (roles, CallState).

@@ -57,6 +57,11 @@ describe('stimuli of a log', () => {
     assert.deepEqual(found.map((s) => s.split(' {')[0]), ['request RequestMonitorNextCall', 'request RequestAgentLogin', 'request RequestAgentReady', 'phone Party.CallsIn', 'request RequestAnswerCall']);
   });
 
+  it('releases at the others within a moment of a hang-up on a call of three are its consequences (a bridged appearance), not more hang-ups', async () => {
+    const found = await stimuliOf('replay/bridged-appearance.log');
+    assert.deepEqual(found.map((s) => s.split(' {')[0]), ['request RequestMakeCall', 'request RequestAnswerCall', 'request RequestReleaseCall']);
+  });
+
   it('a call driven by CTI requests: the requests, and no party action besides', async () => {
     const found = await stimuliOf('replay/cti-hold-retrieve-consultation.log');
     assert.deepEqual(found.map((s) => s.split(' ').slice(0, 2).join(' ')), [

@@ -28,7 +28,7 @@
  */
 import { lookupAttribute } from '../model/catalogue';
 import { normaliseEnum } from '../model/enums';
-import type { RawValue, TraceRecord } from './record';
+import { msOf, type RawValue, type TraceRecord } from './record';
 import type { Envelope } from '../model/event';
 import { NOT_SENT_MARKER } from './RecordingAdapter';
 
@@ -130,6 +130,8 @@ interface CallInProgress {
   readonly parties: Map<string, PartyState>;
   /** DNs alerted as the call's observer (a supervisor's monitoring leg: EventRinging with ThisDNRole Observer). */
   readonly observers: Set<string>;
+  /** When (log time, ms) a party hung up on it while two or more others were on it (see {@link RELEASE_BURST_MS}). */
+  hungUpAt?: number;
   /** DNs whose next release is the consequence of another party's act. */
   readonly releasedByOthers: Set<string>;
 }
@@ -151,6 +153,14 @@ const RELEASING_REQUESTS: ReadonlySet<string> = new Set([
 ]);
 /** How many records after such a request its hold or retrieve may come (a busy log interleaves other calls). */
 const CONSEQUENCE_WINDOW = 200;
+
+/**
+ * A release at another party this soon (log time) after a party hung up on a call with two or more
+ * others is that hang-up's consequence: the call ended for them too (a bridged appearance, a
+ * conference the switch ends) — no one hangs up a phone within a third of a second of another. A
+ * conference that goes on tells the others with EventPartyDeleted, not EventReleased.
+ */
+const RELEASE_BURST_MS = 300;
 
 /** How long (in records) a logged request waits for the events that carry its ReferenceID. */
 const REQUEST_WINDOW = 5000;
@@ -195,7 +205,7 @@ export class StimulusTracker {
       if (HOLDING_REQUESTS.has(r.name)) this.holding.set(thisDn, { at: index, name: r.name });
       else this.holding.delete(thisDn);
     }
-    if (call) this.releasesOthers(r.name, call, thisDn, r.attributes);
+    if (call) this.releasesOthers(r.name, call, thisDn, r.attributes, msOf(r.time));
     else if (thisDn) this.creating.set(thisDn, s);
     return s;
   }
@@ -227,7 +237,7 @@ export class StimulusTracker {
       `${a.what} (${r.name}${ref === undefined ? ' without ReferenceID' : ` with ReferenceID ${ref}, no logged request`}, ${r.source})`, conn);
     if (r.name === 'EventReleased') {
       if (state === undefined || !call) return ref === undefined ? undefined : this.unlogged(r, index, dn, conn, ref);
-      return this.release(dn, conn, call, state, make);
+      return this.release(dn, conn, call, state, make, msOf(r.time));
     }
     const action = this.bargeIn(r.name, dn, state, call) ?? RECOGNISE[r.name]?.({ dn, conn, state, r }) ?? (this.isNewCall(conn) ? callIn(r, dn) : undefined);
     if (action) return make(action);
@@ -301,12 +311,13 @@ export class StimulusTracker {
   }
 
   /** A release at `dn`: a hang-up, unless it is the consequence of another party's act or nobody can tell. */
-  private release(dn: string, conn: string | undefined, call: CallInProgress, state: PartyState, make: (a: Action) => Stimulus): Stimulus | undefined {
+  private release(dn: string, conn: string | undefined, call: CallInProgress, state: PartyState, make: (a: Action) => Stimulus, ms: number | undefined): Stimulus | undefined {
     if (call.releasedByOthers.delete(dn)) return undefined;
+    if (call.hungUpAt !== undefined && ms !== undefined && ms - call.hungUpAt <= RELEASE_BURST_MS) return undefined;
     // Alone on the call: the far end may have hung up as well as this DN, unless this DN was still dialling.
     if (call.parties.size < 2 && state !== 'Dialing' && state !== 'Busy') return undefined;
     const s = make({ name: 'RequestReleaseCall', what: `${dn} hung up`, attributes: onCall(dn, conn) });
-    if (conn) this.releasesOthers('RequestReleaseCall', conn, dn, {});
+    if (conn) this.releasesOthers('RequestReleaseCall', conn, dn, {}, ms);
     return s;
   }
 
@@ -314,7 +325,7 @@ export class StimulusTracker {
    * After `name` by `dn` on `conn`: the releases that follow are consequences — the other party of
    * a two-party call, the deleted conference member, everyone of a cleared call.
    */
-  private releasesOthers(name: string, conn: string, dn: string | undefined, attributes: Readonly<Record<string, RawValue>>): void {
+  private releasesOthers(name: string, conn: string, dn: string | undefined, attributes: Readonly<Record<string, RawValue>>, ms: number | undefined): void {
     if (!ENDS_OTHERS.test(name)) return;
     const call = this.calls.get(conn);
     if (!call) return;
@@ -323,6 +334,8 @@ export class StimulusTracker {
       if (typeof attributes.OtherDN === 'string') call.releasedByOthers.add(attributes.OtherDN);
     } else if (name === 'RequestClearCall' || others.length <= 1) {
       for (const p of others) call.releasedByOthers.add(p);
+    } else if (name === 'RequestReleaseCall') {
+      call.hungUpAt = ms;
     }
   }
 

@@ -114,6 +114,21 @@ test('replay of an outbound call that hears busy, with the recorded system\'s ca
   assert.match(outcomes.find((o) => o.uri.endsWith('basic-outbound-call.feature') && o.line === 72)?.reason ?? '', /heard busy \(EventDestinationBusy\), but the scenario starts Otto's line free/);
 });
 
+test('replay of a routing point configured not to divert on ringing, declared in the replay configuration: its model passes, the default routing point\'s is not judged on it', { timeout: TIMEOUT }, async () => {
+  const dir = sandbox();
+  const config = join(dir, 'lab-replay.json');
+  // The capability and the DN: 9002 is the feature's routing point with divert-on-ringing=false.
+  writeFileSync(config, JSON.stringify({ adapter: 'replay', adapterOptions: { features: ['routing:divert-on-ringing'], dnMap: { 9002: '9002' } } }));
+  const log = resolve(LOGS, '..', '..', '..', 'recognize', 'fixtures', 'routing-no-divert-on-ringing.log');
+  const { run, outcomes } = await replay(log, ['--config', config, '--tags', '@model:basic-call-routing']);
+  assert.equal(run.code, 0, run.out.slice(-4000));
+  assert.deepEqual(named(outcomes, 'passed'), ['basic-call-routing.feature:88', 'basic-call-routing.feature:96']);
+  assert.deepEqual([...named(outcomes, 'failed'), ...named(outcomes, 'broken')], []);
+  // Without the declaration the default routing point's "Bob answers the routed call" is judged on it, and fails.
+  const bare = await replay(log, ['--tags', '@model:basic-call-routing']);
+  assert.deepEqual(named(bare.outcomes, 'failed'), ['basic-call-routing.feature:67']);
+});
+
 const MODELS = ['--tags', '@model:basic-internal-inbound-call or @model:release-phase'];
 
 const DEVIANT: readonly [string, string, string, RegExp][] = [

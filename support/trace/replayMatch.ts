@@ -90,11 +90,14 @@ export class ScenarioMatch {
   /** Per trace DN, where the When's window for it ends (record index). */
   private readonly windowEnds = new Map<string, number>();
   private ambiguous: string | undefined;
+  /** Trace DN → the feature DN adapterOptions.dnMap maps to it. */
+  private readonly mappedFrom: ReadonlyMap<string, string>;
   /** Outside parties (feature DNs) whose line the scenario makes busy before calling them ({@link UNSEEN_STATES}). */
   private readonly busyLines = new Set<string>();
 
   constructor(private readonly index: LogIndex, private readonly setup: MatchSetup, private readonly from: number, private readonly known: readonly (TRequest | undefined)[]) {
     for (const p of setup.parties) this.byFeatureDn.set(p.dn, p);
+    this.mappedFrom = new Map(Object.entries(setup.dnMap).map(([feature, trace]) => [trace, feature]));
     this.named = setup.parties.filter((p) => setup.named.includes(p.name));
     this.state = { toTrace: new Map(), toFeature: new Map(), groups: new Set(), last: -1 };
     // In a harness recording a participant's (an IVR's, a router's, a client's) messages are recorded
@@ -304,6 +307,10 @@ export class ScenarioMatch {
   /** Why `party` cannot be `traceDn` whatever the log shows of it: a service DN is that DN only (a call to an ordinary number is no parking); a DN whose switch configuration matters, any. */
   private notThisDn(party: PartyConfig, traceDn: string): string | undefined {
     if (isSpecialDn(party.dn) && traceDn !== party.dn) return `${party.name} is the switch's ${party.dn}, not ${traceDn}`;
+    // The user's map is what the DN is: a trace DN mapped from a feature DN is that party's only
+    // (a routing point mapped as one that does not divert on ringing is not judged as the default one).
+    const mapped = this.mappedFrom.get(traceDn);
+    if (mapped !== undefined && mapped !== party.dn) return `${traceDn} is feature DN ${mapped} in adapterOptions.dnMap, not ${party.name}'s (${party.dn})`;
     // A shared line's appearances show as such in the log (AppearanceIndex): a party on one binds
     // only there, and a party on none never does (a shared-line call is not a basic call).
     const shown = this.index.isAppearance(traceDn);

@@ -264,6 +264,17 @@ describe('CallRecognizer (the library)', () => {
     }
   });
 
+  it('a log that starts mid-call (a rotated file, a capture started during traffic): the call already answered is not judged as a new inbound call', { timeout: 60_000 }, async () => {
+    // Its first line is Bob's EventEstablished for an outside caller's call: it was taken for the
+    // caller calling Bob, and "An outside caller calls Bob" found no EventRinging — DEVIATES, for a
+    // correct switch whose log merely began late.
+    const verdicts: CallVerdict[] = [];
+    const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+    await readTrace(join(__dirname, 'fixtures', 'log-starts-mid-call.log'), (r) => recognizer.push(r));
+    recognizer.flush();
+    assert.deepEqual(verdicts.map((v) => v.outcome), ['unrecognised']);
+  });
+
   it('a call a stopping monitor cuts short is not judged on the events it expects next; a log\'s end is the end of its calls, as in a replay', { timeout: 60_000 }, () => {
     // Call 0 up to Bob's answer: Alice's EventEstablished and the releases are not in the input.
     const cutAt = (text: string): string => text.slice(0, text.indexOf('@', text.indexOf('message EventEstablished')));

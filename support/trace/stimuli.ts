@@ -118,10 +118,14 @@ const RECOGNISE: Readonly<Record<string, (c: { dn: string; conn: string | undefi
   EventRetrieved: ({ dn, conn, state }) => (state === 'Held' ? { name: 'RequestRetrieveCall', what: `${dn} retrieved the held call`, attributes: onCall(dn, conn) } : undefined),
 };
 
-/** The first event of a call that came in from outside (ringing, queued, at a routing point): the caller called. */
+/**
+ * The first event of a call that came in from outside (ringing, queued, at a routing point): the
+ * caller called. A call first seen answered, held or busy started before the log did (a log that
+ * starts mid-call, a rotated file): it is no new call, and nothing judges its start.
+ */
 function callIn(r: TraceRecord, dn: string): Action | undefined {
   const state = STATE_AFTER[r.name];
-  if (!state || state === 'Dialing' || !isInbound(r.attributes.CallType)) return undefined;
+  if ((state !== 'Ringing' && state !== 'Queued') || !isInbound(r.attributes.CallType)) return undefined;
   const from = otherOf(r) ?? (typeof r.attributes.ANI === 'string' ? r.attributes.ANI : undefined);
   return { name: 'Party.CallsIn', what: `${from ?? 'an outside caller'} called ${dn}`, attributes: { ThisDN: dn, ...(from ? { OtherDN: from } : {}) } };
 }

@@ -41,6 +41,15 @@ describe('CallRecognizer (the library)', () => {
     assert.ok(catalogue.leftOut.every((l) => /no expectation table|nothing arrives/.test(l)), catalogue.leftOut.join('\n'));
   }, { timeout: 180_000 });
 
+  /** The verdicts of a trace file read whole, as `npm run recognize` reads it. */
+  const judgeFile = async (file: string): Promise<CallVerdict[]> => {
+    const verdicts: CallVerdict[] = [];
+    const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+    await readTrace(file, (r) => recognizer.push(r));
+    recognizer.flush();
+    return verdicts;
+  };
+
   it('judges each call when it completes, holding only the calls in progress', { timeout: 120_000 }, () => {
     const verdicts: CallVerdict[] = [];
     const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
@@ -181,15 +190,8 @@ describe('CallRecognizer (the library)', () => {
   it('judges a recording made through the Workspace API at the level its markers name, as its replay does: a correct system does not deviate', { timeout: 60_000 }, async () => {
     // Recorded with --via-workspace-api (7 passed, 4 skipped as not showable at that level): call
     // states per agent, no CallState, ThisDNRole or ReferenceID in any event.
-    const recognize = async (file: string): Promise<CallVerdict[]> => {
-      const verdicts: CallVerdict[] = [];
-      const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
-      await readTrace(file, (r) => recognizer.push(r));
-      recognizer.flush();
-      return verdicts;
-    };
     const fixture = join(__dirname, 'fixtures', 'workspace-level.ndjson');
-    const verdicts = await recognize(fixture);
+    const verdicts = await judgeFile(fixture);
     assert.deepEqual(verdicts.filter((v) => v.outcome === 'deviates').map((v) => v.deviation?.diff), []);
     // Each scenario's part judged whole, as its replay judges it: the 7 that passed live conform; the part the live run skipped is unrecognised.
     assert.deepEqual(verdicts.map((v) => v.outcome).sort(), ['conforms', 'conforms', 'conforms', 'conforms', 'conforms', 'conforms', 'conforms', 'unrecognised']);
@@ -198,12 +200,12 @@ describe('CallRecognizer (the library)', () => {
     try {
       const bare = join(dir, 'bare.ndjson');
       writeFileSync(bare, readFileSync(fixture, 'utf8').replace(/,"observation":"(?:[^"\\]|\\.)*"/g, ''));
-      const judged = await recognize(bare);
+      const judged = await judgeFile(bare);
       assert.ok(judged.filter((v) => v.outcome === 'deviates').length >= 5, judged.map((v) => v.outcome).join(' '));
       // A marker naming a level no recording writes is an input problem, naming the file and line.
       const odd = join(dir, 'odd.ndjson');
       writeFileSync(odd, readFileSync(fixture, 'utf8').replace(/"observation":"(?:[^"\\]|\\.)*"/, '"observation":"{}"'));
-      await assert.rejects(recognize(odd), /odd\.ndjson:2: the scenario marker's observation level is not one a harness recording writes/);
+      await assert.rejects(judgeFile(odd), /odd\.ndjson:2: the scenario marker's observation level is not one a harness recording writes/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -229,10 +231,7 @@ describe('CallRecognizer (the library)', () => {
   });
 
   it('what a log cannot show is read from the call: an outbound call that heard busy follows the busy-destination model, not the basic outbound call', { timeout: 60_000 }, async () => {
-    const verdicts: CallVerdict[] = [];
-    const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
-    await readTrace(join(FIXTURES, 'replay', 'outbound-busy.log'), (r) => recognizer.push(r));
-    recognizer.flush();
+    const verdicts = await judgeFile(join(FIXTURES, 'replay', 'outbound-busy.log'));
     assert.deepEqual(verdicts.map((v) => [v.outcome, v.follows.map(at)]), [['conforms', ['outbound-busy-destination.feature:32', 'outbound-busy-destination.feature:55']]]);
   });
 
@@ -241,13 +240,6 @@ describe('CallRecognizer (the library)', () => {
     // EventDiverted come when Bob answers. The default routing point's model finds them unexpected —
     // a correct switch so configured was called deviating.
     const fixture = join(__dirname, 'fixtures', 'routing-no-divert-on-ringing.log');
-    const judgeFile = async (file: string): Promise<CallVerdict[]> => {
-      const verdicts: CallVerdict[] = [];
-      const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
-      await readTrace(file, (r) => recognizer.push(r));
-      recognizer.flush();
-      return verdicts;
-    };
     const [v] = await judgeFile(fixture);
     assert.equal(v?.outcome, 'unrecognised');
     assert.equal(at(v?.unconfirmed?.scenario ?? { uri: '', line: 0 }), 'basic-call-routing.feature:96');
@@ -268,10 +260,7 @@ describe('CallRecognizer (the library)', () => {
     // Its first line is Bob's EventEstablished for an outside caller's call: it was taken for the
     // caller calling Bob, and "An outside caller calls Bob" found no EventRinging — DEVIATES, for a
     // correct switch whose log merely began late.
-    const verdicts: CallVerdict[] = [];
-    const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
-    await readTrace(join(__dirname, 'fixtures', 'log-starts-mid-call.log'), (r) => recognizer.push(r));
-    recognizer.flush();
+    const verdicts = await judgeFile(join(__dirname, 'fixtures', 'log-starts-mid-call.log'));
     assert.deepEqual(verdicts.map((v) => v.outcome), ['unrecognised']);
   });
 

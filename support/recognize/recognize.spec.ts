@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { callText } from '../../bench/logGenerator';
 import { LogParser } from '../trace/logParser';
 import { decodeEvents, encodeBatch, encodeRecord } from '../stream/wire';
+import { CallThreads } from '../stream/callThreads';
 import { readTrace } from '../trace/read';
 import type { TraceRecord } from '../trace/record';
 import { CallRecognizer, loadPlans, type CallVerdict, type ScenarioPlan } from '.';
@@ -262,6 +263,22 @@ describe('CallRecognizer (the library)', () => {
     // correct switch whose log merely began late.
     const verdicts = await judgeFile(join(__dirname, 'fixtures', 'log-starts-mid-call.log'));
     assert.deepEqual(verdicts.map((v) => v.outcome), ['unrecognised']);
+  });
+
+  it('judges a feed\'s call threads (the monitor\'s path) as it judges the file: each thread carries the state its DNs were in', { timeout: 60_000 }, async () => {
+    // A thread is judged on its own (judgeRecords); the DN-state events that explain it are records of
+    // no call. Without them the do-not-disturb destination's call deviated in a monitor and conformed in recognize.
+    for (const file of readdirSync(join(FIXTURES, 'replay')).filter((f) => !f.startsWith('console-')).sort()) {
+      const path = join(FIXTURES, 'replay', file);
+      const threads: (readonly TraceRecord[])[] = [];
+      const feed = new CallThreads((t) => threads.push(t.records));
+      await readTrace(path, (r) => feed.push(r));
+      feed.end();
+      const verdicts: CallVerdict[] = [];
+      const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+      for (const t of threads) recognizer.judgeRecords(t);
+      assert.deepEqual(verdicts.map((v) => v.outcome), (await judgeFile(path)).map((v) => v.outcome), file);
+    }
   });
 
   it('a call a stopping monitor cuts short is not judged on the events it expects next; a log\'s end is the end of its calls, as in a replay', { timeout: 60_000 }, () => {

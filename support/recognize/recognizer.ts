@@ -21,7 +21,8 @@
  * exact times left out) was judged before and did not deviate gets that judgement again without
  * judging: the scenarios and the rules only see those relations.
  */
-import { configurationOf, DnKnowledge, isDnStateEvent, LogIndex, notOnThisSwitch } from '../trace/logIndex';
+import { configurationOf, DnKnowledge, LogIndex, notOnThisSwitch } from '../trace/logIndex';
+import { DnStateTail, dnsNamed } from './dnStates';
 import { connIdOf, StimulusTracker, type Stimulus } from '../trace/stimuli';
 import { lookupAttribute } from '../model/catalogue';
 import { EVENT_RULES, hasType, type ValueType } from '../model/eventRules';
@@ -113,36 +114,6 @@ type Judged = Pick<CallVerdict, 'outcome' | 'follows' | 'deviation' | 'unconfirm
 /** Judged shapes kept at most (oldest forgotten first). */
 const MEMO = 20_000;
 
-/**
- * The last few events of each DN's state outside any call (its agent's login, do-not-disturb,
- * forwarding, monitoring), to give a call of a log the state its DNs were in before it: a call is
- * judged on its own records, and "becoming ready without being logged in" must not be judged on an
- * agent the log showed logging in earlier. Bounded: a few per DN and kind.
- */
-class DnStateTail {
-  private readonly tails = new Map<string, TraceRecord[]>();
-
-  note(r: TraceRecord): void {
-    if (r.kind !== 'event' || !r.dn || !isDnStateEvent(r.name)) return;
-    const key = `${r.dn}\u0000${r.name.replace(/(On|Off|Set|Cancel|Cancelled|NextCall|Login|Logout|Ready|NotReady|AfterCallWork)$/, '')}`;
-    const tail = this.tails.get(key) ?? [];
-    tail.push(r);
-    if (tail.length > 4) tail.shift();
-    this.tails.set(key, tail);
-  }
-
-  /** The state events of `dns` up to line `line`, in log order, marked as context (never a stimulus). */
-  before(dns: Iterable<string>, line: number): TraceRecord[] {
-    const wanted = new Set(dns);
-    const out: TraceRecord[] = [];
-    for (const [key, tail] of this.tails) {
-      if (!wanted.has(key.slice(0, key.indexOf('\u0000')))) continue;
-      for (const r of tail) if (r.line <= line) out.push({ ...r, context: true });
-    }
-    return out.sort((a, b) => a.line - b.line);
-  }
-}
-
 export class CallRecognizer {
   /** What the input showed of its DNs, and its calls in progress: both start again at a harness recording's scenario marker. */
   private knowledge = new DnKnowledge();
@@ -183,7 +154,7 @@ export class CallRecognizer {
   /** A splitter for what comes next, its calls numbered on from the last one's. */
   private newSplitter(firstId = 1): EpisodeSplitter {
     const knowledge = this.knowledge;
-    return new EpisodeSplitter((e, finished) => this.judgeCall(e, finished, knowledge, false), linksOf(knowledge), firstId);
+    return new EpisodeSplitter((e, finished) => this.judgeCall(e, finished, knowledge, false, this.states), linksOf(knowledge), firstId);
   }
 
   /**
@@ -198,7 +169,12 @@ export class CallRecognizer {
     // Records of a desktop's console log show its DNs at call-state level (as push() judges them).
     this.observation = records.some((r) => r.format === 'console') ? CONSOLE_OBSERVATION : this.options.observation;
     const knowledge = new DnKnowledge();
-    for (const r of records) knowledge.learn(r);
+    // The state its DNs were in (a feed sends a thread with its DNs' state events: support/stream/callThreads.ts).
+    const states = new DnStateTail();
+    for (const r of records) {
+      knowledge.learn(r);
+      states.note(r);
+    }
     const episodes: [Episode, boolean][] = [];
     const splitter = new EpisodeSplitter((e, finished) => episodes.push([e, finished]), linksOf(knowledge));
     for (const r of records) {
@@ -207,7 +183,7 @@ export class CallRecognizer {
     }
     splitter.flush();
     this.stats.outside += splitter.outside;
-    for (const [e, finished] of episodes) this.judgeCall(e, finished, knowledge, options.cut === true && !finished);
+    for (const [e, finished] of episodes) this.judgeCall(e, finished, knowledge, options.cut === true && !finished, states);
   }
 
   /** Judges the recording's part read so far as one run of its scenario (see push), numbered as the next call. */
@@ -216,7 +192,7 @@ export class CallRecognizer {
     this.partRecords = undefined;
     if (!records?.length) return;
     const id = this.splitter.nextId;
-    this.judgeCall(partEpisode(id, records), true, this.knowledge, false);
+    this.judgeCall(partEpisode(id, records), true, this.knowledge, false, this.states);
     this.splitter = this.newSplitter(id + 1);
   }
 
@@ -278,11 +254,11 @@ export class CallRecognizer {
   }
 
   /** `cut`: the input stopped while the call went on (judge.ts JudgeOptions.cut: a monitor stopping); such a judgement is not remembered for calls that were not cut. */
-  private judgeCall(e: Episode, finished: boolean, knowledge: DnKnowledge, cut: boolean): void {
+  private judgeCall(e: Episode, finished: boolean, knowledge: DnKnowledge, cut: boolean, states: DnStateTail): void {
     // The knowledge has learnt the call's own records too: the same as the call's index would say.
     // A judgement holds for the same shape judged against the same scenarios (a recording's part: its own).
     // A log's call is judged with the state its DNs were in before it (the agent, switch features).
-    const context = this.recording ? [] : this.states.before(dnsNamed(e.records), e.records[e.records.length - 1]?.line ?? 0).filter((r) => !e.records.some((own) => own.line === r.line && own.name === r.name));
+    const context = this.recording ? [] : states.before(dnsNamed(e.records), e.records[e.records.length - 1]?.line ?? 0).filter((r) => !e.records.some((own) => own.line === r.line && own.name === r.name));
     const shape = `${this.recording ? `r${this.part ?? ''}` : ''}\u0002${this.observation?.tier ?? ''}\u0002${context.map((r) => `${r.name}@${r.dn ?? ''}`).join(',')}\u0002${shapeOf(e, knowledge, this.settleMs)}`;
     // A judgement made without the cut holds with it (the cut only leaves missing events unjudged).
     const known = this.memo.get(shape);
@@ -425,23 +401,6 @@ function partEpisode(id: number, records: TraceRecord[]): Episode {
 }
 
 /** The DNs that had events, in order of their first. */
-/**
- * The DNs a call's records name: those with events, and those the call reached or was asked of
- * without an event of their own (the OtherDN a caller dialled, the ThisDN of a request) — a
- * destination with do-not-disturb on gets no event of the call, and its state is what explains it.
- */
-function dnsNamed(records: readonly TraceRecord[]): Set<string> {
-  const dns = new Set<string>();
-  for (const r of records) {
-    if (r.dn) dns.add(r.dn);
-    for (const k of ['ThisDN', 'OtherDN'] as const) {
-      const v = r.attributes[k];
-      if (typeof v === 'string' && v) dns.add(v);
-    }
-  }
-  return dns;
-}
-
 function dnsOfEvents(records: readonly TraceRecord[]): string[] {
   const dns: string[] = [];
   for (const r of records) if (r.kind === 'event' && r.dn && !dns.includes(r.dn)) dns.push(r.dn);

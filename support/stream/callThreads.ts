@@ -6,12 +6,16 @@
  *
  * A thread is handed on when its call is over (and its grace period, a few records, has passed), or
  * at the end of input. Its id is its first ConnID (made unique within the input). Records of no
- * call (agent state of an idle DN, registrations) are counted, not published.
+ * call (agent state of an idle DN, registrations) are counted, not published on their own; a
+ * thread carries, before its own records, the last state events of the DNs it names (an agent's
+ * login, do-not-disturb, a supervisor monitoring — support/recognize/dnStates.ts), so a worker
+ * judges the call with the state its DNs were in, as `npm run recognize` does.
  */
 import { DnKnowledge } from '../trace/logIndex';
 import { msOf, type TraceRecord } from '../trace/record';
 import { connIdOf } from '../trace/stimuli';
 import { EpisodeSplitter, linksOf, type Episode } from '../recognize';
+import { DnStateTail, dnsNamed } from '../recognize/dnStates';
 import { SCENARIO_MARKER, SESSION_MARKER } from '../trace/RecordingAdapter';
 
 export interface CallThread {
@@ -24,6 +28,7 @@ export interface CallThread {
 
 export class CallThreads {
   private readonly knowledge = new DnKnowledge();
+  private readonly states = new DnStateTail();
   private readonly splitter: EpisodeSplitter;
   /** The thread ids used so far (two threads never share one: their message ids would collide). */
   private readonly used = new Set<string>();
@@ -40,6 +45,7 @@ export class CallThreads {
     this.records += 1;
     if (this.recordingMarker === undefined && (r.name === SCENARIO_MARKER || r.name === SESSION_MARKER)) this.recordingMarker = r.source;
     this.knowledge.learn(r);
+    this.states.note(r);
     this.splitter.push(r, msOf(r.time));
   }
 
@@ -62,6 +68,14 @@ export class CallThreads {
     let unique = id;
     for (let n = 2; this.used.has(unique); n++) unique = `${id}-${n}`;
     this.used.add(unique);
-    this.onThread({ id: unique, records: e.records, complete: finished });
+    this.onThread({ id: unique, records: this.withState(e.records), complete: finished });
+  }
+
+  /** A call's records after the state events of the DNs it names, up to its last line (none of its own twice). */
+  private withState(records: readonly TraceRecord[]): readonly TraceRecord[] {
+    if (this.recordingMarker !== undefined) return records;
+    const last = records[records.length - 1]?.line ?? 0;
+    const state = this.states.before(dnsNamed(records), last).filter((c) => !records.some((own) => own.line === c.line && own.name === c.name));
+    return state.length ? [...state, ...records] : records;
   }
 }

@@ -202,7 +202,7 @@ function sliceForScenario(records: readonly TraceRecord[], scenario: string | un
  * The replay's declared features: those the recording's scenario markers name (what the recorded
  * system declared when `--record` wrote it), those given in the options (for a log written by a
  * real system, where nothing says what it could do), and `external-parties` when the log shows an
- * outside party's act (an inbound call).
+ * outside party (an inbound call's act, or an outbound call).
  */
 export async function createReplayAdapter(options: Readonly<Record<string, unknown>>, logs: ReplayLogs = new ReplayLogs()): Promise<ReplayAdapter> {
   const file = options.file;

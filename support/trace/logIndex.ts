@@ -6,9 +6,12 @@
  */
 import type { PartyConfig } from '../adapter/contract';
 import { connIdOf, hasAppearanceIndex, StimulusTracker, type Stimulus } from './stimuli';
-import type { TraceRecord } from './record';
+import type { RawValue, TraceRecord } from './record';
+import { normaliseEnum } from '../model/enums';
 
 export type DnKind = 'device' | 'queue' | 'routing-point' | 'external';
+
+const isOutbound = (v: RawValue | undefined): boolean => (typeof v === 'number' || typeof v === 'string') && normaliseEnum('CallType', v)?.name === 'Outbound';
 
 const QUEUE_EVENTS = new Set(['EventQueued']);
 const ROUTING_EVENTS = new Set(['EventRouteRequest', 'EventRouteUsed', 'EventTreatmentApplied', 'EventTreatmentNotApplied', 'EventTreatmentEnd', 'EventTreatmentRequired']);
@@ -160,7 +163,7 @@ export class LogIndex {
   private readonly parent = new Map<string, string>();
   /** DN → after which record the DN was on which calls (the changes only). */
   private readonly activity = new Map<string, { at: number; calls: readonly string[] }[]>();
-  /** Whether a party action was recognised with an outside party (Party.*): the log shows outside parties. */
+  /** Whether the log shows outside parties: a party action of one (Party.*), or an outbound call. */
   readonly outsideParties: boolean;
   /** DN → the changes of its switch features (do-not-disturb, forwarding, being monitored), in order. */
   private readonly features = new Map<string, { readonly at: number; readonly active: ReadonlyMap<string, number> }[]>();
@@ -190,6 +193,8 @@ export class LogIndex {
         this.stimuli.push(s);
         outside ||= s.name.startsWith('Party.');
       }
+      // An outbound call (the switch says CallType Outbound on the caller's dialling) reached an outside party too.
+      outside ||= r.kind === 'event' && r.name === 'EventDialing' && isOutbound(r.attributes.CallType);
       this.knowledge.learn(r);
       if (r.kind === 'event') this.learn(r, i, uuids);
       if (r.kind === 'event' && r.dn && AGENT_EVENTS.has(r.name)) this.listOf(this.agentEvents, r.dn).push({ at: i, name: r.name });

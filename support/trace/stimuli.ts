@@ -19,8 +19,9 @@
  *
  * A release is a consequence (not a hang-up) when another party's act ends the call for this one:
  * the other party of a two-party call that one side released, the party a conference member
- * deleted, everyone of a cleared call, the other DNs a call rang at when one of them answered. With one monitored DN on the call (the far end outside),
- * nobody can tell who hung up: that release is no stimulus at all.
+ * deleted, everyone of a cleared call, the other DNs a call rang at when one of them answered, the
+ * others of a call of three a moment after one hung up (RELEASE_BURST_MS). With one monitored DN on
+ * the call (the far end outside), nobody can tell who hung up: that release is no stimulus at all.
  *
  * {@link StimulusTracker} reads records one at a time and holds only the calls in progress, the
  * requests waiting for their events (bounded) and nothing per finished call: the recogniser runs
@@ -180,12 +181,12 @@ export class StimulusTracker {
   /** DN → where its last logged request that holds or retrieves calls as part of its function was (see {@link HOLDING_REQUESTS}). */
   private readonly holding = new Map<string, { readonly at: number; readonly name: string }>();
 
-  /** `infer: false`: only logged requests are stimuli (a harness recording logs every one). */
   /** Calls whose last monitored party handed them on (see {@link handsOn}): the most recent, bounded. */
   private readonly handedOn = new RecentSet(4_096);
-  /** DNs seen as appearances of a shared line (their events carry AppearanceIndex). */
+  /** DNs seen as appearances of a shared line (their events carry AppearanceIndex): at most the switch's DNs. */
   private readonly appearances = new Set<string>();
 
+  /** `infer: false`: only logged requests are stimuli (a harness recording logs every one). */
   constructor(private readonly infer = true) {}
 
   /** The calls in progress (for memory accounting). */

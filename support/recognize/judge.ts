@@ -110,7 +110,8 @@ function run(plan: ScenarioPlan, match: ScenarioMatch, known: (TRequest | undefi
     known[k] = request;
     const result = match.step(request, step.role, (r, afterNextAct) => scene.deliver(r, afterNextAct));
     if (!result.ok) return { reason: `${result.reason} (step "${step.action.text}")`, final: result.final };
-    history.push(match.lastAt);
+    // A step no log shows (an outside party's busy line) took no act: the history is the acts taken.
+    if (!result.unseen) history.push(match.lastAt);
     if (step.role === 'stimulus') {
       if (result.referenceId) scene.bindings.set('$request', result.referenceId);
       continue;

@@ -60,7 +60,8 @@ export interface MatchSetup {
   readonly assumeConfigured?: boolean;
 }
 
-export type StepResult = { readonly ok: true; readonly referenceId: number } | { readonly ok: false; readonly reason: string; readonly final: boolean };
+/** `unseen`: the step is an outside party's state no log shows (UNSEEN_STATES), taken without a stimulus. */
+export type StepResult = { readonly ok: true; readonly referenceId: number; readonly unseen?: true } | { readonly ok: false; readonly reason: string; readonly final: boolean };
 
 const ON_CALL = new Set(['EventDialing', 'EventRinging', 'EventEstablished', 'EventRetrieved', 'EventHeld', 'EventQueued', 'EventRouteRequest']);
 const HANDSET = new Set(['EventOffHook', 'EventOnHook']);
@@ -154,7 +155,7 @@ export class ScenarioMatch {
   step(request: TRequest, role: 'setup' | 'stimulus', deliver: (r: TraceRecord, afterNextAct: boolean) => void): StepResult {
     if (this.unseen(request)) {
       if (typeof request.attributes.ThisDN === 'string') this.busyLines.add(request.attributes.ThisDN);
-      return { ok: true, referenceId: 0 };
+      return { ok: true, referenceId: 0, unseen: true };
     }
     const k = this.steps++;
     const found = k === 0 ? this.first(request) : this.next(request);

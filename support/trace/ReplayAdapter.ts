@@ -201,8 +201,10 @@ function sliceForScenario(records: readonly TraceRecord[], scenario: string | un
 /**
  * The replay's declared features: those the recording's scenario markers name (what the recorded
  * system declared when `--record` wrote it), those given in the options (for a log written by a
- * real system, where nothing says what it could do), and `external-parties` when the log shows an
- * outside party (an inbound call's act, or an outbound call).
+ * real system, where nothing says what it could do), `external-parties` when the log shows an
+ * outside party (an inbound call's act, or an outbound call), and whether the switch reports
+ * reaching the network when the log has outbound calls (EventNetworkReached in it or not), unless
+ * the options say.
  */
 export async function createReplayAdapter(options: Readonly<Record<string, unknown>>, logs: ReplayLogs = new ReplayLogs()): Promise<ReplayAdapter> {
   const file = options.file;
@@ -217,8 +219,14 @@ export async function createReplayAdapter(options: Readonly<Record<string, unkno
   }
   const log = await logs.load(file);
   const features = new Set<string>([...(given as string[] | undefined ?? []), ...log.namedFeatures()]);
-  if (!log.marked && log.indexFor(undefined).outsideParties) features.add('external-parties');
+  if (!log.marked) shownByLog(log.indexFor(undefined), features);
   return new ReplayAdapter(log, (dnMap ?? {}) as Record<string, string>, [...features], log.observation());
+}
+
+/** The capabilities a real system's log shows it has: calls with outside parties, and whether its outbound calls report reaching the network (unless the options said). */
+function shownByLog(index: LogIndex, features: Set<string>): void {
+  if (index.outsideParties) features.add('external-parties');
+  if (index.networkReached && !features.has('network-reached:reported') && !features.has('network-reached:not-reported')) features.add(`network-reached:${index.networkReached}`);
 }
 
 /**

@@ -165,6 +165,12 @@ export class LogIndex {
   private readonly activity = new Map<string, { at: number; calls: readonly string[] }[]>();
   /** Whether the log shows outside parties: a party action of one (Party.*), or an outbound call. */
   readonly outsideParties: boolean;
+  /**
+   * Whether the switch reports reaching the network on outbound calls: `reported` when the log has
+   * an EventNetworkReached, `not-reported` when it has outbound calls and none; undefined when it
+   * has no outbound call.
+   */
+  readonly networkReached: 'reported' | 'not-reported' | undefined;
   /** DN → the changes of its switch features (do-not-disturb, forwarding, being monitored), in order. */
   private readonly features = new Map<string, { readonly at: number; readonly active: ReadonlyMap<string, number> }[]>();
   /** DN → the call a one-call monitoring subscription waits for ('' until the DN's next call starts), while it lasts. */
@@ -185,6 +191,8 @@ export class LogIndex {
     const tracker = new StimulusTracker(infer);
     const uuids = new Map<string, string>();
     let outside = false;
+    let dialledOut = false;
+    let networkReached = false;
     records.forEach((r, i) => {
       const s = tracker.push(r, i);
       if (s) {
@@ -194,13 +202,17 @@ export class LogIndex {
         outside ||= s.name.startsWith('Party.');
       }
       // An outbound call (the switch says CallType Outbound on the caller's dialling) reached an outside party too.
-      outside ||= r.kind === 'event' && r.name === 'EventDialing' && isOutbound(r.attributes.CallType);
+      const outbound = r.kind === 'event' && r.name === 'EventDialing' && isOutbound(r.attributes.CallType);
+      outside ||= outbound;
+      dialledOut ||= outbound;
+      networkReached ||= r.kind === 'event' && r.name === 'EventNetworkReached';
       this.knowledge.learn(r);
       if (r.kind === 'event') this.learn(r, i, uuids);
       if (r.kind === 'event' && r.dn && AGENT_EVENTS.has(r.name)) this.listOf(this.agentEvents, r.dn).push({ at: i, name: r.name });
       if (r.kind === 'event' && r.dn) this.feature(r, r.dn, i);
     });
     this.outsideParties = outside;
+    this.networkReached = networkReached ? 'reported' : dialledOut ? 'not-reported' : undefined;
     // The groups are final now: answer them, and each group's stimuli, without walking or scanning
     // (a replay asks for every candidate of every scenario; scanning the stimuli between two acts of
     // a call took minutes on a log where thousands of calls overlap).

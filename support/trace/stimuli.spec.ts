@@ -6,7 +6,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTrace } from './read';
@@ -60,6 +60,28 @@ describe('stimuli of a log', () => {
   it('releases at the others within a moment of a hang-up on a call of three are its consequences (a bridged appearance), not more hang-ups', async () => {
     const found = await stimuliOf('replay/bridged-appearance.log');
     assert.deepEqual(found.map((s) => s.split(' {')[0]), ['request RequestMakeCall', 'request RequestAnswerCall', 'request RequestReleaseCall']);
+  });
+
+  it('what a DN shows a moment after its own act is no new act of its: a retrieve 3 ms after its hold is the switch\'s, 2 s after it a press of the button', async () => {
+    const text = readFileSync(fixture('replay/cti-hold-retrieve-consultation.log'), 'utf8');
+    const retrieved = (time: string): string => `@${time} [0] 8.1.103.07 distribute_event: message EventRetrieved\n\tAttributeThisDN\t'5002'\n\tAttributeThisDNRole\t2\n` +
+      '\tAttributeOtherDN\t\'5001\'\n\tAttributeConnID\t006e0212a4c10051\n\tAttributeCallID\t101\n\tAttributeCallType\t1\n\tAttributeCallState\t0\n';
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-soon-'));
+    try {
+      const after = async (time: string): Promise<string[]> => {
+        const file = join(dir, `hold_20260304_101500_000.log`);
+        // Right after the EventHeld that answers Bob's RequestHoldCall (10:15:12.159), before his consultation.
+        writeFileSync(file, text.replace(/(2026-03-04T10:15:13\.659 Trc 04541 RequestMakeCall)/, `${retrieved(time)}$1`));
+        const records: TraceRecord[] = [];
+        await readTrace(file, (r) => records.push(r));
+        const tracker = new StimulusTracker();
+        return records.flatMap((r, i) => tracker.push(r, i) ?? []).map((s) => s.description.split(' (')[0] ?? '');
+      };
+      assert.ok(!(await after('10:15:12.1620')).includes('5002 retrieved the held call'), 'a retrieve 3 ms after the hold follows from it: an event the hold scenario judges');
+      assert.ok((await after('10:15:13.6580')).includes('5002 retrieved the held call'), 'a retrieve 1.5 s after the hold is Bob pressing retrieve');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a call driven by CTI requests: the requests, and no party action besides', async () => {

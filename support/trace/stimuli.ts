@@ -20,8 +20,9 @@
  * A release is a consequence (not a hang-up) when another party's act ends the call for this one:
  * the other party of a two-party call that one side released, the party a conference member
  * deleted, everyone of a cleared call, the other DNs a call rang at when one of them answered, the
- * others of a call of three a moment after one hung up (RELEASE_BURST_MS). With one monitored DN on
+ * others of a call of three a moment after one hung up (HUMAN_ACT_MS). With one monitored DN on
  * the call (the far end outside), nobody can tell who hung up: that release is no stimulus at all.
+ * Nor is anything a DN shows a moment after its own act (HUMAN_ACT_MS): it follows from that act.
  *
  * {@link StimulusTracker} reads records one at a time and holds only the calls in progress, the
  * requests waiting for their events (bounded) and nothing per finished call: the recogniser runs
@@ -135,8 +136,10 @@ interface CallInProgress {
   readonly parties: Map<string, PartyState>;
   /** DNs alerted as the call's observer (a supervisor's monitoring leg: EventRinging with ThisDNRole Observer). */
   readonly observers: Set<string>;
-  /** When (log time, ms) a party hung up on it while two or more others were on it (see {@link RELEASE_BURST_MS}). */
+  /** When (log time, ms) a party hung up on it while two or more others were on it (see {@link HUMAN_ACT_MS}). */
   hungUpAt?: number;
+  /** The last act on it (a request, a press of a button): whose, and when (log time, ms). */
+  lastAct?: { readonly dn: string; readonly ms: number };
   /** DNs whose next release is the consequence of another party's act. */
   readonly releasedByOthers: Set<string>;
 }
@@ -160,12 +163,18 @@ const RELEASING_REQUESTS: ReadonlySet<string> = new Set([
 const CONSEQUENCE_WINDOW = 200;
 
 /**
- * A release at another party this soon (log time) after a party hung up on a call with two or more
- * others is that hang-up's consequence: the call ended for them too (a bridged appearance, a
- * conference the switch ends) — no one hangs up a phone within a third of a second of another. A
- * conference that goes on tells the others with EventPartyDeleted, not EventReleased.
+ * Less time (log time) than a person takes to act again. A release at another party this soon after
+ * a party hung up on a call with two or more others is that hang-up's consequence: the call ended
+ * for them too (a bridged appearance, a conference the switch ends) — no one hangs up a phone within
+ * a third of a second of another; a conference that goes on tells the others with EventPartyDeleted,
+ * not EventReleased. And an event at a DN this soon after the DN's own act (a request, a press of a
+ * button) is no new act of its: it follows from that act (a retrieve 3 ms after a hold is the
+ * switch's, not a person's).
  */
-const RELEASE_BURST_MS = 300;
+const HUMAN_ACT_MS = 300;
+
+/** Events that show a DN's own act when no request caused them (dialling, answering, holding, retrieving, hanging up). */
+const OWN_ACTS: ReadonlySet<string> = new Set(['EventDialing', 'EventEstablished', 'EventHeld', 'EventRetrieved', 'EventReleased']);
 
 /** How long (in records) a logged request waits for the events that carry its ReferenceID. */
 const REQUEST_WINDOW = 5000;
@@ -236,7 +245,7 @@ export class StimulusTracker {
   /** The party action (or unlogged request) the event shows, if it is one. */
   private partyAction(r: TraceRecord, index: number, dn: string, conn: string | undefined, ref: number | undefined): Stimulus | undefined {
     const call = conn ? this.calls.get(conn) : undefined;
-    if (ref === undefined && this.consequence(r.name, dn, index, call)) return undefined;
+    if (ref === undefined && this.consequence(r, dn, index, call)) return undefined;
     const state = call?.parties.get(dn);
     const make = (a: Action): Stimulus => this.stimulus(r, index, a.name, a.attributes, ref === undefined ? 'phone' : 'unlogged',
       `${a.what} (${r.name}${ref === undefined ? ' without ReferenceID' : ` with ReferenceID ${ref}, no logged request`}, ${r.source})`, conn);
@@ -274,9 +283,15 @@ export class StimulusTracker {
     return true;
   }
 
-  /** An event without ReferenceID that follows from an earlier act, not a party's act: a request's holding or release, an observer's connection. */
-  private consequence(name: string, dn: string, index: number, call: CallInProgress | undefined): boolean {
-    return this.heldByRequest(name, dn, index) || (name === 'EventEstablished' && call?.observers.has(dn) === true);
+  /**
+   * An event without ReferenceID that follows from an earlier act, not a party's act: a request's
+   * holding or release, an observer's connection, and what a DN shows a moment after its own act
+   * (no person acts again that soon: a retrieve 3 ms after a hold is the switch's).
+   */
+  private consequence(r: TraceRecord, dn: string, index: number, call: CallInProgress | undefined): boolean {
+    const name = r.name;
+    if (this.heldByRequest(name, dn, index) || (name === 'EventEstablished' && call?.observers.has(dn) === true)) return true;
+    return OWN_ACTS.has(name) && call !== undefined && justActed(call, dn, msOf(r.time));
   }
 
   /**
@@ -318,7 +333,7 @@ export class StimulusTracker {
   /** A release at `dn`: a hang-up, unless it is the consequence of another party's act or nobody can tell. */
   private release(dn: string, conn: string | undefined, call: CallInProgress, state: PartyState, make: (a: Action) => Stimulus, ms: number | undefined): Stimulus | undefined {
     if (call.releasedByOthers.delete(dn)) return undefined;
-    if (call.hungUpAt !== undefined && ms !== undefined && ms - call.hungUpAt <= RELEASE_BURST_MS) return undefined;
+    if (call.hungUpAt !== undefined && ms !== undefined && ms - call.hungUpAt <= HUMAN_ACT_MS) return undefined;
     // Alone on the call: the far end may have hung up as well as this DN, unless this DN was still dialling.
     if (call.parties.size < 2 && state !== 'Dialing' && state !== 'Busy') return undefined;
     const s = make({ name: 'RequestReleaseCall', what: `${dn} hung up`, attributes: onCall(dn, conn) });
@@ -388,6 +403,10 @@ export class StimulusTracker {
   private stimulus(r: TraceRecord, index: number, name: string, attributes: Readonly<Record<string, RawValue>>, origin: StimulusOrigin, description: string, call: string | undefined): Stimulus {
     const referenceId = referenceOf(r.attributes);
     const s: Stimulus = { at: index, name, attributes, origin, source: r.source, description, referenceId, dns: dnsOf(attributes), call, ...(r.envelope ? { envelope: r.envelope } : {}) };
+    // The call's last act: a DN's own (not an outside party's at it: Party.*), and when.
+    const ms = msOf(r.time);
+    const on = call === undefined ? undefined : this.calls.get(call);
+    if (on) on.lastAct = typeof attributes.ThisDN === 'string' && ms !== undefined && !name.startsWith('Party.') ? { dn: attributes.ThisDN, ms } : undefined;
     if (referenceId !== undefined) {
       this.byReference.delete(referenceId);
       this.byReference.set(referenceId, s);
@@ -433,6 +452,12 @@ class RecentSet {
 function alerting(call: CallInProgress, r: TraceRecord, dn: string): void {
   if (r.name === 'EventEstablished' && call.parties.get(dn) === 'Ringing') stopsRinging(call, dn);
   else if (r.name === 'EventRinging' && isObserver(r.attributes.ThisDNRole)) call.observers.add(dn);
+}
+
+/** Whether the last act on the call was `dn`'s own, less than {@link HUMAN_ACT_MS} before `ms`, nobody else's act between. */
+function justActed(call: CallInProgress, dn: string, ms: number | undefined): boolean {
+  const last = call.lastAct;
+  return last !== undefined && last.dn === dn && ms !== undefined && ms - last.ms < HUMAN_ACT_MS;
 }
 
 /**

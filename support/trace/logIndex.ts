@@ -262,13 +262,7 @@ export class LogIndex {
   callsBefore(dn: string, index: number): readonly string[] {
     const changes = this.activity.get(dn);
     if (!changes) return [];
-    let lo = 0;
-    let hi = changes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((changes[mid]?.at ?? 0) < index) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(changes, index);
     return lo === 0 ? [] : changes[lo - 1]?.calls ?? [];
   }
 
@@ -279,13 +273,7 @@ export class LogIndex {
    */
   agentBefore(dn: string, index: number): { readonly state: 'out' | 'in' | 'unknown'; readonly event?: TraceRecord } {
     const list = this.agentEvents.get(dn) ?? [];
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((list[mid]?.at ?? 0) < index) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(list, index);
     const last = list[lo - 1];
     if (last) return { state: last.name === 'EventAgentLogout' ? 'out' : 'in', event: this.records[last.at] };
     return { state: list[lo]?.name === 'EventAgentLogin' ? 'out' : 'unknown' };
@@ -298,14 +286,7 @@ export class LogIndex {
    */
   featuresBefore(dn: string, index: number): { readonly feature: string; readonly event: TraceRecord }[] {
     const changes = this.features.get(dn) ?? [];
-    let lo = 0;
-    let hi = changes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((changes[mid]?.at ?? 0) < index) lo = mid + 1;
-      else hi = mid;
-    }
-    const active = changes[lo - 1]?.active ?? new Map<string, number>();
+    const active = changes[countBefore(changes, index) - 1]?.active ?? new Map<string, number>();
     return [...active].map(([feature, at]) => ({ feature, event: this.records[at] as TraceRecord }));
   }
 
@@ -415,3 +396,14 @@ function firstAfter(list: readonly number[] | undefined, after: number): number 
   return list[lo];
 }
 
+/** How many entries of `list` (in order of `at`) come before record `index`: a binary search. */
+function countBefore(list: readonly { readonly at: number }[], index: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.at ?? 0) < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

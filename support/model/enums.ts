@@ -253,6 +253,11 @@ export function normaliseEnum(enumName: EnumName, input: string | number): EnumV
 }
 
 /** The canonical names of an enum, for error messages ("expected one of …"). */
+/** The name of the enum value a raw attribute value is (a number, a numeric or named text), or undefined when it is none. */
+export function enumNameOf(enumName: EnumName, raw: unknown): string | undefined {
+  return typeof raw === 'number' || typeof raw === 'string' ? normaliseEnum(enumName, raw)?.name : undefined;
+}
+
 export function enumNames(enumName: EnumName): string[] {
   return Object.keys(definition(enumName).values);
 }

@@ -14,24 +14,34 @@ import type { TraceRecord } from '../trace/record';
  * agent the log showed logging in earlier. Bounded: a few per DN and kind.
  */
 export class DnStateTail {
-  private readonly tails = new Map<string, TraceRecord[]>();
+  /** DN → kind of state (agent, do-not-disturb, forwarding…) → its last few events: a call looks up its own DNs only. */
+  private readonly byDn = new Map<string, Map<string, TraceRecord[]>>();
 
   note(r: TraceRecord): void {
     if (r.kind !== 'event' || !r.dn || !isDnStateEvent(r.name)) return;
-    const key = `${r.dn}\u0000${r.name.replace(/(On|Off|Set|Cancel|Cancelled|NextCall|Login|Logout|Ready|NotReady|AfterCallWork)$/, '')}`;
-    const tail = this.tails.get(key) ?? [];
+    let kinds = this.byDn.get(r.dn);
+    if (!kinds) {
+      kinds = new Map();
+      this.byDn.set(r.dn, kinds);
+    }
+    const kind = r.name.replace(/(On|Off|Set|Cancel|Cancelled|NextCall|Login|Logout|Ready|NotReady|AfterCallWork)$/, '');
+    const tail = kinds.get(kind) ?? [];
     tail.push(r);
     if (tail.length > 4) tail.shift();
-    this.tails.set(key, tail);
+    kinds.set(kind, tail);
   }
 
-  /** The state events of `dns` up to line `line`, in log order, marked as context (never a stimulus). */
-  before(dns: Iterable<string>, line: number): TraceRecord[] {
-    const wanted = new Set(dns);
+  /**
+   * The state events of the DNs a call's `records` name (see {@link dnsNamed}), up to its last line,
+   * that are not records of its own: in log order, marked as context (never a stimulus).
+   */
+  contextOf(records: readonly TraceRecord[]): TraceRecord[] {
+    const line = records[records.length - 1]?.line ?? 0;
     const out: TraceRecord[] = [];
-    for (const [key, tail] of this.tails) {
-      if (!wanted.has(key.slice(0, key.indexOf('\u0000')))) continue;
-      for (const r of tail) if (r.line <= line) out.push({ ...r, context: true });
+    for (const dn of dnsNamed(records)) {
+      for (const tail of this.byDn.get(dn)?.values() ?? []) {
+        for (const r of tail) if (r.line <= line && !records.some((own) => own.line === r.line && own.name === r.name)) out.push({ ...r, context: true });
+      }
     }
     return out.sort((a, b) => a.line - b.line);
   }

@@ -22,7 +22,7 @@
  * judging: the scenarios and the rules only see those relations.
  */
 import { configurationOf, DnKnowledge, LogIndex, notOnThisSwitch } from '../trace/logIndex';
-import { DnStateTail, dnsNamed } from './dnStates';
+import { DnStateTail } from './dnStates';
 import { connIdOf, StimulusTracker, type Stimulus } from '../trace/stimuli';
 import { lookupAttribute } from '../model/catalogue';
 import { EVENT_RULES, hasType, type ValueType } from '../model/eventRules';
@@ -258,7 +258,7 @@ export class CallRecognizer {
     // The knowledge has learnt the call's own records too: the same as the call's index would say.
     // A judgement holds for the same shape judged against the same scenarios (a recording's part: its own).
     // A log's call is judged with the state its DNs were in before it (the agent, switch features).
-    const context = this.recording ? [] : states.before(dnsNamed(e.records), e.records[e.records.length - 1]?.line ?? 0).filter((r) => !e.records.some((own) => own.line === r.line && own.name === r.name));
+    const context = this.recording ? [] : states.contextOf(e.records);
     const shape = `${this.recording ? `r${this.part ?? ''}` : ''}\u0002${this.observation?.tier ?? ''}\u0002${context.map((r) => `${r.name}@${r.dn ?? ''}`).join(',')}\u0002${shapeOf(e, knowledge, this.settleMs)}`;
     // A judgement made without the cut holds with it (the cut only leaves missing events unjudged).
     const known = this.memo.get(shape);

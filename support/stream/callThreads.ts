@@ -15,7 +15,7 @@ import { DnKnowledge } from '../trace/logIndex';
 import { msOf, type TraceRecord } from '../trace/record';
 import { connIdOf } from '../trace/stimuli';
 import { EpisodeSplitter, linksOf, type Episode } from '../recognize';
-import { DnStateTail, dnsNamed } from '../recognize/dnStates';
+import { DnStateTail } from '../recognize/dnStates';
 import { SCENARIO_MARKER, SESSION_MARKER } from '../trace/RecordingAdapter';
 
 export interface CallThread {
@@ -74,8 +74,7 @@ export class CallThreads {
   /** A call's records after the state events of the DNs it names, up to its last line (none of its own twice). */
   private withState(records: readonly TraceRecord[]): readonly TraceRecord[] {
     if (this.recordingMarker !== undefined) return records;
-    const last = records[records.length - 1]?.line ?? 0;
-    const state = this.states.before(dnsNamed(records), last).filter((c) => !records.some((own) => own.line === c.line && own.name === c.name));
+    const state = this.states.contextOf(records);
     return state.length ? [...state, ...records] : records;
   }
 }

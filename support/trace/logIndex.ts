@@ -6,12 +6,10 @@
  */
 import type { PartyConfig } from '../adapter/contract';
 import { connIdOf, hasAppearanceIndex, StimulusTracker, type Stimulus } from './stimuli';
-import type { RawValue, TraceRecord } from './record';
-import { normaliseEnum } from '../model/enums';
+import type { TraceRecord } from './record';
+import { enumNameOf } from '../model/enums';
 
 export type DnKind = 'device' | 'queue' | 'routing-point' | 'external';
-
-const isOutbound = (v: RawValue | undefined): boolean => (typeof v === 'number' || typeof v === 'string') && normaliseEnum('CallType', v)?.name === 'Outbound';
 
 const QUEUE_EVENTS = new Set(['EventQueued']);
 const ROUTING_EVENTS = new Set(['EventRouteRequest', 'EventRouteUsed', 'EventTreatmentApplied', 'EventTreatmentNotApplied', 'EventTreatmentEnd', 'EventTreatmentRequired']);
@@ -202,7 +200,7 @@ export class LogIndex {
         outside ||= s.name.startsWith('Party.');
       }
       // An outbound call (the switch says CallType Outbound on the caller's dialling) reached an outside party too.
-      const outbound = r.kind === 'event' && r.name === 'EventDialing' && isOutbound(r.attributes.CallType);
+      const outbound = r.kind === 'event' && r.name === 'EventDialing' && enumNameOf('CallType', r.attributes.CallType) === 'Outbound';
       outside ||= outbound;
       dialledOut ||= outbound;
       networkReached ||= r.kind === 'event' && r.name === 'EventNetworkReached';

@@ -29,7 +29,7 @@
  * it over a stream, the replay over a whole log.
  */
 import { lookupAttribute } from '../model/catalogue';
-import { normaliseEnum } from '../model/enums';
+import { enumNameOf } from '../model/enums';
 import { msOf, type RawValue, type TraceRecord } from './record';
 import type { Envelope } from '../model/event';
 import { NOT_SENT_MARKER } from './RecordingAdapter';
@@ -97,7 +97,6 @@ export function dnsOf(attributes: Readonly<Record<string, RawValue>>): string[] 
 
 export const connIdOf = (r: TraceRecord): string | undefined => (typeof r.attributes.ConnID === 'string' && r.attributes.ConnID ? r.attributes.ConnID.toLowerCase() : undefined);
 
-const isInbound = (v: RawValue | undefined): boolean => (typeof v === 'number' || typeof v === 'string') && normaliseEnum('CallType', v)?.name === 'Inbound';
 
 /** A party action recognised from an event: the request it is, and what happened in words. */
 interface Action {
@@ -127,7 +126,7 @@ const RECOGNISE: Readonly<Record<string, (c: { dn: string; conn: string | undefi
  */
 function callIn(r: TraceRecord, dn: string): Action | undefined {
   const state = STATE_AFTER[r.name];
-  if ((state !== 'Ringing' && state !== 'Queued') || !isInbound(r.attributes.CallType)) return undefined;
+  if ((state !== 'Ringing' && state !== 'Queued') || enumNameOf('CallType', r.attributes.CallType) !== 'Inbound') return undefined;
   const from = otherOf(r) ?? (typeof r.attributes.ANI === 'string' ? r.attributes.ANI : undefined);
   return { name: 'Party.CallsIn', what: `${from ?? 'an outside caller'} called ${dn}`, attributes: { ThisDN: dn, ...(from ? { OtherDN: from } : {}) } };
 }
@@ -416,13 +415,10 @@ export class StimulusTracker {
   }
 }
 
-const isObserver = (v: RawValue | undefined): boolean => (typeof v === 'number' || typeof v === 'string') && normaliseEnum('DNRole', v)?.name === 'Observer';
-
 /** A release that hands the call on to another DN (ThirdPartyDN, CallState Transferred, Redirected or Forwarded). */
 function handsOn(attributes: Readonly<Record<string, RawValue>>): boolean {
   if (typeof attributes.ThirdPartyDN === 'string' && attributes.ThirdPartyDN) return true;
-  const state = attributes.CallState;
-  const name = typeof state === 'number' || typeof state === 'string' ? normaliseEnum('CallState', state)?.name : undefined;
+  const name = enumNameOf('CallState', attributes.CallState);
   return name === 'Transferred' || name === 'Redirected' || name === 'Forwarded';
 }
 
@@ -451,7 +447,7 @@ class RecentSet {
  */
 function alerting(call: CallInProgress, r: TraceRecord, dn: string): void {
   if (r.name === 'EventEstablished' && call.parties.get(dn) === 'Ringing') stopsRinging(call, dn);
-  else if (r.name === 'EventRinging' && isObserver(r.attributes.ThisDNRole)) call.observers.add(dn);
+  else if (r.name === 'EventRinging' && enumNameOf('DNRole', r.attributes.ThisDNRole) === 'Observer') call.observers.add(dn);
 }
 
 /** Whether the last act on the call was `dn`'s own, less than {@link HUMAN_ACT_MS} before `ms`, nobody else's act between. */

@@ -8,6 +8,7 @@ import { bridgeFloodBench } from './bridgeFlood.bench';
 import { formatRatio } from './harness';
 import { matcherBench } from './matcher.bench';
 import { monitorBench } from './monitor.bench';
+import { recentBench } from './recent.bench';
 import { replayBench } from './replay.bench';
 import { appendResults, renderEntry, RESULTS_FILE, type AllResults } from './results';
 import { runBench } from './run.bench';
@@ -30,7 +31,7 @@ export async function runBenchmarks(o: BenchOptions): Promise<number> {
     console.log(`appended to ${RESULTS_FILE}`);
     return 0;
   }
-  const micro = [...(await matcherBench()), ...(await runBench())].map(formatRatio);
+  const micro = [...(await matcherBench()), ...(await runBench()), ...(await recentBench())].map(formatRatio);
   for (const line of micro) console.log(line);
   const results: AllResults = {
     micro,

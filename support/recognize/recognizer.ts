@@ -27,6 +27,7 @@ import { connIdOf, StimulusTracker, type Stimulus } from '../trace/stimuli';
 import { lookupAttribute } from '../model/catalogue';
 import { EVENT_RULES, hasType, type ValueType } from '../model/eventRules';
 import { isSpecialDn } from '../model/specialDns';
+import { RecentMap } from '../model/recent';
 import type { AttrValue } from '../model/event';
 import { msOf, type TraceRecord } from '../trace/record';
 import { EpisodeSplitter, type Episode } from './episodes';
@@ -111,7 +112,7 @@ type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 /** What judging a call's shape found. */
 type Judged = Pick<CallVerdict, 'outcome' | 'follows' | 'deviation' | 'unconfirmed'>;
 
-/** Judged shapes kept at most (oldest forgotten first). */
+/** Judged shapes kept: at least the most recent 20,000, at most twice as many. */
 const MEMO = 20_000;
 
 export class CallRecognizer {
@@ -129,7 +130,7 @@ export class CallRecognizer {
   private splitter: EpisodeSplitter;
   private readonly byFirst = new Map<string, ScenarioPlan[]>();
   private readonly unindexed: ScenarioPlan[] = [];
-  private readonly memo = new Map<string, { readonly outcome: CallVerdict['outcome']; readonly follows: readonly ScenarioRef[] }>();
+  private readonly memo = new RecentMap<string, { readonly outcome: CallVerdict['outcome']; readonly follows: readonly ScenarioRef[] }>(MEMO);
   /** The DNs' states outside calls, for a log's calls (a recording's part starts from its own). */
   private readonly states = new DnStateTail();
   private readonly settleMs: number;
@@ -349,7 +350,6 @@ export class CallRecognizer {
   }
 
   private remember(shape: string, judgement: { outcome: CallVerdict['outcome']; follows: readonly ScenarioRef[] }): void {
-    if (this.memo.size >= MEMO) this.memo.delete(this.memo.keys().next().value as string);
     this.memo.set(shape, judgement);
   }
 }

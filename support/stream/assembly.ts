@@ -10,6 +10,7 @@
  *
  * `H` is the broker's handle of a delivery (what to acknowledge once the thread's verdict is stored).
  */
+import { RecentMap } from '../model/recent';
 import type { TraceRecord } from '../trace/record';
 import { threadKey } from './partition';
 import type { ThreadEvent } from './wire';
@@ -56,13 +57,15 @@ export type Added<H> =
 
 export class ThreadAssembler<H> {
   private readonly open = new Map<string, Open<H>>();
-  /** Threads handed on: their verdict being stored, or stored. */
-  private readonly judged = new Map<string, 'storing' | 'stored'>();
+  /** Threads handed on: their verdict being stored, or stored (at least the `remember` most recent). */
+  private readonly judged: RecentMap<string, 'storing' | 'stored'>;
   /** Stream messages held by open threads, and by how many (a bundle's message is held by each of its open threads). */
   private readonly heldPositions = new Map<number, number>();
 
-  /** `now()`: wall-clock ms (for idle threads); `remember`: judged keys kept at most. */
-  constructor(private readonly now: () => number = Date.now, private readonly remember = 100_000) {}
+  /** `now()`: wall-clock ms (for idle threads); `remember`: the most recently judged keys kept (at least these, at most twice as many). */
+  constructor(private readonly now: () => number = Date.now, remember = 100_000) {
+    this.judged = new RecentMap(remember);
+  }
 
   get openThreads(): number {
     return this.open.size;
@@ -143,9 +146,8 @@ export class ThreadAssembler<H> {
     return [...this.open].map(([key, t]) => this.close(key, t));
   }
 
-  /** A thread handed on: its verdict is being stored (the oldest remembered key forgotten past `remember`). */
+  /** A thread handed on: its verdict is being stored. */
   private handedOn(key: string): void {
-    if (this.judged.size >= this.remember) this.judged.delete(this.judged.keys().next().value as string);
     this.judged.set(key, 'storing');
   }
 

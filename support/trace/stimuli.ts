@@ -30,6 +30,7 @@
  */
 import { lookupAttribute } from '../model/catalogue';
 import { enumNameOf } from '../model/enums';
+import { RecentMap } from '../model/recent';
 import { msOf, type RawValue, type TraceRecord } from './record';
 import type { Envelope } from '../model/event';
 import { NOT_SENT_MARKER } from './RecordingAdapter';
@@ -177,20 +178,20 @@ const OWN_ACTS: ReadonlySet<string> = new Set(['EventDialing', 'EventEstablished
 
 /** How long (in records) a logged request waits for the events that carry its ReferenceID. */
 const REQUEST_WINDOW = 5000;
-/** Logged requests remembered by ReferenceID, at most (oldest forgotten first). */
+/** Logged requests remembered by ReferenceID: at least the most recent 4,096, at most twice as many. */
 const MAX_PENDING = 4096;
 
 export class StimulusTracker {
   private readonly calls = new Map<string, CallInProgress>();
   /** Logged (or recognised unlogged) requests by ReferenceID, waiting for their events. */
-  private readonly byReference = new Map<number, Stimulus>();
+  private readonly byReference = new RecentMap<number, Stimulus>(MAX_PENDING);
   /** Requests that create a call (no ConnID yet), by the requesting DN. */
   private readonly creating = new Map<string, Stimulus>();
   /** DN → where its last logged request that holds or retrieves calls as part of its function was (see {@link HOLDING_REQUESTS}). */
   private readonly holding = new Map<string, { readonly at: number; readonly name: string }>();
 
-  /** Calls whose last monitored party handed them on (see {@link handsOn}): the most recent, bounded. */
-  private readonly handedOn = new RecentSet(4_096);
+  /** Calls whose last monitored party handed them on (see {@link handsOn}): at least the 4,096 most recent. */
+  private readonly handedOn = new RecentMap<string, true>(4_096);
   /** DNs seen as appearances of a shared line (their events carry AppearanceIndex): at most the switch's DNs. */
   private readonly appearances = new Set<string>();
 
@@ -379,7 +380,7 @@ export class StimulusTracker {
         this.calls.delete(conn);
         // Handed on (a single-step transfer of an outside caller's call, a redirect): the call goes on
         // at a DN it has not reached yet; its ringing there is not a new call.
-        if (handsOn(r.attributes)) this.handedOn.add(conn);
+        if (handsOn(r.attributes)) this.handedOn.set(conn, true);
       }
       return;
     }
@@ -407,9 +408,7 @@ export class StimulusTracker {
     const on = call === undefined ? undefined : this.calls.get(call);
     if (on) on.lastAct = typeof attributes.ThisDN === 'string' && ms !== undefined && !name.startsWith('Party.') ? { dn: attributes.ThisDN, ms } : undefined;
     if (referenceId !== undefined) {
-      this.byReference.delete(referenceId);
       this.byReference.set(referenceId, s);
-      if (this.byReference.size > MAX_PENDING) this.byReference.delete(this.byReference.keys().next().value as number);
     }
     return s;
   }
@@ -420,23 +419,6 @@ function handsOn(attributes: Readonly<Record<string, RawValue>>): boolean {
   if (typeof attributes.ThirdPartyDN === 'string' && attributes.ThirdPartyDN) return true;
   const name = enumNameOf('CallState', attributes.CallState);
   return name === 'Transferred' || name === 'Redirected' || name === 'Forwarded';
-}
-
-/** A set that forgets its oldest members beyond `limit` (memory bounded over a stream). */
-class RecentSet {
-  private readonly members = new Set<string>();
-
-  constructor(private readonly limit: number) {}
-
-  add(v: string): void {
-    this.members.delete(v);
-    this.members.add(v);
-    if (this.members.size > this.limit) this.members.delete(this.members.values().next().value as string);
-  }
-
-  has(v: string): boolean {
-    return this.members.has(v);
-  }
 }
 
 /**

@@ -252,6 +252,23 @@ describe('assembling threads from an at-least-once stream', () => {
 });
 
 describe('verdicts and totals', () => {
+  it('a thread with events that never reached the monitor is not judged: its calls were judged without them (an EventRinging lost on the way is no switch fault)', () => {
+    const deviating = {
+      id: 1, calls: ['c'], dns: ['7001', '7002'], from: 'f:1', to: 'f:9', records: 5, stimuli: [], complete: true, outcome: 'deviates' as const, follows: [],
+      deviation: { scenario: { uri: 'f', line: 1, name: 's' }, diff: 'unexpected EventEstablished' },
+    };
+    const v = threadVerdict({ key: 't:c', tenant: 't', thread: 'c', events: 5, whole: false, missing: [2] }, [deviating]);
+    assert.equal(v.outcome, 'unreadable');
+    assert.equal(v.deviation, undefined, 'no deviation is reported for it');
+    assert.match(v.unreadable ?? '', /thread t:c: its events at places 2 never reached the monitor \(5 did\): not judged/);
+    assert.deepEqual(v.calls, [deviating], 'what its calls looked like is kept for the reader');
+    const many = threadVerdict({ key: 't:d', tenant: 't', thread: 'd', events: 3, whole: false, missing: Array.from({ length: 12 }, (_, i) => i) }, []);
+    assert.match(many.unreadable ?? '', /places 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 … \(12 in all\)/);
+    // Whole, or only its end not there (a producer that never marks the last event: judged as it is).
+    assert.equal(threadVerdict({ key: 't:c', tenant: 't', thread: 'c', events: 5, whole: true, missing: [] }, [deviating]).outcome, 'deviates');
+    assert.equal(threadVerdict({ key: 't:c', tenant: 't', thread: 'c', events: 5, whole: false, missing: [] }, [deviating]).outcome, 'deviates');
+  });
+
   it('a thread takes the worst outcome of its calls; totals count a second verdict for a call as a duplicate', () => {
     const call = (outcome: 'conforms' | 'deviates' | 'unrecognised', complete = true) => ({
       id: 1, calls: [], dns: [], from: '', to: '', records: 1, stimuli: [], complete, outcome, follows: [],
@@ -262,6 +279,7 @@ describe('verdicts and totals', () => {
     assert.equal(threadVerdict(base, [call('unrecognised'), call('conforms')]).outcome, 'conforms');
     assert.equal(threadVerdict(base, []).outcome, 'unrecognised');
     assert.equal(threadVerdict({ ...base, whole: false, missing: [2] }, [call('conforms')]).complete, false);
+    assert.equal(threadVerdict({ ...base, whole: false, missing: [2] }, [call('conforms')]).outcome, 'unreadable');
     assert.equal(threadVerdict(base, [call('conforms', false)]).complete, false);
     const totals = new VerdictTotals();
     totals.add({ key: 'a', outcome: 'conforms', complete: true });

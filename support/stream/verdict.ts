@@ -24,7 +24,7 @@ export interface ThreadVerdict {
   readonly calls: readonly CallVerdict[];
   /** For a deviating thread: the nearest scenario and the diff (of its first deviating call). */
   readonly deviation?: { readonly scenario: ScenarioRef; readonly diff: string };
-  /** For an unreadable thread: why (a damaged record, a message that is not an event). */
+  /** For an unreadable thread: why (a damaged record, a message that is not an event, events of it that never arrived). */
   readonly unreadable?: string;
 }
 
@@ -39,11 +39,20 @@ export interface ThreadInput {
 
 const RANK: Record<ThreadOutcome, number> = { unreadable: 3, deviates: 2, conforms: 1, unrecognised: 0 };
 
+/**
+ * A thread's verdict from its calls'. A thread with places missing before the last one received
+ * (events its producer sent that never reached the monitor: a stream limit discarded them, a
+ * producer lost them) is not judged: its calls were judged without events from their middle, and
+ * whatever they say (an EventRinging lost on the way reads as the switch never sending it) is kept
+ * in `calls` for the reader, not made the thread's outcome — it is unreadable, an input problem.
+ */
 export function threadVerdict(t: ThreadInput, calls: readonly CallVerdict[]): ThreadVerdict {
   let outcome: ThreadOutcome = 'unrecognised';
   for (const c of calls) if (RANK[c.outcome] > RANK[outcome]) outcome = c.outcome;
-  const deviation = calls.find((c) => c.deviation)?.deviation;
-  const unreadable = calls.find((c) => c.unreadable)?.unreadable;
+  const lost = t.missing.length > 0;
+  const deviation = lost ? undefined : calls.find((c) => c.deviation)?.deviation;
+  const unreadable = lost ? lostEvents(t) : calls.find((c) => c.unreadable)?.unreadable;
+  if (lost) outcome = 'unreadable';
   // Optional fields set in place, in this order (the order of its JSON): not object spreads, once per call.
   const verdict: { -readonly [K in keyof ThreadVerdict]?: ThreadVerdict[K] } = { key: t.key, tenant: t.tenant, thread: t.thread, outcome, complete: t.whole && calls.every((c) => c.complete) };
   if (t.missing.length) verdict.missing = t.missing;
@@ -52,6 +61,12 @@ export function threadVerdict(t: ThreadInput, calls: readonly CallVerdict[]): Th
   if (deviation) verdict.deviation = deviation;
   if (unreadable) verdict.unreadable = unreadable;
   return verdict as ThreadVerdict;
+}
+
+/** Why a thread with places missing is not judged (see {@link threadVerdict}). */
+function lostEvents(t: ThreadInput): string {
+  const shown = t.missing.slice(0, 10).join(', ') + (t.missing.length > 10 ? ` … (${t.missing.length} in all)` : '');
+  return `thread ${t.key}: its events at places ${shown} never reached the monitor (${t.events} did): not judged, since its calls would be judged without events from their middle — a stream limit that discarded them, or a producer that lost them, not the switch`;
 }
 
 /** A message the monitor could not read as an event: its own verdict (unreadable), so nothing is dropped unseen. */

@@ -83,7 +83,7 @@ export function judge(plan: ScenarioPlan, index: LogIndex, options: JudgeOptions
   let reason: string | undefined;
   let from = 0;
   for (let n = 0; n < (options.maxAttempts ?? 200); n++) {
-    const match = new ScenarioMatch(index, { parties: plan.parties, named: plan.named, dnMap: {}, identity: options.recording === true, handset: options.handset, ...(options.assumeConfigured ? { assumeConfigured: true } : {}) }, from, known);
+    const match = new ScenarioMatch(index, { parties: plan.parties, named: plan.named, dnMap: {}, identity: options.recording === true, handset: options.handset, ...(options.assumeConfigured ? { assumeConfigured: true } : {}), scenario: plan.facts }, from, known);
     const attempt = run(plan, match, known, options);
     if ('exercise' in attempt) exercises.push(attempt.exercise);
     else reason ??= attempt.reason;

@@ -19,6 +19,7 @@ import type { PartyConfig } from '../adapter/contract';
 import type { ObservedEvent, TRequest } from '../model/event';
 import { readTags } from '../model/tags';
 import type { OrderMode } from '../matching/sequence';
+import type { ScenarioFacts } from '../trace/logIndex';
 import { pickleLine, tableLinesOf } from '../report/gherkinLocations';
 import type { Action } from '../world/actions';
 import { CallView, type CallState, type KnownCall } from '../world/callView';
@@ -59,6 +60,8 @@ export interface ScenarioPlan {
   readonly expectations: readonly PlanExpectation[];
   /** The request names of the steps, in order, when they can be told without a call (a quick filter). */
   readonly requestNames?: readonly string[];
+  /** What binding it to a log's DNs asks of the whole scenario (logIndex.ts configurationOf). */
+  readonly facts: ScenarioFacts;
 }
 
 export interface PlanCatalogue {
@@ -164,10 +167,11 @@ async function planOf(library: ISupportCodeLibrary, doc: GherkinDocument, pickle
   if (world.expectations.length === 0) return 'no expectation table';
   const tags = readTags(pickle.tags.map((t) => t.name));
   const requestNames = namesOf(world);
+  const facts: ScenarioFacts = { ...(requestNames ? { acts: requestNames } : {}), named: named(world.parties, namedInScenario(pickle, doc)), queuedAt: queuedAt(world) };
   return {
     uri: doc.uri ?? '', line: pickleLine(doc, pickle), name: pickle.name, ...(tags.model ? { model: tags.model } : {}),
     requires: tags.requires, extrasAllowed: tags.extrasAllowed, extrasAllowedOn: tags.extrasAllowedOn, parties: world.parties.topology().parties,
-    named: named(world.parties, namedInScenario(pickle, doc)), steps: world.steps, expectations: world.expectations, ...(requestNames ? { requestNames } : {}),
+    named: facts.named, steps: world.steps, expectations: world.expectations, ...(requestNames ? { requestNames } : {}), facts,
   };
 }
 
@@ -207,18 +211,45 @@ async function runStep(library: ISupportCodeLibrary, world: PlanWorld, doc: Gher
  * action cannot be built that way.
  */
 function namesOf(world: PlanWorld): string[] | undefined {
+  return requestsOf(world)?.map((r) => r.name);
+}
+
+/** The steps' requests, when each can be told without a call. */
+function requestsOf(world: PlanWorld): TRequest[] | undefined {
   const calls = new AnyCall();
-  const names: string[] = [];
+  const requests: TRequest[] = [];
   for (const step of world.steps) {
-    let request: TRequest;
     try {
-      request = step.action.build({ parties: world.parties, calls, since: [] });
+      requests.push(step.action.build({ parties: world.parties, calls, since: [] }));
     } catch {
       return undefined;
     }
-    names.push(request.name);
   }
-  return names;
+  return requests;
+}
+
+/**
+ * Where the scenario has a call wait in a queue: where its tables expect EventQueued (the `dn` cell
+ * of such a row, or the DN the step names, "Then Sales receives"), and every number a step of it
+ * dials ("Given Alice is waiting in Sales" calls the queue too); when a step's request cannot be
+ * told, every party.
+ */
+function queuedAt(world: PlanWorld): string[] {
+  const at: string[] = [];
+  for (const e of world.expectations) {
+    const [header, ...rows] = e.rows;
+    const event = header?.indexOf('event') ?? -1;
+    const dn = header?.indexOf('dn') ?? -1;
+    for (const row of rows) {
+      if (event < 0 || row[event] !== 'EventQueued') continue;
+      const where = dn >= 0 ? row[dn] : e.dn;
+      if (where) at.push(where);
+    }
+  }
+  const requests = requestsOf(world);
+  if (!requests) return world.parties.topology().parties.map((p) => p.name);
+  for (const r of requests) if (typeof r.attributes.OtherDN === 'string') at.push(r.attributes.OtherDN);
+  return at;
 }
 
 /** A call view with a call of every state on every DN (for {@link namesOf}). */

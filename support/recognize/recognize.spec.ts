@@ -265,6 +265,27 @@ describe('CallRecognizer (the library)', () => {
     assert.deepEqual(verdicts.map((v) => v.outcome), ['unrecognised']);
   });
 
+  it('an ACD call a ready agent takes follows the basic ACD model, though its queue has an overflow destination; a log that does not show the agent ready is no evidence against "no agent ready"', { timeout: 60_000 }, async () => {
+    // Sales overflows to Carol (overflow=Carol). That option changes only the act "the call waits
+    // longer than the overflow time": every call to the queue had been unrecognised for it.
+    const fixture = join(__dirname, 'fixtures', 'acd-distribution.log');
+    const [v] = await judgeFile(fixture);
+    assert.equal(v?.outcome, 'conforms');
+    assert.ok(v?.follows.some((f) => at(f) === 'basic-call-to-acd.feature:39'), JSON.stringify(v?.follows));
+    // The same call in a log that starts after Bob logged in and became ready: "Alice calls Sales
+    // while no agent is ready" (Bob left out of it) binds, and the queue's diverting the call to him
+    // read as a deviation — a log cannot confirm that no agent of a real queue was ready.
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-acd-'));
+    try {
+      const late = join(dir, 'late_20260304_100000_000.log');
+      writeFileSync(late, readFileSync(fixture, 'utf8').replace(/2026-03-04T10:00:02\.003 Trc 04541 RequestAgentLogin[\s\S]*?(?=2026-03-04T10:00:06)/, ''));
+      assert.doesNotMatch(readFileSync(late, 'utf8'), /EventAgentReady/);
+      assert.deepEqual((await judgeFile(late)).map((x) => x.outcome), ['unrecognised']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('judges a feed\'s call threads (the monitor\'s path) as it judges the file: each thread carries the state its DNs were in', { timeout: 60_000 }, async () => {
     // A thread is judged on its own (judgeRecords); the DN-state events that explain it are records of
     // no call. Without them the do-not-disturb destination's call deviated in a monitor and conformed in recognize.

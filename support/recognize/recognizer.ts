@@ -337,7 +337,7 @@ export class CallRecognizer {
    */
   private configurationExplains(candidates: Iterable<ScenarioPlan>, index: LogIndex, cut: boolean, history: string): { scenario: ScenarioRef; configuration: string } | undefined {
     for (const plan of candidates) {
-      const configuration = plan.parties.map((p) => (notOnThisSwitch(p) ? undefined : configurationOf(p, plan.parties, true))).find((c) => c !== undefined);
+      const configuration = plan.parties.map((p) => (notOnThisSwitch(p) ? undefined : configurationOf(p, plan.parties, true, plan.facts))).find((c) => c !== undefined);
       if (!configuration) continue;
       const follows = judge(plan, index, { ...this.judgeOptions(cut), assumeConfigured: true }).exercises.some((e) => e.follows && e.history.join(',') === history);
       if (follows) return { scenario: refOf(plan), configuration };

@@ -30,15 +30,63 @@ const AGENT_EVENTS = new Set(['EventAgentLogin', 'EventAgentLogout', 'EventAgent
  * as an appearance of a shared line (see {@link DnKnowledge.isAppearance}), so that configuration is
  * confirmed.
  */
-export function configurationOf(p: PartyConfig, cast: readonly PartyConfig[], sharedShown = false): string | undefined {
+export function configurationOf(p: PartyConfig, cast: readonly PartyConfig[], sharedShown = false, scenario?: ScenarioFacts): string | undefined {
   const elsewhere = notOnThisSwitch(p);
   if (elsewhere) return elsewhere;
   if (p.appearanceOf && !(sharedShown && p.appearanceOf.kind === 'shared')) return `${p.name} is a ${p.appearanceOf.kind} appearance of another line`;
   const appearance = cast.find((q) => q.appearanceOf?.line === p.dn && !(sharedShown && q.appearanceOf.kind === 'shared'));
   if (appearance) return `${p.name}'s line has a ${appearance.appearanceOf?.kind ?? 'shared'} appearance (${appearance.name})`;
-  const options = Object.entries(p.options ?? {});
+  const unnamed = scenario === undefined ? undefined : agentsLeftOut(p, cast, scenario);
+  if (unnamed) return unnamed;
+  const options = Object.entries(p.options ?? {}).filter(([key]) => matters(key, scenario?.acts));
   if (options.length) return `${p.name} has switch options a log cannot confirm (${options.map(([k, v]) => `${k}=${v}`).join('; ')})`;
   return undefined;
+}
+
+/**
+ * Switch options that change what happens at one act only: a scenario without any of those acts
+ * goes the same whatever the option says, so a log need not confirm it.
+ * - `overflow` (an ACD queue): where a call goes once it has waited longer than the queue's
+ *   overflow time — the act "the call waits in the queue longer than the overflow time"
+ *   (Network.QueueTimeout, support/simulator/acd.ts). A call diverted at once to a ready agent, or
+ *   abandoned by its caller, never reaches it. Without this, no call to a queue with an overflow
+ *   destination could be recognised: the ACD distribution of the basic models among them.
+ * Every other option (multiple queues, an IVR port, a hunt group's members, a routing point's
+ * default route or divert-on-ringing) shapes every call to the DN, and a scenario with it stays unconfirmed.
+ */
+const ONE_ACT_OPTIONS: Readonly<Record<string, readonly string[]>> = { overflow: ['Network.QueueTimeout'] };
+
+/** Whether option `key` can change a scenario with these acts (every option does when the acts are unknown). */
+function matters(key: string, acts: readonly string[] | undefined): boolean {
+  const only = ONE_ACT_OPTIONS[key];
+  return acts === undefined || only === undefined || only.some((a) => acts.includes(a));
+}
+
+/**
+ * What a recognizer knows of a whole scenario before judging it (a replay, whose steps come one at a
+ * time, does not: every option then counts, and no queue's agents are asked about).
+ */
+export interface ScenarioFacts {
+  /** The names of its acts, every step's (undefined when a step's cannot be told: every option counts). */
+  readonly acts?: readonly string[];
+  /** The parties its own steps and tables name. */
+  readonly named: readonly string[];
+  /** The parties (names or DNs, as the tables write them) at which its tables expect EventQueued. */
+  readonly queuedAt: readonly string[];
+}
+
+/**
+ * An ACD queue at which the scenario expects a call queued, while it names none of the queue's
+ * agents in the feature's cast: it starts them in their first state, logged out — "Alice calls
+ * Sales while no agent is ready" says so only by leaving Bob out. A log cannot confirm that none of
+ * a real queue's agents was ready (it may start after they logged in; the queue has others), and a
+ * call a ready agent took at once would deviate from such a scenario by the queue's diverting it.
+ */
+function agentsLeftOut(p: PartyConfig, cast: readonly PartyConfig[], { named, queuedAt }: ScenarioFacts): string | undefined {
+  if (p.type !== 'ACDQueue' || !(queuedAt.includes(p.name) || queuedAt.includes(p.dn))) return undefined;
+  const agents = cast.filter((q) => q.queue !== undefined && (q.queue === p.dn || q.queue === p.name) && !named.includes(q.name));
+  if (agents.length === 0) return undefined;
+  return `the scenario starts ${p.name}'s agent${agents.length > 1 ? 's' : ''} ${agents.map((a) => a.name).join(', ')} logged out (it does not name them), and a log cannot confirm that no agent of the queue was ready`;
 }
 
 /** Why a party is no DN of the log's switch whatever its configuration: a participant (an IVR, a router…), a DN at another site. */

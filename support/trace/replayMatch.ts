@@ -35,7 +35,7 @@ import type { PartyConfig } from '../adapter/contract';
 import { lookupAttribute } from '../model/catalogue';
 import { isSpecialDn } from '../model/specialDns';
 import { normaliseAttributes, type TRequest } from '../model/event';
-import { configurationOf, describeKind, kindFits, notOnThisSwitch, onSharedLine, type DnKind, type LogIndex } from './logIndex';
+import { configurationOf, describeKind, kindFits, notOnThisSwitch, onSharedLine, type DnKind, type LogIndex, type ScenarioFacts } from './logIndex';
 import type { RawValue, TraceRecord } from './record';
 import { connIdOf, referenceOf, type Stimulus } from './stimuli';
 
@@ -58,6 +58,12 @@ export interface MatchSetup {
    * deviating: a documented configuration that explains the call makes it unrecognised instead.
    */
   readonly assumeConfigured?: boolean;
+  /**
+   * What is known of the whole scenario (a recognizer's plan): a switch option that changes only an
+   * act it does not have need not be confirmed; a queue it expects to hold a call while it names
+   * none of the queue's agents cannot be (logIndex.ts configurationOf). A replay's steps come one at a time: unknown.
+   */
+  readonly scenario?: ScenarioFacts;
 }
 
 /** `unseen`: the step is an outside party's state no log shows (UNSEEN_STATES), taken without a stimulus. */
@@ -318,7 +324,7 @@ export class ScenarioMatch {
     if (onSharedLine(party, this.setup.parties) !== shown) {
       return shown ? `${traceDn} is an appearance of a shared line in the log (its events carry AppearanceIndex), ${party.name} is not` : `${party.name} is on a shared line, but ${traceDn}'s events carry no AppearanceIndex`;
     }
-    const special = this.setup.assumeConfigured ? notOnThisSwitch(party) : configurationOf(party, this.setup.parties, shown);
+    const special = this.setup.assumeConfigured ? notOnThisSwitch(party) : configurationOf(party, this.setup.parties, shown, this.setup.scenario);
     return special ? `${special} (map it with adapterOptions.dnMap to replay it)` : undefined;
   }
 

@@ -281,6 +281,14 @@ describe('CallRecognizer (the library)', () => {
       writeFileSync(late, readFileSync(fixture, 'utf8').replace(/2026-03-04T10:00:02\.003 Trc 04541 RequestAgentLogin[\s\S]*?(?=2026-03-04T10:00:06)/, ''));
       assert.doesNotMatch(readFileSync(late, 'utf8'), /EventAgentReady/);
       assert.deepEqual((await judgeFile(late)).map((x) => x.outcome), ['unrecognised']);
+      // A real contact center's agent is not 1002: the log's agent ID binds to the feature's agent as
+      // its DNs bind to the feature's (the login's AgentID had to be 1002 literally: every ACD call unrecognised).
+      const agent = join(dir, 'agent_20260304_100000_000.log');
+      writeFileSync(agent, readFileSync(fixture, 'utf8').replaceAll("AttributeAgentID\t'1002'", "AttributeAgentID\t'A4711'"));
+      assert.match(readFileSync(agent, 'utf8'), /A4711/);
+      const [a] = await judgeFile(agent);
+      assert.equal(a?.outcome, 'conforms');
+      assert.ok(a?.follows.some((f) => at(f) === 'basic-call-to-acd.feature:39'), JSON.stringify(a?.follows));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -76,7 +76,9 @@ const CORRECT: readonly [string, string, readonly string[]][] = [
   // A supervisor observes the Sales queue: the queue diverts an outside caller to Bob, Bob answers, and
   // Carol's monitoring leg rings and connects as observer — consequences of Bob's answer, not Carol
   // answering (which cut Bob's answer short: it FAILED before).
-  ['a supervisor observing a queue\'s call', 'service-observing-queue.log', ['service-observing-queue.feature:28', 'service-observing-queue.feature:37', 'service-observing-queue.feature:48']],
+  // Its agent 1002 logs in and becomes ready: the login and ready models of agent 1001 (Alice) hold
+  // there too — an agent ID binds as a DN does, a real contact center's agents not being the features'.
+  ['a supervisor observing a queue\'s call', 'service-observing-queue.log', ['agent-login-logout.feature:21', 'agent-ready-not-ready-acw.feature:24', 'service-observing-queue.feature:28', 'service-observing-queue.feature:37', 'service-observing-queue.feature:48']],
   // Bob's line also appears, bridged, at 7012: both ring, both connect, and when Alice hangs up both
   // are released within milliseconds — the hang-up's consequences, not Bob hanging up (which cut the
   // release's window: 'Alice releases the call' failed before). The principal's view is the basic call.

@@ -83,6 +83,12 @@ export const UNSEEN_STATES: ReadonlySet<string> = new Set(['Party.IsBusy']);
 interface State {
   readonly toTrace: Map<string, string>;
   readonly toFeature: Map<string, string>;
+  /**
+   * The feature's agent IDs bound to the log's (one to one, as DNs are): a real contact center's
+   * agents are not 1001 and 1002. Kept apart from the DNs (an agent ID may look like a DN).
+   */
+  readonly agentToTrace: Map<string, string>;
+  readonly agentToFeature: Map<string, string>;
   readonly groups: Set<string>;
   /** Index (in the stimuli) of the last step's stimulus; -1 before the first. */
   last: number;
@@ -106,7 +112,7 @@ export class ScenarioMatch {
     for (const p of setup.parties) this.byFeatureDn.set(p.dn, p);
     this.mappedFrom = new Map(Object.entries(setup.dnMap).map(([feature, trace]) => [trace, feature]));
     this.named = setup.parties.filter((p) => setup.named.includes(p.name));
-    this.state = { toTrace: new Map(), toFeature: new Map(), groups: new Set(), last: -1 };
+    this.state = { toTrace: new Map(), toFeature: new Map(), agentToTrace: new Map(), agentToFeature: new Map(), groups: new Set(), last: -1 };
     // In a harness recording a participant's (an IVR's, a router's, a client's) messages are recorded
     // under its name: as their DN, their participant, or the sender of its requests.
     const present = setup.identity ? new Set(index.records.flatMap((r) => [
@@ -147,7 +153,7 @@ export class ScenarioMatch {
     const attributes: Record<string, RawValue> = {};
     const inLog: string[] = [];
     for (const [k, v] of Object.entries(r.attributes)) {
-      const feature = typeof v === 'string' && lookupAttribute(k)?.kind === 'dn' ? this.featureDn(v) ?? v : v;
+      const feature = typeof v !== 'string' ? v : lookupAttribute(k)?.kind === 'dn' ? this.featureDn(v) ?? v : k === 'AgentID' ? this.state.agentToFeature.get(v) ?? v : v;
       if (feature !== v) inLog.push(`${k}=${v as string}`);
       attributes[k] = feature;
     }
@@ -280,18 +286,26 @@ export class ScenarioMatch {
     if (elsewhere) return elsewhere;
     for (const [key, value] of Object.entries(request.attributes)) {
       if (key === 'ReferenceID') continue;
-      const have = s.attributes[key];
-      if (lookupAttribute(key)?.kind === 'dn' && typeof value === 'string') {
-        if (typeof have !== 'string') return `it names no ${key}`;
-        const why = this.bindable(state, fresh, value, have, s);
-        if (why) return why;
-      } else if (key === 'ConnID' && typeof value === 'string') {
-        if (calls && (!s.call || this.index.group(s.call) !== this.index.group(value))) return 'it is on another call';
-      } else if (!same(key, value, have)) {
-        return have === undefined ? `it has no ${key}` : `its ${key} is ${shown(have)}, not ${shown(value)}`;
-      }
+      const why = this.unifyValue(state, fresh, key, value, s, calls);
+      if (why) return why;
     }
     return fresh;
+  }
+
+  /** Why the stimulus's `key` cannot be the request's `value` (a DN and an agent ID bound in `fresh`, a ConnID on the same call). */
+  private unifyValue(state: State, fresh: Map<string, string>, key: string, value: unknown, s: Stimulus, calls: boolean): string | undefined {
+    const have = s.attributes[key];
+    if (lookupAttribute(key)?.kind === 'dn' && typeof value === 'string') {
+      return typeof have === 'string' ? this.bindable(state, fresh, value, have, s) : `it names no ${key}`;
+    }
+    if (key === 'ConnID' && typeof value === 'string') {
+      return calls && (!s.call || this.index.group(s.call) !== this.index.group(value)) ? 'it is on another call' : undefined;
+    }
+    if (key === 'AgentID' && typeof value === 'string' && !this.setup.identity) {
+      return typeof have === 'string' ? agentBindable(state, fresh, value, have) : 'it names no AgentID';
+    }
+    if (same(key, value, have)) return undefined;
+    return have === undefined ? `it has no ${key}` : `its ${key} is ${shown(have)}, not ${shown(value)}`;
   }
 
   private bindable(state: State, fresh: Map<string, string>, featureDn: string, traceDn: string, s: Stimulus): string | undefined {
@@ -455,8 +469,26 @@ export class ScenarioMatch {
 }
 
 function bind(state: State, featureDn: string, traceDn: string): void {
+  if (featureDn.startsWith(AGENT) && traceDn.startsWith(AGENT)) {
+    state.agentToTrace.set(featureDn.slice(AGENT.length), traceDn.slice(AGENT.length));
+    state.agentToFeature.set(traceDn.slice(AGENT.length), featureDn.slice(AGENT.length));
+    return;
+  }
   state.toTrace.set(featureDn, traceDn);
   state.toFeature.set(traceDn, featureDn);
+}
+
+/** How an agent-ID binding travels among a step's fresh DN bindings (no DN starts with a NUL). */
+const AGENT = '\u0000agent:';
+
+/** Why the feature's agent ID cannot be the log's: each is bound already, to another. */
+function agentBindable(state: State, fresh: Map<string, string>, feature: string, trace: string): string | undefined {
+  const bound = state.agentToTrace.get(feature) ?? fresh.get(AGENT + feature)?.slice(AGENT.length);
+  if (bound !== undefined) return bound === trace ? undefined : `its AgentID is ${shown(trace)}, not agent ${feature}'s (${shown(bound)})`;
+  const other = state.agentToFeature.get(trace) ?? [...fresh].find(([f, t]) => f.startsWith(AGENT) && t === AGENT + trace)?.[0].slice(AGENT.length);
+  if (other !== undefined) return `its AgentID ${shown(trace)} is agent ${other}'s already`;
+  fresh.set(AGENT + feature, AGENT + trace);
+  return undefined;
 }
 
 /** Whose request, to which site, where the recording says (an agent application's request names no DN): why it is not `request`'s. */
@@ -471,7 +503,10 @@ function otherEnvelope(request: TRequest, s: Stimulus): string | undefined {
 }
 
 function copy(state: State): State {
-  return { toTrace: new Map(state.toTrace), toFeature: new Map(state.toFeature), groups: new Set(state.groups), last: state.last };
+  return {
+    toTrace: new Map(state.toTrace), toFeature: new Map(state.toFeature), agentToTrace: new Map(state.agentToTrace), agentToFeature: new Map(state.agentToFeature),
+    groups: new Set(state.groups), last: state.last,
+  };
 }
 
 function commit(state: State, fresh: ReadonlyMap<string, string>, s: Stimulus, index: LogIndex, at: number): void {

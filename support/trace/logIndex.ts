@@ -8,6 +8,7 @@ import type { PartyConfig } from '../adapter/contract';
 import { connIdOf, hasAppearanceIndex, StimulusTracker, type Stimulus } from './stimuli';
 import type { TraceRecord } from './record';
 import { enumNameOf } from '../model/enums';
+import { isSpecialDn } from '../model/specialDns';
 
 export type DnKind = 'device' | 'queue' | 'routing-point' | 'external';
 
@@ -87,6 +88,36 @@ function agentsLeftOut(p: PartyConfig, cast: readonly PartyConfig[], { named, qu
   const agents = cast.filter((q) => q.queue !== undefined && (q.queue === p.dn || q.queue === p.name) && !named.includes(q.name));
   if (agents.length === 0) return undefined;
   return `the scenario starts ${p.name}'s agent${agents.length > 1 ? 's' : ''} ${agents.map((a) => a.name).join(', ')} logged out (it does not name them), and a log cannot confirm that no agent of the queue was ready`;
+}
+
+/** A log's outbound calls, for {@link LogIndex.networkReached}. */
+class OutboundCalls {
+  private readonly dialled = new Set<string>();
+  private readonly reached = new Set<string>();
+  /** Answered or busy: past the network either way. */
+  private readonly through = new Set<string>();
+
+  /** Takes note of an event of the log; whether it is an outbound call's dialling (CallType Outbound). */
+  note(r: TraceRecord): boolean {
+    if (r.kind !== 'event') return false;
+    const out = r.name === 'EventDialing' && enumNameOf('CallType', r.attributes.CallType) === 'Outbound';
+    const conn = connIdOf(r);
+    if (conn === undefined) return out;
+    if (out && !(typeof r.attributes.OtherDN === 'string' && isSpecialDn(r.attributes.OtherDN))) this.dialled.add(conn);
+    if (r.name === 'EventNetworkReached') this.reached.add(conn);
+    if (r.name === 'EventEstablished' || r.name === 'EventDestinationBusy') this.through.add(conn);
+    return out;
+  }
+
+  networkReached(): 'reported' | 'not-reported' | undefined {
+    let reports = false;
+    let lacks = false;
+    for (const conn of this.dialled) {
+      if (this.reached.has(conn)) reports = true;
+      else if (this.through.has(conn)) lacks = true;
+    }
+    return reports === lacks ? undefined : reports ? 'reported' : 'not-reported';
+  }
 }
 
 /** Why a party is no DN of the log's switch whatever its configuration: a participant (an IVR, a router…), a DN at another site. */
@@ -212,9 +243,12 @@ export class LogIndex {
   /** Whether the log shows outside parties: a party action of one (Party.*), or an outbound call. */
   readonly outsideParties: boolean;
   /**
-   * Whether the switch reports reaching the network on outbound calls: `reported` when the log has
-   * an EventNetworkReached, `not-reported` when it has outbound calls and none; undefined when it
-   * has no outbound call.
+   * Whether the switch reports reaching the network on outbound calls, as its outbound calls that
+   * got somewhere (answered, or busy: past the network either way) show it: `reported` when such a
+   * call has an EventNetworkReached and none lacks it, `not-reported` when such calls have none;
+   * undefined when the log has no such call, or shows both (one trunk reports it and another does
+   * not: neither variant of the models is the switch's). A call to a service DN (gcti::park) is no
+   * outbound call, whatever its CallType.
    */
   readonly networkReached: 'reported' | 'not-reported' | undefined;
   /** DN → the changes of its switch features (do-not-disturb, forwarding, being monitored), in order. */
@@ -237,8 +271,7 @@ export class LogIndex {
     const tracker = new StimulusTracker(infer);
     const uuids = new Map<string, string>();
     let outside = false;
-    let dialledOut = false;
-    let networkReached = false;
+    const outbound = new OutboundCalls();
     records.forEach((r, i) => {
       const s = tracker.push(r, i);
       if (s) {
@@ -248,17 +281,14 @@ export class LogIndex {
         outside ||= s.name.startsWith('Party.');
       }
       // An outbound call (the switch says CallType Outbound on the caller's dialling) reached an outside party too.
-      const outbound = r.kind === 'event' && r.name === 'EventDialing' && enumNameOf('CallType', r.attributes.CallType) === 'Outbound';
-      outside ||= outbound;
-      dialledOut ||= outbound;
-      networkReached ||= r.kind === 'event' && r.name === 'EventNetworkReached';
+      outside = outbound.note(r) || outside;
       this.knowledge.learn(r);
       if (r.kind === 'event') this.learn(r, i, uuids);
       if (r.kind === 'event' && r.dn && AGENT_EVENTS.has(r.name)) this.listOf(this.agentEvents, r.dn).push({ at: i, name: r.name });
       if (r.kind === 'event' && r.dn) this.feature(r, r.dn, i);
     });
     this.outsideParties = outside;
-    this.networkReached = networkReached ? 'reported' : dialledOut ? 'not-reported' : undefined;
+    this.networkReached = outbound.networkReached();
     // The groups are final now: answer them, and each group's stimuli, without walking or scanning
     // (a replay asks for every candidate of every scenario; scanning the stimuli between two acts of
     // a call took minutes on a log where thousands of calls overlap).

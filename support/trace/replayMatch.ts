@@ -328,6 +328,8 @@ export class ScenarioMatch {
   /** Why `party` cannot be `traceDn` whatever the log shows of it: a service DN is that DN only (a call to an ordinary number is no parking); a DN whose switch configuration matters, any. */
   private notThisDn(party: PartyConfig, traceDn: string): string | undefined {
     if (isSpecialDn(party.dn) && traceDn !== party.dn) return `${party.name} is the switch's ${party.dn}, not ${traceDn}`;
+    // And the other way: a call to the parking place is nobody's call to an outside number.
+    if (isSpecialDn(traceDn) && traceDn !== party.dn) return `${traceDn} is a service of the switch, not ${party.name}`;
     // The user's map is what the DN is: a trace DN mapped from a feature DN is that party's only
     // (a routing point mapped as one that does not divert on ringing is not judged as the default one).
     const mapped = this.mappedFrom.get(traceDn);

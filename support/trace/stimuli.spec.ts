@@ -145,6 +145,41 @@ describe('a harness recording\'s stimuli', () => {
   });
 });
 
+describe('what a log shows of the switch', () => {
+  const ev = (name: string, conn: string, attributes: Record<string, string | number>, i: number): TraceRecord =>
+    ({ kind: 'event', name, dn: String(attributes.ThisDN ?? '7001'), attributes: { ConnID: conn, ThisDN: '7001', ...attributes }, source: `log:${i}`, line: i, format: 'ndjson' });
+  const outbound = (conn: string, to: string, then: readonly string[], at: number): TraceRecord[] => [
+    ev('EventDialing', conn, { OtherDN: to, CallType: 'Outbound' }, at),
+    ...then.map((name, i) => ev(name, conn, { OtherDN: to, CallType: 'Outbound' }, at + i + 1)),
+  ];
+  const reached = (...calls: TraceRecord[][]): string | undefined => new LogIndex(calls.flat(), true).networkReached;
+
+  it('whether the switch reports reaching the network is what its outbound calls that got somewhere show, all of them', () => {
+    assert.equal(reached(outbound('a1', '5550100', ['EventNetworkReached', 'EventEstablished'], 1)), 'reported');
+    assert.equal(reached(outbound('a1', '5550100', ['EventEstablished'], 1), outbound('a2', '5550101', ['EventDestinationBusy'], 5)), 'not-reported');
+    // One trunk reports it and another does not: neither variant of the models is this switch's.
+    assert.equal(reached(outbound('a1', '5550100', ['EventNetworkReached', 'EventEstablished'], 1), outbound('a2', '5550101', ['EventEstablished'], 5)), undefined);
+    // A caller who hangs up while dialling says nothing of it; nor does a call to the parking place (CallType Outbound as it is).
+    assert.equal(reached(outbound('a1', '5550100', ['EventNetworkReached', 'EventEstablished'], 1), outbound('a2', '5550101', ['EventReleased'], 5)), 'reported');
+    assert.equal(reached(outbound('a1', '5550100', ['EventNetworkReached', 'EventEstablished'], 1), outbound('a3', 'gcti::park', ['EventEstablished'], 9)), 'reported');
+    assert.equal(reached(outbound('a2', '5550101', ['EventReleased'], 5)), undefined);
+  });
+
+  it('a call to the parking place is nobody\'s call to an outside number', () => {
+    const records: TraceRecord[] = [
+      { kind: 'request', name: 'RequestMakeCall', dn: '7001', attributes: { ThisDN: '7001', OtherDN: 'gcti::park', ReferenceID: 1 }, source: 'log:1', line: 1, format: 'ndjson' },
+      ...outbound('a1', 'gcti::park', ['EventEstablished'], 2).map((r) => ({ ...r, attributes: { ...r.attributes, ReferenceID: 1 } })),
+    ];
+    const setup = {
+      parties: [{ name: 'Alice', dn: '7001', type: 'Extension' as const, configured: true }, { name: 'Otto', dn: '5550199', type: 'External' as const, configured: false }],
+      named: ['Alice', 'Otto'], dnMap: {}, identity: false, handset: false,
+    };
+    const step = new ScenarioMatch(new LogIndex(records, true), setup, 0, []).step({ name: 'RequestMakeCall', attributes: { ThisDN: '7001', OtherDN: '5550199' } }, 'stimulus', () => undefined);
+    assert.equal(step.ok, false);
+    assert.match(step.ok ? '' : step.reason, /gcti::park is a service of the switch, not Otto/);
+  });
+});
+
 describe('replay matching with a recording\'s envelopes', () => {
   it('a request recorded for another site (or participant) is not the one the step sends', () => {
     const records: TraceRecord[] = [

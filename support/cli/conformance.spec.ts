@@ -218,10 +218,11 @@ describe('npm run conformance, end to end', { concurrency: 4 }, () => {
     assert.ok(conform >= 375, `${String(conform)} of ${String(verdicts.length)} parts conform (387 of 393 when this was written)`);
     // The same calls as a real switch's log (support/trace/nativeLog.ts): no markers, no party acts,
     // stimuli inferred from the events. A correct switch's log deviates nowhere, save one known
-    // artefact of writing a part alone: a DN with no event of its own in the whole log is taken for an
-    // outside number (in a log of a day's traffic it shows its events elsewhere). And all of them at
-    // once, as a busy switch logs them, each with DNs and agent IDs of its own: every part is judged as
-    // it is alone (no call joins another part's; the features' agent 1002 is not asked of the log).
+    // artefact of writing each step two seconds after the last: Alice hangs up two seconds after
+    // dialling Bob, whose phone never rang ("before the call reaches Bob's phone"), and no ringing
+    // within two seconds reads as Bob's EventRinging missing. And all of them at once, as a busy
+    // switch logs them, each with DNs and agent IDs of its own: every part is judged as it is alone
+    // (no call joins another part's; the features' agent 1002 is not asked of the log).
     const native = asNativeLogs(readFileSync(trace, 'utf8'), plans);
     assert.deepEqual(native.deviating, ['features/basic-call-models/basic-internal-inbound-call.feature:66']);
     assert.deepEqual(native.busyDiffers, []);

@@ -178,6 +178,13 @@ export class DnKnowledge {
   private readonly evidence = new Map<string, Set<DnKind>>();
   private readonly agents = new Set<string>();
   private readonly appearances = new Set<string>();
+  /**
+   * Numbers a DN of the switch dialled as an internal call (its EventDialing says CallType Internal):
+   * the switch's own extensions, though they may show no event of their own — a caller who hangs up
+   * before the call reaches the phone, a switch that never tells the phone. Taken for an extension
+   * only when nothing else shows what they are.
+   */
+  private readonly dialledIn = new Set<string>();
 
   /** `prior`: what an earlier part of the stream showed (a DN's kind may show outside this part). */
   constructor(private readonly prior?: DnKnowledge) {}
@@ -194,16 +201,22 @@ export class DnKnowledge {
       else if (DEVICE_EVENTS.has(r.name)) this.note(dn, 'device');
       if (AGENT_EVENTS.has(r.name) || typeof r.attributes.AgentID === 'string') this.agents.add(dn);
       if (r.attributes.Extensions !== undefined && hasAppearanceIndex(r.attributes.Extensions)) this.appearances.add(dn);
+      if (r.name === 'EventDialing' && typeof r.attributes.OtherDN === 'string' && enumNameOf('CallType', r.attributes.CallType) === 'Internal') this.dialledIn.add(r.attributes.OtherDN);
     }
     if (typeof r.attributes.ThisQueue === 'string' && r.attributes.ThisQueue !== dn) this.note(r.attributes.ThisQueue, 'queue');
   }
 
   kindOf(dn: string): DnKind {
     const e = this.evidence.get(dn);
-    if (!e) return this.prior?.kindOf(dn) ?? 'external';
+    if (!e) return this.dialledInternally(dn) ? 'device' : this.prior?.kindOf(dn) ?? 'external';
     if (e.has('routing-point')) return 'routing-point';
     if (e.has('queue')) return 'queue';
     return e.has('device') ? 'device' : this.prior?.kindOf(dn) ?? 'external';
+  }
+
+  /** Whether a DN of the switch dialled `dn` as an internal call (see {@link dialledIn}). */
+  private dialledInternally(dn: string): boolean {
+    return this.dialledIn.has(dn) || (this.prior?.dialledInternally(dn) ?? false);
   }
 
   isAgent(dn: string): boolean {

@@ -165,6 +165,15 @@ describe('what a log shows of the switch', () => {
     assert.equal(reached(outbound('a2', '5550101', ['EventReleased'], 5)), undefined);
   });
 
+  it('a number the switch dialled as an internal call is an extension, though its phone never showed an event; one dialled out is an outside number', () => {
+    // The caller hung up before the call reached the phone, or the switch never told it (the
+    // faulty switch that drops EventRinging): either way an extension, not Otto outside.
+    const index = new LogIndex([...outbound('a1', '5550100', ['EventEstablished'], 1), ev('EventDialing', 'a2', { OtherDN: '7002', CallType: 'Internal' }, 5), ev('EventReleased', 'a2', {}, 6)], true);
+    assert.equal(index.kindOf('7002'), 'device');
+    assert.equal(index.kindOf('5550100'), 'external');
+    assert.equal(index.kindOf('7009'), 'external');
+  });
+
   it('a call to the parking place is nobody\'s call to an outside number', () => {
     const records: TraceRecord[] = [
       { kind: 'request', name: 'RequestMakeCall', dn: '7001', attributes: { ThisDN: '7001', OtherDN: 'gcti::park', ReferenceID: 1 }, source: 'log:1', line: 1, format: 'ndjson' },

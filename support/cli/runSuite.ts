@@ -17,7 +17,7 @@ import { OutcomeCollector } from '../report/outcomes';
 import { renderScreenSummary, renderSummary, summarise } from '../report/summary';
 import { afterSummary, finalVerdict, writeCertificate } from '../report/afterRun';
 import { allureEnvironment, generateAllureReport, historyScope, keepAllureHistory } from '../report/allureReport';
-import type { Certificate } from '../report/certificate';
+import { logCallsText, type Certificate, type LogCalls } from '../report/certificate';
 import type { RunConfig } from '../config/runConfig';
 import { DiagramFiles } from '../report/diagramFiles';
 import { loadKnownIssues } from '../report/knownIssues';
@@ -28,6 +28,7 @@ import { writeSpecBook } from '../report/specBook/build';
 import { bindRun, limitsOf, RunContext, type ConstructorOf } from '../world/runContext';
 import { JOURNAL_FILE, readRunRequest, type RunRequest } from './runRequest';
 import { checkSpecification } from './checkSpecification';
+import { judgeEveryCall, LOG_CALLS_FILE } from './everyCall';
 import { adapterUsageProblem, describeAdapter } from '../adapter/select';
 import { lateQualification } from './runAccount';
 import { EXIT, UsageError } from '../errors';
@@ -143,6 +144,8 @@ function report(request: RunRequest, journal: RunJournal, { run, collector, diag
   console.log([renderScreenSummary(summary), ...late].join('\n'));
   // The spec book with this run's outcomes, linked from the certificate (a report run only: it takes seconds).
   if (request.report) writeRunSpecBook(request);
+  const logCalls = everyCallOf(request);
+  if (logCalls) console.log([`The log's calls: ${logCallsText(logCalls)}${logCalls.problem ? '' : ` (${join(request.reports, LOG_CALLS_FILE)})`}`, ...logCalls.deviating.map((d) => `  ${d}`)].join('\n'));
   const { stale, certificate } = afterSummary({
     summary, features: request.features, knownIssues: loadKnownIssues(config.knownIssues), diagrams, config: { ...config, adapter }, reportsDir: staging, liveReportsDir: request.reports,
     scope: { filter: request.filter, ...(run.adapter ? { capabilities: run.adapter.capabilities } : {}) },
@@ -151,15 +154,29 @@ function report(request: RunRequest, journal: RunJournal, { run, collector, diag
       ...observationNote(run),
       ...(run.omitted ? [`${String(run.omitted)} attachment(s) left out of the reports: the run's attachment budget was spent`] : []),
     ],
+    ...(logCalls ? { logCalls } : {}),
   });
   const reportOk = unwritten.length === 0 && (request.report ? generateAllure(staging, request.reports, certificate, config) : true);
   // No report, or none generated: the earlier history survives the swap (generateAllureReport keeps it too).
   if (!request.report || !reportOk) keepAllureHistory(staging, request.reports);
   // The certificate links the reports that exist: the Allure report does only now.
   if (request.report) writeCertificate(certificate, staging, request.reports);
-  const verdict = finalVerdict(summary.totals, stale, reportOk);
+  const verdict = finalVerdict(summary.totals, stale, reportOk, logCalls);
   journal.write({ t: 'complete', code: verdict.code, line: verdict.line, verdict: certificate.verdict, maxRssKb: process.resourceUsage().maxRSS });
   return verdict.code;
+}
+
+/**
+ * After a replay of the whole suite (no filter: a filtered run asks about its scenarios only), every
+ * call of the replayed log judged one by one (support/cli/everyCall.ts); undefined for other runs.
+ */
+function everyCallOf(request: RunRequest): LogCalls | undefined {
+  const { config } = request;
+  const file = config.adapterOptions?.file;
+  if (config.adapter !== 'replay' || typeof file !== 'string' || request.filter.length > 0) return undefined;
+  const declared = config.adapterOptions?.features;
+  const capabilities = Array.isArray(declared) ? declared.filter((f): f is string => typeof f === 'string') : [];
+  return judgeEveryCall(file, request.features, capabilities, request.staging);
 }
 
 /** An adapter that sees less than T-Library: the certificate says at which level, and what went unchecked. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { DiagramFiles } from './diagramFiles';
 import { featureFiles, parseFeature } from '../spec/validateFeatures';
 import { coverageOf, renderCoverage } from './coverage';
-import { buildCertificate, renderCertificateHtml, renderCertificateMarkdown, verdictText, type Certificate, type RunScope } from './certificate';
+import { buildCertificate, logCallsText, renderCertificateHtml, renderCertificateMarkdown, verdictText, type Certificate, type LogCalls, type RunScope } from './certificate';
 import { entryKey, staleEntries, type KnownIssue } from './knownIssues';
 import type { RunSummary } from './summary';
 import type { RunConfig } from '../config/runConfig';
@@ -33,6 +33,8 @@ export interface AfterSummaryInput {
   readonly incomplete?: { readonly atScenario?: string; readonly reason: string };
   /** Said after the verdict on the certificate. */
   readonly qualifications?: readonly string[];
+  /** A replayed log's calls, each judged one by one (support/cli/everyCall.ts). */
+  readonly logCalls?: LogCalls;
 }
 
 export function afterSummary(input: AfterSummaryInput): { stale: number; certificate: Certificate } {
@@ -53,6 +55,7 @@ export function afterSummary(input: AfterSummaryInput): { stale: number; certifi
     summary: input.summary, adapter: input.config.adapter ?? 'reference simulator', featureFiles: featureFiles(input.features), staleKnownIssues: stale,
     mutationFile: `${live}/mutation.json`, coverage, ...(input.scope ? { scope: input.scope } : {}), ...(input.incomplete ? { incomplete: input.incomplete } : {}),
     ...(input.qualifications?.length ? { qualifications: input.qualifications } : {}),
+    ...(input.logCalls ? { logCalls: input.logCalls } : {}),
     ...(input.config.systemUnderTest ? { systemUnderTest: input.config.systemUnderTest } : {}),
   });
   writeFileSync(`${dir}/coverage.md`, renderCoverage(coverage));
@@ -91,10 +94,10 @@ export function reportLinks(dir: string, live = dir): { href: string; text: stri
  * The last line and the exit code: usage 64, broken 2 (or no report), failed 1 (or stale known
  * issues), else 0. Passed, failed, broken and skipped are counted apart.
  */
-export function finalVerdict(t: Readonly<Record<Outcome, number>>, stale: number, reportOk: boolean): { line: string; code: number } {
-  const line = `conformance: ${totalsText(t)}${stale ? `, ${String(stale)} stale known issue(s)` : ''}`;
+export function finalVerdict(t: Readonly<Record<Outcome, number>>, stale: number, reportOk: boolean, calls?: LogCalls): { line: string; code: number } {
+  const line = `conformance: ${totalsText(t)}${stale ? `, ${String(stale)} stale known issue(s)` : ''}${calls ? `; the log's calls: ${logCallsText(calls)}` : ''}`;
   if (t.usage > 0) return { line, code: EXIT.usage };
-  if (t.broken > 0 || !reportOk) return { line, code: EXIT.broken };
-  if (t.failed > 0 || stale > 0) return { line, code: EXIT.failed };
+  if (t.broken > 0 || !reportOk || calls?.problem) return { line, code: EXIT.broken };
+  if (t.failed > 0 || stale > 0 || (calls?.deviates ?? 0) > 0) return { line, code: EXIT.failed };
   return { line, code: t.passed + t.known > 0 ? EXIT.passed : EXIT.broken };
 }

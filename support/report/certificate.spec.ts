@@ -142,3 +142,22 @@ test('the HTML certificate names no exit code beside the verdict: the real one (
     assert.doesNotMatch(meaning, /exit|nothing failed/, `${c.verdict}: ${meaning}`);
   }
 });
+
+test('a replayed log\'s calls judged one by one: one that deviates makes the run not conformant (exit 1), calls that could not be judged leave it incomplete (exit 2)', () => {
+  const passed = summarise([o('release-phase', 'passed')], 'replay of x.log', 'now');
+  const calls = { calls: 2, conforms: 1, deviates: 1, unrecognised: 0, unreadable: 0, deviating: ['x.log:82: deviates from Alice calls Bob (f.feature:29)'] };
+  const c = buildCertificate({ summary: passed, adapter: 'replay', featureFiles: [feature], staleKnownIssues: [], logCalls: calls });
+  assert.equal(c.verdict, 'not conformant');
+  assert.match(verdictText(c), /not conformant, the log's calls: 2 call\(s\), each judged one by one: 1 conform, 1 deviate/);
+  assert.match(renderCertificateMarkdown(c), /\*\*The log's calls:\*\* 2 call\(s\).*\n {2}- x\.log:82: deviates from Alice calls Bob/);
+  assert.match(renderCertificateHtml(c), /<th>The log&#39;s calls<\/th>|<th>The log's calls<\/th>/);
+  const fine = { ...calls, conforms: 2, deviates: 0, deviating: [] };
+  assert.equal(buildCertificate({ summary: passed, adapter: 'replay', featureFiles: [feature], staleKnownIssues: [], logCalls: fine }).verdict, 'conformant (partial)');
+  const lost = { ...fine, calls: 0, conforms: 0, problem: 'npm run recognize could not judge x.log (exit 2): …' };
+  assert.equal(buildCertificate({ summary: passed, adapter: 'replay', featureFiles: [feature], staleKnownIssues: [], logCalls: lost }).verdict, 'incomplete');
+  const t = { passed: 1, failed: 0, broken: 0, skipped: 0, usage: 0, known: 0 };
+  assert.equal(finalVerdict(t, 0, true, calls).code, 1);
+  assert.equal(finalVerdict(t, 0, true, fine).code, 0);
+  assert.equal(finalVerdict(t, 0, true, lost).code, 2);
+  assert.match(finalVerdict(t, 0, true, calls).line, /^conformance: 1 passed, 0 failed, 0 broken, 0 skipped; the log's calls: 2 call\(s\)/);
+});

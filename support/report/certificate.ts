@@ -45,6 +45,28 @@ export interface RunScope {
   readonly capabilities?: { readonly requests: readonly string[] | '*'; readonly features: readonly string[] };
 }
 
+/**
+ * A replayed log's calls, each judged one by one as `npm run recognize` judges it (support/cli/
+ * everyCall.ts): a replay judges each scenario on the first call of the log that fits it, and a
+ * call that deviates makes the run not conformant whatever the scenarios said. `problem`: the log's
+ * calls could not be judged (the run is then incomplete). `deviating`: the first few, named.
+ */
+export interface LogCalls {
+  readonly calls: number;
+  readonly conforms: number;
+  readonly deviates: number;
+  readonly unrecognised: number;
+  readonly unreadable: number;
+  readonly deviating: readonly string[];
+  readonly problem?: string;
+}
+
+/** "12 calls: 11 conform, 1 deviates, 0 unrecognised, 0 unreadable", or why they were not judged. */
+export function logCallsText(l: LogCalls): string {
+  if (l.problem) return `not judged: ${l.problem}`;
+  return `${String(l.calls)} call(s), each judged one by one: ${String(l.conforms)} conform, ${String(l.deviates)} deviate, ${String(l.unrecognised)} unrecognised, ${String(l.unreadable)} unreadable`;
+}
+
 export interface Certificate {
   readonly systemUnderTest: string;
   readonly adapter: string;
@@ -68,6 +90,8 @@ export interface Certificate {
   /** The slugs of {@link notExercised}. */
   readonly notCovered: readonly string[];
   readonly staleKnownIssues: readonly string[];
+  /** A replayed log's calls, judged one by one (see {@link LogCalls}). */
+  readonly logCalls?: LogCalls;
 }
 
 /** sha256 over the sorted feature files (path and content): the exact suite that was run. */
@@ -115,6 +139,8 @@ export interface CertificateInput {
   readonly incomplete?: { readonly atScenario?: string; readonly reason: string };
   /** Said after the verdict (e.g. adapter failures reported after their scenarios closed). */
   readonly qualifications?: readonly string[];
+  /** A replayed log's calls, judged one by one. */
+  readonly logCalls?: LogCalls;
 }
 
 export function buildCertificate(input: CertificateInput): Certificate {
@@ -139,7 +165,8 @@ export function buildCertificate(input: CertificateInput): Certificate {
   const e = summary.evidenceTotals;
   const earned = e.documented.passed + e.documented.known + e['qa-model'].passed + e['qa-model'].known;
   const mutation = readMutation(input.mutationFile ?? 'reports/mutation.json');
-  const verdict = overallVerdict(summary.totals, input.staleKnownIssues.length, notExercised.length, scope.filter.length > 0, input.incomplete !== undefined, deviations.length, earned);
+  const scenarios = overallVerdict(summary.totals, input.staleKnownIssues.length, notExercised.length, scope.filter.length > 0, input.incomplete !== undefined, deviations.length, earned);
+  const verdict = withLogCalls(scenarios, input.logCalls);
   return {
     systemUnderTest: input.systemUnderTest ?? (input.adapter === 'reference simulator' || input.adapter === 'simulator' ? 'reference simulator (self-certification of the suite)' : 'not named (set "systemUnderTest" in the configuration)'),
     adapter: input.adapter,
@@ -148,6 +175,7 @@ export function buildCertificate(input: CertificateInput): Certificate {
     verdict,
     qualifications: [
       ...(input.qualifications ?? []),
+      ...(input.logCalls && (input.logCalls.deviates > 0 || input.logCalls.problem) ? [`the log's calls: ${logCallsText(input.logCalls)}`] : []),
       ...(deviations.length ? [`${String(deviations.length)} scenario(s) deviate from the reconstruction (advisory: inferred expectations, listed below)`] : []),
     ],
     ...(input.incomplete ? { incomplete: input.incomplete } : {}),
@@ -160,7 +188,15 @@ export function buildCertificate(input: CertificateInput): Certificate {
     notExercised,
     notCovered: notExercised.map((n) => n.slug),
     staleKnownIssues: input.staleKnownIssues,
+    ...(input.logCalls ? { logCalls: input.logCalls } : {}),
   };
+}
+
+/** A call of the log that deviates makes the run not conformant; calls that could not be judged leave it incomplete (a run that ended early stays so). */
+function withLogCalls(verdict: Verdict, calls: LogCalls | undefined): Verdict {
+  if (!calls || verdict === 'incomplete') return verdict;
+  if (calls.deviates > 0) return 'not conformant';
+  return calls.problem ? 'incomplete' : verdict;
 }
 
 /**
@@ -236,6 +272,7 @@ export function renderCertificateMarkdown(c: Certificate): string {
     `- **Date:** ${c.date}`,
     `- **Feature suite:** version ${c.suite.version}, ${String(c.suite.files)} feature files, sha256 \`${c.suite.hash}\``,
     `- **Scenarios:** ${totalsText(c.totals)}`,
+    ...(c.logCalls ? [`- **The log's calls:** ${logCallsText(c.logCalls)}${c.logCalls.deviating.map((d) => `\n  - ${d}`).join('')}`] : []),
     `- **Evidence:** ${evidenceLine(c.evidenceTotals)}; the verdict is about documented and QA-model expectations`,
     `- **Mutation score of the suite:** ${mutationText(c)}`,
   ];
@@ -291,6 +328,7 @@ export function renderCertificateHtml(c: Certificate, links: readonly { href: st
     ['System under test', c.systemUnderTest], ['Adapter', c.adapter], ['Adapter capabilities', scope.capabilities], ['Filter', scope.filter], ['Date', c.date],
     ['Feature suite', `version ${c.suite.version}, ${String(c.suite.files)} files, sha256 ${c.suite.hash}`],
     ['Scenarios', totalsText(c.totals)],
+    ...(c.logCalls ? [['The log\'s calls', [logCallsText(c.logCalls), ...c.logCalls.deviating].join('; ')]] : []),
     ['Evidence', `${evidenceLine(c.evidenceTotals)}; the verdict is about documented and QA-model expectations`],
     ['Mutation score', mutationText(c)],
   ].map(([k, v]) => `<tr><th>${esc(k ?? '')}</th><td>${esc(v ?? '')}</td></tr>`).join('');

@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { conformance, sandbox, type CliResult } from './sandbox';
+import { callText } from '../../bench/logGenerator';
 
 const LOGS = resolve(__dirname, '..', 'trace', 'fixtures', 'replay');
 const TIMEOUT = 240_000;
@@ -140,6 +141,26 @@ const DEVIANT: readonly [string, string, string, RegExp][] = [
   ['a wrong ThisDNRole', 'deviant-wrong-role.log', 'basic-internal-inbound-call.feature:29', /ThisDNRole: expected Destination, got Origination/],
   ['an inbound call the desktop\'s console shows as internal once answered', 'deviant-console-wrong-calltype.log', 'basic-internal-inbound-call.feature:55', /EventEstablished[\s\S]*CallType: expected Inbound, got Internal/],
 ];
+
+test('a replay judges every call of the log, not only the first that fits a scenario: a correct call and then one without its EventRinging is not conformant', { timeout: TIMEOUT }, async () => {
+  const dir = sandbox();
+  const log = join(dir, 'TWO_20260304_100000_000.log');
+  const bad = callText(1).replace(/@[^\n]*message EventRinging\n(\t[^\n]*\n)*/, '');
+  assert.notEqual(bad, callText(1));
+  writeFileSync(log, `Application name: SIPS_TWO\nLocal time:       2026-03-04T10:00:00.000\n${callText(0)}${bad}`);
+  // "Alice calls Bob" passes on the first call, as before; the second call was never judged, and the
+  // run said "conformant (partial)", exit 0.
+  const { run, outcomes } = await replay(log);
+  assert.ok(named(outcomes, 'passed').includes('basic-internal-inbound-call.feature:29'), run.out.slice(-3000));
+  assert.equal(run.code, 1, run.out.slice(-3000));
+  assert.match(run.out, /The log's calls: 2 call\(s\), each judged one by one: 1 conform, 1 deviate/);
+  assert.match(run.out, /TWO_20260304_100000_000\.log:82: deviates from Alice calls Bob, and Bob's phone rings after Alice's dialing is reported/);
+  assert.match(run.out, /Conformance certificate: .*: not conformant/);
+  // A filtered run asks about its scenarios only.
+  const filtered = await replay(log, ['--tags', '@model:release-phase']);
+  assert.equal(filtered.run.code, 0, filtered.run.out.slice(-3000));
+  assert.doesNotMatch(filtered.run.out, /The log's calls/);
+});
 
 describe('replays of deviant logs', { concurrency: 2 }, () => {
 for (const [what, file, scenario, fault] of DEVIANT) {

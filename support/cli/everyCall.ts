@@ -1,0 +1,58 @@
+/**
+ * Every call of a replayed log, judged one by one. A replay judges each scenario on the first
+ * exercise of it the log holds (support/trace/replayMatch.ts): of a log with a correct basic call and
+ * then one without its EventRinging, it passed "Alice calls Bob" and certified the switch
+ * "conformant (partial)" — the other calls of the same kind were never judged. After an unfiltered
+ * replay the suite runs `npm run recognize` on the same log (its own process: it loads the models'
+ * step definitions afresh) and a call that deviates makes the run not conformant
+ * (report/certificate.ts, report/afterRun.ts finalVerdict). Its verdicts go to `log-calls.ndjson`
+ * beside the other reports.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
+import type { LogCalls } from '../report/certificate';
+
+export const LOG_CALLS_FILE = 'log-calls.ndjson';
+
+/** How many deviating calls the summary names (every one is in the file). */
+const NAMED = 10;
+
+interface CallLine {
+  readonly type: 'call' | 'summary';
+  readonly outcome?: string;
+  readonly from?: string;
+  readonly deviation?: { readonly scenario: { readonly uri: string; readonly line: number; readonly name: string } };
+  readonly calls?: number;
+  readonly conforms?: number;
+  readonly deviates?: number;
+  readonly unrecognised?: number;
+  readonly unreadable?: number;
+}
+
+/** `npm run recognize -- <file> --json` into `dir`/log-calls.ndjson, read back; `problem` when it could not judge the log. */
+export function judgeEveryCall(file: string, features: string, capabilities: readonly string[], dir: string): LogCalls {
+  const out = join(dir, LOG_CALLS_FILE);
+  const fd = openSync(out, 'w');
+  let status: number | null;
+  let stderr: string;
+  try {
+    const args = [...TYPESCRIPT_NODE_ARGS, join(__dirname, 'recognize.ts'), file, '--json', '--features', features, ...(capabilities.length ? ['--capabilities', capabilities.join(',')] : [])];
+    const r = spawnSync(process.execPath, args, { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 30 * 60_000 });
+    status = r.status;
+    stderr = `${r.error ? `${r.error.message}\n` : ''}${r.stderr}`;
+  } finally {
+    closeSync(fd);
+  }
+  const lines = readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as CallLine);
+  const summary = lines.find((l) => l.type === 'summary');
+  if ((status !== 0 && status !== 1) || !summary) {
+    return { calls: 0, conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0, deviating: [], problem: `npm run recognize could not judge ${file} (exit ${String(status)}): ${stderr.trim().split('\n').slice(-3).join(' ')}` };
+  }
+  const deviating = lines.filter((l) => l.type === 'call' && l.outcome === 'deviates').slice(0, NAMED)
+    .map((l) => `${l.from ?? '?'}: deviates from ${l.deviation ? `${l.deviation.scenario.name} (${l.deviation.scenario.uri}:${String(l.deviation.scenario.line)})` : 'a scenario'}`);
+  return {
+    calls: summary.calls ?? 0, conforms: summary.conforms ?? 0, deviates: summary.deviates ?? 0, unrecognised: summary.unrecognised ?? 0, unreadable: summary.unreadable ?? 0, deviating,
+  };
+}

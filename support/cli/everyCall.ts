@@ -5,8 +5,9 @@
  * "conformant (partial)" — the other calls of the same kind were never judged. After an unfiltered
  * replay the suite runs `npm run recognize` on the same log (its own process: it loads the models'
  * step definitions afresh) and a call that deviates makes the run not conformant
- * (report/certificate.ts, report/afterRun.ts finalVerdict). Its verdicts go to `log-calls.ndjson`
- * beside the other reports.
+ * (report/certificate.ts, report/afterRun.ts finalVerdict). A call the log's end leaves going on is
+ * not counted (listed as such): its deviation may be only the events a rotated file's end cut off.
+ * Its verdicts go to `log-calls.ndjson` beside the other reports.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ const NAMED = 10;
 interface CallLine {
   readonly type: 'call' | 'summary';
   readonly outcome?: string;
+  readonly complete?: boolean;
   readonly from?: string;
   readonly deviation?: { readonly scenario: { readonly uri: string; readonly line: number; readonly name: string } };
   readonly calls?: number;
@@ -50,9 +52,14 @@ export function judgeEveryCall(file: string, features: string, capabilities: rea
   if ((status !== 0 && status !== 1) || !summary) {
     return { calls: 0, conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0, deviating: [], problem: `npm run recognize could not judge ${file} (exit ${String(status)}): ${stderr.trim().split('\n').slice(-3).join(' ')}` };
   }
-  const deviating = lines.filter((l) => l.type === 'call' && l.outcome === 'deviates').slice(0, NAMED)
+  // A call the log's end leaves going on may deviate only for the events after it (a file rotated
+  // in the middle of a burst): it is listed, not counted. Replay's own scenarios judge such a call.
+  const all = lines.filter((l) => l.type === 'call' && l.outcome === 'deviates');
+  const ended = all.filter((l) => l.complete !== false);
+  const deviating = ended.slice(0, NAMED)
     .map((l) => `${l.from ?? '?'}: deviates from ${l.deviation ? `${l.deviation.scenario.name} (${l.deviation.scenario.uri}:${String(l.deviation.scenario.line)})` : 'a scenario'}`);
   return {
-    calls: summary.calls ?? 0, conforms: summary.conforms ?? 0, deviates: summary.deviates ?? 0, unrecognised: summary.unrecognised ?? 0, unreadable: summary.unreadable ?? 0, deviating,
+    calls: summary.calls ?? 0, conforms: summary.conforms ?? 0, deviates: ended.length, unrecognised: summary.unrecognised ?? 0, unreadable: summary.unreadable ?? 0, deviating,
+    cutByTheEnd: all.length - ended.length,
   };
 }

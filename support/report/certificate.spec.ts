@@ -152,6 +152,10 @@ test('a replayed log\'s calls judged one by one: one that deviates makes the run
   assert.match(renderCertificateMarkdown(c), /\*\*The log's calls:\*\* 2 call\(s\).*\n {2}- x\.log:82: deviates from Alice calls Bob/);
   assert.match(renderCertificateHtml(c), /<th>The log&#39;s calls<\/th>|<th>The log's calls<\/th>/);
   const fine = { ...calls, conforms: 2, deviates: 0, deviating: [] };
+  const cut = { ...calls, conforms: 1, deviates: 0, deviating: [], cutByTheEnd: 1 };
+  assert.equal(buildCertificate({ summary: passed, adapter: 'replay', featureFiles: [feature], staleKnownIssues: [], logCalls: cut }).verdict, 'conformant (partial)', 'a call the log\'s end cut short is not counted');
+  assert.equal(finalVerdict({ passed: 1, failed: 0, broken: 0, skipped: 0, usage: 0, known: 0 }, 0, true, cut).code, 0);
+  assert.match(finalVerdict({ passed: 1, failed: 0, broken: 0, skipped: 0, usage: 0, known: 0 }, 0, true, cut).line, /and 1 the log's end leaves going on deviate as far as it shows them: not counted/);
   assert.equal(buildCertificate({ summary: passed, adapter: 'replay', featureFiles: [feature], staleKnownIssues: [], logCalls: fine }).verdict, 'conformant (partial)');
   const lost = { ...fine, calls: 0, conforms: 0, problem: 'npm run recognize could not judge x.log (exit 2): …' };
   assert.equal(buildCertificate({ summary: passed, adapter: 'replay', featureFiles: [feature], staleKnownIssues: [], logCalls: lost }).verdict, 'incomplete');

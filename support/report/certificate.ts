@@ -58,13 +58,16 @@ export interface LogCalls {
   readonly unrecognised: number;
   readonly unreadable: number;
   readonly deviating: readonly string[];
+  /** Calls that deviate as far as the log shows them while its end leaves them going on: not counted (the rest may be in the next file). */
+  readonly cutByTheEnd?: number;
   readonly problem?: string;
 }
 
 /** "12 calls: 11 conform, 1 deviates, 0 unrecognised, 0 unreadable", or why they were not judged. */
 export function logCallsText(l: LogCalls): string {
   if (l.problem) return `not judged: ${l.problem}`;
-  return `${String(l.calls)} call(s), each judged one by one: ${String(l.conforms)} conform, ${String(l.deviates)} deviate, ${String(l.unrecognised)} unrecognised, ${String(l.unreadable)} unreadable`;
+  const cut = l.cutByTheEnd ? ` (and ${String(l.cutByTheEnd)} the log's end leaves going on deviate as far as it shows them: not counted)` : '';
+  return `${String(l.calls)} call(s), each judged one by one: ${String(l.conforms)} conform, ${String(l.deviates)} deviate, ${String(l.unrecognised)} unrecognised, ${String(l.unreadable)} unreadable${cut}`;
 }
 
 export interface Certificate {

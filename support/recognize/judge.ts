@@ -257,7 +257,8 @@ function uses(m: CellMatcher, variable: string): boolean {
 function cutShort(d: Diagnosis): boolean {
   if (d.orderViolations.length > 0) return false;
   return d.lanes.every((lane) => {
-    if (lane.unexpected.length > 0) return false;
+    // An event that came out of order on its DN is there and wrong, whatever comes after it.
+    if (lane.unexpected.length > 0 || lane.rows.some((r) => r.kind === 'matched' && r.outOfOrder)) return false;
     const firstMissing = lane.rows.findIndex((r) => r.kind === 'missing');
     return firstMissing < 0 || lane.rows.slice(firstMissing).every((r) => r.kind === 'missing' && r.nearest === undefined);
   });

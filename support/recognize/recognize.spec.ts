@@ -265,6 +265,33 @@ describe('CallRecognizer (the library)', () => {
     assert.deepEqual(verdicts.map((v) => v.outcome), ['unrecognised']);
   });
 
+  it('a caller who hangs up before the called phone rang is not judged either way: GenEM models it, and a log cannot tell whether the phone was due to ring', { timeout: 60_000 }, async () => {
+    // Alice dials Bob and hangs up two seconds later; Bob's phone never rang. "Alice calls Bob, and
+    // Bob's phone rings" called it deviating (a correct switch); "Alice hangs up before the call
+    // reaches Bob's phone" follows it, its premise (the phone not yet alerted) a state no log shows.
+    const [v] = await judgeFile(join(__dirname, 'fixtures', 'abandoned-before-alerting.log'));
+    assert.equal(v?.outcome, 'unrecognised');
+    assert.equal(at(v?.unconfirmed?.scenario ?? { uri: '', line: 0 }), 'basic-internal-inbound-call.feature:66');
+    assert.equal(at(v?.unconfirmed?.deviation.scenario ?? { uri: '', line: 0 }), 'basic-internal-inbound-call.feature:29');
+    assert.match(v?.unconfirmed?.configuration ?? '', /the call's next act came before the events/);
+  });
+
+  it('an event out of order on its DN deviates, even where the input stops mid-call (a monitor stopping) or the call\'s next act follows', { timeout: 60_000 }, async () => {
+    // Alice calls Otto, whose line is busy; the switch reports EventDestinationBusy before EventDialing.
+    const fixture = join(__dirname, 'fixtures', 'busy-signal-out-of-order.log');
+    const [v] = await judgeFile(fixture);
+    assert.equal(v?.outcome, 'deviates');
+    assert.match(v?.deviation?.diff ?? '', /arrived out of order/);
+    // Cut (the monitor's stop): only events missing at the end are let go, not one out of order.
+    const recs: TraceRecord[] = [];
+    await readTrace(fixture, (r) => recs.push(r));
+    const beforeHangUp = recs.slice(0, recs.findIndex((r) => r.name === 'RequestReleaseCall'));
+    assert.deepEqual(beforeHangUp.map((r) => r.name), ['RequestMakeCall', 'EventDestinationBusy', 'EventDialing']);
+    const verdicts: CallVerdict[] = [];
+    new CallRecognizer({ plans, onVerdict: (x) => verdicts.push(x) }).judgeRecords(beforeHangUp, { cut: true });
+    assert.deepEqual(verdicts.map((x) => [x.outcome, x.complete]), [['deviates', false]]);
+  });
+
   it('an ACD call a ready agent takes follows the basic ACD model, though its queue has an overflow destination; a log that does not show the agent ready is no evidence against "no agent ready"', { timeout: 60_000 }, async () => {
     // Sales overflows to Carol (overflow=Carol). That option changes only the act "the call waits
     // longer than the overflow time": every call to the queue had been unrecognised for it.

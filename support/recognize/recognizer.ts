@@ -315,16 +315,39 @@ export class CallRecognizer {
     const follows = unique([...groups.values()].flatMap((g) => g.followers)).map(refOf);
     const deviating = [...groups.values()].filter((g) => g.followers.length === 0).flatMap((g) => g.deviations);
     const nearest = deviating.sort((a, b) => b.exercise.history.length - a.exercise.history.length || (a.exercise.problems ?? 0) - (b.exercise.problems ?? 0))[0];
-    if (nearest) return this.deviates(nearest, follows, candidates, index, cut);
+    const followed = [...groups].filter(([, g]) => g.followers.length > 0).map(([history, g]) => ({ history, plan: g.followers[0] as ScenarioPlan }));
+    if (nearest) return this.deviates(nearest, follows, { candidates, followed }, index, cut);
     return { outcome: follows.length ? 'conforms' : 'unrecognised', follows };
   }
 
-  /** A call that deviates from `nearest` — unless a switch configuration a log cannot confirm explains it (then unrecognised). */
-  private deviates(nearest: { plan: ScenarioPlan; exercise: Exercise }, follows: readonly ScenarioRef[], candidates: Iterable<ScenarioPlan>, index: LogIndex, cut: boolean): Judged {
+  /**
+   * A call that deviates from `nearest` — unless a switch configuration a log cannot confirm explains
+   * it, or the call's next act came before the events `nearest` still expected (then unrecognised).
+   */
+  private deviates(nearest: { plan: ScenarioPlan; exercise: Exercise }, follows: readonly ScenarioRef[], others: { candidates: Iterable<ScenarioPlan>; followed: readonly { history: string; plan: ScenarioPlan }[] }, index: LogIndex, cut: boolean): Judged {
     const deviation = { scenario: refOf(nearest.plan), diff: nearest.exercise.diff ?? '' };
-    const explained = this.recording ? undefined : this.configurationExplains(candidates, index, cut, nearest.exercise.history.join(','));
+    const history = nearest.exercise.history.join(',');
+    const explained = this.recording ? undefined : this.configurationExplains(others.candidates, index, cut, history) ?? this.interrupted(nearest, others.followed, index);
     if (explained) return { outcome: 'unrecognised', follows, unconfirmed: { ...explained, deviation } };
     return { outcome: 'deviates', follows, deviation };
+  }
+
+  /**
+   * The events `nearest` expects are missing only at the end, and the call follows a scenario whose
+   * acts go on from the same ones and whose premise is a state no log shows (UNSEEN_STATES): the
+   * call's next act came before those events, as that premise says. "Alice hangs up before the call
+   * reaches Bob's phone" is GenEM's own model of a caller who gives up before the called party is
+   * alerted; whether Bob's phone had been alerted by then (and the switch failed to say so) a log
+   * cannot tell. Any other longer scenario explains nothing: its Given steps do not judge their events.
+   */
+  private interrupted(nearest: { plan: ScenarioPlan; exercise: Exercise }, followed: readonly { history: string; plan: ScenarioPlan }[], index: LogIndex): { scenario: ScenarioRef; configuration: string } | undefined {
+    const history = nearest.exercise.history.join(',');
+    const longer = followed.find((f) => f.history.startsWith(`${history},`) && (f.plan.requestNames ?? []).some((n) => UNSEEN_STATES.has(n)));
+    if (!longer) return undefined;
+    // Judged as if the input ended after its last record: only an exercise whose fault is events missing at the end is let go.
+    const cutShort = !judge(nearest.plan, index, { ...this.judgeOptions(true) }).exercises.some((e) => !e.follows && e.history.join(',') === history);
+    if (!cutShort) return undefined;
+    return { scenario: refOf(longer.plan), configuration: `the call's next act came before the events ${nearest.plan.name.replace(/^(.)/, (c) => c.toLowerCase())} expects (a log cannot tell whether they were due by then)` };
   }
 
   /**

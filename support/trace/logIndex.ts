@@ -277,6 +277,8 @@ export class LogIndex {
   private read = false;
   /** The groups of calls that heard busy (see {@link heardBusy}), once asked. */
   private busyGroups: Set<string> | undefined;
+  /** Group → the DNs its calls had events at (see {@link reached}), once asked. */
+  private reachedDns: Map<string, Set<string>> | undefined;
 
   /** `prior`: what the DNs showed before this part of the log (the recogniser's stream). */
   constructor(readonly records: readonly TraceRecord[], infer: boolean, prior?: DnKnowledge) {
@@ -337,6 +339,23 @@ export class LogIndex {
       }
     }
     return this.busyGroups.has(this.group(conn));
+  }
+
+  /** Whether a call (its group of linked calls) reached `dn`: an event of it there (ringing, answered…). */
+  reached(conn: string, dn: string): boolean {
+    if (!this.reachedDns) {
+      this.reachedDns = new Map();
+      for (const r of this.records) {
+        const c = r.kind === 'event' && r.dn ? connIdOf(r) : undefined;
+        if (c && r.dn) {
+          const group = this.group(c);
+          const dns = this.reachedDns.get(group) ?? new Set<string>();
+          dns.add(r.dn);
+          this.reachedDns.set(group, dns);
+        }
+      }
+    }
+    return this.reachedDns.get(this.group(conn))?.has(dn) ?? false;
   }
 
   /** The group (linked calls) of a ConnID. */

@@ -73,11 +73,12 @@ const ON_CALL = new Set(['EventDialing', 'EventRinging', 'EventEstablished', 'Ev
 const HANDSET = new Set(['EventOffHook', 'EventOnHook']);
 
 /**
- * Acts that set an outside party's state, which a real log never shows (the switch has no events of
- * an outside number): "Otto's line is busy". The call to the party shows it (see
- * ScenarioMatch.lineNotAsStarted).
+ * Acts that set a party's state, which a real log never shows: "Otto's line is busy" (the switch
+ * has no events of an outside number), "Bob's phone is not yet alerted" (a test lab's network holds
+ * the alerting back; on a real switch the phone is slow, or out of reach). The call shows it: it
+ * heard busy, or it never rang at the phone (see ScenarioMatch.lineNotAsStarted, notAlerted).
  */
-export const UNSEEN_STATES: ReadonlySet<string> = new Set(['Party.IsBusy']);
+export const UNSEEN_STATES: ReadonlySet<string> = new Set(['Party.IsBusy', 'Network.DelayAlerting']);
 
 /** Bindings and calls of one attempt (copied for dry runs). */
 interface State {
@@ -107,6 +108,8 @@ export class ScenarioMatch {
   private readonly mappedFrom: ReadonlyMap<string, string>;
   /** Outside parties (feature DNs) whose line the scenario makes busy before calling them ({@link UNSEEN_STATES}). */
   private readonly busyLines = new Set<string>();
+  /** Parties (feature DNs) whose phone the scenario keeps from being alerted ({@link UNSEEN_STATES}). */
+  private readonly unalerted = new Set<string>();
 
   constructor(private readonly index: LogIndex, private readonly setup: MatchSetup, private readonly from: number, private readonly known: readonly (TRequest | undefined)[]) {
     for (const p of setup.parties) this.byFeatureDn.set(p.dn, p);
@@ -166,7 +169,7 @@ export class ScenarioMatch {
    */
   step(request: TRequest, role: 'setup' | 'stimulus', deliver: (r: TraceRecord, afterNextAct: boolean) => void): StepResult {
     if (this.unseen(request)) {
-      if (typeof request.attributes.ThisDN === 'string') this.busyLines.add(request.attributes.ThisDN);
+      if (typeof request.attributes.ThisDN === 'string') (request.name === 'Network.DelayAlerting' ? this.unalerted : this.busyLines).add(request.attributes.ThisDN);
       return { ok: true, referenceId: 0, unseen: true };
     }
     const k = this.steps++;
@@ -319,7 +322,7 @@ export class ScenarioMatch {
     const kind = this.index.kindOf(traceDn);
     const agent = this.index.isAgent(traceDn);
     if (!kindFits(party, kind, agent)) return `${party.name} is ${typeText(party)}, but ${traceDn} is ${describeKind(kind)}${kind === 'device' && !agent ? ' with no agent' : ''} in the log`;
-    const busy = this.notIdle(state, party, kind, traceDn, s.at) ?? this.lineNotAsStarted(party, kind, traceDn, s);
+    const busy = this.notIdle(state, party, kind, traceDn, s.at) ?? this.notAsStarted(party, kind, traceDn, s);
     if (busy) return busy;
     fresh.set(featureDn, traceDn);
     return undefined;
@@ -361,6 +364,21 @@ export class ScenarioMatch {
     const heardBusy = s.call !== undefined && this.index.heardBusy(s.call);
     if (this.busyLines.has(party.dn)) return heardBusy ? undefined : `${party.name}'s line is busy in the scenario, but the call to ${traceDn} did not hear busy`;
     return heardBusy ? `the call to ${traceDn} heard busy (EventDestinationBusy), but the scenario starts ${party.name}'s line free` : undefined;
+  }
+
+  /** Why the call does not show the state a party's unseen act set ({@link UNSEEN_STATES}): a busy line, a phone not alerted. */
+  private notAsStarted(party: PartyConfig, kind: DnKind, traceDn: string, s: Stimulus): string | undefined {
+    return this.lineNotAsStarted(party, kind, traceDn, s) ?? this.notAlerted(party, traceDn, s);
+  }
+
+  /**
+   * A phone the scenario keeps from being alerted binds only where the call never reached it (no
+   * event of it there): "Alice hangs up before the call reaches Bob's phone" is not the call that rang
+   * Bob, nor one Bob answered without its ringing being reported.
+   */
+  private notAlerted(party: PartyConfig, traceDn: string, s: Stimulus): string | undefined {
+    if (!this.unalerted.has(party.dn) || this.setup.identity) return undefined;
+    return s.call !== undefined && this.index.reached(s.call, traceDn) ? `the call reached ${traceDn}, but the scenario keeps ${party.name}'s phone from being alerted` : undefined;
   }
 
   /**

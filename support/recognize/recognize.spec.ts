@@ -276,6 +276,14 @@ describe('CallRecognizer (the library)', () => {
     assert.match(v?.unconfirmed?.configuration ?? '', /the call's next act came before the events/);
   });
 
+  it('a call a supervisor observes from before the log began is not judged as an unmonitored call', { timeout: 60_000 }, async () => {
+    // The second file of a rotated log: the supervisor's monitoring request is in the first. Carol's
+    // leg joins as Observer and leaves with an EventPartyDeleted at Bob when he hangs up, which "Bob
+    // releases the call" (a call of two) found unexpected: a correct switch, DEVIATES.
+    const verdicts = await judgeFile(join(__dirname, 'fixtures', 'observed-from-before-the-log.log'));
+    assert.deepEqual(verdicts.map((v) => v.outcome), ['unrecognised']);
+  });
+
   it('an event out of order on its DN deviates, even where the input stops mid-call (a monitor stopping) or the call\'s next act follows', { timeout: 60_000 }, async () => {
     // Alice calls Otto, whose line is busy; the switch reports EventDestinationBusy before EventDialing.
     const fixture = join(__dirname, 'fixtures', 'busy-signal-out-of-order.log');

@@ -90,6 +90,8 @@ function agentsLeftOut(p: PartyConfig, cast: readonly PartyConfig[], { named, qu
   return `the scenario starts ${p.name}'s agent${agents.length > 1 ? 's' : ''} ${agents.map((a) => a.name).join(', ')} logged out (it does not name them), and a log cannot confirm that no agent of the queue was ready`;
 }
 
+const NO_DNS: ReadonlySet<string> = new Set();
+
 /** A log's outbound calls, for {@link LogIndex.networkReached}. */
 class OutboundCalls {
   private readonly dialled = new Set<string>();
@@ -277,6 +279,8 @@ export class LogIndex {
   private read = false;
   /** The groups of calls that heard busy (see {@link heardBusy}), once asked. */
   private busyGroups: Set<string> | undefined;
+  /** The groups of calls with an observer (see {@link observedUnasked}), once asked. */
+  private observedGroups: Set<string> | undefined;
   /** Group → the DNs its calls had events at (see {@link reached}), once asked. */
   private reachedDns: Map<string, Set<string>> | undefined;
 
@@ -341,8 +345,31 @@ export class LogIndex {
     return this.busyGroups.has(this.group(conn));
   }
 
+  /**
+   * Whether a call (its group of linked calls) has an observer — an event of it with ThisDNRole
+   * Observer, a supervisor's monitoring leg — that no monitoring request in the log asked for (one
+   * naming a DN of the call): the monitoring began before the log did.
+   */
+  observedUnasked(conn: string): boolean {
+    if (!this.observedGroups) {
+      this.observedGroups = new Set();
+      for (const r of this.records) {
+        const c = r.kind === 'event' && enumNameOf('DNRole', r.attributes.ThisDNRole) === 'Observer' ? connIdOf(r) : undefined;
+        if (c) this.observedGroups.add(this.group(c));
+      }
+    }
+    if (!this.observedGroups.has(this.group(conn))) return false;
+    const dns = this.dnsOnCall(conn);
+    return !this.stimuli.some((s) => s.name === 'RequestMonitorNextCall' && s.dns.some((dn) => dns.has(dn)));
+  }
+
   /** Whether a call (its group of linked calls) reached `dn`: an event of it there (ringing, answered…). */
   reached(conn: string, dn: string): boolean {
+    return this.dnsOnCall(conn).has(dn);
+  }
+
+  /** The DNs a call (its group of linked calls) had events at. */
+  private dnsOnCall(conn: string): ReadonlySet<string> {
     if (!this.reachedDns) {
       this.reachedDns = new Map();
       for (const r of this.records) {
@@ -355,7 +382,7 @@ export class LogIndex {
         }
       }
     }
-    return this.reachedDns.get(this.group(conn))?.has(dn) ?? false;
+    return this.reachedDns.get(this.group(conn)) ?? NO_DNS;
   }
 
   /** The group (linked calls) of a ConnID. */

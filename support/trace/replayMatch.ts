@@ -366,9 +366,21 @@ export class ScenarioMatch {
     return heardBusy ? `the call to ${traceDn} heard busy (EventDestinationBusy), but the scenario starts ${party.name}'s line free` : undefined;
   }
 
-  /** Why the call does not show the state a party's unseen act set ({@link UNSEEN_STATES}): a busy line, a phone not alerted. */
+  /** Why the call does not show the state a party's unseen act set ({@link UNSEEN_STATES}): a busy line, a phone not alerted; or shows one the scenario starts without. */
   private notAsStarted(party: PartyConfig, kind: DnKind, traceDn: string, s: Stimulus): string | undefined {
-    return this.lineNotAsStarted(party, kind, traceDn, s) ?? this.notAlerted(party, traceDn, s);
+    return this.lineNotAsStarted(party, kind, traceDn, s) ?? this.notAlerted(party, traceDn, s) ?? this.observedUnasked(s);
+  }
+
+  /**
+   * An observer on the call (a supervisor's monitoring leg, ThisDNRole Observer) that no request in
+   * the log asked for: the monitoring began before the log did (a rotated file's second part), and a
+   * scenario without it does not describe the call — its release would find the observer's
+   * EventPartyDeleted unexpected. Only where the scenario's acts are known (a recognizer's).
+   */
+  private observedUnasked(s: Stimulus): string | undefined {
+    const acts = this.setup.scenario?.acts;
+    if (!acts || acts.includes('RequestMonitorNextCall') || s.call === undefined || !this.index.observedUnasked(s.call)) return undefined;
+    return `${s.description}: the call has an observer (a supervisor monitoring it), which the scenario starts without`;
   }
 
   /**

@@ -279,6 +279,8 @@ export class LogIndex {
   private read = false;
   /** The groups of calls that heard busy (see {@link heardBusy}), once asked. */
   private busyGroups: Set<string> | undefined;
+  /** Group → the DNs its calls heard busy for (see {@link heardBusyFor}), once asked. */
+  private busyFor: Map<string, string[]> | undefined;
   /** The groups of calls with an observer (see {@link observedUnasked}), once asked. */
   private observedGroups: Set<string> | undefined;
   /** Group → the DNs its calls had events at (see {@link reached}), once asked. */
@@ -391,6 +393,27 @@ export class LogIndex {
     if (this.read) return this.groupOf.get(c) ?? c;
     for (let p = this.parent.get(c); p !== undefined && p !== c; p = this.parent.get(c)) c = p;
     return c;
+  }
+
+  /** Whether the log shows `dn` on any call before record `index` (nothing of it before: its state then is unknown). */
+  seenBefore(dn: string, index: number): boolean {
+    const changes = this.activity.get(dn);
+    return changes !== undefined && countBefore(changes, index) > 0;
+  }
+
+  /** Whether a call (its group) heard busy for `dn`: an EventDestinationBusy of it naming `dn` as the other party. */
+  heardBusyFor(conn: string, dn: string): boolean {
+    if (!this.busyFor) {
+      this.busyFor = new Map();
+      for (const r of this.records) {
+        const c = r.name === 'EventDestinationBusy' && typeof r.attributes.OtherDN === 'string' ? connIdOf(r) : undefined;
+        if (c) {
+          const group = this.group(c);
+          this.busyFor.set(group, [...(this.busyFor.get(group) ?? []), r.attributes.OtherDN as string]);
+        }
+      }
+    }
+    return this.busyFor.get(this.group(conn))?.includes(dn) ?? false;
   }
 
   /** The calls `dn` was on just before record `index`. */

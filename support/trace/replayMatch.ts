@@ -360,7 +360,13 @@ export class ScenarioMatch {
    * outbound call that heard busy is not the basic outbound call with its busy signal unexpected.
    */
   private lineNotAsStarted(party: PartyConfig, kind: DnKind, traceDn: string, s: Stimulus): string | undefined {
-    if (kind !== 'external' || this.setup.identity) return undefined;
+    if (this.setup.identity) return undefined;
+    // An extension the call heard busy for, of which the log shows nothing before: on a call from
+    // before the log began (a rotated file's second part), not in the state the scenario starts it.
+    if (kind === 'device' && !this.busyLines.has(party.dn) && s.call !== undefined && !this.index.seenBefore(traceDn, s.at) && this.index.heardBusyFor(s.call, traceDn)) {
+      return `the call to ${traceDn} heard busy, and the log shows nothing of ${traceDn} before: busy from before the log began, where the scenario starts ${party.name} free`;
+    }
+    if (kind !== 'external') return undefined;
     const heardBusy = s.call !== undefined && this.index.heardBusy(s.call);
     if (this.busyLines.has(party.dn)) return heardBusy ? undefined : `${party.name}'s line is busy in the scenario, but the call to ${traceDn} did not hear busy`;
     return heardBusy ? `the call to ${traceDn} heard busy (EventDestinationBusy), but the scenario starts ${party.name}'s line free` : undefined;

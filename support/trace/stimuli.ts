@@ -123,14 +123,20 @@ const RECOGNISE: Readonly<Record<string, (c: { dn: string; conn: string | undefi
 /**
  * The first event of a call that came in from outside (ringing, queued, at a routing point): the
  * caller called. A call first seen answered, held or busy started before the log did (a log that
- * starts mid-call, a rotated file): it is no new call, and nothing judges its start.
+ * starts mid-call, a rotated file): it is no new call, and nothing judges its start. Nor is one that
+ * rings as handed on (CallState Transferred, Redirected, Forwarded, Conferenced): a single-step
+ * transfer of a call from before the log rings its new party so.
  */
 function callIn(r: TraceRecord, dn: string): Action | undefined {
   const state = STATE_AFTER[r.name];
   if ((state !== 'Ringing' && state !== 'Queued') || enumNameOf('CallType', r.attributes.CallType) !== 'Inbound') return undefined;
+  if (HANDED_ON_STATES.has(enumNameOf('CallState', r.attributes.CallState) ?? '')) return undefined;
   const from = otherOf(r) ?? (typeof r.attributes.ANI === 'string' ? r.attributes.ANI : undefined);
   return { name: 'Party.CallsIn', what: `${from ?? 'an outside caller'} called ${dn}`, attributes: { ThisDN: dn, ...(from ? { OtherDN: from } : {}) } };
 }
+
+/** Call states an event of a call that existed already carries at the party it reaches. */
+const HANDED_ON_STATES: ReadonlySet<string> = new Set(['Transferred', 'Redirected', 'Forwarded', 'Conferenced']);
 
 interface CallInProgress {
   readonly parties: Map<string, PartyState>;

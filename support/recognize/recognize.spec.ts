@@ -284,13 +284,17 @@ describe('CallRecognizer (the library)', () => {
     assert.deepEqual(verdicts.map((v) => v.outcome), ['unrecognised']);
   });
 
-  it('a log that starts with a callee already busy, or with a call from before it being transferred, is not judged as if they started there', { timeout: 60_000 }, async () => {
+  it('a log that starts with a callee already busy, a call from before it being transferred, or a consultation whose request it does not hold, is not judged as if they started there', { timeout: 60_000 }, async () => {
     // The second file of a rotated log. Bob has been talking to Carol since the first: Alice's call
     // hears busy, and "Alice calls Bob, and Bob's phone rings" called it deviating.
     assert.deepEqual((await judgeFile(join(__dirname, 'fixtures', 'busy-from-before-the-log.log'))).map((v) => v.outcome), ['unrecognised']);
     // Bob transfers an outside caller's call from the first file in a single step: Carol's ringing
     // (CallState Transferred) was taken for a new call from outside, deviating in its CallState.
     assert.deepEqual((await judgeFile(join(__dirname, 'fixtures', 'transfer-of-a-call-from-before-the-log.log'))).map((v) => v.outcome), ['unrecognised']);
+    // Bob's consultation call (CallType Consult, PreviousConnID), its request in the first file: it
+    // was taken for Bob calling Carol, deviating in its CallType. A consultation is a transfer's or a
+    // conference's first step, and the event does not say which.
+    assert.deepEqual((await judgeFile(join(__dirname, 'fixtures', 'consultation-from-before-the-log.log'))).map((v) => v.outcome), ['unrecognised']);
   });
 
   it('an event out of order on its DN deviates, even where the input stops mid-call (a monitor stopping) or the call\'s next act follows', { timeout: 60_000 }, async () => {

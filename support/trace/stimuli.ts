@@ -80,6 +80,15 @@ const ANSWERS: Readonly<Record<string, string>> = {
   EventDNDOff: 'RequestSetDNDOff',
 };
 
+/**
+ * A consultation's dialling (CallType Consult, or a PreviousConnID naming the call it consults on):
+ * its request, when the log does not show it (a rotated file's second part), was a transfer's or a
+ * conference's first step, not a call of its own — which one, nothing in the event says.
+ */
+function consultation(r: TraceRecord): boolean {
+  return r.name === 'EventDialing' && (enumNameOf('CallType', r.attributes.CallType) === 'Consult' || typeof r.attributes.PreviousConnID === 'string');
+}
+
 /** ReferenceID values that mean "none" (T-Library's 0xFFFFFFFF, and 0). */
 export function referenceOf(attributes: Readonly<Record<string, RawValue>>): number | undefined {
   const ref = attributes.ReferenceID;
@@ -113,7 +122,10 @@ const otherOf = (r: TraceRecord): string | undefined => (typeof r.attributes.Oth
 const RECOGNISE: Readonly<Record<string, (c: { dn: string; conn: string | undefined; state: PartyState | undefined; r: TraceRecord }) => Action | undefined>> = {
   EventDialing: ({ dn, state, r }) => {
     const other = otherOf(r);
-    return state === undefined ? { name: 'RequestMakeCall', what: `${dn} dialled ${other ?? 'a number'}`, attributes: { ThisDN: dn, ...(other ? { OtherDN: other } : {}) } } : undefined;
+    if (state !== undefined) return undefined;
+    // A consultation's dialling is a transfer's or a conference's first step, not a call of its own.
+    if (consultation(r)) return { name: 'UnloggedRequest', what: `${dn} began a consultation with ${other ?? 'a number'} (a transfer or a conference: the event does not say which)`, attributes: { ThisDN: dn, ...(other ? { OtherDN: other } : {}) } };
+    return { name: 'RequestMakeCall', what: `${dn} dialled ${other ?? 'a number'}`, attributes: { ThisDN: dn, ...(other ? { OtherDN: other } : {}) } };
   },
   EventEstablished: ({ dn, conn, state }) => (state === 'Ringing' ? { name: 'RequestAnswerCall', what: `${dn} answered`, attributes: onCall(dn, conn) } : undefined),
   EventHeld: ({ dn, conn, state }) => (state === 'Established' ? { name: 'RequestHoldCall', what: `${dn} put the call on hold`, attributes: onCall(dn, conn) } : undefined),
@@ -333,7 +345,7 @@ export class StimulusTracker {
 
   /** The answer to a request the log does not show: that request. */
   private unlogged(r: TraceRecord, index: number, dn: string, conn: string | undefined, ref: number): Stimulus {
-    return this.stimulus(r, index, ANSWERS[r.name] ?? 'UnloggedRequest', { ThisDN: dn, ...(conn ? { ConnID: conn } : {}) }, 'unlogged', `a request the log does not show (${r.name} with ReferenceID ${ref}, ${r.source})`, conn);
+    return this.stimulus(r, index, consultation(r) ? 'UnloggedRequest' : ANSWERS[r.name] ?? 'UnloggedRequest', { ThisDN: dn, ...(conn ? { ConnID: conn } : {}) }, 'unlogged', `a request the log does not show (${r.name} with ReferenceID ${ref}, ${r.source})`, conn);
   }
 
   /** A release at `dn`: a hang-up, unless it is the consequence of another party's act or nobody can tell. */

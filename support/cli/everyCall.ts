@@ -14,16 +14,18 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
 import type { LogCalls } from '../report/certificate';
+import { msOf } from '../trace/record';
 
 export const LOG_CALLS_FILE = 'log-calls.ndjson';
 
 /** How many deviating calls the summary names (every one is in the file). */
 const NAMED = 10;
 
-interface CallLine {
+export interface CallLine {
   readonly type: 'call' | 'summary';
   readonly outcome?: string;
   readonly complete?: boolean;
+  readonly firstTime?: string;
   readonly from?: string;
   readonly deviation?: { readonly scenario: { readonly uri: string; readonly line: number; readonly name: string } };
   readonly calls?: number;
@@ -48,18 +50,31 @@ export function judgeEveryCall(file: string, features: string, capabilities: rea
     closeSync(fd);
   }
   const lines = readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as CallLine);
-  const summary = lines.find((l) => l.type === 'summary');
-  if ((status !== 0 && status !== 1) || !summary) {
+  if ((status !== 0 && status !== 1) || !lines.some((l) => l.type === 'summary')) {
     return { calls: 0, conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0, deviating: [], problem: `npm run recognize could not judge ${file} (exit ${String(status)}): ${stderr.trim().split('\n').slice(-3).join(' ')}` };
   }
-  // A call the log's end leaves going on may deviate only for the events after it (a file rotated
-  // in the middle of a burst): it is listed, not counted. Replay's own scenarios judge such a call.
-  const all = lines.filter((l) => l.type === 'call' && l.outcome === 'deviates');
+  return countCalls(lines);
+}
+
+/**
+ * The calls of recognize's `--json` lines, counted. A deviating call is not counted where the log
+ * may leave part of it out: the log's end leaves it going on, or it is the log's first call (a
+ * rotated file may begin in the middle of its first burst, whose start is in the file before).
+ * Such calls are listed as such; replay's own scenarios judge the first exercise of each anyway.
+ */
+export function countCalls(lines: readonly CallLine[]): LogCalls {
+  const summary = lines.find((l) => l.type === 'summary');
+  const calls = lines.filter((l) => l.type === 'call');
+  const starts = calls.map((l) => msOf(l.firstTime)).filter((t): t is number => t !== undefined);
+  const logStart = starts.length ? Math.min(...starts) : undefined;
+  const atStart = (l: CallLine): boolean => logStart !== undefined && msOf(l.firstTime) === logStart;
+  const all = calls.filter((l) => l.outcome === 'deviates');
   const ended = all.filter((l) => l.complete !== false);
-  const deviating = ended.slice(0, NAMED)
+  const counted = ended.filter((l) => !atStart(l));
+  const deviating = counted.slice(0, NAMED)
     .map((l) => `${l.from ?? '?'}: deviates from ${l.deviation ? `${l.deviation.scenario.name} (${l.deviation.scenario.uri}:${String(l.deviation.scenario.line)})` : 'a scenario'}`);
   return {
-    calls: summary.calls ?? 0, conforms: summary.conforms ?? 0, deviates: ended.length, unrecognised: summary.unrecognised ?? 0, unreadable: summary.unreadable ?? 0, deviating,
-    cutByTheEnd: all.length - ended.length,
+    calls: summary?.calls ?? calls.length, conforms: summary?.conforms ?? 0, deviates: counted.length, unrecognised: summary?.unrecognised ?? 0, unreadable: summary?.unreadable ?? 0, deviating,
+    cutByTheEnd: all.length - ended.length, cutByTheStart: ended.length - counted.length,
   };
 }

@@ -60,13 +60,19 @@ export interface LogCalls {
   readonly deviating: readonly string[];
   /** Calls that deviate as far as the log shows them while its end leaves them going on: not counted (the rest may be in the next file). */
   readonly cutByTheEnd?: number;
+  /** Deviating calls that are the log's first (its start may be in the file before): not counted. */
+  readonly cutByTheStart?: number;
   readonly problem?: string;
 }
 
 /** "12 calls: 11 conform, 1 deviates, 0 unrecognised, 0 unreadable", or why they were not judged. */
 export function logCallsText(l: LogCalls): string {
   if (l.problem) return `not judged: ${l.problem}`;
-  const cut = l.cutByTheEnd ? ` (and ${String(l.cutByTheEnd)} the log's end leaves going on deviate as far as it shows them: not counted)` : '';
+  const notCounted = [
+    ...(l.cutByTheEnd ? [`${String(l.cutByTheEnd)} the log's end leaves going on`] : []),
+    ...(l.cutByTheStart ? [`${String(l.cutByTheStart)} that its start may cut`] : []),
+  ];
+  const cut = notCounted.length ? ` (and ${notCounted.join(', and ')} deviate as far as it shows them: not counted)` : '';
   return `${String(l.calls)} call(s), each judged one by one: ${String(l.conforms)} conform, ${String(l.deviates)} deviate, ${String(l.unrecognised)} unrecognised, ${String(l.unreadable)} unreadable${cut}`;
 }
 

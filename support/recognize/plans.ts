@@ -166,8 +166,9 @@ async function planOf(library: ISupportCodeLibrary, doc: GherkinDocument, pickle
   if (!world.steps.some((s) => s.role === 'stimulus')) return 'no When';
   if (world.expectations.length === 0) return 'no expectation table';
   const tags = readTags(pickle.tags.map((t) => t.name));
-  const requestNames = namesOf(world);
-  const facts: ScenarioFacts = { ...(requestNames ? { acts: requestNames } : {}), named: named(world.parties, namedInScenario(pickle, doc)), queuedAt: queuedAt(world) };
+  const requests = requestsOf(world);
+  const requestNames = requests?.map((r) => r.name);
+  const facts: ScenarioFacts = { ...(requestNames ? { acts: requestNames } : {}), named: named(world.parties, namedInScenario(pickle, doc)), queuedAt: queuedAt(world, requests) };
   return {
     uri: doc.uri ?? '', line: pickleLine(doc, pickle), name: pickle.name, ...(tags.model ? { model: tags.model } : {}),
     requires: tags.requires, extrasAllowed: tags.extrasAllowed, extrasAllowedOn: tags.extrasAllowedOn, parties: world.parties.topology().parties,
@@ -206,15 +207,10 @@ async function runStep(library: ISupportCodeLibrary, world: PlanWorld, doc: Gher
 }
 
 /**
- * The request names of the plan's steps, told by building each action against a call view that
- * has a call in any state asked for (the names do not depend on which call); undefined when an
- * action cannot be built that way.
+ * The plan's steps' requests (their names are the plan's acts), told by building each action against
+ * a call view that has a call in any state asked for (the names do not depend on which call);
+ * undefined when an action cannot be built that way.
  */
-function namesOf(world: PlanWorld): string[] | undefined {
-  return requestsOf(world)?.map((r) => r.name);
-}
-
-/** The steps' requests, when each can be told without a call. */
 function requestsOf(world: PlanWorld): TRequest[] | undefined {
   const calls = new AnyCall();
   const requests: TRequest[] = [];
@@ -234,7 +230,7 @@ function requestsOf(world: PlanWorld): TRequest[] | undefined {
  * dials ("Given Alice is waiting in Sales" calls the queue too); when a step's request cannot be
  * told, every party.
  */
-function queuedAt(world: PlanWorld): string[] {
+function queuedAt(world: PlanWorld, requests: readonly TRequest[] | undefined): string[] {
   const at: string[] = [];
   for (const e of world.expectations) {
     const [header, ...rows] = e.rows;
@@ -246,13 +242,12 @@ function queuedAt(world: PlanWorld): string[] {
       if (where) at.push(where);
     }
   }
-  const requests = requestsOf(world);
   if (!requests) return world.parties.topology().parties.map((p) => p.name);
   for (const r of requests) if (typeof r.attributes.OtherDN === 'string') at.push(r.attributes.OtherDN);
   return at;
 }
 
-/** A call view with a call of every state on every DN (for {@link namesOf}). */
+/** A call view with a call of every state on every DN (for {@link requestsOf}). */
 class AnyCall extends CallView {
   override find(_dn: string, filter: { states?: readonly CallState[]; otherDn?: string } = {}): KnownCall[] {
     return [{ connId: '0000000000000000', state: filter.states?.[0] ?? 'Established', ...(filter.otherDn ? { otherDn: filter.otherDn } : {}) }];

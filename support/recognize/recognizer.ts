@@ -345,7 +345,7 @@ export class CallRecognizer {
     const longer = followed.find((f) => f.history.startsWith(`${history},`) && (f.plan.requestNames ?? []).some((n) => UNSEEN_STATES.has(n)));
     if (!longer) return undefined;
     // Judged as if the input ended after its last record: only an exercise whose fault is events missing at the end is let go.
-    const cutShort = !judge(nearest.plan, index, { ...this.judgeOptions(true) }).exercises.some((e) => !e.follows && e.history.join(',') === history);
+    const cutShort = !judge(nearest.plan, index, this.judgeOptions(true)).exercises.some((e) => !e.follows && e.history.join(',') === history);
     if (!cutShort) return undefined;
     return { scenario: refOf(longer.plan), configuration: `the call's next act came before the events ${nearest.plan.name.replace(/^(.)/, (c) => c.toLowerCase())} expects (a log cannot tell whether they were due by then)` };
   }

@@ -90,7 +90,18 @@ function agentsLeftOut(p: PartyConfig, cast: readonly PartyConfig[], { named, qu
   return `the scenario starts ${p.name}'s agent${agents.length > 1 ? 's' : ''} ${agents.map((a) => a.name).join(', ')} logged out (it does not name them), and a log cannot confirm that no agent of the queue was ready`;
 }
 
-const NO_DNS: ReadonlySet<string> = new Set();
+/** What a call's events show (see LogIndex.factsOf). */
+interface CallFacts {
+  /** The DNs it had events at. */
+  readonly dns: Set<string>;
+  /** An EventDestinationBusy on it, and the DNs such events name as the other party. */
+  heardBusy: boolean;
+  readonly busyFor: Set<string>;
+  /** An event of it with ThisDNRole Observer (a supervisor's monitoring leg). */
+  observed: boolean;
+}
+
+const NO_FACTS: CallFacts = { dns: new Set(), heardBusy: false, busyFor: new Set(), observed: false };
 
 /** A log's outbound calls, for {@link LogIndex.networkReached}. */
 class OutboundCalls {
@@ -277,14 +288,8 @@ export class LogIndex {
   /** Once the log is read: group → the indexes (in {@link stimuli}) of the stimuli acting on its calls, in order. */
   private readonly byGroup = new Map<string, number[]>();
   private read = false;
-  /** The groups of calls that heard busy (see {@link heardBusy}), once asked. */
-  private busyGroups: Set<string> | undefined;
-  /** Group → the DNs its calls heard busy for (see {@link heardBusyFor}), once asked. */
-  private busyFor: Map<string, string[]> | undefined;
-  /** The groups of calls with an observer (see {@link observedUnasked}), once asked. */
-  private observedGroups: Set<string> | undefined;
-  /** Group → the DNs its calls had events at (see {@link reached}), once asked. */
-  private reachedDns: Map<string, Set<string>> | undefined;
+  /** Group → what its calls' events show (see {@link factsOf}), once asked. */
+  private callFacts: Map<string, CallFacts> | undefined;
 
   /** `prior`: what the DNs showed before this part of the log (the recogniser's stream). */
   constructor(readonly records: readonly TraceRecord[], infer: boolean, prior?: DnKnowledge) {
@@ -337,14 +342,12 @@ export class LogIndex {
 
   /** Whether the call of `conn` (its group of linked calls) heard busy: an EventDestinationBusy on it. */
   heardBusy(conn: string): boolean {
-    if (!this.busyGroups) {
-      this.busyGroups = new Set();
-      for (const r of this.records) {
-        const c = r.name === 'EventDestinationBusy' ? connIdOf(r) : undefined;
-        if (c) this.busyGroups.add(this.group(c));
-      }
-    }
-    return this.busyGroups.has(this.group(conn));
+    return this.factsOf(conn).heardBusy;
+  }
+
+  /** Whether a call (its group) heard busy for `dn`: an EventDestinationBusy of it naming `dn` as the other party. */
+  heardBusyFor(conn: string, dn: string): boolean {
+    return this.factsOf(conn).busyFor.has(dn);
   }
 
   /**
@@ -353,38 +356,35 @@ export class LogIndex {
    * naming a DN of the call): the monitoring began before the log did.
    */
   observedUnasked(conn: string): boolean {
-    if (!this.observedGroups) {
-      this.observedGroups = new Set();
-      for (const r of this.records) {
-        const c = r.kind === 'event' && enumNameOf('DNRole', r.attributes.ThisDNRole) === 'Observer' ? connIdOf(r) : undefined;
-        if (c) this.observedGroups.add(this.group(c));
-      }
-    }
-    if (!this.observedGroups.has(this.group(conn))) return false;
-    const dns = this.dnsOnCall(conn);
-    return !this.stimuli.some((s) => s.name === 'RequestMonitorNextCall' && s.dns.some((dn) => dns.has(dn)));
+    const facts = this.factsOf(conn);
+    return facts.observed && !this.stimuli.some((s) => s.name === 'RequestMonitorNextCall' && s.dns.some((dn) => facts.dns.has(dn)));
   }
 
   /** Whether a call (its group of linked calls) reached `dn`: an event of it there (ringing, answered…). */
   reached(conn: string, dn: string): boolean {
-    return this.dnsOnCall(conn).has(dn);
+    return this.factsOf(conn).dns.has(dn);
   }
 
-  /** The DNs a call (its group of linked calls) had events at. */
-  private dnsOnCall(conn: string): ReadonlySet<string> {
-    if (!this.reachedDns) {
-      this.reachedDns = new Map();
+  /** What the events of a call (its group of linked calls) show, every group's gathered in one pass once asked. */
+  private factsOf(conn: string): CallFacts {
+    if (!this.callFacts) {
+      const facts = new Map<string, CallFacts>();
       for (const r of this.records) {
-        const c = r.kind === 'event' && r.dn ? connIdOf(r) : undefined;
-        if (c && r.dn) {
-          const group = this.group(c);
-          const dns = this.reachedDns.get(group) ?? new Set<string>();
-          dns.add(r.dn);
-          this.reachedDns.set(group, dns);
+        const c = r.kind === 'event' ? connIdOf(r) : undefined;
+        if (!c) continue;
+        const group = this.group(c);
+        const f = facts.get(group) ?? { dns: new Set<string>(), heardBusy: false, busyFor: new Set<string>(), observed: false };
+        facts.set(group, f);
+        if (r.dn) f.dns.add(r.dn);
+        if (r.name === 'EventDestinationBusy') {
+          f.heardBusy = true;
+          if (typeof r.attributes.OtherDN === 'string') f.busyFor.add(r.attributes.OtherDN);
         }
+        if (enumNameOf('DNRole', r.attributes.ThisDNRole) === 'Observer') f.observed = true;
       }
+      this.callFacts = facts;
     }
-    return this.reachedDns.get(this.group(conn)) ?? NO_DNS;
+    return this.callFacts.get(this.group(conn)) ?? NO_FACTS;
   }
 
   /** The group (linked calls) of a ConnID. */
@@ -399,21 +399,6 @@ export class LogIndex {
   seenBefore(dn: string, index: number): boolean {
     const changes = this.activity.get(dn);
     return changes !== undefined && countBefore(changes, index) > 0;
-  }
-
-  /** Whether a call (its group) heard busy for `dn`: an EventDestinationBusy of it naming `dn` as the other party. */
-  heardBusyFor(conn: string, dn: string): boolean {
-    if (!this.busyFor) {
-      this.busyFor = new Map();
-      for (const r of this.records) {
-        const c = r.name === 'EventDestinationBusy' && typeof r.attributes.OtherDN === 'string' ? connIdOf(r) : undefined;
-        if (c) {
-          const group = this.group(c);
-          this.busyFor.set(group, [...(this.busyFor.get(group) ?? []), r.attributes.OtherDN as string]);
-        }
-      }
-    }
-    return this.busyFor.get(this.group(conn))?.includes(dn) ?? false;
   }
 
   /** The calls `dn` was on just before record `index`. */

@@ -142,13 +142,14 @@ const RECOGNISE: Readonly<Record<string, (c: { dn: string; conn: string | undefi
 function callIn(r: TraceRecord, dn: string): Action | undefined {
   const state = STATE_AFTER[r.name];
   if ((state !== 'Ringing' && state !== 'Queued') || enumNameOf('CallType', r.attributes.CallType) !== 'Inbound') return undefined;
-  if (HANDED_ON_STATES.has(enumNameOf('CallState', r.attributes.CallState) ?? '')) return undefined;
+  const callState = enumNameOf('CallState', r.attributes.CallState) ?? '';
+  if (HANDED_ON.has(callState) || callState === 'Conferenced') return undefined;
   const from = otherOf(r) ?? (typeof r.attributes.ANI === 'string' ? r.attributes.ANI : undefined);
   return { name: 'Party.CallsIn', what: `${from ?? 'an outside caller'} called ${dn}`, attributes: { ThisDN: dn, ...(from ? { OtherDN: from } : {}) } };
 }
 
-/** Call states an event of a call that existed already carries at the party it reaches. */
-const HANDED_ON_STATES: ReadonlySet<string> = new Set(['Transferred', 'Redirected', 'Forwarded', 'Conferenced']);
+/** Call states of a call handed on to another DN (a release that hands it on, a ringing where it arrives so). */
+const HANDED_ON: ReadonlySet<string> = new Set(['Transferred', 'Redirected', 'Forwarded']);
 
 interface CallInProgress {
   readonly parties: Map<string, PartyState>;
@@ -435,8 +436,7 @@ export class StimulusTracker {
 /** A release that hands the call on to another DN (ThirdPartyDN, CallState Transferred, Redirected or Forwarded). */
 function handsOn(attributes: Readonly<Record<string, RawValue>>): boolean {
   if (typeof attributes.ThirdPartyDN === 'string' && attributes.ThirdPartyDN) return true;
-  const name = enumNameOf('CallState', attributes.CallState);
-  return name === 'Transferred' || name === 'Redirected' || name === 'Forwarded';
+  return HANDED_ON.has(enumNameOf('CallState', attributes.CallState) ?? '');
 }
 
 /**

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { ensureEventsStream } from '../support/stream/nats/connection';
-import { DEFAULT_BATCH, ThreadPublisher, threadsOfFile, type LogThreads } from '../support/stream/nats/feed';
+import { DEFAULT_BATCH, producerOf, ThreadPublisher, threadsOfFile, type LogThreads } from '../support/stream/nats/feed';
 import { NatsServers } from '../support/stream/nats/servers';
 import { startCli } from '../support/stream/nats/testCli';
 import { callText, EVENTS_PER_CALL } from './logGenerator';
@@ -166,7 +166,7 @@ async function monitorRun(servers: NatsServers, read: LogThreads, tag: string, w
   try {
     await monitor.waitFor((err) => /worker\(s\)/.test(err), 300_000);
     const before = mark(serverPid, monitor.child.pid);
-    const publisher = new ThreadPublisher(nc, stream, url, 'bench', undefined, batch);
+    const publisher = new ThreadPublisher(nc, stream, url, 'bench', producerOf(['bench', tag]), undefined, batch);
     for (let copy = 0; copy < copies; copy++) await publisher.publishAll(read.threads, copy);
     await publisher.end();
     let verdicts = 0;

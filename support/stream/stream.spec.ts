@@ -13,7 +13,8 @@ import { CallThreads, type CallThread } from './callThreads';
 import { ThreadAssembler, type AssembledThread } from './assembly';
 import { partitionOf, partitionsOfWorker, subjectToken, threadKey } from './partition';
 import { renumberConnId, renumberRecord } from './repeat';
-import { threadVerdict, VerdictTotals } from './verdict';
+import { Coverage, describeLost, formatSource, parseSource } from './coverage';
+import { seenSubject, threadVerdict, VerdictTotals } from './verdict';
 import { batchId, bundleId, decodeEvent, decodeEvents, encodeBatch, encodeBundle, encodeEvent, encodeRecord, encodeRun, messageId, WireError, type ThreadEvent } from './wire';
 
 const REPLAY = join(__dirname, '..', 'trace', 'fixtures', 'replay');
@@ -286,6 +287,52 @@ describe('verdicts and totals', () => {
     totals.add({ key: 'b', outcome: 'deviates', complete: true });
     totals.add({ key: 'a', outcome: 'conforms', complete: true });
     totals.add({ key: 'c', outcome: 'unrecognised', complete: false });
-    assert.deepEqual(totals.totals, { calls: 3, conformant: 1, deviating: 1, unrecognised: 1, unreadable: 0, incomplete: 1, duplicates: 1 });
+    assert.deepEqual(totals.totals, { calls: 3, conformant: 1, deviating: 1, unrecognised: 1, unreadable: 0, incomplete: 1, duplicates: 1, lost: 0 });
+  });
+});
+
+describe('messages of the events stream no verdict names (coverage)', () => {
+  it('counts the places missing below the highest one named, per producer; the first gaps are shown', () => {
+    const c = new Coverage();
+    for (const n of [0, 1, 4, 5, 9]) assert.equal(c.add(`p1:${n}`), true);
+    for (const n of [2, 3]) c.add(`p0:${n}`);
+    c.add('p2:0');
+    c.add('p1:4');
+    assert.equal(c.add('p1'), false, 'no place: not counted');
+    assert.equal(c.add('P1:1'), false);
+    assert.deepEqual(c.lost(), {
+      messages: 2 + 2 + 3,
+      gaps: [{ producer: 'p0', from: 0, to: 1 }, { producer: 'p1', from: 2, to: 3 }, { producer: 'p1', from: 6, to: 8 }],
+    });
+    assert.deepEqual(c.lost(1).gaps, [{ producer: 'p0', from: 0, to: 1 }]);
+    assert.deepEqual(c.lost(10, true), { messages: 2 + 3, gaps: [{ producer: 'p1', from: 2, to: 3 }, { producer: 'p1', from: 6, to: 8 }] }, 'from the lowest named: the verdicts stream lacks its oldest');
+    assert.match(describeLost(c.lost(1)), /^7 message\(s\) of the events stream never reached a worker \(producer p0's messages 0–1; …\)/);
+    assert.deepEqual(parseSource('ab12:123'), { producer: 'ab12', n: 123 });
+    assert.equal(formatSource({ producer: 'ab12', n: 123 }), 'ab12:123');
+    assert.equal(parseSource('ab:7:1'), undefined);
+  });
+
+  it('agrees with a plain set on any order of places, far past the first bitmap (property)', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 3_000 }), { maxLength: 200 }), (places) => {
+      const c = new Coverage();
+      for (const n of places) c.add(`x:${n}`);
+      const set = new Set(places);
+      const max = places.length ? Math.max(...places) : -1;
+      assert.equal(c.lost().messages, max + 1 - set.size);
+      assert.equal(c.lost(10, true).messages, places.length ? max - Math.min(...places) + 1 - set.size : 0);
+    }));
+  });
+
+  it('the totals take the sources of every verdict (a duplicate\'s too) and the notes of messages seen; a note is no call', () => {
+    const totals = new VerdictTotals();
+    totals.addMessage({ key: 'a', tenant: 't', thread: 'a', outcome: 'conforms', complete: true, events: 7, calls: [], sources: ['f:0', 'f:2'] });
+    totals.addMessage({ seen: 'f:3' });
+    assert.equal(totals.lost().messages, 1);
+    totals.addMessage({ key: 'a', tenant: 't', thread: 'a', outcome: 'conforms', complete: true, events: 7, calls: [], sources: ['f:1'] });
+    assert.equal(totals.lost().messages, 0);
+    assert.deepEqual(totals.totals, { calls: 1, conformant: 1, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 1, lost: 0 });
+    assert.deepEqual(threadVerdict({ key: 't:c', tenant: 't', thread: 'c', events: 1, whole: true, missing: [], sources: ['f:9'] }, []).sources, ['f:9']);
+    assert.equal(seenSubject('VERDICTS', 'f:10'), 'VERDICTS.$seen.f.10');
+    assert.notEqual(seenSubject('VERDICTS', 'f:10').split('.')[1], subjectToken('$seen'), 'no tenant\'s verdict subject');
   });
 });

@@ -6,6 +6,7 @@
  * unreadable (an input problem: not judged) › deviates › conforms › unrecognised.
  */
 import type { CallVerdict, ScenarioRef } from '../recognize';
+import { Coverage, type LostMessages } from './coverage';
 
 export type ThreadOutcome = CallVerdict['outcome'];
 
@@ -26,6 +27,23 @@ export interface ThreadVerdict {
   readonly deviation?: { readonly scenario: ScenarioRef; readonly diff: string };
   /** For an unreadable thread: why (a damaged record, a message that is not an event, events of it that never arrived). */
   readonly unreadable?: string;
+  /** The events stream's messages it was judged from, as their producer named them (support/stream/coverage.ts). */
+  readonly sources?: readonly string[];
+}
+
+/**
+ * A message of the events stream taken by a worker without a verdict of its own (its threads had
+ * theirs: a redelivery, a re-publish), recorded before it is acknowledged so that the verdicts
+ * stream names every message taken (support/stream/coverage.ts). Not a call: the totals count it
+ * for nothing else.
+ */
+export interface SeenNote {
+  readonly seen: string;
+}
+
+/** The subject of a message's {@link SeenNote}: `$seen` is no token a tenant's verdict subject has. */
+export function seenSubject(verdicts: string, source: string): string {
+  return `${verdicts}.$seen.${source.replace(/:/g, '.')}`;
 }
 
 export interface ThreadInput {
@@ -35,6 +53,8 @@ export interface ThreadInput {
   readonly events: number;
   readonly whole: boolean;
   readonly missing: readonly number[];
+  /** The messages it came in (their Cmc-Source), once each. */
+  readonly sources?: readonly string[];
 }
 
 const RANK: Record<ThreadOutcome, number> = { unreadable: 3, deviates: 2, conforms: 1, unrecognised: 0 };
@@ -60,6 +80,7 @@ export function threadVerdict(t: ThreadInput, calls: readonly CallVerdict[]): Th
   verdict.calls = calls;
   if (deviation) verdict.deviation = deviation;
   if (unreadable) verdict.unreadable = unreadable;
+  if (t.sources?.length) verdict.sources = t.sources;
   return verdict as ThreadVerdict;
 }
 
@@ -70,8 +91,8 @@ function lostEvents(t: ThreadInput): string {
 }
 
 /** A message the monitor could not read as an event: its own verdict (unreadable), so nothing is dropped unseen. */
-export function wireProblemVerdict(key: string, problem: string): ThreadVerdict {
-  return { key, tenant: '', thread: key, outcome: 'unreadable', complete: false, events: 1, calls: [], unreadable: problem };
+export function wireProblemVerdict(key: string, problem: string, source?: string): ThreadVerdict {
+  return { key, tenant: '', thread: key, outcome: 'unreadable', complete: false, events: 1, calls: [], unreadable: problem, ...(source ? { sources: [source] } : {}) };
 }
 
 export interface Totals {
@@ -86,6 +107,8 @@ export interface Totals {
   incomplete: number;
   /** Verdict messages for a call that already had one (should be 0: exactly one verdict per call). */
   duplicates: number;
+  /** Messages of the events stream no worker took (support/stream/coverage.ts): their calls have no verdict. */
+  lost: number;
 }
 
 const FIELD: Record<ThreadOutcome, 'conformant' | 'deviating' | 'unrecognised' | 'unreadable'> = {
@@ -95,9 +118,18 @@ const FIELD: Record<ThreadOutcome, 'conformant' | 'deviating' | 'unrecognised' |
 /** Totals of a verdict stream, read from its start: every message counts, a second one for a call as a duplicate. */
 export class VerdictTotals {
   private readonly seen = new Set<string>();
-  readonly totals: Totals = { calls: 0, conformant: 0, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0 };
+  private readonly coverage = new Coverage();
+  readonly totals: Totals = { calls: 0, conformant: 0, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0 };
 
-  add(v: Pick<ThreadVerdict, 'key' | 'outcome' | 'complete'>): void {
+  /** A message of the verdicts stream: a verdict, or a {@link SeenNote}. */
+  addMessage(m: ThreadVerdict | SeenNote): void {
+    if ('seen' in m) this.coverage.add(m.seen);
+    else this.add(m);
+  }
+
+  add(v: Pick<ThreadVerdict, 'key' | 'outcome' | 'complete' | 'sources'>): void {
+    // A duplicate's messages were taken too (by the worker that stored it).
+    if (v.sources) for (const s of v.sources) this.coverage.add(s);
     if (this.seen.has(v.key)) {
       this.totals.duplicates += 1;
       return;
@@ -106,5 +138,12 @@ export class VerdictTotals {
     this.totals.calls += 1;
     this.totals[FIELD[v.outcome]] += 1;
     if (!v.complete) this.totals.incomplete += 1;
+  }
+
+  /** The events stream's messages no verdict names so far (sets `totals.lost`); `partial`: the verdicts read lack the stream's oldest (see Coverage.lost). */
+  lost(partial = false): LostMessages {
+    const lost = this.coverage.lost(10, partial);
+    this.totals.lost = lost.messages;
+    return lost;
   }
 }

@@ -11,6 +11,7 @@
  * stream de-duplicates what it already had). A message that is not a VM event is reported with its
  * topic, partition and offset, and counted; it is not published.
  */
+import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { TestCompromisedError } from '../../errors';
@@ -77,7 +78,10 @@ export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: s
   const publisherOf = (tenant: string): ThreadPublisher => {
     let p = publishers.get(tenant);
     if (!p) {
-      p = new ThreadPublisher(nc, stream, url, tenant, undefined, o.batch);
+      // A producer of its own per tenant and per run of the bridge (support/stream/coverage.ts): a
+      // bridge started again from an earlier offset re-publishes threads the monitor has judged,
+      // and the workers note such messages as seen.
+      p = new ThreadPublisher(nc, stream, url, tenant, randomBytes(6).toString('hex'), undefined, o.batch);
       publishers.set(tenant, p);
     }
     return p;

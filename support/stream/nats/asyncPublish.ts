@@ -8,6 +8,7 @@
  * de-duplicates by the message id. Up to `window` publishes are in flight.
  */
 import { createInbox, headers, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import { SOURCE_HEADER } from '../coverage';
 import { Window } from '../window';
 
 /** What a publish's outcome is told to: `duplicate` once the stream has it, or the error. */
@@ -22,6 +23,8 @@ interface Pending {
   readonly payload: Uint8Array | string;
   readonly msgID: string;
   readonly first: boolean;
+  /** The `Cmc-Source` header (support/stream/coverage.ts), when the message has one. */
+  readonly source: string | undefined;
   readonly settled: Settled;
   sentAt: number;
   attempts: number;
@@ -69,24 +72,25 @@ export class AsyncPublisher {
    * Sends now (synchronously, so that many publishes go out in one write; callers wait for
    * {@link room} when not {@link ready}); resolves with whether the stream already had the message (a
    * duplicate) once the stream has it. `firstOnSubject`: only if the subject has no message yet
-   * (`Nats-Expected-Last-Subject-Sequence: 0`); a refusal counts as a duplicate.
+   * (`Nats-Expected-Last-Subject-Sequence: 0`); a refusal counts as a duplicate. `source`: the
+   * message's place among its producer's (support/stream/coverage.ts).
    */
-  send(subject: string, payload: string, msgID: string, options: { firstOnSubject?: boolean } = {}): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => this.post(subject, payload, msgID, options.firstOnSubject ?? false, { done: resolve, fail: reject }));
+  send(subject: string, payload: string, msgID: string, options: { firstOnSubject?: boolean; source?: string } = {}): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => this.post(subject, payload, msgID, options.firstOnSubject ?? false, { done: resolve, fail: reject }, options.source));
   }
 
   /**
    * {@link send} without a promise (a worker publishes one per call): `settled` is told the outcome,
    * after the publish's slot of the window is freed.
    */
-  post(subject: string, payload: string, msgID: string, firstOnSubject: boolean, settled: Settled): void {
+  post(subject: string, payload: string, msgID: string, firstOnSubject: boolean, settled: Settled, source?: string): void {
     this.window.inFlightPlus();
     const token = this.next++;
     // A short payload (a verdict) as Buffer.from's slice of Node's shared pool, encoded once: the
     // client's TextEncoder makes an external buffer of its own per publish, which cost a worker
     // ~10 µs a verdict and drove its GC. A long one (a feed's bundle) needs a buffer of its own
     // either way, and Buffer.from took 7x the encoder's time there (900 against 130 ms in a feed profile).
-    const p: Pending = { subject, payload: payload.length < POOLED ? Buffer.from(payload, 'utf8') : payload, msgID, first: firstOnSubject, sentAt: 0, attempts: 0, settled };
+    const p: Pending = { subject, payload: payload.length < POOLED ? Buffer.from(payload, 'utf8') : payload, msgID, first: firstOnSubject, source, sentAt: 0, attempts: 0, settled };
     this.pending.set(token, p);
     if (!this.coalesce) this.transmitOrFail(token, p);
     else if (this.queued.push([token, p]) === 1) {
@@ -124,6 +128,7 @@ export class AsyncPublisher {
     const h = headers();
     h.set('Nats-Msg-Id', p.msgID);
     if (p.first) h.set('Nats-Expected-Last-Subject-Sequence', '0');
+    if (p.source !== undefined) h.set(SOURCE_HEADER, p.source);
     p.sentAt = Date.now();
     p.attempts += 1;
     this.nc.publish(p.subject, p.payload, { reply: `${this.inbox}.${token}`, headers: h });

@@ -6,14 +6,16 @@ import { TestCompromisedError } from '../../errors';
 import type { TraceRecord } from '../../trace/record';
 import { partitionOf, threadKey } from '../partition';
 import { decodeEvents } from '../wire';
+import { SOURCE_HEADER } from '../coverage';
 import { join } from 'node:path';
-import { ThreadPublisher, threadsOfFile } from './feed';
+import { producerOf, ThreadPublisher, threadsOfFile } from './feed';
 
 /** A connection whose server takes `maxPayload` bytes a message; every publish is acknowledged and kept. */
-function fakeConnection(maxPayload: number): { nc: NatsConnection; payloads: string[]; ids: string[] } {
+function fakeConnection(maxPayload: number): { nc: NatsConnection; payloads: string[]; ids: string[]; sources: string[] } {
   let callback: ((err: Error | null, m: Msg) => void) | undefined;
   const payloads: string[] = [];
   const ids: string[] = [];
+  const sources: string[] = [];
   const fake = {
     info: { max_payload: maxPayload },
     subscribe: (_s: string, opts: { callback: typeof callback }) => {
@@ -24,11 +26,12 @@ function fakeConnection(maxPayload: number): { nc: NatsConnection; payloads: str
       if (Buffer.byteLength(payload) > maxPayload) throw new Error('NATS: MAX_PAYLOAD_EXCEEDED');
       payloads.push(payload);
       ids.push(opts.headers?.get('Nats-Msg-Id') ?? '');
+      sources.push(opts.headers?.get(SOURCE_HEADER) ?? '');
       const ack = { subject: opts.reply, headers: undefined, data: new Uint8Array([1]), json: () => ({ stream: 'CALLS', seq: payloads.length }), string: () => '{}' };
       setImmediate(() => callback?.(null, ack as unknown as Msg));
     },
   };
-  return { nc: fake as unknown as NatsConnection, payloads, ids };
+  return { nc: fake as unknown as NatsConnection, payloads, ids, sources };
 }
 
 const record = (name: string, line: number, text: string): TraceRecord => ({ kind: 'event', name, attributes: { Text: text }, dn: '7001', source: `calls.log:${line}`, line, format: 'native' });
@@ -39,7 +42,7 @@ describe('ThreadPublisher batches', () => {
     const { nc, payloads } = fakeConnection(4096);
     // 600 "é": 600 UTF-16 units, 1200 bytes — three records fit in 4096 bytes by length, two by bytes.
     const records = Array.from({ length: 9 }, (_, i) => record(i === 8 ? 'EventReleased' : 'EventRinging', i + 1, 'é'.repeat(600)));
-    const publisher = new ThreadPublisher(nc, STREAM, 'nats://fake', 'default');
+    const publisher = new ThreadPublisher(nc, STREAM, 'nats://fake', 'default', 'p0');
     await publisher.publishAll([{ id: 'c1', records, complete: true }]);
     await publisher.end();
     assert.ok(payloads.length > 1);
@@ -53,15 +56,15 @@ describe('ThreadPublisher batches', () => {
 
   it('short threads of a partition share a message (a bundle) up to the batch size; the same threads published again are cut the same way (the same message ids)', async () => {
     const threads = Array.from({ length: 20 }, (_, n) => ({ id: `c${n}`, records: [record('EventRinging', 2 * n + 1, 'x'), record('EventReleased', 2 * n + 2, 'y')], complete: true }));
-    const feed = async (): Promise<{ payloads: string[]; ids: string[] }> => {
-      const { nc, payloads, ids } = fakeConnection(1 << 20);
-      const publisher = new ThreadPublisher(nc, STREAM, 'nats://fake', 'default', undefined, 5);
+    const feed = async (): Promise<{ payloads: string[]; ids: string[]; sources: string[] }> => {
+      const { nc, payloads, ids, sources } = fakeConnection(1 << 20);
+      const publisher = new ThreadPublisher(nc, STREAM, 'nats://fake', 'default', 'p0', undefined, 5);
       await publisher.publishAll(threads);
       await publisher.end();
       assert.equal(publisher.published, 40);
-      return { payloads, ids };
+      return { payloads, ids, sources };
     };
-    const { payloads, ids } = await feed();
+    const { payloads, ids, sources } = await feed();
     assert.ok(payloads.length < 20, `${payloads.length} messages for 20 threads`);
     const events = payloads.flatMap((p, i) => {
       const inOne = decodeEvents(p, `message ${i}`);
@@ -75,17 +78,30 @@ describe('ThreadPublisher batches', () => {
     }
     assert.ok(ids.some((id) => /\+1$/.test(id)), `bundle ids: ${ids.join(' ')}`);
     assert.equal(new Set(ids).size, ids.length, 'no two messages share an id');
-    assert.deepEqual((await feed()).ids, ids, 'a re-feed is de-duplicated by the same ids');
+    const again = await feed();
+    assert.deepEqual(again.ids, ids, 'a re-feed is de-duplicated by the same ids');
+    // Each message names its producer and its place among that producer's messages: 0, 1, 2 … (support/stream/coverage.ts).
+    assert.deepEqual(sources, payloads.map((_, i) => `p0:${i}`));
+    assert.deepEqual(again.sources, sources, 'a re-feed names its messages alike');
   });
 
   it('a record larger than the server takes in one message: an error naming the log file and line', async () => {
     const { nc, payloads } = fakeConnection(4096);
-    const publisher = new ThreadPublisher(nc, STREAM, 'nats://fake', 'default');
+    const publisher = new ThreadPublisher(nc, STREAM, 'nats://fake', 'default', 'p0');
     const records = [record('EventRinging', 3, 'short'), record('EventAttachedDataChanged', 7, 'x'.repeat(5000))];
     await assert.rejects(publisher.publishAll([{ id: 'c1', records, complete: true }]),
       (e: unknown) => e instanceof TestCompromisedError && /^calls\.log:7: EventAttachedDataChanged is \d+ bytes .*4096 bytes \(max_payload, headers included\).*nats:\/\/fake/.test(e.message));
     await publisher.end();
     assert.equal(payloads.length, 0, 'the run before it is not sent as if it ended there');
+  });
+});
+
+describe('producerOf', () => {
+  it('the same log, tenant, batch, stream and max_payload: the same producer; any of them changed: another', () => {
+    const base = ['feed', 'digest', 'default', 64, 'CALLS', 8, 1048576] as const;
+    assert.match(producerOf(base), /^[0-9a-f]{12}$/);
+    assert.equal(producerOf([...base]), producerOf(base));
+    for (let i = 1; i < base.length; i++) assert.notEqual(producerOf(base.map((v, j) => (j === i ? `${v}x` : v))), producerOf(base), `part ${i}`);
   });
 });
 

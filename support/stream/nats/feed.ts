@@ -12,6 +12,8 @@
  * The log's threads are held in memory while they are published (the feed is a tool for tests,
  * demonstrations and benchmarks; a production system publishes its own events).
  */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { TestCompromisedError } from '../../errors';
 import { checkInput } from '../../trace/input';
@@ -20,6 +22,7 @@ import { CallThreads, type CallThread } from '../callThreads';
 import { partitionOf, threadKey } from '../partition';
 import { renumberConnId, renumberRecord } from '../repeat';
 import { batchId, bundleId, encodeBatch, encodeBundle, encodeRecord, encodeRun, type BundleRun } from '../wire';
+import { formatSource } from '../coverage';
 import { AsyncPublisher } from './asyncPublish';
 import { eventSubject, type EventsStream } from './connection';
 
@@ -39,6 +42,26 @@ export interface LogThreads {
   readonly outside: number;
   /** Why the log cannot be judged soundly (no such file, not a log, a damaged record: file and line). */
   readonly problem?: string;
+  /** SHA-256 of the file's bytes (what makes a re-feed of it the same producer: {@link producerOf}). */
+  readonly digest?: string;
+}
+
+/** SHA-256 of a file's bytes, read as a stream. */
+async function fileDigest(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * The producer name a feed's messages carry (support/stream/coverage.ts): the same log fed again
+ * with the same options to the same stream is cut into the same messages, and names them alike —
+ * so a re-feed the stream stores (after its duplicate window) or refuses (within it) leaves no
+ * place of the first feed looking unread. What decides the cut: the log, the tenant, --batch, the
+ * stream's name and partitions, and the server's max_payload.
+ */
+export function producerOf(parts: readonly (string | number)[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 12);
 }
 
 /** The call threads of a log file, or the reason it cannot be read. */
@@ -52,7 +75,7 @@ export async function threadsOfFile(file: string): Promise<LogThreads> {
     // published as one switch's calls, the parts would run together into calls nobody made.
     return { threads: [], records: splitter.records, outside, problem: `${splitter.recordingMarker}: a harness recording (npm run conformance -- --record), not a switch's log: judge it with npm run conformance -- --replay, or npm run recognize, which read it scenario by scenario` };
   }
-  return { threads, records: splitter.records, outside, ...(problem ? { problem } : {}) };
+  return { threads, records: splitter.records, outside, ...(problem ? { problem } : { digest: await fileDigest(file) }) };
 }
 
 /** Events per message by default (a basic call is one message). */
@@ -78,11 +101,17 @@ export class ThreadPublisher {
   private readonly out: AsyncPublisher;
   private failure: Error | undefined;
   private readonly ids = new Set<string>();
+  /** The place of this producer's next message (support/stream/coverage.ts). */
+  private place = 0;
   published = 0;
   duplicates = 0;
 
-  /** `batch`: events per message at most (1: one message per event). */
-  constructor(private readonly nc: NatsConnection, private readonly stream: EventsStream, private readonly url: string, private readonly tenant: string, window = 8192, private readonly batch = DEFAULT_BATCH) {
+  /**
+   * `batch`: events per message at most (1: one message per event). `producer`: the name its
+   * messages' `Cmc-Source` header gives it (support/stream/coverage.ts): a re-publish of the same
+   * messages must give the same one (see {@link producerOf}).
+   */
+  constructor(private readonly nc: NatsConnection, private readonly stream: EventsStream, private readonly url: string, private readonly tenant: string, private readonly producer: string, window = 8192, private readonly batch = DEFAULT_BATCH) {
     this.out = new AsyncPublisher(nc, window);
   }
 
@@ -218,7 +247,9 @@ export class ThreadPublisher {
   }
 
   private send(subject: string, payload: string, msgID: string, events: number): void {
-    this.out.send(subject, payload, msgID).then(
+    const source = formatSource({ producer: this.producer, n: this.place });
+    this.place += 1;
+    this.out.send(subject, payload, msgID, { source }).then(
       (duplicate) => {
         if (duplicate) this.duplicates += events;
         else this.published += events;
@@ -232,7 +263,9 @@ export class ThreadPublisher {
 
 /** Publishes a log's threads (threadsOfFile), `repeat` copies each, to the stream. */
 export async function feedThreads(nc: NatsConnection, stream: EventsStream, url: string, read: LogThreads, options: { tenant: string; repeat: number; batch?: number }): Promise<FeedResult> {
-  const publisher = new ThreadPublisher(nc, stream, url, options.tenant, undefined, options.batch);
+  const batch = options.batch ?? DEFAULT_BATCH;
+  const producer = producerOf(['feed', read.digest ?? 'no digest', options.tenant, batch, stream.name, stream.partitions, nc.info?.max_payload ?? DEFAULT_MAX_PAYLOAD]);
+  const publisher = new ThreadPublisher(nc, stream, url, options.tenant, producer, undefined, batch);
   for (let copy = 0; copy < options.repeat; copy++) await publisher.publishAll(read.threads, copy);
   await publisher.end();
   return {

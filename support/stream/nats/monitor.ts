@@ -12,6 +12,7 @@ import { TestCompromisedError } from '../../errors';
 import { partitionsOfWorker } from '../partition';
 import type { Totals } from '../verdict';
 import { connectNats, ensureVerdictsStream, eventsStream, manager, type EventsStream } from './connection';
+import type { LostMessages } from '../coverage';
 import { readVerdicts } from './totals';
 import { consumerName, type WorkerStatus } from './worker';
 import type { WorkerProcessOptions } from './workerProcess';
@@ -40,6 +41,8 @@ export interface MonitorOptions {
 
 export interface MonitorResult {
   readonly totals: Totals;
+  /** Messages of the events stream no worker took (a stream limit discarded them unread): why `totals.lost` is not 0. */
+  readonly lost: LostMessages;
   /** Events the workers processed (redeliveries included), and the messages that brought them. */
   readonly events: number;
   readonly messages: number;
@@ -91,9 +94,9 @@ export class Monitor {
       await this.untilReady();
       await this.watch(jsm, events, started, signal);
       await this.finish();
-      const totals = await readVerdicts(nc, this.options.verdicts);
+      const { totals, lost } = await readVerdicts(nc, this.options.verdicts);
       const sum = this.sum();
-      return { totals, events: sum.events, messages: sum.messages, redelivered: sum.redelivered, suppressed: sum.suppressed, seconds: (Date.now() - started) / 1000, workers: k, partitions: events.partitions, restarts: this.restarts, maxOpenCalls: sum.maxOpen, peakWorkerRssMb: sum.peakRssMb };
+      return { totals, lost, events: sum.events, messages: sum.messages, redelivered: sum.redelivered, suppressed: sum.suppressed, seconds: (Date.now() - started) / 1000, workers: k, partitions: events.partitions, restarts: this.restarts, maxOpenCalls: sum.maxOpen, peakWorkerRssMb: sum.peakRssMb };
     } finally {
       this.stopping = true;
       for (const s of this.slots) s.child?.kill('SIGKILL');
@@ -156,7 +159,7 @@ export class Monitor {
 
   private sum(): WorkerStatus & { workersUp: number } {
     const total: WorkerStatus & { workersUp: number } = {
-      events: this.retired.events, messages: this.retired.messages, redelivered: this.retired.redelivered, suppressed: this.retired.suppressed, open: 0, held: 0, publishing: 0, incomplete: 0, failed: 0, maxOpen: this.retired.maxOpen, peakRssMb: this.retired.peakRssMb,
+      events: this.retired.events, messages: this.retired.messages, redelivered: this.retired.redelivered, suppressed: this.retired.suppressed, open: 0, held: 0, publishing: 0, incomplete: 0, seen: 0, failed: 0, maxOpen: this.retired.maxOpen, peakRssMb: this.retired.peakRssMb,
       verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, workersUp: 0,
     };
     for (const s of this.slots) {

@@ -12,13 +12,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiscardPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { connect, headers } from '@nats-io/transport-node';
 import { callText } from '../../../bench/logGenerator';
 import type { ThreadVerdict } from '../verdict';
 import { partitionOf, threadKey } from '../partition';
-import { encodeEvent, messageId } from '../wire';
+import { encodeBatch, encodeEvent, encodeRecord, messageId } from '../wire';
+import { SOURCE_HEADER } from '../coverage';
 import { eventSubject } from './connection';
-import { threadsOfFile } from './feed';
+import { ThreadPublisher, threadsOfFile } from './feed';
 import { NatsServers, freePort } from './servers';
 import { readVerdicts } from './totals';
 import { runCli, startCli, type Cli } from './testCli';
@@ -106,8 +107,8 @@ describe('continuous conformance on NATS JetStream', () => {
     const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
     t.diagnostic(`restarted monitor: ${JSON.stringify(report)}`);
     assert.ok(report.redelivered > 0, 'the killed monitor\'s unacknowledged events came back');
-    assert.deepEqual(report.totals, { calls: 400, conformant: 300, deviating: 100, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0 });
-    assert.match(second.stdout, /VERDICTS: 400 call\(s\): 300 conform, 100 deviate, 0 unrecognised, 0 unreadable \(0 judged incomplete\); 0 duplicate verdict\(s\)/);
+    assert.deepEqual(report.totals, { calls: 400, conformant: 300, deviating: 100, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0 });
+    assert.match(second.stdout, /VERDICTS: 400 call\(s\): 300 conform, 100 deviate, 0 unrecognised, 0 unreadable \(0 judged incomplete\); 0 duplicate verdict\(s\); 0 message\(s\) lost/);
     assert.deepEqual((JSON.parse(second.stdout.trim().split('\n').pop() ?? '{}') as Report).totals, report.totals, 'printed and written alike');
 
     // A rerun from the stream's start (a new consumer group, a new verdicts stream): the same verdicts.
@@ -138,7 +139,7 @@ describe('continuous conformance on NATS JetStream', () => {
     const r = await runCli('monitor', ['--nats', url, '--stream', 'ONCE', '--verdicts', 'ONCE_V', '--workers', '1', '--until-idle', '2']);
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
-    assert.deepEqual(report.totals, { calls: 3, conformant: 3, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0 });
+    assert.deepEqual(report.totals, { calls: 3, conformant: 3, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0 });
     assert.equal(report.suppressedDuplicates, 1);
   });
 
@@ -162,11 +163,57 @@ describe('continuous conformance on NATS JetStream', () => {
     assert.equal(r.code, 0, r.stderr.slice(-3000));
     const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
     t.diagnostic(JSON.stringify(report));
-    assert.deepEqual(report.totals, { calls: 200, conformant: 200, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0 });
+    assert.deepEqual(report.totals, { calls: 200, conformant: 200, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0 });
     assert.equal(report.restarts, 1);
   });
 
-  it('a call that never completes is judged after its idle time, as incomplete; a message that is not an event is an unreadable verdict (exit 2)', { timeout: 300_000 }, async () => {
+  it('messages a stream limit discarded before the monitor read them are counted lost (exit 2), not missing from the totals unseen', { timeout: 300_000 }, async (t) => {
+    const url = servers.url;
+    const nc = await connect({ servers: url });
+    const jsm = await jetstreamManager(nc);
+    // An operator's retention limit (max_msgs here; max_age, max_bytes alike), oldest discarded first.
+    await jsm.streams.add({ name: 'LIMIT', subjects: Array.from({ length: 8 }, (_, p) => `LIMIT.${p}.>`), max_msgs: 6, discard: DiscardPolicy.Old });
+    const fed = await runCli('feed', [logs.good, '--nats', url, '--stream', 'LIMIT', '--tenant', 'lim', '--repeat', '100']);
+    assert.equal(fed.code, 0, fed.stderr);
+    const discarded = (await jsm.streams.info('LIMIT')).state.first_seq - 1;
+    await nc.close();
+    assert.ok(discarded > 0, 'the limit discarded messages');
+    const r = await runCli('monitor', ['--nats', url, '--stream', 'LIMIT', '--verdicts', 'LIMIT_V', '--group', 'lim', '--workers', '1', '--until-idle', '2']);
+    const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report & { lostMessages: { producer: string; from: number; to: number }[] };
+    t.diagnostic(JSON.stringify(report.totals));
+    assert.equal(r.code, 2, `exit 2: the harness could not judge every call\n${r.stderr}`);
+    assert.equal(report.totals.lost, discarded, 'every discarded message counted, once');
+    assert.ok((report.totals.calls ?? 0) > 0 && (report.totals.calls ?? 0) < 100, 'the calls of the messages left judged');
+    assert.equal(report.totals.deviating, 0);
+    assert.equal(report.totals.unreadable, 0, 'whole calls were discarded: none judged with a hole');
+    assert.deepEqual(report.lostMessages.map((g) => [g.from, g.to]), [[0, discarded - 1]], 'the oldest');
+    assert.match(r.stderr, new RegExp(`LIMIT at ${url}: ${discarded} message\\(s\\) of the events stream never reached a worker \\(producer [0-9a-f]{12}'s messages 0–${discarded - 1}\\)`));
+  });
+
+  it('a re-feed stored after the duplicate window, and the same calls re-published by another producer (a Kafka bridge restarted): nothing counted lost, each call judged once', { timeout: 300_000 }, async () => {
+    const url = servers.url;
+    const feed = ['feed', logs.good, '--nats', url, '--stream', 'REFEED', '--tenant', 're', '--repeat', '20', '--dedup-window', '1'] as const;
+    assert.equal((await runCli(feed[0], feed.slice(1))).code, 0);
+    await new Promise((r) => setTimeout(r, 1_500));
+    const again = await runCli(feed[0], feed.slice(1));
+    assert.match(again.stdout, /140 event\(s\) published to REFEED \(8 partitions\), 0 already there/, 'stored again, after the window');
+    const nc = await connect({ servers: url });
+    const jsm = await jetstreamManager(nc);
+    const stream = { name: 'REFEED', partitions: 8, replicas: 1 };
+    const publisher = new ThreadPublisher(nc, stream, url, 're', 'otherproducer');
+    await new Promise((r) => setTimeout(r, 1_500));
+    const threads = (await threadsOfFile(logs.good)).threads;
+    for (let copy = 0; copy < 20; copy++) await publisher.publishAll(threads, copy);
+    await publisher.end();
+    assert.equal((await jsm.streams.info('REFEED')).state.messages > 0, true);
+    await nc.close();
+    const r = await runCli('monitor', ['--nats', url, '--stream', 'REFEED', '--verdicts', 'REFEED_V', '--group', 're', '--workers', '1', '--until-idle', '2']);
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
+    assert.deepEqual(report.totals, { calls: 20, conformant: 20, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0 });
+  });
+
+  it('a call that never completes is judged after its idle time, as incomplete; a message that is not an event, or whose source header is damaged, is an unreadable verdict (exit 2)', { timeout: 300_000 }, async () => {
     const url = servers.url;
     const nc = await connect({ servers: url });
     const jsm = await jetstreamManager(nc);
@@ -180,11 +227,16 @@ describe('continuous conformance on NATS JetStream', () => {
       await js.publish(eventSubject('IDLE', partitionOf(key, 2), 'ext', 'c-1'), encodeEvent(event), { msgID: messageId(event) });
     }
     await js.publish('IDLE.0.ext.junk', '{"tenant":"ext"');
+    // A whole call whose source header (support/stream/coverage.ts) is damaged: not judged as if it had none.
+    const damaged = headers();
+    damaged.set(SOURCE_HEADER, 'feed 7');
+    const whole = (await threadsOfFile(logs.good)).threads[0]?.records ?? [];
+    await js.publish(eventSubject('IDLE', 1, 'ext', 'c-2'), encodeBatch('ext', 'c-2', 0, whole.map((r) => encodeRecord(r)), true), { headers: damaged });
     await nc.close();
     const r = await runCli('monitor', ['--nats', url, '--stream', 'IDLE', '--verdicts', 'IDLE_V', '--workers', '1', '--until-idle', '6', '--call-idle', '2']);
     assert.equal(r.code, 2, r.stderr);
     const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
-    assert.deepEqual(report.totals, { calls: 2, conformant: 1, deviating: 0, unrecognised: 0, unreadable: 1, incomplete: 2, duplicates: 0 });
+    assert.deepEqual(report.totals, { calls: 3, conformant: 1, deviating: 0, unrecognised: 0, unreadable: 2, incomplete: 3, duplicates: 0, lost: 0 });
     const nc2 = await connect({ servers: url });
     const verdicts: ThreadVerdict[] = [];
     await readVerdicts(nc2, 'IDLE_V', (v) => verdicts.push(v));
@@ -193,6 +245,7 @@ describe('continuous conformance on NATS JetStream', () => {
     assert.equal(call?.complete, false);
     assert.equal(call?.events, 3);
     assert.match(verdicts.find((v) => v.outcome === 'unreadable')?.unreadable ?? '', /^IDLE\.0\.ext\.junk \(stream IDLE #\d+\): not JSON/);
+    assert.match(verdicts.filter((v) => v.outcome === 'unreadable')[1]?.unreadable ?? '', /^IDLE\.1\.ext\.c-2 \(stream IDLE #\d+\): its Cmc-Source header "feed 7" is not <producer>:<place>/);
   });
 
   it('input it cannot use: exit 2 naming the file or the URL; usage errors: exit 64', { timeout: 300_000 }, async () => {

@@ -17,7 +17,8 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, ReplayPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { CallRecognizer, type CallVerdict, type ScenarioPlan } from '../../recognize';
 import { ThreadAssembler, type AssembledThread } from '../assembly';
-import { threadVerdict, wireProblemVerdict, type ThreadOutcome, type ThreadVerdict } from '../verdict';
+import { parseSource, SOURCE_HEADER } from '../coverage';
+import { seenSubject, threadVerdict, wireProblemVerdict, type SeenNote, type ThreadOutcome, type ThreadVerdict } from '../verdict';
 import { decodeEvents, WireError, type ThreadEvent } from '../wire';
 import { Window } from '../window';
 import { AsyncPublisher } from './asyncPublish';
@@ -52,6 +53,8 @@ export interface WorkerStatus {
   incomplete: number;
   /** Verdicts the stream refused because the call had one (a redelivery after a crash): not published twice. */
   suppressed: number;
+  /** Messages taken without a verdict of their own (their threads had one), noted as seen (support/stream/coverage.ts). */
+  seen: number;
   /** Verdict publishes that failed (their events are not acknowledged: they come back). */
   failed: number;
   /** The most open threads held at once, and the largest resident memory seen (MB): memory follows open calls. */
@@ -82,7 +85,7 @@ export class MonitorWorker {
   private readonly late = new Map<string, Held[]>();
   private timer: NodeJS.Timeout | undefined;
   readonly status: WorkerStatus = {
-    events: 0, messages: 0, redelivered: 0, open: 0, held: 0, publishing: 0, verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, incomplete: 0, suppressed: 0, failed: 0, maxOpen: 0, peakRssMb: 0,
+    events: 0, messages: 0, redelivered: 0, open: 0, held: 0, publishing: 0, verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, incomplete: 0, suppressed: 0, seen: 0, failed: 0, maxOpen: 0, peakRssMb: 0,
   };
 
   constructor(private readonly nc: NatsConnection, plans: readonly ScenarioPlan[], private readonly options: WorkerOptions) {
@@ -172,18 +175,23 @@ export class MonitorWorker {
   private onMessage(m: JsMsg): void {
     this.status.messages += 1;
     if (m.redelivered) this.status.redelivered += 1;
+    const where = `${m.subject} (stream ${this.options.stream} #${m.seq})`;
+    const header = m.headers?.get(SOURCE_HEADER);
+    const source = header ? header : undefined;
     let events;
     try {
-      events = decodeEvents(m.string(), `${m.subject} (stream ${this.options.stream} #${m.seq})`);
+      if (source !== undefined && !parseSource(source)) throw new WireError(`${where}: its ${SOURCE_HEADER} header ${JSON.stringify(source.slice(0, 80))} is not <producer>:<place>`);
+      events = decodeEvents(m.string(), where);
     } catch (e) {
       if (!(e instanceof WireError)) throw e;
-      this.publish(wireProblemVerdict(`wire:${this.options.stream}:${m.seq}`, e.message), 'wire', `${this.options.stream}-${m.seq}`, [{ msg: m, threads: 1 }]);
+      const held: Held = { msg: m, threads: 1, source, named: false };
+      this.publish(wireProblemVerdict(`wire:${this.options.stream}:${m.seq}`, e.message, source), 'wire', `${this.options.stream}-${m.seq}`, [held]);
       return;
     }
     this.status.events += events.length;
     const threads = byThread(events);
     // Acknowledged once every thread in it has its verdict stored (a bundle holds several).
-    const held: Held = { msg: m, threads: threads.length };
+    const held: Held = { msg: m, threads: threads.length, source, named: false };
     for (const thread of threads) {
       const added = this.assembler.add({ events: thread, handle: held, position: m.seq });
       if (added.kind === 'whole') this.judge(added.thread);
@@ -196,7 +204,7 @@ export class MonitorWorker {
   private judge(t: AssembledThread<Held>, cut = false): void {
     this.collected = [];
     this.recognizer.judgeRecords(t.records, { cut });
-    const verdict = threadVerdict({ key: t.key, tenant: t.tenant, thread: t.thread, events: t.records.length, whole: t.whole, missing: t.missing }, this.collected);
+    const verdict = threadVerdict({ key: t.key, tenant: t.tenant, thread: t.thread, events: t.records.length, whole: t.whole, missing: t.missing, sources: sourcesOf(t.handles) }, this.collected);
     this.publish(verdict, t.tenant, t.thread, t.handles);
   }
 
@@ -218,6 +226,8 @@ export class MonitorWorker {
         if (!duplicate) {
           this.status.verdicts[outcome] += 1;
           if (!complete) this.status.incomplete += 1;
+          // The verdict names the messages it was judged from (support/stream/coverage.ts).
+          for (const h of handles) h.named = true;
         } else this.status.suppressed += 1;
         this.assembler.stored(key);
         const late = this.late.get(key);
@@ -255,7 +265,34 @@ export class MonitorWorker {
 
   private done(h: Held): void {
     h.threads -= 1;
-    if (h.threads === 0) this.acks.push(h.msg);
+    if (h.threads !== 0) return;
+    if (h.named || h.source === undefined) this.acks.push(h.msg);
+    else this.noteSeen(h.msg, h.source);
+  }
+
+  /**
+   * A message none of whose threads got a verdict from it (their verdicts were stored before: a
+   * redelivery, a re-publish) is recorded as seen in the verdicts stream before it is acknowledged,
+   * so that the stream names every message a worker took (support/stream/coverage.ts). If the note
+   * cannot be stored the message is not acknowledged: it comes back.
+   */
+  private noteSeen(msg: JsMsg, source: string): void {
+    const note: SeenNote = { seen: source };
+    this.publishing.inFlightPlus();
+    this.out.post(seenSubject(this.options.verdicts, source), JSON.stringify(note), `seen:${source}`, false, {
+      done: () => {
+        this.status.seen += 1;
+        this.publishing.release();
+        if (this.acks.push(msg) === 1) setImmediate(() => {
+          for (const m of this.acks.splice(0)) m.ack();
+        });
+      },
+      fail: (e) => {
+        this.status.failed += 1;
+        this.status.lastError = `note of message ${source} not stored in ${this.options.verdicts} at ${this.options.url}: ${e.message}`;
+        this.publishing.release();
+      },
+    });
   }
 }
 
@@ -263,6 +300,20 @@ export class MonitorWorker {
 interface Held {
   readonly msg: JsMsg;
   threads: number;
+  /** Its `Cmc-Source` (support/stream/coverage.ts), and whether a stored verdict names it. */
+  readonly source: string | undefined;
+  named: boolean;
+}
+
+/** The distinct sources of a thread's deliveries (a redelivery names the same message again). */
+function sourcesOf(handles: readonly Held[]): string[] | undefined {
+  let out: string[] | undefined;
+  for (const h of handles) {
+    if (h.source === undefined) continue;
+    if (!out) out = [h.source];
+    else if (!out.includes(h.source)) out.push(h.source);
+  }
+  return out;
 }
 
 /** A message's events by thread (one thread, or a bundle's several), each thread's in the message's order. */

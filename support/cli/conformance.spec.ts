@@ -16,6 +16,7 @@ import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
 import { CallRecognizer, loadPlans, type CallVerdict } from '../recognize';
 import { readTrace } from '../trace/read';
 import { LogParser } from '../trace/logParser';
+import { openedOf } from '../trace/opened';
 import { busyLogOf, nativeLogOf } from '../trace/nativeLog';
 
 const DIR = mkdtempSync(join(tmpdir(), 'cmc-selftest-'));
@@ -74,9 +75,11 @@ function asNativeLogs(recording: string, plans: Awaited<ReturnType<typeof loadPl
     else if (o.name !== 'Session') parts[parts.length - 1]?.lines.push(line);
   }
   const oneSite = parts.filter((p) => !p.lines.some((l) => l.includes('"site":')));
-  const judge = (text: string, onVerdict: (v: CallVerdict) => void): void => {
-    const recognizer = new CallRecognizer({ plans, onVerdict });
-    const parser = new LogParser('SELFTEST.20260304_100000_000.log', (r) => recognizer.push(r));
+  const judge = (text: string, onVerdict: (v: CallVerdict) => void, name = 'SELFTEST.20260304_100000_000.log'): void => {
+    // As recognizeFile reads a file: opened when its banner says (support/trace/opened.ts).
+    const opened = openedOf(name, text);
+    const recognizer = new CallRecognizer({ plans, onVerdict, ...(opened ? { opened } : {}) });
+    const parser = new LogParser(name, (r) => recognizer.push(r));
     text.split('\n').forEach((line, n) => parser.push(line, n + 1));
     parser.end();
     recognizer.flush();
@@ -107,32 +110,55 @@ function asNativeLogs(recording: string, plans: Awaited<ReturnType<typeof loadPl
 }
 
 /**
- * The busy log rotated into two files between two bursts (where no dump follows another within half
- * a second), each judged alone: the calls that deviate, as `file:line scenario`. The second file
- * starts with calls, agents, busy lines, transfers and a supervisor's monitoring going on; it is cut
- * at several places. The first is cut past the middle only: one cut elsewhere ends it with a dialling
- * whose phone rings two seconds later, in the next file (a log's end is judged as such, see README).
+ * The busy log rotated into two files, each judged alone: the calls that deviate, as `file:line
+ * scenario`. Cut between two bursts (where no dump follows another within half a second) and in the
+ * middle of a call's first burst (after its first dump, its second 50 ms or less later; at routing
+ * points among them, where a call's EventQueued then goes in the first file): the second file starts with calls,
+ * agents, busy lines, transfers and a supervisor's monitoring going on, and a mid-burst cut with
+ * calls whose first events are in the first file. The second file's banner is a rotated file's: it
+ * was opened just before its first record (support/trace/opened.ts). The first file is judged once,
+ * cut past the middle between bursts: one cut elsewhere ends it with a dialling whose phone rings
+ * two seconds later, in the next file (a log's end is judged as such, see README).
  */
-function rotatedDeviating(log: string, judge: (text: string, onVerdict: (v: CallVerdict) => void) => void): string[] {
+function rotatedDeviating(log: string, judge: (text: string, onVerdict: (v: CallVerdict) => void, name?: string) => void): string[] {
   const lines = log.split('\n');
   const header = /^(?:@(\d\d:\d\d:\d\d\.\d+) |2026-03-04T(\d\d:\d\d:\d\d\.\d+) Trc)/;
   const ms = (t: string): number => t.split(':').reduce((a, v) => a * 60 + Number(v), 0) * 1000;
-  const cuts: number[] = [];
-  let previous = Number.NaN;
+  const pauses: number[] = [];
+  /** Cuts after a call's first dump, in its first burst (its second dump 50 ms or less later): the call's start is in the first file. */
+  const bursts: number[] = [];
+  /** Those at a routing point: EventQueued in the first file, EventRouteRequest in the second. */
+  const routed: number[] = [];
+  let previous = { at: Number.NaN, conn: undefined as string | undefined, name: '' };
+  const dumps = new Map<string, number>();
   lines.forEach((line, i) => {
     const m = header.exec(line);
     if (!m) return;
     const at = ms(m[1] ?? m[2] ?? '');
-    if (at - previous >= 500) cuts.push(i);
-    previous = at;
+    const conn = lines.slice(i + 1, i + 4).map((l) => /^\tAttributeConnID\t(\w+)/.exec(l)?.[1]).find(Boolean);
+    const name = /message (\w+)/.exec(line)?.[1] ?? '';
+    const nth = conn === undefined ? 0 : (dumps.get(conn) ?? 0) + 1;
+    if (conn !== undefined) dumps.set(conn, nth);
+    if (at - previous.at >= 500) pauses.push(i);
+    else if (at - previous.at <= 50 && nth === 2 && conn === previous.conn) (previous.name === 'EventQueued' && name === 'EventRouteRequest' ? routed : bursts).push(i);
+    previous = { at, conn, name };
   });
-  assert.ok(cuts.length > 100, `${String(cuts.length)} pauses in the busy log`);
+  assert.ok(pauses.length > 100 && bursts.length > 20 && routed.length > 5, `${String(pauses.length)} pauses, ${String(bursts.length + routed.length)} calls' first bursts (${String(routed.length)} routed) in the busy log`);
   const banner = lines.slice(0, lines.findIndex((l) => l === '') + 1);
-  const middle = cuts.find((c) => c > lines.length / 2) ?? 0;
-  const files = [lines.slice(0, middle), ...[1, 2, 3, 4, 5, 6].map((k) => [...banner, ...lines.slice(cuts[Math.floor((k * cuts.length) / 7)])])];
+  /** The second file from line `cut` on, with the banner of a file opened 2 ms before that line's record, and its name. */
+  const from = (cut: number): { text: string; name: string } => {
+    const m = header.exec(lines[cut] ?? '');
+    const opened = new Date(Date.UTC(2026, 2, 4) + ms(m?.[1] ?? m?.[2] ?? '') - 2).toISOString().slice(0, 23);
+    const name = `SELFTEST.${opened.slice(0, 10).replace(/-/g, '')}_${opened.slice(11, 23).replace(/:/g, '').replace('.', '_')}.log`;
+    const own = banner.map((l) => (l.startsWith('Local time:') ? `Local time:       ${opened}` : l.startsWith('File:') ? `File:             (2) /var/log/sips/${name}` : l));
+    return { text: `${[...own, ...lines.slice(cut)].join('\n')}\n`, name };
+  };
+  const middle = pauses.find((c) => c > lines.length / 2) ?? 0;
+  const at = (cuts: readonly number[], k: number, of: number): number => cuts[Math.floor((k * cuts.length) / of)] ?? 0;
+  const files = [{ text: `${lines.slice(0, middle).join('\n')}\n`, name: undefined }, ...[1, 2, 3, 4, 5, 6].map((k) => from(at(pauses, k, 7))), ...[1, 2, 3, 4].map((k) => from(at(bursts, k, 5))), ...[0, 1, 2, 3].map((k) => from(at(routed, k, 4)))];
   const deviating: string[] = [];
   for (const file of files) {
-    judge(`${file.join('\n')}\n`, (v) => { if (v.outcome === 'deviates') deviating.push(`${v.from} ${v.deviation?.scenario.name ?? ''}`); });
+    judge(file.text, (v) => { if (v.outcome === 'deviates') deviating.push(`${v.from} ${v.deviation?.scenario.name ?? ''}`); }, file.name);
   }
   return deviating;
 }
@@ -255,7 +281,7 @@ describe('npm run conformance, end to end', { concurrency: 4 }, () => {
     const native = asNativeLogs(readFileSync(trace, 'utf8'), plans);
     assert.deepEqual(native.deviating, []);
     assert.deepEqual(native.busyDiffers, []);
-    // And that log rotated into two files between bursts, each judged alone (the second starts with
+    // And that log rotated into two files, between bursts and mid-burst, each judged alone (the second starts with
     // calls, busy lines, transfers and a supervisor's monitoring going on): no call deviates in either.
     assert.deepEqual(native.rotatedDeviating, []);
   });

@@ -52,6 +52,14 @@ const where = (s: ScenarioRef): string => `${s.uri}:${s.line}`;
 
 /** Why a call is unrecognised: no scenario fits it, or only one with a switch configuration the log cannot confirm. */
 function unrecognised(v: CallVerdict): string[] {
+  const b = v.beganBefore;
+  if (b) {
+    return [
+      `  unrecognised: it may have begun before this file: the file was opened at ${b.opened}, within the settle period before the call's first event (a log rotated in the middle of traffic; its first events may be in the previous file)`,
+      `  if it began in this file, it deviates from ${b.deviation.scenario.model ?? '-'}: ${b.deviation.scenario.name} (${where(b.deviation.scenario)}):`,
+      ...b.deviation.diff.split('\n').map((l) => `    ${l}`),
+    ];
+  }
   const u = v.unconfirmed;
   if (!u) return ['  unrecognised: no scenario of the models fits this call (its acts, or the DNs they name)'];
   return [

@@ -31,6 +31,7 @@
  */
 import { readTrace } from '../accel';
 import { unopenable, unreadableInput } from '../trace/input';
+import { logOpenedAt } from '../trace/opened';
 import type { TraceDiagnostics } from '../trace/record';
 import { CallRecognizer, type CallVerdict, type RecognizerOptions, type RecognizerStats } from './recognizer';
 
@@ -49,8 +50,10 @@ export interface FileRecognition {
 /** Recognise every call of the log `file`; verdicts go to `onVerdict` as calls complete. */
 export async function recognizeFile(file: string, options: RecognizerOptions): Promise<FileRecognition> {
   const missing = await unopenable(file);
-  const recognizer = new CallRecognizer(options);
-  if (missing) return { stats: recognizer.stats, problem: missing };
+  if (missing) return { stats: new CallRecognizer(options).stats, problem: missing };
+  // A file a rotation opened mid-traffic: its first calls may have begun in the file before.
+  const opened = options.opened ?? await logOpenedAt(file);
+  const recognizer = new CallRecognizer(opened ? { ...options, opened } : options);
   let diagnostics: TraceDiagnostics;
   try {
     diagnostics = await readTrace(file, (r) => recognizer.push(r), { label: file });

@@ -16,7 +16,7 @@ import { decodeEvents, encodeBatch, encodeRecord } from '../stream/wire';
 import { CallThreads } from '../stream/callThreads';
 import { readTrace } from '../trace/read';
 import type { TraceRecord } from '../trace/record';
-import { CallRecognizer, loadPlans, type CallVerdict, type ScenarioPlan } from '.';
+import { CallRecognizer, loadPlans, recognizeFile, type CallVerdict, type ScenarioPlan } from '.';
 import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
 
 const FIXTURES = join(__dirname, '..', 'trace', 'fixtures');
@@ -297,6 +297,30 @@ describe('CallRecognizer (the library)', () => {
     assert.deepEqual((await judgeFile(join(__dirname, 'fixtures', 'consultation-from-before-the-log.log'))).map((v) => v.outcome), ['unrecognised']);
   });
 
+  it('a file a rotation opened in the middle of a burst: a call whose first event comes within the settle period of the opening may have begun in the file before — unrecognised, its deviation said; opened earlier, it deviates', { timeout: 60_000 }, async () => {
+    // The second file of a rotated log, opened (its banner's Local time) 1 ms before its first event:
+    // an outside call at the routing point Entry, whose EventQueued is the previous file's last record.
+    const fixture = join(__dirname, 'fixtures', 'rotated-mid-burst.log');
+    const verdicts: CallVerdict[] = [];
+    const r = await recognizeFile(fixture, { plans, onVerdict: (v) => verdicts.push(v) });
+    assert.equal(r.stats.deviates, 0);
+    assert.deepEqual(verdicts.map((v) => v.outcome), ['unrecognised']);
+    assert.equal(verdicts[0]?.beganBefore?.opened, '2026-03-04T10:03:33.505');
+    assert.match(verdicts[0]?.beganBefore?.deviation.diff ?? '', /expected EventQueued .* nothing more was observed/);
+    // The same file opened two seconds before that event (a log begun by the server's start, or a
+    // quiet moment): the call began in it, and its missing EventQueued deviates.
+    const dir = mkdtempSync(join(tmpdir(), 'cmc-opened-'));
+    try {
+      const earlier = join(dir, 'opened-earlier.log');
+      writeFileSync(earlier, readFileSync(fixture, 'utf8').replace('10:03:33.505', '10:03:31.505'));
+      const judged: CallVerdict[] = [];
+      await recognizeFile(earlier, { plans, onVerdict: (v) => judged.push(v) });
+      assert.deepEqual(judged.map((v) => v.outcome), ['deviates']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('an event out of order on its DN deviates, even where the input stops mid-call (a monitor stopping) or the call\'s next act follows', { timeout: 60_000 }, async () => {
     // Alice calls Otto, whose line is busy; the switch reports EventDestinationBusy before EventDialing.
     const fixture = join(__dirname, 'fixtures', 'busy-signal-out-of-order.log');
@@ -390,6 +414,12 @@ describe('npm run recognize', () => {
     assert.match(out, /call 1: ConnID 006e0212a4c10061, DNs 5001, 5002;[\s\S]*conforms; follows:\n\s+basic-internal-inbound-call: Alice calls Bob/);
     assert.match(out, /call 2: ConnID 006e0212a4c10062, DNs 5003, 5004;[\s\S]*5003 dialled 5004 \(EventDialing without ReferenceID[\s\S]*release-phase: Bob, who answered the call, releases it/);
     assert.match(out, /2 call\(s\): 2 conform, 0 deviate, 0 unrecognised/);
+  });
+
+  it('says of a call that may have begun in the file before a rotated one why it is not judged, and how it would deviate (exit 0)', { timeout: 180_000 }, () => {
+    const r = recognize(join(__dirname, 'fixtures', 'rotated-mid-burst.log'));
+    assert.equal(r.status, 0, String(r.stderr));
+    assert.match(String(r.stdout), /unrecognised: it may have begun before this file: the file was opened at 2026-03-04T10:03:33\.505, within the settle period before the call's first event[^\n]*\n\s+if it began in this file, it deviates from basic-call-routing: An outside caller calls Entry[\s\S]*EventQueued/);
   });
 
   it('names the missing EventRinging of a deviant call, as JSON (exit 1)', { timeout: 180_000 }, () => {

@@ -77,6 +77,13 @@ export interface CallVerdict {
    * the nearest scenario without it.
    */
   readonly unconfirmed?: { readonly scenario: ScenarioRef; readonly configuration: string; readonly deviation: { readonly scenario: ScenarioRef; readonly diff: string } };
+  /**
+   * For a call unrecognised because it may have begun before the log's file was opened (its first
+   * event came within the settle period of the opening: a file a rotation opened in the middle of
+   * traffic — RecognizerOptions.opened): when the file was opened, and how the call deviates if it
+   * began in this file.
+   */
+  readonly beganBefore?: { readonly opened: string; readonly deviation: { readonly scenario: ScenarioRef; readonly diff: string } };
 }
 
 export interface RecognizerOptions {
@@ -91,6 +98,14 @@ export interface RecognizerOptions {
    * JudgeOptions.observation). A harness recording's scenario marker names its part's own level.
    */
   readonly observation?: Observation;
+  /**
+   * When the log's file was opened (support/trace/opened.ts: its banner's Local time). A call whose
+   * first record is an event within the settle period of it may have begun in the file before (a
+   * rotation opens the next file in the middle of a burst): if it deviates, it is unrecognised, with
+   * the deviation said (CallVerdict.beganBefore) — its first events may be in the other file. One
+   * whose first record is a logged request began here, with it, and is judged as ever.
+   */
+  readonly opened?: string;
 }
 
 export interface RecognizerStats {
@@ -110,7 +125,7 @@ export interface RecognizerStats {
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
 /** What judging a call's shape found. */
-type Judged = Pick<CallVerdict, 'outcome' | 'follows' | 'deviation' | 'unconfirmed'>;
+type Judged = Pick<CallVerdict, 'outcome' | 'follows' | 'deviation' | 'unconfirmed' | 'beganBefore'>;
 
 /** Judged shapes kept: at least the most recent 20,000, at most twice as many. */
 const MEMO = 20_000;
@@ -134,12 +149,15 @@ export class CallRecognizer {
   /** The DNs' states outside calls, for a log's calls (a recording's part starts from its own). */
   private readonly states = new DnStateTail();
   private readonly settleMs: number;
+  /** RecognizerOptions.opened, in ms. */
+  private readonly openedMs: number | undefined;
   private readonly handset: boolean;
   private lastTime: number | undefined;
   readonly stats: RecognizerStats = { records: 0, calls: 0, conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0, reused: 0, outside: 0 };
 
   constructor(private readonly options: RecognizerOptions) {
     this.settleMs = options.settleMs ?? 300;
+    this.openedMs = msOf(options.opened);
     this.handset = options.features?.includes('off-hook:reported') ?? false;
     this.observation = options.observation;
     for (const plan of options.plans) {
@@ -291,9 +309,27 @@ export class CallRecognizer {
       // A deviation's diff and an unconfirmed configuration's name this call's own values: judged anew.
       if (outcome !== 'deviates' && !unconfirmed && !cut) this.remember(shape, { outcome, follows });
     }
+    const judged = this.beganBefore(records, { outcome, follows, deviation, unconfirmed });
     this.stats.calls += 1;
-    this.stats[outcome] += 1;
-    this.options.onVerdict(verdictOf(e, finished, stimuli, { outcome, follows, deviation, unconfirmed }, damaged));
+    this.stats[judged.outcome] += 1;
+    this.options.onVerdict(verdictOf(e, finished, stimuli, judged, damaged));
+  }
+
+  /** A deviating call that may have begun before the log's file was opened: unrecognised, its deviation said (see {@link beganBeforeOpened}). */
+  private beganBefore(records: readonly TraceRecord[], judged: Judged): Judged {
+    if (judged.outcome !== 'deviates' || !judged.deviation || !this.beganBeforeOpened(records)) return judged;
+    return { outcome: 'unrecognised', follows: judged.follows, beganBefore: { opened: this.options.opened ?? '', deviation: judged.deviation } };
+  }
+
+  /**
+   * The call's first record is an event, within the settle period after the log's file was opened
+   * (RecognizerOptions.opened). A call whose first record is a logged request began with it, here.
+   */
+  private beganBeforeOpened(records: readonly TraceRecord[]): boolean {
+    const head = records[0];
+    if (this.openedMs === undefined || this.recording || head?.kind !== 'event') return false;
+    const first = msOf(head.time);
+    return first !== undefined && first >= this.openedMs && first - this.openedMs <= this.settleMs;
   }
 
   private judgeShape(index: LogIndex, cut: boolean): Judged {
@@ -397,6 +433,7 @@ function verdictOf(e: Episode, finished: boolean, stimuli: readonly Stimulus[], 
   verdict.follows = judged.follows;
   if (judged.deviation) verdict.deviation = judged.deviation;
   if (judged.unconfirmed) verdict.unconfirmed = judged.unconfirmed;
+  if (judged.beganBefore) verdict.beganBefore = judged.beganBefore;
   if (damaged) verdict.unreadable = `${damaged.source}: ${damaged.truncated ?? ''}`;
   return verdict as CallVerdict;
 }

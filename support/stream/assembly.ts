@@ -4,9 +4,11 @@
  * events may come back out of order when some are redelivered. Each thread's events are kept by
  * their place in it; a thread is whole when its last event and everything before it are there. A
  * thread never completed is handed on after an idle time (judged as it is). Memory: the open
- * threads, plus the keys of the recently judged ones (so a late redelivery of a thread whose verdict
- * is stored is recognised at once and not judged again as a fragment; one whose verdict could not be
- * stored is forgotten, and made anew from its redelivered events).
+ * threads, plus the keys of the recently judged ones and the last place each was judged with (so a
+ * late redelivery of a thread whose verdict is stored is recognised at once and not judged again as a
+ * fragment, and events past that place — a thread judged after its idle time while the call went on —
+ * are told apart as late; one whose verdict could not be stored is forgotten, and made anew from its
+ * redelivered events).
  *
  * `H` is the broker's handle of a delivery (what to acknowledge once the thread's verdict is stored).
  */
@@ -53,12 +55,24 @@ export type Added<H> =
   /** A delivery of a thread whose verdict is stored (redelivered before its acknowledgement landed): acknowledge it. */
   | { readonly kind: 'judged'; readonly key: string; readonly handle: H }
   /** A delivery of a thread whose verdict is being stored: acknowledge it once it is, not before. */
-  | { readonly kind: 'storing'; readonly key: string; readonly handle: H };
+  | { readonly kind: 'storing'; readonly key: string; readonly handle: H }
+  /**
+   * Events of a thread handed on before they came (`places` past the last one it was judged with):
+   * a thread judged after its idle time while the call went on. Its verdict judged part of the
+   * call; these events are not judged — say so, never drop them unseen.
+   */
+  | { readonly kind: 'late'; readonly key: string; readonly handle: H; readonly places: readonly number[] };
+
+/** A thread handed on: whether its verdict is stored, and the last place it was judged with. */
+interface HandedOn {
+  stored: boolean;
+  readonly upTo: number;
+}
 
 export class ThreadAssembler<H> {
   private readonly open = new Map<string, Open<H>>();
   /** Threads handed on: their verdict being stored, or stored (at least the `remember` most recent). */
-  private readonly judged: RecentMap<string, 'storing' | 'stored'>;
+  private readonly judged: RecentMap<string, HandedOn>;
   /** Stream messages held by open threads, and by how many (a bundle's message is held by each of its open threads). */
   private readonly heldPositions = new Map<number, number>();
 
@@ -82,7 +96,7 @@ export class ThreadAssembler<H> {
     if (!event) throw new Error(`a delivery with no events (stream position ${String(d.position)}): decodeEvents never makes one`);
     const key = threadKey(event.tenant, event.thread);
     const judged = this.judged.get(key);
-    if (judged) return { kind: judged === 'stored' ? 'judged' : 'storing', key, handle: d.handle };
+    if (judged) return afterHandedOn(judged, key, d);
     let t = this.open.get(key);
     if (!t) {
       const whole = this.wholeAtOnce(key, d);
@@ -119,13 +133,14 @@ export class ThreadAssembler<H> {
     const first = events[0] as ThreadEvent;
     const records: TraceRecord[] = new Array<TraceRecord>(n);
     for (let i = 0; i < n; i++) records[i] = (events[i] as ThreadEvent).record;
-    this.handedOn(key);
+    this.handedOn(key, n - 1);
     return { key, tenant: first.tenant, thread: first.thread, records, whole: true, missing: [], handles: [d.handle] };
   }
 
   /** The verdict of a thread handed on is stored: later deliveries of it are acknowledged at once. */
   stored(key: string): void {
-    if (this.judged.has(key)) this.judged.set(key, 'stored');
+    const judged = this.judged.get(key);
+    if (judged) judged.stored = true;
   }
 
   /** The verdict of a thread handed on could not be stored: its events, when they come back, make it anew. */
@@ -147,8 +162,8 @@ export class ThreadAssembler<H> {
   }
 
   /** A thread handed on: its verdict is being stored. */
-  private handedOn(key: string): void {
-    this.judged.set(key, 'storing');
+  private handedOn(key: string, upTo: number): void {
+    this.judged.set(key, { stored: false, upTo });
   }
 
   private close(key: string, t: Open<H>): AssembledThread<H> {
@@ -158,9 +173,9 @@ export class ThreadAssembler<H> {
       if (n > 0) this.heldPositions.set(p, n);
       else this.heldPositions.delete(p);
     }
-    this.handedOn(key);
     const seqs = [...t.events.keys()].sort((a, b) => a - b);
     const top = Math.max(t.last ?? -1, seqs[seqs.length - 1] ?? -1);
+    this.handedOn(key, top);
     const missing: number[] = [];
     for (let s = 0; s <= top; s++) if (!t.events.has(s)) missing.push(s);
     return {
@@ -168,6 +183,14 @@ export class ThreadAssembler<H> {
       whole: t.last !== undefined && missing.length === 0, missing, handles: t.handles,
     };
   }
+}
+
+/** A delivery of a thread handed on: late events (past the last place it was judged with), or a redelivery of what it was judged with. */
+function afterHandedOn<H>(judged: HandedOn, key: string, d: Delivery<H>): Added<H> {
+  let places: number[] | undefined;
+  for (const e of d.events) if (e.seq > judged.upTo) (places ??= []).push(e.seq);
+  if (places) return { kind: 'late', key, handle: d.handle, places };
+  return { kind: judged.stored ? 'judged' : 'storing', key, handle: d.handle };
 }
 
 function maxKey(m: Map<number, unknown>): number {

@@ -14,7 +14,7 @@ import { ThreadAssembler, type AssembledThread } from './assembly';
 import { partitionOf, partitionsOfWorker, subjectToken, threadKey } from './partition';
 import { renumberConnId, renumberRecord } from './repeat';
 import { Coverage, describeLost, formatSource, parseSource } from './coverage';
-import { seenSubject, threadVerdict, VerdictTotals } from './verdict';
+import { isVerdict, seenSubject, threadVerdict, VerdictTotals } from './verdict';
 import { batchId, bundleId, decodeEvent, decodeEvents, encodeBatch, encodeBundle, encodeEvent, encodeRecord, encodeRun, messageId, WireError, type ThreadEvent } from './wire';
 
 const REPLAY = join(__dirname, '..', 'trace', 'fixtures', 'replay');
@@ -188,6 +188,35 @@ describe('assembling threads from an at-least-once stream', () => {
     assert.equal(a.held, 0);
   });
 
+  it('events of a thread that come after it was handed on (judged after its idle time while the call went on) are late, not a redelivery to acknowledge unseen', () => {
+    let now = 0;
+    const a = new ThreadAssembler<string>(() => now);
+    a.add({ events: [event('h', 0), event('h', 1)], handle: 'first', position: 1 });
+    now = 10_000;
+    const [idle] = a.expireIdle(5_000);
+    assert.deepEqual(idle?.records.map((r) => r.name), ['Event0', 'Event1']);
+    assert.equal(a.add({ events: [event('h', 1)], handle: 'again', position: 1 }).kind, 'storing', 'a redelivery of what was judged');
+    assert.deepEqual(a.add({ events: [event('h', 1), event('h', 2), event('h', 3, true)], handle: 'rest', position: 2 }), { kind: 'late', key: 't:h', handle: 'rest', places: [2, 3] });
+    a.stored('t:h');
+    assert.equal(a.add({ events: [event('h', 0)], handle: 'again2', position: 1 }).kind, 'judged');
+    assert.equal(a.add({ events: [event('h', 3, true)], handle: 'rest2', position: 2 }).kind, 'late', 'stored or not');
+    // A thread handed on whole has no place after its last.
+    const whole = a.add({ events: [event('w', 0), event('w', 1, true)], handle: 'w', position: 3 });
+    assert.equal(whole.kind, 'whole');
+    assert.equal(a.add({ events: [event('w', 0), event('w', 1, true)], handle: 'w2', position: 3 }).kind, 'storing');
+  });
+
+  it('the totals count the calls with late events once, and their notes as no call', () => {
+    const totals = new VerdictTotals();
+    totals.addMessage({ key: 't:h', tenant: 't', thread: 'h', outcome: 'conforms', complete: false, events: 2, calls: [], sources: ['f:0'] });
+    totals.addMessage({ late: { key: 't:h', places: [2, 3] }, seen: 'f:1' });
+    totals.addMessage({ late: { key: 't:h', places: [4] } });
+    assert.equal(totals.lost().messages, 0, 'the late note names its message');
+    assert.deepEqual(totals.totals, { calls: 1, conformant: 1, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 1, duplicates: 0, lost: 0, late: 1 });
+    assert.equal(isVerdict({ late: { key: 't:h', places: [2] } }), false);
+    assert.equal(isVerdict({ seen: 'f:1' }), false);
+  });
+
   it('a thread whole in one delivery is handed on as the same thread as when its events come out of order (no open thread kept for it)', () => {
     const shapes: ThreadEvent[][] = [
       [event('w', 0, true)],
@@ -287,7 +316,7 @@ describe('verdicts and totals', () => {
     totals.add({ key: 'b', outcome: 'deviates', complete: true });
     totals.add({ key: 'a', outcome: 'conforms', complete: true });
     totals.add({ key: 'c', outcome: 'unrecognised', complete: false });
-    assert.deepEqual(totals.totals, { calls: 3, conformant: 1, deviating: 1, unrecognised: 1, unreadable: 0, incomplete: 1, duplicates: 1, lost: 0 });
+    assert.deepEqual(totals.totals, { calls: 3, conformant: 1, deviating: 1, unrecognised: 1, unreadable: 0, incomplete: 1, duplicates: 1, lost: 0, late: 0 });
   });
 });
 
@@ -330,7 +359,7 @@ describe('messages of the events stream no verdict names (coverage)', () => {
     assert.equal(totals.lost().messages, 1);
     totals.addMessage({ key: 'a', tenant: 't', thread: 'a', outcome: 'conforms', complete: true, events: 7, calls: [], sources: ['f:1'] });
     assert.equal(totals.lost().messages, 0);
-    assert.deepEqual(totals.totals, { calls: 1, conformant: 1, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 1, lost: 0 });
+    assert.deepEqual(totals.totals, { calls: 1, conformant: 1, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 1, lost: 0, late: 0 });
     assert.deepEqual(threadVerdict({ key: 't:c', tenant: 't', thread: 'c', events: 1, whole: true, missing: [], sources: ['f:9'] }, []).sources, ['f:9']);
     assert.equal(seenSubject('VERDICTS', 'f:10'), 'VERDICTS.$seen.f.10');
     assert.notEqual(seenSubject('VERDICTS', 'f:10').split('.')[1], subjectToken('$seen'), 'no tenant\'s verdict subject');

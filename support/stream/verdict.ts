@@ -41,9 +41,33 @@ export interface SeenNote {
   readonly seen: string;
 }
 
+/**
+ * Events of a call that came after its verdict — a thread judged after its idle time (`--call-idle`)
+ * while the call went on: its verdict judged part of the call, and these events are not judged. Not
+ * a call either: the totals count the calls with such events (`late`), which were not judged whole.
+ */
+export interface LateNote {
+  /** The call's key (`tenant:thread`, as its verdict's) and the places of the events that came late. */
+  readonly late: { readonly key: string; readonly places: readonly number[] };
+  /** The message they came in (support/stream/coverage.ts), when it names one. */
+  readonly seen?: string;
+}
+
+export type VerdictsMessage = ThreadVerdict | SeenNote | LateNote;
+
+/** A message of the verdicts stream that is a call's verdict (not a note). */
+export function isVerdict(m: VerdictsMessage): m is ThreadVerdict {
+  return !('seen' in m) && !('late' in m);
+}
+
 /** The subject of a message's {@link SeenNote}: `$seen` is no token a tenant's verdict subject has. */
 export function seenSubject(verdicts: string, source: string): string {
   return `${verdicts}.$seen.${source.replace(/:/g, '.')}`;
+}
+
+/** The subject of a {@link LateNote} (tokens as the verdict subject's, under `$late`). */
+export function lateSubject(verdicts: string, tenantToken: string, threadToken: string, firstPlace: number): string {
+  return `${verdicts}.$late.${tenantToken}.${threadToken}.${firstPlace}`;
 }
 
 export interface ThreadInput {
@@ -109,6 +133,8 @@ export interface Totals {
   duplicates: number;
   /** Messages of the events stream no worker took (support/stream/coverage.ts): their calls have no verdict. */
   lost: number;
+  /** Calls with events that came after their verdict (judged after --call-idle while going on): not judged whole. */
+  late: number;
 }
 
 const FIELD: Record<ThreadOutcome, 'conformant' | 'deviating' | 'unrecognised' | 'unreadable'> = {
@@ -119,12 +145,17 @@ const FIELD: Record<ThreadOutcome, 'conformant' | 'deviating' | 'unrecognised' |
 export class VerdictTotals {
   private readonly seen = new Set<string>();
   private readonly coverage = new Coverage();
-  readonly totals: Totals = { calls: 0, conformant: 0, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0 };
+  private readonly late = new Set<string>();
+  readonly totals: Totals = { calls: 0, conformant: 0, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0, late: 0 };
 
-  /** A message of the verdicts stream: a verdict, or a {@link SeenNote}. */
-  addMessage(m: ThreadVerdict | SeenNote): void {
-    if ('seen' in m) this.coverage.add(m.seen);
-    else this.add(m);
+  /** A message of the verdicts stream: a verdict, a {@link SeenNote} or a {@link LateNote}. */
+  addMessage(m: VerdictsMessage): void {
+    if ('late' in m) {
+      this.late.add(m.late.key);
+      this.totals.late = this.late.size;
+    }
+    if (isVerdict(m)) this.add(m);
+    else if (m.seen !== undefined) this.coverage.add(m.seen);
   }
 
   add(v: Pick<ThreadVerdict, 'key' | 'outcome' | 'complete' | 'sources'>): void {

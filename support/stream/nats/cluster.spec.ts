@@ -68,7 +68,7 @@ describe('a 3-node JetStream cluster', () => {
     assert.equal(r.code, 1, `exit 1: calls deviate\n${r.stderr.slice(-3000)}`);
     const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { totals: Record<string, number> };
     t.diagnostic(JSON.stringify(report));
-    assert.deepEqual(report.totals, { calls: 200, conformant: 160, deviating: 40, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0 });
+    assert.deepEqual(report.totals, { calls: 200, conformant: 160, deviating: 40, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0, late: 0 });
 
     const nc2 = await connect({ servers: servers.url.split(',') });
     // Read back with the client's retries: a cluster that just lost a node can time out a request or two.

@@ -159,7 +159,7 @@ export class Monitor {
 
   private sum(): WorkerStatus & { workersUp: number } {
     const total: WorkerStatus & { workersUp: number } = {
-      events: this.retired.events, messages: this.retired.messages, redelivered: this.retired.redelivered, suppressed: this.retired.suppressed, open: 0, held: 0, publishing: 0, incomplete: 0, seen: 0, failed: 0, maxOpen: this.retired.maxOpen, peakRssMb: this.retired.peakRssMb,
+      events: this.retired.events, messages: this.retired.messages, redelivered: this.retired.redelivered, suppressed: this.retired.suppressed, open: 0, held: 0, publishing: 0, incomplete: 0, seen: 0, late: 0, failed: 0, maxOpen: this.retired.maxOpen, peakRssMb: this.retired.peakRssMb,
       verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, workersUp: 0,
     };
     for (const s of this.slots) {
@@ -175,6 +175,7 @@ export class Monitor {
       total.publishing += st.publishing;
       total.incomplete += st.incomplete;
       total.failed += st.failed;
+      total.late += st.late;
       total.maxOpen = Math.max(total.maxOpen, st.maxOpen);
       total.peakRssMb = Math.max(total.peakRssMb, st.peakRssMb);
       for (const k of Object.keys(total.verdicts) as (keyof WorkerStatus['verdicts'])[]) total.verdicts[k] += st.verdicts[k];
@@ -245,6 +246,7 @@ export function statusLine(s: WorkerStatus & { workersUp: number }, rate: number
   const v = s.verdicts;
   return `monitor: ${s.events} events (${Math.round(rate)}/s), ${s.open} open calls; verdicts: ${v.conforms} conform, ${v.deviates} deviate, ${v.unrecognised} unrecognised, ${v.unreadable} unreadable`
     + `${s.incomplete ? ` (${s.incomplete} incomplete)` : ''}; ${s.suppressed} duplicate verdicts suppressed; ${s.redelivered} message(s) redelivered; ${s.workersUp} worker(s)`
+    + (s.late ? `; ${s.late} event(s) came after their call's verdict (judged after --call-idle while going on)` : '')
     + (s.failed ? `; ${s.failed} verdicts not stored (${s.lastError ?? ''})` : '');
 }
 

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { DiscardPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, headers } from '@nats-io/transport-node';
 import { callText } from '../../../bench/logGenerator';
+import type { TraceRecord } from '../../trace/record';
 import type { ThreadVerdict } from '../verdict';
 import { partitionOf, threadKey } from '../partition';
 import { encodeBatch, encodeEvent, encodeRecord, messageId } from '../wire';
@@ -107,8 +108,8 @@ describe('continuous conformance on NATS JetStream', () => {
     const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
     t.diagnostic(`restarted monitor: ${JSON.stringify(report)}`);
     assert.ok(report.redelivered > 0, 'the killed monitor\'s unacknowledged events came back');
-    assert.deepEqual(report.totals, { calls: 400, conformant: 300, deviating: 100, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0 });
-    assert.match(second.stdout, /VERDICTS: 400 call\(s\): 300 conform, 100 deviate, 0 unrecognised, 0 unreadable \(0 judged incomplete\); 0 duplicate verdict\(s\); 0 message\(s\) lost/);
+    assert.deepEqual(report.totals, { calls: 400, conformant: 300, deviating: 100, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0, late: 0 });
+    assert.match(second.stdout, /VERDICTS: 400 call\(s\): 300 conform, 100 deviate, 0 unrecognised, 0 unreadable \(0 judged incomplete\); 0 duplicate verdict\(s\); 0 message\(s\) lost; 0 call\(s\) with events after their verdict/);
     assert.deepEqual((JSON.parse(second.stdout.trim().split('\n').pop() ?? '{}') as Report).totals, report.totals, 'printed and written alike');
 
     // A rerun from the stream's start (a new consumer group, a new verdicts stream): the same verdicts.
@@ -139,7 +140,7 @@ describe('continuous conformance on NATS JetStream', () => {
     const r = await runCli('monitor', ['--nats', url, '--stream', 'ONCE', '--verdicts', 'ONCE_V', '--workers', '1', '--until-idle', '2']);
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
-    assert.deepEqual(report.totals, { calls: 3, conformant: 3, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0 });
+    assert.deepEqual(report.totals, { calls: 3, conformant: 3, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0, late: 0 });
     assert.equal(report.suppressedDuplicates, 1);
   });
 
@@ -163,7 +164,7 @@ describe('continuous conformance on NATS JetStream', () => {
     assert.equal(r.code, 0, r.stderr.slice(-3000));
     const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
     t.diagnostic(JSON.stringify(report));
-    assert.deepEqual(report.totals, { calls: 200, conformant: 200, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0 });
+    assert.deepEqual(report.totals, { calls: 200, conformant: 200, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0, late: 0 });
     assert.equal(report.restarts, 1);
   });
 
@@ -210,7 +211,7 @@ describe('continuous conformance on NATS JetStream', () => {
     const r = await runCli('monitor', ['--nats', url, '--stream', 'REFEED', '--verdicts', 'REFEED_V', '--group', 're', '--workers', '1', '--until-idle', '2']);
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
-    assert.deepEqual(report.totals, { calls: 20, conformant: 20, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0 });
+    assert.deepEqual(report.totals, { calls: 20, conformant: 20, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 0, duplicates: 0, lost: 0, late: 0 });
   });
 
   it('a call that never completes is judged after its idle time, as incomplete; a message that is not an event, or whose source header is damaged, is an unreadable verdict (exit 2)', { timeout: 300_000 }, async () => {
@@ -236,7 +237,7 @@ describe('continuous conformance on NATS JetStream', () => {
     const r = await runCli('monitor', ['--nats', url, '--stream', 'IDLE', '--verdicts', 'IDLE_V', '--workers', '1', '--until-idle', '6', '--call-idle', '2']);
     assert.equal(r.code, 2, r.stderr);
     const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
-    assert.deepEqual(report.totals, { calls: 3, conformant: 1, deviating: 0, unrecognised: 0, unreadable: 2, incomplete: 3, duplicates: 0, lost: 0 });
+    assert.deepEqual(report.totals, { calls: 3, conformant: 1, deviating: 0, unrecognised: 0, unreadable: 2, incomplete: 3, duplicates: 0, lost: 0, late: 0 });
     const nc2 = await connect({ servers: url });
     const verdicts: ThreadVerdict[] = [];
     await readVerdicts(nc2, 'IDLE_V', (v) => verdicts.push(v));
@@ -246,6 +247,36 @@ describe('continuous conformance on NATS JetStream', () => {
     assert.equal(call?.events, 3);
     assert.match(verdicts.find((v) => v.outcome === 'unreadable')?.unreadable ?? '', /^IDLE\.0\.ext\.junk \(stream IDLE #\d+\): not JSON/);
     assert.match(verdicts.filter((v) => v.outcome === 'unreadable')[1]?.unreadable ?? '', /^IDLE\.1\.ext\.c-2 \(stream IDLE #\d+\): its Cmc-Source header "feed 7" is not <producer>:<place>/);
+  });
+
+  it('a call whose events pause longer than --call-idle is judged as it is; the events that come after its verdict are counted (exit 2), not acknowledged unseen', { timeout: 300_000 }, async () => {
+    const url = servers.url;
+    const nc = await connect({ servers: url });
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.add({ name: 'LATE', subjects: Array.from({ length: 2 }, (_, p) => `LATE.${p}.>`) });
+    const js = jetstream(nc);
+    // A producer of its own that streams a call's events as they happen: the call is answered, then
+    // a talk longer than the monitor's --call-idle, then the hang-up.
+    const records = (await threadsOfFile(logs.good)).threads[0]?.records ?? [];
+    const answered = records.findIndex((r) => r.name === 'EventReleased');
+    assert.ok(answered > 2, records.map((r) => r.name).join(' '));
+    const subject = eventSubject('LATE', partitionOf(threadKey('live', 'c-1'), 2), 'live', 'c-1');
+    const send = async (seq: number): Promise<void> => {
+      const event = { tenant: 'live', thread: 'c-1', seq, record: records[seq] as TraceRecord, ...(seq === records.length - 1 ? { last: true } : {}) };
+      await js.publish(subject, encodeEvent(event), { msgID: messageId(event) });
+    };
+    for (let seq = 0; seq < answered; seq++) await send(seq);
+    const monitor = startCli('monitor', ['--nats', url, '--stream', 'LATE', '--verdicts', 'LATE_V', '--group', 'late', '--workers', '1', '--until-idle', '4', '--call-idle', '2']);
+    running.push(monitor);
+    await monitor.waitFor((err) => /\(1 incomplete\)/.test(err), 120_000);
+    for (let seq = answered; seq < records.length; seq++) await send(seq);
+    await nc.close();
+    const r = await monitor.exited;
+    assert.equal(r.code, 2, r.stderr.slice(-3000));
+    const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
+    assert.deepEqual(report.totals, { calls: 1, conformant: 1, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 1, duplicates: 0, lost: 0, late: 1 });
+    assert.match(r.stderr, /1 call\(s\) had events after their verdict: judged after --call-idle \(2 s\) without events while the call went on/);
+    assert.match(r.stderr, new RegExp(`${records.length - answered} event\\(s\\) came after their call's verdict`));
   });
 
   it('input it cannot use: exit 2 naming the file or the URL; usage errors: exit 64', { timeout: 300_000 }, async () => {

@@ -2,7 +2,7 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { LostMessages } from '../coverage';
-import { VerdictTotals, type SeenNote, type ThreadVerdict, type Totals } from '../verdict';
+import { isVerdict, VerdictTotals, type ThreadVerdict, type Totals, type VerdictsMessage } from '../verdict';
 import { retrying } from './connection';
 
 export interface VerdictsRead {
@@ -11,7 +11,7 @@ export interface VerdictsRead {
   readonly lost: LostMessages;
 }
 
-/** Every verdict of the stream `name`, in order, to `each` (the notes of messages seen are not verdicts: not passed on); resolves with the totals. */
+/** Every verdict of the stream `name`, in order, to `each` (its notes — messages seen, late events — are not verdicts: not passed on); resolves with the totals. */
 export async function readVerdicts(nc: NatsConnection, name: string, each?: (v: ThreadVerdict) => void): Promise<VerdictsRead> {
   const totals = new VerdictTotals();
   // Retried: right after a cluster lost a node, the verdicts stream may be electing its leader.
@@ -25,9 +25,9 @@ export async function readVerdicts(nc: NatsConnection, name: string, each?: (v: 
   const consumer = await retrying(() => jetstream(nc).consumers.get(name));
   const messages = await consumer.consume({ max_messages: 1_000 });
   for await (const m of messages) {
-    const v = m.json<ThreadVerdict | SeenNote>();
+    const v = m.json<VerdictsMessage>();
     totals.addMessage(v);
-    if (!('seen' in v)) each?.(v);
+    if (isVerdict(v)) each?.(v);
     if (m.seq >= last) break;
   }
   return { totals: totals.totals, lost: totals.lost(partial) };

@@ -18,7 +18,8 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, ReplayPolicy, ty
 import { CallRecognizer, type CallVerdict, type ScenarioPlan } from '../../recognize';
 import { ThreadAssembler, type AssembledThread } from '../assembly';
 import { parseSource, SOURCE_HEADER } from '../coverage';
-import { seenSubject, threadVerdict, wireProblemVerdict, type SeenNote, type ThreadOutcome, type ThreadVerdict } from '../verdict';
+import { subjectToken } from '../partition';
+import { lateSubject, seenSubject, threadVerdict, wireProblemVerdict, type LateNote, type SeenNote, type ThreadOutcome, type ThreadVerdict } from '../verdict';
 import { decodeEvents, WireError, type ThreadEvent } from '../wire';
 import { Window } from '../window';
 import { AsyncPublisher } from './asyncPublish';
@@ -55,6 +56,8 @@ export interface WorkerStatus {
   suppressed: number;
   /** Messages taken without a verdict of their own (their threads had one), noted as seen (support/stream/coverage.ts). */
   seen: number;
+  /** Events of calls that came after the call's verdict (judged after its idle time while it went on): not judged. */
+  late: number;
   /** Verdict publishes that failed (their events are not acknowledged: they come back). */
   failed: number;
   /** The most open threads held at once, and the largest resident memory seen (MB): memory follows open calls. */
@@ -85,7 +88,7 @@ export class MonitorWorker {
   private readonly late = new Map<string, Held[]>();
   private timer: NodeJS.Timeout | undefined;
   readonly status: WorkerStatus = {
-    events: 0, messages: 0, redelivered: 0, open: 0, held: 0, publishing: 0, verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, incomplete: 0, suppressed: 0, seen: 0, failed: 0, maxOpen: 0, peakRssMb: 0,
+    events: 0, messages: 0, redelivered: 0, open: 0, held: 0, publishing: 0, verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, incomplete: 0, suppressed: 0, seen: 0, late: 0, failed: 0, maxOpen: 0, peakRssMb: 0,
   };
 
   constructor(private readonly nc: NatsConnection, plans: readonly ScenarioPlan[], private readonly options: WorkerOptions) {
@@ -197,6 +200,7 @@ export class MonitorWorker {
       if (added.kind === 'whole') this.judge(added.thread);
       else if (added.kind === 'judged') this.ack([held]);
       else if (added.kind === 'storing') this.late.get(added.key)?.push(held);
+      else if (added.kind === 'late') this.noteLate(held, thread[0] as ThreadEvent, added.key, added.places);
     }
     if (this.assembler.openThreads > this.status.maxOpen) this.status.maxOpen = this.assembler.openThreads;
   }
@@ -268,6 +272,29 @@ export class MonitorWorker {
     if (h.threads !== 0) return;
     if (h.named || h.source === undefined) this.acks.push(h.msg);
     else this.noteSeen(h.msg, h.source);
+  }
+
+  /**
+   * Events of a call that came after its verdict (the thread was judged after its idle time while
+   * the call went on) are recorded as such in the verdicts stream before their message is
+   * acknowledged: the totals count the call as not judged whole (support/stream/verdict.ts LateNote).
+   */
+  private noteLate(h: Held, event: ThreadEvent, key: string, places: readonly number[]): void {
+    const note: LateNote = { late: { key, places }, ...(h.source !== undefined ? { seen: h.source } : {}) };
+    this.publishing.inFlightPlus();
+    this.out.post(lateSubject(this.options.verdicts, subjectToken(event.tenant), subjectToken(event.thread), places[0] ?? 0), JSON.stringify(note), `late:${key}:${places[0] ?? 0}`, false, {
+      done: () => {
+        this.status.late += places.length;
+        if (h.source !== undefined) h.named = true;
+        this.publishing.release();
+        this.ack([h]);
+      },
+      fail: (e) => {
+        this.status.failed += 1;
+        this.status.lastError = `note of late events of ${key} not stored in ${this.options.verdicts} at ${this.options.url}: ${e.message}`;
+        this.publishing.release();
+      },
+    });
   }
 
   /**

@@ -161,7 +161,7 @@ async function monitorRun(servers: NatsServers, read: LogThreads, tag: string, w
   const nc = await connect({ servers: url });
   const jsm = await jetstreamManager(nc);
   const stream = await ensureEventsStream(jsm, url, `B${tag}`, 8, 1, 120_000);
-  const monitor = startCli('monitor', ['--nats', url, '--stream', `B${tag}`, '--verdicts', `V${tag}`, '--workers', String(workers), '--until-idle', '2', '--call-idle', '30']);
+  const monitor = startCli('monitor', ['--nats', url, '--stream', `B${tag}`, '--verdicts', `V${tag}`, '--workers', String(workers), '--until-idle', '5', '--call-idle', '30']);
   const serverPid = servers.nodes[0]?.pid ?? 0;
   try {
     await monitor.waitFor((err) => /worker\(s\)/.test(err), 300_000);
@@ -173,7 +173,7 @@ async function monitorRun(servers: NatsServers, read: LogThreads, tag: string, w
     while (verdicts < calls) {
       await new Promise((r) => setTimeout(r, 20));
       verdicts = (await jsm.streams.info(`V${tag}`)).state.messages;
-      // A monitor that ended (its --until-idle 2 s passed during a long pause of this publishing
+      // A monitor that ended (its --until-idle 5 s passed during a long pause of this publishing
       // process, or it crashed) stores no more verdicts: say so instead of waiting for ever.
       const { exitCode, signalCode } = monitor.child;
       if (verdicts < calls && (exitCode !== null || signalCode !== null)) {

@@ -6,10 +6,10 @@
  * of the verdicts stream are printed and, with --json, written: {"totals": {"calls", "conformant",
  * "deviating", "unrecognised", "unreadable", "incomplete", "duplicates", "lost", "late"}, …}.
  *
- * Exit codes: 0 every call judged conforms (or is unrecognised) · 1 a call deviates · 2 could not
+ * Exit codes: 0 every call judged conforms (or is unrecognised), one at least conforms · 1 a call deviates · 2 could not
  * test (NATS unreachable or no such stream — the message names the URL —, a call unreadable,
  * messages of the stream no worker read (support/stream/coverage.ts), calls with events after their
- * verdict (judged after --call-idle while going on), no call judged at all) · 64 usage.
+ * verdict (judged after --call-idle while going on), no call judged at all or none against a model) · 64 usage.
  */
 import { writeFileSync } from 'node:fs';
 import { EXIT } from '../errors';
@@ -40,7 +40,7 @@ processes; one verdict per call goes to the verdicts stream, a live status line 
     capabilities: { type: 'string', value: '<a,b,...>', help: 'what the switch is known to do (@requires: names, comma-separated, e.g. off-hook:reported)' },
     settle: { type: 'string', value: '<ms>', help: 'events a scenario does not expect are judged up to this long after its last expected one (default 300)' },
   },
-  epilogue: 'Exit codes: 0 every call judged conforms (or is unrecognised) · 1 a call deviates · 2 could not test (NATS unreachable, no such stream, a call unreadable, messages of the stream discarded before a worker read them, calls with events after their verdict, no call judged) · 64 usage error.',
+  epilogue: 'Exit codes: 0 every call judged conforms (or is unrecognised), one at least conforms · 1 a call deviates · 2 could not test (NATS unreachable, no such stream, a call unreadable, messages of the stream discarded before a worker read them, calls with events after their verdict, no call judged, or none follows a model) · 64 usage error.',
 } as const satisfies CommandSpec;
 
 /** Seconds, at most what a timer can wait (2^31 - 1 ms). */
@@ -74,7 +74,9 @@ export function monitorOptions(argv: readonly string[]): MonitorOptions & { json
 export function exitCodeOf(r: MonitorResult): number {
   const t = r.totals;
   if (t.calls === 0 || t.unreadable > 0 || t.lost > 0 || t.late > 0) return EXIT.broken;
-  return t.deviating > 0 ? EXIT.failed : EXIT.passed;
+  if (t.deviating > 0) return EXIT.failed;
+  // As a conformance run in which nothing passed: no call was judged against a model.
+  return t.conformant > 0 ? EXIT.passed : EXIT.broken;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -92,6 +94,7 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(JSON.stringify(report));
   if (o.json) writeFileSync(o.json, `${JSON.stringify(report, null, 2)}\n`);
   if (t.calls === 0) console.error(`no call was judged: the stream ${o.stream} at ${o.url} brought no events`);
+  else if (t.conformant === 0 && t.deviating === 0) console.error(`none of the ${t.calls} call(s) of ${o.stream} at ${o.url} follows a scenario of the models: nothing was judged against one (their verdicts in ${o.verdicts} say why each is unrecognised or unreadable)`);
   if (t.lost > 0) console.error(`${o.stream} at ${o.url}: ${describeLost(r.lost)}`);
   if (t.late > 0) console.error(`${t.late} call(s) had events after their verdict: judged after --call-idle (${o.callIdleMs / 1000} s) without events while the call went on, so part of each was not judged; raise --call-idle above the longest pause in a call (a talk, a hold), or mark each thread's last event`);
   return exitCodeOf(r);

@@ -4,9 +4,10 @@
  * the nearest scenario and the diff the conformance run would print (support/recognize/). Calls are
  * printed as they complete; `--json` prints one JSON object per call and a summary line (NDJSON).
  *
- * Exit codes: 0 every recognised call conforms (calls no scenario describes are listed, not
- * failed) · 1 a call deviates · 2 the log cannot be judged (no such file, a directory, empty, no
- * known format, a truncated or damaged record: one message naming the file and line) · 64 usage.
+ * Exit codes: 0 every recognised call conforms, one at least (calls no scenario describes are
+ * listed, not failed) · 1 a call deviates · 2 the log cannot be judged (no such file, a directory,
+ * empty, no known format, a truncated or damaged record: one message naming the file and line), or
+ * none of its calls follows a model (nothing was judged against one) · 64 usage.
  */
 import { EXIT } from '../errors';
 import { existingDirectory, parseCommandLine, runCommand, wholeNumber, type CommandSpec } from '../config/commandLine';
@@ -25,7 +26,7 @@ deviates, the nearest scenario and the diff the conformance run would print.`,
     settle: { type: 'string', value: '<ms>', help: 'events a scenario does not expect are judged up to this long (log time) after its last expected one (default 300)' },
   },
   positionals: { min: 1, max: 1 },
-  epilogue: 'Exit codes: 0 every recognised call conforms · 1 a call deviates · 2 the log cannot be judged · 64 usage error.',
+  epilogue: 'Exit codes: 0 every recognised call conforms, and one at least does · 1 a call deviates · 2 the log cannot be judged, or none of its calls follows a model (nothing was judged) · 64 usage error.',
 } as const satisfies CommandSpec;
 
 interface Options {
@@ -103,7 +104,13 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(result.problem);
     return EXIT.broken;
   }
-  return s.deviates > 0 ? EXIT.failed : EXIT.passed;
+  if (s.deviates > 0) return EXIT.failed;
+  if (s.conforms === 0) {
+    // As a conformance run in which nothing passed: no call was judged against a model.
+    console.error(`${o.file}: ${s.calls ? `none of its ${s.calls} call(s) follows` : 'it holds no call to judge against'} a scenario of the models: nothing was judged${s.calls ? ' (each call says why it is unrecognised)' : ''}`);
+    return EXIT.broken;
+  }
+  return EXIT.passed;
 }
 
 if (require.main === module) runCommand(COMMAND, process.argv.slice(2), main);

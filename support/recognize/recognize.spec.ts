@@ -416,9 +416,10 @@ describe('npm run recognize', () => {
     assert.match(out, /2 call\(s\): 2 conform, 0 deviate, 0 unrecognised/);
   });
 
-  it('says of a call that may have begun in the file before a rotated one why it is not judged, and how it would deviate (exit 0)', { timeout: 180_000 }, () => {
+  it('says of a call that may have begun in the file before a rotated one why it is not judged, and how it would deviate; a log none of whose calls follows a model was not judged (exit 2)', { timeout: 180_000 }, () => {
     const r = recognize(join(__dirname, 'fixtures', 'rotated-mid-burst.log'));
-    assert.equal(r.status, 0, String(r.stderr));
+    assert.equal(r.status, 2, String(r.stderr));
+    assert.match(String(r.stderr), /rotated-mid-burst\.log: none of its 1 call\(s\) follows a scenario of the models: nothing was judged \(each call says why it is unrecognised\)/);
     assert.match(String(r.stdout), /unrecognised: it may have begun before this file: the file was opened at 2026-03-04T10:03:33\.505, within the settle period before the call's first event[^\n]*\n\s+if it began in this file, it deviates from basic-call-routing: An outside caller calls Entry[\s\S]*EventQueued/);
   });
 

@@ -279,6 +279,18 @@ describe('continuous conformance on NATS JetStream', () => {
     assert.match(r.stderr, new RegExp(`${records.length - answered} event\\(s\\) came after their call's verdict`));
   });
 
+  it('a stream none of whose calls follows a model was not judged against one: exit 2, not a clean exit 0', { timeout: 300_000 }, async () => {
+    const url = servers.url;
+    // A call to a routing point that diverts on ringing: only a switch configuration no event shows explains it (unrecognised).
+    const log = join(__dirname, '..', '..', 'recognize', 'fixtures', 'routing-no-divert-on-ringing.log');
+    assert.equal((await runCli('feed', [log, '--nats', url, '--stream', 'UNREC', '--tenant', 'unrec'])).code, 0);
+    const r = await runCli('monitor', ['--nats', url, '--stream', 'UNREC', '--verdicts', 'UNREC_V', '--group', 'unrec', '--workers', '1', '--until-idle', '2']);
+    const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
+    assert.deepEqual(report.totals, { calls: 1, conformant: 0, deviating: 0, unrecognised: 1, unreadable: 0, incomplete: 1, duplicates: 0, lost: 0, late: 0 });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`none of the 1 call\\(s\\) of UNREC at ${url} follows a scenario of the models: nothing was judged against one`));
+  });
+
   it('input it cannot use: exit 2 naming the file or the URL; usage errors: exit 64', { timeout: 300_000 }, async () => {
     const closed = `nats://127.0.0.1:${await freePort()}`;
     const missing = await runCli('feed', [join(dir, 'nope.log'), '--nats', servers.url]);

@@ -71,6 +71,28 @@ describe('CallRecognizer (the library)', () => {
     assert.ok(recognizer.stats.reused >= 590, 'calls shaped like an earlier one reuse its judgement');
   });
 
+  it('a failure of the harness itself on one call leaves that call not judged (unreadable, the error said); the calls after it are judged as ever', { timeout: 60_000 }, () => {
+    // A bug that an unusual call meets, stood in for by a plan that throws the first time a call is judged against it.
+    let armed = false;
+    const trap = plans.map((p) => new Proxy(p, {
+      get(target, key, receiver) {
+        if (armed && key === 'steps') {
+          armed = false;
+          throw new TypeError('boom');
+        }
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    }));
+    const verdicts: CallVerdict[] = [];
+    const recognizer = new CallRecognizer({ plans: trap, onVerdict: (v) => verdicts.push(v) });
+    armed = true;
+    for (const r of records(BANNER + callText(0) + callText(1))) recognizer.push(r);
+    recognizer.flush();
+    assert.deepEqual(verdicts.map((v) => v.outcome), ['unreadable', 'conforms']);
+    assert.match(verdicts[0]?.unreadable ?? '', /^not judged: the harness failed on this call \(TypeError: boom .*\); a fault of the harness, not of the switch/);
+    assert.deepEqual([recognizer.stats.calls, recognizer.stats.unreadable, recognizer.stats.conforms], [2, 1, 1]);
+  });
+
   it('judges a call idle too long as it is (incomplete), and flushes the rest at the end of input', { timeout: 60_000 }, () => {
     const verdicts: CallVerdict[] = [];
     const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });

@@ -273,7 +273,28 @@ export class CallRecognizer {
   }
 
   /** `cut`: the input stopped while the call went on (judge.ts JudgeOptions.cut: a monitor stopping); such a judgement is not remembered for calls that were not cut. */
+  /**
+   * Judges one call (see {@link judgeCallAsIs}). A failure of the harness itself on one call — a bug
+   * an unusual call of a real switch meets — leaves that call not judged (`unreadable`, the error
+   * said), and every other call is judged as ever: a monitor worker does not die on it, over and
+   * over on the same redelivered call, nor does a log's recognition stop there.
+   */
   private judgeCall(e: Episode, finished: boolean, knowledge: DnKnowledge, cut: boolean, states: DnStateTail): void {
+    let verdict: CallVerdict;
+    try {
+      verdict = this.judgeCallAsIs(e, finished, knowledge, cut, states);
+    } catch (failure) {
+      const why = failure instanceof Error ? `${failure.name}: ${failure.message}${failure.stack ? ` (${failure.stack.split('\n')[1]?.trim() ?? ''})` : ''}` : String(failure);
+      const unjudged = verdictOf(e, finished, [], { outcome: 'unreadable', follows: [] }, undefined);
+      verdict = { ...unjudged, unreadable: `not judged: the harness failed on this call (${why}); a fault of the harness, not of the switch — please report it with the call's records (${unjudged.from} – ${unjudged.to})` };
+    }
+    this.stats.calls += 1;
+    this.stats[verdict.outcome] += 1;
+    // The caller's own failure is its own: not caught here.
+    this.options.onVerdict(verdict);
+  }
+
+  private judgeCallAsIs(e: Episode, finished: boolean, knowledge: DnKnowledge, cut: boolean, states: DnStateTail): CallVerdict {
     // The knowledge has learnt the call's own records too: the same as the call's index would say.
     // A judgement holds for the same shape judged against the same scenarios (a recording's part: its own).
     // A log's call is judged with the state its DNs were in before it (the agent, switch features).
@@ -309,10 +330,7 @@ export class CallRecognizer {
       // A deviation's diff and an unconfirmed configuration's name this call's own values: judged anew.
       if (outcome !== 'deviates' && !unconfirmed && !cut) this.remember(shape, { outcome, follows });
     }
-    const judged = this.beganBefore(records, { outcome, follows, deviation, unconfirmed });
-    this.stats.calls += 1;
-    this.stats[judged.outcome] += 1;
-    this.options.onVerdict(verdictOf(e, finished, stimuli, judged, damaged));
+    return verdictOf(e, finished, stimuli, this.beganBefore(records, { outcome, follows, deviation, unconfirmed }), damaged);
   }
 
   /** A deviating call that may have begun before the log's file was opened: unrecognised, its deviation said (see {@link beganBeforeOpened}). */

@@ -259,19 +259,22 @@ export class MonitorWorker {
    * write, not one per message).
    */
   private ack(handles: readonly Held[], more?: readonly Held[]): void {
-    const before = this.acks.length;
     for (const h of handles) this.done(h);
     if (more) for (const h of more) this.done(h);
-    if (before === 0 && this.acks.length > 0) setImmediate(() => {
-      for (const m of this.acks.splice(0)) m.ack();
-    });
   }
 
   private done(h: Held): void {
     h.threads -= 1;
     if (h.threads !== 0) return;
-    if (h.named || h.source === undefined) this.acks.push(h.msg);
+    if (h.named || h.source === undefined) this.queueAck(h.msg);
     else this.noteSeen(h.msg, h.source);
+  }
+
+  /** Acknowledged on the next turn of the event loop, with every other one queued by then. */
+  private queueAck(msg: JsMsg): void {
+    if (this.acks.push(msg) === 1) setImmediate(() => {
+      for (const m of this.acks.splice(0)) m.ack();
+    });
   }
 
   /**
@@ -310,9 +313,7 @@ export class MonitorWorker {
       done: () => {
         this.status.seen += 1;
         this.publishing.release();
-        if (this.acks.push(msg) === 1) setImmediate(() => {
-          for (const m of this.acks.splice(0)) m.ack();
-        });
+        this.queueAck(msg);
       },
       fail: (e) => {
         this.status.failed += 1;

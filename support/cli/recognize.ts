@@ -56,7 +56,7 @@ function unrecognised(v: CallVerdict): string[] {
   const b = v.beganBefore;
   if (b) {
     return [
-      `  unrecognised: it may have begun before this file: the file was opened at ${b.opened}, within the settle period before the call's first event (a log rotated in the middle of traffic; its first events may be in the previous file)`,
+      `  unrecognised: it may have begun before this file: the file was opened at ${b.opened}, just before the call's first event (a log rotated in the middle of traffic; its first events may be in the previous file)`,
       `  if it began in this file, it deviates from ${b.deviation.scenario.model ?? '-'}: ${b.deviation.scenario.name} (${where(b.deviation.scenario)}):`,
       ...b.deviation.diff.split('\n').map((l) => `    ${l}`),
     ];

@@ -442,7 +442,7 @@ describe('npm run recognize', () => {
     const r = recognize(join(__dirname, 'fixtures', 'rotated-mid-burst.log'));
     assert.equal(r.status, 2, String(r.stderr));
     assert.match(String(r.stderr), /rotated-mid-burst\.log: none of its 1 call\(s\) follows a scenario of the models: nothing was judged \(each call says why it is unrecognised\)/);
-    assert.match(String(r.stdout), /unrecognised: it may have begun before this file: the file was opened at 2026-03-04T10:03:33\.505, within the settle period before the call's first event[^\n]*\n\s+if it began in this file, it deviates from basic-call-routing: An outside caller calls Entry[\s\S]*EventQueued/);
+    assert.match(String(r.stdout), /unrecognised: it may have begun before this file: the file was opened at 2026-03-04T10:03:33\.505, just before the call's first event[^\n]*\n\s+if it began in this file, it deviates from basic-call-routing: An outside caller calls Entry[\s\S]*EventQueued/);
   });
 
   it('names the missing EventRinging of a deviant call, as JSON (exit 1)', { timeout: 180_000 }, () => {

@@ -30,6 +30,7 @@ import { isSpecialDn } from '../model/specialDns';
 import { RecentMap } from '../model/recent';
 import type { AttrValue } from '../model/event';
 import { msOf, type TraceRecord } from '../trace/record';
+import { OPENING_BURST_MS } from '../trace/opened';
 import { EpisodeSplitter, type Episode } from './episodes';
 import { SCENARIO_MARKER, SESSION_MARKER } from '../trace/RecordingAdapter';
 import { markerObservation } from '../trace/ReplayAdapter';
@@ -79,7 +80,7 @@ export interface CallVerdict {
   readonly unconfirmed?: { readonly scenario: ScenarioRef; readonly configuration: string; readonly deviation: { readonly scenario: ScenarioRef; readonly diff: string } };
   /**
    * For a call unrecognised because it may have begun before the log's file was opened (its first
-   * event came within the settle period of the opening: a file a rotation opened in the middle of
+   * event came within OPENING_BURST_MS of the opening: a file a rotation opened in the middle of
    * traffic — RecognizerOptions.opened): when the file was opened, and how the call deviates if it
    * began in this file.
    */
@@ -100,7 +101,7 @@ export interface RecognizerOptions {
   readonly observation?: Observation;
   /**
    * When the log's file was opened (support/trace/opened.ts: its banner's Local time). A call whose
-   * first record is an event within the settle period of it may have begun in the file before (a
+   * first record is an event within OPENING_BURST_MS of it may have begun in the file before (a
    * rotation opens the next file in the middle of a burst): if it deviates, it is unrecognised, with
    * the deviation said (CallVerdict.beganBefore) — its first events may be in the other file. One
    * whose first record is a logged request began here, with it, and is judged as ever.
@@ -340,14 +341,14 @@ export class CallRecognizer {
   }
 
   /**
-   * The call's first record is an event, within the settle period after the log's file was opened
-   * (RecognizerOptions.opened). A call whose first record is a logged request began with it, here.
+   * The call's first record is an event, within {@link OPENING_BURST_MS} after the log's file was
+   * opened (RecognizerOptions.opened). A call whose first record is a logged request began with it, here.
    */
   private beganBeforeOpened(records: readonly TraceRecord[]): boolean {
     const head = records[0];
     if (this.openedMs === undefined || this.recording || head?.kind !== 'event') return false;
     const first = msOf(head.time);
-    return first !== undefined && first >= this.openedMs && first - this.openedMs <= this.settleMs;
+    return first !== undefined && first >= this.openedMs && first - this.openedMs <= OPENING_BURST_MS;
   }
 
   private judgeShape(index: LogIndex, cut: boolean): Judged {

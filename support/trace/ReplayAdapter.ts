@@ -30,6 +30,7 @@ import { TestCompromisedError, UsageError } from '../errors';
 import { readTrace } from '../accel';
 import { unreadableInput } from './input';
 import { LogIndex } from './logIndex';
+import { logOpenedAt } from './opened';
 import { CONSOLE_OBSERVATION } from './consoleLog';
 import { ScenarioMatch } from './replayMatch';
 import { msOf, type TraceRecord } from './record';
@@ -44,7 +45,8 @@ export class ReplayLog {
   private readonly indexes = new Map<string, LogIndex>();
   private named: readonly string[] | undefined;
 
-  private constructor(readonly file: string, readonly records: readonly TraceRecord[], readonly marked: boolean) {}
+  /** `openedMs`: when the log's file was opened (support/trace/opened.ts), when its banner or name says. */
+  private constructor(readonly file: string, readonly records: readonly TraceRecord[], readonly marked: boolean, private readonly openedMs?: number) {}
 
   /** Reads `file`; an input problem is a TestCompromisedError (could not test) with one message. */
   static async load(file: string): Promise<ReplayLog> {
@@ -62,7 +64,10 @@ export class ReplayLog {
     const problem = unreadableInput(file, diagnostics, { needRecords: true });
     if (problem) throw new TestCompromisedError(`replay: ${problem}`);
     if (tooMany) throw new TestCompromisedError(`replay: ${file} has more than ${MAX_REPLAY_RECORDS} records; cut it to the calls of interest first, or judge it with npm run recognize`);
-    return new ReplayLog(file, records, records.some((r) => r.name === SCENARIO_MARKER));
+    const marked = records.some((r) => r.name === SCENARIO_MARKER);
+    // A file a rotation opened mid-traffic: its first calls may have begun in the file before.
+    const opened = marked ? undefined : msOf(await logOpenedAt(file));
+    return new ReplayLog(file, records, marked, opened);
   }
 
   /** The features the recording's scenario markers name (what the recorded system declared): found once, every scenario's adapter asks. */
@@ -96,7 +101,7 @@ export class ReplayLog {
     const key = this.marked ? scenario ?? '' : '';
     let index = this.indexes.get(key);
     if (!index) {
-      index = new LogIndex(this.marked ? sliceForScenario(this.records, scenario) : this.records, !this.marked);
+      index = new LogIndex(this.marked ? sliceForScenario(this.records, scenario) : this.records, !this.marked, undefined, this.openedMs);
       this.indexes.set(key, index);
     }
     return index;

@@ -6,7 +6,8 @@
  */
 import type { PartyConfig } from '../adapter/contract';
 import { connIdOf, hasAppearanceIndex, StimulusTracker, type Stimulus } from './stimuli';
-import type { TraceRecord } from './record';
+import { msOf, type TraceRecord } from './record';
+import { OPENING_BURST_MS } from './opened';
 import { enumNameOf } from '../model/enums';
 import { isSpecialDn } from '../model/specialDns';
 
@@ -291,8 +292,14 @@ export class LogIndex {
   /** Group → what its calls' events show (see {@link factsOf}), once asked. */
   private callFacts: Map<string, CallFacts> | undefined;
 
-  /** `prior`: what the DNs showed before this part of the log (the recogniser's stream). */
-  constructor(readonly records: readonly TraceRecord[], infer: boolean, prior?: DnKnowledge) {
+  /** Stimuli recognised from their call's first event in the file's opening burst (see {@link mayHaveBegunBefore}), once asked. */
+  private openingBurst: Set<number> | undefined;
+
+  /**
+   * `prior`: what the DNs showed before this part of the log (the recogniser's stream). `openedMs`:
+   * when the log's file was opened (support/trace/opened.ts), when known.
+   */
+  constructor(readonly records: readonly TraceRecord[], infer: boolean, prior?: DnKnowledge, private readonly openedMs?: number) {
     this.knowledge = new DnKnowledge(prior);
     const tracker = new StimulusTracker(infer);
     const uuids = new Map<string, string>();
@@ -323,6 +330,37 @@ export class LogIndex {
     this.stimuli.forEach((s, j) => {
       if (s.call) this.listOf(this.byGroup, this.group(s.call)).push(j);
     });
+  }
+
+  /**
+   * Whether stimulus `j` was recognised from its call's first event, and that event came within
+   * {@link OPENING_BURST_MS} after the file was opened: a rotation opens the next file in the middle
+   * of the traffic, and the call may have begun in the file before — its first events there, what
+   * the stimulus reads as its start not its start. A logged request is no such stimulus: it is the
+   * act, here.
+   */
+  mayHaveBegunBefore(j: number): boolean {
+    if (this.openedMs === undefined) return false;
+    this.openingBurst ??= this.findOpeningBurst(this.openedMs);
+    return this.openingBurst.has(j);
+  }
+
+  private findOpeningBurst(openedMs: number): Set<number> {
+    const out = new Set<number>();
+    const seen = new Set<string>();
+    for (let i = 0; i < this.records.length; i++) {
+      const r = this.records[i] as TraceRecord;
+      const t = msOf(r.time);
+      if (t !== undefined && t - openedMs > OPENING_BURST_MS) break;
+      const conn = r.kind === 'event' ? connIdOf(r) : undefined;
+      if (conn === undefined) continue;
+      const group = this.group(conn);
+      if (seen.has(group)) continue;
+      seen.add(group);
+      const j = this.stimulusAt.get(i);
+      if (j !== undefined && t !== undefined && t >= openedMs) out.add(j);
+    }
+    return out;
   }
 
   /** What the log shows `dn` to be. */

@@ -13,6 +13,12 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 
+/**
+ * How long after a file's opening a call's first event may still belong to a burst begun in the file
+ * before (the events of one act come within the settle period's 300 ms of each other).
+ */
+export const OPENING_BURST_MS = 300;
+
 /** Enough of a file's start to hold its banner (a few hundred bytes in the files seen). */
 const HEAD_BYTES = 16 * 1024;
 

@@ -198,6 +198,10 @@ export class ScenarioMatch {
         nearest ??= `${s.description}: the recorded adapter did not send it (${s.refused})`;
         continue;
       }
+      if (this.index.mayHaveBegunBefore(c)) {
+        nearest ??= `${s.description}: its call may have begun before this file (its first event comes just after the file was opened, as a rotation opens the next file mid-traffic): its start may be in the file before`;
+        continue;
+      }
       const fresh = this.unify(this.state, request, s, true);
       if (typeof fresh === 'string') {
         nearest ??= `${s.description}: ${fresh}`;

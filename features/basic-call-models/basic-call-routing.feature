@@ -17,7 +17,9 @@ Feature: Connection-establishing phase, call with routing
   divert-on-ringing defaults to true; with false, the routing point's events come when the
   destination answers, before its EventEstablished, and a destination that releases first leaves
   the caller alone with the router getting EventError with the TRouteCall's ReferenceID.
-  Not checked: timestamps, a virtual routing point (EventRouteRequest only).
+  The caller at the routing point's events is OtherDN when it is there: the attribute tables make it
+  optional on EventRouteRequest and EventRouteUsed. Not checked: timestamps, a virtual routing point
+  (EventRouteRequest only).
 
   Uncertain: the caller's EventEstablished naming the destination, the roles on the routing point's
   events, and the caller abandoning at the routing point are reconstructed; the QA model leaves
@@ -38,10 +40,10 @@ Feature: Connection-establishing phase, call with routing
     Scenario: Alice calls Entry; Entry reports the call queued and asks for a route
       When Alice calls Entry
       Then each DN receives, in order:
-        | step | dn    | event             | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN     | OtherDNRole       | CallType            |
-        | 1    | Alice | EventDialing      | $call1 | Alice  | Origination |           | Entry *DIAL | Destination *DIAL | Internal or Unknown |
-        | 2    | Entry | EventQueued       | $call1 | Entry  |             | Entry     | Alice       |                   | Internal            |
-        | 2    | Entry | EventRouteRequest | $call1 | Entry  |             | Entry     | Alice       |                   | Internal            |
+        | step | dn    | event             | ConnID | ThisDN | ThisDNRole  | ThisQueue | OtherDN         | OtherDNRole       | CallType            |
+        | 1    | Alice | EventDialing      | $call1 | Alice  | Origination |           | Entry *DIAL     | Destination *DIAL | Internal or Unknown |
+        | 2    | Entry | EventQueued       | $call1 | Entry  |             | Entry     | Alice or absent |                   | Internal            |
+        | 2    | Entry | EventRouteRequest | $call1 | Entry  |             | Entry     | Alice or absent |                   | Internal            |
 
     @inferred @requires:external-parties
     Scenario: An outside caller calls Entry; only the routing point is told, and the call is inbound
@@ -58,10 +60,10 @@ Feature: Connection-establishing phase, call with routing
       Given Alice is waiting in Entry
       When the router routes the call to Bob
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN | ThirdPartyDN | ThirdPartyDNRole | ReferenceID | CallState |
-        | Entry | EventRouteUsed | $call1 | Entry  | Entry     | Alice   | Bob          | Destination      | $request    |           |
-        | Entry | EventDiverted  | $call1 | Entry  | Entry     | Alice   | Bob          | Destination      |             |           |
-        | Bob   | EventRinging   | $call1 | Bob    | Entry     | Alice   |              |                  |             | Ok        |
+        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN         | ThirdPartyDN | ThirdPartyDNRole | ReferenceID | CallState |
+        | Entry | EventRouteUsed | $call1 | Entry  | Entry     | Alice or absent | Bob          | Destination      | $request    |           |
+        | Entry | EventDiverted  | $call1 | Entry  | Entry     | Alice or absent | Bob          | Destination      |             |           |
+        | Bob   | EventRinging   | $call1 | Bob    | Entry     | Alice           |              |                  |             | Ok        |
 
     @inferred
     Scenario: Bob answers the routed call, and Alice and Bob are connected

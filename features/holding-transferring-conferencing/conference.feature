@@ -13,7 +13,8 @@ Feature: Conference
   arrive in either order; the request's ReferenceID is on whichever comes first, so both cells accept
   it or its absence. SIP Server sends each old party one EventPartyAdded per new party. Later
   departures follow Releasing Calls (release-from-conference, delete-from-conference). Not checked:
-  UserData of the consultation (the use-data-from option), bridged appearances, supervisors.
+  UserData of the consultation (the use-data-from option), bridged appearances, supervisors, and
+  CallState on the answered consultation's EventEstablished (the Call-Establishing Phase lists none).
 
   Uncertain: CallType Consult and PreviousConnID (= the main call) on the consultation call's
   events are not in the QA model; they are reconstructed from GenEM's rule that PreviousConnID must
@@ -50,9 +51,9 @@ Feature: Conference
       And Bob has started a consultation with Carol for a conference
       When Carol answers
       Then each DN receives, in order:
-        | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | Carol | EventEstablished | $call2 | Carol  | Destination | Bob     | Origination | Ok        |
-        | Bob   | EventEstablished | $call2 | Bob    | Origination | Carol   | Destination | Ok        |
+        | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole |
+        | Carol | EventEstablished | $call2 | Carol  | Destination | Bob     | Origination |
+        | Bob   | EventEstablished | $call2 | Bob    | Origination | Carol   | Destination |
 
   Rule: Completing the conference merges the consultation into the main call, whose ConnID survives
 

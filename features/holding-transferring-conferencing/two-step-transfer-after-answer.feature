@@ -17,7 +17,8 @@ Feature: Two-Step Transfer, complete after the consulted party answers
   that joined, and for a party that moved in only when exactly one party stayed (GenEM's "complex
   party" rule for conferences). Across DNs the order is free. That Bob is released from both calls
   is the T-Library reference's TCompleteTransfer ("releases dn from both calls"). Not checked: the
-  consultation's UserData, supervisors, trunk optimization (trunk-anti-tromboning), Cause.
+  consultation's UserData, supervisors, trunk optimization (trunk-anti-tromboning), Cause, and
+  CallState on the answered consultation's EventEstablished (the Call-Establishing Phase lists none).
 
   Uncertain: the attributes of Bob's own events at completion are not in any source that could be
   read (GenEM's table, or the QA model's generic code). They are reconstructed by analogy with the
@@ -58,9 +59,9 @@ Feature: Two-Step Transfer, complete after the consulted party answers
       And Bob has started a consultation with Carol for a transfer
       When Carol answers
       Then each DN receives, in order:
-        | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole | CallState |
-        | Carol | EventEstablished | $call2 | Carol  | Destination | Bob     | Origination | Ok        |
-        | Bob   | EventEstablished | $call2 | Bob    | Origination | Carol   | Destination | Ok        |
+        | dn    | event            | ConnID | ThisDN | ThisDNRole  | OtherDN | OtherDNRole |
+        | Carol | EventEstablished | $call2 | Carol  | Destination | Bob     | Origination |
+        | Bob   | EventEstablished | $call2 | Bob    | Origination | Carol   | Destination |
 
   Rule: Completing the transfer moves the consulted party into the main call, whose ConnID survives
 

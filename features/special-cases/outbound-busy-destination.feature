@@ -57,8 +57,8 @@ Feature: Outbound call to a busy destination
       And Alice has called Otto, who is busy
       When Alice hangs up
       Then Alice receives, in order:
-        | event         | ConnID | ThisDN | ThisDNRole  | CallState | ReferenceID |
-        | EventReleased | $call1 | Alice  | Origination | Ok        | $request    |
+        | event         | ConnID | ThisDN | CallState | ReferenceID |
+        | EventReleased | $call1 | Alice  | Ok        | $request    |
 
   Rule: Interruption point * — the caller hangs up before the network reports anything
 

@@ -10,7 +10,9 @@ Feature: Agent login and logout
   present when the agent logged in through the server; ThisQueue optional). The state reported after
   the login, the ReferenceID 0 on that unsolicited state event, and the refusal of a second agent are
   read from the Genesys QA model of SIP Server, so those scenarios require the capability
-  agent:login-reports-state; other switches may report the state differently.
+  agent:login-reports-state; other switches may report the state differently. Not checked: AgentID
+  on that EventAgentReady (the QA model gives it a ReferenceID only, and its attribute table was not
+  read; EventAgentNotReady's AgentID was).
 
   Background:
     Given Alice is agent 1001 on extension 7001
@@ -49,7 +51,7 @@ Feature: Agent login and logout
       Then Alice receives, in order:
         | event           | ThisDN | AgentID | ReferenceID |
         | EventAgentLogin | Alice  | 1001    | $request    |
-        | EventAgentReady | Alice  | 1001    | 0           |
+        | EventAgentReady | Alice  |         | 0           |
 
     @requires:agent:login-reports-state
     Scenario: A second agent cannot log in on Alice's extension

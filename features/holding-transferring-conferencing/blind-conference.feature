@@ -26,7 +26,7 @@ Feature: Blind Conference
       Given Alice is talking to Bob
       And Bob has started a consultation with Carol for a conference
       When Bob completes the conference
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | dn    | event             | step | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID        |
         | Bob   | EventReleased     | 1    | $call2 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent |
         | Bob   | EventRetrieved    | 1    | $call1 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent |

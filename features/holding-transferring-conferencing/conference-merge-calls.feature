@@ -31,7 +31,7 @@ Feature: Conference with two incoming calls using TMergeCalls
       And Bob has put the call on hold
       And Carol is talking to Bob
       When Bob merges the calls into a conference
-      Then the switch reports, in order:
+      Then each DN receives, in order:
         | dn    | event             | step | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID        |
         | Bob   | EventReleased     | 1    | $call2 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent |
         | Bob   | EventRetrieved    | 1    | $call1 | Bob    |                  |         |             |              |                  |                | Conferenced | $request or absent |

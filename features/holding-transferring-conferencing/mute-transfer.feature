@@ -31,14 +31,14 @@ Feature: Mute Transfer
       Given Alice is talking to Bob
       When Bob makes a mute transfer to Carol
       Then each DN receives, in order:
-        | dn    | event             | ConnID | ThisDN | ThisDNRole  | OtherDN     | OtherDNRole       | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
-        | Bob   | EventHeld         | $call1 | Bob    |             | Alice       |                   |              |                  |                |             |             |
-        | Bob   | EventDialing      | $call2 | Bob    | Origination | Carol *DIAL | Destination *DIAL |              |                  |                |             | $request    |
-        | Bob   | EventReleased     | $call2 | Bob    |             |             |                   |              |                  |                | Transferred |             |
-        | Bob   | EventReleased     | $call1 | Bob    |             |             |                   |              |                  |                | Transferred |             |
-        | Carol | EventRinging      | $call2 | Carol  | Destination | Bob         | Origination       |              |                  |                | Ok          |             |
-        | Carol | EventPartyChanged | $call1 | Carol  | Destination | Alice       | Origination       | Bob          | TransferredBy    | $call2         | Transferred |             |
-        | Alice | EventPartyChanged | $call1 | Alice  | Origination | Carol       | Destination       | Bob          | TransferredBy    | $call1         | Transferred |             |
+        | dn    | step | event             | ConnID | ThisDN | ThisDNRole  | OtherDN     | OtherDNRole       | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
+        | Bob   | 1    | EventHeld         | $call1 | Bob    |             | Alice       |                   |              |                  |                |             |             |
+        | Bob   | 2    | EventDialing      | $call2 | Bob    | Origination | Carol *DIAL | Destination *DIAL |              |                  |                |             | $request    |
+        | Bob   | 3    | EventReleased     | $call2 | Bob    |             |             |                   |              |                  |                | Transferred |             |
+        | Bob   | 3    | EventReleased     | $call1 | Bob    |             |             |                   |              |                  |                | Transferred |             |
+        | Carol | 1    | EventRinging      | $call2 | Carol  | Destination | Bob         | Origination       |              |                  |                | Ok          |             |
+        | Carol | 2    | EventPartyChanged | $call1 | Carol  | Destination | Alice       | Origination       | Bob          | TransferredBy    | $call2         | Transferred |             |
+        | Alice | 1    | EventPartyChanged | $call1 | Alice  | Origination | Carol       | Destination       | Bob          | TransferredBy    | $call1         | Transferred |             |
 
     @requires:external-parties
     Scenario: Bob makes a mute transfer to an outside number, which gets no events
@@ -46,12 +46,12 @@ Feature: Mute Transfer
       And Alice is talking to Bob
       When Bob makes a mute transfer to Olivia
       Then each DN receives, in order:
-        | dn    | event             | ConnID | ThisDN | OtherDN          | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
-        | Bob   | EventHeld         | $call1 | Bob    | Alice            |              |                  |                |             |             |
-        | Bob   | EventDialing      | $call2 | Bob    | Olivia *DIAL     |              |                  |                |             | $request    |
-        | Bob   | EventReleased     | $call2 | Bob    |                  |              |                  |                | Transferred |             |
-        | Bob   | EventReleased     | $call1 | Bob    |                  |              |                  |                | Transferred |             |
-        | Alice | EventPartyChanged | $call1 | Alice  | Olivia or absent | Bob          | TransferredBy    | $call1         | Transferred |             |
+        | dn    | step | event             | ConnID | ThisDN | OtherDN          | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
+        | Bob   | 1    | EventHeld         | $call1 | Bob    | Alice            |              |                  |                |             |             |
+        | Bob   | 2    | EventDialing      | $call2 | Bob    | Olivia *DIAL     |              |                  |                |             | $request    |
+        | Bob   | 3    | EventReleased     | $call2 | Bob    |                  |              |                  |                | Transferred |             |
+        | Bob   | 3    | EventReleased     | $call1 | Bob    |                  |              |                  |                | Transferred |             |
+        | Alice | 1    | EventPartyChanged | $call1 | Alice  | Olivia or absent | Bob          | TransferredBy    | $call1         | Transferred |             |
 
   Rule: The destination answers on the main call
 

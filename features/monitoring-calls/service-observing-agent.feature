@@ -115,7 +115,7 @@ Feature: Service observing on an agent
 
   Rule: Interruption point * — the caller gives up before the agent answers
 
-    @requires:external-parties
+    @requires:external-parties @inferred
     Scenario: Olivia hangs up while Bob's phone rings, and the observer is never involved
       Given Carol is observing Bob's calls
       And Olivia is calling Bob

@@ -265,9 +265,9 @@ describe('CallRecognizer (the library)', () => {
     const fixture = join(__dirname, 'fixtures', 'routing-no-divert-on-ringing.log');
     const [v] = await judgeFile(fixture);
     assert.equal(v?.outcome, 'unrecognised');
-    assert.equal(at(v?.unconfirmed?.scenario ?? { uri: '', line: 0 }), 'basic-call-routing.feature:96');
+    assert.equal(at(v?.unconfirmed?.scenario ?? { uri: '', line: 0 }), 'basic-call-routing.feature:98');
     assert.match(v?.unconfirmed?.configuration ?? '', /Delayed has switch options a log cannot confirm \(divert-on-ringing=false\)/);
-    assert.equal(at(v?.unconfirmed?.deviation.scenario ?? { uri: '', line: 0 }), 'basic-call-routing.feature:67');
+    assert.equal(at(v?.unconfirmed?.deviation.scenario ?? { uri: '', line: 0 }), 'basic-call-routing.feature:69');
     // The same call without its EventRouteUsed: no configuration explains it; it deviates.
     const dir = mkdtempSync(join(tmpdir(), 'cmc-routing-'));
     try {

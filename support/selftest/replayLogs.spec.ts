@@ -60,8 +60,8 @@ const CORRECT: readonly [string, string, readonly string[]][] = [
   // consults Carol for a conference, and the switch holds the main call without the request's
   // ReferenceID (that EventHeld is the request's consequence, not Bob pressing hold).
   ['an agent logging in, a supervised call and a consultation', 'agent-monitor-conference.log', [
-    'agent-login-logout.feature:21', 'agent-ready-not-ready-acw.feature:24', 'basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36',
-    'conference.feature:29', 'conference.feature:39']],
+    'agent-login-logout.feature:23', 'agent-ready-not-ready-acw.feature:25', 'basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36',
+    'conference.feature:32', 'conference.feature:42']],
   // A shared line (SIP Server shared call appearance): both appearances ring (CallState Covered,
   // AppearanceIndex), Sam answers, Tess's appearance is released, and Tess barges in from her phone.
   // Judged against the shared-line models, not the basic call (CallState Covered failed it before).
@@ -79,7 +79,7 @@ const CORRECT: readonly [string, string, readonly string[]][] = [
   // answering (which cut Bob's answer short: it FAILED before).
   // Its agent 1002 logs in and becomes ready: the login and ready models of agent 1001 (Alice) hold
   // there too — an agent ID binds as a DN does, a real contact center's agents not being the features'.
-  ['a supervisor observing a queue\'s call', 'service-observing-queue.log', ['agent-login-logout.feature:21', 'agent-ready-not-ready-acw.feature:24', 'service-observing-queue.feature:28', 'service-observing-queue.feature:37', 'service-observing-queue.feature:48']],
+  ['a supervisor observing a queue\'s call', 'service-observing-queue.log', ['agent-login-logout.feature:23', 'agent-ready-not-ready-acw.feature:25', 'service-observing-queue.feature:28', 'service-observing-queue.feature:37', 'service-observing-queue.feature:48']],
   // Bob's line also appears, bridged, at 7012: both ring, both connect, and when Alice hangs up both
   // are released within milliseconds — the hang-up's consequences, not Bob hanging up (which cut the
   // release's window: 'Alice releases the call' failed before). The principal's view is the basic call.
@@ -124,11 +124,11 @@ test('replay of a routing point configured not to divert on ringing, declared in
   const log = resolve(LOGS, '..', '..', '..', 'recognize', 'fixtures', 'routing-no-divert-on-ringing.log');
   const { run, outcomes } = await replay(log, ['--config', config, '--tags', '@model:basic-call-routing']);
   assert.equal(run.code, 0, run.out.slice(-4000));
-  assert.deepEqual(named(outcomes, 'passed'), ['basic-call-routing.feature:88', 'basic-call-routing.feature:96']);
+  assert.deepEqual(named(outcomes, 'passed'), ['basic-call-routing.feature:90', 'basic-call-routing.feature:98']);
   assert.deepEqual([...named(outcomes, 'failed'), ...named(outcomes, 'broken')], []);
   // Without the declaration the default routing point's "Bob answers the routed call" is judged on it, and fails.
   const bare = await replay(log, ['--tags', '@model:basic-call-routing']);
-  assert.deepEqual(named(bare.outcomes, 'failed'), ['basic-call-routing.feature:67']);
+  assert.deepEqual(named(bare.outcomes, 'failed'), ['basic-call-routing.feature:69']);
 });
 
 test('replay of a file a rotation opened in the middle of a burst: a call whose first event comes just after the opening is no exercise of a scenario (its start may be in the file before), not a failure', { timeout: TIMEOUT }, async () => {

@@ -15,4 +15,8 @@ test('a replayed log\'s calls: a deviating call counts, unless the log leaves pa
   assert.equal(counted.cutByTheStart, 1);
   assert.equal(counted.cutByTheEnd, 1);
   assert.equal(countCalls([call(1, 'conforms'), call(2, 'deviates'), summary]).deviates, 1, 'the second call of a log counts, however soon after the first');
+  // A log whose opening time recognize knew (its banner): a call that may have begun before it is
+  // unrecognised there already; a first call that deviates began in the log, and counts.
+  const opened = countCalls([call(1, 'deviates'), call(2, 'conforms'), { ...summary, opened: '2026-03-04T09:59:58.000' }]);
+  assert.deepEqual([opened.deviates, opened.cutByTheStart], [1, 0]);
 });

@@ -35,6 +35,8 @@ export interface CallLine {
   readonly unreadable?: number;
   /** On the summary: why the log cannot be judged. */
   readonly problem?: string;
+  /** On the summary: when the log's file was opened (its banner or name), when known. */
+  readonly opened?: string;
 }
 
 /** `npm run recognize -- <file> --json` into `dir`/log-calls.ndjson, read back; `problem` when it could not judge the log. */
@@ -64,16 +66,19 @@ export function judgeEveryCall(file: string, features: string, capabilities: rea
 
 /**
  * The calls of recognize's `--json` lines, counted. A deviating call is not counted where the log
- * may leave part of it out: the log's end leaves it going on, or it is the log's first call (a
- * rotated file may begin in the middle of its first burst, whose start is in the file before).
- * Such calls are listed as such; replay's own scenarios judge the first exercise of each anyway.
+ * may leave part of it out: the log's end leaves it going on, or — in a log whose opening time is
+ * not known — it is the log's first call (a rotated file may begin in the middle of its first burst,
+ * whose start is in the file before). Where the opening time is known (its banner, its name),
+ * recognize has already told such calls apart (unrecognised, CallVerdict.beganBefore), and the
+ * first call counts as any other. Such calls are listed as such; replay's own scenarios judge the
+ * first exercise of each anyway.
  */
 export function countCalls(lines: readonly CallLine[]): LogCalls {
   const summary = lines.find((l) => l.type === 'summary');
   const calls = lines.filter((l) => l.type === 'call');
   const starts = calls.map((l) => msOf(l.firstTime)).filter((t): t is number => t !== undefined);
   const logStart = starts.length ? Math.min(...starts) : undefined;
-  const atStart = (l: CallLine): boolean => logStart !== undefined && msOf(l.firstTime) === logStart;
+  const atStart = (l: CallLine): boolean => summary?.opened === undefined && logStart !== undefined && msOf(l.firstTime) === logStart;
   const all = calls.filter((l) => l.outcome === 'deviates');
   const ended = all.filter((l) => l.complete !== false);
   const counted = ended.filter((l) => !atStart(l));

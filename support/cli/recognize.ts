@@ -98,7 +98,7 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   const s = result.stats;
   const summary = `${o.file}: ${s.calls} call(s): ${s.conforms} conform, ${s.deviates} deviate, ${s.unrecognised} unrecognised${s.unreadable ? `, ${s.unreadable} unreadable` : ''}; ${s.records} records, ${s.outside} outside any call; ${catalogue.plans.length} scenarios`;
-  out.line(o.json ? JSON.stringify({ type: 'summary', file: o.file, ...s, scenarios: catalogue.plans.length, ...(result.problem ? { problem: result.problem } : {}) }) : summary);
+  out.line(o.json ? JSON.stringify({ type: 'summary', file: o.file, ...s, scenarios: catalogue.plans.length, ...(result.opened ? { opened: result.opened } : {}), ...(result.problem ? { problem: result.problem } : {}) }) : summary);
   await out.end();
   if (result.problem) {
     console.error(result.problem);

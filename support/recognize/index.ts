@@ -45,6 +45,8 @@ export interface FileRecognition {
   readonly diagnostics?: TraceDiagnostics;
   /** Why the file cannot be judged (one message naming the file and line), when it cannot. */
   readonly problem?: string;
+  /** When the file was opened (support/trace/opened.ts), when its banner or name says. */
+  readonly opened?: string;
 }
 
 /** Recognise every call of the log `file`; verdicts go to `onVerdict` as calls complete. */
@@ -62,7 +64,7 @@ export async function recognizeFile(file: string, options: RecognizerOptions): P
   }
   recognizer.flush();
   const problem = unreadableInput(file, diagnostics, { needRecords: true });
-  return { stats: recognizer.stats, diagnostics, ...(problem ? { problem } : {}) };
+  return { stats: recognizer.stats, diagnostics, ...(problem ? { problem } : {}), ...(opened ? { opened } : {}) };
 }
 
 export type Outcome = CallVerdict['outcome'];

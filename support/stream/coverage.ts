@@ -36,6 +36,14 @@ export function parseSource(text: string): SourceRef | undefined {
   return { producer: m[1] as string, n: Number(m[2]) };
 }
 
+/** Sources in the producer's order: by producer, then by place (as numbers: 9 before 10); what is no source, last, as text. */
+export function bySource(a: string, b: string): number {
+  const x = parseSource(a);
+  const y = parseSource(b);
+  if (!x || !y) return x ? -1 : y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  return x.producer < y.producer ? -1 : x.producer > y.producer ? 1 : x.n - y.n;
+}
+
 /** Messages of one producer that no verdict names: places `from` … `to`. */
 export interface SourceGap {
   readonly producer: string;

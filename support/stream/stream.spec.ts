@@ -13,7 +13,7 @@ import { CallThreads, type CallThread } from './callThreads';
 import { ThreadAssembler, type AssembledThread } from './assembly';
 import { partitionOf, partitionsOfWorker, subjectToken, threadKey } from './partition';
 import { renumberConnId, renumberRecord } from './repeat';
-import { Coverage, describeLost, formatSource, parseSource } from './coverage';
+import { bySource, Coverage, describeLost, formatSource, parseSource } from './coverage';
 import { isVerdict, seenSubject, threadVerdict, VerdictTotals } from './verdict';
 import { batchId, bundleId, decodeEvent, decodeEvents, encodeBatch, encodeBundle, encodeEvent, encodeRecord, encodeRun, messageId, WireError, type ThreadEvent } from './wire';
 
@@ -339,6 +339,8 @@ describe('messages of the events stream no verdict names (coverage)', () => {
     assert.deepEqual(parseSource('ab12:123'), { producer: 'ab12', n: 123 });
     assert.equal(formatSource({ producer: 'ab12', n: 123 }), 'ab12:123');
     assert.equal(parseSource('ab:7:1'), undefined);
+    // A verdict lists its messages in the producer's order, whatever order a restart redelivered them in.
+    assert.deepEqual(['f:10', 'e:3', 'f:9', 'f:453', 'f:450'].sort(bySource), ['e:3', 'f:9', 'f:10', 'f:450', 'f:453']);
   });
 
   it('agrees with a plain set on any order of places, far past the first bitmap (property)', () => {

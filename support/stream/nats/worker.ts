@@ -17,7 +17,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, ReplayPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { CallRecognizer, type CallVerdict, type ScenarioPlan } from '../../recognize';
 import { ThreadAssembler, type AssembledThread } from '../assembly';
-import { parseSource, SOURCE_HEADER } from '../coverage';
+import { bySource, parseSource, SOURCE_HEADER } from '../coverage';
 import { subjectToken } from '../partition';
 import { lateSubject, seenSubject, threadVerdict, wireProblemVerdict, type LateNote, type SeenNote, type ThreadOutcome, type ThreadVerdict } from '../verdict';
 import { decodeEvents, WireError, type ThreadEvent } from '../wire';
@@ -333,7 +333,11 @@ interface Held {
   named: boolean;
 }
 
-/** The distinct sources of a thread's deliveries (a redelivery names the same message again). */
+/**
+ * The distinct sources of a thread's deliveries (a redelivery names the same message again), in the
+ * producer's order: deliveries come back in another order after a restart, and a verdict is the
+ * same whichever run of the monitor made it.
+ */
 function sourcesOf(handles: readonly Held[]): string[] | undefined {
   let out: string[] | undefined;
   for (const h of handles) {
@@ -341,6 +345,7 @@ function sourcesOf(handles: readonly Held[]): string[] | undefined {
     if (!out) out = [h.source];
     else if (!out.includes(h.source)) out.push(h.source);
   }
+  if (out && out.length > 1) out.sort(bySource);
   return out;
 }
 

@@ -279,6 +279,35 @@ describe('continuous conformance on NATS JetStream', () => {
     assert.match(r.stderr, new RegExp(`${records.length - answered} event\\(s\\) came after their call's verdict`));
   });
 
+  it('events that come after a call\'s verdict are late even when the worker that judged the call was restarted in between', { timeout: 300_000 }, async () => {
+    const url = servers.url;
+    const nc = await connect({ servers: url });
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.add({ name: 'LATE2', subjects: Array.from({ length: 2 }, (_, p) => `LATE2.${p}.>`) });
+    const js = jetstream(nc);
+    const records = (await threadsOfFile(logs.good)).threads[0]?.records ?? [];
+    const answered = records.findIndex((r) => r.name === 'EventReleased');
+    const subject = eventSubject('LATE2', partitionOf(threadKey('live', 'c-2'), 2), 'live', 'c-2');
+    const send = async (seq: number): Promise<void> => {
+      const event = { tenant: 'live', thread: 'c-2', seq, record: records[seq] as TraceRecord, ...(seq === records.length - 1 ? { last: true } : {}) };
+      await js.publish(subject, encodeEvent(event), { msgID: messageId(event) });
+    };
+    for (let seq = 0; seq < answered; seq++) await send(seq);
+    const monitor = startCli('monitor', ['--nats', url, '--stream', 'LATE2', '--verdicts', 'LATE2_V', '--group', 'late2', '--workers', '1', '--until-idle', '6', '--call-idle', '2', '--ack-wait', '3']);
+    running.push(monitor);
+    await monitor.waitFor((err) => /\(1 incomplete\)/.test(err), 120_000);
+    // The worker that judged the call dies; the one started in its place knows nothing of it.
+    const [worker] = childrenOf(monitor.child.pid ?? 0);
+    process.kill(worker ?? 0, 'SIGKILL');
+    await monitor.waitFor((err) => /ended \(SIGKILL\); starting it again/.test(err), 60_000);
+    for (let seq = answered; seq < records.length; seq++) await send(seq);
+    await nc.close();
+    const r = await monitor.exited;
+    assert.equal(r.code, 2, r.stderr.slice(-3000));
+    const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
+    assert.deepEqual(report.totals, { calls: 1, conformant: 1, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 1, duplicates: 0, lost: 0, late: 1 });
+  });
+
   it('a stream none of whose calls follows a model was not judged against one: exit 2, not a clean exit 0', { timeout: 300_000 }, async () => {
     const url = servers.url;
     // A call to a routing point that diverts on ringing: only a switch configuration no event shows explains it (unrecognised).

@@ -87,6 +87,8 @@ export class MonitorWorker {
   /** Redeliveries of threads whose verdict is being stored: acknowledged with it. */
   private readonly late = new Map<string, Held[]>();
   private timer: NodeJS.Timeout | undefined;
+  /** For reading a stored verdict back (a duplicate's extent: see {@link lateAfterRestart}). */
+  private jsm: JetStreamManager | undefined;
   readonly status: WorkerStatus = {
     events: 0, messages: 0, redelivered: 0, open: 0, held: 0, publishing: 0, verdicts: { conforms: 0, deviates: 0, unrecognised: 0, unreadable: 0 }, incomplete: 0, suppressed: 0, seen: 0, late: 0, failed: 0, maxOpen: 0, peakRssMb: 0,
   };
@@ -104,6 +106,7 @@ export class MonitorWorker {
   /** Creates (or updates) the durable consumers and starts consuming. */
   async start(): Promise<void> {
     const jsm = await jetstreamManager(this.nc, { timeout: 10_000 });
+    this.jsm = jsm;
     for (const p of this.options.partitions) {
       const name = consumerName(this.options.group, p);
       await this.ensureConsumer(jsm, name, p);
@@ -209,14 +212,14 @@ export class MonitorWorker {
     this.collected = [];
     this.recognizer.judgeRecords(t.records, { cut });
     const verdict = threadVerdict({ key: t.key, tenant: t.tenant, thread: t.thread, events: t.records.length, whole: t.whole, missing: t.missing, sources: sourcesOf(t.handles) }, this.collected);
-    this.publish(verdict, t.tenant, t.thread, t.handles);
+    this.publish(verdict, t.tenant, t.thread, t.handles, () => placesOf(t));
   }
 
   /**
    * Stores the verdict (retrying while the stream is unavailable), then acknowledges the thread's
    * events. A verdict is refused when the stream already had this call's (a duplicate: not stored twice).
    */
-  private publish(verdict: ThreadVerdict, tenant: string, thread: string, handles: readonly Held[]): void {
+  private publish(verdict: ThreadVerdict, tenant: string, thread: string, handles: readonly Held[], places?: () => readonly number[]): void {
     const subject = verdictSubject(this.options.verdicts, tenant, thread);
     const payload = JSON.stringify(verdict);
     // What the callbacks need of it, not the verdict: thousands are in flight at once, and a
@@ -233,10 +236,23 @@ export class MonitorWorker {
           // The verdict names the messages it was judged from (support/stream/coverage.ts).
           for (const h of handles) h.named = true;
         } else this.status.suppressed += 1;
-        this.assembler.stored(key);
-        const late = this.late.get(key);
-        this.ack(handles, late);
-        this.settled(key);
+        const finish = (): void => {
+          this.assembler.stored(key);
+          const late = this.late.get(key);
+          this.ack(handles, late);
+          this.settled(key);
+        };
+        if (!duplicate || !places) {
+          finish();
+          return;
+        }
+        this.lateAfterRestart(subject, key, tenant, thread, places()).then(finish, (e: unknown) => {
+          // Nothing acknowledged: the events come back, and are looked at again.
+          this.assembler.failed(key);
+          this.status.failed += 1;
+          this.status.lastError = `the stored verdict of ${key} could not be read back from ${this.options.verdicts} at ${this.options.url}: ${(e as Error).message}`;
+          this.settled(key);
+        });
       },
       fail: (e) => {
         // Nothing acknowledged: the events come back after the ack wait, and the call is judged anew.
@@ -246,6 +262,29 @@ export class MonitorWorker {
         this.settled(key);
       },
     });
+  }
+
+  /**
+   * A verdict refused because the call had one: a redelivery of what that verdict judged, or events
+   * that came after it while the worker that judged it was restarted (its memory of the call's
+   * extent went with it: {@link ThreadAssembler} tells late events apart only within one worker's
+   * life). The stored verdict says how far it went (its events and the places it missed); places past
+   * that are late, and noted as such (see {@link noteLate}).
+   */
+  private async lateAfterRestart(subject: string, key: string, tenant: string, thread: string, places: readonly number[]): Promise<void> {
+    if (!this.jsm) return;
+    const jsm = this.jsm;
+    const stored = await retrying(() => jsm.streams.getMessage(this.options.verdicts, { last_by_subj: subject }));
+    if (!stored) return;
+    const judged = stored.json<Partial<ThreadVerdict>>();
+    // A verdict that does not say how many events it judged (another writer's) tells no extent.
+    if (typeof judged.events !== 'number') return;
+    const upTo = judged.events + (judged.missing?.length ?? 0) - 1;
+    const late = places.filter((p) => p > upTo);
+    if (!late.length) return;
+    const note: LateNote = { late: { key, places: late } };
+    await this.out.send(lateSubject(this.options.verdicts, subjectToken(tenant), subjectToken(thread), late[0] ?? 0), JSON.stringify(note), `late:${key}:${late[0] ?? 0}`);
+    this.status.late += late.length;
   }
 
   private settled(key: string): void {
@@ -322,6 +361,18 @@ export class MonitorWorker {
       },
     });
   }
+}
+
+/** The places of a thread's events that are there (0 … its highest, but those missing). */
+function placesOf(t: AssembledThread<Held>): number[] {
+  const missing = new Set(t.missing);
+  const out: number[] = [];
+  for (let p = 0, n = 0; n < t.records.length; p++) {
+    if (missing.has(p)) continue;
+    out.push(p);
+    n += 1;
+  }
+  return out;
 }
 
 /** A delivered message and how many of its threads have no stored verdict yet (acknowledged at 0). */

@@ -23,7 +23,7 @@ import { eventSubject } from './connection';
 import { ThreadPublisher, threadsOfFile } from './feed';
 import { NatsServers, freePort } from './servers';
 import { readVerdicts } from './totals';
-import { runCli, startCli, type Cli } from './testCli';
+import { runCli, startCli, type Cli, type CliResult } from './testCli';
 
 /** The events the monitor's latest status line counts. */
 function eventsSeen(stderr: string): number {
@@ -52,6 +52,28 @@ function writeLogs(dir: string): { good: string; bad: string } {
   writeFileSync(good, BANNER + callText(0));
   writeFileSync(bad, BANNER + callText(1).replace(/@[^\n]*message EventRinging\n(\t[^\n]*\n)*/, ''));
   return { good, bad };
+}
+
+/**
+ * A producer of its own streaming the first call of `log` event by event (tenant `live`) to a
+ * fresh 2-partition stream `name`: `send(seq)` publishes the call's event at `seq`, the last one
+ * marked; `answered` is the place of its first EventReleased (for a basic call, the events before
+ * it: made, rung, answered).
+ */
+async function liveCall(url: string, log: string, name: string, thread: string): Promise<{ records: TraceRecord[]; answered: number; send: (seq: number) => Promise<void>; close: () => Promise<void> }> {
+  const nc = await connect({ servers: url });
+  const jsm = await jetstreamManager(nc);
+  await jsm.streams.add({ name, subjects: Array.from({ length: 2 }, (_, p) => `${name}.${p}.>`) });
+  const js = jetstream(nc);
+  const records = [...((await threadsOfFile(log)).threads[0]?.records ?? [])];
+  const answered = records.findIndex((r) => r.name === 'EventReleased');
+  assert.ok(answered > 2, records.map((r) => r.name).join(' '));
+  const subject = eventSubject(name, partitionOf(threadKey('live', thread), 2), 'live', thread);
+  const send = async (seq: number): Promise<void> => {
+    const event = { tenant: 'live', thread, seq, record: records[seq] as TraceRecord, ...(seq === records.length - 1 ? { last: true } : {}) };
+    await js.publish(subject, encodeEvent(event), { msgID: messageId(event) });
+  };
+  return { records, answered, send, close: () => nc.close() };
 }
 
 interface Report { totals: Record<string, number>; redelivered: number; suppressedDuplicates: number; restarts: number }
@@ -249,63 +271,43 @@ describe('continuous conformance on NATS JetStream', () => {
     assert.match(verdicts.filter((v) => v.outcome === 'unreadable')[1]?.unreadable ?? '', /^IDLE\.1\.ext\.c-2 \(stream IDLE #\d+\): its Cmc-Source header "feed 7" is not <producer>:<place>/);
   });
 
-  it('a call whose events pause longer than --call-idle is judged as it is; the events that come after its verdict are counted (exit 2), not acknowledged unseen', { timeout: 300_000 }, async () => {
+  /**
+   * A call streamed live (see {@link liveCall}) to the stream `name`: its events up to the hang-up,
+   * a monitor that judges it after its --call-idle of 2 s, `between` (what happens meanwhile), then
+   * the rest of its events. The monitor must count the call late (exit 2).
+   */
+  const lateCall = async (name: string, thread: string, extra: readonly string[], between?: (monitor: Cli) => Promise<void>): Promise<{ r: CliResult; late: number }> => {
     const url = servers.url;
-    const nc = await connect({ servers: url });
-    const jsm = await jetstreamManager(nc);
-    await jsm.streams.add({ name: 'LATE', subjects: Array.from({ length: 2 }, (_, p) => `LATE.${p}.>`) });
-    const js = jetstream(nc);
-    // A producer of its own that streams a call's events as they happen: the call is answered, then
-    // a talk longer than the monitor's --call-idle, then the hang-up.
-    const records = (await threadsOfFile(logs.good)).threads[0]?.records ?? [];
-    const answered = records.findIndex((r) => r.name === 'EventReleased');
-    assert.ok(answered > 2, records.map((r) => r.name).join(' '));
-    const subject = eventSubject('LATE', partitionOf(threadKey('live', 'c-1'), 2), 'live', 'c-1');
-    const send = async (seq: number): Promise<void> => {
-      const event = { tenant: 'live', thread: 'c-1', seq, record: records[seq] as TraceRecord, ...(seq === records.length - 1 ? { last: true } : {}) };
-      await js.publish(subject, encodeEvent(event), { msgID: messageId(event) });
-    };
+    const { records, answered, send, close } = await liveCall(url, logs.good, name, thread);
     for (let seq = 0; seq < answered; seq++) await send(seq);
-    const monitor = startCli('monitor', ['--nats', url, '--stream', 'LATE', '--verdicts', 'LATE_V', '--group', 'late', '--workers', '1', '--until-idle', '4', '--call-idle', '2']);
+    const monitor = startCli('monitor', ['--nats', url, '--stream', name, '--verdicts', `${name}_V`, '--group', name.toLowerCase(), '--workers', '1', '--call-idle', '2', ...extra]);
     running.push(monitor);
     await monitor.waitFor((err) => /\(1 incomplete\)/.test(err), 120_000);
+    await between?.(monitor);
     for (let seq = answered; seq < records.length; seq++) await send(seq);
-    await nc.close();
+    await close();
     const r = await monitor.exited;
     assert.equal(r.code, 2, r.stderr.slice(-3000));
     const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
     assert.deepEqual(report.totals, { calls: 1, conformant: 1, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 1, duplicates: 0, lost: 0, late: 1 });
+    return { r, late: records.length - answered };
+  };
+
+  it('a call whose events pause longer than --call-idle is judged as it is; the events that come after its verdict are counted (exit 2), not acknowledged unseen', { timeout: 300_000 }, async () => {
+    // A producer of its own that streams a call's events as they happen: the call is answered, then
+    // a talk longer than the monitor's --call-idle, then the hang-up.
+    const { r, late } = await lateCall('LATE', 'c-1', ['--until-idle', '4']);
     assert.match(r.stderr, /1 call\(s\) had events after their verdict: judged after --call-idle \(2 s\) without events while the call went on/);
-    assert.match(r.stderr, new RegExp(`${records.length - answered} event\\(s\\) came after their call's verdict`));
+    assert.match(r.stderr, new RegExp(`${late} event\\(s\\) came after their call's verdict`));
   });
 
   it('events that come after a call\'s verdict are late even when the worker that judged the call was restarted in between', { timeout: 300_000 }, async () => {
-    const url = servers.url;
-    const nc = await connect({ servers: url });
-    const jsm = await jetstreamManager(nc);
-    await jsm.streams.add({ name: 'LATE2', subjects: Array.from({ length: 2 }, (_, p) => `LATE2.${p}.>`) });
-    const js = jetstream(nc);
-    const records = (await threadsOfFile(logs.good)).threads[0]?.records ?? [];
-    const answered = records.findIndex((r) => r.name === 'EventReleased');
-    const subject = eventSubject('LATE2', partitionOf(threadKey('live', 'c-2'), 2), 'live', 'c-2');
-    const send = async (seq: number): Promise<void> => {
-      const event = { tenant: 'live', thread: 'c-2', seq, record: records[seq] as TraceRecord, ...(seq === records.length - 1 ? { last: true } : {}) };
-      await js.publish(subject, encodeEvent(event), { msgID: messageId(event) });
-    };
-    for (let seq = 0; seq < answered; seq++) await send(seq);
-    const monitor = startCli('monitor', ['--nats', url, '--stream', 'LATE2', '--verdicts', 'LATE2_V', '--group', 'late2', '--workers', '1', '--until-idle', '6', '--call-idle', '2', '--ack-wait', '3']);
-    running.push(monitor);
-    await monitor.waitFor((err) => /\(1 incomplete\)/.test(err), 120_000);
-    // The worker that judged the call dies; the one started in its place knows nothing of it.
-    const [worker] = childrenOf(monitor.child.pid ?? 0);
-    process.kill(worker ?? 0, 'SIGKILL');
-    await monitor.waitFor((err) => /ended \(SIGKILL\); starting it again/.test(err), 60_000);
-    for (let seq = answered; seq < records.length; seq++) await send(seq);
-    await nc.close();
-    const r = await monitor.exited;
-    assert.equal(r.code, 2, r.stderr.slice(-3000));
-    const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Report;
-    assert.deepEqual(report.totals, { calls: 1, conformant: 1, deviating: 0, unrecognised: 0, unreadable: 0, incomplete: 1, duplicates: 0, lost: 0, late: 1 });
+    await lateCall('LATE2', 'c-2', ['--until-idle', '6', '--ack-wait', '3'], async (monitor) => {
+      // The worker that judged the call dies; the one started in its place knows nothing of it.
+      const [worker] = childrenOf(monitor.child.pid ?? 0);
+      process.kill(worker ?? 0, 'SIGKILL');
+      await monitor.waitFor((err) => /ended \(SIGKILL\); starting it again/.test(err), 60_000);
+    });
   });
 
   it('a stream none of whose calls follows a model was not judged against one: exit 2, not a clean exit 0', { timeout: 300_000 }, async () => {

@@ -30,7 +30,7 @@ import { isSpecialDn } from '../model/specialDns';
 import { RecentMap } from '../model/recent';
 import type { AttrValue } from '../model/event';
 import { msOf, type TraceRecord } from '../trace/record';
-import { OPENING_BURST_MS } from '../trace/opened';
+import { inOpeningBurst } from '../trace/opened';
 import { EpisodeSplitter, type Episode } from './episodes';
 import { SCENARIO_MARKER, SESSION_MARKER } from '../trace/RecordingAdapter';
 import { markerObservation } from '../trace/ReplayAdapter';
@@ -341,14 +341,12 @@ export class CallRecognizer {
   }
 
   /**
-   * The call's first record is an event, within {@link OPENING_BURST_MS} after the log's file was
+   * The call's first record is an event, within OPENING_BURST_MS (support/trace/opened.ts) after the log's file was
    * opened (RecognizerOptions.opened). A call whose first record is a logged request began with it, here.
    */
   private beganBeforeOpened(records: readonly TraceRecord[]): boolean {
     const head = records[0];
-    if (this.openedMs === undefined || this.recording || head?.kind !== 'event') return false;
-    const first = msOf(head.time);
-    return first !== undefined && first >= this.openedMs && first - this.openedMs <= OPENING_BURST_MS;
+    return this.openedMs !== undefined && !this.recording && head?.kind === 'event' && inOpeningBurst(msOf(head.time), this.openedMs);
   }
 
   private judgeShape(index: LogIndex, cut: boolean): Judged {

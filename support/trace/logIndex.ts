@@ -7,7 +7,7 @@
 import type { PartyConfig } from '../adapter/contract';
 import { connIdOf, hasAppearanceIndex, StimulusTracker, type Stimulus } from './stimuli';
 import { msOf, type TraceRecord } from './record';
-import { OPENING_BURST_MS } from './opened';
+import { inOpeningBurst, OPENING_BURST_MS } from './opened';
 import { enumNameOf } from '../model/enums';
 import { isSpecialDn } from '../model/specialDns';
 
@@ -358,7 +358,7 @@ export class LogIndex {
       if (seen.has(group)) continue;
       seen.add(group);
       const j = this.stimulusAt.get(i);
-      if (j !== undefined && t !== undefined && t >= openedMs) out.add(j);
+      if (j !== undefined && inOpeningBurst(t, openedMs)) out.add(j);
     }
     return out;
   }

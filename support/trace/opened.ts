@@ -19,6 +19,11 @@ import { basename } from 'node:path';
  */
 export const OPENING_BURST_MS = 300;
 
+/** Whether a record at `ms` comes within {@link OPENING_BURST_MS} after the file's opening at `openedMs`. */
+export function inOpeningBurst(ms: number | undefined, openedMs: number): boolean {
+  return ms !== undefined && ms >= openedMs && ms - openedMs <= OPENING_BURST_MS;
+}
+
 /** Enough of a file's start to hold its banner (a few hundred bytes in the files seen). */
 const HEAD_BYTES = 16 * 1024;
 

@@ -182,8 +182,7 @@ export class MonitorWorker {
     this.status.messages += 1;
     if (m.redelivered) this.status.redelivered += 1;
     const where = `${m.subject} (stream ${this.options.stream} #${m.seq})`;
-    const header = m.headers?.get(SOURCE_HEADER);
-    const source = header ? header : undefined;
+    const source = m.headers?.get(SOURCE_HEADER) || undefined;
     let events;
     try {
       if (source !== undefined && !parseSource(source)) throw new WireError(`${where}: its ${SOURCE_HEADER} header ${JSON.stringify(source.slice(0, 80))} is not <producer>:<place>`);
@@ -282,8 +281,8 @@ export class MonitorWorker {
     const upTo = judged.events + (judged.missing?.length ?? 0) - 1;
     const late = places.filter((p) => p > upTo);
     if (!late.length) return;
-    const note: LateNote = { late: { key, places: late } };
-    await this.out.send(lateSubject(this.options.verdicts, subjectToken(tenant), subjectToken(thread), late[0] ?? 0), JSON.stringify(note), `late:${key}:${late[0] ?? 0}`);
+    const note = this.lateNote(key, tenant, thread, late);
+    await this.out.send(note.subject, note.payload, note.id);
     this.status.late += late.length;
   }
 
@@ -322,9 +321,9 @@ export class MonitorWorker {
    * acknowledged: the totals count the call as not judged whole (support/stream/verdict.ts LateNote).
    */
   private noteLate(h: Held, event: ThreadEvent, key: string, places: readonly number[]): void {
-    const note: LateNote = { late: { key, places }, ...(h.source !== undefined ? { seen: h.source } : {}) };
+    const note = this.lateNote(key, event.tenant, event.thread, places, h.source);
     this.publishing.inFlightPlus();
-    this.out.post(lateSubject(this.options.verdicts, subjectToken(event.tenant), subjectToken(event.thread), places[0] ?? 0), JSON.stringify(note), `late:${key}:${places[0] ?? 0}`, false, {
+    this.out.post(note.subject, note.payload, note.id, false, {
       done: () => {
         this.status.late += places.length;
         if (h.source !== undefined) h.named = true;
@@ -337,6 +336,13 @@ export class MonitorWorker {
         this.publishing.release();
       },
     });
+  }
+
+  /** A {@link LateNote} as published: its subject, its text and its message id (a redelivery of the same events repeats it). */
+  private lateNote(key: string, tenant: string, thread: string, places: readonly number[], seen?: string): { subject: string; payload: string; id: string } {
+    const first = places[0] ?? 0;
+    const note: LateNote = { late: { key, places }, ...(seen !== undefined ? { seen } : {}) };
+    return { subject: lateSubject(this.options.verdicts, subjectToken(tenant), subjectToken(thread), first), payload: JSON.stringify(note), id: `late:${key}:${first}` };
   }
 
   /**

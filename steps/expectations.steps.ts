@@ -10,7 +10,7 @@ for (const step of EXPECTATION_STEPS) {
     });
   } else {
     Then(step.expression, function (this: ConformanceWorld, party: string, table: DataTable) {
-      return this.expectEvents(table.raw(), step.mode, this.parties.get(party).dn);
+      return this.expectEvents(table.raw(), step.mode, this.parties.get(party).dn, step.optional);
     });
   }
 }

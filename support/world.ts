@@ -22,7 +22,8 @@ import { ConformanceAssertionError, TestCompromisedError } from './errors';
 import type { AttrValue, ObservedEvent, TRequest } from './model/event';
 import { parseExpectationTable, TableError, type ExpectedRow } from './matching/expectation';
 import type { CellMatcher } from './matching/cells';
-import { matchSequence, type OrderMode, type SequenceInput } from './matching/sequence';
+import { diagnosable, matchExpectation, receivedNone } from './matching/optional';
+import type { OrderMode, SequenceInput } from './matching/sequence';
 import { ordinalBindings, ordinalsExist, referencedOrdinals } from './matching/ordinals';
 import { diagnose } from './matching/diagnose';
 import { formatEvent, renderDiff } from './report/diff';
@@ -322,10 +323,13 @@ export class ConformanceWorld extends World<WorldParameters> {
 
   /**
    * Match an expectation table against the events since the stimulus, waiting up to the timeout.
-   * `dn` is set when the step names the DN ("Then Bob receives, in order:").
+   * `dn` is set when the step names the DN ("Then Bob receives, in order:"). An `optional` table
+   * ("Sales may also receive, in order:") is judged once the system has settled: none of its events
+   * holds, those that came must match (support/matching/optional.ts).
    */
-  async expectEvents(rows: readonly (readonly string[])[], mode: OrderMode, dn?: string): Promise<StepOutcome> {
+  async expectEvents(rows: readonly (readonly string[])[], mode: OrderMode, dn?: string, optional?: boolean): Promise<StepOutcome> {
     const session = await this.open();
+    if (optional) await session.settle();
     const expected = this.checkableRows(session, this.parseTable(rows, dn));
     const calls = referencedOrdinals(expected);
     // A party action on the phone has no request: a table that checks the request's ReferenceID is not exercised by it.
@@ -342,11 +346,12 @@ export class ConformanceWorld extends World<WorldParameters> {
     });
     const result = await session.waitFor(() => {
       if (!ordinalsExist(this.observed, calls)) return undefined;
-      const outcome = matchSequence(input());
+      const outcome = matchExpectation(input(), optional);
       return outcome.kind === 'incomplete' ? undefined : outcome;
     });
     this.applyEvents();
     if (result.kind === 'done' && result.value.kind === 'matched') {
+      if (optional && receivedNone(result.value)) this.log(`${this.parties.dnLabel(dn ?? '')} received none of ${[...new Set(expected.map((r) => r.event))].join(', ')}, which the model leaves optional`);
       for (const e of result.value.assignment.values()) this.consumed.add(e.seq);
       for (const [k, v] of result.value.bindings) this.bindings.set(k, v);
       return undefined;
@@ -355,11 +360,16 @@ export class ConformanceWorld extends World<WorldParameters> {
     if (result.kind === 'timeout' && sinceStimulus === 0) {
       throw new TestCompromisedError(`no event at all arrived within ${this.timeoutMs} ms after the stimulus: the adapter or the system did not answer`);
     }
-    const diagnosis = diagnose(input());
+    return this.notConformant(diagnosable(input(), optional));
+  }
+
+  /** A table that did not match: the diff attached, then skipped if known, else not conformant. */
+  private notConformant(input: SequenceInput): 'skipped' {
+    const diagnosis = diagnose(input);
     const diff = renderDiff(diagnosis, {
       title: 'Not conformant: the observed events differ from the model',
       location: this.location(),
-      mode,
+      mode: input.mode,
       partyOf: this.parties.nameOf,
     });
     this.attach(diff, { mediaType: 'text/plain', fileName: 'diff.txt' });

@@ -9,7 +9,7 @@
  */
 import type { Observation, PartyConfig } from './contract';
 import { lookupAttribute, lookupEvent } from '../model/catalogue';
-import { expectationStepFor } from '../matching/expectationSteps';
+import { expectationStepFor, stepParty } from '../matching/expectationSteps';
 import type { ExpectedRow } from '../matching/expectation';
 
 /** An expectation step of the scenario as the pickle has it: its text and raw table. */
@@ -44,7 +44,7 @@ function tableGap(table: ScenarioTable, observation: Observation, partyOf: (name
   const columns = header.map((h) => h.trim().toLowerCase());
   const dnColumn = columns.findIndex((c) => c === 'dn' || c === 'party');
   const eventColumn = columns.indexOf('event');
-  const stepDn = step.dnColumn === 'forbidden' ? table.text.split(' ')[0] : undefined;
+  const stepDn = stepParty(step, table.text);
   const dns = new Set<string>();
   for (const row of rows) {
     const dn = stepDn ?? row[dnColumn] ?? '';

@@ -12,6 +12,11 @@ export interface ExpectationStep {
   readonly mode: OrderMode;
   /** Whether the table names the DN per row, or the step names one party. */
   readonly dnColumn: 'required' | 'forbidden';
+  /**
+   * Events the model leaves optional ("Sales may also receive, in order:"): none of them arriving
+   * holds; those that arrive must match (support/matching/optional.ts).
+   */
+  readonly optional?: true;
 }
 
 export const EXPECTATION_STEPS: readonly ExpectationStep[] = [
@@ -24,8 +29,15 @@ export const EXPECTATION_STEPS: readonly ExpectationStep[] = [
   { expression: 'the participants receive, in any order:', pattern: /^the participants receive, in any order:$/, mode: 'any', dnColumn: 'required' },
   { expression: '{party} receives, in order:', pattern: /^[A-Z][A-Za-z0-9_]* receives, in order:$/, mode: 'per-dn', dnColumn: 'forbidden' },
   { expression: '{party} receives, in any order:', pattern: /^[A-Z][A-Za-z0-9_]* receives, in any order:$/, mode: 'any', dnColumn: 'forbidden' },
+  // What the model says may be sent (the QA model's "optional" events): absent holds, present must match.
+  { expression: '{party} may also receive, in order:', pattern: /^[A-Z][A-Za-z0-9_]* may also receive, in order:$/, mode: 'per-dn', dnColumn: 'forbidden', optional: true },
 ];
 
 export function expectationStepFor(text: string): ExpectationStep | undefined {
   return EXPECTATION_STEPS.find((s) => s.pattern.test(text));
+}
+
+/** The party a step without `dn` column names (its first word), or undefined. */
+export function stepParty(step: ExpectationStep, text: string): string | undefined {
+  return step.dnColumn === 'forbidden' ? text.split(' ')[0] : undefined;
 }

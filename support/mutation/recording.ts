@@ -7,7 +7,7 @@
 import type { Envelope, Pickle } from '@cucumber/messages';
 import type { PartyConfig } from '../adapter/contract';
 import type { AttrValue, ObservedEvent } from '../model/event';
-import { expectationStepFor } from '../matching/expectationSteps';
+import { expectationStepFor, stepParty } from '../matching/expectationSteps';
 import type { OrderMode } from '../matching/sequence';
 
 export interface ExpectationRecord {
@@ -16,6 +16,8 @@ export interface ExpectationRecord {
   readonly party?: string;
   readonly dnColumn: 'required' | 'forbidden';
   readonly rows: readonly (readonly string[])[];
+  /** Events the model leaves optional (support/matching/optional.ts). */
+  readonly optional?: true;
 }
 
 export interface ScenarioRecording {
@@ -50,8 +52,8 @@ export function expectationsOf(pickle: Pickle): ExpectationRecord[] {
     const kind = expectationStepFor(step.text);
     const table = step.argument?.dataTable;
     if (!kind || !table) continue;
-    const party = kind.dnColumn === 'forbidden' ? step.text.split(' receives')[0] : undefined;
-    out.push({ mode: kind.mode, dnColumn: kind.dnColumn, rows: table.rows.map((r) => r.cells.map((c) => c.value)), ...(party ? { party } : {}) });
+    const party = stepParty(kind, step.text);
+    out.push({ mode: kind.mode, dnColumn: kind.dnColumn, rows: table.rows.map((r) => r.cells.map((c) => c.value)), ...(party ? { party } : {}), ...(kind.optional ? { optional: true } : {}) });
   }
   return out;
 }

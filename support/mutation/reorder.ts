@@ -11,7 +11,8 @@
 import fc from 'fast-check';
 import type { AttrValue, ObservedEvent } from '../model/event';
 import { parseExpectationTable, type ExpectedRow } from '../matching/expectation';
-import { matchSequence, type OrderMode, type SequenceInput } from '../matching/sequence';
+import { matchExpectation } from '../matching/optional';
+import type { OrderMode, SequenceInput } from '../matching/sequence';
 import type { ScenarioRecording } from './recording';
 
 /** One Then table of a recorded run with the events it consumed, ready for re-matching. */
@@ -19,6 +20,7 @@ export interface TableCase {
   readonly scenario: string;
   readonly table: number;
   readonly mode: OrderMode;
+  readonly optional?: true;
   readonly rows: readonly ExpectedRow[];
   readonly events: readonly ObservedEvent[];
   /** Which row each event matched in the clean run (event seq → row). */
@@ -42,7 +44,7 @@ export function tableCases(rec: ScenarioRecording): TableCase[] {
   for (const [table, x] of rec.expectations.entries()) {
     const rows = parseExpectationTable(x.rows, { dnColumn: x.dnColumn });
     const defaultDn = x.party ? resolveDn(x.party) : undefined;
-    const result = matchSequence({ rows, observed: remaining, mode: x.mode, bindings, resolveDn, ...(defaultDn ? { defaultDn } : {}) });
+    const result = matchExpectation({ rows, observed: remaining, mode: x.mode, bindings, resolveDn, ...(defaultDn ? { defaultDn } : {}) }, x.optional);
     if (result.kind !== 'matched') throw new Error(`${rec.uri}:${String(rec.line)}: table ${String(table + 1)} does not match its own clean run`);
     const rowOf = new Map<number, ExpectedRow>();
     for (const [index, e] of result.assignment) {
@@ -50,7 +52,7 @@ export function tableCases(rec: ScenarioRecording): TableCase[] {
       if (row) rowOf.set(e.seq, row);
     }
     const events = remaining.filter((e) => rowOf.has(e.seq));
-    out.push({ scenario: `${rec.uri}:${String(rec.line)} ${rec.name}`, table: table + 1, mode: x.mode, rows, events, rowOf, bindings, resolveDn, ...(defaultDn ? { defaultDn } : {}) });
+    out.push({ scenario: `${rec.uri}:${String(rec.line)} ${rec.name}`, table: table + 1, mode: x.mode, ...(x.optional ? { optional: true } : {}), rows, events, rowOf, bindings, resolveDn, ...(defaultDn ? { defaultDn } : {}) });
     bindings = new Map(result.bindings);
     remaining = remaining.filter((e) => !rowOf.has(e.seq));
   }
@@ -100,7 +102,7 @@ export function legalPermutation(c: TableCase, pick: Pick): ObservedEvent[] {
 export function matchesInOrder(c: TableCase, order: readonly ObservedEvent[]): boolean {
   const observed = order.map((e, i) => ({ ...e, seq: i + 1 }));
   const input: SequenceInput = { rows: c.rows, observed, mode: c.mode, bindings: c.bindings, resolveDn: c.resolveDn, ...(c.defaultDn ? { defaultDn: c.defaultDn } : {}) };
-  return matchSequence(input).kind === 'matched';
+  return matchExpectation(input, c.optional).kind === 'matched';
 }
 
 export interface ReorderResult {

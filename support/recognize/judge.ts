@@ -18,7 +18,8 @@ import { checkEventRules, judgeableAt, renderRuleViolations } from '../model/eve
 import type { CellMatcher } from '../matching/cells';
 import { diagnose, type Diagnosis } from '../matching/diagnose';
 import { parseExpectationTable, TableError, type ExpectedRow } from '../matching/expectation';
-import { matchSequence, type SequenceInput } from '../matching/sequence';
+import { diagnosable, matchExpectation } from '../matching/optional';
+import type { SequenceInput } from '../matching/sequence';
 import { formatEvent, renderDiff } from '../report/diff';
 import type { LogIndex } from '../trace/logIndex';
 import { msOf, type TraceRecord } from '../trace/record';
@@ -174,13 +175,13 @@ class Scene {
         rows, observed: this.events.filter((e) => !this.consumed.has(e.seq)), mode: expectation.mode, bindings: this.callBindings(rows), resolveDn: this.parties.resolveDn,
         ...(expectation.dn ? { defaultDn: expectation.dn } : {}),
       };
-      const outcome = matchSequence(input);
+      const outcome = matchExpectation(input, expectation.optional);
       if (outcome.kind === 'matched') {
         for (const e of outcome.assignment.values()) this.consumed.add(e.seq);
         for (const [k, v] of outcome.bindings) this.bindings.set(k, v);
         continue;
       }
-      const diagnosis = diagnose(input);
+      const diagnosis = diagnose(diagnosable(input, expectation.optional));
       if (cut && cutShort(diagnosis)) return { reason: `the input ended while the call went on, before the events ${expectation.location} expects next`, final: false };
       const diff = renderDiff(diagnosis, { title: 'Not conformant: the observed events differ from the model', location: expectation.location, mode: expectation.mode, partyOf: this.parties.nameOf });
       return { exercise: { history, follows: false, diff, problems: problemsOf(diagnosis) } };

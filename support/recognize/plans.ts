@@ -41,6 +41,8 @@ export interface PlanExpectation {
   /** The step's text ("Bob receives, in order:"): what an observation level reads the table by. */
   readonly text: string;
   readonly tableLines: readonly number[];
+  /** Events the model leaves optional (support/matching/optional.ts). */
+  readonly optional?: boolean;
 }
 
 export interface ScenarioPlan {
@@ -102,8 +104,8 @@ export class PlanWorld {
     return undefined;
   }
 
-  expectEvents(rows: readonly (readonly string[])[], mode: OrderMode, dn?: string): undefined {
-    this.expectations.push({ rows, mode, ...(dn ? { dn } : {}), location: this.location, text: this.text, tableLines: this.tableLines });
+  expectEvents(rows: readonly (readonly string[])[], mode: OrderMode, dn?: string, optional?: boolean): undefined {
+    this.expectations.push({ rows, mode, ...(dn ? { dn } : {}), ...(optional ? { optional } : {}), location: this.location, text: this.text, tableLines: this.tableLines });
     return undefined;
   }
 

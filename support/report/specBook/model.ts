@@ -7,7 +7,7 @@ import type { Feature, GherkinDocument, Rule, Scenario, Step, Tag } from '@cucum
 import { MODELS, modelOf, sourceTitle, type ModelEntry } from '../../model/models';
 import { readTags } from '../../model/tags';
 import { parseExpectationTable, TableError, type ExpectedRow } from '../../matching/expectation';
-import { expectationStepFor } from '../../matching/expectationSteps';
+import { expectationStepFor, stepParty } from '../../matching/expectationSteps';
 import type { CellMatcher } from '../../matching/cells';
 import { expectedDiagramFromRows, type DiagramEvent, type DiagramModel, type DiagramParty } from '../diagram';
 import { castOf, declaredParty } from './cast';
@@ -290,7 +290,7 @@ function tableOf(step: BookStep, cast: readonly DiagramParty[], prelude: readonl
   const title = `${step.keyword} ${step.text.replace(/:$/, '')}`;
   try {
     const rows = parseExpectationTable(step.rows, { dnColumn: kind.dnColumn });
-    const defaultDn = kind.dnColumn === 'forbidden' ? step.text.split(' ')[0] : undefined;
+    const defaultDn = stepParty(kind, step.text);
     const table = expectedDiagramFromRows(rows, cast, { title, mode: kind.mode, ...(defaultDn ? { defaultDn } : {}) });
     const toSwitch = prelude.some((e) => e.to === SWITCH);
     const model = { ...table, lanes: [...(toSwitch ? [{ id: SWITCH, label: 'Switch\nsystem under test' }] : []), ...table.lanes], events: [...prelude, ...table.events] };

@@ -1,0 +1,46 @@
+/**
+ * Events a model leaves optional: the Genesys QA model of SIP Server says of some events that they
+ * "may be" sent (an ACD queue's EventDiverted on overflow, "optional within 3 s"): their absence is
+ * not an error, and when they come they must be right. A table of such events ("Sales may also
+ * receive, in order:") is one optional unit on one DN:
+ *
+ * - none of its events arrived on the DN (no unconsumed event there bears a name the table names):
+ *   it holds, and takes nothing;
+ * - some did: they are matched as a required table on that DN alone (the same ordering rule), so
+ *   a wrong attribute, a wrong order or half the unit missing is not conformant.
+ *
+ * A second copy, and events of other names on the DN, are not the table's: they stay for the events
+ * nobody expected.
+ */
+import type { ObservedEvent } from '../model/event';
+import { matchSequence, type SequenceInput, type SequenceOutcome } from './sequence';
+
+/** The input restricted to what an optional table is about: its DN's events of the names it names. */
+export function optionalScope(input: SequenceInput): SequenceInput {
+  const names = new Set(input.rows.map((r) => r.event));
+  const dns = new Set(input.rows.map((r) => input.resolveDn(r.dn ?? input.defaultDn ?? '')));
+  const observed = input.observed.filter((e: ObservedEvent) => dns.has(e.dn) && names.has(e.name));
+  return { ...input, observed };
+}
+
+/** Match an optional table: `matched` with nothing assigned when none of its events came. */
+export function matchOptional(input: SequenceInput): SequenceOutcome {
+  const scoped = optionalScope(input);
+  if (scoped.observed.length === 0) return { kind: 'matched', assignment: new Map(), bindings: input.bindings };
+  return matchSequence(scoped);
+}
+
+/** Whether an optional table's events came at all (`matchOptional` matched them) or not. */
+export function receivedNone(outcome: SequenceOutcome): boolean {
+  return outcome.kind === 'matched' && outcome.assignment.size === 0;
+}
+
+/** A table's match, optional or required: one choice for the world, the log judge and the mutation checks. */
+export function matchExpectation(input: SequenceInput, optional: boolean | undefined): SequenceOutcome {
+  return optional ? matchOptional(input) : matchSequence(input);
+}
+
+/** What a table that did not match is diagnosed on: an optional table's own DN and events. */
+export function diagnosable(input: SequenceInput, optional: boolean | undefined): SequenceInput {
+  return optional ? optionalScope(input) : input;
+}

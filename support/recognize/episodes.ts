@@ -75,6 +75,12 @@ export class EpisodeSplitter {
     return this.open.size;
   }
 
+  /** The records not yet handed on: those of the calls in progress, and requests waiting for a call. */
+  *held(): Iterable<TraceRecord> {
+    for (const e of this.open) yield* e.records;
+    for (const list of this.pending.values()) for (const p of list) yield p.record;
+  }
+
   /** One record, with its log time in ms (msOf(r.time)) when it has one. */
   push(r: TraceRecord, time?: number): void {
     this.count += 1;

@@ -49,6 +49,16 @@ export class CallThreads {
     this.splitter.push(r, msOf(r.time));
   }
 
+  /** Calls in progress (their records are held). */
+  get inProgress(): number {
+    return this.splitter.inProgress;
+  }
+
+  /** The records pushed and not yet handed on in a thread (what a source must not let go of). */
+  held(): Iterable<TraceRecord> {
+    return this.splitter.held();
+  }
+
   /** End of input: the threads still open are handed on; the count of records in no call. */
   end(): { outside: number } {
     this.splitter.flush();

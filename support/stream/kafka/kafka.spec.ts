@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { CallRecognizer, loadPlans, type CallVerdict, type ScenarioPlan } from '../../recognize';
 import type { CallThread } from '../callThreads';
 import { WireError } from '../wire';
+import { ResumePoints, type Position } from './resume';
 import { VmThreads } from './source';
 import { vmEvent } from './vmFormat';
 
@@ -61,5 +62,31 @@ describe('Voice Microservices events (Kafka voice-callthread) as records', () =>
     assert.deepEqual(verdicts.map((v) => v.outcome), ['conforms', 'deviates']);
     assert.ok(verdicts[0]?.follows.some((s) => s.model === 'basic-internal-inbound-call'), JSON.stringify(verdicts[0]?.follows));
     assert.match(verdicts[1]?.deviation?.diff ?? '', /EventRinging .* missing/);
+  });
+
+  it('a bridge killed after any message loses no call: it commits only up to the oldest record of a call not yet published, and its successor reads that call again whole', () => {
+    const whole = (threads: readonly CallThread[]): string[] => threads.filter((t) => t.complete).map((t) => `${t.id}:${String(t.records.length)}`);
+    const place = (m: Recorded): Position => ({ topic: m.topic, partition: m.partition, offset: m.offset });
+    for (let killedAfter = 0; killedAfter < recorded.length; killedAfter += 1) {
+      // The bridge as feedKafka runs it: push, publish what that finished, then the resume points.
+      const published: CallThread[] = [];
+      const first = new VmThreads((_tenant, thread) => published.push(thread), () => undefined);
+      const resume = new ResumePoints();
+      let committed: Position[] = [];
+      for (const m of recorded.slice(0, killedAfter + 1)) {
+        first.push(m.key, m.value, `${m.topic}[${String(m.partition)}]@${m.offset}`, place(m));
+        resume.read(place(m));
+        const due = resume.due(first.held());
+        resume.committedTo(due);
+        committed = [...committed.filter((c) => !due.some((d) => d.partition === c.partition)), ...due];
+        for (const d of due) assert.ok([...first.held()].every((h) => h.partition !== d.partition || BigInt(h.offset) >= BigInt(d.offset)), `a commit passed a held record after message ${String(killedAfter)}`);
+      }
+      // SIGKILL: nothing more. The successor of the group resumes at the commits (the topic's start where none).
+      const from = (m: Recorded): boolean => BigInt(m.offset) >= BigInt(committed.find((c) => c.partition === m.partition)?.offset ?? '0');
+      const second = new VmThreads((_tenant, thread) => published.push(thread), () => undefined);
+      for (const m of recorded.filter(from)) second.push(m.key, m.value, `${m.topic}[${String(m.partition)}]@${m.offset}`, place(m));
+      second.end();
+      assert.deepEqual([...new Set(whole(published))].sort(), ['ct-0001:6', 'ct-0002:5'], `killed after message ${String(killedAfter)}: ${JSON.stringify(committed)}`);
+    }
   });
 });

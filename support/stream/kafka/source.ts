@@ -5,14 +5,15 @@
  * is published as the file feed publishes one (support/stream/nats/feed.ts), so the monitor judges
  * it the same way.
  *
- * A thin bridge, not tested against a broker (none can be installed here; the mapping is tested on
- * VM-format messages): offsets are committed by kafkajs as it goes, so a bridge that dies loses the
- * events of the calls it had not yet published — restart it from an earlier offset (the events
- * stream de-duplicates what it already had). A message that is not a VM event is reported with its
- * topic, partition and offset, and counted; it is not published.
+ * A thin bridge, not tested against a broker (none can be installed here; the mapping, the cutting
+ * and the commit points are tested on VM-format messages). It commits a partition only up to the
+ * oldest record of a call it has not yet published (resume.ts), so a bridge that dies, or is
+ * stopped, loses no call: its successor in the same consumer group reads the calls in progress
+ * again from their first record. A message that is not a VM event is reported with its topic,
+ * partition and offset, and counted; it is not published.
  */
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { TestCompromisedError } from '../../errors';
 import type { TraceRecord } from '../../trace/record';
@@ -21,6 +22,10 @@ import { WireError } from '../wire';
 import type { EventsStream } from '../nats/connection';
 import { ThreadPublisher } from '../nats/feed';
 import { vmEvent } from './vmFormat';
+import { ResumePoints, type Position } from './resume';
+
+/** How often the bridge commits its resume points while it reads (ms). */
+const COMMIT_EVERY_MS = 1_000;
 
 export interface KafkaFeedOptions {
   readonly brokers: string;
@@ -36,11 +41,31 @@ export interface KafkaFeedOptions {
 /** VM records of several tenants cut into threads, one splitter per tenant. */
 export class VmThreads {
   private readonly byTenant = new Map<string, CallThreads>();
+  /** The Kafka place of each record read (records the splitter let go of are forgotten with them). */
+  private readonly positions = new WeakMap<TraceRecord, Position>();
   rejected = 0;
 
   constructor(private readonly onThread: (tenant: string, thread: CallThread) => void, private readonly log: (line: string) => void) {}
 
-  push(key: string | undefined, value: string, where: string): void {
+  /** The places of the records not yet handed on in a thread (resume.ts). */
+  *held(): Iterable<Position> {
+    for (const threads of this.byTenant.values()) {
+      for (const r of threads.held()) {
+        const at = this.positions.get(r);
+        if (at) yield at;
+      }
+    }
+  }
+
+  /** Calls in progress (not yet handed on), over every tenant. */
+  get inProgress(): number {
+    let n = 0;
+    for (const threads of this.byTenant.values()) n += threads.inProgress;
+    return n;
+  }
+
+  /** One message; `at` is its Kafka place, for the resume points. */
+  push(key: string | undefined, value: string, where: string, at?: Position): void {
     let e;
     try {
       e = vmEvent(key, value, where);
@@ -50,6 +75,7 @@ export class VmThreads {
       this.log(err.message);
       return;
     }
+    if (at) this.positions.set(e.record, at);
     let threads = this.byTenant.get(e.tenant);
     if (!threads) {
       const tenant = e.tenant;
@@ -62,6 +88,28 @@ export class VmThreads {
   end(): void {
     for (const t of this.byTenant.values()) t.end();
   }
+}
+
+/** Runs the functions given one after another, each after the one before has settled. */
+function oneAtATime(): (f: () => Promise<void>) => Promise<void> {
+  let turn = Promise.resolve();
+  return (f) => {
+    const done = turn.then(f);
+    turn = done.catch(() => undefined);
+    return done;
+  };
+}
+
+/**
+ * Commits what is due: each partition up to the oldest record still held (resume.ts), once every
+ * thread published so far is stored (a publish returns when its messages are sent, not stored).
+ */
+async function commitHeld(consumer: Consumer, resume: ResumePoints, threads: VmThreads, publishers: Iterable<ThreadPublisher>): Promise<void> {
+  for (const p of publishers) await p.stored();
+  const due = resume.due(threads.held());
+  if (due.length === 0) return;
+  await consumer.commitOffsets(due.map((p) => ({ ...p })));
+  resume.committedTo(due);
 }
 
 function threadIdOf(records: readonly TraceRecord[]): string | undefined {
@@ -100,16 +148,37 @@ export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: s
     if (o.signal.aborted) resolve();
     else o.signal.addEventListener('abort', () => resolve(), { once: true });
   });
+  // Committed only once what the messages read finished is stored, and only up to the oldest record
+  // still held: a commit never passes a record of a call not yet stored.
+  const resume = new ResumePoints();
+  let lastCommit = Date.now();
+  const commit = (): Promise<void> => commitHeld(consumer, resume, threads, publishers.values());
+  // The last commit (kafkajs commits only while the consumer runs) waits for the message in hand.
+  const inTurn = oneAtATime();
   await consumer.run({
-    eachMessage: async ({ topic, partition, message }) => {
-      threads.push(message.key?.toString(), message.value?.toString() ?? '', `${topic}[${partition}]@${message.offset}`);
+    autoCommit: false,
+    eachMessage: ({ topic, partition, message }) => inTurn(async () => {
+      const at = { topic, partition, offset: message.offset };
+      threads.push(message.key?.toString(), message.value?.toString() ?? '', `${topic}[${partition}]@${message.offset}`, at);
       await sending;
-    },
+      resume.read(at);
+      if (Date.now() - lastCommit >= COMMIT_EVERY_MS) {
+        lastCommit = Date.now();
+        await commit();
+      }
+    }),
   });
   o.log(`feeding ${o.topic} from ${o.brokers} to ${stream.name} at ${url} (Ctrl-C ends); kafkajs's own log is off: failures end the bridge with a message`);
   await stopped;
-  await consumer.disconnect();
-  threads.end();
+  try {
+    await inTurn(commit);
+  } catch (e) {
+    o.log(`could not commit the last resume points (${(e as Error).message}): the next bridge of group ${o.group} reads again from the last commit, and the events stream de-duplicates what it had`);
+  }
+  await consumer.stop();
   await sending;
+  await consumer.disconnect();
+  // The calls in progress are not published cut short: the next bridge of the group reads them again whole.
+  if (threads.inProgress > 0) o.log(`${String(threads.inProgress)} call(s) in progress not published: the next bridge of group ${o.group} reads them again from their first record`);
   for (const p of publishers.values()) await p.end();
 }

@@ -240,6 +240,12 @@ export class ThreadPublisher {
     });
   }
 
+  /** Waits until every message sent so far is stored (acknowledged by the stream); a failure throws. */
+  async stored(): Promise<void> {
+    await this.out.idle();
+    if (this.failure) throw this.failure;
+  }
+
   async end(): Promise<void> {
     await this.out.idle();
     this.out.close();

@@ -16,7 +16,8 @@ Feature: Multiple-queue call treated at an IVR port, with direct treatment at th
   it on the same page ("… treatment at an IVR queue", read with attributes): the queues' events
   carry ThisQueue = the queue and OtherDN the caller, their EventDiverted ThirdPartyDN the agent,
   the agent rings with ThisQueue the first queue. Footnote b of that model (the caller may be told
-  EventEstablished together with the IVR port, in some deployments) is a Rule per variant, as there.
+  EventEstablished together with the IVR port, in some deployments) is a Rule per variant, as there;
+  this model's row shows only the IVR port's EventEstablished, so the other variant is @inferred.
 
   Uncertain: the page drops a row's empty leading cells, so the column of each event is placed by
   the model before it (the first EventQueued at Sales, the second at Service, the ringing and
@@ -65,7 +66,7 @@ Feature: Multiple-queue call treated at an IVR port, with direct treatment at th
         | event            | ConnID | ThisDN |
         | EventEstablished | $call1 | Ivy    |
 
-    @requires:ivr:caller-connected-at-ivr-answer
+    @inferred @requires:ivr:caller-connected-at-ivr-answer
     Scenario: Ivy answers, and Alice's EventEstablished arrives together with Ivy's
       Given Alice's call to Sales is ringing at Ivy
       When Ivy answers

@@ -30,6 +30,7 @@ section.model.gap { background: var(--bg); border-style: dashed; }
 .meta { display: flex; flex-wrap: wrap; gap: .4em; align-items: center; margin: .2em 0 .6em; }
 .badge { display: inline-block; font-size: .78em; padding: .1em .55em; border-radius: 999px; border: 1px solid currentColor; white-space: nowrap; }
 .p-documented { color: #2e7d32; } .p-reconstructed { color: #b8420f; } .p-partly-reconstructed { color: #9e6a00; }
+.p-qa-model, .p-QA-model, .p-documented-and-QA-model { color: #1f5f8b; }
 .p-gap { color: var(--muted); } .ev-table, .ev-qa-model, .ev-partial, .ev-title { color: #455a64; }
 .o-passed { color: #fff; background: #2e7d32; border-color: #2e7d32; }
 .o-failed { color: #fff; background: #c62828; border-color: #c62828; }

@@ -131,3 +131,17 @@ test('But and * after the When are part of the step under test, as And is', () =
     assert.deepEqual(requests, [['Alice is talking to Bob', 'precondition'], ['Bob puts the call on hold', undefined], ['Alice hangs up', undefined]], keyword);
   }
 });
+
+test('a QA-model scenario is shown as the QA model of SIP Server, never as documented', () => {
+  const qa = FEATURE.replace('    Scenario: Bob holds Alice\n      Given Alice is talking to Bob', '    @qa-model\n    Scenario: Bob holds Alice\n      Given Alice is talking to Bob');
+  const [f] = buildBook([Object.assign(parseFeature('x.feature', qa), { uri: 'features/x.feature' })]).features;
+  assert.ok(f);
+  assert.deepEqual(f.evidence, { documented: 0, 'qa-model': 1, inferred: 1 });
+  const scenario = f.rules[0]?.scenarios[0];
+  assert.equal(scenario?.evidence, 'qa-model');
+  const html = Object.values(renderBook(buildBook([Object.assign(parseFeature('x.feature', qa), { uri: 'features/x.feature' })]), undefined)).join('\n');
+  assert.match(html, /QA model of SIP Server \(@qa-model\)/);
+  assert.match(html, /partly reconstructed \(@inferred\): qa-model 1, inferred 1/);
+  const plain = buildBook([Object.assign(parseFeature('x.feature', qa.replace(/ {4}@inferred\n/, '')), { uri: 'features/x.feature' })]).features[0];
+  assert.equal(plain?.provenance, 'documented and QA model');
+});

@@ -5,7 +5,7 @@
  */
 import type { Feature, GherkinDocument, Rule, Scenario, Step, Tag } from '@cucumber/messages';
 import { MODELS, modelOf, sourceTitle, type ModelEntry } from '../../model/models';
-import { readTags } from '../../model/tags';
+import { readTags, type ScenarioEvidence } from '../../model/tags';
 import { parseExpectationTable, TableError, type ExpectedRow } from '../../matching/expectation';
 import { expectationStepFor, stepParty } from '../../matching/expectationSteps';
 import type { CellMatcher } from '../../matching/cells';
@@ -42,6 +42,8 @@ export interface BookScenario {
   readonly tags: readonly string[];
   readonly ownTags: readonly string[];
   readonly inferred: boolean;
+  /** Where its expectations come from: a GenEM table, the QA model of SIP Server, or a reconstruction. */
+  readonly evidence: ScenarioEvidence;
   readonly requires: readonly string[];
   readonly steps: readonly BookStep[];
   readonly diagrams: readonly BookDiagram[];
@@ -53,7 +55,8 @@ export interface BookScenario {
 
 export interface BookRule { readonly name?: string; readonly description: string; readonly scenarios: readonly BookScenario[] }
 
-export type Provenance = 'documented' | 'reconstructed' | 'partly reconstructed';
+/** A feature's: documented only when every scenario restates a GenEM table; the QA model of SIP Server is not GenEM. */
+export type Provenance = 'documented' | 'documented and QA model' | 'QA model' | 'reconstructed' | 'partly reconstructed';
 
 export interface BookFeature {
   readonly uri: string;
@@ -71,6 +74,8 @@ export interface BookFeature {
   readonly provenance: Provenance;
   readonly scenarioCount: number;
   readonly inferredCount: number;
+  /** Scenarios per evidence level. */
+  readonly evidence: Readonly<Record<ScenarioEvidence, number>>;
 }
 
 export interface BookSection {
@@ -138,6 +143,8 @@ function featureOf(uri: string, feature: Feature, anchors: Set<string>): BookFea
   }
   const all = [...loose, ...rules.flatMap((r) => r.scenarios)];
   const inferredCount = all.filter((s) => s.inferred).length;
+  const evidence = { documented: 0, 'qa-model': 0, inferred: 0 };
+  for (const s of all) evidence[s.evidence] += 1;
   const paras = paragraphs(feature.description);
   const source = paras.find((p) => p.startsWith('Source:'));
   const uncertain = paras.find((p) => p.startsWith('Uncertain:'));
@@ -149,9 +156,10 @@ function featureOf(uri: string, feature: Feature, anchors: Set<string>): BookFea
     prose: paras.filter((p) => p !== source && p !== uncertain),
     background,
     rules: loose.length ? [{ description: '', scenarios: loose }, ...rules] : rules,
-    provenance: inferredCount === 0 ? 'documented' : inferredCount === all.length ? 'reconstructed' : 'partly reconstructed',
+    provenance: provenanceOf(evidence, all.length),
     scenarioCount: all.length,
     inferredCount,
+    evidence,
     ...(slug ? { slug } : {}),
     ...(entry ? { entry } : {}),
     ...(source ? { source } : {}),
@@ -224,6 +232,12 @@ function uniqueAnchor(base: string, anchors: Set<string>): string {
   return anchor;
 }
 
+function provenanceOf(evidence: Readonly<Record<ScenarioEvidence, number>>, scenarios: number): Provenance {
+  if (evidence.inferred > 0) return evidence.inferred === scenarios ? 'reconstructed' : 'partly reconstructed';
+  if (evidence['qa-model'] === 0) return 'documented';
+  return evidence['qa-model'] === scenarios ? 'QA model' : 'documented and QA model';
+}
+
 function bookScenario(s: PlainScenario, ctx: ScenarioContext): BookScenario {
   const ownTags = [...s.tags];
   const tags = [...new Set([...ctx.featureTags, ...ctx.ruleTags, ...ownTags])];
@@ -239,6 +253,7 @@ function bookScenario(s: PlainScenario, ctx: ScenarioContext): BookScenario {
     tags,
     ownTags,
     inferred: read.inferred,
+    evidence: read.evidence,
     requires: read.requires,
     steps: s.steps,
     diagrams: tables.map((t) => t.diagram),

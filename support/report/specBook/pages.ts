@@ -3,6 +3,7 @@
  * GenEM section with one entry per model of the model index (its feature, or a gap).
  */
 import type { Evidence, ModelEntry } from '../../model/models';
+import { evidenceText } from '../../model/tags';
 import { renderSequenceDiagram } from '../diagram';
 import { badge, esc, filterBar, filterData, page, resultHtml, stepsHtml, tagsHtml } from './html';
 import type { Book, BookDiagram, BookFeature, BookScenario, BookSection } from './model';
@@ -19,9 +20,18 @@ const EVIDENCE: Readonly<Record<Evidence, string>> = {
 
 const PROVENANCE_TEXT = {
   documented: 'documented',
+  'documented and QA model': 'documented and QA model of SIP Server',
+  'QA model': 'QA model of SIP Server (not a GenEM table)',
   reconstructed: 'reconstructed (@inferred)',
   'partly reconstructed': 'partly reconstructed (@inferred)',
 } as const;
+
+/** A scenario's provenance badge: a QA-model scenario is not shown as documented (it restates no GenEM table). */
+function evidenceBadge(s: BookScenario, long = false): string {
+  if (s.evidence === 'inferred') return badge(long ? 'reconstructed (@inferred)' : 'reconstructed', 'p-reconstructed');
+  if (s.evidence === 'qa-model') return badge(long ? 'QA model of SIP Server (@qa-model)' : 'QA model', 'p-qa-model');
+  return badge('documented', 'p-documented');
+}
 
 export const sectionFile = (s: BookSection): string => `section-${s.slug}.html`;
 
@@ -111,7 +121,7 @@ function indexPage(ctx: Ctx): string {
     const href = `${section ? sectionFile(section) : 'index.html'}#${s.anchor}`;
     const last = resultsOf(ctx, f, s)?.[0];
     return `<tr class="filterable" ${filterData(s, model, f.name)}><td><code>${esc(model)}</code></td><td><a href="${esc(href)}">${esc(s.name)}</a></td>`
-      + `<td>${s.inferred ? badge('reconstructed', 'p-reconstructed') : badge('documented', 'p-documented')}</td>`
+      + `<td>${evidenceBadge(s)}</td>`
       + `<td>${ctx.results ? badge(last ? last.outcome : 'not run', `o-${last ? last.outcome : 'none'}`) : ''}</td></tr>`;
   }).join('\n');
   const gaps = book.gaps.map((g) => {
@@ -158,15 +168,14 @@ function gapEntry(entry: ModelEntry): string {
 }
 
 function modelEntry(ctx: Ctx, entry: ModelEntry, f: BookFeature): string {
-  const provenance = f.provenance === 'partly reconstructed'
-    ? `${PROVENANCE_TEXT[f.provenance]}: ${f.inferredCount} of ${f.scenarioCount} scenarios`
-    : PROVENANCE_TEXT[f.provenance];
+  const mixed = f.provenance === 'partly reconstructed' || f.provenance === 'documented and QA model';
+  const provenance = mixed ? `${PROVENANCE_TEXT[f.provenance]}: ${evidenceText(f.evidence)}` : PROVENANCE_TEXT[f.provenance];
   const sources = f.sources.map((s) => `<code>${esc(s.tag)}</code> ${esc(s.title)}`).join('; ');
   const rules = f.rules.map((r) => `<div class="rule-group">${r.name ? `<h3 class="rule">Rule: ${esc(r.name)}</h3>` : ''}`
     + `${r.description ? `<p>${esc(r.description)}</p>` : ''}${r.scenarios.map((s) => scenarioHtml(ctx, f, s)).join('\n')}</div>`).join('\n');
   return `<section class="model" id="${esc(entry.slug)}" data-model="${esc(entry.slug)}">
 <h2>${esc(f.name)}</h2>
-<div class="meta"><code>@model:${esc(entry.slug)}</code> ${badge(provenance, `p-${f.provenance.replace(' ', '-')}`)} ${badge(`evidence: ${EVIDENCE[entry.evidence]}`, `ev-${entry.evidence}`)} ${outcomeCounts(ctx, f)}</div>
+<div class="meta"><code>@model:${esc(entry.slug)}</code> ${badge(provenance, `p-${f.provenance.replaceAll(' ', '-')}`)} ${badge(`evidence: ${EVIDENCE[entry.evidence]}`, `ev-${entry.evidence}`)} ${outcomeCounts(ctx, f)}</div>
 <p class="lead">Model index: ${esc(entry.section)} — ${esc(entry.title)}. Feature file <code>${esc(f.uri)}</code>.</p>
 ${f.prose.map((p) => `<p>${esc(p)}</p>`).join('\n')}
 <div class="source"><p>${f.source ? esc(f.source) : 'Source: (the feature names no Source paragraph)'}</p><p>GenEM pages restated: ${sources || 'none'}</p></div>
@@ -177,10 +186,10 @@ ${rules}
 }
 
 function scenarioHtml(ctx: Ctx, f: BookFeature, s: BookScenario): string {
-  const ownTags = s.ownTags.filter((t) => t !== '@inferred');
+  const ownTags = s.ownTags.filter((t) => t !== '@inferred' && t !== '@qa-model');
   return `<article class="scenario filterable" id="${esc(s.anchor)}" ${filterData(s, f.slug ?? f.name)}>
 <h4><a class="anchor" href="#${esc(s.anchor)}" title="Link to this scenario">¶</a>${esc(s.name)}</h4>
-<div class="meta">${s.inferred ? badge('reconstructed (@inferred)', 'p-reconstructed') : badge('documented', 'p-documented')} ${tagsHtml(ownTags)} <span class="lead">line ${s.line}</span></div>
+<div class="meta">${evidenceBadge(s, true)} ${tagsHtml(ownTags)} <span class="lead">line ${s.line}</span></div>
 ${s.description ? `<p>${esc(s.description)}</p>` : ''}
 ${stepsHtml(s.steps)}
 ${s.diagrams.map(diagramHtml).join('\n')}

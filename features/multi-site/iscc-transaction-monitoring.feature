@@ -12,22 +12,28 @@ Feature: ISCC transaction monitoring
   Transaction Monitoring" (the request, its three operations, EventACK with the subscription
   identifier, EventError on failure, the rules as the KV list `notify` in Extensions with the modes
   always / once / never, and the example rules used below) and "The Transaction Monitoring Event"
-  (EventTransactionStatus: SubscriptionID and Extensions mandatory). The multi-site call that makes
-  the transaction is the one of the ISCC transaction types model. Not checked: EventServerInfo,
-  which also reflects the subscription.
+  (EventTransactionStatus: SubscriptionID and Extensions mandatory). The identifier is read as
+  what SubscriptionStart's EventACK carries and what Modify and Stop name; that their own EventACK
+  repeats it is not read, so it may be absent there. The multi-site call that makes the transaction
+  is the one of the ISCC transaction types model, itself a reconstruction: where a scenario here is
+  documented, it asserts of that call only that it is made, and that Mia is told nothing (the
+  parties' own events are judged in that model). Not checked: EventServerInfo, which also reflects
+  the subscription.
 
   Uncertain: the Transaction Monitoring States and Elements pages were not read. That a transaction
   is reported twice (iscc.transaction.state initiated, then completed), the element values
   (class.name iscc.transaction, iscc.direction.role origination, a local id counting from 1), that
-  an element without a rule is not reported, and that "once" means in the first notification of a
-  transaction only, are reconstructed. The ErrorCode of the refusal is not asserted.
+  "once" means in the first notification of a transaction only, and that an element without a rule
+  is not reported, are reconstructed: GenEM says such an element takes its default mode, which was
+  not read. A switch that also reports other transaction classes of the call (the QA model completes
+  IS-Link creation and call operations too) deviates from these reconstructions. The ErrorCode of the refusal is not asserted.
 
   Background:
     Given the sites Paris and London are linked by ISCC
     And Alice is on extension 7001 at Paris
     And Bob is on extension 8001 at London
 
-  Rule: Subscribing, changing and stopping are acknowledged with the subscription's identifier
+  Rule: Subscribing is acknowledged with the new subscription's identifier; changing and stopping with EventACK
 
     Scenario: Mia subscribes and T-Server Paris acknowledges with a new subscription identifier
       Given Mia is a transaction-monitoring client of T-Server Paris
@@ -41,16 +47,16 @@ Feature: ISCC transaction monitoring
       And Mia has subscribed to transaction monitoring with the rules "class.name=always"
       When Mia changes its transaction-monitoring rules to "class.name=once"
       Then Mia receives, in order:
-        | event    | SubscriptionID | ReferenceID |
-        | EventACK | $subscription1 | $request    |
+        | event    | SubscriptionID           | ReferenceID |
+        | EventACK | $subscription1 or absent | $request    |
 
     Scenario: Mia stops monitoring with the identifier she was given
       Given Mia is a transaction-monitoring client of T-Server Paris
       And Mia has subscribed to transaction monitoring with the rules "class.name=always"
       When Mia stops transaction monitoring
       Then Mia receives, in order:
-        | event    | SubscriptionID | ReferenceID |
-        | EventACK | $subscription1 | $request    |
+        | event    | SubscriptionID           | ReferenceID |
+        | EventACK | $subscription1 or absent | $request    |
 
     Scenario: Stopping a subscription that does not exist is refused
       Given Mia is a transaction-monitoring client of T-Server Paris
@@ -92,13 +98,12 @@ Feature: ISCC transaction monitoring
         | Alice | EventRemoteConnectionSuccess | $call1 |
         | Bob   | EventRinging                 | $call1 |
 
+    @extras-allowed:Alice @extras-allowed:Bob
     Scenario: After stopping, transactions are no longer reported
       Given Mia is a transaction-monitoring client of T-Server Paris
       And Mia has subscribed to transaction monitoring with the rules "class.name=always"
       And Mia has stopped transaction monitoring
       When Alice calls Bob at the other site using the route transaction
-      Then each DN receives, in order:
-        | dn    | event                        | ConnID |
-        | Alice | EventDialing                 | $call1 |
-        | Alice | EventRemoteConnectionSuccess | $call1 |
-        | Bob   | EventRinging                 | $call1 |
+      Then Alice receives, in order:
+        | event        |
+        | EventDialing |

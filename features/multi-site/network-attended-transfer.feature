@@ -18,7 +18,9 @@ Feature: Network attended transfer
   with the destination Delivering and then Ok when Bob answers (NoParty when he cannot be reached);
   alternating gives ConsultHeld; transfer, merge and reconnect give Transferred, Conferenced and
   Reconnected. That Alice's own call ends with EventReleased (CallState Transferred) after the
-  network transfer is reconstructed too.
+  network transfer is reconstructed too. The reply to a private service is read (its PrivateEvent
+  is mandatory); that it echoes the request's PrivateEvent and carries the ConnID, ThisDN,
+  ReferenceID and the network call's state (optional in its table) is reconstructed.
 
   Background:
     Given Olivia is an outside caller at 5550100
@@ -30,8 +32,8 @@ Feature: Network attended transfer
     Given Olivia is talking to Alice
     When Alice consults Bob through the network
     Then Alice receives, in order:
-      | event                  | ConnID | ThisDN | ThisDNRole  | CallType | NetworkCallState | NetworkDestState | NetworkPartyRole | NetworkOrigDN | NetworkDestDN | ReferenceID |
-      | EventNetworkCallStatus | $call1 | Alice  | Destination | Inbound  | Consulting       | Delivering       | OrigParty        | Alice         | Bob           | $request    |
+      | event                  | ConnID | ThisDN | ThisDNRole  | CallType | NetworkCallState | NetworkDestState | NetworkPartyRole    | NetworkOrigDN   | NetworkDestDN | ReferenceID        |
+      | EventNetworkCallStatus | $call1 | Alice  | Destination | Inbound  | Consulting       | Delivering       | OrigParty or absent | Alice or absent | Bob or absent | $request or absent |
 
   @inferred
   Scenario: Bob answers the network consultation
@@ -39,8 +41,8 @@ Feature: Network attended transfer
     And Alice is consulting Bob through the network
     When Bob answers the network consultation of Alice
     Then Alice receives, in order:
-      | event                  | ConnID | ThisDN | NetworkCallState | NetworkDestState | NetworkPartyRole | NetworkDestDN |
-      | EventNetworkCallStatus | $call1 | Alice  | Consulting       | Ok               | OrigParty        | Bob           |
+      | event                  | ConnID | ThisDN | NetworkCallState | NetworkDestState | NetworkPartyRole    | NetworkDestDN |
+      | EventNetworkCallStatus | $call1 | Alice  | Consulting       | Ok               | OrigParty or absent | Bob or absent |
 
   @inferred
   Scenario: Bob cannot be reached
@@ -49,7 +51,7 @@ Feature: Network attended transfer
     When Bob cannot be reached for the network consultation of Alice
     Then Alice receives, in order:
       | event                  | ConnID | ThisDN | NetworkCallState | NetworkDestState | NetworkDestDN |
-      | EventNetworkCallStatus | $call1 | Alice  | Consulting       | NoParty          | Bob           |
+      | EventNetworkCallStatus | $call1 | Alice  | Consulting       | NoParty          | Bob or absent |
 
   @inferred
   Scenario: Alice alternates back to Olivia, holding the consultation
@@ -58,8 +60,8 @@ Feature: Network attended transfer
     And Bob has answered the network consultation of Alice
     When Alice alternates through the network
     Then Alice receives, in order:
-      | event                  | ConnID | ThisDN | NetworkCallState | NetworkDestState | ReferenceID |
-      | EventNetworkCallStatus | $call1 | Alice  | ConsultHeld      | Ok               | $request    |
+      | event                  | ConnID | ThisDN | NetworkCallState | NetworkDestState | ReferenceID        |
+      | EventNetworkCallStatus | $call1 | Alice  | ConsultHeld      | Ok               | $request or absent |
 
   @inferred
   Scenario: Alice transfers Olivia to Bob through the network, and leaves the call
@@ -68,9 +70,9 @@ Feature: Network attended transfer
     And Bob has answered the network consultation of Alice
     When Alice transfers through the network
     Then Alice receives, in order:
-      | event                  | ConnID | ThisDN | NetworkCallState | NetworkDestState | NetworkPartyRole | ReferenceID | CallState   |
-      | EventNetworkCallStatus | $call1 | Alice  | Transferred      | Ok               | OrigParty        | $request    |             |
-      | EventReleased          | $call1 | Alice  |                  |                  |                  |             | Transferred |
+      | event                  | ConnID | ThisDN | NetworkCallState | NetworkDestState | NetworkPartyRole    | ReferenceID        | CallState   |
+      | EventNetworkCallStatus | $call1 | Alice  | Transferred      | Ok               | OrigParty or absent | $request or absent |             |
+      | EventReleased          | $call1 | Alice  |                  |                  |                     |                    | Transferred |
 
   @inferred
   Scenario: Alice conferences Olivia and Bob through the network
@@ -79,8 +81,8 @@ Feature: Network attended transfer
     And Bob has answered the network consultation of Alice
     When Alice conferences through the network
     Then Alice receives, in order:
-      | event                  | ConnID | ThisDN | NetworkCallState | NetworkDestState | ReferenceID |
-      | EventNetworkCallStatus | $call1 | Alice  | Conferenced      | Ok               | $request    |
+      | event                  | ConnID | ThisDN | NetworkCallState | NetworkDestState | ReferenceID        |
+      | EventNetworkCallStatus | $call1 | Alice  | Conferenced      | Ok               | $request or absent |
 
   @inferred
   Scenario: Alice goes back to Olivia and drops the consultation
@@ -88,9 +90,18 @@ Feature: Network attended transfer
     And Alice is consulting Bob through the network
     When Alice reconnects through the network
     Then Alice receives, in order:
-      | event                  | ConnID | ThisDN | NetworkCallState | ReferenceID |
-      | EventNetworkCallStatus | $call1 | Alice  | Reconnected      | $request    |
+      | event                  | ConnID | ThisDN | NetworkCallState | ReferenceID        |
+      | EventNetworkCallStatus | $call1 | Alice  | Reconnected      | $request or absent |
 
+  Scenario: Alice asks the network for a private service, and the network replies
+    Given Olivia is talking to Alice
+    And Alice is consulting Bob through the network
+    When Alice asks the network for a private service
+    Then Alice receives, in order:
+      | event                   | PrivateEvent |
+      | EventNetworkPrivateInfo | any          |
+
+  @inferred
   Scenario: Alice asks the network for a private service
     Given Olivia is talking to Alice
     And Alice is consulting Bob through the network

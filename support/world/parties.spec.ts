@@ -25,4 +25,9 @@ describe('Parties.outsideModel', () => {
     assert.equal(parties.outsideModel(acw('7001', { ConnID: '00a1' })), false, 'an event about a call');
     assert.equal(parties.outsideModel({ name: 'EventReleased', dn: '7001', attributes: { ThisDN: '7001' } }), false);
   });
+
+  it('an Interaction Server report of an agent-state name (EventAgentLogin to the reporting engine) is a message of the model, judged', () => {
+    assert.equal(parties.outsideModel({ name: 'EventAgentLogin', dn: 'Stat', protocol: 'Reporting', attributes: { AgentID: 'Anna' } }), false);
+    assert.equal(parties.outsideModel({ name: 'EventAgentLogin', dn: '7001', protocol: 'T-Library', attributes: { ThisDN: '7001' } }), true);
+  });
 });

@@ -12,6 +12,11 @@ Feature: An agent pulls an interaction
   EventRevoked (Interaction Management). Matched in any order. Not checked: the keep-alive phase,
   which sends no message of its own (its effect is only that the expiry comes later).
 
+  Uncertain: the model was read as the names of each phase's messages with their protocol; it
+  prints no attribute table, so the attribute cells are reconstructed to tie the messages together:
+  InteractionId ties every message to interaction 42, and ReferenceID ties EventPulledInteractions
+  to Anna's request. Which agent, queue or workbin the messages name is not checked.
+
   Background:
     Given Anna is an agent application on Interaction Server
     And the reporting engine Stat listens to Interaction Server
@@ -21,22 +26,22 @@ Feature: An agent pulls an interaction
     And interaction 42 waits in queue Inbound
     When Anna pulls interaction 42 from queue Inbound
     Then the participants receive, in any order:
-      | dn   | event                   | protocol               | sender             | InteractionId | AgentID | Queue   | ReferenceID |
-      | Stat | EventPartyAdded         | Reporting              | Interaction Server | 42            | Anna    |         |             |
-      | Anna | EventPulledInteractions | Interaction Management | Interaction Server | 42            |         |         | $request    |
-      | Stat | EventTakenFromQueue     | Reporting              | Interaction Server | 42            |         | Inbound |             |
+      | dn   | event                   | protocol               | sender             | InteractionId | ReferenceID |
+      | Stat | EventPartyAdded         | Reporting              | Interaction Server | 42            |             |
+      | Anna | EventPulledInteractions | Interaction Management | Interaction Server | 42            | $request    |
+      | Stat | EventTakenFromQueue     | Reporting              | Interaction Server | 42            |             |
 
   Scenario: Anna pulls an interaction from her workbin
     Given Anna has logged in to Interaction Server
     And interaction 42 waits in the workbin Drafts of Anna
     When Anna pulls interaction 42 from the workbin Drafts
     Then the participants receive, in any order:
-      | dn   | event                      | protocol               | InteractionId | Queue  | Workbin |
-      | Stat | EventPartyAdded            | Reporting              | 42            |        |         |
-      | Anna | EventPulledInteractions    | Interaction Management | 42            |        |         |
-      | Stat | EventTakenFromQueue        | Reporting              | 42            | Drafts |         |
-      | Stat | EventTakenFromWorkbin      | Reporting              | 42            |        | Drafts  |
-      | Anna | EventWorkbinContentChanged | Interaction Management | 42            |        | Drafts  |
+      | dn   | event                      | protocol               | InteractionId |
+      | Stat | EventPartyAdded            | Reporting              | 42            |
+      | Anna | EventPulledInteractions    | Interaction Management | 42            |
+      | Stat | EventTakenFromQueue        | Reporting              | 42            |
+      | Stat | EventTakenFromWorkbin      | Reporting              | 42            |
+      | Anna | EventWorkbinContentChanged | Interaction Management | 42            |
 
   @requires:timeout-control
   Scenario: The pull timer expires, and Interaction Server revokes the interaction
@@ -44,6 +49,6 @@ Feature: An agent pulls an interaction
     And Anna has pulled interaction 42 from queue Inbound
     When the pull timer for Anna expires
     Then the participants receive, in any order:
-      | dn   | event             | protocol               | InteractionId | AgentID |
-      | Stat | EventPartyRemoved | Reporting              | 42            | Anna    |
-      | Anna | EventRevoked      | Interaction Management | 42            |         |
+      | dn   | event             | protocol               | InteractionId |
+      | Stat | EventPartyRemoved | Reporting              | 42            |
+      | Anna | EventRevoked      | Interaction Management | 42            |

@@ -13,6 +13,11 @@ Feature: Disconnection and failover of an agent application
   Uncertain: the text of phases 2 and 3 was not read. Phase 2 is reconstructed as a new
   registration and login (which, as in "Login-Logout", also relays EventCurrentAgentStatus to the
   agent); phase 3 as the availability announcement of the login model (RequestAgentAvailable).
+  The model was read as the names of each phase's messages with their protocol; it prints no
+  attribute table, so the attribute cells are reconstructed to tie the messages together: the
+  AgentID that ties EventAgentLogout (and EventAgentLogin) to Anna, and the ReferenceID that ties
+  EventAck to Anna's request. As in "Login-Logout", the protocol in which EventCurrentAgentStatus is
+  relayed to the agent is not stated, and is not checked.
 
   Background:
     Given Anna is an agent application on Interaction Server
@@ -40,7 +45,7 @@ Feature: Disconnection and failover of an agent application
       | dn   | event                   | protocol               | AgentID | ReferenceID |
       | Anna | EventAck                | Interaction Management |         | $request    |
       | Stat | EventAgentLogin         | Reporting              | Anna    |             |
-      | Anna | EventCurrentAgentStatus | Reporting              | Anna    |             |
+      | Anna | EventCurrentAgentStatus |                        |         |             |
 
   @inferred
   Scenario: After logging in again, the application announces the agent's availability

@@ -10,7 +10,11 @@ Feature: Place an interaction in a workbin
   (T-Library), EventWorkbinContentChanged (Interaction Management). Matched in any order.
 
   Uncertain: the agent application placing an interaction in its own workbin is reconstructed by
-  analogy with "Place Interaction in Queue" (EventAck instead of EventRouteUsed).
+  analogy with "Place Interaction in Queue" (EventAck instead of EventRouteUsed). The model was read
+  as the names of the messages with their protocol; it prints no attribute table, so the attribute
+  cells are reconstructed to tie the messages together: InteractionId ties every message to
+  interaction 42, and ReferenceID ties EventAck to the agent application's request. Which queue the
+  messages name is not checked, and which workbin only in the reconstructed scenario.
 
   Background:
     Given Anna is an agent application on Interaction Server
@@ -21,12 +25,12 @@ Feature: Place an interaction in a workbin
     Given interaction 42 is being routed
     When Ursula routes interaction 42 to the workbin Drafts of Anna
     Then the participants receive, in any order:
-      | dn     | event                      | protocol               | sender             | InteractionId | Queue  | Workbin |
-      | Stat   | EventPartyRemoved          | Reporting              | Interaction Server | 42            |        |         |
-      | Stat   | EventPlacedInQueue         | Reporting              | Interaction Server | 42            | Drafts |         |
-      | Stat   | EventPlacedInWorkbin       | Reporting              | Interaction Server | 42            |        | Drafts  |
-      | Ursula | EventRouteUsed             | T-Library              | Interaction Server | 42            |        |         |
-      | Anna   | EventWorkbinContentChanged | Interaction Management | Interaction Server | 42            |        | Drafts  |
+      | dn     | event                      | protocol               | sender             | InteractionId |
+      | Stat   | EventPartyRemoved          | Reporting              | Interaction Server | 42            |
+      | Stat   | EventPlacedInQueue         | Reporting              | Interaction Server | 42            |
+      | Stat   | EventPlacedInWorkbin       | Reporting              | Interaction Server | 42            |
+      | Ursula | EventRouteUsed             | T-Library              | Interaction Server | 42 or absent  |
+      | Anna   | EventWorkbinContentChanged | Interaction Management | Interaction Server | 42            |
 
   @inferred
   Scenario: Anna's application places the interaction it handles in her workbin

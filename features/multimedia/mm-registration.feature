@@ -9,6 +9,10 @@ Feature: Interaction Server registration
   success and failure phases and their messages, all in the Interaction Management protocol).
   Not checked: the disconnection after the timeout, which sends no message.
 
+  Uncertain: the model was read as the names of each phase's messages with their protocol; it prints
+  no attribute table. The one attribute checked, the ReferenceID that ties EventAck or EventError to
+  the request it answers, is reconstructed.
+
   Background:
     Given Anna is an agent application on Interaction Server
     And Zed is an agent application that Interaction Server does not know

@@ -40,11 +40,11 @@ Feature: IVR in front of the switch
     And Olivia is waiting in Front
     When the router routes the call to Bob
     Then the switch reports, in order:
-      | step | dn    | event          | protocol  | sender     | ConnID | ThisDN | ThisQueue | ThirdPartyDN | CallID | Dest |
-      | 1    | Front | EventRouteUsed | T-Library | IVR Server | $call1 | Front  | Front     | Bob          |        |      |
-      | 2    | Ivy   | RouteResponse  | IVR       | IVR Server |        |        |           |              | any    | 7002 |
-      | 2    | Front | EventDiverted  | T-Library | IVR Server | $call1 | Front  | Front     | Bob          |        |      |
-      | 2    | Bob   | EventRinging   | T-Library |            | $call1 | Bob    | Front     |              |        |      |
+      | step | dn    | event          | protocol  | sender     | ConnID | ThisDN | ThisQueue | ThirdPartyDN | Dest |
+      | 1    | Front | EventRouteUsed | T-Library | IVR Server | $call1 | Front  | Front     | Bob          |      |
+      | 2    | Ivy   | RouteResponse  | IVR       | IVR Server |        |        |           |              | 7002 |
+      | 2    | Front | EventDiverted  | T-Library | IVR Server | $call1 | Front  | Front     | Bob          |      |
+      | 2    | Bob   | EventRinging   | T-Library |            | $call1 | Bob    | Front     |              |      |
 
   Scenario: The router applies a treatment; the IVR is asked to run it with TreatCall
     Given Olivia is waiting in Front

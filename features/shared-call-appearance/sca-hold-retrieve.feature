@@ -1,17 +1,18 @@
 @model:sca-hold-retrieve @source:GenEM/SCA @source:GenEM/HoldingTransferringandConferencing @inferred
 Feature: Shared call appearance, hold and retrieve
   Sam answered Alice's call on the shared line and puts it on hold. He can take it back himself, or
-  another phone of the line can pick it up: on a shared line "any phone from this group can ...
-  retrieve the call placed on hold". Holding and retrieving at one appearance are the ordinary hold
-  and retrieve; picking the call up at another appearance moves the call there.
+  another phone of the line can pick it up. Holding and retrieving at one appearance are the
+  ordinary hold and retrieve; picking the call up at another appearance moves the call there.
 
   Source: Genesys Events and Models Reference, Shared Call Appearance (SIP Server 8.1.101.57 and
-  later): the model "Hold/Retrieve" is known by its title and by the page's introduction (any phone
-  of the group can retrieve a call placed on hold; a client must not send requests for calls of
-  another shared-line user, so the other phone acts on its own). The hold and retrieve events at
-  one appearance are GenEM's Hold/Retrieve model (Holding, Transferring, and Conferencing): EventHeld
-  (ConnID, ThisDN, OtherDN), EventRetrieved (ConnID, ThisDN, OtherDN, CallState Ok), nothing to the
-  other party.
+  later): the model "Hold/Retrieve" is known by its title only. The page's notes were read:
+  subscribing to the other DNs' T-Library events is needed to see actions on the calls and for
+  barge-in and retrieve; a client must not send third-party requests from a shared-line user for
+  calls owned by other clients, so the other phone acts on its own. That another phone of the line
+  can pick up a held call is the model's purpose as its title and notes give it, not a quotation.
+  The hold and retrieve events at one appearance are GenEM's Hold/Retrieve model (Holding,
+  Transferring, and Conferencing): EventHeld (ConnID, ThisDN, OtherDN), EventRetrieved (ConnID,
+  ThisDN, OtherDN, CallState Ok), nothing to the other party.
 
   Uncertain: the model's table was not read. That hold and retrieve at the appearance that answered
   are the ordinary hold and retrieve, that nobody else is told, and what picking the call up at the

@@ -7,7 +7,8 @@ Feature: Shared call appearance, inbound call alerting
 
   Source: Genesys Events and Models Reference, Shared Call Appearance (SIP Server 8.1.101.57 and
   later), "Inbound call alerting", read with attributes for the caller (60972 in the manual, Alice
-  here) and the two appearances 60970 and 60970_2 (Sam and Tess). A SIP phone that was on-hook
+  here) and the two appearances 60970 and 60970_2 (Sam and Tess); the appearances' CallType is
+  printed "Internal/Inbound", so either is accepted. A SIP phone that was on-hook
   reports EventOffHook before EventDialing; a switch that does not is checked by the other Rule.
   Not checked here: the call-based notifications of the model (EventCallCreated,
   EventCallPartyAdded, EventCallPartyState), which go to call-monitoring clients, not to DNs.
@@ -27,10 +28,10 @@ Feature: Shared call appearance, inbound call alerting
     Scenario: Alice calls the shared line, and both appearances ring
       When Alice calls Sam
       Then each DN receives, in order:
-        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN   | OtherDNRole       | CallType | CallState    | Extensions        |
-        | Alice | EventDialing | $call1 | Alice  | Origination | Sam *DIAL | Destination *DIAL |          | Ok or absent |                   |
-        | Sam   | EventRinging | $call1 | Sam    | Destination | Alice     | Origination       | Internal | Covered      | AppearanceIndex=1 |
-        | Tess  | EventRinging | $call1 | Tess   | Destination | Alice     | Origination       | Internal | Covered      | AppearanceIndex=1 |
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN   | OtherDNRole       | CallType            | CallState    | Extensions        |
+        | Alice | EventDialing | $call1 | Alice  | Origination | Sam *DIAL | Destination *DIAL |                     | Ok or absent |                   |
+        | Sam   | EventRinging | $call1 | Sam    | Destination | Alice     | Origination       | Internal or Inbound | Covered      | AppearanceIndex=1 |
+        | Tess  | EventRinging | $call1 | Tess   | Destination | Alice     | Origination       | Internal or Inbound | Covered      | AppearanceIndex=1 |
 
   Rule: Every appearance of the shared line is alerted, as covered (caller's SIP phone reports going off-hook)
 
@@ -38,11 +39,11 @@ Feature: Shared call appearance, inbound call alerting
     Scenario: Alice picks up her phone and calls the shared line, and both appearances ring
       When Alice calls Sam
       Then each DN receives, in order:
-        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN   | OtherDNRole       | CallType | CallState    | Extensions        |
-        | Alice | EventOffHook |        | Alice  |             |           |                   |          |              |                   |
-        | Alice | EventDialing | $call1 | Alice  | Origination | Sam *DIAL | Destination *DIAL |          | Ok or absent |                   |
-        | Sam   | EventRinging | $call1 | Sam    | Destination | Alice     | Origination       | Internal | Covered      | AppearanceIndex=1 |
-        | Tess  | EventRinging | $call1 | Tess   | Destination | Alice     | Origination       | Internal | Covered      | AppearanceIndex=1 |
+        | dn    | event        | ConnID | ThisDN | ThisDNRole  | OtherDN   | OtherDNRole       | CallType            | CallState    | Extensions        |
+        | Alice | EventOffHook |        | Alice  |             |           |                   |                     |              |                   |
+        | Alice | EventDialing | $call1 | Alice  | Origination | Sam *DIAL | Destination *DIAL |                     | Ok or absent |                   |
+        | Sam   | EventRinging | $call1 | Sam    | Destination | Alice     | Origination       | Internal or Inbound | Covered      | AppearanceIndex=1 |
+        | Tess  | EventRinging | $call1 | Tess   | Destination | Alice     | Origination       | Internal or Inbound | Covered      | AppearanceIndex=1 |
 
   Rule: The caller gives up while the appearances ring
 

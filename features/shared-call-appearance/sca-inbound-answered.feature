@@ -5,21 +5,21 @@ Feature: Shared call appearance, inbound call answered
   the appearances that did not answer leave the call. The call then goes on as a two-party call
   (its release is the model "Call termination by a non-shared-line phone").
 
-  Source: Genesys Events and Models Reference, Shared Call Appearance (SIP Server 8.1.101.57 and
-  later), "Inbound Call Answered". Read with attributes: the caller's EventEstablished (ConnID 1,
-  ThisDN 60972, ThisDNRole Origination, OtherDN 60970, OtherDNRole Destination) and the answering
-  appearance's EventEstablished (ConnID 1, ThisDN 60970, ThisDNRole Destination, OtherDN 6…, cut
-  there). The same row goes on with an EventReleased (ConnID 1) and a call-monitoring
-  EventCallPartyDeleted (ConnID 1). The appearances are 60970 and 60970_2 as in "Inbound Call
-  Alerting" (Sam and Tess here; Alice is 60972).
+  Source: Genesys Events and Models Reference, Shared Call Appearance (SIP Server 8.1.101.57 and later),
+  "Inbound Call Answered". Read with attributes: the caller's EventEstablished (ConnID 1, ThisDN 60972,
+  ThisDNRole Origination, OtherDN 60970, OtherDNRole Destination) and the answering appearance's
+  EventEstablished (ConnID 1, ThisDN 60970, ThisDNRole Destination, OtherDN 6…, cut there). The same row
+  goes on with an EventReleased (ConnID 1) and a call-monitoring EventCallPartyDeleted (ConnID 1). The
+  appearances are 60970 and 60970_2 as in "Inbound Call Alerting" (Sam and Tess here; Alice is 60972).
 
   Uncertain: the rendering read does not show the columns of the EventReleased and of
   EventCallPartyDeleted. That they are the second appearance's (it stops alerting: released, not
-  abandoned) and the monitoring client's is reconstructed, so the first scenario asserts only the
-  two established events (events at the second appearance do not fail it) and the second asserts
-  the whole row. When
-  the second appearance answers, the caller's OtherDN may be the line or that appearance. The
-  answering appearance's OtherDN is read only as "6…", taken to be the caller.
+  abandoned) and the monitoring client's is reconstructed, so the first scenario asserts only the two
+  established events (events at the second appearance do not fail it) and the second asserts the whole
+  row. When the second appearance answers, the caller's OtherDN may be the line or that appearance. The
+  answering appearance's OtherDN is read only as "6…", taken to be the caller. The monitoring client's
+  EventCallPartyState for the caller and for the answering appearance are not in the row read:
+  reconstructed.
 
   Background:
     Given Alice is on extension 60972

@@ -8,14 +8,17 @@ Feature: Shared call appearance, call termination by a non-shared-line phone
   Source: Genesys Events and Models Reference, Shared Call Appearance (SIP Server 8.1.101.57 and
   later), "Call Termination by a Non-shared Line Phone": the row EventReleased (ConnID 1) for the
   caller, EventReleased (ConnID 1) for a shared-line DN and EventCallPartyDeleted (ConnID 1) for call
-  monitoring, read as event names in this order without their other attributes. The attributes
-  asserted are those of GenEM's Release Phase (Releasing Calls): ConnID, ThisDN, OtherDN *OPT,
-  CallState Ok, both events in one row.
+  monitoring, read as event names in this order without their other attributes. The first scenario
+  asserts what was read: the two EventReleased of one row, on ConnID 1, at the caller and at the
+  appearance.
 
   Uncertain: the shared-line column of the second EventReleased (60970, the appearance that
   answered, Sam here) and the column of EventCallPartyDeleted are placed as the same events' columns
-  in "Inbound Call Answered". Which parties the call-monitoring client is told were deleted, and
-  that the call itself is then deleted, are reconstructed.
+  in "Inbound Call Answered". That the two EventReleased carry the attributes of GenEM's Release
+  Phase (Releasing Calls: OtherDN *OPT, CallState Ok, the request's ReferenceID at the party that
+  hung up) is reconstructed, since the row read shows only their ConnID. Which parties the
+  call-monitoring client is told were deleted, and that the call itself is then deleted, are
+  reconstructed.
 
   Background:
     Given Alice is on extension 60972
@@ -25,6 +28,15 @@ Feature: Shared call appearance, call termination by a non-shared-line phone
   Rule: The caller hangs up, and both parties of the call are released
 
     Scenario: Alice hangs up after Sam answered; Alice and Sam are released, and Tess is not involved
+      Given Alice is talking to Sam
+      When Alice hangs up
+      Then each DN receives, in order:
+        | dn    | event         | step | ConnID | ThisDN |
+        | Alice | EventReleased | 1    | $call1 | Alice  |
+        | Sam   | EventReleased | 1    | $call1 | Sam    |
+
+    @inferred
+    Scenario: Alice hangs up after Sam answered; both releases carry the attributes of the Release Phase
       Given Alice is talking to Sam
       When Alice hangs up
       Then each DN receives, in order:

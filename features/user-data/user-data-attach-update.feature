@@ -12,11 +12,13 @@ Feature: Attaching and updating user data on an internal call
   reference). Who made the change (ThirdPartyDN) is asserted by the first rule's scenarios; the
   later rules assert what happens to the data, so an observer that cannot see who made a change
   (the Workspace API) can still check them. Not checked here: the release phase that follows (see
-  the release-phase feature).
+  the release-phase feature); whether the events of the parties that did not make the change carry
+  a ReferenceID (the table does not say).
 
   Uncertain: that TUpdateUserData replaces the value of an existing key, and that TDeleteUserData
   leaves the call without the deleted key, are read from the request names, not from a GenEM table;
-  that UserData in the event is the call's whole current set (not just the change) is inferred.
+  that UserData in the event is the call's whole current set (not just the change) is inferred, so
+  the scenarios that assert the data after a second change are reconstructions.
 
   Background:
     Given Alice is on extension 7001
@@ -42,10 +44,11 @@ Feature: Attaching and updating user data on an internal call
       Then each DN receives, in order:
         | dn    | event                    | ConnID | ThisDN | ThirdPartyDN | ReferenceID | UserData      |
         | Alice | EventAttachedDataChanged | $call1 | Alice  | Alice        | $request    | CustomerID=42 |
-        | Bob   | EventAttachedDataChanged | $call1 | Bob    | Alice        | absent      | CustomerID=42 |
+        | Bob   | EventAttachedDataChanged | $call1 | Bob    | Alice        |             | CustomerID=42 |
 
   Rule: Attaching a key that the call already has keeps both pairs
 
+    @inferred
     Scenario: Alice attaches a second value for the same key
       Given Alice is talking to Bob
       And Alice has attached user data to the call:

@@ -6,7 +6,8 @@ Feature: Attaching and updating user data by a third party
 
   Source: Genesys Events and Models Reference, Handling User Data, "Attaching/updating user data by
   a third party" (table read complete: the third party's event has no ThisDN). Not checked here:
-  ThisDNRole (not in the table).
+  ThisDNRole (not in the table); whether Alice's and Bob's events carry a ReferenceID (the table
+  does not say).
 
   Background:
     Given Alice is on extension 7001
@@ -33,6 +34,6 @@ Feature: Attaching and updating user data by a third party
         | Note | callback |
       Then each DN receives, in order:
         | dn    | event                    | ConnID | ThisDN | ThirdPartyDN | ReferenceID | UserData      |
-        | Alice | EventAttachedDataChanged | $call1 | Alice  | Carol        | absent      | Note=callback |
-        | Bob   | EventAttachedDataChanged | $call1 | Bob    | Carol        | absent      | Note=callback |
+        | Alice | EventAttachedDataChanged | $call1 | Alice  | Carol        |             | Note=callback |
+        | Bob   | EventAttachedDataChanged | $call1 | Bob    | Carol        |             | Note=callback |
         | Carol | EventAttachedDataChanged | $call1 | absent | Carol        | $request    | Note=callback |

@@ -9,7 +9,8 @@ Feature: Delete from conference
   Source: Genesys Events and Models Reference, Releasing Calls, "Delete from Conference Phase"
   (table read complete), confirmed by the Genesys QA model of SIP Server (its DeleteFromConference
   handler: who leaves in each case). The events of one table row may arrive in any
-  order. The conference is set up with a two-step conference: Alice calls Bob, and Bob conferences
+  order. The table does not list ThisDNRole: that the parties told are ConferenceMember is the QA
+  model's (a conference makes every party a ConferenceMember), checked in a scenario of its own. The conference is set up with a two-step conference: Alice calls Bob, and Bob conferences
   Carol in. Not checked: which of the events carries the request's ReferenceID (not read), the
   multi-site case where only the party that conferenced a remote party may delete it (EventError
   otherwise; needs two sites and sip-enable-call-info).
@@ -29,19 +30,19 @@ Feature: Delete from conference
       Given Alice, Bob and Carol are in a conference
       When Bob removes Carol from the conference
       Then each DN receives, in order:
-        | dn    | event             | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | Carol | EventReleased     | $call1 | Carol  |                  |         |              |              |                  | Ok        |
-        | Alice | EventPartyDeleted | $call1 | Alice  | ConferenceMember | Carol   | DeletedParty | Bob          | DeletedBy        | Ok        |
-        | Bob   | EventPartyDeleted | $call1 | Bob    | ConferenceMember | Carol   | DeletedParty | Bob          | DeletedBy        | Ok        |
+        | dn    | event             | ConnID | ThisDN | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState |
+        | Carol | EventReleased     | $call1 | Carol  |         |              |              |                  | Ok        |
+        | Alice | EventPartyDeleted | $call1 | Alice  | Carol   | DeletedParty | Bob          | DeletedBy        | Ok        |
+        | Bob   | EventPartyDeleted | $call1 | Bob    | Carol   | DeletedParty | Bob          | DeletedBy        | Ok        |
 
     Scenario: Carol removes Alice, who made the original call
       Given Alice, Bob and Carol are in a conference
       When Carol removes Alice from the conference
       Then each DN receives, in order:
-        | dn    | event             | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState |
-        | Alice | EventReleased     | $call1 | Alice  |                  |         |              |              |                  | Ok        |
-        | Bob   | EventPartyDeleted | $call1 | Bob    | ConferenceMember | Alice   | DeletedParty | Carol        | DeletedBy        | Ok        |
-        | Carol | EventPartyDeleted | $call1 | Carol  | ConferenceMember | Alice   | DeletedParty | Carol        | DeletedBy        | Ok        |
+        | dn    | event             | ConnID | ThisDN | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState |
+        | Alice | EventReleased     | $call1 | Alice  |         |              |              |                  | Ok        |
+        | Bob   | EventPartyDeleted | $call1 | Bob    | Alice   | DeletedParty | Carol        | DeletedBy        | Ok        |
+        | Carol | EventPartyDeleted | $call1 | Carol  | Alice   | DeletedParty | Carol        | DeletedBy        | Ok        |
 
     Scenario: Bob removes Carol from a conference of four, which stays a conference
       Given Dave is on extension 7004
@@ -49,11 +50,23 @@ Feature: Delete from conference
       And Bob has conferenced Dave in
       When Bob removes Carol from the conference
       Then each DN receives, in order:
-        | dn    | event             | ConnID | ThisDN | ThisDNRole       | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState   |
-        | Carol | EventReleased     | $call1 | Carol  |                  |         |              |              |                  | Ok          |
-        | Alice | EventPartyDeleted | $call1 | Alice  | ConferenceMember | Carol   | DeletedParty | Bob          | DeletedBy        | Conferenced |
-        | Bob   | EventPartyDeleted | $call1 | Bob    | ConferenceMember | Carol   | DeletedParty | Bob          | DeletedBy        | Conferenced |
-        | Dave  | EventPartyDeleted | $call1 | Dave   | ConferenceMember | Carol   | DeletedParty | Bob          | DeletedBy        | Conferenced |
+        | dn    | event             | ConnID | ThisDN | OtherDN | OtherDNRole  | ThirdPartyDN | ThirdPartyDNRole | CallState   |
+        | Carol | EventReleased     | $call1 | Carol  |         |              |              |                  | Ok          |
+        | Alice | EventPartyDeleted | $call1 | Alice  | Carol   | DeletedParty | Bob          | DeletedBy        | Conferenced |
+        | Bob   | EventPartyDeleted | $call1 | Bob    | Carol   | DeletedParty | Bob          | DeletedBy        | Conferenced |
+        | Dave  | EventPartyDeleted | $call1 | Dave   | Carol   | DeletedParty | Bob          | DeletedBy        | Conferenced |
+
+  Rule: The parties told are conference members
+
+    @qa-model
+    Scenario: Bob removes Carol, and the parties told are conference members
+      Given Alice, Bob and Carol are in a conference
+      When Bob removes Carol from the conference
+      Then each DN receives, in order:
+        | dn    | event             | ConnID | ThisDN | ThisDNRole       |
+        | Carol | EventReleased     | $call1 | Carol  |                  |
+        | Alice | EventPartyDeleted | $call1 | Alice  | ConferenceMember |
+        | Bob   | EventPartyDeleted | $call1 | Bob    | ConferenceMember |
 
   Rule: With only two parties, or when the requester names itself, the requester leaves
 

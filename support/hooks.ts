@@ -23,6 +23,7 @@ Before(async function (this: ConformanceWorld, { pickle, gherkinDocument }) {
   this.scenario = { name: pickle.name, uri: pickle.uri, line: pickleLine(gherkinDocument, pickle) };
   this.expectationTables = pickle.steps.flatMap((s) => (s.argument?.dataTable ? [{ text: s.text, rows: s.argument.dataTable.rows.map((r) => r.cells.map((c) => c.value)) }] : []));
   const tags = readTags(pickle.tags.map((t) => t.name));
+  this.extrasAllowedOn = tags.extrasAllowed ? 'all' : tags.extrasAllowedOn;
   const model = tags.model ? modelOf(tags.model) : undefined;
   // The GenEM section as the summary, the certificate and the spec book name it (the model index's).
   const section = model?.section ?? tags.sources.map(sourceTitle).find((s) => s !== undefined) ?? 'GenEM';

@@ -22,7 +22,7 @@ import { ConformanceAssertionError, TestCompromisedError } from './errors';
 import type { AttrValue, ObservedEvent, TRequest } from './model/event';
 import { parseExpectationTable, TableError, type ExpectedRow } from './matching/expectation';
 import type { CellMatcher } from './matching/cells';
-import { diagnosable, matchExpectation, receivedNone } from './matching/optional';
+import { diagnosable, matchExpectation, receivedNone, withoutAllowedExtras } from './matching/optional';
 import type { OrderMode, SequenceInput } from './matching/sequence';
 import { ordinalBindings, ordinalsExist, referencedOrdinals } from './matching/ordinals';
 import { diagnose } from './matching/diagnose';
@@ -66,6 +66,8 @@ export class ConformanceWorld extends World<WorldParameters> {
   skipReason: string | undefined;
   /** The running scenario (set by the Before hook), for the known-issues manifest. */
   scenario: ScenarioRef | undefined;
+  /** The parties whose events nobody expected do not fail the scenario (`@extras-allowed:<party>`; 'all': `@extras-allowed`), set by the Before hook. */
+  extrasAllowedOn: readonly string[] | 'all' = [];
   /** What the scenarios of this run share (bounds, the adapter seen); set once, by {@link bindRun} in a CLI run. */
   run: RunContext = new RunContext(limitsOf(this.parameters), {}, unboundAdapters);
   /** The scenario's expectation tables (set by the Before hook): what an adapter's observation level is checked against. */
@@ -336,14 +338,15 @@ export class ConformanceWorld extends World<WorldParameters> {
     if (session.canReplay && !session.canSend && !this.bindings.has('$request') && usesVariable(expected, '$request')) {
       return this.skip('not exercised: the model checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action, not a request');
     }
-    const input = (): SequenceInput => ({
+    const unjudged = this.extrasAllowedOn === 'all' ? undefined : new Set(this.extrasAllowedOn.map(this.parties.resolveDn));
+    const input = (): SequenceInput => withoutAllowedExtras({
       rows: expected,
       observed: session.events.filter((e) => !this.consumed.has(e.seq)),
       mode,
       bindings: ordinalBindings(this.observed, calls, this.bindings),
       resolveDn: this.parties.resolveDn,
       ...(dn ? { defaultDn: dn } : {}),
-    });
+    }, unjudged);
     const result = await session.waitFor(() => {
       if (!ordinalsExist(this.observed, calls)) return undefined;
       const outcome = matchExpectation(input(), optional);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ObservedEvent } from '../model/event';
 import { parseExpectationTable } from './expectation';
-import { matchOptional, receivedNone } from './optional';
+import { matchOptional, receivedNone, withoutAllowedExtras } from './optional';
 import type { SequenceOutcome } from './sequence';
 
 const PARTIES: Record<string, string> = { Alice: '7001', Sales: '8001', Carol: '7003' };
@@ -54,4 +54,13 @@ test('an optional unit of two events is all or nothing: half of it is incomplete
   assert.equal(run([ev(1, '8001', 'EventRouteUsed', { ThirdPartyDN: 'Trunk' })], rows).kind, 'incomplete');
   assert.equal(run([ev(1, '8001', 'EventDiverted', { ThirdPartyDN: 'Trunk' }), ev(2, '8001', 'EventRouteUsed', { ThirdPartyDN: 'Trunk' })], rows).kind, 'diverged');
   assert.ok(receivedNone(run([], rows)));
+});
+
+test('on a party whose unexpected events a scenario allows, only the events its rows name are matched', () => {
+  const rows = parseExpectationTable([['dn', 'event', 'ConnID'], ['Sales', 'EventQueued', '$call1'], ['Carol', 'EventRinging', '$call1']], { dnColumn: 'required' });
+  const observed = [ev(1, '8001', 'EventUserEvent'), ev(2, '8001', 'EventQueued'), ev(3, '7003', 'EventDialing'), ev(4, '7003', 'EventRinging')];
+  const input = { rows, observed, mode: 'per-dn' as const, bindings: new Map([['$call1', 'c1']]), resolveDn };
+  assert.deepEqual(withoutAllowedExtras(input, new Set(['8001'])).observed.map((e) => e.seq), [2, 3, 4], 'Sales allows extras: its EventUserEvent is not matched; Carol does not');
+  assert.deepEqual(withoutAllowedExtras(input, undefined).observed.map((e) => e.seq), [2, 4], 'the whole scenario allows extras');
+  assert.equal(withoutAllowedExtras(input, new Set()), input, 'no party allows extras: unchanged');
 });

@@ -44,3 +44,27 @@ export function matchExpectation(input: SequenceInput, optional: boolean | undef
 export function diagnosable(input: SequenceInput, optional: boolean | undefined): SequenceInput {
   return optional ? optionalScope(input) : input;
 }
+
+/**
+ * The input without the events a scenario lets pass unjudged (`@extras-allowed`, or
+ * `@extras-allowed:<party>` for those DNs): on such a DN only the events whose names the table gives
+ * it are matched, so an unjudged event before them does not shift the DN's rows. `allowedDns`
+ * undefined: every DN (the whole scenario allows extras).
+ */
+export function withoutAllowedExtras(input: SequenceInput, allowedDns: ReadonlySet<string> | undefined): SequenceInput {
+  if (allowedDns?.size === 0) return input;
+  const named = new Map<string, Set<string>>();
+  for (const r of input.rows) {
+    const dn = input.resolveDn(r.dn ?? input.defaultDn ?? '');
+    const names = named.get(dn) ?? new Set<string>();
+    names.add(r.event);
+    named.set(dn, names);
+  }
+  const judgedHere = (e: ObservedEvent): boolean => {
+    if (allowedDns && !allowedDns.has(e.dn)) return true;
+    const names = named.get(e.dn);
+    return names === undefined || names.has(e.name);
+  };
+  const observed = input.observed.filter(judgedHere);
+  return observed.length === input.observed.length ? input : { ...input, observed };
+}

@@ -11,7 +11,8 @@
 import fc from 'fast-check';
 import type { AttrValue, ObservedEvent } from '../model/event';
 import { parseExpectationTable, type ExpectedRow } from '../matching/expectation';
-import { matchExpectation } from '../matching/optional';
+import { matchExpectation, withoutAllowedExtras } from '../matching/optional';
+import { readTags } from '../model/tags';
 import type { OrderMode, SequenceInput } from '../matching/sequence';
 import type { ScenarioRecording } from './recording';
 
@@ -40,11 +41,13 @@ export function tableCases(rec: ScenarioRecording): TableCase[] {
     ...rec.bindings.filter(([k]) => /^\$call\d+$/.test(k)),
   ]);
   let remaining = rec.observed.filter((e) => e.seq >= rec.stimulusFrom);
+  const tags = readTags(rec.tags);
+  const unjudged = tags.extrasAllowed ? undefined : new Set(tags.extrasAllowedOn.map(resolveDn));
   const out: TableCase[] = [];
   for (const [table, x] of rec.expectations.entries()) {
     const rows = parseExpectationTable(x.rows, { dnColumn: x.dnColumn });
     const defaultDn = x.party ? resolveDn(x.party) : undefined;
-    const result = matchExpectation({ rows, observed: remaining, mode: x.mode, bindings, resolveDn, ...(defaultDn ? { defaultDn } : {}) }, x.optional);
+    const result = matchExpectation(withoutAllowedExtras({ rows, observed: remaining, mode: x.mode, bindings, resolveDn, ...(defaultDn ? { defaultDn } : {}) }, unjudged), x.optional);
     if (result.kind !== 'matched') throw new Error(`${rec.uri}:${String(rec.line)}: table ${String(table + 1)} does not match its own clean run`);
     const rowOf = new Map<number, ExpectedRow>();
     for (const [index, e] of result.assignment) {

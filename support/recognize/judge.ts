@@ -18,7 +18,7 @@ import { checkEventRules, judgeableAt, renderRuleViolations } from '../model/eve
 import type { CellMatcher } from '../matching/cells';
 import { diagnose, type Diagnosis } from '../matching/diagnose';
 import { parseExpectationTable, TableError, type ExpectedRow } from '../matching/expectation';
-import { diagnosable, matchExpectation } from '../matching/optional';
+import { diagnosable, matchExpectation, withoutAllowedExtras } from '../matching/optional';
 import type { SequenceInput } from '../matching/sequence';
 import { formatEvent, renderDiff } from '../report/diff';
 import type { LogIndex } from '../trace/logIndex';
@@ -171,10 +171,10 @@ class Scene {
       if (!this.bindings.has('$request') && rows.some((row) => row.cells.some((c) => uses(c.matcher, '$request')))) {
         return { reason: 'the model checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action, not a request', final: false };
       }
-      const input: SequenceInput = {
+      const input: SequenceInput = withoutAllowedExtras({
         rows, observed: this.events.filter((e) => !this.consumed.has(e.seq)), mode: expectation.mode, bindings: this.callBindings(rows), resolveDn: this.parties.resolveDn,
         ...(expectation.dn ? { defaultDn: expectation.dn } : {}),
-      };
+      }, this.plan.extrasAllowed ? undefined : new Set(this.plan.extrasAllowedOn.map(this.parties.resolveDn)));
       const outcome = matchExpectation(input, expectation.optional);
       if (outcome.kind === 'matched') {
         for (const e of outcome.assignment.values()) this.consumed.add(e.seq);

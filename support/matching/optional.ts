@@ -11,6 +11,9 @@
  *
  * A second copy, and events of other names on the DN, are not the table's: they stay for the events
  * nobody expected.
+ *
+ * Also here, as the other thing that decides which observed events a table is matched against: the
+ * events a scenario lets pass unjudged (`@extras-allowed[:party]`, {@link withoutAllowedExtras}).
  */
 import type { ObservedEvent } from '../model/event';
 import { matchSequence, type SequenceInput, type SequenceOutcome } from './sequence';

@@ -149,25 +149,25 @@ export const ATTRIBUTES: ReadonlyMap<string, AttributeDefinition> = new Map(
 const BY_LOWER = new Map<string, AttributeDefinition>(DEFINITIONS.map((d) => [d.name.toLowerCase(), d]));
 
 /**
+ * The spellings logs and events use, resolved once (immutable): the name and `Attribute<name>` (a
+ * native log's). Every other spelling is normalised on each lookup (feature tables, rare names).
+ */
+const BY_SPELLING: ReadonlyMap<string, AttributeDefinition> = new Map(DEFINITIONS.flatMap((d) => [[d.name, d], [`Attribute${d.name}`, d]] as const));
+
+/**
  * Find an attribute by any accepted spelling: `ThisDN`, `AttributeThisDN`, `this dn`, `thisdn`.
  * Returns `undefined` for an unknown name.
  */
 export function lookupAttribute(spelling: string): AttributeDefinition | undefined {
-  // Called for every attribute of every event and log line: remember each spelling once.
-  const known = LOOKUPS.get(spelling);
-  if (known !== undefined || LOOKUPS.has(spelling)) return known;
+  // Called for every attribute of every event and log line: the usual spellings are one map lookup.
+  const usual = BY_SPELLING.get(spelling);
+  if (usual) return usual;
   let key = spelling.replace(/[\s_-]+/g, '').toLowerCase();
   if (key.startsWith('attribute') && key.length > 'attribute'.length) key = key.slice('attribute'.length);
   // Own keys only: a spelling such as `constructor` is no alias (and no Object.prototype member).
   const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
-  const found = BY_LOWER.get(alias ? alias.toLowerCase() : key);
-  if (LOOKUPS.size < MAX_REMEMBERED) LOOKUPS.set(spelling, found);
-  return found;
+  return BY_LOWER.get(alias ? alias.toLowerCase() : key);
 }
-
-/** Spellings seen so far (bounded: a log full of odd attribute names cannot grow it without end). */
-const LOOKUPS = new Map<string, AttributeDefinition | undefined>();
-const MAX_REMEMBERED = 10_000;
 
 export function isKnownEvent(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(EVENTS, name) || Object.prototype.hasOwnProperty.call(INTERACTION_EVENTS, name);

@@ -30,7 +30,7 @@ import { formatEvent, renderDiff } from './report/diff';
 import { sideBySideHtml, type SentRequest } from './report/scenarioDiagrams';
 import { covering, knownLog, loadKnownIssues, type Deviation, type ScenarioRef, deviationsOf } from './report/knownIssues';
 import { limitsOf, RunContext } from './world/runContext';
-import { observationGap, withoutUnchecked, type ScenarioTable } from './adapter/observation';
+import { observationGap, optionalTableGap, withoutUnchecked, type ScenarioTable } from './adapter/observation';
 import { RequestNotExpressible } from './adapter/contract';
 import { checkEventRules, judgeableAt, renderRuleViolations } from './model/eventRules';
 
@@ -287,10 +287,13 @@ export class ConformanceWorld extends World<WorldParameters> {
     const session = await this.newSession();
     const observation = session.adapter.capabilities.observation;
     if (!observation) return false;
-    const gap = observationGap(this.expectationTables, observation, (p) => this.parties.topology().parties.find((c) => c.name === p || c.dn === p));
+    const gap = observationGap(this.expectationTables, observation, this.partyConfig);
     if (gap) this.skip(gap);
     return gap !== undefined;
   }
+
+  /** A party of the scenario by name or DN, as the observation checks read it. */
+  private readonly partyConfig = (p: string): PartyConfig | undefined => this.parties.topology().parties.find((c) => c.name === p || c.dn === p);
 
   skip(reason: string): 'skipped' {
     this.skipReason = reason;
@@ -331,12 +334,14 @@ export class ConformanceWorld extends World<WorldParameters> {
    */
   async expectEvents(rows: readonly (readonly string[])[], mode: OrderMode, dn?: string, optional?: boolean): Promise<StepOutcome> {
     const session = await this.open();
-    if (optional) await session.settle();
+    if (optional && !(await this.optionalJudged(session, rows))) return undefined;
     const expected = this.checkableRows(session, this.parseTable(rows, dn));
     const calls = referencedOrdinals(expected);
-    // A party action on the phone has no request: a table that checks the request's ReferenceID is not exercised by it.
-    if (session.canReplay && !session.canSend && !this.bindings.has('$request') && usesVariable(expected, '$request')) {
-      return this.skip('not exercised: the model checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action, not a request');
+    if (this.requestNotExercised(session, expected)) {
+      const why = 'the model checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action, not a request';
+      if (!optional) return this.skip(`not exercised: ${why}`);
+      this.log(`Not judged (events the model leaves optional): ${why}`);
+      return undefined;
     }
     const unjudged = this.extrasAllowedOn === 'all' ? undefined : new Set(this.extrasAllowedOn.map(this.parties.resolveDn));
     const input = (): SequenceInput => withoutAllowedExtras({
@@ -364,6 +369,26 @@ export class ConformanceWorld extends World<WorldParameters> {
       throw new TestCompromisedError(`no event at all arrived within ${this.timeoutMs} ms after the stimulus: the adapter or the system did not answer`);
     }
     return this.notConformant(diagnosable(input(), optional));
+  }
+
+  /** A party action on the phone has no request: a table that checks the request's ReferenceID is not exercised by it. */
+  private requestNotExercised(session: AdapterSession, expected: readonly ExpectedRow[]): boolean {
+    return session.canReplay && !session.canSend && !this.bindings.has('$request') && usesVariable(expected, '$request');
+  }
+
+  /**
+   * Whether an optional table is judged: not at an observation level that cannot show it (the rest
+   * of the scenario is judged); when it is, once the system has settled.
+   */
+  private async optionalJudged(session: AdapterSession, rows: readonly (readonly string[])[]): Promise<boolean> {
+    const observation = session.adapter.capabilities.observation;
+    const gap = observation && optionalTableGap({ text: this.step?.text ?? '', rows }, observation, this.partyConfig);
+    if (gap) {
+      this.log(`Not judged at the ${observation.tier}: ${gap} (the model leaves these events optional)`);
+      return false;
+    }
+    await session.settle();
+    return true;
   }
 
   /** A table that did not match: the diff attached, then skipped if known, else not conformant. */

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Observation, PartyConfig } from './contract';
-import { observationGap, withoutUnchecked } from './observation';
+import { observationGap, optionalTableGap, withoutUnchecked } from './observation';
 import { parseExpectationTable } from '../matching/expectation';
 
 const level: Observation = {
@@ -37,4 +37,13 @@ describe('observation levels', () => {
     assert.deepEqual(kept[0]?.cells.map((c) => c.attribute), ['ConnID']);
     assert.deepEqual(unchecked, ['ReferenceID']);
   });
+
+  it('events the model leaves optional do not make the scenario unjudgeable: that table alone is not judged', () => {
+    const optional = { text: 'Sales may also receive, in order:', rows: [['event', 'ThirdPartyDN'], ['EventDiverted', 'Trunk']] };
+    const required = { text: 'Bob receives, in order:', rows: [['event', 'OtherDN'], ['EventRinging', 'Alice']] };
+    assert.equal(observationGap([required, optional], level, partyOf), undefined);
+    assert.match(optionalTableGap(optional, level, partyOf) ?? '', /EventDiverted, which the Test level does not show/);
+    assert.equal(optionalTableGap({ text: 'Bob may also receive, in order:', rows: [['event'], ['EventEstablished']] }, level, partyOf), undefined);
+  });
 });
+

@@ -31,10 +31,17 @@ function canonicalAttribute(header: string): string {
  */
 export function observationGap(tables: readonly ScenarioTable[], observation: Observation, partyOf: (nameOrDn: string) => PartyConfig | undefined): string | undefined {
   for (const table of tables) {
+    // Events the model leaves optional do not make the scenario unjudgeable: that table alone is not judged (optionalTableGap).
+    if (expectationStepFor(table.text)?.optional) continue;
     const gap = tableGap(table, observation, partyOf);
     if (gap) return gap;
   }
   return undefined;
+}
+
+/** Why an optional table ("Sales may also receive") is not judged at this level, or undefined: the rest of its scenario is. */
+export function optionalTableGap(table: ScenarioTable, observation: Observation, partyOf: (nameOrDn: string) => PartyConfig | undefined): string | undefined {
+  return tableGap(table, observation, partyOf);
 }
 
 function tableGap(table: ScenarioTable, observation: Observation, partyOf: (nameOrDn: string) => PartyConfig | undefined): string | undefined {

@@ -11,7 +11,7 @@
  * diff the conformance run would print). No exercise at all: not exercised, with the first reason.
  */
 import type { Observation } from '../adapter/contract';
-import { observationGap, withoutUnchecked } from '../adapter/observation';
+import { observationGap, optionalTableGap, withoutUnchecked } from '../adapter/observation';
 import { TestCompromisedError } from '../errors';
 import { normaliseAttributes, type AttrValue, type ObservedEvent, type TRequest } from '../model/event';
 import { checkEventRules, judgeableAt, renderRuleViolations } from '../model/eventRules';
@@ -27,7 +27,7 @@ import { ScenarioMatch } from '../trace/replayMatch';
 import { CallView } from '../world/callView';
 import { Parties } from '../world/parties';
 import { replayHorizon } from '../world/replay';
-import type { ScenarioPlan } from './plans';
+import type { PlanExpectation, ScenarioPlan } from './plans';
 
 export interface JudgeOptions {
   /** Quiet period after the last expected event in which other events are unexpected (ms of log time). */
@@ -160,17 +160,9 @@ class Scene {
   outcome(history: readonly number[], options: JudgeOptions): Attempt {
     const { cut } = options;
     for (const expectation of this.plan.expectations) {
-      let rows: ExpectedRow[];
-      try {
-        rows = parseExpectationTable(expectation.rows, { dnColumn: expectation.dn ? 'forbidden' : 'required', lines: expectation.tableLines });
-      } catch (e) {
-        if (e instanceof TableError) return { reason: `${expectation.location}: ${e.message}`, final: true };
-        throw e;
-      }
-      if (options.observation) rows = withoutUnchecked(rows, options.observation).rows;
-      if (!this.bindings.has('$request') && rows.some((row) => row.cells.some((c) => uses(c.matcher, '$request')))) {
-        return { reason: 'the model checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action, not a request', final: false };
-      }
+      const rows = this.judgedRows(expectation, options);
+      if (rows === 'skip') continue;
+      if (!Array.isArray(rows)) return rows;
       const input: SequenceInput = withoutAllowedExtras({
         rows, observed: this.events.filter((e) => !this.consumed.has(e.seq)), mode: expectation.mode, bindings: this.callBindings(rows), resolveDn: this.parties.resolveDn,
         ...(expectation.dn ? { defaultDn: expectation.dn } : {}),
@@ -187,6 +179,27 @@ class Scene {
       return { exercise: { history, follows: false, diff, problems: problemsOf(diagnosis) } };
     }
     return this.afterTables(history, options);
+  }
+
+  /**
+   * A table's rows as judged here (the cells the level carries), or why the exercise stops, or
+   * 'skip' for a table of optional events that cannot be judged (the rest of the scenario is).
+   */
+  private judgedRows(expectation: PlanExpectation, options: JudgeOptions): ExpectedRow[] | Attempt | 'skip' {
+    if (expectation.optional && options.observation && optionalTableGap(expectation, options.observation, (p) => this.plan.parties.find((c) => c.name === p || c.dn === p))) return 'skip';
+    let rows: ExpectedRow[];
+    try {
+      rows = parseExpectationTable(expectation.rows, { dnColumn: expectation.dn ? 'forbidden' : 'required', lines: expectation.tableLines });
+    } catch (e) {
+      if (e instanceof TableError) return { reason: `${expectation.location}: ${e.message}`, final: true };
+      throw e;
+    }
+    if (options.observation) rows = withoutUnchecked(rows, options.observation).rows;
+    if (!this.bindings.has('$request') && rows.some((row) => row.cells.some((c) => uses(c.matcher, '$request')))) {
+      if (expectation.optional) return 'skip';
+      return { reason: 'the model checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action, not a request', final: false };
+    }
+    return rows;
   }
 
   /** Once every table matched: the events nobody expected, then the event-level rules (support/hooks.ts After). */

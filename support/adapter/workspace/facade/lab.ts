@@ -145,9 +145,11 @@ export class Lab {
     if (typeof a.PreviousConnID === 'string' && a.PreviousConnID !== connId) this.members.get(a.PreviousConnID)?.delete(event.dn);
     if (event.name === 'EventReleased' || event.name === 'EventAbandoned') on.delete(event.dn);
     else if (party(event.dn)) on.add(event.dn);
-    if (party(a.OtherDN) && event.name !== 'EventReleased') on.add(a.OtherDN);
-    if (party(a.ThirdPartyDN) && event.name === 'EventPartyAdded') on.add(a.ThirdPartyDN);
-    if (typeof a.ThirdPartyDN === 'string' && event.name === 'EventPartyDeleted') on.delete(a.ThirdPartyDN);
+    // EventPartyAdded/Deleted name the party added or deleted in OtherDN (AddedParty, DeletedParty);
+    // ThirdPartyDN is who added or deleted it (AddedBy, DeletedBy), who stays on the call.
+    if (event.name === 'EventPartyDeleted') {
+      if (typeof a.OtherDN === 'string') on.delete(a.OtherDN);
+    } else if (party(a.OtherDN) && event.name !== 'EventReleased') on.add(a.OtherDN);
   }
 
   private route(event: SimEvent): void {

@@ -162,24 +162,33 @@ export class DnProjection {
     const other = text(a.OtherDN);
     if (other) this.otherParty(record, a);
     else {
-      // A conference member's view (GenEM: no OtherDN): the parties of the call it joined.
+      // A conference member's view (GenEM: no OtherDN): the parties of the call it joined, all of
+      // them (who is on it now), or at least the party that conferenced it in (ThirdPartyDN).
+      const members = this.membersOf(record.id).filter((n) => n !== this.number);
       const third = text(a.ThirdPartyDN);
-      if (third && !record.participants.some((p) => p.number === third)) record.participants = [...record.participants, { number: third, role: 'RoleConferenceMember' }];
+      if (third && third !== this.number && !members.includes(third)) members.push(third);
+      if (members.length) record.participants = members.map((number) => ({ number, role: 'RoleConferenceMember' }));
     }
     if (isKVList(a.UserData)) record.userData = a.UserData;
     return [this.message(record, 'StateChange')];
   }
 
+  /**
+   * A party added to or deleted from the call: the Workspace API shows the call's parties, which
+   * the facade takes from who is on the call now (the switch's events so far). OtherDN names the
+   * party added or deleted, when the event names one; ThirdPartyDN is who added or deleted it.
+   */
   private participants(a: Record<string, AttrValue>, change: 'added' | 'deleted'): VoiceMessage[] {
     const record = this.record(a);
-    const third = text(a.ThirdPartyDN) ?? text(a.OtherDN);
-    if (!record || !third) return this.unshownEvent(change === 'added' ? 'EventPartyAdded' : 'EventPartyDeleted');
-    if (change === 'added') {
-      // The conference is now everyone: the former other party becomes a conference member too.
-      record.participants = [...record.participants.map((p) => ({ number: p.number, role: 'RoleConferenceMember' })), { number: third, role: roleName(a.ThirdPartyDNRole) ?? 'RoleConferenceMember' }];
-    } else {
-      record.participants = record.participants.filter((p) => p.number !== third);
-    }
+    if (!record) return this.unshownEvent(change === 'added' ? 'EventPartyAdded' : 'EventPartyDeleted');
+    const named = text(a.OtherDN);
+    const members = new Set(this.membersOf(record.id));
+    if (named && change === 'added') members.add(named);
+    if (named && change === 'deleted') members.delete(named);
+    members.delete(this.number);
+    // In a conference every party is a conference member (the former other party too).
+    const role = members.size > 1 ? 'RoleConferenceMember' : undefined;
+    record.participants = [...members].map((number) => ({ number, ...(role ? { role } : optional('role', record.participants.find((p) => p.number === number)?.role)) }));
     return [this.message(record, 'ParticipantsUpdated')];
   }
 

@@ -101,7 +101,10 @@ export function answer(callee: string): Action {
     build: (ctx) => (ctx.parties.isExternal(callee)
       ? request('Party.Answers', { ThisDN: dnOf(ctx, callee) })
       : request('RequestAnswerCall', { ThisDN: dnOf(ctx, callee), ConnID: callOn(ctx, callee, ['Ringing'], 'ringing call') })),
-    done: (ctx) => ctx.since.some((e) => e.name === 'EventEstablished'),
+    // The callee's own EventEstablished (an outside party gets none: then the caller's). Any party's
+    // would do on one T-Library stream, not where each party's events come on a stream of their own
+    // (the Workspace API): the next step would look for the callee's call before it is established.
+    done: (ctx) => (ctx.parties.isExternal(callee) ? ctx.since.some((e) => e.name === 'EventEstablished') : sawOn(ctx, callee, 'EventEstablished')),
   };
 }
 

@@ -7,26 +7,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recordingsOf } from '../mutation/recording';
-import { InProcessRunner, MUTANT_ADAPTER } from '../mutation/runner';
-import type { FaultDescriptor } from '../simulator/faults';
+import { faultRuns } from '../mutation/faultRuns';
 
 const FEATURE = 'features/call-based-notifications/call-based-notifications.feature';
 const CREATED = 'Alice calls Bob, and the call is created with its CallUUID and ConnID';
 
 test('events a scenario lets pass on a party do not shift the rows it asserts for that party', async () => {
-  const runner = new InProcessRunner({ extraRequire: ['support/mutation/recordHook.ts'] });
-  const world = { adapter: MUTANT_ADAPTER, timeoutMs: 1500 };
-  const clean = await runner.run([FEATURE], world, { names: [CREATED] });
-  const [rec] = recordingsOf(clean.messages);
-  assert.equal(rec?.status, 'PASSED');
+  const { recording: rec, outcome } = await faultRuns(FEATURE, CREATED);
   const created = rec.observed.find((e) => e.name === 'EventCallCreated');
   const added = rec.observed.find((e) => e.name === 'EventCallPartyAdded' && e.dn === created?.dn);
   assert.ok(created && added && added.seq === created.seq + 1, 'the simulator reports the call created, then a party added');
-  const outcome = async (fault: FaultDescriptor): Promise<string | undefined> => {
-    const { outcomes } = await runner.run([`${rec.uri}:${String(rec.line)}`], { ...world, adapterOptions: { fault } });
-    return outcomes[0]?.outcome;
-  };
   assert.equal(await outcome({ kind: 'swap', at: created.seq, with: added.seq }), 'passed');
   assert.equal(await outcome({ kind: 'attribute', at: created.seq, attribute: 'ConnID', value: '00ffffffffffffff' }), 'failed');
   assert.equal(await outcome({ kind: 'drop', at: created.seq }), 'failed');

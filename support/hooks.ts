@@ -8,7 +8,7 @@ import { ALLURE_RUNTIME_MESSAGE_CONTENT_TYPE } from 'allure-js-commons/sdk/repor
 import type { GherkinDocument } from '@cucumber/messages';
 import { ConformanceAssertionError, isConformanceFailure } from './errors';
 import { modelOf, sourceTitle } from './model/models';
-import { readTags } from './model/tags';
+import { extrasAllowedDns, readTags } from './model/tags';
 import { formatEvent } from './report/diff';
 import { renderSequenceDiagram } from './report/diagram';
 import { observedDiagram } from './report/scenarioDiagrams';
@@ -23,7 +23,7 @@ Before(async function (this: ConformanceWorld, { pickle, gherkinDocument }) {
   this.scenario = { name: pickle.name, uri: pickle.uri, line: pickleLine(gherkinDocument, pickle) };
   this.expectationTables = pickle.steps.flatMap((s) => (s.argument?.dataTable ? [{ text: s.text, rows: s.argument.dataTable.rows.map((r) => r.cells.map((c) => c.value)) }] : []));
   const tags = readTags(pickle.tags.map((t) => t.name));
-  this.extrasAllowedOn = tags.extrasAllowed ? 'all' : tags.extrasAllowedOn;
+  this.extras = tags;
   const model = tags.model ? modelOf(tags.model) : undefined;
   // The GenEM section as the summary, the certificate and the spec book name it (the model index's).
   const section = model?.section ?? tags.sources.map(sourceTitle).find((s) => s !== undefined) ?? 'GenEM';
@@ -78,8 +78,8 @@ function rulesJudged(result: ITestCaseHookParameter['result']): boolean {
 After(async function (this: ConformanceWorld, { pickle, result }) {
   try {
     const tags = readTags(pickle.tags.map((t) => t.name));
-    if (result?.status === Status.PASSED && !tags.extrasAllowed) {
-      const allowed = new Set(tags.extrasAllowedOn.map(this.parties.resolveDn));
+    const allowed = extrasAllowedDns(tags, this.parties.resolveDn);
+    if (result?.status === Status.PASSED && allowed) {
       const extras = (await this.unexpectedEvents()).filter((e) => !allowed.has(e.dn) && !this.parties.outsideModel(e));
       if (extras.length > 0) {
         const text = ['Not conformant: events that the model does not expect arrived after the stimulus',

@@ -31,6 +31,7 @@ import { sideBySideHtml, type SentRequest } from './report/scenarioDiagrams';
 import { covering, knownLog, loadKnownIssues, type Deviation, type ScenarioRef, deviationsOf } from './report/knownIssues';
 import { limitsOf, RunContext } from './world/runContext';
 import { observationGap, optionalTableGap, withoutUnchecked, type ScenarioTable } from './adapter/observation';
+import { extrasAllowedDns, type ScenarioTags } from './model/tags';
 import { RequestNotExpressible } from './adapter/contract';
 import { checkEventRules, judgeableAt, renderRuleViolations } from './model/eventRules';
 
@@ -66,8 +67,8 @@ export class ConformanceWorld extends World<WorldParameters> {
   skipReason: string | undefined;
   /** The running scenario (set by the Before hook), for the known-issues manifest. */
   scenario: ScenarioRef | undefined;
-  /** The parties whose events nobody expected do not fail the scenario (`@extras-allowed:<party>`; 'all': `@extras-allowed`), set by the Before hook. */
-  extrasAllowedOn: readonly string[] | 'all' = [];
+  /** The scenario's `@extras-allowed` tags (set by the Before hook): whose events nobody expected do not fail it. */
+  extras: Pick<ScenarioTags, 'extrasAllowed' | 'extrasAllowedOn'> = { extrasAllowed: false, extrasAllowedOn: [] };
   /** What the scenarios of this run share (bounds, the adapter seen); set once, by {@link bindRun} in a CLI run. */
   run: RunContext = new RunContext(limitsOf(this.parameters), {}, unboundAdapters);
   /** The scenario's expectation tables (set by the Before hook): what an adapter's observation level is checked against. */
@@ -343,7 +344,7 @@ export class ConformanceWorld extends World<WorldParameters> {
       this.log(`Not judged (events the model leaves optional): ${why}`);
       return undefined;
     }
-    const unjudged = this.extrasAllowedOn === 'all' ? undefined : new Set(this.extrasAllowedOn.map(this.parties.resolveDn));
+    const unjudged = extrasAllowedDns(this.extras, this.parties.resolveDn);
     const input = (): SequenceInput => withoutAllowedExtras({
       rows: expected,
       observed: session.events.filter((e) => !this.consumed.has(e.seq)),

@@ -53,6 +53,14 @@ export interface ScenarioTags {
   readonly severity?: string;
 }
 
+/**
+ * The DNs whose events nobody expected do not fail the scenario: every DN (undefined) for
+ * `@extras-allowed`, the named parties' for `@extras-allowed:<party>`, none (an empty set) otherwise.
+ */
+export function extrasAllowedDns(tags: Pick<ScenarioTags, 'extrasAllowed' | 'extrasAllowedOn'>, resolveDn: (party: string) => string): ReadonlySet<string> | undefined {
+  return tags.extrasAllowed ? undefined : new Set(tags.extrasAllowedOn.map(resolveDn));
+}
+
 const SEVERITIES = new Set(['blocker', 'critical', 'normal', 'minor', 'trivial']);
 
 export function readTags(tags: readonly string[]): ScenarioTags {

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import type { AttrValue, ObservedEvent } from '../model/event';
 import { parseExpectationTable, type ExpectedRow } from '../matching/expectation';
 import { matchExpectation, withoutAllowedExtras } from '../matching/optional';
-import { readTags } from '../model/tags';
+import { extrasAllowedDns, readTags } from '../model/tags';
 import type { OrderMode, SequenceInput } from '../matching/sequence';
 import type { ScenarioRecording } from './recording';
 
@@ -41,8 +41,7 @@ export function tableCases(rec: ScenarioRecording): TableCase[] {
     ...rec.bindings.filter(([k]) => /^\$call\d+$/.test(k)),
   ]);
   let remaining = rec.observed.filter((e) => e.seq >= rec.stimulusFrom);
-  const tags = readTags(rec.tags);
-  const unjudged = tags.extrasAllowed ? undefined : new Set(tags.extrasAllowedOn.map(resolveDn));
+  const unjudged = extrasAllowedDns(readTags(rec.tags), resolveDn);
   const out: TableCase[] = [];
   for (const [table, x] of rec.expectations.entries()) {
     const rows = parseExpectationTable(x.rows, { dnColumn: x.dnColumn });

@@ -10,7 +10,7 @@
  * stimulus history fits is one exercise, and it follows the model or deviates from it (with the
  * diff the conformance run would print). No exercise at all: not exercised, with the first reason.
  */
-import type { Observation } from '../adapter/contract';
+import type { Observation, PartyConfig } from '../adapter/contract';
 import { observationGap, optionalTableGap, withoutUnchecked } from '../adapter/observation';
 import { TestCompromisedError } from '../errors';
 import { normaliseAttributes, type AttrValue, type ObservedEvent, type TRequest } from '../model/event';
@@ -28,6 +28,7 @@ import { CallView } from '../world/callView';
 import { Parties } from '../world/parties';
 import { replayHorizon } from '../world/replay';
 import type { PlanExpectation, ScenarioPlan } from './plans';
+import { extrasAllowedDns } from '../model/tags';
 
 export interface JudgeOptions {
   /** Quiet period after the last expected event in which other events are unexpected (ms of log time). */
@@ -159,6 +160,7 @@ class Scene {
   /** The expectation tables in turn, then the events nobody expected (support/hooks.ts). */
   outcome(history: readonly number[], options: JudgeOptions): Attempt {
     const { cut } = options;
+    const unjudged = extrasAllowedDns(this.plan, this.parties.resolveDn);
     for (const expectation of this.plan.expectations) {
       const rows = this.judgedRows(expectation, options);
       if (rows === 'skip') continue;
@@ -166,7 +168,7 @@ class Scene {
       const input: SequenceInput = withoutAllowedExtras({
         rows, observed: this.events.filter((e) => !this.consumed.has(e.seq)), mode: expectation.mode, bindings: this.callBindings(rows), resolveDn: this.parties.resolveDn,
         ...(expectation.dn ? { defaultDn: expectation.dn } : {}),
-      }, this.plan.extrasAllowed ? undefined : new Set(this.plan.extrasAllowedOn.map(this.parties.resolveDn)));
+      }, unjudged);
       const outcome = matchExpectation(input, expectation.optional);
       if (outcome.kind === 'matched') {
         for (const e of outcome.assignment.values()) this.consumed.add(e.seq);
@@ -186,7 +188,7 @@ class Scene {
    * 'skip' for a table of optional events that cannot be judged (the rest of the scenario is).
    */
   private judgedRows(expectation: PlanExpectation, options: JudgeOptions): ExpectedRow[] | Attempt | 'skip' {
-    if (expectation.optional && options.observation && optionalTableGap(expectation, options.observation, (p) => this.plan.parties.find((c) => c.name === p || c.dn === p))) return 'skip';
+    if (expectation.optional && options.observation && optionalTableGap(expectation, options.observation, partyIn(this.plan))) return 'skip';
     let rows: ExpectedRow[];
     try {
       rows = parseExpectationTable(expectation.rows, { dnColumn: expectation.dn ? 'forbidden' : 'required', lines: expectation.tableLines });
@@ -204,8 +206,8 @@ class Scene {
 
   /** Once every table matched: the events nobody expected, then the event-level rules (support/hooks.ts After). */
   private afterTables(history: readonly number[], { settleMs, observation }: JudgeOptions): Attempt {
-    const allowed = new Set(this.plan.extrasAllowedOn.map(this.parties.resolveDn));
-    const extras = this.plan.extrasAllowed ? [] : this.unexpected(settleMs).filter((e) => !allowed.has(e.dn) && !this.parties.outsideModel(e));
+    const allowed = extrasAllowedDns(this.plan, this.parties.resolveDn);
+    const extras = allowed ? this.unexpected(settleMs).filter((e) => !allowed.has(e.dn) && !this.parties.outsideModel(e)) : [];
     if (extras.length > 0) {
       const text = ['Not conformant: events that the model does not expect arrived after the stimulus',
         ...extras.slice(0, 50).map((e) => `  + ${this.parties.dnLabel(e.dn)}: ${formatEvent(e)}`),
@@ -239,10 +241,15 @@ class Scene {
   }
 }
 
+/** A party of the plan's cast by name or DN, as the observation checks read it. */
+function partyIn(plan: ScenarioPlan): (nameOrDn: string) => PartyConfig | undefined {
+  return (p) => plan.parties.find((c) => c.name === p || c.dn === p);
+}
+
 /** Why the plan's tables expect what the observation level cannot show (as support/world.ts skips such a scenario), or undefined. */
 function levelGap(plan: ScenarioPlan, observation: Observation): string | undefined {
   const tables = plan.expectations.map((x) => ({ text: x.text, rows: x.rows }));
-  const gap = observationGap(tables, observation, (p) => plan.parties.find((c) => c.name === p || c.dn === p));
+  const gap = observationGap(tables, observation, partyIn(plan));
   return gap ? `not judged at the ${observation.tier}: ${gap}` : undefined;
 }
 

@@ -51,7 +51,7 @@ describe('Voice Microservices events (Kafka voice-callthread) as records', () =>
     const threads: { tenant: string; thread: CallThread }[] = [];
     const log: string[] = [];
     const vm = new VmThreads((tenant, thread) => threads.push({ tenant, thread }), (l) => log.push(l));
-    for (const m of recorded) vm.push(m.key, m.value, `${m.topic}[${m.partition}]@${m.offset}`);
+    for (const m of recorded) vm.push(m.key, m.value, m);
     vm.end();
     assert.deepEqual(threads.map((t) => [t.tenant, t.thread.id, t.thread.records.length, t.thread.complete]), [['acme', 'ct-0001', 6, true], ['acme', 'ct-0002', 5, true]]);
     assert.equal(vm.rejected, 1);
@@ -66,7 +66,6 @@ describe('Voice Microservices events (Kafka voice-callthread) as records', () =>
 
   it('a bridge killed after any message loses no call: it commits only up to the oldest record of a call not yet published, and its successor reads that call again whole', () => {
     const whole = (threads: readonly CallThread[]): string[] => threads.filter((t) => t.complete).map((t) => `${t.id}:${String(t.records.length)}`);
-    const place = (m: Recorded): Position => ({ topic: m.topic, partition: m.partition, offset: m.offset });
     for (let killedAfter = 0; killedAfter < recorded.length; killedAfter += 1) {
       // The bridge as feedKafka runs it: push, publish what that finished, then the resume points.
       const published: CallThread[] = [];
@@ -74,8 +73,8 @@ describe('Voice Microservices events (Kafka voice-callthread) as records', () =>
       const resume = new ResumePoints();
       let committed: Position[] = [];
       for (const m of recorded.slice(0, killedAfter + 1)) {
-        first.push(m.key, m.value, `${m.topic}[${String(m.partition)}]@${m.offset}`, place(m));
-        resume.read(place(m));
+        first.push(m.key, m.value, m);
+        resume.read(m);
         const due = resume.due(first.held());
         resume.committedTo(due);
         committed = [...committed.filter((c) => !due.some((d) => d.partition === c.partition)), ...due];
@@ -84,7 +83,7 @@ describe('Voice Microservices events (Kafka voice-callthread) as records', () =>
       // SIGKILL: nothing more. The successor of the group resumes at the commits (the topic's start where none).
       const from = (m: Recorded): boolean => BigInt(m.offset) >= BigInt(committed.find((c) => c.partition === m.partition)?.offset ?? '0');
       const second = new VmThreads((_tenant, thread) => published.push(thread), () => undefined);
-      for (const m of recorded.filter(from)) second.push(m.key, m.value, `${m.topic}[${String(m.partition)}]@${m.offset}`, place(m));
+      for (const m of recorded.filter(from)) second.push(m.key, m.value, m);
       second.end();
       assert.deepEqual([...new Set(whole(published))].sort(), ['ct-0001:6', 'ct-0002:5'], `killed after message ${String(killedAfter)}: ${JSON.stringify(committed)}`);
     }

@@ -64,18 +64,18 @@ export class VmThreads {
     return n;
   }
 
-  /** One message; `at` is its Kafka place, for the resume points. */
-  push(key: string | undefined, value: string, where: string, at?: Position): void {
+  /** One message, at its Kafka place (named in problems, and held for the resume points). */
+  push(key: string | undefined, value: string, at: Position): void {
     let e;
     try {
-      e = vmEvent(key, value, where);
+      e = vmEvent(key, value, `${at.topic}[${String(at.partition)}]@${at.offset}`);
     } catch (err) {
       if (!(err instanceof WireError)) throw err;
       this.rejected += 1;
       this.log(err.message);
       return;
     }
-    if (at) this.positions.set(e.record, at);
+    this.positions.set(e.record, at);
     let threads = this.byTenant.get(e.tenant);
     if (!threads) {
       const tenant = e.tenant;
@@ -159,7 +159,7 @@ export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: s
     autoCommit: false,
     eachMessage: ({ topic, partition, message }) => inTurn(async () => {
       const at = { topic, partition, offset: message.offset };
-      threads.push(message.key?.toString(), message.value?.toString() ?? '', `${topic}[${partition}]@${message.offset}`, at);
+      threads.push(message.key?.toString(), message.value?.toString() ?? '', at);
       await sending;
       resume.read(at);
       if (Date.now() - lastCommit >= COMMIT_EVERY_MS) {

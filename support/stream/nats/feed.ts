@@ -246,10 +246,9 @@ export class ThreadPublisher {
     if (this.failure) throw this.failure;
   }
 
+  /** Waits until every message sent is stored, then closes the publisher; a failure throws. */
   async end(): Promise<void> {
-    await this.out.idle();
-    this.out.close();
-    if (this.failure) throw this.failure;
+    await this.stored().finally(() => this.out.close());
   }
 
   private send(subject: string, payload: string, msgID: string, events: number): void {

@@ -115,14 +115,28 @@ export class PlanWorld {
   }
 }
 
-/** The step definitions of `steps/` (and the parameter types), without the run's World and hooks. */
-function stepDefinitions(root: string, features: string): Promise<ISupportCodeLibrary> {
+/**
+ * The step definitions of `steps/` (and the parameter types), without the run's World and hooks.
+ *
+ * A step file registers its definitions with cucumber when it is first required; required again in
+ * the same process it is taken from Node's module cache and registers nothing — the second
+ * catalogue of a process had no definitions, every scenario was left out, and a recognizer made
+ * from it judged every call unrecognised without a word. So the files are required afresh each
+ * time, and a library without definitions is an error, not an empty catalogue.
+ */
+async function stepDefinitions(root: string, features: string): Promise<ISupportCodeLibrary> {
   const steps = join(root, 'steps');
   const stepFiles = readdirSync(steps).filter((f) => f.endsWith('.steps.ts')).sort().map((f) => join(steps, f));
-  return loadSupport({
+  const requirePaths = [join(root, 'support', 'parameterTypes.ts'), ...stepFiles];
+  for (const path of requirePaths) Reflect.deleteProperty(require.cache, require.resolve(path));
+  const library = await loadSupport({
     sources: { paths: [features], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' },
-    support: { requireModules: [], requirePaths: [join(root, 'support', 'parameterTypes.ts'), ...stepFiles], importPaths: [], loaders: [] },
+    support: { requireModules: [], requirePaths, importPaths: [], loaders: [] },
   });
+  if (!(library as unknown as { stepDefinitions: readonly unknown[] }).stepDefinitions.length) {
+    throw new Error(`no step definitions were registered from ${steps} (${stepFiles.length} step files): scenarios cannot be planned without them`);
+  }
+  return library;
 }
 
 /** The `.feature` files under `dir`, sorted. */

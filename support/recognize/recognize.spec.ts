@@ -15,7 +15,7 @@ import { LogParser } from '../trace/logParser';
 import { decodeEvents, encodeBatch, encodeRecord } from '../stream/wire';
 import { CallThreads } from '../stream/callThreads';
 import { readTrace } from '../trace/read';
-import type { TraceRecord } from '../trace/record';
+import { msOf, type TraceRecord } from '../trace/record';
 import { CallRecognizer, loadPlans, recognizeFile, type CallVerdict, type ScenarioPlan } from '.';
 import { TYPESCRIPT_NODE_ARGS } from '../accel/typescriptNode';
 
@@ -128,6 +128,42 @@ describe('CallRecognizer (the library)', () => {
     assert.deepEqual(verdicts.map((v) => [v.outcome, v.complete]), [['deviates', true], ['conforms', true], ['conforms', false]]);
     assert.deepEqual(verdicts[1]?.follows.map(at), ['basic-internal-inbound-call.feature:29', 'basic-internal-inbound-call.feature:36', 'release-phase.feature:18']);
     assert.equal(recognizer.openCalls, 0, 'nothing is kept of a judged call');
+  });
+
+  it('a second catalogue in the same process has every scenario (step files are required afresh)', { timeout: 120_000 }, async () => {
+    const again = await loadPlans();
+    assert.equal(again.plans.length, plans.length);
+  });
+
+  it('a judgement remembered for a shape is the one each call of that shape gets alone, whatever the settle period and however close a time is to 300 ms', { timeout: 60_000 }, () => {
+    // Bob hangs up `gap` ms after he answered (Alice's release 1 ms later): within HUMAN_ACT_MS of his
+    // own act it is no act of his (the recognizer cannot tell who hung up); past it, Bob hung up.
+    const timeOf = (ms: number): string => {
+      const whole = Math.floor(ms);
+      return `${new Date(whole).toISOString().slice(0, 23)}${Math.round((ms - whole) * 10) % 10}`;
+    };
+    const bobHangsUp = (n: number, gap: number): TraceRecord[] => {
+      const rs = records(BANNER + callText(n));
+      const answer = rs.find((r) => r.name === 'EventEstablished') as TraceRecord;
+      const t = msOf(answer.time) ?? Number.NaN;
+      const bob = rs.find((r) => r.name === 'EventReleased' && r.dn === answer.dn) as TraceRecord;
+      const alice = rs.find((r) => r.name === 'EventReleased' && r.dn !== answer.dn) as TraceRecord;
+      return [...rs.filter((r) => r.name !== 'EventReleased'), { ...bob, time: timeOf(t + gap) }, { ...alice, time: timeOf(t + gap + 1) }];
+    };
+    const judged = (settleMs: number, calls: readonly TraceRecord[][]): string[] => {
+      const verdicts: CallVerdict[] = [];
+      const recognizer = new CallRecognizer({ plans, settleMs, onVerdict: (v) => verdicts.push(v) });
+      for (const c of calls) recognizer.judgeRecords(c);
+      return verdicts.map((v) => `${v.outcome} ${v.follows.map(at).join(' ')}`);
+    };
+    for (const [settleMs, first, then] of [[100, 2000, 200], [300, 300.4, 299.6], [300, 299.6, 300.4]] as const) {
+      const a = bobHangsUp(0, first);
+      const b = bobHangsUp(1, then);
+      const alone = judged(settleMs, [b])[0];
+      assert.equal(judged(settleMs, [a, b])[1], alone, `settle ${settleMs} ms: Bob's release ${then} ms after his answer, judged after one ${first} ms after it`);
+    }
+    assert.match(judged(100, [bobHangsUp(0, 2000)])[0] ?? '', /^conforms .*release-phase\.feature:26/, 'Bob hung up 2 s after answering');
+    assert.doesNotMatch(judged(100, [bobHangsUp(1, 200)])[0] ?? '', /release-phase/, '200 ms after his answer: not taken for a hang-up');
   });
 
   it('judges GenEM\'s event-level rules as a replay does: a call whose tables match but whose events lack CallID, or carry an ill-formed one or ConnID, deviates; a judgement is never reused for it', { timeout: 60_000 }, () => {

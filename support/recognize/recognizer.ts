@@ -23,7 +23,7 @@
  */
 import { configurationOf, DnKnowledge, LogIndex, notOnThisSwitch } from '../trace/logIndex';
 import { DnStateTail } from './dnStates';
-import { connIdOf, StimulusTracker, type Stimulus } from '../trace/stimuli';
+import { connIdOf, HUMAN_ACT_MS, StimulusTracker, type Stimulus } from '../trace/stimuli';
 import { lookupAttribute } from '../model/catalogue';
 import { EVENT_RULES, hasType, type ValueType } from '../model/eventRules';
 import { isSpecialDn } from '../model/specialDns';
@@ -545,10 +545,15 @@ function attributeShape(parts: string[], k: string, v: unknown, id: (kind: strin
 
 /**
  * The call's shape: what judging it depends on, with its identities numbered (DNs with what the log
- * showed them to be, ConnIDs, CallUUIDs, ReferenceIDs) and the time between records capped past the
- * settle period (whether an event falls in it is all that times decide).
+ * showed them to be, ConnIDs, CallUUIDs, ReferenceIDs) and the time between records, to the
+ * microsecond, capped past the longest time a judgement compares: the settle period (whether an
+ * event falls in it) and the stimuli's HUMAN_ACT_MS (whether a DN's event follows its own act or is
+ * a new one). Capped at the settle period alone, a `--settle 100` run gave a release 200 ms after
+ * the releasing party's answer (its act's consequence) the judgement of one 2 s after it (a
+ * hang-up); rounded to the millisecond, 299.6 and 300.4 ms were one shape.
  */
 function shapeOf(e: Episode, knowledge: DnKnowledge, settleMs: number): string {
+  const cap = Math.max(settleMs, HUMAN_ACT_MS) + 1;
   // Codes by kind, then by value (no key string made for each lookup), numbered in order across kinds.
   const ids = new Map<string, Map<string, string>>();
   let count = 0;
@@ -573,7 +578,7 @@ function shapeOf(e: Episode, knowledge: DnKnowledge, settleMs: number): string {
   for (let i = 0; i < records.length; i++) {
     const r = records[i] as TraceRecord;
     const t = times[i] ?? NaN;
-    parts.push(r.kind, r.name, r.dn === undefined ? '' : id('d', r.dn), Number.isNaN(t) || Number.isNaN(previous) ? '' : String(Math.min(Math.round(t - previous), settleMs + 1)));
+    parts.push(r.kind, r.name, r.dn === undefined ? '' : id('d', r.dn), Number.isNaN(t) || Number.isNaN(previous) ? '' : String(Math.min(Math.round((t - previous) * 1000) / 1000, cap)));
     if (!Number.isNaN(t)) previous = t;
     const attributes = r.attributes;
     for (const k in attributes) {

@@ -190,7 +190,7 @@ const CONSEQUENCE_WINDOW = 200;
  * button) is no new act of its: it follows from that act (a retrieve 3 ms after a hold is the
  * switch's, not a person's).
  */
-const HUMAN_ACT_MS = 300;
+export const HUMAN_ACT_MS = 300;
 
 /** Events that show a DN's own act when no request caused them (dialling, answering, holding, retrieving, hanging up). */
 const OWN_ACTS: ReadonlySet<string> = new Set(['EventDialing', 'EventEstablished', 'EventHeld', 'EventRetrieved', 'EventReleased']);

@@ -166,6 +166,29 @@ describe('CallRecognizer (the library)', () => {
     assert.doesNotMatch(judged(100, [bobHangsUp(1, 200)])[0] ?? '', /release-phase/, '200 ms after his answer: not taken for a hang-up');
   });
 
+  it('a judgement remembered for a shape is not reused for a call whose DN-state events fall elsewhere among its records', { timeout: 60_000 }, () => {
+    // Bob's do-not-disturb set before the call, or just after he hung up (Alice's release follows):
+    // neither is a record of the call (Bob is not on it then); where it falls decides its judgement.
+    const withDnd = (line: number, time: string): TraceRecord[] => {
+      const rs = records(BANNER + callText(0));
+      const bob = rs.find((r) => r.name === 'EventRinging')?.dn ?? '';
+      const dnd: TraceRecord = { kind: 'event', name: 'EventDNDOn', dn: bob, attributes: { ThisDN: bob }, source: `spec_20260304_100000_000.log:${line}`, line, time, format: 'native' };
+      const released = rs.map((r) => (r.name !== 'EventReleased' ? r : r.dn === bob ? { ...r, line: 58, time: '2026-03-04T10:00:05.000' } : { ...r, line: 60, time: '2026-03-04T10:00:05.0010' }));
+      return [...released, dnd].sort((a, b) => a.line - b.line);
+    };
+    const judged = (calls: readonly TraceRecord[][]): string[] => {
+      const verdicts: CallVerdict[] = [];
+      const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });
+      for (const c of calls) recognizer.judgeRecords(c);
+      return verdicts.map((v) => `${v.outcome} ${v.deviation?.diff ?? ''}`);
+    };
+    const before = withDnd(2, '2026-03-03T10:00:00.000');
+    const after = withDnd(59, '2026-03-04T10:00:05.0005');
+    const alone = judged([after])[0] ?? '';
+    assert.match(alone, /^deviates .*EventDNDOn/s);
+    assert.equal(judged([before, after])[1], alone);
+  });
+
   it('judges GenEM\'s event-level rules as a replay does: a call whose tables match but whose events lack CallID, or carry an ill-formed one or ConnID, deviates; a judgement is never reused for it', { timeout: 60_000 }, () => {
     const verdicts: CallVerdict[] = [];
     const recognizer = new CallRecognizer({ plans, onVerdict: (v) => verdicts.push(v) });

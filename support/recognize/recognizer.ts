@@ -300,7 +300,7 @@ export class CallRecognizer {
     // A judgement holds for the same shape judged against the same scenarios (a recording's part: its own).
     // A log's call is judged with the state its DNs were in before it (the agent, switch features).
     const context = this.recording ? [] : states.contextOf(e.records);
-    const shape = `${this.recording ? `r${this.part ?? ''}` : ''}\u0002${this.observation?.tier ?? ''}\u0002${context.map((r) => `${r.name}@${r.dn ?? ''}`).join(',')}\u0002${shapeOf(e, knowledge, this.settleMs)}`;
+    const shape = `${this.recording ? `r${this.part ?? ''}` : ''}\u0002${this.observation?.tier ?? ''}\u0002${contextShape(context, e.records)}\u0002${shapeOf(e, knowledge, this.settleMs)}`;
     // A judgement made without the cut holds with it (the cut only leaves missing events unjudged).
     const known = this.memo.get(shape);
     let outcome: CallVerdict['outcome'];
@@ -519,6 +519,25 @@ function subsequence(want: readonly string[], have: readonly string[]): boolean 
   return i === want.length;
 }
 
+/**
+ * The DN-state events a call is judged with (see {@link DnStateTail.contextOf}), each with where it
+ * falls among the call's own records (as the call's index merges them: byLine). Where matters: a
+ * feature turned on after a party left the call is not one it had when it took part, and an event
+ * in a settle period is judged there. Without it, a call with a do-not-disturb set before it and one
+ * with it set after its destination hung up were one shape: the second got the first's judgement
+ * ("unrecognised") where, judged alone, it deviates.
+ */
+function contextShape(context: readonly TraceRecord[], records: readonly TraceRecord[]): string {
+  if (!context.length) return '';
+  let out = '';
+  for (const c of context) {
+    let before = 0;
+    for (const r of records) if (r.line <= c.line) before += 1;
+    out += `${c.name}@${c.dn ?? ''}#${before},`;
+  }
+  return out;
+}
+
 /** Attributes whose values no scenario compares (only whether they are there). */
 const VOLATILE = new Set(['EventSequenceNumber', 'TimeinSecs', 'TimeinuSecs']);
 /**
@@ -580,6 +599,8 @@ function shapeOf(e: Episode, knowledge: DnKnowledge, settleMs: number): string {
     const t = times[i] ?? NaN;
     parts.push(r.kind, r.name, r.dn === undefined ? '' : id('d', r.dn), Number.isNaN(t) || Number.isNaN(previous) ? '' : String(Math.min(Math.round((t - previous) * 1000) / 1000, cap)));
     if (!Number.isNaN(t)) previous = t;
+    // Where a harness recording says the event came from (site, participant, protocol, sender): judged with it.
+    if (r.envelope) parts.push(JSON.stringify(r.envelope));
     const attributes = r.attributes;
     for (const k in attributes) {
       parts.push(k);

@@ -23,15 +23,12 @@
  */
 import { configurationOf, DnKnowledge, LogIndex, notOnThisSwitch } from '../trace/logIndex';
 import { DnStateTail } from './dnStates';
-import { connIdOf, HUMAN_ACT_MS, StimulusTracker, type Stimulus } from '../trace/stimuli';
-import { lookupAttribute } from '../model/catalogue';
-import { EVENT_RULES, hasType, type ValueType } from '../model/eventRules';
-import { isSpecialDn } from '../model/specialDns';
+import { connIdOf, StimulusTracker, type Stimulus } from '../trace/stimuli';
 import { RecentMap } from '../model/recent';
-import type { AttrValue } from '../model/event';
 import { msOf, type TraceRecord } from '../trace/record';
 import { inOpeningBurst } from '../trace/opened';
 import { EpisodeSplitter, type Episode } from './episodes';
+import { shapeOf } from './shape';
 import { SCENARIO_MARKER, SESSION_MARKER } from '../trace/RecordingAdapter';
 import { markerObservation } from '../trace/ReplayAdapter';
 import { CONSOLE_OBSERVATION } from '../trace/consoleLog';
@@ -300,7 +297,7 @@ export class CallRecognizer {
     // A judgement holds for the same shape judged against the same scenarios (a recording's part: its own).
     // A log's call is judged with the state its DNs were in before it (the agent, switch features).
     const context = this.recording ? [] : states.contextOf(e.records);
-    const shape = `${this.recording ? `r${this.part ?? ''}` : ''}\u0002${this.observation?.tier ?? ''}\u0002${contextShape(context, e.records)}\u0002${shapeOf(e, knowledge, this.settleMs)}`;
+    const shape = `${this.recording ? `r${this.part ?? ''}` : ''}\u0002${this.observation?.tier ?? ''}\u0002${shapeOf(e, context, knowledge, this.settleMs)}`;
     // A judgement made without the cut holds with it (the cut only leaves missing events unjudged).
     const known = this.memo.get(shape);
     let outcome: CallVerdict['outcome'];
@@ -517,96 +514,4 @@ function subsequence(want: readonly string[], have: readonly string[]): boolean 
   let i = 0;
   for (const h of have) if (i < want.length && h === want[i]) i += 1;
   return i === want.length;
-}
-
-/**
- * The DN-state events a call is judged with (see {@link DnStateTail.contextOf}), each with where it
- * falls among the call's own records (as the call's index merges them: byLine). Where matters: a
- * feature turned on after a party left the call is not one it had when it took part, and an event
- * in a settle period is judged there. Without it, a call with a do-not-disturb set before it and one
- * with it set after its destination hung up were one shape: the second got the first's judgement
- * ("unrecognised") where, judged alone, it deviates.
- */
-function contextShape(context: readonly TraceRecord[], records: readonly TraceRecord[]): string {
-  if (!context.length) return '';
-  let out = '';
-  for (const c of context) {
-    let before = 0;
-    for (const r of records) if (r.line <= c.line) before += 1;
-    out += `${c.name}@${c.dn ?? ''}#${before},`;
-  }
-  return out;
-}
-
-/** Attributes whose values no scenario compares (only whether they are there). */
-const VOLATILE = new Set(['EventSequenceNumber', 'TimeinSecs', 'TimeinuSecs']);
-/**
- * Attributes whose values only matter by which other values they equal: numbered in order of
- * appearance, each kind in a numbering of its own. Every ConnID-valued attribute (ConnID,
- * PreviousConnID, TransferConnID, ConferenceConnID…) shares one numbering ('connid'): a
- * PreviousConnID that names the call's first ConnID is a different call from one that names
- * another. CallID: no scenario compares its value (its presence and type are event-level rules).
- */
-const NUMBERED = new Set(['CallUUID', 'ReferenceID', 'CallID']);
-/** Attributes an event-level rule types (ConnID, CallID…): whether a value has its type is part of the shape. */
-const TYPED: ReadonlyMap<string, ValueType> = new Map(EVENT_RULES.flatMap((r) => (r.kind === 'type' ? r.attributes.map((a) => [a, r.type] as const) : [])));
-
-/** One attribute's value as the shape holds it (see {@link shapeOf}), and a mark when it lacks the type a rule gives it. */
-function attributeShape(parts: string[], k: string, v: unknown, id: (kind: string, v: string) => string): void {
-  const kind = lookupAttribute(k)?.kind;
-  if (VOLATILE.has(k)) parts.push('*');
-  else if (kind === 'connid' || NUMBERED.has(k)) parts.push(id(kind === 'connid' ? 'c' : k, typeof v === 'string' ? v.toLowerCase() : JSON.stringify(v)));
-  else if (typeof v === 'string') parts.push(kind === 'dn' ? id('d', v) : `'${v}`);
-  else parts.push(typeof v === 'number' ? String(v) : JSON.stringify(v));
-  const type = TYPED.get(k);
-  if (type !== undefined && !hasType(type, v as AttrValue)) parts.push('!');
-}
-
-/**
- * The call's shape: what judging it depends on, with its identities numbered (DNs with what the log
- * showed them to be, ConnIDs, CallUUIDs, ReferenceIDs) and the time between records, to the
- * microsecond, capped past the longest time a judgement compares: the settle period (whether an
- * event falls in it) and the stimuli's HUMAN_ACT_MS (whether a DN's event follows its own act or is
- * a new one). Capped at the settle period alone, a `--settle 100` run gave a release 200 ms after
- * the releasing party's answer (its act's consequence) the judgement of one 2 s after it (a
- * hang-up); rounded to the millisecond, 299.6 and 300.4 ms were one shape.
- */
-function shapeOf(e: Episode, knowledge: DnKnowledge, settleMs: number): string {
-  const cap = Math.max(settleMs, HUMAN_ACT_MS) + 1;
-  // Codes by kind, then by value (no key string made for each lookup), numbered in order across kinds.
-  const ids = new Map<string, Map<string, string>>();
-  let count = 0;
-  const id = (kind: string, v: string): string => {
-    let byValue = ids.get(kind);
-    if (!byValue) {
-      byValue = new Map();
-      ids.set(kind, byValue);
-    }
-    let code = byValue.get(v);
-    if (code === undefined) {
-      code = kind + String(count++);
-      // A special DN (the parking place) is judged by what it is, not only by its kind: kept literally.
-      if (kind === 'd') code += knowledge.kindOf(v).charAt(0) + (knowledge.isAgent(v) ? 'a' : '') + (knowledge.isAppearance(v) ? 's' : '') + (isSpecialDn(v) ? `=${v}` : '');
-      byValue.set(v, code);
-    }
-    return code;
-  };
-  const parts: string[] = [];
-  let previous = NaN;
-  const { records, times } = e;
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i] as TraceRecord;
-    const t = times[i] ?? NaN;
-    parts.push(r.kind, r.name, r.dn === undefined ? '' : id('d', r.dn), Number.isNaN(t) || Number.isNaN(previous) ? '' : String(Math.min(Math.round((t - previous) * 1000) / 1000, cap)));
-    if (!Number.isNaN(t)) previous = t;
-    // Where a harness recording says the event came from (site, participant, protocol, sender): judged with it.
-    if (r.envelope) parts.push(JSON.stringify(r.envelope));
-    const attributes = r.attributes;
-    for (const k in attributes) {
-      parts.push(k);
-      attributeShape(parts, k, attributes[k], id);
-    }
-    parts.push('\n');
-  }
-  return parts.join('\u0001');
 }

@@ -4,7 +4,11 @@ import { EXPECTATION_STEPS } from '../support/matching/expectationSteps';
 import type { ConformanceWorld } from '../support/world';
 
 for (const step of EXPECTATION_STEPS) {
-  if (step.dnColumn === 'required') {
+  if (step.anyOf) {
+    Then(step.expression, function (this: ConformanceWorld, table: DataTable) {
+      return this.expectAnyOf(table.raw());
+    });
+  } else if (step.dnColumn === 'required') {
     Then(step.expression, function (this: ConformanceWorld, table: DataTable) {
       return this.expectEvents(table.raw(), step.mode);
     });

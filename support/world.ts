@@ -17,7 +17,7 @@ import type { RunConfig } from './config/runConfig';
 import { Parties } from './world/parties';
 import { AdapterSession } from './adapter/session';
 import { AdapterRun, createAdapter } from './adapter/select';
-import { supportsRequest, type PartyConfig } from './adapter/contract';
+import { RequestNotExpressible, supportsRequest, type PartyConfig } from './adapter/contract';
 import { ConformanceAssertionError, TestCompromisedError } from './errors';
 import type { AttrValue, ObservedEvent, TRequest } from './model/event';
 import { parseExpectationTable, TableError, type ExpectedRow } from './matching/expectation';
@@ -26,13 +26,13 @@ import { diagnosable, matchExpectation, receivedNone, withoutAllowedExtras } fro
 import type { OrderMode, SequenceInput } from './matching/sequence';
 import { ordinalBindings, ordinalsExist, referencedOrdinals } from './matching/ordinals';
 import { diagnose } from './matching/diagnose';
-import { formatEvent, renderDiff } from './report/diff';
+import { formatEvent, renderAnyOfMiss, renderDiff } from './report/diff';
+import { matchAnyOf } from './matching/anyOf';
 import { sideBySideHtml, type SentRequest } from './report/scenarioDiagrams';
 import { covering, knownLog, loadKnownIssues, type Deviation, type ScenarioRef, deviationsOf } from './report/knownIssues';
 import { limitsOf, RunContext } from './world/runContext';
 import { observationGap, optionalTableGap, withoutUnchecked, type ScenarioTable } from './adapter/observation';
 import { extrasAllowedDns, type ScenarioTags } from './model/tags';
-import { RequestNotExpressible } from './adapter/contract';
 import { checkEventRules, judgeableAt, renderRuleViolations } from './model/eventRules';
 
 /** The world's parameters are the run configuration (support/config/runConfig.ts). */
@@ -370,6 +370,29 @@ export class ConformanceWorld extends World<WorldParameters> {
       throw new TestCompromisedError(`no event at all arrived within ${this.timeoutMs} ms after the stimulus: the adapter or the system did not answer`);
     }
     return this.notConformant(diagnosable(input(), optional));
+  }
+
+  /**
+   * A table of alternatives ("at least one of these is reported:", support/matching/anyOf.ts),
+   * judged once the system has settled: one of its rows matched by an event since the stimulus
+   * (whichever table took it) holds; it takes nothing. Not judged at a coarser observation level
+   * (logged): with the cells the level does not carry left out, a row would hold on any event of
+   * its name.
+   */
+  async expectAnyOf(rows: readonly (readonly string[])[]): Promise<StepOutcome> {
+    const session = await this.open();
+    const expected = this.parseTable(rows, undefined);
+    const tier = session.adapter.capabilities.observation?.tier;
+    const unjudged = tier ? `at the ${tier} (alternatives are judged at T-Library level only)` : this.requestNotExercised(session, expected) ? 'here: it checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action' : undefined;
+    if (unjudged) { this.log(`Not judged ${unjudged}: "${this.step?.text ?? ''}"`); return undefined; }
+    await session.settle();
+    this.applyEvents();
+    const calls = referencedOrdinals(expected);
+    const input: SequenceInput = { rows: expected, observed: session.events.filter((e) => e.seq > this.baseline), mode: 'any', bindings: ordinalBindings(this.observed, calls, this.bindings), resolveDn: this.parties.resolveDn };
+    if (ordinalsExist(this.observed, calls) && matchAnyOf(input).kind === 'matched') return undefined;
+    const text = renderAnyOfMiss(input, this.location() ?? '', this.parties.dnLabel);
+    this.attach(text, { mediaType: 'text/plain', fileName: 'diff.txt' });
+    throw new ConformanceAssertionError(text, text);
   }
 
   /** A party action on the phone has no request: a table that checks the request's ReferenceID is not exercised by it. */

@@ -15,10 +15,12 @@ Feature: Predictive call
   group's EventDiverted are optional (*OPT). Which answers reach an agent (a person only, or also a
   machine) is chosen per request (TMakePredictiveCall extension AnsMachine). Not checked: timestamps.
 
-  Uncertain: the footnote does not say which event carries the attached AnswerClass=AM. That
-  EventQueued carries it is reconstructed; an attach reported on its own, as EventAttachedDataChanged
-  at the group, is allowed too. So the documented scenario does not check that the data is attached
-  at all (no event is read for it); its @inferred twin does, on EventQueued.
+  Uncertain: the footnote does not say which event carries the attached AnswerClass=AM. The
+  documented scenario checks that the data is attached (the footnote's fact) by asking that at least
+  one event of the call report it: the group's EventQueued or EventDiverted, an attach reported on its
+  own (EventAttachedDataChanged at the group), or Bob's EventRinging. Which of these a switch uses is
+  not checked, and that the attach shows on one of them is itself reconstructed (the events that
+  carry a call's user data). The @inferred twin asserts it on EventQueued.
 
   Background:
     Given Bob is agent 1002 on extension 7002 in queue Sales
@@ -57,6 +59,12 @@ Feature: Predictive call
       And Sales may also receive, in order:
         | event                    | ConnID | UserData       |
         | EventAttachedDataChanged | $call1 | AnswerClass=AM |
+      And at least one of these is reported:
+        | dn    | event                    | ConnID | UserData       |
+        | Sales | EventQueued              | $call1 | AnswerClass=AM |
+        | Sales | EventDiverted            | $call1 | AnswerClass=AM |
+        | Sales | EventAttachedDataChanged | $call1 | AnswerClass=AM |
+        | Bob   | EventRinging             | $call1 | AnswerClass=AM |
 
     @inferred @requires:dial-outcome-control
     Scenario: An answering machine answers and the dialer asked to connect machines; the call reaches Bob marked AnswerClass=AM

@@ -31,8 +31,9 @@ function canonicalAttribute(header: string): string {
  */
 export function observationGap(tables: readonly ScenarioTable[], observation: Observation, partyOf: (nameOrDn: string) => PartyConfig | undefined): string | undefined {
   for (const table of tables) {
-    // Events the model leaves optional do not make the scenario unjudgeable: that table alone is not judged (optionalTableGap).
-    if (expectationStepFor(table.text)?.optional) continue;
+    // Events the model leaves optional, and alternatives, do not make the scenario unjudgeable: that table alone is not judged (optionalTableGap; anyOf).
+    const step = expectationStepFor(table.text);
+    if (step?.optional || step?.anyOf) continue;
     const gap = tableGap(table, observation, partyOf);
     if (gap) return gap;
   }

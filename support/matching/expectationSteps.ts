@@ -17,6 +17,12 @@ export interface ExpectationStep {
    * holds; those that arrive must match (support/matching/optional.ts).
    */
   readonly optional?: true;
+  /**
+   * Alternatives ("at least one of these is reported:"): the model says something is reported
+   * without saying on which event; one row matched by an event since the stimulus holds, and the
+   * table takes nothing (its events are other tables' to account for: support/matching/anyOf.ts).
+   */
+  readonly anyOf?: true;
 }
 
 export const EXPECTATION_STEPS: readonly ExpectationStep[] = [
@@ -31,6 +37,8 @@ export const EXPECTATION_STEPS: readonly ExpectationStep[] = [
   { expression: '{party} receives, in any order:', pattern: /^[A-Z][A-Za-z0-9_]* receives, in any order:$/, mode: 'any', dnColumn: 'forbidden' },
   // What the model says may be sent (the QA model's "optional" events): absent holds, present must match.
   { expression: '{party} may also receive, in order:', pattern: /^[A-Z][A-Za-z0-9_]* may also receive, in order:$/, mode: 'per-dn', dnColumn: 'forbidden', optional: true },
+  // What the model says is reported without saying on which event (GenEM: T-Server "also attaches" AnswerClass=AM).
+  { expression: 'at least one of these is reported:', pattern: /^at least one of these is reported:$/, mode: 'any', dnColumn: 'required', anyOf: true },
 ];
 
 export function expectationStepFor(text: string): ExpectationStep | undefined {

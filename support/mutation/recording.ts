@@ -18,6 +18,8 @@ export interface ExpectationRecord {
   readonly rows: readonly (readonly string[])[];
   /** Events the model leaves optional (support/matching/optional.ts). */
   readonly optional?: true;
+  /** Alternatives (support/matching/anyOf.ts). */
+  readonly anyOf?: true;
 }
 
 export interface ScenarioRecording {
@@ -53,7 +55,7 @@ export function expectationsOf(pickle: Pickle): ExpectationRecord[] {
     const table = step.argument?.dataTable;
     if (!kind || !table) continue;
     const party = stepParty(kind, step.text);
-    out.push({ mode: kind.mode, dnColumn: kind.dnColumn, rows: table.rows.map((r) => r.cells.map((c) => c.value)), ...(party ? { party } : {}), ...(kind.optional ? { optional: true } : {}) });
+    out.push({ mode: kind.mode, dnColumn: kind.dnColumn, rows: table.rows.map((r) => r.cells.map((c) => c.value)), ...(party ? { party } : {}), ...(kind.optional ? { optional: true } : {}), ...(kind.anyOf ? { anyOf: true } : {}) });
   }
   return out;
 }

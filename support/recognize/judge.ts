@@ -19,8 +19,9 @@ import type { CellMatcher } from '../matching/cells';
 import { diagnose, type Diagnosis } from '../matching/diagnose';
 import { parseExpectationTable, TableError, type ExpectedRow } from '../matching/expectation';
 import { diagnosable, matchExpectation, withoutAllowedExtras } from '../matching/optional';
+import { matchAnyOf } from '../matching/anyOf';
 import type { SequenceInput } from '../matching/sequence';
-import { formatEvent, renderDiff } from '../report/diff';
+import { formatEvent, renderAnyOfMiss, renderDiff } from '../report/diff';
 import type { LogIndex } from '../trace/logIndex';
 import { msOf, type TraceRecord } from '../trace/record';
 import { ScenarioMatch } from '../trace/replayMatch';
@@ -165,6 +166,11 @@ class Scene {
       const rows = this.judgedRows(expectation, options);
       if (rows === 'skip') continue;
       if (!Array.isArray(rows)) return rows;
+      if (expectation.anyOf) {
+        const missed = this.anyOf(expectation, rows, history, cut);
+        if (missed) return missed;
+        continue;
+      }
       const input: SequenceInput = withoutAllowedExtras({
         rows, observed: this.events.filter((e) => !this.consumed.has(e.seq)), mode: expectation.mode, bindings: this.callBindings(rows), resolveDn: this.parties.resolveDn,
         ...(expectation.dn ? { defaultDn: expectation.dn } : {}),
@@ -184,11 +190,25 @@ class Scene {
   }
 
   /**
+   * A table of alternatives (support/matching/anyOf.ts): undefined when one of its rows is matched by
+   * an event since the stimulus (it takes nothing), else the exercise's deviation — or, when the
+   * input ended while the call went on, why it is not exercised.
+   */
+  private anyOf(expectation: PlanExpectation, rows: readonly ExpectedRow[], history: readonly number[], cut: boolean | undefined): Attempt | undefined {
+    const input: SequenceInput = { rows, observed: this.events.slice(this.baseline), mode: 'any', bindings: this.callBindings(rows), resolveDn: this.parties.resolveDn };
+    if (matchAnyOf(input).kind === 'matched') return undefined;
+    if (cut) return { reason: `the input ended while the call went on, before any of the events ${expectation.location} allows`, final: false };
+    return { exercise: { history, follows: false, diff: renderAnyOfMiss(input, expectation.location, this.parties.dnLabel), problems: 1 } };
+  }
+
+  /**
    * A table's rows as judged here (the cells the level carries), or why the exercise stops, or
    * 'skip' for a table of optional events that cannot be judged (the rest of the scenario is).
    */
   private judgedRows(expectation: PlanExpectation, options: JudgeOptions): ExpectedRow[] | Attempt | 'skip' {
     if (expectation.optional && options.observation && optionalTableGap(expectation, options.observation, partyIn(this.plan))) return 'skip';
+    // Alternatives are judged at T-Library level only (as the world judges them).
+    if (expectation.anyOf && options.observation) return 'skip';
     let rows: ExpectedRow[];
     try {
       rows = parseExpectationTable(expectation.rows, { dnColumn: expectation.dn ? 'forbidden' : 'required', lines: expectation.tableLines });
@@ -198,7 +218,7 @@ class Scene {
     }
     if (options.observation) rows = withoutUnchecked(rows, options.observation).rows;
     if (!this.bindings.has('$request') && rows.some((row) => row.cells.some((c) => uses(c.matcher, '$request')))) {
-      if (expectation.optional) return 'skip';
+      if (expectation.optional || expectation.anyOf) return 'skip';
       return { reason: 'the model checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action, not a request', final: false };
     }
     return rows;

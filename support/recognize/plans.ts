@@ -43,6 +43,8 @@ export interface PlanExpectation {
   readonly tableLines: readonly number[];
   /** Events the model leaves optional (support/matching/optional.ts). */
   readonly optional?: boolean;
+  /** Alternatives: one row matched holds, nothing is taken (support/matching/anyOf.ts). */
+  readonly anyOf?: boolean;
 }
 
 export interface ScenarioPlan {
@@ -106,6 +108,11 @@ export class PlanWorld {
 
   expectEvents(rows: readonly (readonly string[])[], mode: OrderMode, dn?: string, optional?: boolean): undefined {
     this.expectations.push({ rows, mode, ...(dn ? { dn } : {}), ...(optional ? { optional } : {}), location: this.location, text: this.text, tableLines: this.tableLines });
+    return undefined;
+  }
+
+  expectAnyOf(rows: readonly (readonly string[])[]): undefined {
+    this.expectations.push({ rows, mode: 'any', anyOf: true, location: this.location, text: this.text, tableLines: this.tableLines });
     return undefined;
   }
 

@@ -7,7 +7,7 @@ import type { ObservedEvent } from '../model/event';
 import { describeCell, show } from '../matching/cells';
 import type { Diagnosis, RowVerdict } from '../matching/diagnose';
 import type { ExpectedRow } from '../matching/expectation';
-import type { OrderMode } from '../matching/sequence';
+import type { OrderMode, SequenceInput } from '../matching/sequence';
 
 export interface DiffContext {
   readonly title: string;
@@ -73,4 +73,22 @@ export function formatEvent(event: ObservedEvent, attributes: readonly string[] 
     .filter((a) => event.attributes[a] !== undefined)
     .map((a) => `${a}=${show(event.attributes[a] as NonNullable<ObservedEvent['attributes'][string]>)}`);
   return [`#${event.seq}`, event.name, ...parts].join(' ') + (event.origin ? ` [${event.origin}]` : '');
+}
+
+/**
+ * Why a table of alternatives ("at least one of these is reported:", support/matching/anyOf.ts)
+ * did not hold: its rows, and the events since the stimulus of the names it names at its DNs (the
+ * nearest candidates), for the reader to compare.
+ */
+export function renderAnyOfMiss(input: SequenceInput, where: string, label: (dn: string) => string): string {
+  const names = new Set(input.rows.map((r) => r.event));
+  const dns = new Set(input.rows.map((r) => input.resolveDn(r.dn ?? input.defaultDn ?? '')));
+  const near = input.observed.filter((e) => names.has(e.name) && dns.has(e.dn));
+  const attributes = [...new Set(input.rows.flatMap((r) => r.cells.map((c) => c.attribute)))];
+  return [
+    `Not conformant: none of these was reported after the stimulus (${where})`,
+    ...input.rows.map((r) => `  - ${label(input.resolveDn(r.dn ?? input.defaultDn ?? ''))}: ${r.event} ${r.cells.map((c) => `${c.attribute}=${describeCell(c.matcher, input.bindings)}`).join(' ')}${r.line ? ` (line ${r.line})` : ''}`),
+    near.length ? 'The events of those names at those DNs:' : 'No event of those names arrived at those DNs.',
+    ...near.map((e) => `  + ${label(e.dn)}: ${formatEvent(e, attributes)}`),
+  ].join('\n');
 }

@@ -34,6 +34,7 @@ import { limitsOf, RunContext } from './world/runContext';
 import { observationGap, optionalTableGap, withoutUnchecked, type ScenarioTable } from './adapter/observation';
 import { extrasAllowedDns, type ScenarioTags } from './model/tags';
 import { checkEventRules, judgeableAt, renderRuleViolations } from './model/eventRules';
+import { lacksCapability, lacksWording } from './model/capabilities';
 
 /** The world's parameters are the run configuration (support/config/runConfig.ts). */
 export type WorldParameters = RunConfig;
@@ -116,10 +117,10 @@ export class ConformanceWorld extends World<WorldParameters> {
   }
 
   /** The capabilities of the adapter (opening it if needed), for `@requires:` gates. */
-  /** Why the scenario cannot run for lack of `feature`, in the one wording of {@link lacks}; undefined when declared. */
+  /** Why the scenario cannot run for lack of `feature`, in the one wording of {@link lacksCapability}; undefined when declared. */
   async missingCapability(feature: string): Promise<string | undefined> {
     const session = await this.newSession();
-    return session.adapter.capabilities.features.includes(feature) ? undefined : lacks(session.adapter.name, `the capability "${feature}"`);
+    return session.adapter.capabilities.features.includes(feature) ? undefined : lacksCapability(session.adapter.name, feature);
   }
 
   /** The scenario's session (created once), bounded as the run says; the run notes the adapter. */
@@ -274,7 +275,7 @@ export class ConformanceWorld extends World<WorldParameters> {
     const need = capabilityFor(requestName);
     const caps = session.adapter.capabilities;
     if (need.kind === 'feature' ? !caps.features.includes(need.name) : !supportsRequest(caps, need.name)) {
-      return lacks(session.adapter.name, need.kind === 'feature' ? `the capability "${need.name}"` : `the request ${need.name}`);
+      return need.kind === 'feature' ? lacksCapability(session.adapter.name, need.name) : lacksWording(session.adapter.name, `the request ${need.name}`);
     }
     return undefined;
   }
@@ -535,7 +536,3 @@ Before(function (this: ConformanceWorld, { pickle, gherkinDocument }) {
   this.named = namedInScenario(pickle, gherkinDocument);
 });
 
-/** The one wording of a skip for something the adapter does not declare (a capability or a request). */
-function lacks(adapter: string, what: string): string {
-  return `the adapter "${adapter}" does not declare ${what}`;
-}

@@ -8,25 +8,32 @@
  * - **variants**: where GenEM documents two behaviours of switches, the one this switch has. Each
  *   variant names its alternative; an adapter declares at most one of a pair (the other variant's
  *   scenarios are skipped, with the reason).
+ *
+ * An ability is the lab's (`lab`: the harness's power to drive a scenario — an outside caller, a
+ * timeout on purpose, a machine answering) or the system's (a feature or component the deployment
+ * has or has not). What a skip means for the certificate follows ({@link notApplicable}).
  */
 export interface Capability {
   readonly name: string;
   readonly meaning: string;
   /** For a variant: the other behaviour GenEM documents. */
   readonly alternative?: string;
+  /** An ability of the lab (the harness's power to drive a scenario), not of the system under test. */
+  readonly lab?: true;
 }
 
 const ability = (name: string, meaning: string): Capability => ({ name, meaning });
+const labAbility = (name: string, meaning: string): Capability => ({ name, meaning, lab: true });
 const variant = (name: string, alternative: string, meaning: string): Capability => ({ name, alternative, meaning });
 
 export const CAPABILITIES: readonly Capability[] = [
-  ability('external-parties', 'acts for parties outside the switch: an outside caller calls in, answers, hangs up (Party.CallsIn, Party.Answers, Party.HangsUp), e.g. by driving a SIP endpoint or trunk'),
-  ability('alerting-control', 'can keep a call alerting at a destination before it rings there (Network.DelayAlerting)'),
-  ability('timeout-control', 'can let a timeout elapse on purpose: a routing strategy that does not answer in time, a queue or no-answer timeout'),
-  ability('digit-entry', 'can enter digits for a caller during a treatment (collected digits)'),
-  ability('dial-outcome-control', 'can choose how a predictive or outbound dial ends: answered by a person or a machine, busy, no answer'),
+  labAbility('external-parties', 'acts for parties outside the switch: an outside caller calls in, answers, hangs up (Party.CallsIn, Party.Answers, Party.HangsUp), e.g. by driving a SIP endpoint or trunk'),
+  labAbility('alerting-control', 'can keep a call alerting at a destination before it rings there (Network.DelayAlerting)'),
+  labAbility('timeout-control', 'can let a timeout elapse on purpose: a routing strategy that does not answer in time, a queue or no-answer timeout'),
+  labAbility('digit-entry', 'can enter digits for a caller during a treatment (collected digits)'),
+  labAbility('dial-outcome-control', 'can choose how a predictive or outbound dial ends: answered by a person or a machine, busy, no answer'),
   ability('call-parking', 'the switch has a parking DN, and a call parked there is connected without ringing'),
-  ability('shared-line-phone', 'acts for a SIP phone of a shared line: picks up a held call or barges in'),
+  labAbility('shared-line-phone', 'acts for a SIP phone of a shared line: picks up a held call or barges in'),
   ability('multi-site', 'reaches more than one switch: calls between sites through ISCC'),
   ability('transaction-monitoring', 'subscribes to ISCC transaction monitoring (EventTransactionStatus)'),
   ability('network-transfer', 'reaches a Network T-Server: network attended transfer'),
@@ -70,4 +77,32 @@ export function capabilityProblem(adapter: string, features: readonly string[]):
   const both = CAPABILITIES.filter((c) => c.alternative !== undefined && c.name < c.alternative && features.includes(c.name) && features.includes(c.alternative));
   if (both.length) return `${adapter} declares both variants of ${both.map((c) => `"${c.name}" and "${c.alternative ?? ''}"`).join('; ')}: a switch has one of them; declare at most one of each pair`;
   return undefined;
+}
+
+/** The one wording of a skip for something the adapter does not declare (a capability, a request). */
+export function lacksWording(adapter: string, what: string): string {
+  return `the adapter "${adapter}" does not declare ${what}`;
+}
+
+/** A skip for a capability the adapter does not declare, in that wording ({@link lacksWording}). */
+export function lacksCapability(adapter: string, capability: string): string {
+  return lacksWording(adapter, `the capability "${capability}"`);
+}
+
+const LACKS_CAPABILITY = /^the adapter ".*" does not declare the capability "([^"]+)"$/s;
+
+/**
+ * Whether a scenario skipped for `reason` did not apply to the system, so that nothing was left
+ * untested by it: skipped for a variant whose alternative the adapter declares (the system has the
+ * other behaviour GenEM documents, whose scenarios ran), or for an ability of the system the adapter
+ * does not declare (the system does not have it). Any other skip left the scenario untested: an
+ * ability of the lab, a variant neither of whose behaviours is declared, an observation level that
+ * cannot show the events, a request the adapter cannot send.
+ */
+export function notApplicable(reason: string | undefined, declared: readonly string[]): boolean {
+  const name = LACKS_CAPABILITY.exec(reason ?? '')?.[1];
+  const capability = CAPABILITIES.find((c) => c.name === name);
+  if (!capability) return false;
+  if (capability.alternative !== undefined) return declared.includes(capability.alternative);
+  return capability.lab !== true;
 }

@@ -165,3 +165,21 @@ test('a replayed log\'s calls judged one by one: one that deviates makes the run
   assert.equal(finalVerdict(t, 0, true, lost).code, 2);
   assert.match(finalVerdict(t, 0, true, calls).line, /^conformance: 1 passed, 0 failed, 0 broken, 0 skipped; the log's calls: 2 call\(s\)/);
 });
+
+test('conformant only when no scenario of an exercised model was left untested: a skip counts for nothing only where the scenario did not apply', () => {
+  const lacks = (capability: string): string => `the adapter "lab" does not declare the capability "${capability}"`;
+  const declared = ['network-reached:not-reported', 'agent:acw-as-not-ready'];
+  const certify = (skip: string): { verdict: string; qualifications: readonly string[] } => buildCertificate({
+    summary: summarise([...MODELS.map((m) => o(m.slug, 'passed')), o('release-phase', 'skipped', skip)], 'lab', 'now'),
+    adapter: 'lab', featureFiles: [feature], staleKnownIssues: [], scope: { filter: [], capabilities: { requests: '*', features: declared } },
+  });
+  // Not applicable: the system has the other documented behaviour, or does not have the feature.
+  assert.equal(certify(lacks('network-reached:reported')).verdict, 'conformant', 'the variant the system does not have');
+  assert.equal(certify(lacks('routing:route-type-reject')).verdict, 'conformant', 'a feature of the system it does not have');
+  // Untested: the lab could not drive it, the system's behaviour is not said, the level cannot show it.
+  for (const skip of [lacks('external-parties'), lacks('off-hook:reported'), 'the model expects EventQueued, which the Workspace API level does not show', 'the adapter "lab" does not declare the request RequestMonitorNextCall']) {
+    const c = certify(skip);
+    assert.equal(c.verdict, 'conformant (partial)', skip);
+    assert.deepEqual(c.qualifications, [`1 scenario(s) of exercised models not tested: 1 × ${skip}`]);
+  }
+});

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { MODELS } from '../model/models';
+import { notApplicable } from '../model/capabilities';
 import type { Outcome } from './outcomes';
 import { provenanceOf, reconstructionDeviations, zeroEvidence, type EvidenceCounts, type RunSummary } from './summary';
 import type { CoverageRow } from './coverage';
@@ -17,9 +18,11 @@ export type ModelVerdict = 'passed' | 'failed' | 'broken' | 'known issue' | 'ski
 
 /**
  * The run's verdict. `conformant`: every model of the index was exercised (at least one scenario
- * passed), nothing failed or broke, the run completed, no filter. `conformant (partial)`: the same,
- * except that a filter, the adapter's capabilities, a missing feature or accepted known issues left
- * models unexercised (listed, each with its reason). `not conformant`: a scenario failed (or a known
+ * passed), no scenario was left untested (a skip only where the scenario did not apply to the
+ * system: capabilities.ts notApplicable), nothing failed or broke, the run completed, no filter.
+ * `conformant (partial)`: the same, except that a filter, the adapter's capabilities, an
+ * observation level, a missing feature or accepted known issues left models unexercised or
+ * scenarios untested (listed, each with its reason). `not conformant`: a scenario failed (or a known
  * issue is stale). `incomplete`: the run could not test — a scenario broke, nothing passed, or the
  * run ended before its end.
  */
@@ -175,18 +178,18 @@ export function buildCertificate(input: CertificateInput): Certificate {
   const earned = e.documented.passed + e.documented.known + e['qa-model'].passed + e['qa-model'].known;
   const mutation = readMutation(input.mutationFile ?? 'reports/mutation.json');
   const scenarios = overallVerdict(summary.totals, input.staleKnownIssues.length, notExercised.length, scope.filter.length > 0, input.incomplete !== undefined, deviations.length, earned);
-  const verdict = withLogCalls(scenarios, input.logCalls);
+  // A model with one passed scenario is exercised; its other scenarios may still be untested (a lab
+  // without an outside caller, a level that cannot show the events): then the run is not wholly conformant.
+  // (Models with every scenario skipped are listed as not exercised, with their reasons.)
+  const untested = untestedSkips(summary, scope, new Set(notExercised.map((n) => n.slug)));
+  const verdict = withLogCalls(scenarios === 'conformant' && untested.count > 0 ? 'conformant (partial)' : scenarios, input.logCalls);
   return {
     systemUnderTest: input.systemUnderTest ?? (input.adapter === 'reference simulator' || input.adapter === 'simulator' ? 'reference simulator (self-certification of the suite)' : 'not named (set "systemUnderTest" in the configuration)'),
     adapter: input.adapter,
     date: summary.date,
     suite: { version: packageVersion(), hash: suiteHash(input.featureFiles), files: input.featureFiles.length },
     verdict,
-    qualifications: [
-      ...(input.qualifications ?? []),
-      ...(input.logCalls && (input.logCalls.deviates > 0 || input.logCalls.problem) ? [`the log's calls: ${logCallsText(input.logCalls)}`] : []),
-      ...(deviations.length ? [`${String(deviations.length)} scenario(s) deviate from the reconstruction (advisory: inferred expectations, listed below)`] : []),
-    ],
+    qualifications: qualificationsOf(input, deviations.length, verdict.startsWith('conformant') ? untested : undefined),
     ...(input.incomplete ? { incomplete: input.incomplete } : {}),
     scope,
     totals: summary.totals,
@@ -199,6 +202,39 @@ export function buildCertificate(input: CertificateInput): Certificate {
     staleKnownIssues: input.staleKnownIssues,
     ...(input.logCalls ? { logCalls: input.logCalls } : {}),
   };
+}
+
+interface Untested {
+  readonly count: number;
+  readonly reasons: string;
+}
+
+/** What is said after the verdict (see {@link Certificate.qualifications}); `untested` when the verdict is a conformant one. */
+function qualificationsOf(input: CertificateInput, deviations: number, untested: Untested | undefined): string[] {
+  return [
+    ...(input.qualifications ?? []),
+    ...(input.logCalls && (input.logCalls.deviates > 0 || input.logCalls.problem) ? [`the log's calls: ${logCallsText(input.logCalls)}`] : []),
+    ...(deviations ? [`${String(deviations)} scenario(s) deviate from the reconstruction (advisory: inferred expectations, listed below)`] : []),
+    ...(untested && untested.count > 0 ? [`${String(untested.count)} scenario(s) of exercised models not tested: ${untested.reasons}`] : []),
+  ];
+}
+
+/**
+ * The scenarios of exercised models skipped without the skip's being "not applicable" (capabilities.ts notApplicable):
+ * how many, and why, the most frequent reasons first (with their counts, up to three).
+ */
+function untestedSkips(summary: RunSummary, scope: RunScope, notExercised: ReadonlySet<string>): Untested {
+  const declared = scope.capabilities?.features ?? [];
+  const byReason = new Map<string, number>();
+  for (const s of summary.scenarios) {
+    if (s.outcome !== 'skipped' || (s.model !== undefined && notExercised.has(s.model)) || notApplicable(s.reason, declared)) continue;
+    const reason = s.reason ?? 'no reason given';
+    byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+  }
+  const ranked = [...byReason].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const shown = ranked.slice(0, 3).map(([reason, n]) => `${String(n)} × ${reason}`);
+  const more = ranked.length > 3 ? [`and ${String(ranked.length - 3)} other reason(s), listed per model`] : [];
+  return { count: ranked.reduce((n, [, k]) => n + k, 0), reasons: [...shown, ...more].join('; ') };
 }
 
 /** A call of the log that deviates makes the run not conformant; calls that could not be judged leave it incomplete (a run that ended early stays so). */

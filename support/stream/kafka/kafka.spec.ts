@@ -12,8 +12,15 @@ import { join } from 'node:path';
 import { CallRecognizer, loadPlans, type CallVerdict, type ScenarioPlan } from '../../recognize';
 import type { CallThread } from '../callThreads';
 import { WireError } from '../wire';
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { EachMessagePayload } from 'kafkajs';
+import { TestCompromisedError } from '../../errors';
+import { ensureEventsStream } from '../nats/connection';
+import { NatsServers } from '../nats/servers';
 import { ResumePoints, type Position } from './resume';
-import { VmThreads } from './source';
+import { GRACE_RECORDS } from '../../recognize/episodes';
+import { feedKafka, VmThreads } from './source';
 import { vmEvent } from './vmFormat';
 
 interface Recorded { topic: string; partition: number; offset: string; key: string; value: string }
@@ -88,4 +95,84 @@ describe('Voice Microservices events (Kafka voice-callthread) as records', () =>
       assert.deepEqual([...new Set(whole(published))].sort(), ['ct-0001:6', 'ct-0002:5'], `killed after message ${String(killedAfter)}: ${JSON.stringify(committed)}`);
     }
   });
+
+  it('a call that cannot be published ends the bridge, naming it: nothing is read or committed past it, and no message goes back to Kafka to be delivered again and again', { timeout: 60_000 }, async () => {
+    // ct-0001's ringing carries user data larger than the NATS server takes in one message.
+    // More calls after them (copies of ct-0002), so that ct-0001's grace period (GRACE_RECORDS) passes and it is handed on while the bridge runs.
+    const second = recorded.filter((m) => m.key === 'acme:ct-0002');
+    const more = Array.from({ length: Math.ceil((2 * GRACE_RECORDS) / second.length) }, (_, copy) => second.map((m, i) => {
+      const thread = `ct-1${String(copy).padStart(3, '0')}`;
+      return { ...m, key: `acme:${thread}`, offset: String(5000 + copy * second.length + i), value: m.value.replaceAll('ct-0002', thread).replaceAll('006e0212a4c10072', `006e0212a4c1${String(1000 + copy)}`) };
+    })).flat();
+    const poisoned = [...recorded, ...more].map((m) => {
+      if (m.key !== 'acme:ct-0001' || !m.value.includes('"EventRinging"')) return m;
+      return { ...m, value: JSON.stringify({ ...(JSON.parse(m.value) as object), UserData: 'x'.repeat(1_200_000) }) };
+    });
+    const servers = await NatsServers.start(1);
+    const nc = await connect({ servers: servers.url });
+    try {
+      const stream = await ensureEventsStream(await jetstreamManager(nc), servers.url, 'KAFKA', 2, 1, 120_000);
+      const consumer = new ReplayingConsumer(poisoned);
+      const abort = new AbortController();
+      // The old bridge never ended on its own: stopped after 20 s, it returned as if nothing had happened.
+      const stop = setTimeout(() => abort.abort(), 20_000);
+      const fed = feedKafka(nc, stream, servers.url, { brokers: 'unused', topic: 'voice-callthread', group: 'g', log: () => undefined, signal: abort.signal, consumer });
+      await assert.rejects(fed, (e: unknown) => e instanceof TestCompromisedError && /call thread acme:ct-0001 could not be published .*max_payload.*reads them again/s.test(e.message));
+      clearTimeout(stop);
+      assert.equal(abort.signal.aborted, false, 'ended by the failure, not by the stop');
+      assert.equal(consumer.thrown, 0, 'no message failed back to Kafka');
+      assert.ok(consumer.committed.every((c) => BigInt(c.offset) <= 4100n), `nothing committed past ct-0001's first record (4100): ${JSON.stringify(consumer.committed)}`);
+    } finally {
+      await nc.close();
+      await servers.stop();
+    }
+  });
 });
+
+/** kafkajs's consumer as the bridge sees it, replaying recorded messages; a message whose handler throws is delivered again (up to three times here). */
+class ReplayingConsumer {
+  readonly committed: { topic: string; partition: number; offset: string }[] = [];
+  thrown = 0;
+  private running = true;
+
+  constructor(private readonly messages: readonly Recorded[]) {}
+
+  connect(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  subscribe(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  run(config: { eachMessage: (p: EachMessagePayload) => Promise<void> }): Promise<void> {
+    void (async () => {
+      for (const m of this.messages) {
+        for (let attempt = 1; this.running; attempt += 1) {
+          try {
+            await config.eachMessage({ topic: m.topic, partition: m.partition, message: { key: Buffer.from(m.key), value: Buffer.from(m.value), offset: m.offset, timestamp: '0', attributes: 0, headers: {} }, heartbeat: () => Promise.resolve(), pause: () => () => undefined });
+            break;
+          } catch {
+            this.thrown += 1;
+            if (attempt >= 3) this.running = false;
+          }
+        }
+      }
+    })();
+    return Promise.resolve();
+  }
+
+  stop(): Promise<void> {
+    this.running = false;
+    return Promise.resolve();
+  }
+
+  disconnect(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  commitOffsets(list: { topic: string; partition: number; offset: string }[]): Promise<void> {
+    this.committed.push(...list);
+    return Promise.resolve();
+  }
+}

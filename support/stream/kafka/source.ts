@@ -36,7 +36,12 @@ export interface KafkaFeedOptions {
   readonly signal: AbortSignal;
   /** Up to this many consecutive events of a thread per message (`--batch`; default DEFAULT_BATCH of ../nats/feed). */
   readonly batch?: number;
+  /** The consumer to read with (a spec's stand-in for kafkajs); default: a kafkajs consumer of `group` at `brokers`. */
+  readonly consumer?: KafkaConsumer;
 }
+
+/** What the bridge uses of a kafkajs consumer. */
+export type KafkaConsumer = Pick<Consumer, 'connect' | 'subscribe' | 'run' | 'stop' | 'disconnect' | 'commitOffsets'>;
 
 /** VM records of several tenants cut into threads, one splitter per tenant. */
 export class VmThreads {
@@ -104,7 +109,7 @@ function oneAtATime(): (f: () => Promise<void>) => Promise<void> {
  * Commits what is due: each partition up to the oldest record still held (resume.ts), once every
  * thread published so far is stored (a publish returns when its messages are sent, not stored).
  */
-async function commitHeld(consumer: Consumer, resume: ResumePoints, threads: VmThreads, publishers: Iterable<ThreadPublisher>): Promise<void> {
+async function commitHeld(consumer: KafkaConsumer, resume: ResumePoints, threads: VmThreads, publishers: Iterable<ThreadPublisher>): Promise<void> {
   for (const p of publishers) await p.stored();
   const due = resume.due(threads.held());
   if (due.length === 0) return;
@@ -119,24 +124,23 @@ function threadIdOf(records: readonly TraceRecord[]): string | undefined {
 
 /** Runs until `signal` aborts. */
 export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: string, o: KafkaFeedOptions): Promise<void> {
-  const brokers = o.brokers.split(',').map((b) => b.trim()).filter(Boolean);
-  const kafka = new Kafka({ clientId: 'cmc-feed', brokers, logLevel: logLevel.NOTHING, connectionTimeout: 5_000, retry: { retries: 3 } });
-  const consumer = kafka.consumer({ groupId: o.group });
+  const consumer = o.consumer ?? kafkaConsumer(o);
   const publishers = new Map<string, ThreadPublisher>();
-  const publisherOf = (tenant: string): ThreadPublisher => {
-    let p = publishers.get(tenant);
-    if (!p) {
-      // A producer of its own per tenant and per run of the bridge (support/stream/coverage.ts): a
-      // bridge started again from an earlier offset re-publishes threads the monitor has judged,
-      // and the workers note such messages as seen.
-      p = new ThreadPublisher(nc, stream, url, tenant, randomBytes(6).toString('hex'), undefined, o.batch);
-      publishers.set(tenant, p);
-    }
-    return p;
-  };
+  // A producer of its own per tenant and per run of the bridge (support/stream/coverage.ts): a bridge
+  // started again from an earlier offset re-publishes threads the monitor has judged, and the
+  // workers note such messages as seen.
+  const publisherOf = (tenant: string): ThreadPublisher => publishers.get(tenant)
+    ?? publishers.set(tenant, new ThreadPublisher(nc, stream, url, tenant, randomBytes(6).toString('hex'), undefined, o.batch)).get(tenant) as ThreadPublisher;
+  // A publish that fails (the server refuses a record, the stream is gone) ends the bridge, naming
+  // the call: nothing is committed past its records, so the next bridge of the group reads them
+  // again. Thrown from eachMessage instead, kafkajs would deliver the message again and again, every
+  // later message failing on the same rejected chain: a bridge alive, stuck, and saying nothing.
+  const failure = new FirstFailure();
   let sending = Promise.resolve();
   const threads = new VmThreads((tenant, t) => {
-    sending = sending.then(() => publisherOf(tenant).publish(t));
+    sending = sending.then(() => (failure.error ? undefined : publisherOf(tenant).publish(t))).catch((e: unknown) => {
+      failure.set(new TestCompromisedError(`the call thread ${tenant}:${t.id} could not be published to ${stream.name} at ${url} (${(e as Error).message}); stopping: nothing was committed past its records, and the next bridge of group ${o.group} reads them again`, { cause: e }));
+    });
   }, o.log);
   try {
     await consumer.connect();
@@ -144,10 +148,10 @@ export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: s
   } catch (e) {
     throw new TestCompromisedError(`could not consume ${o.topic} from Kafka at ${o.brokers}: ${(e as Error).message}`, { cause: e });
   }
-  const stopped = new Promise<void>((resolve) => {
+  const stopped = Promise.race([failure.settled, new Promise<void>((resolve) => {
     if (o.signal.aborted) resolve();
     else o.signal.addEventListener('abort', () => resolve(), { once: true });
-  });
+  })]);
   // Committed only once what the messages read finished is stored, and only up to the oldest record
   // still held: a commit never passes a record of a call not yet stored.
   const resume = new ResumePoints();
@@ -158,9 +162,12 @@ export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: s
   await consumer.run({
     autoCommit: false,
     eachMessage: ({ topic, partition, message }) => inTurn(async () => {
+      // After a failure nothing more is read: the messages are the next bridge's.
+      if (failure.error) return;
       const at = { topic, partition, offset: message.offset };
       threads.push(message.key?.toString(), message.value?.toString() ?? '', at);
       await sending;
+      if (failure.error) return;
       resume.read(at);
       if (Date.now() - lastCommit >= COMMIT_EVERY_MS) {
         lastCommit = Date.now();
@@ -172,15 +179,38 @@ export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: s
   });
   o.log(`feeding ${o.topic} from ${o.brokers} to ${stream.name} at ${url} (Ctrl-C ends); kafkajs's own log is off: failures end the bridge with a message`);
   await stopped;
-  try {
-    await inTurn(commit);
-  } catch (e) {
-    o.log(`could not commit the last resume points (${(e as Error).message}): the next bridge of group ${o.group} reads again from the last commit, and the events stream de-duplicates what it had`);
+  if (!failure.error) {
+    try {
+      await inTurn(commit);
+    } catch (e) {
+      o.log(`could not commit the last resume points (${(e as Error).message}): the next bridge of group ${o.group} reads again from the last commit, and the events stream de-duplicates what it had`);
+    }
   }
   await consumer.stop();
   await sending;
   await consumer.disconnect();
   // The calls in progress are not published cut short: the next bridge of the group reads them again whole.
   if (threads.inProgress > 0) o.log(`${String(threads.inProgress)} call(s) in progress not published: the next bridge of group ${o.group} reads them again from their first record`);
-  for (const p of publishers.values()) await p.end();
+  const ended = await Promise.allSettled([...publishers.values()].map((p) => p.end()));
+  if (failure.error) throw failure.error;
+  for (const e of ended) if (e.status === 'rejected') throw e.reason;
+}
+
+/** The first failure of the bridge, and a promise that settles with it. */
+class FirstFailure {
+  error: Error | undefined;
+  private settle: () => void = () => undefined;
+  readonly settled = new Promise<void>((resolve) => {
+    this.settle = resolve;
+  });
+
+  set(e: Error): void {
+    this.error ??= e;
+    this.settle();
+  }
+}
+
+function kafkaConsumer(o: KafkaFeedOptions): KafkaConsumer {
+  const brokers = o.brokers.split(',').map((b) => b.trim()).filter(Boolean);
+  return new Kafka({ clientId: 'cmc-feed', brokers, logLevel: logLevel.NOTHING, connectionTimeout: 5_000, retry: { retries: 3 } }).consumer({ groupId: o.group });
 }

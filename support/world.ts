@@ -393,6 +393,8 @@ export class ConformanceWorld extends World<WorldParameters> {
     if (ordinalsExist(this.observed, calls) && matchAnyOf(input).kind === 'matched') return undefined;
     const text = renderAnyOfMiss(input, this.location() ?? '', this.parties.dnLabel);
     this.attach(text, { mediaType: 'text/plain', fileName: 'diff.txt' });
+    // Each alternative is a missing event (a known issue covers the miss when it covers them all).
+    if (this.acceptKnown(expected.map((r) => ({ dn: this.parties.resolveDn(r.dn ?? ''), event: r.event })))) return 'skipped';
     throw new ConformanceAssertionError(text, text);
   }
 

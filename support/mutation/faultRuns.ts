@@ -10,8 +10,8 @@ import { InProcessRunner, MUTANT_ADAPTER } from './runner';
 export interface FaultRuns {
   /** The scenario's clean run, as recorded. */
   readonly recording: ScenarioRecording;
-  /** The scenario's outcome against the simulator with this fault ('passed', 'failed'…). */
-  outcome(fault: FaultDescriptor): Promise<string | undefined>;
+  /** The scenario's outcome against the simulator with this fault ('passed', 'failed', 'known'…); `parameters`: more world parameters (a known-issues manifest). */
+  outcome(fault: FaultDescriptor, parameters?: Readonly<Record<string, unknown>>): Promise<string | undefined>;
 }
 
 export async function faultRuns(feature: string, scenario: string, timeoutMs = 1500): Promise<FaultRuns> {
@@ -22,8 +22,8 @@ export async function faultRuns(feature: string, scenario: string, timeoutMs = 1
   if (recording?.status !== 'PASSED') throw new Error(`${feature} "${scenario}" does not pass against the reference simulator (${recording?.status ?? 'not run'})`);
   return {
     recording,
-    outcome: async (fault) => {
-      const { outcomes } = await runner.run([`${recording.uri}:${String(recording.line)}`], { ...world, adapterOptions: { fault } });
+    outcome: async (fault, parameters = {}) => {
+      const { outcomes } = await runner.run([`${recording.uri}:${String(recording.line)}`], { ...world, ...parameters, adapterOptions: { fault } });
       return outcomes[0]?.outcome;
     },
   };

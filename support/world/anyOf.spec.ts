@@ -6,6 +6,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { faultRuns } from '../mutation/faultRuns';
 
 const FEATURE = 'features/predictive-dialing/predictive-call.feature';
@@ -18,4 +21,13 @@ test('the attached AnswerClass=AM: reported on one of the call\'s events conform
   assert.equal(await outcome({ kind: 'remove', at: queued.seq, attribute: 'UserData' }), 'failed');
   assert.equal(await outcome({ kind: 'attribute', at: queued.seq, attribute: 'UserData', value: [{ key: 'AnswerClass', value: 'HUMAN' }] }), 'failed');
   assert.equal(await outcome({ kind: 'attribute', at: queued.seq, attribute: 'UserData', value: [{ key: 'Campaign', value: 'Spring' }, { key: 'AnswerClass', value: 'AM' }] }), 'passed');
+  // A switch whose missing attach is reported upstream: a known issue for the scenario covers the miss.
+  const dir = mkdtempSync(join(tmpdir(), 'cmc-anyof-'));
+  try {
+    const knownIssues = join(dir, 'known-issues.json');
+    writeFileSync(knownIssues, JSON.stringify({ knownIssues: [{ scenario: MACHINE, reason: 'the switch does not attach AnswerClass', issue: 'https://example.invalid/1', expires: '2099-12-31' }] }));
+    assert.equal(await outcome({ kind: 'remove', at: queued.seq, attribute: 'UserData' }, { knownIssues }), 'known');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

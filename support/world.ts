@@ -374,9 +374,9 @@ export class ConformanceWorld extends World<WorldParameters> {
   }
 
   /**
-   * A table of alternatives ("at least one of these is reported:", support/matching/anyOf.ts),
-   * judged once the system has settled: one of its rows matched by an event since the stimulus
-   * (whichever table took it) holds; it takes nothing. Not judged at a coarser observation level
+   * A table of alternatives ("at least one of these is reported:", support/matching/anyOf.ts): one
+   * of its rows matched by an event since the stimulus (whichever table took it), within the step
+   * timeout, holds; it takes nothing. Not judged at a coarser observation level
    * (logged): with the cells the level does not carry left out, a row would hold on any event of
    * its name.
    */
@@ -386,12 +386,13 @@ export class ConformanceWorld extends World<WorldParameters> {
     const tier = session.adapter.capabilities.observation?.tier;
     const unjudged = tier ? `at the ${tier} (alternatives are judged at T-Library level only)` : this.requestNotExercised(session, expected) ? 'here: it checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action' : undefined;
     if (unjudged) { this.log(`Not judged ${unjudged}: "${this.step?.text ?? ''}"`); return undefined; }
-    await session.settle();
-    this.applyEvents();
     const calls = referencedOrdinals(expected);
-    const input: SequenceInput = { rows: expected, observed: session.events.filter((e) => e.seq > this.baseline), mode: 'any', bindings: ordinalBindings(this.observed, calls, this.bindings), resolveDn: this.parties.resolveDn };
-    if (ordinalsExist(this.observed, calls) && matchAnyOf(input).kind === 'matched') return undefined;
-    const text = renderAnyOfMiss(input, this.location() ?? '', this.parties.dnLabel);
+    const input = (): SequenceInput => ({ rows: expected, observed: session.events.filter((e) => e.seq > this.baseline), mode: 'any', bindings: ordinalBindings(this.observed, calls, this.bindings), resolveDn: this.parties.resolveDn });
+    // One alternative is required: it may come as late as a table's event may (the step timeout).
+    const held = await session.waitFor(() => (ordinalsExist(this.observed, calls) && matchAnyOf(input()).kind === 'matched' ? true : undefined));
+    this.applyEvents();
+    if (held.kind === 'done') return undefined;
+    const text = renderAnyOfMiss(input(), this.location() ?? '', this.parties.dnLabel);
     this.attach(text, { mediaType: 'text/plain', fileName: 'diff.txt' });
     // Each alternative is a missing event (a known issue covers the miss when it covers them all).
     if (this.acceptKnown(expected.map((r) => ({ dn: this.parties.resolveDn(r.dn ?? ''), event: r.event })))) return 'skipped';

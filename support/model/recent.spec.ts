@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RecentMap } from './recent';
+import { KeySet, RecentMap } from './recent';
 
 test('the limit most recently set keys are always there, and never more than twice the limit', () => {
   const m = new RecentMap<number, number>(100);
@@ -39,4 +39,18 @@ test('a deleted key is gone from either generation; undefined values are kept', 
 test('a limit that is not a whole number of keys is refused', () => {
   assert.throws(() => new RecentMap(0), /at least 1/);
   assert.throws(() => new RecentMap(1.5), /whole number/);
+});
+
+test('a key set keeps every key without a limit, and at least the most recent (at most twice as many) with one', () => {
+  const all = new KeySet<number>();
+  const recent = new KeySet<number>(10);
+  for (let k = 0; k < 1000; k++) {
+    all.add(k);
+    recent.add(k);
+  }
+  assert.equal(all.size, 1000);
+  assert.ok(all.has(0) && all.has(999));
+  assert.ok(recent.size >= 10 && recent.size <= 20, String(recent.size));
+  for (let k = 990; k < 1000; k++) assert.ok(recent.has(k), `the recent key ${String(k)}`);
+  assert.equal(recent.has(0), false);
 });

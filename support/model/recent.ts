@@ -50,3 +50,32 @@ export class RecentMap<K, V> {
     return young || old;
   }
 }
+
+/**
+ * The keys seen, for a source that may never end: every key when `limit` is undefined (a file: its
+ * whole input), else at least the `limit` most recent and never more than twice as many
+ * ({@link RecentMap}) — a bridge that runs for months must not remember every call it ever saw.
+ */
+export class KeySet<K> {
+  private readonly all: Set<K> | undefined;
+  private readonly recent: RecentMap<K, true> | undefined;
+
+  constructor(limit?: number) {
+    if (limit === undefined) this.all = new Set();
+    else this.recent = new RecentMap(limit);
+  }
+
+  get size(): number {
+    return this.all?.size ?? this.recent?.size ?? 0;
+  }
+
+  has(key: K): boolean {
+    return this.all?.has(key) ?? this.recent?.has(key) ?? false;
+  }
+
+  add(key: K): this {
+    this.all?.add(key);
+    this.recent?.set(key, true);
+    return this;
+  }
+}

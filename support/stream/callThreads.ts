@@ -17,6 +17,7 @@ import { connIdOf } from '../trace/stimuli';
 import { EpisodeSplitter, linksOf, type Episode } from '../recognize';
 import { DnStateTail } from '../recognize/dnStates';
 import { SCENARIO_MARKER, SESSION_MARKER } from '../trace/RecordingAdapter';
+import { KeySet } from '../model/recent';
 
 export interface CallThread {
   readonly id: string;
@@ -30,14 +31,20 @@ export class CallThreads {
   private readonly knowledge = new DnKnowledge();
   private readonly states = new DnStateTail();
   private readonly splitter: EpisodeSplitter;
-  /** The thread ids used so far (two threads never share one: their message ids would collide). */
-  private readonly used = new Set<string>();
+  /** The thread ids used so far (two threads never share one: their message ids would collide); see the constructor's `remember`. */
+  private readonly used: KeySet<string>;
   records = 0;
   /** `file:line` of the first scenario or session marker: the input is a harness recording, not one switch's calls. */
   recordingMarker: string | undefined;
 
-  /** `idOf`: the producer's own id of a thread (VM's CallThreadID), when it has one; else the first ConnID. */
-  constructor(private readonly onThread: (thread: CallThread) => void, private readonly idOf?: (records: readonly TraceRecord[]) => string | undefined) {
+  /**
+   * `idOf`: the producer's own id of a thread (VM's CallThreadID), when it has one; else the first
+   * ConnID. `remember`: how many recent thread ids are kept to tell threads apart (at least these, at
+   * most twice as many) — a source that never ends (a Kafka topic) must not keep every one; a file's
+   * threads are all kept (undefined).
+   */
+  constructor(private readonly onThread: (thread: CallThread) => void, private readonly idOf?: (records: readonly TraceRecord[]) => string | undefined, remember?: number) {
+    this.used = new KeySet(remember);
     this.splitter = new EpisodeSplitter((e, finished) => this.hand(e, finished), linksOf(this.knowledge));
   }
 
@@ -47,6 +54,11 @@ export class CallThreads {
     this.knowledge.learn(r);
     this.states.note(r);
     this.splitter.push(r, msOf(r.time));
+  }
+
+  /** Thread ids remembered (see the constructor's `remember`). */
+  get rememberedIds(): number {
+    return this.used.size;
   }
 
   /** Calls in progress (their records are held). */

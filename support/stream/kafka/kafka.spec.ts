@@ -96,6 +96,20 @@ describe('Voice Microservices events (Kafka voice-callthread) as records', () =>
     }
   });
 
+  it('a bridge that runs for months keeps a bounded number of call thread ids, not every call it saw', () => {
+    const second = recorded.filter((m) => m.key === 'acme:ct-0002');
+    const calls = 300;
+    const handed: string[] = [];
+    const vm = new VmThreads((_tenant, t) => handed.push(t.id), () => undefined, 20);
+    for (let copy = 0; copy < calls; copy++) {
+      const thread = `ct-2${String(copy).padStart(4, '0')}`;
+      for (const m of second) vm.push(`acme:${thread}`, m.value.replaceAll('ct-0002', thread).replaceAll('006e0212a4c10072', `006e0212a4${String(100000 + copy)}`), { ...m, offset: String(9000 + copy) });
+    }
+    vm.end();
+    assert.equal(new Set(handed).size, calls, 'every call handed on, under its own id');
+    assert.ok(vm.rememberedIds <= 40, `${String(vm.rememberedIds)} ids remembered for ${String(calls)} calls (at most twice the 20 asked for)`);
+  });
+
   it('a call that cannot be published ends the bridge, naming it: nothing is read or committed past it, and no message goes back to Kafka to be delivered again and again', { timeout: 60_000 }, async () => {
     // ct-0001's ringing carries user data larger than the NATS server takes in one message.
     // More calls after them (copies of ct-0002), so that ct-0001's grace period (GRACE_RECORDS) passes and it is handed on while the bridge runs.

@@ -26,6 +26,11 @@ import { ResumePoints, type Position } from './resume';
 
 /** How often the bridge commits its resume points while it reads (ms). */
 const COMMIT_EVERY_MS = 1_000;
+/**
+ * Call thread ids a bridge keeps to tell threads apart (at least these, at most twice as many): it
+ * runs for months, and kept every call's id it ever saw, its memory grew with every call.
+ */
+const REMEMBER_THREADS = 100_000;
 
 export interface KafkaFeedOptions {
   readonly brokers: string;
@@ -50,7 +55,15 @@ export class VmThreads {
   private readonly positions = new WeakMap<TraceRecord, Position>();
   rejected = 0;
 
-  constructor(private readonly onThread: (tenant: string, thread: CallThread) => void, private readonly log: (line: string) => void) {}
+  /** `remember`: call thread ids kept per tenant (REMEMBER_THREADS; a spec gives fewer). */
+  constructor(private readonly onThread: (tenant: string, thread: CallThread) => void, private readonly log: (line: string) => void, private readonly remember = REMEMBER_THREADS) {}
+
+  /** Call thread ids remembered, over every tenant. */
+  get rememberedIds(): number {
+    let n = 0;
+    for (const threads of this.byTenant.values()) n += threads.rememberedIds;
+    return n;
+  }
 
   /** The places of the records not yet handed on in a thread (resume.ts). */
   *held(): Iterable<Position> {
@@ -84,7 +97,7 @@ export class VmThreads {
     let threads = this.byTenant.get(e.tenant);
     if (!threads) {
       const tenant = e.tenant;
-      threads = new CallThreads((t) => this.onThread(tenant, t), threadIdOf);
+      threads = new CallThreads((t) => this.onThread(tenant, t), threadIdOf, this.remember);
       this.byTenant.set(tenant, threads);
     }
     threads.push(e.record);
@@ -130,7 +143,7 @@ export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: s
   // started again from an earlier offset re-publishes threads the monitor has judged, and the
   // workers note such messages as seen.
   const publisherOf = (tenant: string): ThreadPublisher => publishers.get(tenant)
-    ?? publishers.set(tenant, new ThreadPublisher(nc, stream, url, tenant, randomBytes(6).toString('hex'), undefined, o.batch)).get(tenant) as ThreadPublisher;
+    ?? publishers.set(tenant, new ThreadPublisher(nc, stream, url, tenant, randomBytes(6).toString('hex'), undefined, o.batch, REMEMBER_THREADS)).get(tenant) as ThreadPublisher;
   // A publish that fails (the server refuses a record, the stream is gone) ends the bridge, naming
   // the call: nothing is committed past its records, so the next bridge of the group reads them
   // again. Thrown from eachMessage instead, kafkajs would deliver the message again and again, every

@@ -25,6 +25,7 @@ import { batchId, bundleId, encodeBatch, encodeBundle, encodeRecord, encodeRun, 
 import { formatSource } from '../coverage';
 import { AsyncPublisher } from './asyncPublish';
 import { eventSubject, type EventsStream } from './connection';
+import { KeySet } from '../../model/recent';
 
 export interface FeedResult {
   readonly records: number;
@@ -100,19 +101,28 @@ interface OpenBundle {
 export class ThreadPublisher {
   private readonly out: AsyncPublisher;
   private failure: Error | undefined;
-  private readonly ids = new Set<string>();
+  /** Thread ids published (a --repeat renumbering that collides is refused); see the constructor's `remember`. */
+  private readonly ids: KeySet<string>;
   /** The place of this producer's next message (support/stream/coverage.ts). */
   private place = 0;
   published = 0;
   duplicates = 0;
 
   /**
+   * `remember`: thread ids kept to refuse a thread published twice (undefined: all of them; a
+   * source that never ends keeps at least this many of the most recent, at most twice as many).
    * `batch`: events per message at most (1: one message per event). `producer`: the name its
    * messages' `Cmc-Source` header gives it (support/stream/coverage.ts): a re-publish of the same
    * messages must give the same one (see {@link producerOf}).
    */
-  constructor(private readonly nc: NatsConnection, private readonly stream: EventsStream, private readonly url: string, private readonly tenant: string, private readonly producer: string, window = 8192, private readonly batch = DEFAULT_BATCH) {
+  constructor(private readonly nc: NatsConnection, private readonly stream: EventsStream, private readonly url: string, private readonly tenant: string, private readonly producer: string, window = 8192, private readonly batch = DEFAULT_BATCH, remember?: number) {
     this.out = new AsyncPublisher(nc, window);
+    this.ids = new KeySet(remember);
+  }
+
+  /** Thread ids remembered: all of a file's; at least the `remember` most recent of a source that never ends (a Kafka topic). */
+  get rememberedIds(): number {
+    return this.ids.size;
   }
 
   /** Copy `copy` of a thread (0: as it is). */

@@ -14,7 +14,7 @@ import { EXIT } from '../errors';
 import { parseCommandLine, runCommand, usageError, wholeNumber, type CommandSpec } from '../config/commandLine';
 import { connectNats, ensureEventsStream, manager, natsServers } from '../stream/nats/connection';
 import { DEFAULT_BATCH, feedThreads, threadsOfFile } from '../stream/nats/feed';
-import { feedKafka } from '../stream/kafka/source';
+import { CALL_IDLE_MS, feedKafka } from '../stream/kafka/source';
 
 export const COMMAND = {
   name: 'feed',
@@ -33,6 +33,7 @@ one call thread per partition key, creating the stream if it is missing; npm run
     kafka: { type: 'string', value: '<broker,...>', help: 'read a Voice Microservices topic from these Kafka brokers instead of a log (runs until Ctrl-C)' },
     topic: { type: 'string', value: '<topic>', help: 'the Kafka topic (with --kafka; e.g. voice-callthread)' },
     group: { type: 'string', value: '<id>', help: 'the Kafka consumer group (with --kafka; default cmc-feed)' },
+    'call-idle': { type: 'string', value: '<s>', help: 'with --kafka: a call without events for this long (the topic\'s time) is published as it is, incomplete; its later events continue it, and a monitor counts them as late (default 1800)' },
   },
   positionals: { min: 0, max: 1 },
   epilogue: 'Exit codes: 0 published · 2 could not (no such file, not a log, a damaged record, NATS or Kafka unreachable) · 64 usage error.',
@@ -46,7 +47,7 @@ export function feedOptions(argv: readonly string[]) {
   if (!v.nats) throw usageError(COMMAND.name, 'npm run feed: --nats <url> is required');
   if (v.kafka && (positionals.length !== 0 || !v.topic)) throw usageError(COMMAND.name, 'npm run feed: --kafka reads a topic (--topic) instead of a log file');
   if (!v.kafka && positionals.length !== 1) throw usageError(COMMAND.name, 'npm run feed: which log? (a log or .ndjson file, or --kafka)');
-  if (!v.kafka && (v.topic !== undefined || v.group !== undefined)) throw usageError(COMMAND.name, 'npm run feed: --topic and --group go with --kafka');
+  if (!v.kafka && [v.topic, v.group, v['call-idle']].some((o) => o !== undefined)) throw usageError(COMMAND.name, 'npm run feed: --topic, --group and --call-idle go with --kafka');
   natsServers(v.nats);
   const name = v.stream ?? 'CALLS';
   if (!/^[A-Za-z0-9_-]+$/.test(name)) throw usageError(COMMAND.name, `--stream: "${name}" is not a stream name (letters, digits, - and _)`);
@@ -54,7 +55,7 @@ export function feedOptions(argv: readonly string[]) {
   return {
     url: v.nats, name, tenant: v.tenant ?? 'default', repeat: count('repeat', v.repeat, 1), partitions: count('partitions', v.partitions, 8),
     replicas: count('replicas', v.replicas, 1), batch, window: count('dedup-window', v['dedup-window'], 120) * 1000, file: positionals[0],
-    kafka: v.kafka === undefined ? undefined : { brokers: v.kafka, topic: v.topic ?? '', group: v.group ?? 'cmc-feed', batch, log: (l: string) => console.error(l) },
+    kafka: v.kafka === undefined ? undefined : { brokers: v.kafka, topic: v.topic ?? '', group: v.group ?? 'cmc-feed', batch, log: (l: string) => console.error(l), callIdleMs: count('call-idle', v['call-idle'], CALL_IDLE_MS / 1000) * 1000 },
   };
 }
 

@@ -64,6 +64,13 @@ describe('npm run feed / monitor: options', () => {
     assert.equal(o.kafka?.batch, 5);
   });
 
+  it('--call-idle reaches the Kafka bridge (default 30 min), and goes with --kafka only', () => {
+    const kafka = ['--kafka', 'localhost:9092', '--topic', 'voice-callthread', '--nats', 'nats://127.0.0.1:4222'];
+    assert.equal(feedOptions(kafka).kafka?.callIdleMs, 1_800_000);
+    assert.equal(feedOptions([...kafka, '--call-idle', '600']).kafka?.callIdleMs, 600_000);
+    usage(() => feedOptions(['calls.log', '--nats', 'nats://127.0.0.1:4222', '--call-idle', '600']), /--call-idle go with --kafka/, 'feed');
+  });
+
   it('monitor checks --features and whole-number counts', () => {
     usage(() => monitorOptions(['--nats', 'nats://127.0.0.1:4222', '--features', join(dir, 'none')]), /^--features: no such directory/, 'monitor');
     usage(() => monitorOptions(['--nats', 'nats://127.0.0.1:4222', '--workers', '1.5']), /^--workers must be a whole number of at least 1/, 'monitor');

@@ -25,6 +25,12 @@ export interface CallThread {
   readonly records: readonly TraceRecord[];
   /** False when the input ended (or it was idle) while a DN was still on the call. */
   readonly complete: boolean;
+  /**
+   * The place in the thread of its first record, when it is not 0: the rest of a thread handed on
+   * before, idle (a source that never ends hands on a call idle too long; its later events continue
+   * the thread where it stopped, and a monitor counts them as late).
+   */
+  readonly from?: number;
 }
 
 export class CallThreads {
@@ -69,6 +75,11 @@ export class CallThreads {
   /** The records pushed and not yet handed on in a thread (what a source must not let go of). */
   held(): Iterable<TraceRecord> {
     return this.splitter.held();
+  }
+
+  /** Hands on (incomplete) the calls no record touched since `nowMs - idleMs` of log time. */
+  expireIdle(nowMs: number, idleMs: number): void {
+    this.splitter.expireIdle(nowMs, idleMs);
   }
 
   /** End of input: the threads still open are handed on; the count of records in no call. */

@@ -110,6 +110,26 @@ describe('Voice Microservices events (Kafka voice-callthread) as records', () =>
     assert.ok(vm.rememberedIds <= 40, `${String(vm.rememberedIds)} ids remembered for ${String(calls)} calls (at most twice the 20 asked for)`);
   });
 
+  it('a call idle too long (its last events lost, or a long silence) is handed on as it is; its events that come later continue its thread where it stopped', () => {
+    const mine = recorded.filter((m) => m.key === 'acme:ct-0001');
+    const [answered, released] = [mine.slice(0, 4), mine.slice(4)];
+    // Another call an hour later moves the topic's clock.
+    const later = mine.map((m, i) => {
+      const v = JSON.parse(m.value) as Record<string, unknown>;
+      const value = { ...v, time: 1772619301 + 3600 + i, CallThreadID: 'ct-0009', ConnID: '006e0212a4c10079', ThisDN: String(v.ThisDN).replace('500', '600'), OtherDN: String(v.OtherDN).replace('500', '600') };
+      return { ...m, key: 'acme:ct-0009', offset: String(6000 + i), value: JSON.stringify(value) };
+    });
+    const handed: CallThread[] = [];
+    const vm = new VmThreads((_tenant, t) => handed.push(t), () => undefined);
+    for (const m of [...answered, ...later.slice(0, 2)]) vm.push(m.key, m.value, m);
+    vm.expireIdle(30 * 60_000);
+    assert.deepEqual(handed.map((t) => [t.id, t.records.length, t.complete, t.from]), [['ct-0001', 4, false, undefined]], 'ct-0001, silent for an hour, is handed on as it is');
+    assert.ok([...vm.held()].every((h) => BigInt(h.offset) >= 6000n), 'its records are no longer held: the commit may pass them');
+    for (const m of [...released, ...later.slice(2)]) vm.push(m.key, m.value, m);
+    vm.end();
+    assert.deepEqual(handed.slice(1).map((t) => [t.id, t.records.length, t.from]).sort(), [['ct-0001', 2, 4], ['ct-0009', 6, undefined]], 'its releases continue it at place 4');
+  });
+
   it('a call that cannot be published ends the bridge, naming it: nothing is read or committed past it, and no message goes back to Kafka to be delivered again and again', { timeout: 60_000 }, async () => {
     // ct-0001's ringing carries user data larger than the NATS server takes in one message.
     // More calls after them (copies of ct-0002), so that ct-0001's grace period (GRACE_RECORDS) passes and it is handed on while the bridge runs.

@@ -16,7 +16,8 @@ import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { TestCompromisedError } from '../../errors';
-import type { TraceRecord } from '../../trace/record';
+import { msOf, type TraceRecord } from '../../trace/record';
+import { RecentMap } from '../../model/recent';
 import { CallThreads, type CallThread } from '../callThreads';
 import { WireError } from '../wire';
 import type { EventsStream } from '../nats/connection';
@@ -43,7 +44,12 @@ export interface KafkaFeedOptions {
   readonly batch?: number;
   /** The consumer to read with (a spec's stand-in for kafkajs); default: a kafkajs consumer of `group` at `brokers`. */
   readonly consumer?: KafkaConsumer;
+  /** A call without events for this long (the topic's time) is handed on as it is (`--call-idle`; default CALL_IDLE_MS): see VmThreads.expireIdle. */
+  readonly callIdleMs?: number;
 }
+
+/** Half an hour: longer than a call is silent (a long hold), short enough that a call whose last events were lost does not hold its partition's commit for days. */
+export const CALL_IDLE_MS = 30 * 60_000;
 
 /** What the bridge uses of a kafkajs consumer. */
 export type KafkaConsumer = Pick<Consumer, 'connect' | 'subscribe' | 'run' | 'stop' | 'disconnect' | 'commitOffsets'>;
@@ -54,9 +60,29 @@ export class VmThreads {
   /** The Kafka place of each record read (records the splitter let go of are forgotten with them). */
   private readonly positions = new WeakMap<TraceRecord, Position>();
   rejected = 0;
+  /** The latest event time read (ms): a topic's clock, for the calls idle too long. */
+  private latestMs: number | undefined;
+  /**
+   * `tenant:thread` → the place of the next event, of the threads handed on (the most recent ones):
+   * a thread handed on idle continues there when its events come again.
+   */
+  private readonly next: RecentMap<string, number>;
 
   /** `remember`: call thread ids kept per tenant (REMEMBER_THREADS; a spec gives fewer). */
-  constructor(private readonly onThread: (tenant: string, thread: CallThread) => void, private readonly log: (line: string) => void, private readonly remember = REMEMBER_THREADS) {}
+  constructor(private readonly onThread: (tenant: string, thread: CallThread) => void, private readonly log: (line: string) => void, private readonly remember = REMEMBER_THREADS) {
+    this.next = new RecentMap(remember);
+  }
+
+  /**
+   * Hands on the calls no event touched for `idleMs` of the topic's time (the latest event's), as
+   * they are (incomplete): a call whose last events never come (a switch that lost them) would hold
+   * its records, and its partition's commit, for ever. Its events that come later continue its
+   * thread where it stopped (CallThread.from); a monitor counts them as late.
+   */
+  expireIdle(idleMs: number): void {
+    if (this.latestMs === undefined) return;
+    for (const threads of this.byTenant.values()) threads.expireIdle(this.latestMs, idleMs);
+  }
 
   /** Call thread ids remembered, over every tenant. */
   get rememberedIds(): number {
@@ -94,13 +120,24 @@ export class VmThreads {
       return;
     }
     this.positions.set(e.record, at);
+    const t = msOf(e.record.time);
+    if (t !== undefined && (this.latestMs === undefined || t > this.latestMs)) this.latestMs = t;
     let threads = this.byTenant.get(e.tenant);
     if (!threads) {
       const tenant = e.tenant;
-      threads = new CallThreads((t) => this.onThread(tenant, t), threadIdOf, this.remember);
+      threads = new CallThreads((thread) => this.hand(tenant, thread), threadIdOf, this.remember);
       this.byTenant.set(tenant, threads);
     }
     threads.push(e.record);
+  }
+
+  /** A thread on, under VM's call thread id; the rest of one handed on before continues its places. */
+  private hand(tenant: string, thread: CallThread): void {
+    const id = threadIdOf(thread.records) ?? thread.id;
+    const key = `${tenant}:${id}`;
+    const from = this.next.get(key);
+    this.next.set(key, (from ?? 0) + thread.records.length);
+    this.onThread(tenant, from === undefined ? thread : { ...thread, id, from });
   }
 
   end(): void {
@@ -169,7 +206,8 @@ export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: s
   // still held: a commit never passes a record of a call not yet stored.
   const resume = new ResumePoints();
   let lastCommit = Date.now();
-  const commit = (): Promise<void> => commitHeld(consumer, resume, threads, publishers.values());
+  // What was handed on is published first (an idle call just handed on: its records are no longer held).
+  const commit = (): Promise<void> => sending.then(() => commitHeld(consumer, resume, threads, publishers.values()));
   // The last commit (kafkajs commits only while the consumer runs) waits for the message in hand.
   const inTurn = oneAtATime();
   await consumer.run({
@@ -184,6 +222,8 @@ export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: s
       resume.read(at);
       if (Date.now() - lastCommit >= COMMIT_EVERY_MS) {
         lastCommit = Date.now();
+        // Calls idle too long are handed on (published) first: the commit may then pass their records.
+        threads.expireIdle(o.callIdleMs ?? CALL_IDLE_MS);
         // A failed commit only means reading again from the last one: it must not fail the message,
         // which kafkajs would deliver again, and its records would be pushed twice.
         await commit().catch((e: unknown) => o.log(`could not commit the resume points (${(e as Error).message}); the next commit tries again`));

@@ -54,6 +54,18 @@ describe('ThreadPublisher batches', () => {
     assert.equal(publisher.published, 9);
   });
 
+  it('the rest of a thread handed on before continues its places; a thread published twice from its start is refused', async () => {
+    const { nc, payloads, ids } = fakeConnection(1 << 20);
+    const publisher = new ThreadPublisher(nc, STREAM, 'nats://fake', 'default', 'p0');
+    await publisher.publishAll([{ id: 'c1', records: [record('EventRinging', 1, 'a'), record('EventEstablished', 2, 'b'), record('EventHeld', 3, 'c')], complete: false }]);
+    await publisher.publishAll([{ id: 'c1', records: [record('EventRetrieved', 9, 'd'), record('EventReleased', 10, 'e')], complete: true, from: 3 }]);
+    await assert.rejects(publisher.publishAll([{ id: 'c1', records: [record('EventRinging', 11, 'f')], complete: true }]), /thread id c1 comes twice/);
+    await publisher.end();
+    const events = payloads.flatMap((p, i) => decodeEvents(p, `message ${i}`));
+    assert.deepEqual(events.map((e) => [e.thread, e.seq, e.record.line]), [['c1', 0, 1], ['c1', 1, 2], ['c1', 2, 3], ['c1', 3, 9], ['c1', 4, 10]]);
+    assert.equal(new Set(ids).size, ids.length, 'each part under a message id of its own');
+  });
+
   it('short threads of a partition share a message (a bundle) up to the batch size; the same threads published again are cut the same way (the same message ids)', async () => {
     const threads = Array.from({ length: 20 }, (_, n) => ({ id: `c${n}`, records: [record('EventRinging', 2 * n + 1, 'x'), record('EventReleased', 2 * n + 2, 'y')], complete: true }));
     const feed = async (): Promise<{ payloads: string[]; ids: string[]; sources: string[] }> => {

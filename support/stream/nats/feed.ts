@@ -146,14 +146,13 @@ export class ThreadPublisher {
     /** The bundle being filled, per partition (sent when the next thread would take it past a limit, and at the end). */
     const bundles = new Map<number, OpenBundle>();
     for (const thread of threads) {
-      const id = copy === 0 ? thread.id : renumberConnId(thread.id, copy);
-      if (this.ids.has(id)) throw new TestCompromisedError(`thread id ${id} comes twice (copy ${copy}); --repeat renumbering collided`);
-      this.ids.add(id);
+      const id = this.idOf(thread, copy);
+      const from = thread.from ?? 0;
       const partition = partitionOf(threadKey(this.tenant, id), this.stream.partitions);
       const subject = eventSubject(this.stream.name, partition, this.tenant, id);
       const count = thread.records.length;
       // The wrapper of a batch of this thread at its largest: tenant, thread, the last place, "last", "records":[ ].
-      const wrapper = Buffer.byteLength(encodeBatch(this.tenant, id, count, [], true));
+      const wrapper = Buffer.byteLength(encodeBatch(this.tenant, id, from + count, [], true));
       const texts: string[] = [];
       const sizes: number[] = [];
       let bytes = 0;
@@ -171,14 +170,22 @@ export class ThreadPublisher {
       const wait = this.room();
       if (wait) await wait;
       // Records and the commas between them: the whole thread in one message, or runs of it.
-      if (count > 0 && this.batch > 1 && count <= this.batch && wrapper + bytes + count - 1 <= budget) this.bundle(bundles, partition, subject, { thread: id, first: 0, records: texts, last: true }, bytes, budget);
-      else await this.publishRuns(subject, id, texts, sizes, wrapper, budget);
+      if (count > 0 && this.batch > 1 && count <= this.batch && wrapper + bytes + count - 1 <= budget) this.bundle(bundles, partition, subject, { thread: id, first: from, records: texts, last: true }, bytes, budget);
+      else await this.publishRuns(subject, id, texts, sizes, wrapper, budget, from);
     }
     for (const b of bundles.values()) {
       const wait = this.room();
       if (wait) await wait;
       this.sendBundle(b);
     }
+  }
+
+  /** A thread's id in this copy; a thread published twice is refused, unless it is the rest of one (CallThread.from), which continues it. */
+  private idOf(thread: CallThread, copy: number): string {
+    const id = copy === 0 ? thread.id : renumberConnId(thread.id, copy);
+    if (this.ids.has(id) && !thread.from) throw new TestCompromisedError(`thread id ${id} comes twice (copy ${copy}); --repeat renumbering collided`);
+    this.ids.add(id);
+    return id;
   }
 
   /**
@@ -213,8 +220,8 @@ export class ThreadPublisher {
   }
 
   /** A thread too long for one message: runs of it, each a message of its own. */
-  private async publishRuns(subject: string, id: string, texts: readonly string[], sizes: readonly number[], wrapper: number, budget: number): Promise<void> {
-    let first = 0;
+  private async publishRuns(subject: string, id: string, texts: readonly string[], sizes: readonly number[], wrapper: number, budget: number, from: number): Promise<void> {
+    let first = from;
     let run: string[] = [];
     let bytes = 0;
     // Synchronous: an await per message would let the client write the socket once per message

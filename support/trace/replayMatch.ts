@@ -287,8 +287,8 @@ export class ScenarioMatch {
    * New bindings that make the request the stimulus, or why not: same DNs (a new party of the
    * right kind, idle before it), the same call, the same other values.
    */
-  private unify(state: State, request: TRequest, s: Stimulus, calls: boolean): Map<string, string> | string {
-    const fresh = new Map<string, string>();
+  private unify(state: State, request: TRequest, s: Stimulus, calls: boolean): Fresh | string {
+    const fresh: Fresh = { dns: new Map(), agents: new Map() };
     const elsewhere = otherEnvelope(request, s);
     if (elsewhere) return elsewhere;
     for (const [key, value] of Object.entries(request.attributes)) {
@@ -300,7 +300,7 @@ export class ScenarioMatch {
   }
 
   /** Why the stimulus's `key` cannot be the request's `value` (a DN and an agent ID bound in `fresh`, a ConnID on the same call). */
-  private unifyValue(state: State, fresh: Map<string, string>, key: string, value: unknown, s: Stimulus, calls: boolean): string | undefined {
+  private unifyValue(state: State, fresh: Fresh, key: string, value: unknown, s: Stimulus, calls: boolean): string | undefined {
     const have = s.attributes[key];
     if (lookupAttribute(key)?.kind === 'dn' && typeof value === 'string') {
       return typeof have === 'string' ? this.bindable(state, fresh, value, have, s) : `it names no ${key}`;
@@ -315,12 +315,12 @@ export class ScenarioMatch {
     return have === undefined ? `it has no ${key}` : `its ${key} is ${shown(have)}, not ${shown(value)}`;
   }
 
-  private bindable(state: State, fresh: Map<string, string>, featureDn: string, traceDn: string, s: Stimulus): string | undefined {
-    const bound = state.toTrace.get(featureDn) ?? fresh.get(featureDn);
+  private bindable(state: State, fresh: Fresh, featureDn: string, traceDn: string, s: Stimulus): string | undefined {
+    const bound = state.toTrace.get(featureDn) ?? fresh.dns.get(featureDn);
     const party = this.byFeatureDn.get(featureDn);
     if (bound !== undefined) return bound === traceDn ? undefined : `${traceDn} is not ${party?.name ?? featureDn}'s DN (${bound})`;
     if (!party) return traceDn === featureDn ? undefined : `${traceDn} is not ${featureDn}`;
-    if (state.toFeature.has(traceDn) || [...fresh.values()].includes(traceDn)) return `${traceDn} is already another party's DN`;
+    if (state.toFeature.has(traceDn) || [...fresh.dns.values()].includes(traceDn)) return `${traceDn} is already another party's DN`;
     const special = this.notThisDn(party, traceDn);
     if (special) return special;
     const kind = this.index.kindOf(traceDn);
@@ -328,7 +328,7 @@ export class ScenarioMatch {
     if (!kindFits(party, kind, agent)) return `${party.name} is ${typeText(party)}, but ${traceDn} is ${describeKind(kind)}${kind === 'device' && !agent ? ' with no agent' : ''} in the log`;
     const busy = this.notIdle(state, party, kind, traceDn, s.at) ?? this.notAsStarted(party, kind, traceDn, s);
     if (busy) return busy;
-    fresh.set(featureDn, traceDn);
+    fresh.dns.set(featureDn, traceDn);
     return undefined;
   }
 
@@ -510,26 +510,25 @@ export class ScenarioMatch {
   }
 }
 
+/** Binds a party's DN of the feature to the log's, both ways. */
 function bind(state: State, featureDn: string, traceDn: string): void {
-  if (featureDn.startsWith(AGENT) && traceDn.startsWith(AGENT)) {
-    state.agentToTrace.set(featureDn.slice(AGENT.length), traceDn.slice(AGENT.length));
-    state.agentToFeature.set(traceDn.slice(AGENT.length), featureDn.slice(AGENT.length));
-    return;
-  }
   state.toTrace.set(featureDn, traceDn);
   state.toFeature.set(traceDn, featureDn);
 }
 
-/** How an agent-ID binding travels among a step's fresh DN bindings (no DN starts with a NUL). */
-const AGENT = '\u0000agent:';
+/** The bindings one step would add (feature → log), DNs and agent IDs apart: committed only if the whole step fits. */
+interface Fresh {
+  readonly dns: Map<string, string>;
+  readonly agents: Map<string, string>;
+}
 
 /** Why the feature's agent ID cannot be the log's: each is bound already, to another. */
-function agentBindable(state: State, fresh: Map<string, string>, feature: string, trace: string): string | undefined {
-  const bound = state.agentToTrace.get(feature) ?? fresh.get(AGENT + feature)?.slice(AGENT.length);
+function agentBindable(state: State, fresh: Fresh, feature: string, trace: string): string | undefined {
+  const bound = state.agentToTrace.get(feature) ?? fresh.agents.get(feature);
   if (bound !== undefined) return bound === trace ? undefined : `its AgentID is ${shown(trace)}, not agent ${feature}'s (${shown(bound)})`;
-  const other = state.agentToFeature.get(trace) ?? [...fresh].find(([f, t]) => f.startsWith(AGENT) && t === AGENT + trace)?.[0].slice(AGENT.length);
+  const other = state.agentToFeature.get(trace) ?? [...fresh.agents].find(([, t]) => t === trace)?.[0];
   if (other !== undefined) return `its AgentID ${shown(trace)} is agent ${other}'s already`;
-  fresh.set(AGENT + feature, AGENT + trace);
+  fresh.agents.set(feature, trace);
   return undefined;
 }
 
@@ -551,8 +550,12 @@ function copy(state: State): State {
   };
 }
 
-function commit(state: State, fresh: ReadonlyMap<string, string>, s: Stimulus, index: LogIndex, at: number): void {
-  for (const [f, t] of fresh) bind(state, f, t);
+function commit(state: State, fresh: Fresh, s: Stimulus, index: LogIndex, at: number): void {
+  for (const [f, t] of fresh.dns) bind(state, f, t);
+  for (const [f, t] of fresh.agents) {
+    state.agentToTrace.set(f, t);
+    state.agentToFeature.set(t, f);
+  }
   if (s.call) state.groups.add(index.group(s.call));
   state.last = at;
 }

@@ -36,6 +36,9 @@ import { extrasAllowedDns, type ScenarioTags } from './model/tags';
 import { checkEventRules, judgeableAt, renderRuleViolations } from './model/eventRules';
 import { lacksCapability, lacksWording } from './model/capabilities';
 
+/** Why a table that checks the stimulus's ReferenceID is not exercised by a replayed party action. */
+const REQUEST_NOT_EXERCISED = 'the model checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action, not a request';
+
 /** The world's parameters are the run configuration (support/config/runConfig.ts). */
 export type WorldParameters = RunConfig;
 
@@ -340,9 +343,8 @@ export class ConformanceWorld extends World<WorldParameters> {
     const expected = this.checkableRows(session, this.parseTable(rows, dn));
     const calls = referencedOrdinals(expected);
     if (this.requestNotExercised(session, expected)) {
-      const why = 'the model checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action, not a request';
-      if (!optional) return this.skip(`not exercised: ${why}`);
-      this.log(`Not judged (events the model leaves optional): ${why}`);
+      if (!optional) return this.skip(`not exercised: ${REQUEST_NOT_EXERCISED}`);
+      this.log(`Not judged (events the model leaves optional): ${REQUEST_NOT_EXERCISED}`);
       return undefined;
     }
     const unjudged = extrasAllowedDns(this.extras, this.parties.resolveDn);
@@ -376,16 +378,14 @@ export class ConformanceWorld extends World<WorldParameters> {
   /**
    * A table of alternatives ("at least one of these is reported:", support/matching/anyOf.ts): one
    * of its rows matched by an event since the stimulus (whichever table took it), within the step
-   * timeout, holds; it takes nothing. Not judged at a coarser observation level
-   * (logged): with the cells the level does not carry left out, a row would hold on any event of
-   * its name.
+   * timeout, holds; it takes nothing. One is required, so where it cannot be judged the scenario is
+   * not exercised, as for a table: a coarser observation level skips the scenario before it runs
+   * (observation.ts observationGap).
    */
   async expectAnyOf(rows: readonly (readonly string[])[]): Promise<StepOutcome> {
     const session = await this.open();
     const expected = this.parseTable(rows, undefined);
-    const tier = session.adapter.capabilities.observation?.tier;
-    const unjudged = tier ? `at the ${tier} (alternatives are judged at T-Library level only)` : this.requestNotExercised(session, expected) ? 'here: it checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action' : undefined;
-    if (unjudged) { this.log(`Not judged ${unjudged}: "${this.step?.text ?? ''}"`); return undefined; }
+    if (this.requestNotExercised(session, expected)) return this.skip(`not exercised: ${REQUEST_NOT_EXERCISED}`);
     const calls = referencedOrdinals(expected);
     const input = (): SequenceInput => ({ rows: expected, observed: session.events.filter((e) => e.seq > this.baseline), mode: 'any', bindings: ordinalBindings(this.observed, calls, this.bindings), resolveDn: this.parties.resolveDn });
     // One alternative is required: it may come as late as a table's event may (the step timeout).

@@ -45,5 +45,10 @@ describe('observation levels', () => {
     assert.match(optionalTableGap(optional, level, partyOf) ?? '', /EventDiverted, which the Test level does not show/);
     assert.equal(optionalTableGap({ text: 'Bob may also receive, in order:', rows: [['event'], ['EventEstablished']] }, level, partyOf), undefined);
   });
+
+  it('alternatives are required: at a coarser level they leave the scenario not exercised, even where every row is an event the level shows', () => {
+    const alternatives = { text: 'at least one of these is reported:', rows: [['dn', 'event', 'OtherDN'], ['Bob', 'EventRinging', 'Alice']] };
+    assert.match(observationGap([alternatives], level, partyOf) ?? '', /alternatives \("at least one of these is reported:"\) are judged at T-Library level only/);
+  });
 });
 

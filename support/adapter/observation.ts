@@ -31,9 +31,11 @@ function canonicalAttribute(header: string): string {
  */
 export function observationGap(tables: readonly ScenarioTable[], observation: Observation, partyOf: (nameOrDn: string) => PartyConfig | undefined): string | undefined {
   for (const table of tables) {
-    // Events the model leaves optional, and alternatives, do not make the scenario unjudgeable: that table alone is not judged (optionalTableGap; anyOf).
+    // Events the model leaves optional do not make the scenario unjudgeable: that table alone is not judged (optionalTableGap).
     const step = expectationStepFor(table.text);
-    if (step?.optional || step?.anyOf) continue;
+    if (step?.optional) continue;
+    // Alternatives are required: at a level that drops cells a row would hold on any event of its name.
+    if (step?.anyOf) return `the model's alternatives ("${table.text}") are judged at T-Library level only`;
     const gap = tableGap(table, observation, partyOf);
     if (gap) return gap;
   }

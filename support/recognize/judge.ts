@@ -206,9 +206,8 @@ class Scene {
    * 'skip' for a table of optional events that cannot be judged (the rest of the scenario is).
    */
   private judgedRows(expectation: PlanExpectation, options: JudgeOptions): ExpectedRow[] | Attempt | 'skip' {
+    // (A table of alternatives at a coarser level leaves the whole plan unjudged before this: levelGap.)
     if (expectation.optional && options.observation && optionalTableGap(expectation, options.observation, partyIn(this.plan))) return 'skip';
-    // Alternatives are judged at T-Library level only (as the world judges them).
-    if (expectation.anyOf && options.observation) return 'skip';
     let rows: ExpectedRow[];
     try {
       rows = parseExpectationTable(expectation.rows, { dnColumn: expectation.dn ? 'forbidden' : 'required', lines: expectation.tableLines });
@@ -218,7 +217,7 @@ class Scene {
     }
     if (options.observation) rows = withoutUnchecked(rows, options.observation).rows;
     if (!this.bindings.has('$request') && rows.some((row) => row.cells.some((c) => uses(c.matcher, '$request')))) {
-      if (expectation.optional || expectation.anyOf) return 'skip';
+      if (expectation.optional) return 'skip';
       return { reason: 'the model checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action, not a request', final: false };
     }
     return rows;

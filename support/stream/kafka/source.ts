@@ -175,12 +175,7 @@ function threadIdOf(records: readonly TraceRecord[]): string | undefined {
 /** Runs until `signal` aborts. */
 export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: string, o: KafkaFeedOptions): Promise<void> {
   const consumer = o.consumer ?? kafkaConsumer(o);
-  const publishers = new Map<string, ThreadPublisher>();
-  // A producer of its own per tenant and per run of the bridge (support/stream/coverage.ts): a bridge
-  // started again from an earlier offset re-publishes threads the monitor has judged, and the
-  // workers note such messages as seen.
-  const publisherOf = (tenant: string): ThreadPublisher => publishers.get(tenant)
-    ?? publishers.set(tenant, new ThreadPublisher(nc, stream, url, tenant, randomBytes(6).toString('hex'), undefined, o.batch, REMEMBER_THREADS)).get(tenant) as ThreadPublisher;
+  const publishers = new TenantPublishers((tenant) => new ThreadPublisher(nc, stream, url, tenant, randomBytes(6).toString('hex'), undefined, o.batch, REMEMBER_THREADS));
   // A publish that fails (the server refuses a record, the stream is gone) ends the bridge, naming
   // the call: nothing is committed past its records, so the next bridge of the group reads them
   // again. Thrown from eachMessage instead, kafkajs would deliver the message again and again, every
@@ -188,7 +183,7 @@ export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: s
   const failure = new FirstFailure();
   let sending = Promise.resolve();
   const threads = new VmThreads((tenant, t) => {
-    sending = sending.then(() => (failure.error ? undefined : publisherOf(tenant).publish(t))).catch((e: unknown) => {
+    sending = sending.then(() => (failure.error ? undefined : publishers.of(tenant).publish(t))).catch((e: unknown) => {
       failure.set(new TestCompromisedError(`the call thread ${tenant}:${t.id} could not be published to ${stream.name} at ${url} (${(e as Error).message}); stopping: nothing was committed past its records, and the next bridge of group ${o.group} reads them again`, { cause: e }));
     });
   }, o.log);
@@ -207,7 +202,7 @@ export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: s
   const resume = new ResumePoints();
   let lastCommit = Date.now();
   // What was handed on is published first (an idle call just handed on: its records are no longer held).
-  const commit = (): Promise<void> => sending.then(() => commitHeld(consumer, resume, threads, publishers.values()));
+  const commit = (): Promise<void> => sending.then(() => commitHeld(consumer, resume, threads, publishers.all()));
   // The last commit (kafkajs commits only while the consumer runs) waits for the message in hand.
   const inTurn = oneAtATime();
   await consumer.run({
@@ -244,9 +239,33 @@ export async function feedKafka(nc: NatsConnection, stream: EventsStream, url: s
   await consumer.disconnect();
   // The calls in progress are not published cut short: the next bridge of the group reads them again whole.
   if (threads.inProgress > 0) o.log(`${String(threads.inProgress)} call(s) in progress not published: the next bridge of group ${o.group} reads them again from their first record`);
-  const ended = await Promise.allSettled([...publishers.values()].map((p) => p.end()));
+  const ended = await Promise.allSettled([...publishers.all()].map((p) => p.end()));
   if (failure.error) throw failure.error;
   for (const e of ended) if (e.status === 'rejected') throw e.reason;
+}
+
+/**
+ * A producer of its own per tenant and per run of the bridge, made on the tenant's first call
+ * (support/stream/coverage.ts): a bridge started again from an earlier offset re-publishes threads
+ * the monitor has judged, and the workers note such messages as seen.
+ */
+class TenantPublishers {
+  private readonly byTenant = new Map<string, ThreadPublisher>();
+
+  constructor(private readonly make: (tenant: string) => ThreadPublisher) {}
+
+  of(tenant: string): ThreadPublisher {
+    let p = this.byTenant.get(tenant);
+    if (!p) {
+      p = this.make(tenant);
+      this.byTenant.set(tenant, p);
+    }
+    return p;
+  }
+
+  all(): Iterable<ThreadPublisher> {
+    return this.byTenant.values();
+  }
 }
 
 /** The first failure of the bridge, and a promise that settles with it. */

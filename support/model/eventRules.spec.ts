@@ -107,6 +107,7 @@ test('where GenEM is silent or allows it, nothing is required', () => {
     event('EventPartyAdded', { ConnID: '006b02a6f6e10001', CallType: 'Internal' }), // CallID not in VM's list
     event('EventAgentReady', { ThisDN: '7002' }), // agent-state table not read
     event('EventRouteUsed', { InteractionId: '42' }, { participant: 'Ursula', sender: 'Interaction Server' }), // an interaction, not a call
+    event('EventRouteUsed', {}, { participant: 'Ursula', sender: 'Interaction Server' }), // the same without the id the features allow it to leave out
     event('EventError', { ErrorCode: 5 }, { protocol: 'Interaction Management' }), // another protocol
   ]), []);
 });

@@ -152,13 +152,17 @@ export function hasType(type: ValueType, value: AttrValue): boolean {
 
 /**
  * The rules are those of T-Server's T-Library events. Other protocols (Interaction Server's, IVR)
- * have none here, and neither has a T-Library message about a multimedia interaction (it carries an
- * InteractionId, no call: Interaction Server's EventRouteUsed to the router stands in for an
- * acknowledgement, GenEM Basic Interaction Models).
+ * have none here, and neither has a T-Library message Interaction Server sends (its EventRouteUsed
+ * to the router stands in for an acknowledgement, GenEM Basic Interaction Models: it is about an
+ * interaction, not a call), whether or not it names the interaction: the features allow it without
+ * an InteractionId, and then T-Server's table for a routing point's EventRouteUsed is not its own.
  */
 function judged(event: TEvent): boolean {
-  return (event.protocol ?? DEFAULT_PROTOCOL) === DEFAULT_PROTOCOL && event.attributes.InteractionId === undefined;
+  return (event.protocol ?? DEFAULT_PROTOCOL) === DEFAULT_PROTOCOL && event.attributes.InteractionId === undefined && event.sender !== INTERACTION_SERVER;
 }
+
+/** The sender the multimedia features name for Interaction Server's messages. */
+const INTERACTION_SERVER = 'Interaction Server';
 
 type Check<K extends EventRule['kind']> = (rule: Extract<EventRule, { kind: K }>, a: TEvent['attributes'], at: (attribute: string, problem: string) => RuleViolation) => RuleViolation[];
 

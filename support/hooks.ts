@@ -80,7 +80,8 @@ After(async function (this: ConformanceWorld, { pickle, result }) {
     const tags = readTags(pickle.tags.map((t) => t.name));
     const allowed = extrasAllowedDns(tags, this.parties.resolveDn);
     if (result?.status === Status.PASSED && allowed) {
-      const extras = (await this.unexpectedEvents()).filter((e) => !allowed.has(e.dn) && !this.parties.outsideModel(e));
+      const handset = this.reportsHandset();
+      const extras = (await this.unexpectedEvents()).filter((e) => !allowed.has(e.dn) && !this.parties.outsideModel(e, handset));
       if (extras.length > 0) {
         const text = ['Not conformant: events that the model does not expect arrived after the stimulus',
           ...extras.slice(0, MAX_LISTED).map((e) => `  + ${this.parties.dnLabel(e.dn)}: ${formatEvent(e)}`),

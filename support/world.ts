@@ -35,6 +35,7 @@ import { observationGap, optionalTableGap, withoutUnchecked, type ScenarioTable 
 import { extrasAllowedDns, type ScenarioTags } from './model/tags';
 import { checkEventRules, judgeableAt, renderRuleViolations } from './model/eventRules';
 import { lacksCapability, lacksWording } from './model/capabilities';
+import { HANDSET_REPORTED } from './model/agentState';
 
 /** Why a table that checks the stimulus's ReferenceID is not exercised by a replayed party action. */
 const REQUEST_NOT_EXERCISED = 'the model checks the ReferenceID of the stimulus\'s request, and in the recording the stimulus was a party action, not a request';
@@ -119,7 +120,9 @@ export class ConformanceWorld extends World<WorldParameters> {
     return session;
   }
 
-  /** The capabilities of the adapter (opening it if needed), for `@requires:` gates. */
+  /** Whether the system reports its phones' handsets (`off-hook:reported`): then EventOffHook/EventOnHook are outside the call models (Parties.outsideModel). */
+  reportsHandset = (): boolean => this.session?.adapter.capabilities.features.includes(HANDSET_REPORTED) ?? false;
+
   /** Why the scenario cannot run for lack of `feature`, in the one wording of {@link lacksCapability}; undefined when declared. */
   async missingCapability(feature: string): Promise<string | undefined> {
     const session = await this.newSession();
@@ -355,7 +358,7 @@ export class ConformanceWorld extends World<WorldParameters> {
       bindings: ordinalBindings(this.observed, calls, this.bindings),
       resolveDn: this.parties.resolveDn,
       ...(dn ? { defaultDn: dn } : {}),
-    }, unjudged);
+    }, unjudged, (e) => this.parties.outsideModel(e, this.reportsHandset()));
     const result = await session.waitFor(() => {
       if (!ordinalsExist(this.observed, calls)) return undefined;
       const outcome = matchExpectation(input(), optional);

@@ -15,7 +15,8 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
   member, role Destination) before the member's EventEstablished, the other members' EventReleased
   with CallState Redirected (not EventAbandoned), linear groups trying the next member when one
   releases, and the caller's EventReleased(Redirected) with the group's EventDiverted(CallState
-  Dropped, ThirdPartyDN = the last member) when nobody is left. Not checked: SIP-only EventOnHook.
+  Dropped, ThirdPartyDN = the last member) when nobody is left. Not checked: SIP-only EventOnHook (a
+  system that declares its phones report their handsets may send it).
 
   Uncertain: the group's EventQueued when the call arrives (the QA model leaves the queue's own
   "ring" to a module that was not read), the caller's events, and what the group and the ringing

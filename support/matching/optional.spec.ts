@@ -64,3 +64,12 @@ test('on a party whose unexpected events a scenario allows, only the events its 
   assert.deepEqual(withoutAllowedExtras(input, undefined).observed.map((e) => e.seq), [2, 4], 'the whole scenario allows extras');
   assert.equal(withoutAllowedExtras(input, new Set()), input, 'no party allows extras: unchanged');
 });
+
+test('events outside the scenario\'s models are left out on every DN, unless the table names them there', () => {
+  const rows = parseExpectationTable([['dn', 'event', 'ConnID'], ['Carol', 'EventDialing', '$call1'], ['Sales', 'EventOffHook', '']], { dnColumn: 'required' });
+  const observed = [ev(1, '7003', 'EventOffHook'), ev(2, '7003', 'EventDialing'), ev(3, '8001', 'EventOffHook'), ev(4, '7003', 'EventUserEvent')];
+  const input = { rows, observed, mode: 'per-dn' as const, bindings: new Map([['$call1', 'c1']]), resolveDn };
+  const handset = (e: { readonly name: string }): boolean => e.name === 'EventOffHook';
+  assert.deepEqual(withoutAllowedExtras(input, new Set(), handset).observed.map((e) => e.seq), [2, 3, 4], 'Carol\'s handset is left out, Sales\'s is named there; other events stay');
+  assert.equal(withoutAllowedExtras(input, new Set(), () => false), input, 'nothing outside: unchanged');
+});

@@ -52,10 +52,13 @@ export function diagnosable(input: SequenceInput, optional: boolean | undefined)
  * The input without the events a scenario lets pass unjudged (`@extras-allowed`, or
  * `@extras-allowed:<party>` for those DNs): on such a DN only the events whose names the table gives
  * it are matched, so an unjudged event before them does not shift the DN's rows. `allowedDns`
- * undefined: every DN (the whole scenario allows extras).
+ * undefined: every DN (the whole scenario allows extras). `outside`: events outside the scenario's
+ * models (support/world/parties.ts `outsideModel`: an agent-state event at a DN cast as no agent's,
+ * a reported handset event) are left out on every DN unless the table names them there — a phone's
+ * EventOffHook before its EventDialing does not shift the caller's rows.
  */
-export function withoutAllowedExtras(input: SequenceInput, allowedDns: ReadonlySet<string> | undefined): SequenceInput {
-  if (allowedDns?.size === 0) return input;
+export function withoutAllowedExtras(input: SequenceInput, allowedDns: ReadonlySet<string> | undefined, outside?: (e: ObservedEvent) => boolean): SequenceInput {
+  if (allowedDns?.size === 0 && !outside) return input;
   const named = new Map<string, Set<string>>();
   for (const r of input.rows) {
     const dn = input.resolveDn(r.dn ?? input.defaultDn ?? '');
@@ -64,8 +67,9 @@ export function withoutAllowedExtras(input: SequenceInput, allowedDns: ReadonlyS
     named.set(dn, names);
   }
   const judgedHere = (e: ObservedEvent): boolean => {
-    if (allowedDns && !allowedDns.has(e.dn)) return true;
     const names = named.get(e.dn);
+    if (outside?.(e) && !names?.has(e.name)) return false;
+    if (allowedDns && !allowedDns.has(e.dn)) return true;
     return names === undefined || names.has(e.name);
   };
   const observed = input.observed.filter(judgedHere);

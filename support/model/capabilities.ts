@@ -51,7 +51,7 @@ export const CAPABILITIES: readonly Capability[] = [
   variant('network-reached:not-reported', 'network-reached:reported', 'a call dialled to the outside network is not reported as having reached it (EventNetworkReached)'),
   variant('network-reached:reported', 'network-reached:not-reported', 'a call dialled to the outside network is reported dialling, then as having reached the network (EventNetworkReached)'),
   variant('off-hook:not-reported', 'off-hook:reported', 'the caller\'s phone does not report going off and on hook'),
-  variant('off-hook:reported', 'off-hook:not-reported', 'the caller\'s SIP phone reports going off and on hook (EventOffHook/EventOnHook)'),
+  variant('off-hook:reported', 'off-hook:not-reported', 'the caller\'s SIP phone reports going off and on hook (EventOffHook/EventOnHook): required where a table names them, allowed beside every call elsewhere'),
   variant('ivr:caller-connected-to-agent-only', 'ivr:caller-connected-at-ivr-answer', 'when an IVR port answers, the caller is told of the connection only once an agent answers (a deployment choice, GenEM footnote)'),
   variant('ivr:caller-connected-at-ivr-answer', 'ivr:caller-connected-to-agent-only', 'when an IVR port answers, the caller is told of the connection at once'),
   ability('routing:divert-on-ringing', 'the routing point diverts a routed call when the destination rings, not when it answers'),

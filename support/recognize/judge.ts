@@ -174,7 +174,7 @@ class Scene {
       const input: SequenceInput = withoutAllowedExtras({
         rows, observed: this.events.filter((e) => !this.consumed.has(e.seq)), mode: expectation.mode, bindings: this.callBindings(rows), resolveDn: this.parties.resolveDn,
         ...(expectation.dn ? { defaultDn: expectation.dn } : {}),
-      }, unjudged);
+      }, unjudged, (e) => this.parties.outsideModel(e, options.handset));
       const outcome = matchExpectation(input, expectation.optional);
       if (outcome.kind === 'matched') {
         for (const e of outcome.assignment.values()) this.consumed.add(e.seq);
@@ -224,9 +224,9 @@ class Scene {
   }
 
   /** Once every table matched: the events nobody expected, then the event-level rules (support/hooks.ts After). */
-  private afterTables(history: readonly number[], { settleMs, observation }: JudgeOptions): Attempt {
+  private afterTables(history: readonly number[], { settleMs, observation, handset }: JudgeOptions): Attempt {
     const allowed = extrasAllowedDns(this.plan, this.parties.resolveDn);
-    const extras = allowed ? this.unexpected(settleMs).filter((e) => !allowed.has(e.dn) && !this.parties.outsideModel(e)) : [];
+    const extras = allowed ? this.unexpected(settleMs).filter((e) => !allowed.has(e.dn) && !this.parties.outsideModel(e, handset)) : [];
     if (extras.length > 0) {
       const text = ['Not conformant: events that the model does not expect arrived after the stimulus',
         ...extras.slice(0, 50).map((e) => `  + ${this.parties.dnLabel(e.dn)}: ${formatEvent(e)}`),

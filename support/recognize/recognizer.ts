@@ -24,6 +24,7 @@
 import { configurationOf, DnKnowledge, LogIndex, notOnThisSwitch } from '../trace/logIndex';
 import { DnStateTail } from './dnStates';
 import { connIdOf, StimulusTracker, type Stimulus } from '../trace/stimuli';
+import { HANDSET_REPORTED } from '../model/agentState';
 import { RecentMap } from '../model/recent';
 import { msOf, type TraceRecord } from '../trace/record';
 import { inOpeningBurst } from '../trace/opened';
@@ -156,7 +157,7 @@ export class CallRecognizer {
   constructor(private readonly options: RecognizerOptions) {
     this.settleMs = options.settleMs ?? 300;
     this.openedMs = msOf(options.opened);
-    this.handset = options.features?.includes('off-hook:reported') ?? false;
+    this.handset = options.features?.includes(HANDSET_REPORTED) ?? false;
     this.observation = options.observation;
     for (const plan of options.plans) {
       // Indexed by the first act a log can show (an outside party's busy line it cannot: UNSEEN_STATES).

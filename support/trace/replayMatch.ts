@@ -32,6 +32,7 @@
  * starts the next attempt after it when the World finds this one does not exercise the scenario.
  */
 import type { PartyConfig } from '../adapter/contract';
+import { HANDSET_EVENTS } from '../model/agentState';
 import { lookupAttribute } from '../model/catalogue';
 import { isSpecialDn } from '../model/specialDns';
 import { normaliseAttributes, type TRequest } from '../model/event';
@@ -70,7 +71,6 @@ export interface MatchSetup {
 export type StepResult = { readonly ok: true; readonly referenceId: number; readonly unseen?: true } | { readonly ok: false; readonly reason: string; readonly final: boolean };
 
 const ON_CALL = new Set(['EventDialing', 'EventRinging', 'EventEstablished', 'EventRetrieved', 'EventHeld', 'EventQueued', 'EventRouteRequest']);
-const HANDSET = new Set(['EventOffHook', 'EventOnHook']);
 
 /**
  * Acts that set a party's state, which a real log never shows: "Otto's line is busy" (the switch
@@ -450,7 +450,7 @@ export class ScenarioMatch {
   /** An event a party's window may hold: not its own handset (see the module comment), not an HA copy or a summary. */
   private observable(r: TraceRecord): r is TraceRecord & { dn: string } {
     if (r.kind !== 'event' || r.sync || r.summary || !r.dn) return false;
-    return this.setup.handset || !HANDSET.has(r.name) || referenceOf(r.attributes) !== undefined;
+    return this.setup.handset || !HANDSET_EVENTS.has(r.name) || referenceOf(r.attributes) !== undefined;
   }
 
   /** Whether the event is on one of the scenario's calls (a call the step's request created becomes one). */

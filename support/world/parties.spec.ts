@@ -30,4 +30,12 @@ describe('Parties.outsideModel', () => {
     assert.equal(parties.outsideModel({ name: 'EventAgentLogin', dn: 'Stat', protocol: 'Reporting', attributes: { AgentID: 'Anna' } }), false);
     assert.equal(parties.outsideModel({ name: 'EventAgentLogin', dn: '7001', protocol: 'T-Library', attributes: { ThisDN: '7001' } }), true);
   });
+
+  it('a handset event is outside the models of a system that reports its handsets (off-hook:reported), at any DN; judged otherwise', () => {
+    const offHook = { name: 'EventOffHook', dn: '7002', attributes: { ThisDN: '7002' } };
+    assert.equal(parties.outsideModel(offHook, true), true);
+    assert.equal(parties.outsideModel({ ...offHook, name: 'EventOnHook' }, true), true);
+    assert.equal(parties.outsideModel(offHook), false, 'a system that says its phones report nothing');
+    assert.equal(parties.outsideModel({ name: 'EventReleased', dn: '7002', attributes: { ThisDN: '7002' } }, true), false);
+  });
 });

@@ -4,7 +4,7 @@
  */
 import type { DNType, PartyConfig, SiteConfig, Topology } from '../adapter/contract';
 import { UsageError } from '../errors';
-import { isAgentStateEvent } from '../model/agentState';
+import { HANDSET_EVENTS, isAgentStateEvent } from '../model/agentState';
 import { DEFAULT_PROTOCOL } from '../model/event';
 
 export class Parties {
@@ -55,14 +55,19 @@ export class Parties {
   };
 
   /**
-   * Whether an event is outside the scenario's models: an agent-state event (support/model/agentState.ts)
-   * at a DN where the scenario casts no agent (after-call work at an agent's extension that the call
-   * model casts as a plain extension). Such an event is never "unexpected"; a scenario that casts an
-   * agent judges them all. Only T-Library's agent state: an Interaction Server report of the same
-   * name (EventAgentLogin to a reporting engine, protocol Reporting) is a message of the model.
+   * Whether an event is outside the scenario's models, and so never "unexpected" (T-Library only: an
+   * Interaction Server report of the same name, EventAgentLogin to a reporting engine, protocol
+   * Reporting, is a message of the model):
+   * - an agent-state event (support/model/agentState.ts) at a DN where the scenario casts no agent
+   *   (after-call work at an agent's extension that the call model casts as a plain extension); a
+   *   scenario that casts an agent judges them all;
+   * - a handset event (EventOffHook, EventOnHook) when the system declares `off-hook:reported`
+   *   (`handset`): its phones report them beside the calls' events; a table that names one still
+   *   takes it. A system that declares `off-hook:not-reported` is judged on them as on any event.
    */
-  outsideModel = (e: { readonly name: string; readonly dn?: string; readonly protocol?: string; readonly attributes: Readonly<Record<string, unknown>> }): boolean =>
-    (e.protocol ?? DEFAULT_PROTOCOL) === DEFAULT_PROTOCOL && isAgentStateEvent(e) && ![...this.byName.values()].some((p) => p.dn === e.dn && p.agentId !== undefined);
+  outsideModel = (e: { readonly name: string; readonly dn?: string; readonly protocol?: string; readonly attributes: Readonly<Record<string, unknown>> }, handset = false): boolean =>
+    (e.protocol ?? DEFAULT_PROTOCOL) === DEFAULT_PROTOCOL &&
+    ((handset && HANDSET_EVENTS.has(e.name)) || (isAgentStateEvent(e) && ![...this.byName.values()].some((p) => p.dn === e.dn && p.agentId !== undefined)));
 
   isExternal(name: string): boolean {
     return this.get(name).type === 'External';

@@ -53,11 +53,11 @@ Feature: Single-Step Transfer
       And Alice, Bob and Carol are in a conference
       When Bob transfers the call to Dave
       Then each DN receives, in order:
-        | dn    | event             | step | ConnID | ThisDN | ThisDNRole       | OtherDN | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
-        | Bob   | EventReleased     | 1    | $call1 | Bob    |                  |         | Dave         | Destination      |                | Transferred | $request    |
-        | Dave  | EventRinging      | 2    | $call1 | Dave   | ConferenceMember |         |              |                  |                | Transferred |             |
-        | Alice | EventPartyChanged | 3    | $call1 | Alice  | ConferenceMember | absent  | Bob          | TransferredBy    | $call1         | Transferred |             |
-        | Carol | EventPartyChanged | 3    | $call1 | Carol  | ConferenceMember | absent  | Bob          | TransferredBy    | $call1         | Transferred |             |
+        | dn    | event             | step | ConnID | ThisDN | ThisDNRole       | OtherDN        | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   | ReferenceID |
+        | Bob   | EventReleased     | 1    | $call1 | Bob    |                  |                | Dave         | Destination      |                | Transferred | $request    |
+        | Dave  | EventRinging      | 2    | $call1 | Dave   | ConferenceMember |                |              |                  |                | Transferred |             |
+        | Alice | EventPartyChanged | 3    | $call1 | Alice  | ConferenceMember | Dave or absent | Bob          | TransferredBy    | $call1         | Transferred |             |
+        | Carol | EventPartyChanged | 3    | $call1 | Carol  | ConferenceMember | Dave or absent | Bob          | TransferredBy    | $call1         | Transferred |             |
 
   Rule: The destination answers on the same call
 

@@ -65,7 +65,7 @@ Feature: Multi-site call transfer
     When Bob completes the transfer
     Then each DN receives, in order:
       | dn    | event             | site   | ConnID | PreviousConnID | ThisDN | ThirdPartyDN | ThirdPartyDNRole | CallState   |
-      | Alice | EventPartyChanged | Paris  | $call1 |                | Alice  | Bob          | TransferredBy    | Transferred |
+      | Alice | EventPartyChanged | Paris  | $call1 | $call1         | Alice  | Bob          | TransferredBy    | Transferred |
       | Carol | EventPartyChanged | London | $call1 | $call2         | Carol  |              |                  |             |
 
   @inferred

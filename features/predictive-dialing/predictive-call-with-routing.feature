@@ -56,7 +56,7 @@ Feature: Predictive call with routing
         | step | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole | OtherDN          | ThirdPartyDN  | ThirdPartyDNRole      | ReferenceID |
         | 4    | Campaign | EventRouteUsed | $call1 | Campaign | Campaign  |            | Olivia or absent | Bob           | Destination           | $request    |
         | 4    | Campaign | EventDiverted  | $call1 | Campaign | Campaign  |            | Olivia or absent | Bob or absent | Destination or absent |             |
-        | 5    | Bob      | EventRinging   | $call1 | Bob      |           |            | Olivia or absent |               |                       |             |
+        | 5    | Bob      | EventRinging   | $call1 | Bob      | Campaign  |            | Olivia or absent |               |                       |             |
 
   Rule: Where the switch reports only the route used, no EventDiverted comes
 
@@ -68,7 +68,7 @@ Feature: Predictive call with routing
       Then each DN receives, in order:
         | dn       | event          | ConnID | ThisDN   | ThisQueue | ThisDNRole | OtherDN          | ThirdPartyDN | ThirdPartyDNRole | ReferenceID |
         | Campaign | EventRouteUsed | $call1 | Campaign | Campaign  |            | Olivia or absent | Bob          | Destination      | $request    |
-        | Bob      | EventRinging   | $call1 | Bob      |           |            | Olivia or absent |              |                  |             |
+        | Bob      | EventRinging   | $call1 | Bob      | Campaign  |            | Olivia or absent |              |                  |             |
 
   Rule: The agent answers, and the call ends with the release phase
 

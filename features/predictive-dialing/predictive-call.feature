@@ -144,8 +144,8 @@ Feature: Predictive call
       And Olivia has answered the dialer's call
       When Olivia hangs up
       Then Sales receives, in order:
-        | event          | ConnID | ThisDN | OtherDN          | CallState |
-        | EventAbandoned | $call1 | Sales  | Olivia or absent | Ok        |
+        | event          | ConnID | ThisDN | ThisQueue | OtherDN          | CallState |
+        | EventAbandoned | $call1 | Sales  | Sales     | Olivia or absent | Ok        |
 
   Rule: Interruption point *** — Olivia hangs up while the agent's phone rings
 

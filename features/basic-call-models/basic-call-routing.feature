@@ -13,12 +13,14 @@ Feature: Connection-establishing phase, call with routing
   destination, role Destination). The sequence is the Genesys QA model of SIP Server (its routing
   point model), which checks each DN's events on its own, so no order across DNs is asserted:
   a non-virtual routing point reports EventQueued and EventRouteRequest (either order), TRouteCall
-  gives EventRouteUsed then EventDiverted, the destination rings with ThisQueue = the routing point,
+  gives EventRouteUsed and EventDiverted (their order is left to a module that was not read, so
+  either order is accepted; a switch that reports only the route used is the other variant, whose
+  scenarios are reconstructed), the destination rings with ThisQueue = the routing point,
   divert-on-ringing defaults to true; with false, the routing point's events come when the
   destination answers, before its EventEstablished, and a destination that releases first leaves
   the caller alone with the router getting EventError with the TRouteCall's ReferenceID.
   The caller at the routing point's events is OtherDN when it is there: the attribute tables make it
-  optional on EventRouteRequest and EventRouteUsed. Not checked: timestamps, a virtual routing point
+  optional on EventRouteRequest and EventRouteUsed, as they make ThirdPartyDNRole on EventRouteUsed. Not checked: timestamps, a virtual routing point
   (EventRouteRequest only).
 
   Uncertain: the caller's EventEstablished naming the destination, the roles on the routing point's
@@ -56,14 +58,24 @@ Feature: Connection-establishing phase, call with routing
 
   Rule: The router's route is reported at once, and the destination rings with ThisQueue = the routing point
 
+    @requires:routing:diverted-after-route-used
     Scenario: The router routes the call to Bob; Entry reports the route used and the call diverted, Bob's phone rings
       Given Alice is waiting in Entry
       When the router routes the call to Bob
       Then each DN receives, in order:
-        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN         | ThirdPartyDN | ThirdPartyDNRole | ReferenceID | CallState |
-        | Entry | EventRouteUsed | $call1 | Entry  | Entry     | Alice or absent | Bob          | Destination      | $request    |           |
-        | Entry | EventDiverted  | $call1 | Entry  | Entry     | Alice or absent | Bob          | Destination      |             |           |
-        | Bob   | EventRinging   | $call1 | Bob    | Entry     | Alice           |              |                  |             | Ok        |
+        | step | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN         | ThirdPartyDN | ThirdPartyDNRole      | ReferenceID | CallState |
+        | 1    | Entry | EventRouteUsed | $call1 | Entry  | Entry     | Alice or absent | Bob          | Destination or absent | $request    |           |
+        | 1    | Entry | EventDiverted  | $call1 | Entry  | Entry     | Alice or absent | Bob          | Destination or absent |             |           |
+        | 2    | Bob   | EventRinging   | $call1 | Bob    | Entry     | Alice           |              |                       |             | Ok        |
+
+    @inferred @requires:routing:route-used-only
+    Scenario: The router routes the call to Bob; Entry reports only the route used, Bob's phone rings
+      Given Alice is waiting in Entry
+      When the router routes the call to Bob
+      Then each DN receives, in order:
+        | dn    | event          | ConnID | ThisDN | ThisQueue | OtherDN         | ThirdPartyDN | ThirdPartyDNRole      | ReferenceID | CallState |
+        | Entry | EventRouteUsed | $call1 | Entry  | Entry     | Alice or absent | Bob          | Destination or absent | $request    |           |
+        | Bob   | EventRinging   | $call1 | Bob    | Entry     | Alice           |              |                       |             | Ok        |
 
     @inferred
     Scenario: Bob answers the routed call, and Alice and Bob are connected
@@ -94,7 +106,7 @@ Feature: Connection-establishing phase, call with routing
         | event        | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
         | EventRinging | $call1 | Bob    | Delayed   | Alice   | Ok        |
 
-    @requires:routing:divert-on-ringing
+    @requires:routing:divert-on-ringing @requires:routing:diverted-after-route-used
     Scenario: Bob answers; Delayed reports the route used and the call diverted, and Bob is connected
       Given Alice is waiting in Delayed
       And the router has routed the call to Bob
@@ -102,9 +114,20 @@ Feature: Connection-establishing phase, call with routing
       Then each DN receives, in order:
         | step | dn      | event            | ConnID | ThisDN  | ThisQueue | OtherDN | ThirdPartyDN | ReferenceID |
         | 1    | Delayed | EventRouteUsed   | $call1 | Delayed | Delayed   |         | Bob          | any         |
-        | 2    | Delayed | EventDiverted    | $call1 | Delayed | Delayed   |         | Bob          |             |
-        | 3    | Bob     | EventEstablished | $call1 | Bob     | Delayed   | Alice   |              | $request    |
-        | 3    | Alice   | EventEstablished | $call1 | Alice   |           |         |              |             |
+        | 1    | Delayed | EventDiverted    | $call1 | Delayed | Delayed   |         | Bob          |             |
+        | 2    | Bob     | EventEstablished | $call1 | Bob     | Delayed   | Alice   |              | $request    |
+        | 2    | Alice   | EventEstablished | $call1 | Alice   |           |         |              |             |
+
+    @inferred @requires:routing:divert-on-ringing @requires:routing:route-used-only
+    Scenario: Bob answers; Delayed reports only the route used, and Bob is connected
+      Given Alice is waiting in Delayed
+      And the router has routed the call to Bob
+      When Bob answers
+      Then each DN receives, in order:
+        | step | dn      | event            | ConnID | ThisDN  | ThisQueue | OtherDN | ThirdPartyDN | ReferenceID |
+        | 1    | Delayed | EventRouteUsed   | $call1 | Delayed | Delayed   |         | Bob          | any         |
+        | 2    | Bob     | EventEstablished | $call1 | Bob     | Delayed   | Alice   |              | $request    |
+        | 2    | Alice   | EventEstablished | $call1 | Alice   |           |         |              |             |
 
     @requires:routing:divert-on-ringing
     Scenario: Bob releases the call before answering; the router is told with EventError, Alice stays at Delayed

@@ -4,7 +4,8 @@ Feature: Redirect-call service
   he gets EventReleased, not EventAbandoned, with CallState Redirected and Carol named as the
   destination. Carol's phone rings on the same call, taking over Bob's role. Alice, still waiting for
   an answer, is not told anything. Most switches need Bob's phone to be ringing; SIP Server also
-  redirects an answered call.
+  redirects an answered call, and a place in a conference (those scenarios run where the adapter
+  declares it).
 
   Source: Genesys Events and Models Reference, Special Cases, "Redirect-call service"; the GenEM
   table was not readable, the expectations are the Genesys QA model of SIP Server (its RedirectCall
@@ -39,7 +40,7 @@ Feature: Redirect-call service
         | Bob   | EventReleased | $call1 | Bob    |             |         | Carol        | Destination      | Redirected | $request    |
         | Carol | EventRinging  | $call1 | Carol  | Destination |         |              |                  | Redirected |             |
 
-    @requires:redirect:silent-release
+    @requires:redirect:silent-release @requires:redirect:answered-call
     Scenario: Bob redirects a call he has already answered
       Given Alice is talking to Bob
       When Bob redirects the call to Carol
@@ -48,7 +49,7 @@ Feature: Redirect-call service
         | Bob   | EventReleased | $call1 | Bob    |             | Carol        | Destination      | Redirected | $request    |
         | Carol | EventRinging  | $call1 | Carol  | Destination |              |                  | Redirected |             |
 
-    @requires:redirect:silent-release
+    @requires:redirect:silent-release @requires:redirect:answered-call
     Scenario: Carol redirects her place in a conference to Dave
       Given Dave is on extension 7004
       And Alice, Bob and Carol are in a conference
@@ -70,7 +71,7 @@ Feature: Redirect-call service
 
   Rule: Servers before 7.6: the others are told that the redirecting party left, and who joined
 
-    @inferred @requires:redirect:notify-release
+    @inferred @requires:redirect:notify-release @requires:redirect:answered-call
     Scenario: Carol redirects her place in a conference to Dave on a server before 7.6
       Given Dave is on extension 7004
       And Alice, Bob and Carol are in a conference

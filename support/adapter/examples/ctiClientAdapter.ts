@@ -47,7 +47,7 @@ interface CtiClient extends EventEmitter {
  *   external-parties, alerting-control, timeout-control, digit-entry, dial-outcome-control,
  *   call-parking, shared-line-phone, multi-site, transaction-monitoring, network-transfer,
  *   interaction-server, call-monitoring, ivr-server, virtual-queues, agent:login-reports-state,
- *   routing:divert-on-ringing, routing:route-type-reject.
+ *   redirect:answered-call, routing:divert-on-ringing, routing:route-type-reject.
  * Variants: of each documented pair, the behaviour your switch has (at most one of the two):
  *   agent:acw-as-not-ready | agent:acw-event
  *   sst:network-reached | sst:no-network-reached

@@ -17,11 +17,14 @@ Feature: Conference another agent into an interaction
   acknowledged when he rejects. Whether "all parties informed" includes Ben himself is reconstructed
   too. The rest of the leave phase was not read: EventPartyRemoved to the reporting engine and to
   the remaining party's application is reconstructed. The scenarios that assert these are marked
-  reconstructed; their documented twins check only messages whose receiver is clear, and do not
-  judge what else the parties receive: on accept, the reporting engine's EventPartyAdded and Anna's
-  (she is a party of the interaction, and "all parties" are informed), with the phase's EventAck
-  allowed at Anna and not required (its receiver is not printed), and Ben's messages not judged; on
-  leave, the EventAck, which answers the request of Ben, who asked to leave. The model was read as the
+  reconstructed. Their documented twins check the messages whose receiver is clear and require each
+  other Interaction Management message of the phase at one of the two agent applications, either
+  one; they judge nothing else the applications receive: on accept, the reporting engine's
+  EventPartyAdded and Anna's (she is a party of the interaction, and "all parties" are informed),
+  and the phase's EventAck at Anna or Ben (its receiver is not printed); on reject, the reporting
+  engine's EventRejected, and EventAck and EventError at Anna or Ben; on timeout, EventError and
+  EventRevoked at Anna or Ben, and nothing to the reporting engine (the phase lists no Reporting
+  message); on leave, the EventAck, which answers the request of Ben, who asked to leave. The model was read as the
   names of each phase's messages with their protocol; it prints no attribute table, so the
   attribute cells are reconstructed to tie the messages together: InteractionId ties the messages
   to interaction 42, and ReferenceID ties an answer to the request it answers. Which agent a
@@ -70,6 +73,10 @@ Feature: Conference another agent into an interaction
       | dn   | event           | protocol               | sender             | InteractionId |
       | Stat | EventPartyAdded | Reporting              | Interaction Server | 42            |
       | Anna | EventPartyAdded | Interaction Management | Interaction Server | 42            |
+    And at least one of these is reported:
+      | dn   | event        | protocol               |
+      | Anna | EventAck     | Interaction Management |
+      | Ben  | EventAck     | Interaction Management |
 
   @inferred
   Scenario: Ben rejects the conference
@@ -95,6 +102,41 @@ Feature: Conference another agent into an interaction
       | dn   | event        | protocol               | InteractionId |
       | Anna | EventError   | Interaction Management | 42            |
       | Ben  | EventRevoked | Interaction Management | 42            |
+
+  @extras-allowed:Anna @extras-allowed:Ben
+  Scenario: Ben rejects the conference, and the rejection is reported
+    Given Ben is an agent application on Interaction Server
+    And Anna is handling interaction 42
+    And Ben has logged in to Interaction Server
+    And Anna has invited Ben to interaction 42 for a conference
+    When Ben rejects interaction 42
+    Then Stat receives, in order:
+      | event         | protocol  | sender             | InteractionId |
+      | EventRejected | Reporting | Interaction Server | 42            |
+    And at least one of these is reported:
+      | dn   | event        | protocol               |
+      | Anna | EventAck     | Interaction Management |
+      | Ben  | EventAck     | Interaction Management |
+    And at least one of these is reported:
+      | dn   | event        | protocol               |
+      | Anna | EventError   | Interaction Management |
+      | Ben  | EventError   | Interaction Management |
+
+  @extras-allowed:Anna @extras-allowed:Ben @requires:timeout-control
+  Scenario: Ben does not answer in time; his invitation is revoked, the conference fails, and nothing is reported
+    Given Ben is an agent application on Interaction Server
+    And Anna is handling interaction 42
+    And Ben has logged in to Interaction Server
+    And Anna has invited Ben to interaction 42 for a conference
+    When the invitation timer for Ben expires
+    Then at least one of these is reported:
+      | dn   | event        | protocol               |
+      | Anna | EventError   | Interaction Management |
+      | Ben  | EventError   | Interaction Management |
+    And at least one of these is reported:
+      | dn   | event        | protocol               |
+      | Anna | EventRevoked | Interaction Management |
+      | Ben  | EventRevoked | Interaction Management |
 
   Scenario: A conference with an agent who is not registered fails
     Given Ben is an agent application on Interaction Server

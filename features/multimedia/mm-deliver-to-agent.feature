@@ -17,22 +17,36 @@ Feature: Deliver an interaction to an agent
   Server send it to URS when Anna accepts or rejects. URS's EventRouteUsed is therefore required in
   no phase: it may arrive in phase 1 or when Anna answers, and if it arrives it must come from
   Interaction Server (naming interaction 42, if it names one: T-Library's EventRouteUsed table, as
-  far as it was read, has no InteractionId). The phase-1 scenario stays marked reconstructed. The
+  far as it was read, has no InteractionId). The
   timeout branch (2c) was not read: EventRevoked to Anna and EventPartyRemoved to the reporting
   engine are reconstructed from the pull-expiry phase of "Agent Pulls Interaction". The model was
   read as the names of each phase's messages with their protocol; it prints no attribute table, so
   the attribute cells are reconstructed to tie the messages together: InteractionId ties the
   messages about interaction 42 to it (EventRouteUsed included), and ReferenceID ties EventAck to
   Anna's request instead. The AgentID naming Anna in phase 1's EventAgentInvited is reconstructed
-  too; the reports of 2a and 2b are not checked for the agent they name.
+  too, and asserted only in the reconstructed twin of phase 1; the reports of 2a and 2b are not
+  checked for the agent they name.
 
   Background:
     Given Anna is an agent application on Interaction Server
     And the reporting engine Stat listens to Interaction Server
     And Ursula is the routing server of Interaction Server
 
+  Scenario: URS asks for delivery, and Anna is invited (1)
+    Given Anna has logged in to Interaction Server
+    And interaction 42 is being routed
+    When Ursula delivers interaction 42 to Anna
+    Then the participants receive, in any order:
+      | dn   | event             | protocol               | sender             | InteractionId |
+      | Stat | EventAgentInvited | Reporting              | Interaction Server | 42            |
+      | Anna | EventInvite       | Interaction Management | Interaction Server | 42            |
+      | Stat | EventPartyRemoved | Reporting              | Interaction Server | 42            |
+    And Ursula may also receive, in order:
+      | event          | protocol  | sender             | InteractionId |
+      | EventRouteUsed | T-Library | Interaction Server | 42 or absent  |
+
   @inferred
-  Scenario: URS asks for delivery, and Anna is invited
+  Scenario: URS asks for delivery, and the report of the invitation names Anna
     Given Anna has logged in to Interaction Server
     And interaction 42 is being routed
     When Ursula delivers interaction 42 to Anna

@@ -9,8 +9,13 @@ Feature: Place an interaction in a workbin
   Workbin": EventPartyRemoved, EventPlacedInQueue, EventPlacedInWorkbin (Reporting), EventRouteUsed
   (T-Library), EventWorkbinContentChanged (Interaction Management). Matched in any order.
 
-  Uncertain: the agent application placing an interaction in its own workbin is reconstructed by
-  analogy with "Place Interaction in Queue" (EventAck instead of EventRouteUsed). The model was read
+  Uncertain: the model names no receiver for EventWorkbinContentChanged. That the workbin owner's
+  application gets it is reconstructed, and only a registered application has a session to get it
+  in (client code of the Platform SDK also subscribes to a workbin's notifications first, a request
+  this model does not list): the documented scenario, where Anna's application has not registered,
+  judges nothing Anna receives; its reconstructed twin, with Anna logged in, requires the
+  notification at her application. The agent application placing an interaction in its own workbin
+  is reconstructed by analogy with "Place Interaction in Queue" (EventAck instead of EventRouteUsed). The model was read
   as the names of the messages with their protocol; it prints no attribute table, so the attribute
   cells are reconstructed to tie the messages together: InteractionId ties every message to
   interaction 42, and ReferenceID ties EventAck to the agent application's request. Which queue the
@@ -21,8 +26,21 @@ Feature: Place an interaction in a workbin
     And the reporting engine Stat listens to Interaction Server
     And Ursula is the routing server of Interaction Server
 
+  @extras-allowed:Anna
   Scenario: URS places the interaction in Anna's workbin
     Given interaction 42 is being routed
+    When Ursula routes interaction 42 to the workbin Drafts of Anna
+    Then the participants receive, in any order:
+      | dn     | event                | protocol  | sender             | InteractionId |
+      | Stat   | EventPartyRemoved    | Reporting | Interaction Server | 42            |
+      | Stat   | EventPlacedInQueue   | Reporting | Interaction Server | 42            |
+      | Stat   | EventPlacedInWorkbin | Reporting | Interaction Server | 42            |
+      | Ursula | EventRouteUsed       | T-Library | Interaction Server | 42 or absent  |
+
+  @inferred
+  Scenario: URS places the interaction in Anna's workbin, and her logged-in application is told
+    Given Anna has logged in to Interaction Server
+    And interaction 42 is being routed
     When Ursula routes interaction 42 to the workbin Drafts of Anna
     Then the participants receive, in any order:
       | dn     | event                      | protocol               | sender             | InteractionId |

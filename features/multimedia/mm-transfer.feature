@@ -18,8 +18,10 @@ Feature: Transfer an interaction to another agent
   (where the agent who rejects is acknowledged, and the accepting agent is not): Anna, who asked for
   the transfer, gets its outcome (EventAck when Ben accepts, EventError when he rejects or does not
   answer), and Ben is acknowledged when he rejects. The scenarios that assert these receivers are
-  marked reconstructed; their documented twins check only the reporting engine's messages, whose
-  receiver the protocol fixes, and do not judge what the agent applications receive. The model was
+  marked reconstructed. Their documented twins check the reporting engine's messages, whose receiver
+  the protocol fixes, and require each Interaction Management message of the phase at one of the two
+  agent applications, either one; they judge nothing else the applications receive. The timeout's
+  twin also requires that the reporting engine is told nothing (the phase lists no Reporting message). The model was
   read as the names of each phase's messages with their protocol; it prints no attribute table, so
   the attribute cells are reconstructed to tie the messages together: InteractionId ties the
   messages to interaction 42, and ReferenceID ties an answer to the request it answers. Which agent
@@ -65,6 +67,10 @@ Feature: Transfer an interaction to another agent
       | event             | protocol  | sender             | InteractionId |
       | EventPartyAdded   | Reporting | Interaction Server | 42            |
       | EventPartyRemoved | Reporting | Interaction Server | 42            |
+    And at least one of these is reported:
+      | dn   | event      | protocol               |
+      | Anna | EventAck   | Interaction Management |
+      | Ben  | EventAck   | Interaction Management |
 
   @inferred
   Scenario: Ben rejects the transfer
@@ -89,6 +95,14 @@ Feature: Transfer an interaction to another agent
     Then Stat receives, in order:
       | event         | protocol  | sender             | InteractionId |
       | EventRejected | Reporting | Interaction Server | 42            |
+    And at least one of these is reported:
+      | dn   | event      | protocol               |
+      | Anna | EventAck   | Interaction Management |
+      | Ben  | EventAck   | Interaction Management |
+    And at least one of these is reported:
+      | dn   | event      | protocol               |
+      | Anna | EventError | Interaction Management |
+      | Ben  | EventError | Interaction Management |
 
   @inferred @requires:timeout-control
   Scenario: Ben does not answer in time
@@ -101,6 +115,22 @@ Feature: Transfer an interaction to another agent
       | dn   | event        | protocol               | InteractionId |
       | Anna | EventError   | Interaction Management | 42            |
       | Ben  | EventRevoked | Interaction Management | 42            |
+
+  @extras-allowed:Anna @extras-allowed:Ben @requires:timeout-control
+  Scenario: Ben does not answer in time; his invitation is revoked, the transfer fails, and nothing is reported
+    Given Ben is an agent application on Interaction Server
+    And Anna is handling interaction 42
+    And Ben has logged in to Interaction Server
+    And Anna has invited Ben to interaction 42 for a transfer
+    When the invitation timer for Ben expires
+    Then at least one of these is reported:
+      | dn   | event      | protocol               |
+      | Anna | EventError | Interaction Management |
+      | Ben  | EventError | Interaction Management |
+    And at least one of these is reported:
+      | dn   | event      | protocol               |
+      | Anna | EventRevoked | Interaction Management |
+      | Ben  | EventRevoked | Interaction Management |
 
   Scenario: A transfer to an agent who is not registered fails
     Given Ben is an agent application on Interaction Server

@@ -124,7 +124,8 @@ function placeIn(state: SimState, i: Interaction, place: Place): Out {
   const events = report(state, 'EventPlacedInQueue', { ...idOf(i), Queue: place.name });
   if (place.kind === 'workbin') {
     events.push(...report(state, 'EventPlacedInWorkbin', { ...idOf(i), Workbin: place.name }));
-    if (place.owner) events.push(to(place.owner, 'EventWorkbinContentChanged', IM, { ...idOf(i), Workbin: place.name }));
+    // Only a registered application has a session to be told in (the receiver is reconstructed).
+    if (place.owner && server(state).clients[place.owner]?.registered) events.push(to(place.owner, 'EventWorkbinContentChanged', IM, { ...idOf(i), Workbin: place.name }));
   }
   return events;
 }

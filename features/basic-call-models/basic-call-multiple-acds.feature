@@ -12,8 +12,12 @@ Feature: Connection-establishing phase, call queued to multiple ACDs
   the agent rings) and row 8, and its interruption point `*`, without the IVR treatment. Not
   checked: timestamps.
 
-  Uncertain: that the agent belongs to the second queue, and that its EventRinging then names the
-  second queue as ThisQueue, is reconstructed (the read table has the agent in the first queue).
+  Rows 7 and 8 are restated as read with Dana, an agent of the first queue (her own EventAgentReady,
+  which the read row does not list, is allowed there, not required).
+
+  Uncertain: that an agent of the second queue (Bob) gets the call the same way, and that its
+  EventRinging then names the second queue as ThisQueue, is reconstructed (the read table has the
+  agent in the first queue).
 
   Background:
     Given the switch is configured with these parties:
@@ -22,6 +26,7 @@ Feature: Connection-establishing phase, call queued to multiple ACDs
       | Sales   | ACD queue    | 8001 |       |         | also-queue=Service |
       | Service | ACD queue    | 8002 |       |         |                    |
       | Bob     | ACD position | 7002 | 1002  | Service |                    |
+      | Dana    | ACD position | 7004 | 1004  | Sales   |                    |
 
   Rule: The call is queued at every queue and taken by the first agent of any of them
 
@@ -32,6 +37,19 @@ Feature: Connection-establishing phase, call queued to multiple ACDs
         | 1    | Alice   | EventDialing | $call1 | Alice   | Origination |           | Sales *DIAL | Destination *DIAL |
         | 2    | Sales   | EventQueued  | $call1 | Sales   |             | Sales     | Alice       |                   |
         | 3    | Service | EventQueued  | $call1 | Service |             | Service   | Alice       |                   |
+
+    Scenario: Dana of Sales becomes ready; both queues divert the call to her and her phone rings, naming Sales (7)
+      Given Dana is logged in
+      And Alice is waiting in Sales
+      When Dana becomes ready
+      Then Dana may also receive, in order:
+        | event           |
+        | EventAgentReady |
+      And each DN receives, in order:
+        | dn      | event         | ConnID | ThisDN  | ThisQueue | OtherDN | ThirdPartyDN |
+        | Sales   | EventDiverted | $call1 | Sales   | Sales     | Alice   | Dana         |
+        | Service | EventDiverted | $call1 | Service | Service   | Alice   | Dana         |
+        | Dana    | EventRinging  | $call1 | Dana    | Sales     | Alice   |              |
 
     @inferred
     Scenario: Bob of Service becomes ready; both queues divert the call to him and his phone rings
@@ -53,6 +71,15 @@ Feature: Connection-establishing phase, call queued to multiple ACDs
         | dn    | event            | ConnID | ThisDN | OtherDN | CallState |
         | Alice | EventEstablished | $call1 | Alice  | Bob     | Ok        |
         | Bob   | EventEstablished | $call1 | Bob    | Alice   | Ok        |
+
+    Scenario: Dana of Sales answers, and Alice and Dana are connected, Dana's call naming Sales (8)
+      Given Dana is ready
+      And Alice's call to Sales is ringing at Dana
+      When Dana answers
+      Then each DN receives, in order:
+        | dn    | event            | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
+        | Alice | EventEstablished | $call1 | Alice  |           | Dana    | Ok        |
+        | Dana  | EventEstablished | $call1 | Dana   | Sales     | Alice   | Ok        |
 
   Rule: Interruption point * — Alice hangs up while the call is queued
 

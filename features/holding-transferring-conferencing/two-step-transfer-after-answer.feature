@@ -23,7 +23,8 @@ Feature: Two-Step Transfer, complete after the consulted party answers
   Uncertain: the attributes of Bob's own events at completion are not in any source that could be
   read (GenEM's table, or the QA model's generic code). They are reconstructed by analogy with the
   conference completion: CallState Transferred, either order, the request's ReferenceID on the
-  first; a separate scenario asserts them. CallType Consult and PreviousConnID on the consultation
+  first; a separate scenario asserts them, and the transfer of a conference judges Bob's events
+  only in its reconstructed twin. CallType Consult and PreviousConnID on the consultation
   call's events are reconstructed from GenEM's rule that PreviousConnID must be present when
   CallType is Consult; so are the consulted party's ringing attributes (role, OtherDN, CallState, by
   analogy with a basic call's ringing: the QA model's ringing is generic), asserted in that
@@ -114,8 +115,21 @@ Feature: Two-Step Transfer, complete after the consulted party answers
 
   Rule: A conference is transferred as one complex party: every member is told, the new party without OtherDN
 
+    @qa-model @extras-allowed:Bob
+    Scenario: Bob transfers his conference with Alice and Carol to Dave, and every party is told
+      Given Dave is on extension 7004
+      And Alice, Bob and Carol are in a conference
+      And Bob has started a consultation with Dave for a transfer
+      And Dave has answered the consultation call
+      When Bob completes the transfer
+      Then each DN receives, in order:
+        | dn    | event             | ConnID | ThisDN | ThisDNRole       | OtherDN | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
+        | Alice | EventPartyChanged | $call1 | Alice  | ConferenceMember | Dave    | Bob          | TransferredBy    | $call1         | Transferred |
+        | Carol | EventPartyChanged | $call1 | Carol  | ConferenceMember | Dave    | Bob          | TransferredBy    | $call1         | Transferred |
+        | Dave  | EventPartyChanged | $call1 | Dave   | ConferenceMember | absent  | Bob          | TransferredBy    | $call3         | Transferred |
+
     @inferred
-    Scenario: Bob transfers his conference with Alice and Carol to Dave
+    Scenario: Bob transfers his conference with Alice and Carol to Dave, and leaves both calls
       Given Dave is on extension 7004
       And Alice, Bob and Carol are in a conference
       And Bob has started a consultation with Dave for a transfer

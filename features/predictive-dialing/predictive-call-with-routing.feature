@@ -15,6 +15,9 @@ Feature: Predictive call with routing
   call. Whether EventDiverted is reported at all is switch-dependent (GenEM page vs VM copy and SIP
   Server): one Rule per variant. The abnormal branches of this model were not read.
 
+  The scenarios that assert only the routing point's events, their ConnID and their order are the
+  documented part.
+
   Uncertain: the attributes are assumed to be those of the plain predictive call ("Predictive call"):
   ThisDN = ThisQueue = the routing point with ThisDNRole Origination, the agent's ThisDNRole
   Origination, the customer as OtherDN with role Destination; there the group's EventDiverted names
@@ -28,6 +31,21 @@ Feature: Predictive call with routing
     And Olivia is an outside caller at 5550100
 
   Rule: The routing point dials for the dialer, and asks for a route once the customer answers
+
+    Scenario: The dialer calls Olivia through Campaign, and Campaign reports the dialing (1)
+      When the dialer calls Olivia through the routing point Campaign
+      Then Campaign receives, in order:
+        | event        | ConnID |
+        | EventDialing | $call1 |
+
+    @requires:external-parties
+    Scenario: Olivia answers; Campaign reports the call queued, then asks for a route (2, 3)
+      Given the dialer has called Olivia through the routing point Campaign
+      When Olivia answers
+      Then Campaign receives, in order:
+        | event             | ConnID |
+        | EventQueued       | $call1 |
+        | EventRouteRequest | $call1 |
 
     @inferred
     Scenario: The dialer calls Olivia through Campaign, and Campaign reports the dialing

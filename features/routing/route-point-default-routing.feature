@@ -15,6 +15,11 @@ Feature: Default routing by the switch after the routing timeout
   the routing point are the same as for a TRouteCall. Not checked: timestamps, the value
   of the timeout.
 
+  The scenario that asserts only the routing point's EventRouteUsed (the table's mandatory ThisDN =
+  ThisQueue = the routing point, and the destination where it is named: the table makes ThirdPartyDN
+  mandatory only in a case its truncated row does not show) is the documented part; it judges nothing
+  else the parties receive.
+
   Uncertain: the attribute table of EventRouteUsed was read only up to the truncated ThirdPartyDN
   row, so ReferenceID 0 (or no ReferenceID), the EventDiverted that follows and the destination's
   EventRinging are reconstructed from the QA model of a TRouteCall, not from a default-routing
@@ -30,6 +35,15 @@ Feature: Default routing by the switch after the routing timeout
       | Delayed | routing point  | 9003    | default-route=7002; divert-on-ringing=false |
 
   Rule: The switch routes the call to the routing point's default destination
+
+    @requires:external-parties @requires:timeout-control @extras-allowed
+    Scenario: The strategy does not answer in time, and Entry reports the route used, naming the default destination
+      Given Bob is on extension 7002
+      And Olivia is waiting in Entry
+      When the routing point's strategy does not answer in time
+      Then Entry receives, in order:
+        | event          | ConnID | ThisDN | ThisQueue | ThirdPartyDN  |
+        | EventRouteUsed | $call1 | Entry  | Entry     | Bob or absent |
 
     @inferred @requires:external-parties @requires:timeout-control
     Scenario: The strategy does not answer in time; Entry reports the default route used and Bob's phone rings

@@ -19,7 +19,9 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
   system that declares its phones report their handsets may send it).
 
   Uncertain: the group's EventQueued when the call arrives (the QA model leaves the queue's own
-  "ring" to a module that was not read), the caller's events, and what the group and the ringing
+  "ring" to a module that was not read), the caller's events (so the scenarios that assert only
+  the members' ringing allow the caller's dialing and the group's EventQueued without requiring
+  them), and what the group and the ringing
   members report when the caller hangs up (assumed: abandoned) are reconstructed. The answering
   member's and the caller's EventEstablished are generic in the QA model: only that they come, on
   the call, is asserted (not ThisQueue or OtherDN).
@@ -34,6 +36,20 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
       | Carol | extension | 7003 |                                      |
 
   Rule: A fork group alerts every member at once; the first to answer gets the call
+
+    @qa-model
+    Scenario: Alice calls Team, and every member's phone rings, covered, on the group's behalf
+      When Alice calls Team
+      Then each DN receives, in order:
+        | dn    | event        | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
+        | Bob   | EventRinging | $call1 | Bob    | Team      | Alice   | Covered   |
+        | Carol | EventRinging | $call1 | Carol  | Team      | Alice   | Covered   |
+      And Alice may also receive, in order:
+        | event        | ConnID |
+        | EventDialing | $call1 |
+      And Team may also receive, in order:
+        | event       | ConnID |
+        | EventQueued | $call1 |
 
     @inferred
     Scenario: Alice calls Team, and both Bob's and Carol's phones ring, covered
@@ -73,6 +89,19 @@ Feature: Internal/inbound call answerable by several agents (party B answers)
         | Team  | EventDiverted | $call1 | Team   | Team      | Carol        | Destination      | Dropped    |
 
   Rule: A linear group alerts one member at a time and moves on when a member rejects the call
+
+    @qa-model
+    Scenario: Alice calls Chain, and only the first member's phone rings, covered, on the group's behalf
+      When Alice calls Chain
+      Then each DN receives, in order:
+        | dn  | event        | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
+        | Bob | EventRinging | $call1 | Bob    | Chain     | Alice   | Covered   |
+      And Alice may also receive, in order:
+        | event        | ConnID |
+        | EventDialing | $call1 |
+      And Chain may also receive, in order:
+        | event       | ConnID |
+        | EventQueued | $call1 |
 
     @inferred
     Scenario: Alice calls Chain, and only Bob's phone rings

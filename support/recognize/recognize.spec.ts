@@ -324,9 +324,9 @@ describe('CallRecognizer (the library)', () => {
     const fixture = join(__dirname, 'fixtures', 'routing-no-divert-on-ringing.log');
     const [v] = await judgeFile(fixture);
     assert.equal(v?.outcome, 'unrecognised');
-    assert.equal(at(v?.unconfirmed?.scenario ?? { uri: '', line: 0 }), 'basic-call-routing.feature:98');
+    assert.equal(at(v?.unconfirmed?.scenario ?? { uri: '', line: 0 }), 'basic-call-routing.feature:110');
     assert.match(v?.unconfirmed?.configuration ?? '', /Delayed has switch options a log cannot confirm \(divert-on-ringing=false\)/);
-    assert.equal(at(v?.unconfirmed?.deviation.scenario ?? { uri: '', line: 0 }), 'basic-call-routing.feature:69');
+    assert.equal(at(v?.unconfirmed?.deviation.scenario ?? { uri: '', line: 0 }), 'basic-call-routing.feature:81');
     // The same call without its EventRouteUsed: no configuration explains it; it deviates.
     const dir = mkdtempSync(join(tmpdir(), 'cmc-routing-'));
     try {
@@ -424,7 +424,7 @@ describe('CallRecognizer (the library)', () => {
     const fixture = join(__dirname, 'fixtures', 'acd-distribution.log');
     const [v] = await judgeFile(fixture);
     assert.equal(v?.outcome, 'conforms');
-    assert.ok(v?.follows.some((f) => at(f) === 'basic-call-to-acd.feature:40'), JSON.stringify(v?.follows));
+    assert.ok(v?.follows.some((f) => at(f) === 'basic-call-to-acd.feature:41'), JSON.stringify(v?.follows));
     // The same call in a log that starts after Bob logged in and became ready: "Alice calls Sales
     // while no agent is ready" (Bob left out of it) binds, and the queue's diverting the call to him
     // read as a deviation — a log cannot confirm that no agent of a real queue was ready.
@@ -441,7 +441,7 @@ describe('CallRecognizer (the library)', () => {
       assert.match(readFileSync(agent, 'utf8'), /A4711/);
       const [a] = await judgeFile(agent);
       assert.equal(a?.outcome, 'conforms');
-      assert.ok(a?.follows.some((f) => at(f) === 'basic-call-to-acd.feature:40'), JSON.stringify(a?.follows));
+      assert.ok(a?.follows.some((f) => at(f) === 'basic-call-to-acd.feature:41'), JSON.stringify(a?.follows));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

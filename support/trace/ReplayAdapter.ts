@@ -228,10 +228,15 @@ export async function createReplayAdapter(options: Readonly<Record<string, unkno
   return new ReplayAdapter(log, (dnMap ?? {}) as Record<string, string>, [...features], log.observation());
 }
 
-/** The capabilities a real system's log shows it has: calls with outside parties, and whether its outbound calls report reaching the network (unless the options said). */
+/**
+ * The capabilities a real system's log shows it has: calls with outside parties, whether its outbound
+ * calls report reaching the network, and whether its routing points report a routed call diverted
+ * (each variant unless the options said).
+ */
 function shownByLog(index: LogIndex, features: Set<string>): void {
   if (index.outsideParties) features.add('external-parties');
   if (index.networkReached && !features.has('network-reached:reported') && !features.has('network-reached:not-reported')) features.add(`network-reached:${index.networkReached}`);
+  if (index.routing && !features.has('routing:diverted-after-route-used') && !features.has('routing:route-used-only')) features.add(`routing:${index.routing}`);
 }
 
 /**

@@ -10,6 +10,7 @@ import { msOf, type TraceRecord } from './record';
 import { inOpeningBurst, OPENING_BURST_MS } from './opened';
 import { enumNameOf } from '../model/enums';
 import { isSpecialDn } from '../model/specialDns';
+import { RoutedCalls, type RoutingVariant } from './routedCalls';
 
 export type DnKind = 'device' | 'queue' | 'routing-point' | 'external';
 
@@ -278,6 +279,8 @@ export class LogIndex {
    * outbound call, whatever its CallType.
    */
   readonly networkReached: 'reported' | 'not-reported' | undefined;
+  /** Whether a route used at a routing point comes with EventDiverted there, as the log shows it (support/trace/routedCalls.ts). */
+  readonly routing: RoutingVariant | undefined;
   /** DN → the changes of its switch features (do-not-disturb, forwarding, being monitored), in order. */
   private readonly features = new Map<string, { readonly at: number; readonly active: ReadonlyMap<string, number> }[]>();
   /** DN → the call a one-call monitoring subscription waits for ('' until the DN's next call starts), while it lasts. */
@@ -305,6 +308,7 @@ export class LogIndex {
     const uuids = new Map<string, string>();
     let outside = false;
     const outbound = new OutboundCalls();
+    const routed = new RoutedCalls();
     records.forEach((r, i) => {
       const s = tracker.push(r, i);
       if (s) {
@@ -315,6 +319,7 @@ export class LogIndex {
       }
       // An outbound call (the switch says CallType Outbound on the caller's dialling) reached an outside party too.
       outside = outbound.note(r) || outside;
+      routed.note(r);
       this.knowledge.learn(r);
       if (r.kind === 'event') this.learn(r, i, uuids);
       if (r.kind === 'event' && r.dn && AGENT_EVENTS.has(r.name)) this.listOf(this.agentEvents, r.dn).push({ at: i, name: r.name });
@@ -322,6 +327,7 @@ export class LogIndex {
     });
     this.outsideParties = outside;
     this.networkReached = outbound.networkReached();
+    this.routing = routed.variant();
     // The groups are final now: answer them, and each group's stimuli, without walking or scanning
     // (a replay asks for every candidate of every scenario; scanning the stimuli between two acts of
     // a call took minutes on a log where thousands of calls overlap).

@@ -1,4 +1,4 @@
-@model:mute-transfer @source:GenEM/HoldingTransferringandConferencing @inferred
+@model:mute-transfer @source:GenEM/HoldingTransferringandConferencing
 Feature: Mute Transfer
   Alice and Bob are talking, and Bob makes a mute transfer to Carol: in one request the switch starts
   a consultation with Carol and completes the transfer without waiting for Carol to answer. Bob's
@@ -12,6 +12,11 @@ Feature: Mute Transfer
   Genesys QA model of SIP Server completes a mute transfer through the two-step transfer completion,
   where the consulted party's EventPartyChanged is optional when the transfer ends on a trunk. Not checked: the ConsultUserData extension, a mute transfer to a
   routing point (the completion is then tied to the routing point's first event).
+
+  The completion is read: the QA model completes a mute transfer with the two-step transfer's
+  EventPartyChanged (PreviousConnID = the main call for the party that stayed, = the consultation
+  for the party that moved in, OtherDN the party at the other end as exactly one party stayed);
+  the scenario that asserts only those judges nothing Bob receives and allows Carol's ringing.
 
   Uncertain: the event sequence is reconstructed as the consultation start followed at once by the
   two-step transfer completion (EventHeld, EventDialing with the request's ReferenceID, the
@@ -27,6 +32,19 @@ Feature: Mute Transfer
 
   Rule: The consultation starts and completes in one request
 
+    @qa-model @extras-allowed:Bob
+    Scenario: Bob makes a mute transfer of Alice's call to Carol, and Alice and Carol are told
+      Given Alice is talking to Bob
+      When Bob makes a mute transfer to Carol
+      Then Carol may also receive, in order:
+        | event        | ConnID |
+        | EventRinging | $call2 |
+      And each DN receives, in order:
+        | dn    | event             | ConnID | ThisDN | OtherDN | ThirdPartyDN | ThirdPartyDNRole | PreviousConnID | CallState   |
+        | Alice | EventPartyChanged | $call1 | Alice  | Carol   | Bob          | TransferredBy    | $call1         | Transferred |
+        | Carol | EventPartyChanged | $call1 | Carol  | Alice   | Bob          | TransferredBy    | $call2         | Transferred |
+
+    @inferred
     Scenario: Bob makes a mute transfer of Alice's call to Carol
       Given Alice is talking to Bob
       When Bob makes a mute transfer to Carol
@@ -40,7 +58,7 @@ Feature: Mute Transfer
         | Carol | 2    | EventPartyChanged | $call1 | Carol  | Destination | Alice       | Origination       | Bob          | TransferredBy    | $call2         | Transferred |             |
         | Alice | 1    | EventPartyChanged | $call1 | Alice  | Origination | Carol       | Destination       | Bob          | TransferredBy    | $call1         | Transferred |             |
 
-    @requires:external-parties
+    @inferred @requires:external-parties
     Scenario: Bob makes a mute transfer to an outside number, which gets no events
       Given Olivia is an outside caller at 5550100
       And Alice is talking to Bob
@@ -55,6 +73,7 @@ Feature: Mute Transfer
 
   Rule: The destination answers on the main call
 
+    @inferred
     Scenario: Carol answers the mute-transferred call
       Given Alice is talking to Bob
       And Bob has made a mute transfer to Carol

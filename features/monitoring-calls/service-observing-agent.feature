@@ -14,9 +14,10 @@ Feature: Service observing on an agent
   variant. Not checked here: timestamps, the attributes a row does not name, and the
   call-based notifications.
 
-  Uncertain: the rows of the "observer releases" variant were read without attributes; the ones
-  asserted come from the Releasing Calls model (OtherDN the party that left, role DeletedParty) and
-  from the Genesys QA model of SIP Server (ThirdPartyDN the supervisor, role Observer). The
+  Uncertain: the rows of the "observer releases" variant were read without attributes (a scenario
+  asserts the events as read; its twin asserts attributes, which come from the Releasing Calls
+  model (OtherDN the party that left, role DeletedParty) and from the Genesys QA model of SIP
+  Server (ThirdPartyDN the supervisor, role Observer)). The
   EventAbandoned of the interruption point * is read in the agent's column (PARTY B) of a rendering
   that keeps empty cells; its attributes are those of the Basic Call Models' interruption point ***
   (ThisDN the ringing party, OtherDN the caller, CallState Ok).
@@ -92,6 +93,16 @@ Feature: Service observing on an agent
         | 2    | Carol | EventReleased     | $call1 | Carol  | Observer    |                  |                        |              |                  |           |
 
   Rule: The observer releases; agent and caller stay connected, and their call is released as usual later
+
+    @requires:external-parties
+    Scenario: Carol hangs up; Bob is told a party left, and Carol is released
+      Given Carol is observing Bob's calls
+      And Olivia is talking to Bob
+      When Carol hangs up
+      Then the switch reports, in order:
+        | step | dn    | event             | ConnID |
+        | 1    | Bob   | EventPartyDeleted | $call1 |
+        | 1    | Carol | EventReleased     | $call1 |
 
     @inferred @requires:external-parties
     Scenario: Carol hangs up, and Bob is told that the observer left

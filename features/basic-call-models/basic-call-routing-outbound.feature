@@ -22,14 +22,15 @@ Feature: Connection-establishing phase, call with routing, outbound
 
   Rule: A route to an outside number is reported at the routing point; the caller hears the network
 
+    @requires:routing:diverted-after-route-used
     Scenario: The router routes Alice's call to Olivia's number
       Given Alice is waiting in Entry
       When the router routes the call to Olivia
       Then each DN receives, in order:
-        | dn    | event               | ConnID | ThisDN | ThisQueue | OtherDN          | ThirdPartyDN     | ThirdPartyDNRole      | ReferenceID |
-        | Entry | EventRouteUsed      | $call1 | Entry  | Entry     | Alice            | Olivia or absent | Destination or absent | $request    |
-        | Entry | EventDiverted       | $call1 | Entry  | Entry     | Alice            | Olivia or absent | Destination or absent |             |
-        | Alice | EventNetworkReached | $call1 | Alice  |           | Olivia or absent |                  |                       |             |
+        | step | dn    | event               | ConnID | ThisDN | ThisQueue | OtherDN          | ThirdPartyDN     | ThirdPartyDNRole      | ReferenceID |
+        | 1    | Entry | EventRouteUsed      | $call1 | Entry  | Entry     | Alice            | Olivia or absent | Destination or absent | $request    |
+        | 1    | Entry | EventDiverted       | $call1 | Entry  | Entry     | Alice            | Olivia or absent | Destination or absent |             |
+        | 2    | Alice | EventNetworkReached | $call1 | Alice  |           | Olivia or absent |                  |                       |             |
 
     @requires:external-parties
     Scenario: Olivia answers, and only Alice is told

@@ -31,6 +31,7 @@ Feature: Connection-establishing phase, call with routing (route queue case)
         | 2    | Sales | EventQueued       | $call1 | Sales  | Sales     | Alice       |
         | 2    | Sales | EventRouteRequest | $call1 | Sales  | Sales     | Alice       |
 
+    @requires:routing:diverted-after-route-used
     Scenario: The router routes the call to Bob; Sales reports the route, Bob's phone rings
       Given Alice is waiting in Sales
       When the router routes the call to Bob

@@ -45,7 +45,7 @@ Feature: Default routing by the switch after the routing timeout
         | event          | ConnID | ThisDN | ThisQueue | ThirdPartyDN  |
         | EventRouteUsed | $call1 | Entry  | Entry     | Bob or absent |
 
-    @inferred @requires:external-parties @requires:timeout-control
+    @inferred @requires:external-parties @requires:timeout-control @requires:routing:diverted-after-route-used
     Scenario: The strategy does not answer in time; Entry reports the default route used and Bob's phone rings
       Given Bob is on extension 7002
       And Olivia is waiting in Entry
@@ -56,7 +56,7 @@ Feature: Default routing by the switch after the routing timeout
         | 2    | Entry | EventDiverted  | $call1 | Entry  | Entry     | Olivia  | Bob          | Destination      |             | Inbound  |           |
         | 2    | Bob   | EventRinging   | $call1 | Bob    | Entry     | Olivia  |              |                  |             | Inbound  | Ok        |
 
-    @inferred @requires:external-parties @requires:timeout-control
+    @inferred @requires:external-parties @requires:timeout-control @requires:routing:diverted-after-route-used
     Scenario: The default destination is an outside number; only the routing point is told
       Given Olivia is waiting in Away
       When the routing point's strategy does not answer in time
@@ -86,7 +86,7 @@ Feature: Default routing by the switch after the routing timeout
         | event        | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
         | EventRinging | $call1 | Bob    | Delayed   | Olivia  | Ok        |
 
-    @inferred @requires:external-parties @requires:timeout-control @requires:routing:divert-on-ringing
+    @inferred @requires:external-parties @requires:timeout-control @requires:routing:divert-on-ringing @requires:routing:diverted-after-route-used
     Scenario: Bob answers; Delayed reports the default route used and the call diverted before Bob is connected
       Given Bob is on extension 7002
       And Olivia is waiting in Delayed

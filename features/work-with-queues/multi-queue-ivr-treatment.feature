@@ -19,8 +19,9 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
   the agent's distribution looks like; that scenario assumes step 7 without Ivy's EventReleased.
   How the switch is told to queue the call in Service and in Voice is the lab's ACD program; here
   it is the DN options of Sales. Where the caller is told of the connection at the IVR's answer
-  (footnote b), the table does not say whether she is told again when the agent answers: the
-  agent's answer is asserted only where she is told then, and her ThisQueue on it is not checked.
+  (footnote b), the table does not say whether she is told again when the agent answers: there her
+  EventEstablished is allowed, not required, while the agent's (read) is required; her ThisQueue
+  on it is not checked.
 
   Background:
     Given the switch is configured with these parties:
@@ -88,6 +89,19 @@ Feature: Multiple-queue call treated at an IVR port, with treatment at an IVR qu
         | dn    | event            | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
         | Alice | EventEstablished | $call1 | Alice  |           | Bob     | Ok        |
         | Bob   | EventEstablished | $call1 | Bob    | Sales     | Alice   | Ok        |
+
+    @requires:ivr:caller-connected-at-ivr-answer
+    Scenario: Bob answers, and Bob is connected to Alice, who was told of the connection at the IVR's answer
+      Given Bob is logged in
+      And Alice is waiting in Sales while Ivy treats the call
+      And Bob is ready
+      When Bob answers
+      Then Alice may also receive, in order:
+        | event            | ConnID | OtherDN |
+        | EventEstablished | $call1 | Bob     |
+      And Bob receives, in order:
+        | event            | ConnID | ThisDN | ThisQueue | OtherDN | CallState |
+        | EventEstablished | $call1 | Bob    | Sales     | Alice   | Ok        |
 
   Rule: The IVR port can release the call before an agent is available, when it finishes the treatment first (footnote a)
 
